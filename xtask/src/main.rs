@@ -1,0 +1,112 @@
+//! `cargo xtask`: project automation. Run `cargo xtask help` for the commands.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use xtask::spec::Spec;
+use xtask::violation::Rule;
+use xtask::{Error, SPEC_PATH, ci, codegen, generate, lint, surface};
+
+const HELP: &str = "\
+Usage: cargo xtask <command> [options]
+
+Commands:
+  generate [--check]   Regenerate crates/ruut-api/src/generated.rs from openapi/ruut.yaml.
+                       With --check, write nothing; show a diff and fail if it is stale.
+  lint [SPEC]          Check a spec against the progenitor rules (default: openapi/ruut.yaml).
+  render [SPEC]        Print the code a spec generates, without writing anything.
+  surface [SPEC]       Print the API surface listing (what the api_surface snapshot holds).
+  rules                List the lint rules and their ids.
+  ci                   Run every CI step in order; stop at the first failure.
+  help                 Show this text.
+
+Exit codes: 0 success, 1 failure (lint, drift, CI step, I/O), 2 bad command line.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), Error> {
+    let root = xtask::workspace_root();
+    let (command, rest) = match args.split_first() {
+        Some((command, rest)) => (command.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    match command {
+        "generate" => {
+            let check = flags(rest, &["--check"])?.contains(&"--check");
+            let report = generate::run(&root, check)?;
+            println!("{report}");
+        }
+        "lint" => {
+            let spec = load(&root, rest)?;
+            let violations = lint::check(&spec);
+            if !violations.is_empty() {
+                return Err(Error::Lint {
+                    spec: spec.name,
+                    violations,
+                });
+            }
+            println!("{}: no problems found", spec.name);
+        }
+        "render" => {
+            let spec = load(&root, rest)?;
+            print!("{}", codegen::render(&spec)?.code);
+        }
+        "surface" => {
+            let spec = load(&root, rest)?;
+            let rendered = codegen::render(&spec)?;
+            print!("{}", surface::describe(&rendered)?);
+        }
+        "rules" => {
+            flags(rest, &[])?;
+            for rule in Rule::ALL {
+                println!("{:<32} {}", rule.id(), rule.description());
+            }
+        }
+        "ci" => {
+            flags(rest, &[])?;
+            ci::run(&root, &ci::steps())?;
+        }
+        "help" | "--help" | "-h" => println!("{HELP}"),
+        other => return Err(Error::Usage(format!("unknown command `{other}`"))),
+    }
+    Ok(())
+}
+
+/// Checks that `args` only holds flags from `allowed`.
+fn flags<'a>(args: &'a [String], allowed: &[&str]) -> Result<Vec<&'a str>, Error> {
+    args.iter()
+        .map(|arg| {
+            if allowed.contains(&arg.as_str()) {
+                Ok(arg.as_str())
+            } else {
+                Err(Error::Usage(format!("unexpected argument `{arg}`")))
+            }
+        })
+        .collect()
+}
+
+/// Loads the spec named by the optional single argument (relative to the
+/// current directory), or the workspace spec.
+fn load(root: &Path, args: &[String]) -> Result<Spec, Error> {
+    match args {
+        [] => Spec::load(root, SPEC_PATH),
+        [path] if !path.starts_with('-') => {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                action: "read the spec",
+                path: path.into(),
+                source,
+            })?;
+            Spec::parse(path.as_str(), &text)
+        }
+        [arg, ..] => Err(Error::Usage(format!("unexpected argument `{arg}`"))),
+    }
+}
