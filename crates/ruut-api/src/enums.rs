@@ -266,7 +266,10 @@ mod tests {
     fn unknown_values_are_kept_verbatim() {
         let parsed: ConversationStatus = serde_json::from_str("\"archived\"").expect("parses");
         assert_eq!(parsed, ConversationStatus::Unknown("archived".into()));
-        assert_eq!(serde_json::to_string(&parsed).expect("serialises"), "\"archived\"");
+        assert_eq!(
+            serde_json::to_string(&parsed).expect("serialises"),
+            "\"archived\""
+        );
         assert_eq!("archived".parse::<ConversationStatus>(), Ok(parsed));
     }
 
