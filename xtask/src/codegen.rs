@@ -171,7 +171,7 @@ const MAX_MESSAGE: usize = 300;
 fn failure(location: Location, rule: Rule, message: &str) -> Violation {
     let mut text = message.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() > MAX_MESSAGE {
-        text = text.chars().take(MAX_MESSAGE).collect::<String>() + "…";
+        text = text.chars().take(MAX_MESSAGE).collect::<String>() + " (truncated)";
     }
     let (what, fix) = match rule {
         Rule::ProgenitorPanic => (

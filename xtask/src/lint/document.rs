@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::resolve::{RefError, split_component_ref};
 use crate::spec::Spec;
-use crate::violation::{Location, Rule, Violation, escape_pointer_segment};
+use crate::violation::{Location, OperationRef, Rule, Violation, escape_pointer_segment};
 
 /// The vendor extension marking a server-owned string enum.
 pub const OPEN_ENUM: &str = "x-ruut-open-enum";
@@ -51,7 +51,7 @@ pub(crate) fn check(spec: &Spec, out: &mut Vec<Violation>) {
         for (path, item) in paths {
             if item.get("$ref").is_some() {
                 out.push(Violation::new(
-                    Location::Pointer(format!("/paths/{}", escape_pointer_segment(path))),
+                    Location::Document,
                     Rule::RefTarget,
                     format!("path item `{path}` is a $ref; progenitor does not support referenced path items"),
                     "write the path item inline",
@@ -139,38 +139,75 @@ impl Walker<'_> {
     }
 
     fn check_ref(&mut self, reference: &str, pointer: &str) {
-        let at = || Location::Pointer(pointer.to_string());
+        let (location, within) = locate(self.root, pointer);
+        let subject = format!("$ref `{reference}`{within}");
+        let mut push = |rule, message: String, fix: &str| {
+            self.out
+                .push(Violation::new(location.clone(), rule, message, fix));
+        };
         if !reference.starts_with("#/") {
-            self.out.push(Violation::new(
-                at(),
+            push(
                 Rule::NoExternalRef,
-                format!("$ref `{reference}` points outside this document; progenitor only resolves local references"),
-                "bundle the spec into one file (e.g. `redocly bundle`) and point the $ref at #/components/...",
-            ));
-            return;
-        }
-        if self.root.pointer(&reference[1..]).is_none() {
-            self.out.push(Violation::new(
-                at(),
+                format!(
+                    "{subject} points outside this document; progenitor only resolves local references"
+                ),
+                "bundle the spec into one file (e.g. `redocly bundle`) so that every $ref points into #/components",
+            );
+        } else if self.root.pointer(&reference[1..]).is_none() {
+            push(
                 Rule::RefResolves,
-                format!("$ref `{reference}` does not resolve"),
+                format!("{subject} does not resolve"),
                 "define the target or correct the reference",
-            ));
-            return;
-        }
-        if let Err(RefError::BadShape) = split_component_ref(reference) {
-            self.out.push(Violation::new(
-                at(),
+            );
+        } else if let Err(RefError::BadShape) = split_component_ref(reference) {
+            push(
                 Rule::RefTarget,
                 format!(
-                    "$ref `{reference}` does not point at a component; progenitor looks references \
-                     up by their last segment in components"
+                    "{subject} does not point at a component; progenitor looks references up by \
+                     their last segment in components"
                 ),
                 "move the target to #/components/<section>/<Name> and reference that",
-            ));
+            );
         }
     }
 }
+
+/// Names the operation when `pointer` is inside one, with the rest of the
+/// pointer as " at <rest>"; otherwise the pointer itself.
+fn locate(root: &Value, pointer: &str) -> (Location, String) {
+    let mut segments = pointer.splitn(5, '/').skip(1);
+    if let (Some("paths"), Some(path), Some(method)) =
+        (segments.next(), segments.next(), segments.next())
+        && HTTP_METHODS.contains(&method)
+    {
+        let path = path.replace("~1", "/").replace("~0", "~");
+        let op = root.pointer(&format!(
+            "/paths/{}/{method}",
+            escape_pointer_segment(&path)
+        ));
+        let id = op
+            .and_then(|op| op.get("operationId"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let rest = segments.next().unwrap_or_default();
+        let within = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(" at {rest}")
+        };
+        let op = OperationRef {
+            id,
+            method: method.to_ascii_uppercase(),
+            path,
+        };
+        return (Location::Operation(op), within);
+    }
+    (Location::Pointer(pointer.to_string()), String::new())
+}
+
+const HTTP_METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// `/components/schemas/<Name>` exactly.
 fn is_component_schema(pointer: &str) -> bool {

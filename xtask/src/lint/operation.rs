@@ -71,10 +71,10 @@ pub(crate) fn check(entry: &OperationEntry<'_>, ids: &mut IdRegistry, out: &mut 
         ),
     }
 
-    if op.summary.as_deref().is_none_or(|s| s.trim().is_empty()) {
+    if let Some(problem) = missing_text(op.summary.as_deref(), "summary") {
         push(
             Rule::SummaryRequired,
-            "it has no summary".to_string(),
+            problem,
             "add a one-line `summary`; it becomes the first line of the method's rustdoc",
         );
     }
@@ -128,5 +128,14 @@ fn check_id_shape(id: &str, push: &mut impl FnMut(Rule, String, &str)) {
             ),
             "shorten it to verb + noun, e.g. `toggleConversationStatus`",
         );
+    }
+}
+
+/// "it has no summary" / "its summary is blank", or `None` when present.
+fn missing_text(text: Option<&str>, what: &str) -> Option<String> {
+    match text {
+        None => Some(format!("it has no {what}")),
+        Some(t) if t.trim().is_empty() => Some(format!("its {what} is blank")),
+        Some(_) => None,
     }
 }

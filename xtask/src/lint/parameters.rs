@@ -15,6 +15,7 @@ pub(crate) fn check(api: &OpenAPI, entry: &OperationEntry<'_>, out: &mut Vec<Vio
     // and location overrides one, as in progenitor.
     let mut params: BTreeMap<(String, &'static str), &Parameter> = BTreeMap::new();
     let mut order = Vec::new();
+    let mut unresolved = false;
     for item in entry
         .item
         .parameters
@@ -28,7 +29,9 @@ pub(crate) fn check(api: &OpenAPI, entry: &OperationEntry<'_>, out: &mut Vec<Vio
                     order.push(key);
                 }
             }
-            Err(RefError::WrongSection { found, expected }) => out.push(Violation::new(
+            Err(RefError::WrongSection { found, expected }) => {
+                unresolved = true;
+                out.push(Violation::new(
                 here(),
                 Rule::RefTarget,
                 format!(
@@ -36,9 +39,10 @@ pub(crate) fn check(api: &OpenAPI, entry: &OperationEntry<'_>, out: &mut Vec<Vio
                     reference_of(item).unwrap_or_default()
                 ),
                 format!("point it at #/components/{expected}/<Name>"),
-            )),
+            ));
+            }
             // Reported by the document-wide $ref checks.
-            Err(_) => {}
+            Err(_) => unresolved = true,
         }
     }
 
@@ -120,7 +124,8 @@ pub(crate) fn check(api: &OpenAPI, entry: &OperationEntry<'_>, out: &mut Vec<Vio
         }
     }
 
-    for var in &template {
+    // With an unresolvable parameter we cannot tell which variables are declared.
+    for var in template.iter().filter(|_| !unresolved) {
         let declared = params.contains_key(&(var.clone(), "path"));
         if !declared {
             out.push(Violation::new(

@@ -1,0 +1,98 @@
+//! `generate` and `generate --check` end to end, in a scratch workspace
+//! holding the valid fixture as its spec.
+
+use std::path::{Path, PathBuf};
+
+use xtask::generate::{self, Action};
+use xtask::{Error, GENERATED_PATH, SPEC_PATH};
+
+/// A scratch workspace root under the target directory, removed on drop.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("xtask-{name}"));
+        let _ = std::fs::remove_dir_all(&root);
+        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.yaml");
+        for dir in ["openapi", "crates/ruut-api/src"] {
+            std::fs::create_dir_all(root.join(dir)).expect("create scratch dirs");
+        }
+        std::fs::copy(spec, root.join(SPEC_PATH)).expect("copy the fixture spec");
+        Scratch(root)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn generate_writes_once_then_check_passes() {
+    let scratch = Scratch::new("write");
+    let root = &scratch.0;
+
+    let missing = generate::run(root, true);
+    assert!(
+        matches!(missing, Err(Error::Drift { .. })),
+        "--check must fail when the file is missing"
+    );
+
+    let first = generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(first.action, Action::Written);
+    assert!(first.lines > 100);
+    assert!(
+        first
+            .to_string()
+            .starts_with(&format!("generated {GENERATED_PATH} ("))
+    );
+
+    let second = generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        second.action,
+        Action::Unchanged,
+        "an unchanged file is not rewritten"
+    );
+
+    let check = generate::run(root, true).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(check.action, Action::Checked);
+}
+
+#[test]
+fn check_reports_drift_as_a_unified_diff() {
+    let scratch = Scratch::new("drift");
+    let root = &scratch.0;
+    generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
+
+    // Someone edits the generated file by hand.
+    let path = root.join(GENERATED_PATH);
+    let code = std::fs::read_to_string(&path).expect("read generated file");
+    let edited = code.replacen("pub id: i64,", "pub id: i32,", 1);
+    assert_ne!(code, edited);
+    std::fs::write(&path, &edited).expect("write generated file");
+
+    match generate::run(root, true) {
+        Err(e @ Error::Drift { .. }) => insta::assert_snapshot!(e.to_string()),
+        other => panic!("expected drift, got {other:?}"),
+    }
+    // --check wrote nothing.
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), edited);
+}
+
+#[test]
+fn a_missing_spec_is_an_error_not_a_panic() {
+    let scratch = Scratch::new("missing");
+    std::fs::remove_file(scratch.0.join(SPEC_PATH)).expect("remove spec");
+    match generate::run(&scratch.0, true) {
+        Err(e @ Error::Io { .. }) => {
+            let text = e.to_string();
+            assert!(text.starts_with("cannot read the spec "), "{text}");
+            assert!(
+                text.ends_with("openapi/ruut.yaml: No such file or directory (os error 2)"),
+                "{text}"
+            );
+        }
+        other => panic!("expected an I/O error, got {other:?}"),
+    }
+}
