@@ -247,6 +247,21 @@ open_enum! {
     }
 }
 
+open_enum! {
+    /// A message's direction as webhooks send it: a string, where the REST API
+    /// sends an integer (0 incoming, 1 outgoing, 2 activity, 3 template).
+    WebhookMessageType {
+        /// From the contact.
+        Incoming = "incoming",
+        /// From an agent or a bot.
+        Outgoing = "outgoing",
+        /// A system note such as "Conversation was marked resolved".
+        Activity = "activity",
+        /// A template message (for example on WhatsApp).
+        Template = "template",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1987,6 +1987,444 @@ seconds (possibly fractional) as the Chatwoot server sends them.
             value.parse()
         }
     }
+    ///The account a webhook is about.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct WebhookAccount {
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+    }
+    impl WebhookAccount {
+        pub fn builder() -> builder::WebhookAccount {
+            Default::default()
+        }
+    }
+    /**How one attribute changed: its value before and after, as the server stores it
+(a status as its name, a time as an ISO 8601 string, an id as an integer, null
+when unset).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct WebhookAttributeChange {
+        ///The value after the change (any JSON value, null included).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub current_value: ::std::option::Option<::serde_json::Value>,
+        ///The value before the change (any JSON value, null included).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub previous_value: ::std::option::Option<::serde_json::Value>,
+    }
+    impl WebhookAttributeChange {
+        pub fn builder() -> builder::WebhookAttributeChange {
+            Default::default()
+        }
+    }
+    /**One item of a webhook's `changed_attributes`: the attribute's name (for example
+`status`, `assignee_id`, `priority`, `updated_at`) mapped to how it changed. The
+server sends one single-key object per changed attribute.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct WebhookChangedAttributes(
+        pub std::collections::BTreeMap<::std::string::String, WebhookAttributeChange>,
+    );
+    impl ::std::ops::Deref for WebhookChangedAttributes {
+        type Target = std::collections::BTreeMap<
+            ::std::string::String,
+            WebhookAttributeChange,
+        >;
+        fn deref(
+            &self,
+        ) -> &std::collections::BTreeMap<::std::string::String, WebhookAttributeChange> {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<WebhookChangedAttributes>
+    for std::collections::BTreeMap<::std::string::String, WebhookAttributeChange> {
+        fn from(value: WebhookChangedAttributes) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::From<
+        std::collections::BTreeMap<::std::string::String, WebhookAttributeChange>,
+    > for WebhookChangedAttributes {
+        fn from(
+            value: std::collections::BTreeMap<
+                ::std::string::String,
+                WebhookAttributeChange,
+            >,
+        ) -> Self {
+            Self(value)
+        }
+    }
+    /**The body of the `contact_created` and `contact_updated` webhooks (delivered and signed
+as described under `WebhookConversationEvent`): the contact, flat, with its account.
+`contact_updated` also carries `changed_attributes`.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct WebhookContactEvent {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account: ::std::option::Option<WebhookAccount>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub additional_attributes: ::std::option::Option<Attributes>,
+        ///The avatar URL, empty when there is none.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub avatar: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub blocked: ::std::option::Option<bool>,
+        ///What changed (`contact_updated` only).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub changed_attributes: ::std::option::Option<
+            ::std::vec::Vec<WebhookChangedAttributes>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_attributes: ::std::option::Option<Attributes>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        ///`contact_created` or `contact_updated`.
+        pub event: ::std::string::String,
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub identifier: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub phone_number: ::std::option::Option<::std::string::String>,
+        ///The avatar URL, empty when there is none.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thumbnail: ::std::option::Option<::std::string::String>,
+    }
+    impl WebhookContactEvent {
+        pub fn builder() -> builder::WebhookContactEvent {
+            Default::default()
+        }
+    }
+    ///The contact's identity in the conversation's inbox (raw columns; times are ISO 8601 strings).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct WebhookContactInbox {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub contact_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub hmac_verified: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub pubsub_token: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub source_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+    }
+    impl WebhookContactInbox {
+        pub fn builder() -> builder::WebhookContactInbox {
+            Default::default()
+        }
+    }
+    /**A conversation as webhooks send it (Chatwoot's `push_data`), in `message_*` and typing
+events. It differs from the REST `Conversation`: `channel` is at the top level,
+`first_reply_created_at` is an ISO 8601 string (or null), `waiting_since` is Unix
+seconds (0 when not waiting), and the last message (`messages`, 0 or 1 items) has an
+integer `message_type`.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct WebhookConversation {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub additional_attributes: ::std::option::Option<Attributes>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub agent_last_seen_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub can_reply: ::std::option::Option<bool>,
+        ///The inbox channel type, for example `Channel::WebWidget`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub channel: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub contact_inbox: ::std::option::Option<WebhookContactInbox>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub contact_last_seen_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_attributes: ::std::option::Option<Attributes>,
+        ///An ISO 8601 string here, not Unix seconds.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub first_reply_created_at: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
+        ///The display id.
+        pub id: i64,
+        pub inbox_id: i64,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub labels: ::std::vec::Vec<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub last_activity_at: ::std::option::Option<i64>,
+        ///The last message, if any (0 or 1 items; `message_type` an integer here).
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub messages: ::std::vec::Vec<MessageSummary>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub meta: ::std::option::Option<WebhookConversationMeta>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub priority: ::std::option::Option<crate::enums::ConversationPriority>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub snoozed_until: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
+        pub status: crate::enums::ConversationStatus,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub timestamp: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub unread_count: ::std::option::Option<i64>,
+        ///Unix seconds with a fraction.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_at: ::std::option::Option<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub waiting_since: ::std::option::Option<i64>,
+    }
+    impl WebhookConversation {
+        pub fn builder() -> builder::WebhookConversation {
+            Default::default()
+        }
+    }
+    /**The body of the `conversation_created`, `conversation_status_changed` and
+`conversation_updated` webhooks: the conversation (as `WebhookConversation`) with the
+`event` name and, in the last two, `changed_attributes`. A status change carries
+`changed_attributes: [{"status": {"previous_value": "pending", "current_value": "open"}}]`.
+
+**Delivery**, for every webhook event (listed under the `x-webhooks` extension): the
+server POSTs the JSON body with `Content-Type: application/json` and waits at most
+5 seconds for an answer. Servers that sign (Chatwoot 4.11.2 and later) add
+`X-Chatwoot-Signature: sha256=<hex>`, the HMAC-SHA256 keyed with the webhook's secret
+of `"{timestamp}.{raw body}"`; `X-Chatwoot-Timestamp`, that timestamp in Unix seconds
+(reject deliveries older than about 5 minutes); and `X-Chatwoot-Delivery`, a UUID that
+stays the same when a delivery is retried (drop duplicates by it). Verify the
+signature over the raw bytes before parsing them. Older servers do not sign.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct WebhookConversationEvent {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub additional_attributes: ::std::option::Option<Attributes>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub agent_last_seen_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub can_reply: ::std::option::Option<bool>,
+        ///What changed (absent from `conversation_created`); one single-key object per attribute.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub changed_attributes: ::std::option::Option<
+            ::std::vec::Vec<WebhookChangedAttributes>,
+        >,
+        ///The inbox channel type, for example `Channel::WebWidget`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub channel: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub contact_inbox: ::std::option::Option<WebhookContactInbox>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub contact_last_seen_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_attributes: ::std::option::Option<Attributes>,
+        ///`conversation_created`, `conversation_status_changed` or `conversation_updated`.
+        pub event: ::std::string::String,
+        ///An ISO 8601 string here, not Unix seconds.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub first_reply_created_at: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
+        ///The display id.
+        pub id: i64,
+        pub inbox_id: i64,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub labels: ::std::vec::Vec<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub last_activity_at: ::std::option::Option<i64>,
+        ///The last message, if any (0 or 1 items; `message_type` an integer here).
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub messages: ::std::vec::Vec<MessageSummary>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub meta: ::std::option::Option<WebhookConversationMeta>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub priority: ::std::option::Option<crate::enums::ConversationPriority>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub snoozed_until: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
+        pub status: crate::enums::ConversationStatus,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub timestamp: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub unread_count: ::std::option::Option<i64>,
+        ///Unix seconds with a fraction.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_at: ::std::option::Option<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub waiting_since: ::std::option::Option<i64>,
+    }
+    impl WebhookConversationEvent {
+        pub fn builder() -> builder::WebhookConversationEvent {
+            Default::default()
+        }
+    }
+    ///Who a conversation is with and who handles it, as webhooks send it (`assignee` and `team` are null when unset).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct WebhookConversationMeta {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub assignee: ::std::option::Option<Assignee>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub assignee_type: ::std::option::Option<crate::enums::AssigneeKind>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub hmac_verified: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sender: ::std::option::Option<Contact>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub team: ::std::option::Option<Team>,
+    }
+    impl WebhookConversationMeta {
+        pub fn builder() -> builder::WebhookConversationMeta {
+            Default::default()
+        }
+    }
+    /**The body of the `message_created` and `message_updated` webhooks (delivered and signed
+as described under `WebhookConversationEvent`). Unlike the REST `Message`,
+`message_type` is a string (`incoming`, `outgoing`, `activity`, `template`) and
+`created_at` an ISO 8601 string; `conversation` is the whole conversation.
+`sender` is null for activity messages.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct WebhookMessageEvent {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account: ::std::option::Option<WebhookAccount>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub additional_attributes: ::std::option::Option<Attributes>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub attachments: ::std::vec::Vec<Attachment>,
+        ///What changed (`message_updated` only).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub changed_attributes: ::std::option::Option<
+            ::std::vec::Vec<WebhookChangedAttributes>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content_attributes: ::std::option::Option<Attributes>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content_type: ::std::option::Option<crate::enums::MessageContentType>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub conversation: ::std::option::Option<WebhookConversation>,
+        ///An ISO 8601 string here, not Unix seconds.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        ///`message_created` or `message_updated`.
+        pub event: ::std::string::String,
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox: ::std::option::Option<InboxSummary>,
+        pub message_type: crate::enums::WebhookMessageType,
+        ///A private note, visible to agents only.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub private: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sender: ::std::option::Option<MessageSender>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub source_id: ::std::option::Option<::std::string::String>,
+    }
+    impl WebhookMessageEvent {
+        pub fn builder() -> builder::WebhookMessageEvent {
+            Default::default()
+        }
+    }
+    /**The body of the `conversation_typing_on` and `conversation_typing_off` webhooks
+(delivered and signed as described under `WebhookConversationEvent`): who is typing,
+in which conversation, and whether in a private note.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct WebhookTypingEvent {
+        pub conversation: WebhookConversation,
+        ///`conversation_typing_on` or `conversation_typing_off`.
+        pub event: ::std::string::String,
+        ///Whether an agent is typing a private note.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_private: ::std::option::Option<bool>,
+        pub user: MessageSender,
+    }
+    impl WebhookTypingEvent {
+        pub fn builder() -> builder::WebhookTypingEvent {
+            Default::default()
+        }
+    }
     /// Types for composing complex structures.
     pub mod builder {
         #[derive(Clone, Debug)]
@@ -7835,6 +8273,2107 @@ seconds (possibly fractional) as the Chatwoot server sends them.
         impl ::std::convert::From<super::ToggleStatusResponse> for ToggleStatusResponse {
             fn from(value: super::ToggleStatusResponse) -> Self {
                 Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookAccount {
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookAccount {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    name: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookAccount {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookAccount> for super::WebhookAccount {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookAccount,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookAccount> for WebhookAccount {
+            fn from(value: super::WebhookAccount) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookAttributeChange {
+            current_value: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+            previous_value: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookAttributeChange {
+            fn default() -> Self {
+                Self {
+                    current_value: Ok(Default::default()),
+                    previous_value: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookAttributeChange {
+            pub fn current_value<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.current_value = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for current_value: {e}")
+                    });
+                self
+            }
+            pub fn previous_value<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.previous_value = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for previous_value: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookAttributeChange>
+        for super::WebhookAttributeChange {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookAttributeChange,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    current_value: value.current_value?,
+                    previous_value: value.previous_value?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookAttributeChange>
+        for WebhookAttributeChange {
+            fn from(value: super::WebhookAttributeChange) -> Self {
+                Self {
+                    current_value: Ok(value.current_value),
+                    previous_value: Ok(value.previous_value),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookContactEvent {
+            account: ::std::result::Result<
+                ::std::option::Option<super::WebhookAccount>,
+                ::std::string::String,
+            >,
+            additional_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            avatar: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            blocked: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            changed_attributes: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<super::WebhookChangedAttributes>>,
+                ::std::string::String,
+            >,
+            custom_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            event: ::std::result::Result<::std::string::String, ::std::string::String>,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            identifier: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            phone_number: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            thumbnail: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookContactEvent {
+            fn default() -> Self {
+                Self {
+                    account: Ok(Default::default()),
+                    additional_attributes: Ok(Default::default()),
+                    avatar: Ok(Default::default()),
+                    blocked: Ok(Default::default()),
+                    changed_attributes: Ok(Default::default()),
+                    custom_attributes: Ok(Default::default()),
+                    email: Ok(Default::default()),
+                    event: Err("no value supplied for event".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    identifier: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    phone_number: Ok(Default::default()),
+                    thumbnail: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookContactEvent {
+            pub fn account<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::WebhookAccount>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account: {e}")
+                    });
+                self
+            }
+            pub fn additional_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.additional_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for additional_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn avatar<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avatar = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar: {e}")
+                    });
+                self
+            }
+            pub fn blocked<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.blocked = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for blocked: {e}")
+                    });
+                self
+            }
+            pub fn changed_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::std::vec::Vec<super::WebhookChangedAttributes>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.changed_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for changed_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn custom_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn event<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn identifier<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.identifier = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for identifier: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn phone_number<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.phone_number = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for phone_number: {e}")
+                    });
+                self
+            }
+            pub fn thumbnail<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thumbnail = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookContactEvent>
+        for super::WebhookContactEvent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookContactEvent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account: value.account?,
+                    additional_attributes: value.additional_attributes?,
+                    avatar: value.avatar?,
+                    blocked: value.blocked?,
+                    changed_attributes: value.changed_attributes?,
+                    custom_attributes: value.custom_attributes?,
+                    email: value.email?,
+                    event: value.event?,
+                    id: value.id?,
+                    identifier: value.identifier?,
+                    name: value.name?,
+                    phone_number: value.phone_number?,
+                    thumbnail: value.thumbnail?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookContactEvent> for WebhookContactEvent {
+            fn from(value: super::WebhookContactEvent) -> Self {
+                Self {
+                    account: Ok(value.account),
+                    additional_attributes: Ok(value.additional_attributes),
+                    avatar: Ok(value.avatar),
+                    blocked: Ok(value.blocked),
+                    changed_attributes: Ok(value.changed_attributes),
+                    custom_attributes: Ok(value.custom_attributes),
+                    email: Ok(value.email),
+                    event: Ok(value.event),
+                    id: Ok(value.id),
+                    identifier: Ok(value.identifier),
+                    name: Ok(value.name),
+                    phone_number: Ok(value.phone_number),
+                    thumbnail: Ok(value.thumbnail),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookContactInbox {
+            contact_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            hmac_verified: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            inbox_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            pubsub_token: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            source_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            updated_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookContactInbox {
+            fn default() -> Self {
+                Self {
+                    contact_id: Ok(Default::default()),
+                    created_at: Ok(Default::default()),
+                    hmac_verified: Ok(Default::default()),
+                    id: Ok(Default::default()),
+                    inbox_id: Ok(Default::default()),
+                    pubsub_token: Ok(Default::default()),
+                    source_id: Ok(Default::default()),
+                    updated_at: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookContactInbox {
+            pub fn contact_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.contact_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for contact_id: {e}")
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn hmac_verified<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hmac_verified = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for hmac_verified: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn pubsub_token<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.pubsub_token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for pubsub_token: {e}")
+                    });
+                self
+            }
+            pub fn source_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.source_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for source_id: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookContactInbox>
+        for super::WebhookContactInbox {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookContactInbox,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    contact_id: value.contact_id?,
+                    created_at: value.created_at?,
+                    hmac_verified: value.hmac_verified?,
+                    id: value.id?,
+                    inbox_id: value.inbox_id?,
+                    pubsub_token: value.pubsub_token?,
+                    source_id: value.source_id?,
+                    updated_at: value.updated_at?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookContactInbox> for WebhookContactInbox {
+            fn from(value: super::WebhookContactInbox) -> Self {
+                Self {
+                    contact_id: Ok(value.contact_id),
+                    created_at: Ok(value.created_at),
+                    hmac_verified: Ok(value.hmac_verified),
+                    id: Ok(value.id),
+                    inbox_id: Ok(value.inbox_id),
+                    pubsub_token: Ok(value.pubsub_token),
+                    source_id: Ok(value.source_id),
+                    updated_at: Ok(value.updated_at),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookConversation {
+            additional_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            agent_last_seen_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            can_reply: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            channel: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            contact_inbox: ::std::result::Result<
+                ::std::option::Option<super::WebhookContactInbox>,
+                ::std::string::String,
+            >,
+            contact_last_seen_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            custom_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            first_reply_created_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            inbox_id: ::std::result::Result<i64, ::std::string::String>,
+            labels: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+            last_activity_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            messages: ::std::result::Result<
+                ::std::vec::Vec<super::MessageSummary>,
+                ::std::string::String,
+            >,
+            meta: ::std::result::Result<
+                ::std::option::Option<super::WebhookConversationMeta>,
+                ::std::string::String,
+            >,
+            priority: ::std::result::Result<
+                ::std::option::Option<crate::enums::ConversationPriority>,
+                ::std::string::String,
+            >,
+            snoozed_until: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                crate::enums::ConversationStatus,
+                ::std::string::String,
+            >,
+            timestamp: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            unread_count: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            updated_at: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            waiting_since: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookConversation {
+            fn default() -> Self {
+                Self {
+                    additional_attributes: Ok(Default::default()),
+                    agent_last_seen_at: Ok(Default::default()),
+                    can_reply: Ok(Default::default()),
+                    channel: Ok(Default::default()),
+                    contact_inbox: Ok(Default::default()),
+                    contact_last_seen_at: Ok(Default::default()),
+                    created_at: Ok(Default::default()),
+                    custom_attributes: Ok(Default::default()),
+                    first_reply_created_at: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    inbox_id: Err("no value supplied for inbox_id".to_string()),
+                    labels: Ok(Default::default()),
+                    last_activity_at: Ok(Default::default()),
+                    messages: Ok(Default::default()),
+                    meta: Ok(Default::default()),
+                    priority: Ok(Default::default()),
+                    snoozed_until: Ok(Default::default()),
+                    status: Err("no value supplied for status".to_string()),
+                    timestamp: Ok(Default::default()),
+                    unread_count: Ok(Default::default()),
+                    updated_at: Ok(Default::default()),
+                    waiting_since: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookConversation {
+            pub fn additional_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.additional_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for additional_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn agent_last_seen_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.agent_last_seen_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for agent_last_seen_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn can_reply<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.can_reply = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for can_reply: {e}")
+                    });
+                self
+            }
+            pub fn channel<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.channel = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for channel: {e}")
+                    });
+                self
+            }
+            pub fn contact_inbox<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::WebhookContactInbox>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.contact_inbox = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for contact_inbox: {e}")
+                    });
+                self
+            }
+            pub fn contact_last_seen_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.contact_last_seen_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for contact_last_seen_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn custom_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn first_reply_created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.first_reply_created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for first_reply_created_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn labels<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.labels = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for labels: {e}")
+                    });
+                self
+            }
+            pub fn last_activity_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.last_activity_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for last_activity_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn messages<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::MessageSummary>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.messages = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for messages: {e}")
+                    });
+                self
+            }
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::WebhookConversationMeta>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn priority<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::ConversationPriority>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.priority = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for priority: {e}")
+                    });
+                self
+            }
+            pub fn snoozed_until<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.snoozed_until = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for snoozed_until: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::enums::ConversationStatus>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+            pub fn timestamp<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timestamp = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timestamp: {e}")
+                    });
+                self
+            }
+            pub fn unread_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.unread_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for unread_count: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+            pub fn waiting_since<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.waiting_since = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for waiting_since: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookConversation>
+        for super::WebhookConversation {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookConversation,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    additional_attributes: value.additional_attributes?,
+                    agent_last_seen_at: value.agent_last_seen_at?,
+                    can_reply: value.can_reply?,
+                    channel: value.channel?,
+                    contact_inbox: value.contact_inbox?,
+                    contact_last_seen_at: value.contact_last_seen_at?,
+                    created_at: value.created_at?,
+                    custom_attributes: value.custom_attributes?,
+                    first_reply_created_at: value.first_reply_created_at?,
+                    id: value.id?,
+                    inbox_id: value.inbox_id?,
+                    labels: value.labels?,
+                    last_activity_at: value.last_activity_at?,
+                    messages: value.messages?,
+                    meta: value.meta?,
+                    priority: value.priority?,
+                    snoozed_until: value.snoozed_until?,
+                    status: value.status?,
+                    timestamp: value.timestamp?,
+                    unread_count: value.unread_count?,
+                    updated_at: value.updated_at?,
+                    waiting_since: value.waiting_since?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookConversation> for WebhookConversation {
+            fn from(value: super::WebhookConversation) -> Self {
+                Self {
+                    additional_attributes: Ok(value.additional_attributes),
+                    agent_last_seen_at: Ok(value.agent_last_seen_at),
+                    can_reply: Ok(value.can_reply),
+                    channel: Ok(value.channel),
+                    contact_inbox: Ok(value.contact_inbox),
+                    contact_last_seen_at: Ok(value.contact_last_seen_at),
+                    created_at: Ok(value.created_at),
+                    custom_attributes: Ok(value.custom_attributes),
+                    first_reply_created_at: Ok(value.first_reply_created_at),
+                    id: Ok(value.id),
+                    inbox_id: Ok(value.inbox_id),
+                    labels: Ok(value.labels),
+                    last_activity_at: Ok(value.last_activity_at),
+                    messages: Ok(value.messages),
+                    meta: Ok(value.meta),
+                    priority: Ok(value.priority),
+                    snoozed_until: Ok(value.snoozed_until),
+                    status: Ok(value.status),
+                    timestamp: Ok(value.timestamp),
+                    unread_count: Ok(value.unread_count),
+                    updated_at: Ok(value.updated_at),
+                    waiting_since: Ok(value.waiting_since),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookConversationEvent {
+            additional_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            agent_last_seen_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            can_reply: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            changed_attributes: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<super::WebhookChangedAttributes>>,
+                ::std::string::String,
+            >,
+            channel: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            contact_inbox: ::std::result::Result<
+                ::std::option::Option<super::WebhookContactInbox>,
+                ::std::string::String,
+            >,
+            contact_last_seen_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            custom_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            event: ::std::result::Result<::std::string::String, ::std::string::String>,
+            first_reply_created_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            inbox_id: ::std::result::Result<i64, ::std::string::String>,
+            labels: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+            last_activity_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            messages: ::std::result::Result<
+                ::std::vec::Vec<super::MessageSummary>,
+                ::std::string::String,
+            >,
+            meta: ::std::result::Result<
+                ::std::option::Option<super::WebhookConversationMeta>,
+                ::std::string::String,
+            >,
+            priority: ::std::result::Result<
+                ::std::option::Option<crate::enums::ConversationPriority>,
+                ::std::string::String,
+            >,
+            snoozed_until: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                crate::enums::ConversationStatus,
+                ::std::string::String,
+            >,
+            timestamp: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            unread_count: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            updated_at: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            waiting_since: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookConversationEvent {
+            fn default() -> Self {
+                Self {
+                    additional_attributes: Ok(Default::default()),
+                    agent_last_seen_at: Ok(Default::default()),
+                    can_reply: Ok(Default::default()),
+                    changed_attributes: Ok(Default::default()),
+                    channel: Ok(Default::default()),
+                    contact_inbox: Ok(Default::default()),
+                    contact_last_seen_at: Ok(Default::default()),
+                    created_at: Ok(Default::default()),
+                    custom_attributes: Ok(Default::default()),
+                    event: Err("no value supplied for event".to_string()),
+                    first_reply_created_at: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    inbox_id: Err("no value supplied for inbox_id".to_string()),
+                    labels: Ok(Default::default()),
+                    last_activity_at: Ok(Default::default()),
+                    messages: Ok(Default::default()),
+                    meta: Ok(Default::default()),
+                    priority: Ok(Default::default()),
+                    snoozed_until: Ok(Default::default()),
+                    status: Err("no value supplied for status".to_string()),
+                    timestamp: Ok(Default::default()),
+                    unread_count: Ok(Default::default()),
+                    updated_at: Ok(Default::default()),
+                    waiting_since: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookConversationEvent {
+            pub fn additional_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.additional_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for additional_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn agent_last_seen_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.agent_last_seen_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for agent_last_seen_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn can_reply<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.can_reply = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for can_reply: {e}")
+                    });
+                self
+            }
+            pub fn changed_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::std::vec::Vec<super::WebhookChangedAttributes>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.changed_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for changed_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn channel<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.channel = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for channel: {e}")
+                    });
+                self
+            }
+            pub fn contact_inbox<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::WebhookContactInbox>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.contact_inbox = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for contact_inbox: {e}")
+                    });
+                self
+            }
+            pub fn contact_last_seen_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.contact_last_seen_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for contact_last_seen_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn custom_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn event<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event: {e}")
+                    });
+                self
+            }
+            pub fn first_reply_created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.first_reply_created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for first_reply_created_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn labels<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.labels = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for labels: {e}")
+                    });
+                self
+            }
+            pub fn last_activity_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.last_activity_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for last_activity_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn messages<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::MessageSummary>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.messages = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for messages: {e}")
+                    });
+                self
+            }
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::WebhookConversationMeta>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn priority<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::ConversationPriority>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.priority = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for priority: {e}")
+                    });
+                self
+            }
+            pub fn snoozed_until<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.snoozed_until = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for snoozed_until: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::enums::ConversationStatus>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+            pub fn timestamp<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timestamp = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timestamp: {e}")
+                    });
+                self
+            }
+            pub fn unread_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.unread_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for unread_count: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+            pub fn waiting_since<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.waiting_since = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for waiting_since: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookConversationEvent>
+        for super::WebhookConversationEvent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookConversationEvent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    additional_attributes: value.additional_attributes?,
+                    agent_last_seen_at: value.agent_last_seen_at?,
+                    can_reply: value.can_reply?,
+                    changed_attributes: value.changed_attributes?,
+                    channel: value.channel?,
+                    contact_inbox: value.contact_inbox?,
+                    contact_last_seen_at: value.contact_last_seen_at?,
+                    created_at: value.created_at?,
+                    custom_attributes: value.custom_attributes?,
+                    event: value.event?,
+                    first_reply_created_at: value.first_reply_created_at?,
+                    id: value.id?,
+                    inbox_id: value.inbox_id?,
+                    labels: value.labels?,
+                    last_activity_at: value.last_activity_at?,
+                    messages: value.messages?,
+                    meta: value.meta?,
+                    priority: value.priority?,
+                    snoozed_until: value.snoozed_until?,
+                    status: value.status?,
+                    timestamp: value.timestamp?,
+                    unread_count: value.unread_count?,
+                    updated_at: value.updated_at?,
+                    waiting_since: value.waiting_since?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookConversationEvent>
+        for WebhookConversationEvent {
+            fn from(value: super::WebhookConversationEvent) -> Self {
+                Self {
+                    additional_attributes: Ok(value.additional_attributes),
+                    agent_last_seen_at: Ok(value.agent_last_seen_at),
+                    can_reply: Ok(value.can_reply),
+                    changed_attributes: Ok(value.changed_attributes),
+                    channel: Ok(value.channel),
+                    contact_inbox: Ok(value.contact_inbox),
+                    contact_last_seen_at: Ok(value.contact_last_seen_at),
+                    created_at: Ok(value.created_at),
+                    custom_attributes: Ok(value.custom_attributes),
+                    event: Ok(value.event),
+                    first_reply_created_at: Ok(value.first_reply_created_at),
+                    id: Ok(value.id),
+                    inbox_id: Ok(value.inbox_id),
+                    labels: Ok(value.labels),
+                    last_activity_at: Ok(value.last_activity_at),
+                    messages: Ok(value.messages),
+                    meta: Ok(value.meta),
+                    priority: Ok(value.priority),
+                    snoozed_until: Ok(value.snoozed_until),
+                    status: Ok(value.status),
+                    timestamp: Ok(value.timestamp),
+                    unread_count: Ok(value.unread_count),
+                    updated_at: Ok(value.updated_at),
+                    waiting_since: Ok(value.waiting_since),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookConversationMeta {
+            assignee: ::std::result::Result<
+                ::std::option::Option<super::Assignee>,
+                ::std::string::String,
+            >,
+            assignee_type: ::std::result::Result<
+                ::std::option::Option<crate::enums::AssigneeKind>,
+                ::std::string::String,
+            >,
+            hmac_verified: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            sender: ::std::result::Result<
+                ::std::option::Option<super::Contact>,
+                ::std::string::String,
+            >,
+            team: ::std::result::Result<
+                ::std::option::Option<super::Team>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookConversationMeta {
+            fn default() -> Self {
+                Self {
+                    assignee: Ok(Default::default()),
+                    assignee_type: Ok(Default::default()),
+                    hmac_verified: Ok(Default::default()),
+                    sender: Ok(Default::default()),
+                    team: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookConversationMeta {
+            pub fn assignee<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Assignee>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.assignee = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for assignee: {e}")
+                    });
+                self
+            }
+            pub fn assignee_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::AssigneeKind>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.assignee_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for assignee_type: {e}")
+                    });
+                self
+            }
+            pub fn hmac_verified<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hmac_verified = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for hmac_verified: {e}")
+                    });
+                self
+            }
+            pub fn sender<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Contact>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.sender = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for sender: {e}")
+                    });
+                self
+            }
+            pub fn team<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Team>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.team = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for team: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookConversationMeta>
+        for super::WebhookConversationMeta {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookConversationMeta,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    assignee: value.assignee?,
+                    assignee_type: value.assignee_type?,
+                    hmac_verified: value.hmac_verified?,
+                    sender: value.sender?,
+                    team: value.team?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookConversationMeta>
+        for WebhookConversationMeta {
+            fn from(value: super::WebhookConversationMeta) -> Self {
+                Self {
+                    assignee: Ok(value.assignee),
+                    assignee_type: Ok(value.assignee_type),
+                    hmac_verified: Ok(value.hmac_verified),
+                    sender: Ok(value.sender),
+                    team: Ok(value.team),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookMessageEvent {
+            account: ::std::result::Result<
+                ::std::option::Option<super::WebhookAccount>,
+                ::std::string::String,
+            >,
+            additional_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            attachments: ::std::result::Result<
+                ::std::vec::Vec<super::Attachment>,
+                ::std::string::String,
+            >,
+            changed_attributes: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<super::WebhookChangedAttributes>>,
+                ::std::string::String,
+            >,
+            content: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            content_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            content_type: ::std::result::Result<
+                ::std::option::Option<crate::enums::MessageContentType>,
+                ::std::string::String,
+            >,
+            conversation: ::std::result::Result<
+                ::std::option::Option<super::WebhookConversation>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            event: ::std::result::Result<::std::string::String, ::std::string::String>,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            inbox: ::std::result::Result<
+                ::std::option::Option<super::InboxSummary>,
+                ::std::string::String,
+            >,
+            message_type: ::std::result::Result<
+                crate::enums::WebhookMessageType,
+                ::std::string::String,
+            >,
+            private: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            sender: ::std::result::Result<
+                ::std::option::Option<super::MessageSender>,
+                ::std::string::String,
+            >,
+            source_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for WebhookMessageEvent {
+            fn default() -> Self {
+                Self {
+                    account: Ok(Default::default()),
+                    additional_attributes: Ok(Default::default()),
+                    attachments: Ok(Default::default()),
+                    changed_attributes: Ok(Default::default()),
+                    content: Ok(Default::default()),
+                    content_attributes: Ok(Default::default()),
+                    content_type: Ok(Default::default()),
+                    conversation: Ok(Default::default()),
+                    created_at: Ok(Default::default()),
+                    event: Err("no value supplied for event".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    inbox: Ok(Default::default()),
+                    message_type: Err("no value supplied for message_type".to_string()),
+                    private: Ok(Default::default()),
+                    sender: Ok(Default::default()),
+                    source_id: Ok(Default::default()),
+                }
+            }
+        }
+        impl WebhookMessageEvent {
+            pub fn account<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::WebhookAccount>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account: {e}")
+                    });
+                self
+            }
+            pub fn additional_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.additional_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for additional_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attachments<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Attachment>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attachments = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attachments: {e}")
+                    });
+                self
+            }
+            pub fn changed_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::std::vec::Vec<super::WebhookChangedAttributes>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.changed_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for changed_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn content_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for content_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn content_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::MessageContentType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content_type: {e}")
+                    });
+                self
+            }
+            pub fn conversation<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::WebhookConversation>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversation = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for conversation: {e}")
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn event<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn inbox<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::InboxSummary>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox: {e}")
+                    });
+                self
+            }
+            pub fn message_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::enums::WebhookMessageType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for message_type: {e}")
+                    });
+                self
+            }
+            pub fn private<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.private = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for private: {e}")
+                    });
+                self
+            }
+            pub fn sender<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::MessageSender>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.sender = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for sender: {e}")
+                    });
+                self
+            }
+            pub fn source_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.source_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for source_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookMessageEvent>
+        for super::WebhookMessageEvent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookMessageEvent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account: value.account?,
+                    additional_attributes: value.additional_attributes?,
+                    attachments: value.attachments?,
+                    changed_attributes: value.changed_attributes?,
+                    content: value.content?,
+                    content_attributes: value.content_attributes?,
+                    content_type: value.content_type?,
+                    conversation: value.conversation?,
+                    created_at: value.created_at?,
+                    event: value.event?,
+                    id: value.id?,
+                    inbox: value.inbox?,
+                    message_type: value.message_type?,
+                    private: value.private?,
+                    sender: value.sender?,
+                    source_id: value.source_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookMessageEvent> for WebhookMessageEvent {
+            fn from(value: super::WebhookMessageEvent) -> Self {
+                Self {
+                    account: Ok(value.account),
+                    additional_attributes: Ok(value.additional_attributes),
+                    attachments: Ok(value.attachments),
+                    changed_attributes: Ok(value.changed_attributes),
+                    content: Ok(value.content),
+                    content_attributes: Ok(value.content_attributes),
+                    content_type: Ok(value.content_type),
+                    conversation: Ok(value.conversation),
+                    created_at: Ok(value.created_at),
+                    event: Ok(value.event),
+                    id: Ok(value.id),
+                    inbox: Ok(value.inbox),
+                    message_type: Ok(value.message_type),
+                    private: Ok(value.private),
+                    sender: Ok(value.sender),
+                    source_id: Ok(value.source_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct WebhookTypingEvent {
+            conversation: ::std::result::Result<
+                super::WebhookConversation,
+                ::std::string::String,
+            >,
+            event: ::std::result::Result<::std::string::String, ::std::string::String>,
+            is_private: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            user: ::std::result::Result<super::MessageSender, ::std::string::String>,
+        }
+        impl ::std::default::Default for WebhookTypingEvent {
+            fn default() -> Self {
+                Self {
+                    conversation: Err("no value supplied for conversation".to_string()),
+                    event: Err("no value supplied for event".to_string()),
+                    is_private: Ok(Default::default()),
+                    user: Err("no value supplied for user".to_string()),
+                }
+            }
+        }
+        impl WebhookTypingEvent {
+            pub fn conversation<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::WebhookConversation>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversation = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for conversation: {e}")
+                    });
+                self
+            }
+            pub fn event<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event: {e}")
+                    });
+                self
+            }
+            pub fn is_private<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.is_private = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for is_private: {e}")
+                    });
+                self
+            }
+            pub fn user<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::MessageSender>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.user = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for user: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<WebhookTypingEvent> for super::WebhookTypingEvent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: WebhookTypingEvent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    conversation: value.conversation?,
+                    event: value.event?,
+                    is_private: value.is_private?,
+                    user: value.user?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::WebhookTypingEvent> for WebhookTypingEvent {
+            fn from(value: super::WebhookTypingEvent) -> Self {
+                Self {
+                    conversation: Ok(value.conversation),
+                    event: Ok(value.event),
+                    is_private: Ok(value.is_private),
+                    user: Ok(value.user),
+                }
             }
         }
     }

@@ -225,6 +225,16 @@ every_type!(
     ToggleStatusRequest,
     ToggleStatusResponse,
     ToggleableStatus,
+    WebhookAccount,
+    WebhookAttributeChange,
+    WebhookChangedAttributes,
+    WebhookContactEvent,
+    WebhookContactInbox,
+    WebhookConversation,
+    WebhookConversationEvent,
+    WebhookConversationMeta,
+    WebhookMessageEvent,
+    WebhookTypingEvent,
 );
 
 /// The list above must name every type in `types`, so a new schema cannot slip by.
