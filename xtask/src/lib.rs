@@ -17,6 +17,8 @@
 //! Every fallible function returns [`Error`]; nothing here is meant to panic
 //! on user input.
 
+#![warn(missing_docs)]
+
 pub mod ci;
 pub mod codegen;
 pub mod diff;

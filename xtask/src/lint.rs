@@ -15,7 +15,7 @@ mod operation;
 mod parameters;
 mod reach;
 
-pub use document::OPEN_ENUM;
+pub use document::{OPEN_ENUM, version_violation};
 
 use crate::spec::{Spec, operations};
 use crate::violation::Violation;

@@ -39,10 +39,27 @@ impl Spec {
                 message: "the document is not a mapping".to_string(),
             });
         }
-        let api: OpenAPI = yaml_serde::from_str(text).map_err(|e| Error::SpecSyntax {
-            spec: name.clone(),
-            message: e.to_string(),
-        })?;
+        let api: OpenAPI = match yaml_serde::from_str(text) {
+            Ok(api) => api,
+            Err(e) => {
+                // A 3.1 document often fails the 3.0 model (type lists, ...);
+                // the version is then the problem to report.
+                if let Some(violation) = raw
+                    .get("openapi")
+                    .and_then(Value::as_str)
+                    .and_then(crate::lint::version_violation)
+                {
+                    return Err(Error::Lint {
+                        spec: name,
+                        violations: vec![violation],
+                    });
+                }
+                return Err(Error::SpecSyntax {
+                    spec: name,
+                    message: e.to_string(),
+                });
+            }
+        };
         Ok(Spec { name, raw, api })
     }
 

@@ -307,3 +307,43 @@ impl fmt::Display for Violation {
 pub fn escape_pointer_segment(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_kebab_case() {
+        let mut seen = std::collections::BTreeSet::new();
+        for rule in Rule::ALL {
+            let id = rule.id();
+            assert!(seen.insert(id), "duplicate rule id {id}");
+            assert!(
+                id.split('-').all(|w| !w.is_empty()
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())),
+                "{id} is not kebab-case"
+            );
+            assert!(!rule.description().is_empty());
+        }
+    }
+
+    #[test]
+    fn violation_text_has_location_rule_message_and_fix() {
+        let v = Violation::new(
+            Location::Operation(OperationRef {
+                id: Some("getConversation".to_string()),
+                method: "GET".to_string(),
+                path: "/api/v1/x/{id}".to_string(),
+            }),
+            Rule::OneErrorType,
+            "what is wrong",
+            "how to fix it",
+        );
+        assert_eq!(
+            v.to_string(),
+            "operation getConversation (GET /api/v1/x/{id}): rule one-error-type: what is wrong. \
+             Fix: how to fix it."
+        );
+    }
+}
