@@ -1,0 +1,84 @@
+//! The request journal: every request the sandbox received, for assertions.
+
+use std::collections::VecDeque;
+use std::sync::Mutex;
+
+use axum::http::HeaderMap;
+use serde::Serialize;
+
+use crate::auth::is_token_header;
+
+/// How many requests the journal keeps (the oldest are dropped first).
+const CAPACITY: usize = 10_000;
+
+/// One request as the sandbox received it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct RecordedRequest {
+    /// The HTTP method, e.g. `GET`.
+    pub method: String,
+    /// The path, without the query string.
+    pub path: String,
+    /// The raw query string, if any.
+    pub query: Option<String>,
+    /// The headers in arrival order; the token header's value is `[redacted]`.
+    pub headers: Vec<(String, String)>,
+    /// The body as text (lossy UTF-8); empty when there was none.
+    pub body: String,
+    /// The spec's `operationId`, or `None` for a path outside the spec.
+    pub operation_id: Option<String>,
+}
+
+impl RecordedRequest {
+    /// The value of a header (case-insensitive name), if present.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Headers as `(name, value)` pairs with the token redacted.
+pub(crate) fn redacted_headers(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(name, value)| {
+            let value = if is_token_header(name.as_str()) {
+                "[redacted]".to_owned()
+            } else {
+                String::from_utf8_lossy(value.as_bytes()).into_owned()
+            };
+            (name.as_str().to_owned(), value)
+        })
+        .collect()
+}
+
+/// The journal itself.
+#[derive(Debug, Default)]
+pub(crate) struct Journal(Mutex<VecDeque<RecordedRequest>>);
+
+impl Journal {
+    fn entries(&self) -> std::sync::MutexGuard<'_, VecDeque<RecordedRequest>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Appends a request.
+    pub fn record(&self, request: RecordedRequest) {
+        let mut entries = self.entries();
+        if entries.len() == CAPACITY {
+            entries.pop_front();
+        }
+        entries.push_back(request);
+    }
+
+    /// Every recorded request, oldest first.
+    pub fn all(&self) -> Vec<RecordedRequest> {
+        self.entries().iter().cloned().collect()
+    }
+
+    /// Forgets every recorded request.
+    pub fn clear(&self) {
+        self.entries().clear();
+    }
+}

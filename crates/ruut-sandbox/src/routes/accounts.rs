@@ -1,0 +1,136 @@
+//! Server information, the profile and accounts: `getServerInfo`,
+//! `getProfile`, `getAccount` and Ruut's documented `listAccounts`.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use ruut_api::enums::{AccountStatus, AvailabilityStatus, UserRole};
+use ruut_api::types;
+use serde_json::Value;
+
+use super::{Ctx, Ids};
+use crate::auth::{Caller, account_access};
+use crate::errors::{ApiError, json_response};
+use crate::render::{self, to_json};
+use crate::state::Store;
+
+/// `GET /api`: no authentication.
+pub(crate) async fn server_info() -> Response {
+    let info = types::ServerInfo {
+        version: crate::CHATWOOT_VERSION.to_owned(),
+        timestamp: Some(chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string()),
+        queue_services: Some("ok".to_owned()),
+        data_services: Some("ok".to_owned()),
+    };
+    json_response(StatusCode::OK, &to_json(&info))
+}
+
+/// The accounts a user belongs to, in id order, with the user's role.
+fn memberships(store: &Store, user_id: i64) -> Vec<(i64, String, &'static str)> {
+    let mut list: Vec<_> = store
+        .memberships
+        .iter()
+        .filter(|m| m.user_id == user_id)
+        .filter_map(|m| {
+            store
+                .account(m.account_id)
+                .map(|a| (a.id, a.name.clone(), m.role))
+        })
+        .collect();
+    list.sort_by_key(|(id, _, _)| *id);
+    list
+}
+
+/// `GET /api/v1/profile`.
+pub(crate) async fn profile(
+    State(ctx): State<Ctx>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Caller::User(user_id) = ctx.authenticate(&headers, "getProfile")? else {
+        return Err(ApiError::BotForbidden);
+    };
+    let store = ctx.app.store.lock();
+    let user = store.user(user_id).ok_or(ApiError::InvalidToken)?;
+    let accounts = memberships(&store, user_id);
+    let active = accounts.first().map(|(id, _, role)| (*id, *role));
+    let profile = types::Profile {
+        id: user.id,
+        name: Some(user.name.clone()),
+        available_name: Some(user.name.clone()),
+        display_name: Some(user.name.clone()),
+        email: Some(user.email.clone()),
+        avatar_url: Some(String::new()),
+        account_id: active.map(|(id, _)| id),
+        role: active.map(|(_, role)| UserRole::from(role)),
+        confirmed: Some(true),
+        availability_status: Some(AvailabilityStatus::from(user.availability)),
+        message_signature: None,
+        custom_attributes: None,
+        accounts: accounts
+            .iter()
+            .map(|(id, name, role)| types::ProfileAccount {
+                id: *id,
+                name: name.clone(),
+                status: Some(AccountStatus::Active),
+                role: Some(UserRole::from(*role)),
+                active_at: store
+                    .account(*id)
+                    .map(|a| crate::clock::to_datetime(a.created_at)),
+                permissions: vec![(*role).to_owned()],
+                availability: Some(AvailabilityStatus::from(user.availability)),
+                availability_status: Some(AvailabilityStatus::from(user.availability)),
+                auto_offline: Some(true),
+            })
+            .collect(),
+    };
+    let mut value = to_json(&profile);
+    if let Value::Object(map) = &mut value {
+        map.entry("message_signature").or_insert(Value::Null);
+    }
+    Ok(json_response(StatusCode::OK, &value))
+}
+
+/// `GET /api/v1/accounts` (Ruut's documented route): the user's accounts.
+pub(crate) async fn list_accounts(
+    State(ctx): State<Ctx>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Caller::User(user_id) = ctx.authenticate(&headers, "listAccounts")? else {
+        return Err(ApiError::BotForbidden);
+    };
+    let store = ctx.app.store.lock();
+    let list: Vec<Value> = memberships(&store, user_id)
+        .into_iter()
+        .filter_map(|(id, _, role)| {
+            let a = store.account(id)?;
+            let account = types::RuutAccount {
+                id: types::RuutId::Int64(a.id),
+                name: a.name.clone(),
+                locale: Some(a.locale.clone()),
+                status: Some(AccountStatus::Active),
+                role: Some(UserRole::from(role)),
+                domain: a.domain.clone(),
+                support_email: a.support_email.clone(),
+                created_at: Some(types::RuutTimestamp::DateTime(crate::clock::to_datetime(
+                    a.created_at,
+                ))),
+            };
+            Some(to_json(&account))
+        })
+        .collect();
+    Ok(json_response(StatusCode::OK, &Value::Array(list)))
+}
+
+/// `GET /api/v1/accounts/{account_id}`: an account the user is not in is a 404.
+pub(crate) async fn get_account(
+    State(ctx): State<Ctx>,
+    ids: Ids,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let caller = ctx.authenticate(&headers, "getAccount")?;
+    let account_id = ids.first()?;
+    let store = ctx.app.store.lock();
+    account_access(&store, caller, account_id).map_err(|_| ApiError::NotFound)?;
+    let value = render::account(&store, account_id).ok_or(ApiError::NotFound)?;
+    Ok(json_response(StatusCode::OK, &value))
+}

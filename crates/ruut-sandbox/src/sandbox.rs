@@ -1,0 +1,253 @@
+//! The [`Sandbox`] handle and its [`SandboxBuilder`].
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::app::App;
+use crate::auth::Tokens;
+use crate::faults::{Fault, FaultQueue};
+use crate::journal::{Journal, RecordedRequest};
+use crate::seed::{self, SeedInfo};
+use crate::state::{Shared, StatusChange};
+
+/// The user token used when none is given. Obviously fake, on purpose.
+pub const DEFAULT_USER_TOKEN: &str = "sandbox-user-token";
+/// The agent-bot token used when none is given.
+pub const DEFAULT_BOT_TOKEN: &str = "sandbox-bot-token";
+/// The seed used when none is given.
+pub const DEFAULT_SEED: u64 = 1;
+/// The default request body limit (1 MiB); larger bodies get 413.
+pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
+
+/// Options for a [`Sandbox`]; start one with [`SandboxBuilder::start`].
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct SandboxBuilder {
+    seed: u64,
+    port: u16,
+    user_token: String,
+    bot_token: String,
+    chatwoot_only: bool,
+    body_limit: usize,
+}
+
+impl Default for SandboxBuilder {
+    fn default() -> Self {
+        Self {
+            seed: DEFAULT_SEED,
+            port: 0,
+            user_token: DEFAULT_USER_TOKEN.to_owned(),
+            bot_token: DEFAULT_BOT_TOKEN.to_owned(),
+            chatwoot_only: false,
+            body_limit: DEFAULT_BODY_LIMIT,
+        }
+    }
+}
+
+impl SandboxBuilder {
+    /// The seed of the generated data (same seed, same data). Default [`DEFAULT_SEED`].
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// The port to listen on, on 127.0.0.1. Default 0: any free port.
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// The user's access token. Default [`DEFAULT_USER_TOKEN`].
+    pub fn user_token(mut self, token: impl Into<String>) -> Self {
+        self.user_token = token.into();
+        self
+    }
+
+    /// The agent bot's access token. Default [`DEFAULT_BOT_TOKEN`].
+    pub fn bot_token(mut self, token: impl Into<String>) -> Self {
+        self.bot_token = token.into();
+        self
+    }
+
+    /// Strict-Chatwoot mode: Ruut's documented routes (`GET /api/v1/accounts`,
+    /// `PATCH /api/v1/conversations/{id}/status`) answer as unknown routes.
+    pub fn chatwoot_only(mut self, on: bool) -> Self {
+        self.chatwoot_only = on;
+        self
+    }
+
+    /// The largest request body accepted, in bytes. Default [`DEFAULT_BODY_LIMIT`].
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// Binds 127.0.0.1 and starts serving on the current tokio runtime.
+    ///
+    /// Fails if the port cannot be bound, or if the two tokens are equal or empty.
+    pub async fn start(self) -> std::io::Result<Sandbox> {
+        if self.user_token.is_empty() || self.bot_token.is_empty() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the sandbox tokens must not be empty",
+            ));
+        }
+        if self.user_token == self.bot_token {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the user token and the bot token must differ",
+            ));
+        }
+        let listener =
+            TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, self.port))).await?;
+        let addr = listener.local_addr()?;
+        let (store, seed_info) = seed::build(self.seed);
+        let app = Arc::new(App {
+            store: Shared::new(store),
+            tokens: Tokens {
+                user: self.user_token.clone(),
+                bot: self.bot_token.clone(),
+                user_id: seed_info.user_id,
+                bot_id: seed_info.bot_id,
+            },
+            faults: FaultQueue::default(),
+            journal: Journal::default(),
+            chatwoot_only: self.chatwoot_only,
+            body_limit: self.body_limit,
+        });
+        let router = crate::routes::router(app.clone());
+        let (tx, rx) = oneshot::channel();
+        let task = tokio::spawn(crate::server::serve(listener, router, rx));
+        Ok(Sandbox {
+            base_url: format!("http://{addr}"),
+            addr,
+            user_token: self.user_token,
+            bot_token: self.bot_token,
+            seed_info,
+            app,
+            shutdown: Some(tx),
+            task: Some(task),
+        })
+    }
+}
+
+/// A running sandbox server. Dropping the handle stops it; so does [`Sandbox::shutdown`],
+/// which also waits until every connection is closed.
+#[derive(Debug)]
+pub struct Sandbox {
+    base_url: String,
+    addr: SocketAddr,
+    user_token: String,
+    bot_token: String,
+    seed_info: SeedInfo,
+    app: Arc<App>,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl Sandbox {
+    /// Starts a sandbox with the default options on an ephemeral port of 127.0.0.1.
+    pub async fn start() -> std::io::Result<Sandbox> {
+        Self::builder().start().await
+    }
+
+    /// Options for a sandbox.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:41234` (no trailing slash).
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The address the sandbox listens on.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The user's access token.
+    pub fn user_token(&self) -> &str {
+        &self.user_token
+    }
+
+    /// The agent bot's access token.
+    pub fn bot_token(&self) -> &str {
+        &self.bot_token
+    }
+
+    /// The main seeded account's id.
+    pub fn account_id(&self) -> i64 {
+        self.seed_info.account_id
+    }
+
+    /// Well-known ids of the seeded data.
+    pub fn seed_info(&self) -> &SeedInfo {
+        &self.seed_info
+    }
+
+    /// Queues the next `times` answers of an operation (its `operationId` in the
+    /// spec, e.g. `"getConversation"`) as this fault, first in first out.
+    pub fn inject(&self, operation_id: &str, fault: Fault, times: u32) {
+        self.app.faults.push(operation_id, fault, times);
+    }
+
+    /// Drops every queued fault.
+    pub fn clear_faults(&self) {
+        self.app.faults.clear();
+    }
+
+    /// Every request received so far, oldest first (the token redacted).
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.app.journal.all()
+    }
+
+    /// Forgets the recorded requests.
+    pub fn clear_requests(&self) {
+        self.app.journal.clear();
+    }
+
+    /// How many messages a conversation has now (0 if it does not exist).
+    pub fn message_count(&self, account_id: i64, conversation_id: i64) -> usize {
+        self.app
+            .store
+            .lock()
+            .conversation(account_id, conversation_id)
+            .map_or(0, |c| c.messages.len())
+    }
+
+    /// The status changes made to a conversation through either status route,
+    /// oldest first, with the `reason` and `agent_id` Ruut's route was given.
+    pub fn status_changes(&self, account_id: i64, conversation_id: i64) -> Vec<StatusChange> {
+        self.app
+            .store
+            .lock()
+            .conversation(account_id, conversation_id)
+            .map_or_else(Vec::new, |c| c.status_log.clone())
+    }
+
+    /// Stops the server and waits until it has closed every connection.
+    pub async fn shutdown(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}

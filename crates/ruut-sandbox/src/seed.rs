@@ -1,0 +1,441 @@
+//! Deterministic seed data: the same seed always gives the same records.
+//!
+//! The layout (which ids exist, and which conversation is in which special
+//! state) is fixed, so tests can rely on [`SeedInfo`]; the seed varies names,
+//! contents, the statuses and assignees of the ordinary conversations, and
+//! message counts. Times are fixed offsets from a fixed base (November 2025),
+//! except that timed snoozes are far in the future (2100) and the expired one
+//! is in the past, whatever the wall clock says.
+
+use ruut_api::enums::{ConversationPriority, ConversationStatus};
+
+use crate::state::{
+    Account, AssigneeRef, Attrs, Bot, Contact, Conversation, Inbox, Membership, Message, SenderRef,
+    Store, Team, User,
+};
+
+/// The fixed base time of the seed data (2025-11-24T16:00:00Z).
+const BASE: i64 = 1_764_000_000;
+/// The time of the seeded future snoozes (2100-01-01T00:00:00Z).
+pub const FUTURE_SNOOZE: i64 = 4_102_444_800;
+
+const FIRST: &[&str] = &[
+    "Ada", "Ben", "Chloe", "Dev", "Elif", "Femi", "Grace", "Hiro", "Ines", "Jonas", "Kira", "Luca",
+    "Mina", "Noah", "Olga", "Priya", "Quinn", "Rosa", "Sami", "Tariq",
+];
+const LAST: &[&str] = &[
+    "Abara", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ito", "Jensen",
+    "Kowalski", "Lopez", "Moreau", "Nakamura", "Okafor", "Petrov",
+];
+const WORDS: &[&str] = &[
+    "invoice", "refund", "password", "login", "shipping", "order", "delay", "upgrade", "plan",
+    "billing", "error", "export", "thanks", "please", "account", "widget", "email", "urgent",
+];
+const LABELS: &[&str] = &["billing", "sales", "bug", "vip", "feedback"];
+
+/// A tiny, dependency-free PRNG (SplitMix64): fast, and the same everywhere.
+#[derive(Clone, Debug)]
+pub(crate) struct SplitMix64(u64);
+
+impl SplitMix64 {
+    /// A generator started from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+
+    /// One item of a non-empty slice.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+
+    /// True with probability `percent`/100.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+
+    /// A UUID-shaped string.
+    pub fn uuid(&mut self) -> String {
+        let a = self.next_u64();
+        let b = self.next_u64();
+        format!(
+            "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+            a >> 32,
+            (a >> 16) & 0xffff,
+            a & 0xfff,
+            0x8000 | ((b >> 48) & 0x3fff),
+            b & 0xffff_ffff_ffff
+        )
+    }
+}
+
+/// Well-known ids of the seeded data, for tests and examples.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SeedInfo {
+    /// The seed the data was made from.
+    pub seed: u64,
+    /// The main account (the token user is an `agent` there).
+    pub account_id: i64,
+    /// A second account the user belongs to (as `administrator`).
+    pub second_account_id: i64,
+    /// An account that exists but the user is not a member of (401 for the user).
+    pub foreign_account_id: i64,
+    /// The token user's id.
+    pub user_id: i64,
+    /// The other agents of the main account.
+    pub agent_ids: Vec<i64>,
+    /// The agent bot behind the bot token (usable in the main account).
+    pub bot_id: i64,
+    /// A team of the main account (the user is a member).
+    pub team_id: i64,
+    /// The inboxes of the main account.
+    pub inbox_ids: Vec<i64>,
+    /// The main account's API-channel inbox.
+    pub api_inbox_id: i64,
+    /// Every contact of the main account, resolved ones first.
+    pub contact_ids: Vec<i64>,
+    /// How many of `contact_ids` are resolved (listed by `listContacts`).
+    pub resolved_contact_count: usize,
+    /// An email that a seeded contact of the main account already has.
+    pub taken_email: String,
+    /// How many conversations the main account has.
+    pub conversation_count: usize,
+    /// An open conversation, assigned to the token user.
+    pub open_conversation_id: i64,
+    /// A pending, unassigned conversation.
+    pub pending_conversation_id: i64,
+    /// A resolved conversation.
+    pub resolved_conversation_id: i64,
+    /// A conversation snoozed until [`SeedInfo::snoozed_until`].
+    pub snoozed_with_time_conversation_id: i64,
+    /// A conversation snoozed until the contact's next reply (`snoozed_until` null).
+    pub snoozed_without_time_conversation_id: i64,
+    /// A conversation whose snooze time has passed: it reads back as open.
+    pub expired_snooze_conversation_id: i64,
+    /// A locked conversation: Ruut's status route answers 403 `STATUS_CHANGE_FORBIDDEN`.
+    pub locked_conversation_id: i64,
+    /// An open conversation assigned to the agent bot (counted as unassigned).
+    pub bot_assigned_conversation_id: i64,
+    /// The conversation with many messages (for `before`/`after` cursors).
+    pub long_conversation_id: i64,
+    /// How many messages the long conversation has.
+    pub long_conversation_message_count: usize,
+    /// The Unix time the timed snooze ends (2100-01-01).
+    pub snoozed_until: i64,
+    /// A conversation of the second account.
+    pub second_account_conversation_id: i64,
+}
+
+/// Builds the seeded store and the ids that describe it.
+pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
+    let mut rng = SplitMix64::new(seed);
+    let mut store = Store {
+        next_message_id: 1,
+        ..Store::default()
+    };
+
+    for (id, name, domain) in [
+        (1, "Acme Support", "support.acme.example"),
+        (2, "Globex Sales", "sales.globex.example"),
+        (3, "Initech", "help.initech.example"),
+    ] {
+        store.accounts.push(Account {
+            id,
+            name: name.to_owned(),
+            locale: "en".to_owned(),
+            domain: Some(domain.to_owned()),
+            support_email: Some(format!("help@{domain}")),
+            created_at: BASE - 86_400 * 300 + id * 86_400,
+            next_display_id: 1,
+        });
+    }
+
+    let user = |id: i64, name: String| User {
+        email: format!("{}@ruut.example", name.to_lowercase().replace(' ', ".")),
+        id,
+        name,
+        availability: "online",
+    };
+    store.users.push(user(1, "Sandbox User".to_owned()));
+    for id in 2..=7 {
+        let name = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
+        let mut agent = user(id, name);
+        agent.availability = *rng.pick(&["online", "offline", "busy"]);
+        store.users.push(agent);
+    }
+    let members = [
+        (1, 1, "agent"),
+        (1, 2, "administrator"),
+        (2, 1, "administrator"),
+        (3, 1, "agent"),
+        (4, 1, "agent"),
+        (5, 1, "agent"),
+        (6, 2, "agent"),
+        (7, 3, "administrator"),
+    ];
+    for (user_id, account_id, role) in members {
+        store.memberships.push(Membership {
+            user_id,
+            account_id,
+            role,
+        });
+    }
+    store.bots.push(Bot {
+        id: 1,
+        account_id: 1,
+        name: "Sandbox Bot".to_owned(),
+        description: "Answers first, hands over to humans".to_owned(),
+    });
+    store.teams.push(Team {
+        id: 1,
+        account_id: 1,
+        name: "billing".to_owned(),
+        description: "Billing questions".to_owned(),
+        member_ids: vec![1, 2],
+    });
+    store.teams.push(Team {
+        id: 2,
+        account_id: 2,
+        name: "sales".to_owned(),
+        description: "Sales leads".to_owned(),
+        member_ids: vec![6],
+    });
+    for (id, account_id, name, channel_type) in [
+        (1, 1, "Website", "Channel::WebWidget"),
+        (2, 1, "API", "Channel::Api"),
+        (3, 1, "Email", "Channel::Email"),
+        (4, 2, "Globex Website", "Channel::WebWidget"),
+        (5, 3, "Initech Website", "Channel::WebWidget"),
+    ] {
+        store.inboxes.push(Inbox {
+            id,
+            account_id,
+            name: name.to_owned(),
+            channel_type,
+        });
+    }
+
+    // Contacts: 17 resolved + 3 unresolved in the main account, then 5 and 2.
+    let mut contact_id = 0;
+    for (account_id, resolved, unresolved, inboxes) in [
+        (1, 17, 3, &[1, 2][..]),
+        (2, 5, 0, &[4][..]),
+        (3, 2, 0, &[5][..]),
+    ] {
+        for n in 0..resolved + unresolved {
+            contact_id += 1;
+            let (first, last) = (rng.pick(FIRST), rng.pick(LAST));
+            let is_resolved = n < resolved;
+            let email = is_resolved
+                .then(|| format!("{}.{}{}@example.com", first, last, contact_id).to_lowercase());
+            let phone = (is_resolved && rng.chance(60))
+                .then(|| format!("+1555{:07}", rng.below(10_000_000)));
+            let identifier = (is_resolved && rng.chance(30)).then(|| format!("crm-{contact_id}"));
+            let inbox = *rng.pick(inboxes);
+            store.contacts.push(Contact {
+                id: contact_id,
+                account_id,
+                name: Some(format!("{first} {last}")),
+                email,
+                phone_number: phone,
+                identifier,
+                blocked: false,
+                additional_attributes: Attrs::new(),
+                custom_attributes: Attrs::new(),
+                created_at: BASE - 86_400 * 30 + contact_id * 600,
+                last_activity_at: Some(BASE + contact_id * 60),
+                inboxes: vec![(inbox, rng.uuid())],
+            });
+        }
+    }
+    store.next_contact_id = contact_id + 1;
+
+    seed_conversations(&mut store, &mut rng);
+
+    let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
+    let info = SeedInfo {
+        seed,
+        account_id: 1,
+        second_account_id: 2,
+        foreign_account_id: 3,
+        user_id: 1,
+        agent_ids: vec![2, 3, 4, 5],
+        bot_id: 1,
+        team_id: 1,
+        inbox_ids: vec![1, 2, 3],
+        api_inbox_id: 2,
+        contact_ids: (1..=20).collect(),
+        resolved_contact_count: 17,
+        taken_email: store
+            .contact(1, 1)
+            .and_then(|c| c.email.clone())
+            .unwrap_or_default(),
+        conversation_count: 45,
+        open_conversation_id: 1,
+        pending_conversation_id: 2,
+        resolved_conversation_id: 3,
+        snoozed_with_time_conversation_id: 4,
+        snoozed_without_time_conversation_id: 5,
+        expired_snooze_conversation_id: 6,
+        locked_conversation_id: 7,
+        bot_assigned_conversation_id: 8,
+        long_conversation_id: 1,
+        long_conversation_message_count: long,
+        snoozed_until: FUTURE_SNOOZE,
+        second_account_conversation_id: 1,
+    };
+    (store, info)
+}
+
+/// The special conversations 1..=8 of the main account:
+/// (status, snoozed_until, assignee, locked).
+type Special = (&'static str, Option<i64>, Option<AssigneeRef>, bool);
+
+const SPECIAL: [Special; 8] = [
+    ("open", None, Some(AssigneeRef::User(1)), false),
+    ("pending", None, None, false),
+    ("resolved", None, Some(AssigneeRef::User(2)), false),
+    (
+        "snoozed",
+        Some(FUTURE_SNOOZE),
+        Some(AssigneeRef::User(1)),
+        false,
+    ),
+    ("snoozed", None, None, false),
+    (
+        "snoozed",
+        Some(BASE + 3_600),
+        Some(AssigneeRef::User(3)),
+        false,
+    ),
+    ("open", None, Some(AssigneeRef::User(3)), true),
+    ("open", None, Some(AssigneeRef::Bot(1)), false),
+];
+
+fn seed_conversations(store: &mut Store, rng: &mut SplitMix64) {
+    for (account_id, count, inboxes, agents) in [
+        (1_i64, 45_i64, &[1_i64, 2, 3][..], &[1_i64, 2, 3, 4, 5][..]),
+        (2, 6, &[4][..], &[1, 6][..]),
+        (3, 2, &[5][..], &[7][..]),
+    ] {
+        let contacts: Vec<i64> = store
+            .contacts
+            .iter()
+            .filter(|c| c.account_id == account_id && c.is_resolved())
+            .map(|c| c.id)
+            .collect();
+        for n in 1..=count {
+            let special = (account_id == 1)
+                .then(|| SPECIAL.get((n - 1) as usize))
+                .flatten();
+            let (status, snoozed_until, assignee, locked) = match special {
+                Some(s) => *s,
+                None => random_state(rng, agents, account_id == 1),
+            };
+            let contact_id = *rng.pick(&contacts);
+            let inbox_id = *rng.pick(inboxes);
+            let created_at = BASE + account_id * 100_000 + n * 3_600 + rng.below(600) as i64;
+            let messages = if account_id == 1 && n == 1 {
+                45
+            } else {
+                1 + rng.below(5) as usize
+            };
+            let mut conversation = Conversation {
+                account_id,
+                display_id: n,
+                uuid: rng.uuid(),
+                inbox_id,
+                contact_id,
+                source_id: rng.uuid(),
+                status: ConversationStatus::from(status),
+                priority: rng.chance(40).then(|| {
+                    ConversationPriority::from(*rng.pick(&["low", "medium", "high", "urgent"]))
+                }),
+                snoozed_until,
+                created_at,
+                updated_at: created_at as f64,
+                last_activity_at: created_at,
+                assignee,
+                team_id: (account_id == 1 && rng.chance(30)).then_some(1),
+                labels: (0..rng.below(3))
+                    .map(|_| (*rng.pick(LABELS)).to_owned())
+                    .collect(),
+                locked,
+                additional_attributes: Attrs::new(),
+                custom_attributes: Attrs::new(),
+                unread_count: rng.below(3) as i64,
+                agent_last_seen_at: 0,
+                contact_last_seen_at: created_at,
+                first_reply_created_at: 0,
+                waiting_since: created_at,
+                messages: Vec::new(),
+                status_log: Vec::new(),
+            };
+            conversation.labels.sort();
+            conversation.labels.dedup();
+            for k in 0..messages {
+                let at = created_at + 60 * k as i64 + 30;
+                let id = store.take_message_id();
+                let incoming = k % 2 == 0;
+                let agent = match assignee {
+                    Some(AssigneeRef::User(u)) => u,
+                    _ => agents[0],
+                };
+                let words: Vec<&str> = (0..3 + rng.below(6)).map(|_| *rng.pick(WORDS)).collect();
+                conversation.messages.push(Message {
+                    id,
+                    content: Some(format!("{} #{}", words.join(" "), k + 1)),
+                    message_type: if incoming { 0 } else { 1 },
+                    content_type: "text".to_owned(),
+                    content_attributes: Attrs::new(),
+                    private: !incoming && k % 7 == 5,
+                    status: "sent",
+                    created_at: at,
+                    sender: Some(if incoming {
+                        SenderRef::Contact(contact_id)
+                    } else {
+                        SenderRef::User(agent)
+                    }),
+                    source_id: None,
+                    echo_id: None,
+                });
+                if !incoming && conversation.first_reply_created_at == 0 {
+                    conversation.first_reply_created_at = at;
+                }
+                conversation.last_activity_at = at;
+                conversation.updated_at = at as f64 + 0.25;
+            }
+            store.conversations.push(conversation);
+        }
+        if let Some(account) = store.accounts.iter_mut().find(|a| a.id == account_id) {
+            account.next_display_id = count + 1;
+        }
+    }
+}
+
+fn random_state(rng: &mut SplitMix64, agents: &[i64], with_bot: bool) -> Special {
+    let status = *rng.pick(&[
+        "open", "open", "open", "pending", "resolved", "resolved", "snoozed",
+    ]);
+    let snoozed_until = (status == "snoozed" && rng.chance(50)).then_some(FUTURE_SNOOZE);
+    let assignee = match rng.below(10) {
+        0..=3 => Some(AssigneeRef::User(*rng.pick(agents))),
+        4 if with_bot => Some(AssigneeRef::Bot(1)),
+        _ => None,
+    };
+    (status, snoozed_until, assignee, false)
+}

@@ -1,0 +1,333 @@
+//! The in-memory data model: every record the sandbox serves, behind one lock.
+//!
+//! Records are plain structs in `Vec`s (the data set is small), identified as
+//! the real server identifies them: accounts, users, inboxes, teams, contacts
+//! and messages by a global id; conversations by their account-scoped display
+//! id. Rendering to the wire shapes lives in [`crate::render`].
+
+use std::sync::{Mutex, MutexGuard};
+
+use ruut_api::enums::{ConversationPriority, ConversationStatus};
+use serde_json::{Map, Value};
+
+use crate::clock;
+
+/// A free-form attribute map (`additional_attributes`, `custom_attributes`).
+pub(crate) type Attrs = Map<String, Value>;
+
+/// An account.
+#[derive(Clone, Debug)]
+pub(crate) struct Account {
+    pub id: i64,
+    pub name: String,
+    pub locale: String,
+    pub domain: Option<String>,
+    pub support_email: Option<String>,
+    pub created_at: i64,
+    /// The display id the next conversation of this account gets.
+    pub next_display_id: i64,
+}
+
+/// A human user (agent or administrator).
+#[derive(Clone, Debug)]
+pub(crate) struct User {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub availability: &'static str,
+}
+
+/// A user's role in one account.
+#[derive(Clone, Debug)]
+pub(crate) struct Membership {
+    pub user_id: i64,
+    pub account_id: i64,
+    pub role: &'static str,
+}
+
+/// An agent bot, usable in one account.
+#[derive(Clone, Debug)]
+pub(crate) struct Bot {
+    pub id: i64,
+    pub account_id: i64,
+    pub name: String,
+    pub description: String,
+}
+
+/// A team of agents.
+#[derive(Clone, Debug)]
+pub(crate) struct Team {
+    pub id: i64,
+    pub account_id: i64,
+    pub name: String,
+    pub description: String,
+    pub member_ids: Vec<i64>,
+}
+
+/// An inbox (Ruut calls it a workspace).
+#[derive(Clone, Debug)]
+pub(crate) struct Inbox {
+    pub id: i64,
+    pub account_id: i64,
+    pub name: String,
+    pub channel_type: &'static str,
+}
+
+/// A contact and its identities in inboxes.
+#[derive(Clone, Debug)]
+pub(crate) struct Contact {
+    pub id: i64,
+    pub account_id: i64,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone_number: Option<String>,
+    pub identifier: Option<String>,
+    pub blocked: bool,
+    pub additional_attributes: Attrs,
+    pub custom_attributes: Attrs,
+    pub created_at: i64,
+    pub last_activity_at: Option<i64>,
+    /// `(inbox_id, source_id)` pairs.
+    pub inboxes: Vec<(i64, String)>,
+}
+
+impl Contact {
+    /// Whether the contact is "resolved" (listed): it has an email, phone or identifier.
+    pub fn is_resolved(&self) -> bool {
+        [&self.email, &self.phone_number, &self.identifier]
+            .iter()
+            .any(|v| v.as_deref().is_some_and(|s| !s.is_empty()))
+    }
+}
+
+/// Who a conversation is assigned to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AssigneeRef {
+    /// A human user.
+    User(i64),
+    /// An agent bot.
+    Bot(i64),
+}
+
+/// Who sent a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SenderRef {
+    Contact(i64),
+    User(i64),
+    Bot(i64),
+}
+
+/// A message in a conversation.
+#[derive(Clone, Debug)]
+pub(crate) struct Message {
+    pub id: i64,
+    pub content: Option<String>,
+    /// 0 incoming, 1 outgoing, 2 activity, 3 template.
+    pub message_type: i64,
+    pub content_type: String,
+    pub content_attributes: Attrs,
+    pub private: bool,
+    pub status: &'static str,
+    pub created_at: i64,
+    pub sender: Option<SenderRef>,
+    pub source_id: Option<String>,
+    pub echo_id: Option<String>,
+}
+
+/// One accepted status change of a conversation, kept for the audit trail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StatusChange {
+    /// The new status.
+    pub status: String,
+    /// The `reason` sent with Ruut's status route, if any.
+    pub reason: Option<String>,
+    /// The `agent_id` sent with Ruut's status route, as text, if any.
+    pub agent_id: Option<String>,
+    /// When the change was made (Unix seconds).
+    pub at: i64,
+}
+
+/// A conversation.
+#[derive(Clone, Debug)]
+pub(crate) struct Conversation {
+    pub account_id: i64,
+    pub display_id: i64,
+    pub uuid: String,
+    pub inbox_id: i64,
+    pub contact_id: i64,
+    pub source_id: String,
+    pub status: ConversationStatus,
+    pub priority: Option<ConversationPriority>,
+    /// Unix seconds; `None` while snoozed means "until the next reply".
+    pub snoozed_until: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: f64,
+    pub last_activity_at: i64,
+    pub assignee: Option<AssigneeRef>,
+    pub team_id: Option<i64>,
+    pub labels: Vec<String>,
+    /// Ruut's documented status route refuses to change a locked conversation.
+    pub locked: bool,
+    pub additional_attributes: Attrs,
+    pub custom_attributes: Attrs,
+    pub unread_count: i64,
+    pub agent_last_seen_at: i64,
+    pub contact_last_seen_at: i64,
+    pub first_reply_created_at: i64,
+    pub waiting_since: i64,
+    pub messages: Vec<Message>,
+    pub status_log: Vec<StatusChange>,
+}
+
+impl Conversation {
+    /// Sets the status the way the Chatwoot model does: any status other than
+    /// snoozed clears `snoozed_until`.
+    pub fn set_status(&mut self, status: ConversationStatus, snoozed_until: Option<i64>) {
+        self.snoozed_until = if status == ConversationStatus::Snoozed {
+            snoozed_until
+        } else {
+            None
+        };
+        self.status = status;
+        self.touch();
+    }
+
+    /// Marks the conversation as updated now.
+    pub fn touch(&mut self) {
+        let now = clock::now_f64();
+        // Keep `updated_at` strictly increasing so concurrent writers stay ordered.
+        self.updated_at = if now > self.updated_at {
+            now
+        } else {
+            self.updated_at + 0.001
+        };
+    }
+
+    /// The last message that is not an activity message.
+    pub fn last_non_activity(&self) -> Option<&Message> {
+        self.messages.iter().rev().find(|m| m.message_type != 2)
+    }
+}
+
+/// Every record of the sandbox.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Store {
+    pub accounts: Vec<Account>,
+    pub users: Vec<User>,
+    pub memberships: Vec<Membership>,
+    pub bots: Vec<Bot>,
+    pub teams: Vec<Team>,
+    pub inboxes: Vec<Inbox>,
+    pub contacts: Vec<Contact>,
+    pub conversations: Vec<Conversation>,
+    pub next_message_id: i64,
+    pub next_contact_id: i64,
+}
+
+impl Store {
+    /// Reopens every snoozed conversation whose `snoozed_until` has passed, as
+    /// Chatwoot's reopen job does (here lazily, on every request).
+    pub fn expire_snoozes(&mut self, now: i64) {
+        for conversation in &mut self.conversations {
+            if conversation.status == ConversationStatus::Snoozed
+                && conversation.snoozed_until.is_some_and(|t| t <= now)
+            {
+                conversation.set_status(ConversationStatus::Open, None);
+            }
+        }
+    }
+
+    /// The account with this id.
+    pub fn account(&self, id: i64) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.id == id)
+    }
+
+    /// The user's role in the account, if a member.
+    pub fn role(&self, user_id: i64, account_id: i64) -> Option<&'static str> {
+        self.memberships
+            .iter()
+            .find(|m| m.user_id == user_id && m.account_id == account_id)
+            .map(|m| m.role)
+    }
+
+    /// The user with this id.
+    pub fn user(&self, id: i64) -> Option<&User> {
+        self.users.iter().find(|u| u.id == id)
+    }
+
+    /// The user with this id, if a member of the account.
+    pub fn account_user(&self, account_id: i64, id: i64) -> Option<&User> {
+        self.role(id, account_id).and_then(|_| self.user(id))
+    }
+
+    /// The bot with this id.
+    pub fn bot(&self, id: i64) -> Option<&Bot> {
+        self.bots.iter().find(|b| b.id == id)
+    }
+
+    /// The team with this id in the account.
+    pub fn team(&self, account_id: i64, id: i64) -> Option<&Team> {
+        self.teams
+            .iter()
+            .find(|t| t.id == id && t.account_id == account_id)
+    }
+
+    /// The inbox with this id in the account.
+    pub fn inbox(&self, account_id: i64, id: i64) -> Option<&Inbox> {
+        self.inboxes
+            .iter()
+            .find(|i| i.id == id && i.account_id == account_id)
+    }
+
+    /// The contact with this id in the account.
+    pub fn contact(&self, account_id: i64, id: i64) -> Option<&Contact> {
+        self.contacts
+            .iter()
+            .find(|c| c.id == id && c.account_id == account_id)
+    }
+
+    /// The conversation with this display id in the account.
+    pub fn conversation(&self, account_id: i64, display_id: i64) -> Option<&Conversation> {
+        self.conversations
+            .iter()
+            .find(|c| c.account_id == account_id && c.display_id == display_id)
+    }
+
+    /// The conversation with this display id in the account, for changing it.
+    pub fn conversation_mut(
+        &mut self,
+        account_id: i64,
+        display_id: i64,
+    ) -> Option<&mut Conversation> {
+        self.conversations
+            .iter_mut()
+            .find(|c| c.account_id == account_id && c.display_id == display_id)
+    }
+
+    /// Hands out the next message id.
+    pub fn take_message_id(&mut self) -> i64 {
+        let id = self.next_message_id;
+        self.next_message_id += 1;
+        id
+    }
+}
+
+/// The store behind a lock. A poisoned lock is recovered rather than
+/// propagated: a panic in one request must not take the sandbox down.
+#[derive(Debug)]
+pub(crate) struct Shared(Mutex<Store>);
+
+impl Shared {
+    /// Wraps a store.
+    pub fn new(store: Store) -> Self {
+        Self(Mutex::new(store))
+    }
+
+    /// Locks the store, first reopening expired snoozes.
+    pub fn lock(&self) -> MutexGuard<'_, Store> {
+        let mut guard = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        guard.expire_snoozes(clock::now());
+        guard
+    }
+}
