@@ -43,7 +43,7 @@ fn run(args: &[String]) -> Result<(), Error> {
         "generate" => {
             let check = flags(rest, &["--check"])?.contains(&"--check");
             let report = generate::run(&root, check)?;
-            println!("{report}");
+            say(format_args!("{report}\n"));
         }
         "lint" => {
             let spec = load(&root, rest)?;
@@ -54,31 +54,38 @@ fn run(args: &[String]) -> Result<(), Error> {
                     violations,
                 });
             }
-            println!("{}: no problems found", spec.name);
+            say(format_args!("{}: no problems found\n", spec.name));
         }
         "render" => {
             let spec = load(&root, rest)?;
-            print!("{}", codegen::render(&spec)?.code);
+            say(codegen::render(&spec)?.code);
         }
         "surface" => {
             let spec = load(&root, rest)?;
             let rendered = codegen::render(&spec)?;
-            print!("{}", surface::describe(&rendered)?);
+            say(surface::describe(&rendered)?);
         }
         "rules" => {
             flags(rest, &[])?;
             for rule in Rule::ALL {
-                println!("{:<32} {}", rule.id(), rule.description());
+                say(format_args!("{:<32} {}\n", rule.id(), rule.description()));
             }
         }
         "ci" => {
             flags(rest, &[])?;
             ci::run(&root, &ci::steps())?;
         }
-        "help" | "--help" | "-h" => println!("{HELP}"),
+        "help" | "--help" | "-h" => say(format_args!("{HELP}\n")),
         other => return Err(Error::Usage(format!("unknown command `{other}`"))),
     }
     Ok(())
+}
+
+/// Writes to stdout. A closed pipe (`cargo xtask rules | head`) is not worth
+/// a panic, so write errors are ignored.
+fn say(text: impl std::fmt::Display) {
+    use std::io::Write as _;
+    let _ = write!(std::io::stdout().lock(), "{text}");
 }
 
 /// Checks that `args` only holds flags from `allowed`.
