@@ -230,10 +230,14 @@ impl Store {
     /// Chatwoot's reopen job does (here lazily, on every request).
     pub fn expire_snoozes(&mut self, now: i64) {
         for conversation in &mut self.conversations {
-            if conversation.status == ConversationStatus::Snoozed
-                && conversation.snoozed_until.is_some_and(|t| t <= now)
-            {
-                conversation.set_status(ConversationStatus::Open, None);
+            let Some(until) = conversation.snoozed_until else {
+                continue;
+            };
+            if conversation.status == ConversationStatus::Snoozed && until <= now {
+                // Reopened when the snooze ended, not when someone looked.
+                conversation.status = ConversationStatus::Open;
+                conversation.snoozed_until = None;
+                conversation.updated_at = conversation.updated_at.max(until as f64);
             }
         }
     }
