@@ -35,6 +35,7 @@
 #![forbid(unsafe_code)]
 
 pub mod enums;
+mod status;
 
 #[rustfmt::skip]
 #[allow(

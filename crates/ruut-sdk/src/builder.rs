@@ -1,0 +1,365 @@
+//! Building a [`Client`]: every setting checked once, before the first request.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::auth::ApiToken;
+use crate::client::{Client, Settings};
+use crate::config::{
+    AuthHeader, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
+    ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,
+};
+use crate::error::Error;
+use crate::retry::RetryPolicy;
+use crate::url::normalize_base_url;
+
+/// Configures and builds a [`Client`]; start with [`Client::builder`].
+///
+/// Setters never fail; [`build`](Self::build) checks everything at once and says
+/// what is wrong, so that a bad token or URL fails at start-up, not at the first
+/// request.
+///
+/// ```
+/// use std::time::Duration;
+/// use ruut_sdk::{AuthHeader, Client, ErrorKind, RetryPolicy, StatusRoute};
+///
+/// let client = Client::builder()
+///     .base_url("https://chat.example.com/api/v1/") // normalised to https://chat.example.com
+///     .api_token("my-access-token")
+///     .account_id(1)
+///     .timeout(Duration::from_secs(20))
+///     .connect_timeout(Duration::from_secs(5))
+///     .user_agent("support-bot/2.1")
+///     .retry_policy(RetryPolicy::default().with_max_attempts(5))
+///     .status_route(StatusRoute::AccountScoped)
+///     .auth_header(AuthHeader::Hyphenated)
+///     .build()?;
+/// assert_eq!(client.base_url(), "https://chat.example.com");
+///
+/// let error = Client::builder().api_token("").build().unwrap_err();
+/// assert_eq!(error.kind(), ErrorKind::Config);
+/// # Ok::<(), ruut_sdk::Error>(())
+/// ```
+#[derive(Clone)]
+#[must_use = "a builder does nothing until `.build()` is called"]
+pub struct ClientBuilder {
+    base_url: String,
+    api_token: Option<String>,
+    account_id: Option<u64>,
+    timeout: Duration,
+    connect_timeout: Duration,
+    user_agent: String,
+    retry_policy: RetryPolicy,
+    status_route: StatusRoute,
+    auth_header: AuthHeader,
+    allow_insecure_http: bool,
+    /// A problem found while reading settings (an unparsable `RUUT_ACCOUNT_ID`),
+    /// reported by `build`.
+    deferred: Option<String>,
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        Self {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            api_token: None,
+            account_id: None,
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            retry_policy: RetryPolicy::default(),
+            status_route: StatusRoute::default(),
+            auth_header: AuthHeader::default(),
+            allow_insecure_http: false,
+            deferred: None,
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// The server's address (default `https://app.ruut.chat`). A trailing slash
+    /// or an `/api/v1` suffix is dropped.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = base_url.into();
+        self
+    }
+
+    /// The access token from Profile Settings > Access Token (or an agent bot's).
+    /// Required.
+    pub fn api_token(mut self, api_token: impl Into<String>) -> Self {
+        self.api_token = Some(api_token.into());
+        self
+    }
+
+    /// The account to work in. Needed by every account-scoped call (conversations,
+    /// contacts, messages); [`list_accounts`](Client::list_accounts) and
+    /// [`profile`](Client::profile) tell which accounts the token can use.
+    pub fn account_id(mut self, account_id: u64) -> Self {
+        self.account_id = Some(account_id);
+        self
+    }
+
+    /// How long one request may take, from sending it to reading the whole answer
+    /// (default 30 s). Retries get a fresh timeout each.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How long establishing a connection may take (default 10 s).
+    pub fn connect_timeout(mut self, connect_timeout: Duration) -> Self {
+        self.connect_timeout = connect_timeout;
+        self
+    }
+
+    /// The `User-Agent` header (default `ruut-sdk-rust/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// How idempotent requests are retried (default [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, retry_policy: RetryPolicy) -> Self {
+        self.retry_policy = retry_policy;
+        self
+    }
+
+    /// Which route changes a conversation's status (default
+    /// [`StatusRoute::Documented`]; see [`StatusRoute`] for which to pick).
+    pub fn status_route(mut self, status_route: StatusRoute) -> Self {
+        self.status_route = status_route;
+        self
+    }
+
+    /// How the token header is spelled (default [`AuthHeader::Underscore`]).
+    pub fn auth_header(mut self, auth_header: AuthHeader) -> Self {
+        self.auth_header = auth_header;
+        self
+    }
+
+    /// Allows a plain `http://` base URL to a host that is not loopback. The token
+    /// then crosses the network unencrypted; meant for private networks only.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Applies the environment: `RUUT_API_TOKEN`, `RUUT_BASE_URL` and
+    /// `RUUT_ACCOUNT_ID`, each where set and not empty. Settings made before are
+    /// overridden, settings made after override the environment.
+    pub fn with_env(self) -> Self {
+        self.with_vars(|name| std::env::var(name).ok())
+    }
+
+    /// [`with_env`](Self::with_env) over any source of variables.
+    pub(crate) fn with_vars(mut self, var: impl Fn(&str) -> Option<String>) -> Self {
+        let var = |name| var(name).filter(|v: &String| !v.trim().is_empty());
+        if let Some(token) = var(ENV_API_TOKEN) {
+            self.api_token = Some(token);
+        }
+        if let Some(base_url) = var(ENV_BASE_URL) {
+            self.base_url = base_url;
+        }
+        if let Some(account_id) = var(ENV_ACCOUNT_ID) {
+            match account_id.trim().parse::<u64>() {
+                Ok(id) if id > 0 => self.account_id = Some(id),
+                _ => {
+                    self.deferred = Some(format!(
+                        "{ENV_ACCOUNT_ID} is {account_id:?}, which is not a positive account id"
+                    ));
+                }
+            }
+        }
+        self
+    }
+
+    /// Checks the settings and builds the client.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] of kind [`Config`](crate::ErrorKind::Config) when the token is
+    /// missing, empty or cannot go in a header; when the base URL is malformed, or
+    /// uses plain `http://` to a host that is not loopback without
+    /// [`allow_insecure_http`](Self::allow_insecure_http); when the account id is 0
+    /// or `RUUT_ACCOUNT_ID` is not a number; when the user agent cannot go in a
+    /// header; or when the HTTP client cannot be set up (no TLS roots, say).
+    pub fn build(self) -> Result<Client, Error> {
+        if let Some(problem) = self.deferred {
+            return Err(Error::config(problem));
+        }
+        let token = match self.api_token {
+            Some(token) => ApiToken::parse(token)?,
+            None => {
+                return Err(Error::config(format!(
+                    "no API token: call .api_token(..) or set {ENV_API_TOKEN}"
+                )));
+            }
+        };
+        let base_url = normalize_base_url(&self.base_url, self.allow_insecure_http)?;
+        if self.account_id == Some(0) {
+            return Err(Error::config("the account id is 0; account ids start at 1"));
+        }
+        let user_agent =
+            reqwest::header::HeaderValue::from_str(&self.user_agent).map_err(|_| {
+                Error::config("the user agent contains characters a header cannot hold")
+            })?;
+
+        let http = reqwest::Client::builder()
+            .default_headers(token.headers(self.auth_header))
+            .user_agent(user_agent)
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout)
+            // A redirect would carry the token header wherever it points (reqwest
+            // strips only the headers it knows to be credentials), so none is followed.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| {
+                Error::config("the HTTP client could not be set up (TLS initialisation failed?)")
+                    .with_source(e)
+            })?;
+
+        Ok(Client::from_settings(
+            Settings {
+                base_url,
+                account_id: self.account_id,
+                token,
+                status_route: self.status_route,
+                auth_header: self.auth_header,
+                retry_policy: self.retry_policy,
+                timeout: self.timeout,
+                connect_timeout: self.connect_timeout,
+                user_agent: self.user_agent,
+            },
+            http,
+        ))
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("api_token", &self.api_token.as_ref().map(|_| "[redacted]"))
+            .field("account_id", &self.account_id)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("user_agent", &self.user_agent)
+            .field("retry_policy", &self.retry_policy)
+            .field("status_route", &self.status_route)
+            .field("auth_header", &self.auth_header)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    const TOKEN: &str = "tok-3f9a-secret";
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn the_environment_supplies_token_url_and_account() {
+        let client = Client::builder()
+            .with_vars(env(&[
+                (ENV_API_TOKEN, TOKEN),
+                (ENV_BASE_URL, "http://127.0.0.1:3000/api/v1"),
+                (ENV_ACCOUNT_ID, "7"),
+            ]))
+            .build()
+            .unwrap();
+        assert_eq!(client.base_url(), "http://127.0.0.1:3000");
+        assert_eq!(client.account_id(), Some(7));
+    }
+
+    #[test]
+    fn without_a_base_url_the_environment_means_ruut() {
+        let client = Client::builder()
+            .with_vars(env(&[(ENV_API_TOKEN, TOKEN), (ENV_BASE_URL, "  ")]))
+            .build()
+            .unwrap();
+        assert_eq!(client.base_url(), DEFAULT_BASE_URL);
+        assert_eq!(client.account_id(), None);
+    }
+
+    #[test]
+    fn a_missing_token_names_both_ways_to_give_one() {
+        let error = Client::builder().with_vars(env(&[])).build().unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Config);
+        assert!(error.message().contains(".api_token"));
+        assert!(error.message().contains(ENV_API_TOKEN));
+    }
+
+    #[test]
+    fn a_bad_account_id_is_reported_at_build_time() {
+        let error = Client::builder()
+            .with_vars(env(&[(ENV_API_TOKEN, TOKEN), (ENV_ACCOUNT_ID, "acme")]))
+            .build()
+            .unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Config);
+        assert!(error.message().contains(ENV_ACCOUNT_ID));
+
+        let error = Client::builder()
+            .api_token(TOKEN)
+            .account_id(0)
+            .build()
+            .unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Config);
+    }
+
+    #[test]
+    fn bad_tokens_urls_and_user_agents_fail_the_build() {
+        let build = |b: ClientBuilder| b.build().unwrap_err().kind();
+        assert_eq!(
+            build(Client::builder().api_token("a\r\nb")),
+            ErrorKind::Config
+        );
+        assert_eq!(
+            build(Client::builder().api_token(TOKEN).base_url("nope")),
+            ErrorKind::Config
+        );
+        assert_eq!(
+            build(
+                Client::builder()
+                    .api_token(TOKEN)
+                    .base_url("http://example.com")
+            ),
+            ErrorKind::Config
+        );
+        assert_eq!(
+            build(Client::builder().api_token(TOKEN).user_agent("a\nb")),
+            ErrorKind::Config
+        );
+        assert!(
+            Client::builder()
+                .api_token(TOKEN)
+                .base_url("http://example.com")
+                .allow_insecure_http(true)
+                .build()
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn debug_never_shows_the_token() {
+        let builder = Client::builder().api_token(TOKEN);
+        let client = builder.clone().build().unwrap();
+        for text in [
+            format!("{builder:?}"),
+            format!("{client:?}"),
+            format!("{client:#?}"),
+        ] {
+            assert!(!text.contains(TOKEN), "{text}");
+            assert!(text.contains("[redacted]"), "{text}");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Turning the generated client's errors into [`Error`]s.
+//!
+//! The generated client reports failures in several shapes: a documented error
+//! status with its parsed body, an undocumented status with the raw response (429
+//! and 5xx land here), a body that did not decode, or a transport error from
+//! reqwest. All of them go through the same classification
+//! ([`Error::from_http_response`]) wherever a status and a body are at hand.
+
+use std::error::Error as _;
+
+use progenitor_client::Error as ApiError;
+use reqwest::header::{CONTENT_TYPE, LOCATION};
+
+use crate::error::{Error, ErrorKind};
+use crate::retry;
+
+/// The most of an unexpected response's body that is read: enough to classify it
+/// and quote it, without letting a huge error page fill memory.
+const MAX_ERROR_BODY: usize = 64 * 1024;
+
+/// Converts an error of the generated client.
+pub(crate) async fn from_api<E: serde::Serialize>(error: ApiError<E>) -> Error {
+    match error {
+        ApiError::InvalidRequest(message) => Error::invalid_request(message),
+        ApiError::CommunicationError(e) | ApiError::InvalidUpgrade(e) => {
+            from_reqwest(&e).with_source(e)
+        }
+        ApiError::ResponseBodyError(e) => {
+            let error = from_reqwest(&e);
+            let message = format!(
+                "the answer broke off while it was read: {}",
+                error.message()
+            );
+            let error = error.with_message(message);
+            match e.status() {
+                Some(status) => error.with_status(status.as_u16()),
+                None => error,
+            }
+            .with_source(e)
+        }
+        ApiError::ErrorResponse(response) => {
+            // A documented error status; the body has already been parsed into
+            // `ErrorBody`, which keeps every field the classification reads.
+            let status = response.status().as_u16();
+            let retry_after = retry::retry_after(response.headers());
+            let body = serde_json::to_vec(&response.into_inner()).unwrap_or_default();
+            Error::from_http_response(status, Some("application/json"), &body)
+                .with_retry_after(retry_after)
+        }
+        ApiError::InvalidResponsePayload(body, e) => undecodable(&body, e),
+        ApiError::UnexpectedResponse(response) => from_response(response).await,
+        ApiError::Custom(message) => Error::new(ErrorKind::UnexpectedResponse, message),
+    }
+}
+
+/// A body the generated client could not decode. Its status is lost: the generated
+/// code keeps it only for bodies it could decode.
+fn undecodable(body: &[u8], e: serde_json::Error) -> Error {
+    let error = Error::from_unknown_status(body);
+    if error.kind() != ErrorKind::UnexpectedResponse || error.hint().is_some() {
+        // An HTML page: what it is matters more than why serde choked on it.
+        return error;
+    }
+    let message = format!("the answer is not what the API describes: {e}");
+    error.with_message(message).with_source(e)
+}
+
+/// An answer with a status the operation does not document.
+async fn from_response(mut response: reqwest::Response) -> Error {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+
+    let mut body = Vec::new();
+    let mut read_error = None;
+    while body.len() < MAX_ERROR_BODY {
+        match response.chunk().await {
+            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+            Ok(None) => break,
+            Err(e) => {
+                read_error = Some(e);
+                break;
+            }
+        }
+    }
+    body.truncate(MAX_ERROR_BODY);
+
+    let mut error = Error::from_http_response(status, content_type, &body)
+        .with_retry_after(retry::retry_after(&headers));
+    if error.kind() == ErrorKind::Redirect {
+        let location = headers.get(LOCATION).and_then(|v| v.to_str().ok());
+        let message = match location {
+            Some(location) => format!("the server redirects to {location}"),
+            None => "the server answered with a redirect".to_owned(),
+        };
+        error = error.with_message(message).with_hint(
+            "redirects are not followed, so that the access token is never sent elsewhere; \
+             if the new address is right, use it as the base URL",
+        );
+    } else if (200..300).contains(&status) {
+        error = error.with_message(format!(
+            "the server answered {status}, which this operation does not describe"
+        ));
+    }
+    match read_error {
+        // The status says more than a body that broke off.
+        Some(e) if error.kind() == ErrorKind::UnexpectedResponse => {
+            from_reqwest(&e).with_status(status).with_source(e)
+        }
+        _ => error,
+    }
+}
+
+/// A transport failure: no answer, or no complete one.
+pub(crate) fn from_reqwest(e: &reqwest::Error) -> Error {
+    let kind = if e.is_timeout() {
+        ErrorKind::Timeout
+    } else if e.is_redirect() {
+        ErrorKind::Redirect
+    } else if e.is_builder() {
+        ErrorKind::InvalidRequest
+    } else if e.is_decode() {
+        ErrorKind::UnexpectedResponse
+    } else {
+        ErrorKind::Connection
+    };
+    Error::new(kind, describe(e))
+}
+
+/// The chain of causes, without the URL reqwest puts in its own message.
+fn describe(e: &reqwest::Error) -> String {
+    let mut parts = Vec::new();
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = e.source();
+    while let Some(current) = cause {
+        let text = current.to_string();
+        if !text.is_empty() && !parts.contains(&text) {
+            parts.push(text);
+        }
+        cause = current.source();
+    }
+    let head = if e.is_timeout() {
+        "the request timed out"
+    } else if e.is_connect() {
+        "could not connect to the server"
+    } else if e.is_body() {
+        "the request body could not be sent"
+    } else {
+        "the request failed"
+    };
+    if parts.is_empty() {
+        head.to_owned()
+    } else {
+        format!("{head}: {}", parts.join(": "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_undecodable_success_body_is_an_unexpected_response() {
+        let e = serde_json::from_slice::<u32>(b"{}").unwrap_err();
+        let error = undecodable(br#"{"id": "not a number"}"#, e);
+        assert_eq!(error.kind(), ErrorKind::UnexpectedResponse);
+        assert!(
+            error
+                .message()
+                .starts_with("the answer is not what the API describes")
+        );
+        assert_eq!(error.body_excerpt(), Some(r#"{"id": "not a number"}"#));
+    }
+
+    #[test]
+    fn an_undecodable_html_404_is_a_routing_miss() {
+        let e = serde_json::from_slice::<u32>(b"<").unwrap_err();
+        let error = undecodable(b"<html><title>404 Not Found</title></html>", e);
+        assert_eq!(error.kind(), ErrorKind::RouteNotFound);
+        assert_eq!(error.message(), "404 Not Found");
+    }
+
+    #[tokio::test]
+    async fn invalid_requests_stay_client_side() {
+        let error = from_api::<()>(ApiError::InvalidRequest("bad id".into())).await;
+        assert_eq!(error.kind(), ErrorKind::InvalidRequest);
+        assert_eq!(error.status(), None);
+    }
+}

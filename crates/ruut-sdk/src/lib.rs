@@ -1,0 +1,147 @@
+//! The Rust SDK for the [Ruut](https://app.ruut.chat) customer-support chat API.
+//!
+//! ```no_run
+//! use futures::TryStreamExt;
+//! use ruut_sdk::types::ConversationStatusFilter;
+//! use ruut_sdk::{Client, ErrorKind};
+//!
+//! #[tokio::main]
+//! async fn main() -> Result<(), ruut_sdk::Error> {
+//!     // Reads RUUT_API_TOKEN and RUUT_ACCOUNT_ID (and RUUT_BASE_URL, if set).
+//!     let client = Client::from_env()?;
+//!
+//!     let mut open = client
+//!         .conversations()
+//!         .status(ConversationStatusFilter::Open)
+//!         .stream();
+//!     while let Some(conversation) = open.try_next().await? {
+//!         let change = client
+//!             .conversation(conversation.id)
+//!             .resolve()
+//!             .reason("Answered by the FAQ bot")
+//!             .send()
+//!             .await;
+//!         match change {
+//!             Ok(change) => println!("#{} is now {}", change.conversation_id, change.status),
+//!             Err(e) if e.kind() == ErrorKind::StatusChangeForbidden => {
+//!                 println!("#{} is locked: {}", conversation.id, e.message());
+//!             }
+//!             Err(e) => return Err(e),
+//!         }
+//!     }
+//!     Ok(())
+//! }
+//! ```
+//!
+//! `cargo run -p ruut-sdk --example quickstart` walks Ruut's documented workflow
+//! against an in-process sandbox server, no account needed.
+//!
+//! # Configuration
+//!
+//! [`Client::builder`] takes the base URL (default `https://app.ruut.chat`, with a
+//! trailing slash or `/api/v1` forgiven), the access token, the account id,
+//! timeouts, the user agent, the [`RetryPolicy`], the [`StatusRoute`] and the
+//! [`AuthHeader`] spelling; [`Client::from_env`] reads `RUUT_API_TOKEN`,
+//! `RUUT_BASE_URL` and `RUUT_ACCOUNT_ID`. Every setting is checked by
+//! [`build`](ClientBuilder::build): a missing token, a token that cannot go in a
+//! header, a malformed URL or plain `http://` to a remote host is an error of kind
+//! [`Config`](ErrorKind::Config) at start-up, not at the first request.
+//!
+//! # The token
+//!
+//! The token travels in the `api_access_token` header (or `Api-Access-Token`, for
+//! servers behind proxies that drop underscores), marked sensitive. No `Debug`
+//! output, error message or tracing event of this crate contains it. Redirects are
+//! not followed, since the header would travel with them. The query-parameter form
+//! Ruut's docs mention is not offered: tokens in URLs end up in logs.
+//!
+//! # Conversation statuses
+//!
+//! [`ConversationStatus`] is the type the generated structs carry, with helpers
+//! (`is_active`, `is_closed`, `is_deferred`) and an `Unknown(String)` for statuses
+//! a future server may add. Status changes are intent-named calls on
+//! [`Client::conversation`]: [`resolve`](ConversationHandle::resolve),
+//! [`reopen`](ConversationHandle::reopen),
+//! [`mark_pending`](ConversationHandle::mark_pending),
+//! [`snooze_until`](ConversationHandle::snooze_until),
+//! [`snooze_until_reply`](ConversationHandle::snooze_until_reply) and
+//! [`schedule`](ConversationHandle::schedule), each with an optional reason and
+//! agent. They work over Ruut's documented route or the account-scoped route of
+//! the Chatwoot server underneath; [`StatusRoute`] says which to pick. The answer
+//! is a [`StatusChange`] either way.
+//!
+//! # Errors
+//!
+//! Every call returns [`Error`], whose [`kind`](Error::kind) is what to match on.
+//! It keeps the HTTP status, the server's message and details, Ruut's error code,
+//! the operation and an excerpt of the body, and knows whether it
+//! [`is_retryable`](Error::is_retryable). Every error body the server sends is
+//! understood, including plain text and HTML.
+//!
+//! # Retries and timeouts
+//!
+//! Idempotent calls (reads, status changes, priority, assignment) are retried on
+//! rate limiting, timeouts, broken connections and HTTP 502/503/504, with
+//! exponential backoff and full jitter, honouring `Retry-After`; calls that create
+//! something are sent once. See [`RetryPolicy`]. Each request has a timeout (30 s)
+//! and a connect timeout (10 s) by default.
+//!
+//! # Listing
+//!
+//! Conversations, contacts and messages come as [`Stream`](futures::Stream)s that
+//! fetch page after page as they are consumed, holding one page at a time.
+//!
+//! # Tracing
+//!
+//! Each attempt at a request is a `tracing` span `ruut.request` with the
+//! operation, the attempt number and the HTTP status; retries are events in it.
+//!
+//! # Beyond the wrapper
+//!
+//! [`Client::raw`] is the generated [`ruut_api::Client`], authenticated and
+//! configured, for whatever this crate does not wrap; [`types`] and [`enums`] are
+//! its data types.
+
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod accounts;
+mod auth;
+mod builder;
+mod classify;
+mod client;
+mod config;
+mod contacts;
+mod conversations;
+mod convert;
+mod error;
+mod messages;
+mod pagination;
+mod retry;
+mod status;
+mod telemetry;
+mod url;
+pub mod webhook;
+
+pub use builder::ClientBuilder;
+pub use client::Client;
+pub use config::{
+    AuthHeader, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
+    ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,
+};
+pub use contacts::{ContactList, ContactSearch, CreateContact};
+pub use conversations::{
+    ConversationHandle, ConversationList, ConversationPage, CreateConversation,
+};
+pub use error::{Error, ErrorKind, Result};
+pub use messages::MessageList;
+pub use retry::RetryPolicy;
+pub use status::{StatusChange, StatusRequest};
+
+/// The generated client this crate wraps, for [`Client::raw`].
+pub use ruut_api;
+/// Forward-compatible enums for server-owned values.
+pub use ruut_api::enums;
+pub use ruut_api::enums::{ConversationPriority, ConversationStatus};
+/// The server's data types: conversations, messages, contacts, accounts, filters.
+pub use ruut_api::types;
