@@ -20,4 +20,6 @@ pub(crate) struct App {
     pub chatwoot_only: bool,
     /// The largest request body accepted, in bytes (larger ones get 413).
     pub body_limit: usize,
+    /// Where events are delivered as webhooks, if anywhere.
+    pub webhooks: crate::webhooks::Webhooks,
 }

@@ -55,6 +55,7 @@ mod seed;
 mod server;
 mod state;
 mod validate;
+mod webhooks;
 
 pub use faults::{Fault, FaultSpec};
 pub use journal::RecordedRequest;
@@ -65,6 +66,7 @@ pub use sandbox::{
 };
 pub use seed::SeedInfo;
 pub use state::StatusChange;
+pub use webhooks::WEBHOOK_TIMEOUT;
 
 /// The Chatwoot version the sandbox claims to be (`GET /api`, `latest_chatwoot_version`).
 pub const CHATWOOT_VERSION: &str = "4.10.1";

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! ruut-sandbox [--port N] [--seed N] [--token T] [--bot-token T] [--chatwoot-only] [--port-file PATH]
+//!              [--webhook-url URL [--webhook-secret S]]
 //! ```
 
 use std::process::ExitCode;
@@ -20,6 +21,10 @@ Options:
   --bot-token T     The agent bot's access token (default sandbox-bot-token)
   --chatwoot-only   Behave like stock Chatwoot: no Ruut-documented routes
   --port-file PATH  Write the base URL to PATH once listening (for scripts)
+  --webhook-url URL
+                    POST each status change, message and contact event to URL
+  --webhook-secret S
+                    Sign those webhooks with S (without it they are unsigned)
   -h, --help        Show this help";
 
 #[derive(Debug)]
@@ -30,6 +35,8 @@ struct Args {
     bot_token: Option<String>,
     chatwoot_only: bool,
     port_file: Option<String>,
+    webhook_url: Option<String>,
+    webhook_secret: Option<String>,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -40,6 +47,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
         bot_token: None,
         chatwoot_only: false,
         port_file: None,
+        webhook_url: None,
+        webhook_secret: None,
     };
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -65,6 +74,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             "--token" => parsed.token = Some(value()?),
             "--bot-token" => parsed.bot_token = Some(value()?),
             "--port-file" => parsed.port_file = Some(value()?),
+            "--webhook-url" => parsed.webhook_url = Some(value()?),
+            "--webhook-secret" => parsed.webhook_secret = Some(value()?),
             "--chatwoot-only" => parsed.chatwoot_only = true,
             other => return Err(format!("unknown option `{other}`")),
         }
@@ -97,6 +108,15 @@ async fn main() -> ExitCode {
     if let Some(token) = args.bot_token {
         builder = builder.bot_token(token);
     }
+    match (args.webhook_url.clone(), args.webhook_secret) {
+        (Some(url), Some(secret)) => builder = builder.webhook(url, secret),
+        (Some(url), None) => builder = builder.unsigned_webhook(url),
+        (None, Some(_)) => {
+            eprintln!("error: --webhook-secret needs --webhook-url\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        (None, None) => {}
+    }
     let sandbox = match builder.start().await {
         Ok(sandbox) => sandbox,
         Err(e) => {
@@ -112,6 +132,9 @@ async fn main() -> ExitCode {
     println!("  seed:       {}", info.seed);
     if args.chatwoot_only {
         println!("  mode:       strict Chatwoot (no Ruut-documented routes)");
+    }
+    if let Some(url) = &args.webhook_url {
+        println!("  webhooks:   {url}");
     }
     println!("Press Ctrl-C to stop.");
     if let Some(path) = args.port_file {

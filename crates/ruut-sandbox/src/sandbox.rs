@@ -33,6 +33,7 @@ pub struct SandboxBuilder {
     bot_token: String,
     chatwoot_only: bool,
     body_limit: usize,
+    pub(crate) webhooks: crate::webhooks::WebhookConfig,
 }
 
 impl Default for SandboxBuilder {
@@ -44,6 +45,7 @@ impl Default for SandboxBuilder {
             bot_token: DEFAULT_BOT_TOKEN.to_owned(),
             chatwoot_only: false,
             body_limit: DEFAULT_BODY_LIMIT,
+            webhooks: Default::default(),
         }
     }
 }
@@ -118,6 +120,7 @@ impl SandboxBuilder {
             journal: Journal::default(),
             chatwoot_only: self.chatwoot_only,
             body_limit: self.body_limit,
+            webhooks: crate::webhooks::Webhooks::start(&self.webhooks),
         });
         let router = crate::routes::router(app.clone());
         let (tx, rx) = oneshot::channel();

@@ -277,6 +277,7 @@ pub(crate) async fn create(
         "contact_inbox": contact_inbox,
     }});
     store.contacts.push(contact);
+    crate::webhooks::contact_created(&ctx.app, &store);
     Ok(json_response(StatusCode::OK, &body))
 }
 

@@ -396,5 +396,6 @@ pub(crate) async fn create(
     }
     let body = render::conversation(&store, &conversation, user_of(caller));
     store.conversations.push(conversation);
+    crate::webhooks::conversation_created(&ctx.app, &store, account_id, display_id);
     Ok(json_response(StatusCode::OK, &body))
 }

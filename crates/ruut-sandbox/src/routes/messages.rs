@@ -108,6 +108,7 @@ pub(crate) async fn create(
     let echo_id = f.string("echo_id", false)?;
     let source_id = f.string("source_id", false)?;
 
+    let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
     let id = store.take_message_id();
     let c = store
         .conversation_mut(account_id, display_id)
@@ -147,6 +148,8 @@ pub(crate) async fn create(
     c.last_activity_at = now;
     c.touch();
     c.messages.push(message);
+    crate::webhooks::message_created(&ctx.app, &store, account_id, display_id);
+    watch.finish(&ctx.app, &store);
     let c = store
         .conversation(account_id, display_id)
         .ok_or(ApiError::NotFound)?;

@@ -51,6 +51,7 @@ pub(crate) async fn toggle_status(
     let status = f.one_of("status", &TOGGLEABLE, false)?;
     let snoozed_until = f.int("snoozed_until")?.map(clock::clamp_unix);
 
+    let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
     let c = store
         .conversation_mut(account_id, display_id)
         .ok_or(ApiError::NotFound)?;
@@ -82,6 +83,7 @@ pub(crate) async fn toggle_status(
         "current_status": c.status.as_str(),
         "snoozed_until": c.snoozed_until.map(clock::iso_millis),
     }});
+    watch.finish(&ctx.app, &store);
     Ok(json_response(StatusCode::OK, &body))
 }
 
@@ -133,6 +135,7 @@ pub(crate) async fn update_status(
         .and_then(|id| path_id(id).ok())
         .filter(|id| store.account_user(account_id, *id).is_some());
 
+    let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
     let c = store
         .conversation_mut(account_id, display_id)
         .ok_or(ApiError::NotFound)?;
@@ -149,6 +152,7 @@ pub(crate) async fn update_status(
         agent_id,
         at: clock::now(),
     });
+    watch.finish(&ctx.app, &store);
     let c = store
         .conversation(account_id, display_id)
         .ok_or(ApiError::NotFound)?;
@@ -174,11 +178,13 @@ pub(crate) async fn toggle_priority(
         .ok_or(ApiError::NotFound)?;
     let map = body(&bytes, "priority")?;
     let priority = Fields(&map).one_of("priority", &PRIORITIES, true)?;
+    let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
     let c = store
         .conversation_mut(account_id, display_id)
         .ok_or(ApiError::NotFound)?;
     c.priority = priority.map(ConversationPriority::from);
     c.touch();
+    watch.finish(&ctx.app, &store);
     Ok(StatusCode::OK.into_response())
 }
 
@@ -223,6 +229,7 @@ pub(crate) async fn assign(
     } else {
         (None, None, None)
     };
+    let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
     let c = store
         .conversation_mut(account_id, display_id)
         .ok_or(ApiError::NotFound)?;
@@ -233,6 +240,7 @@ pub(crate) async fn assign(
         c.team_id = t;
     }
     c.touch();
+    watch.finish(&ctx.app, &store);
     let answer = match (assignee, answer) {
         (Some(Some(a)), _) => {
             render::assignee(&store, account_id, a).map_or(Value::Null, |v| to_json(&v))

@@ -1,0 +1,456 @@
+//! Webhook deliveries: with [`SandboxBuilder::webhook`] the sandbox POSTs a
+//! signed JSON event to a URL whenever a conversation is created, changes status
+//! or is otherwise updated (assignee, team, priority), a message is created, or a
+//! contact is created, as the real server does (chatwoot-api.md §6).
+//!
+//! - **Shapes**: the `Webhook*Event` schemas of `openapi/ruut.yaml`, so webhook
+//!   `message_type` is a string and `created_at` an ISO string.
+//! - **Signing**: `X-Chatwoot-Signature: sha256=<hex>`, the HMAC-SHA256 with the
+//!   secret of `"{timestamp}.{body}"`, with `X-Chatwoot-Timestamp` and
+//!   `X-Chatwoot-Delivery`; [`SandboxBuilder::unsigned_webhook`] sends none of
+//!   them, like servers before Chatwoot 4.11.2. The HMAC here is computed
+//!   independently of `ruut-sdk`'s, so the SDK's tests check one against the other.
+//! - **Delivery**: a handler only renders the event and queues it; one background
+//!   task POSTs the queue in order, each with a 5 second timeout and a single
+//!   attempt whatever the answer (no retry storm). When the queue is full (a
+//!   receiver far behind) new events are dropped.
+
+use std::fmt;
+use std::hash::{BuildHasher, Hasher};
+use std::time::Duration;
+
+use hmac::{Hmac, KeyInit, Mac};
+use ruut_api::enums::{ConversationPriority, ConversationStatus};
+use serde_json::{Map, Value, json};
+use sha2::Sha256;
+use tokio::sync::mpsc;
+
+use crate::app::App;
+use crate::clock;
+use crate::render;
+use crate::sandbox::SandboxBuilder;
+use crate::state::{AssigneeRef, Conversation, Store};
+
+/// How long a delivery may take before it is abandoned, as the real server's
+/// `WEBHOOK_TIMEOUT`.
+pub const WEBHOOK_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Events waiting for delivery at most; more are dropped.
+const QUEUE: usize = 256;
+
+/// Where the builder says to deliver webhooks.
+#[derive(Clone, Default)]
+pub(crate) struct WebhookConfig {
+    url: Option<String>,
+    secret: Option<String>,
+}
+
+impl fmt::Debug for WebhookConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WebhookConfig")
+            .field("url", &self.url)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+impl SandboxBuilder {
+    /// Delivers webhooks to `url`, signed with `secret` as Chatwoot 4.11.2 and
+    /// later sign them (see the `webhooks` module notes in the crate docs). Default:
+    /// no webhooks.
+    pub fn webhook(mut self, url: impl Into<String>, secret: impl Into<String>) -> Self {
+        self.webhooks = WebhookConfig {
+            url: Some(url.into()),
+            secret: Some(secret.into()),
+        };
+        self
+    }
+
+    /// Delivers webhooks to `url` without signature headers, as servers before
+    /// Chatwoot 4.11.2 do.
+    pub fn unsigned_webhook(mut self, url: impl Into<String>) -> Self {
+        self.webhooks = WebhookConfig {
+            url: Some(url.into()),
+            secret: None,
+        };
+        self
+    }
+}
+
+/// The running side: a queue feeding the delivery task, or nothing.
+#[derive(Debug)]
+pub(crate) struct Webhooks {
+    queue: Option<mpsc::Sender<Value>>,
+}
+
+impl Webhooks {
+    /// Starts the delivery task on the current runtime when a URL is configured.
+    pub(crate) fn start(config: &WebhookConfig) -> Webhooks {
+        let Some(url) = config.url.clone() else {
+            return Webhooks { queue: None };
+        };
+        let (queue, events) = mpsc::channel(QUEUE);
+        tokio::spawn(deliver_all(url, config.secret.clone(), events));
+        Webhooks { queue: Some(queue) }
+    }
+
+    fn enabled(&self) -> bool {
+        self.queue.is_some()
+    }
+
+    fn send(&self, event: Value) {
+        if let Some(queue) = &self.queue {
+            // A full queue drops the event: never block a request, never pile up.
+            let _ = queue.try_send(event);
+        }
+    }
+}
+
+/// POSTs every queued event in order, once each.
+async fn deliver_all(url: String, secret: Option<String>, mut events: mpsc::Receiver<Value>) {
+    let Ok(client) = reqwest::Client::builder()
+        .timeout(WEBHOOK_TIMEOUT)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+    else {
+        return;
+    };
+    let ids = std::collections::hash_map::RandomState::new();
+    let mut sequence = 0_u64;
+    while let Some(event) = events.recv().await {
+        sequence += 1;
+        let body = serde_json::to_vec(&event).unwrap_or_default();
+        let mut request = client
+            .post(&url)
+            .header(reqwest::header::CONTENT_TYPE, "application/json");
+        if let Some(secret) = &secret {
+            let timestamp = clock::now().to_string();
+            request = request
+                .header("X-Chatwoot-Signature", signature(secret, &timestamp, &body))
+                .header("X-Chatwoot-Timestamp", timestamp)
+                .header("X-Chatwoot-Delivery", delivery_id(&ids, sequence));
+        }
+        // One attempt; the answer, a timeout or a refused connection are all final.
+        let _ = request.body(body).send().await;
+    }
+}
+
+/// `sha256=` and the hex HMAC-SHA256 of `"{timestamp}.{body}"`.
+fn signature(secret: &str, timestamp: &str, body: &[u8]) -> String {
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.as_bytes())
+        .expect("HMAC takes any key length");
+    mac.update(format!("{timestamp}.").as_bytes());
+    mac.update(body);
+    format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
+}
+
+/// A random version-4 UUID for one delivery.
+fn delivery_id(keys: &std::collections::hash_map::RandomState, sequence: u64) -> String {
+    let half = |salt: u64| {
+        let mut hasher = keys.build_hasher();
+        hasher.write_u64(sequence);
+        hasher.write_u64(salt);
+        hasher.finish()
+    };
+    let (high, low) = (half(1), half(2));
+    let high = (high & !0xF000) | 0x4000; // version 4
+    let low = (low & !(0b11 << 62)) | (0b10 << 62); // RFC 4122 variant
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        high >> 32,
+        (high >> 16) & 0xFFFF,
+        high & 0xFFFF,
+        low >> 48,
+        low & 0xFFFF_FFFF_FFFF
+    )
+}
+
+// ---------------------------------------------------------------- hooks
+
+/// `conversation_created` for a new conversation, then `message_created` for its
+/// first message if it has one.
+pub(crate) fn conversation_created(app: &App, store: &Store, account_id: i64, display_id: i64) {
+    if !app.webhooks.enabled() {
+        return;
+    }
+    if let Some(c) = store.conversation(account_id, display_id) {
+        app.webhooks
+            .send(conversation_event(store, c, "conversation_created", None));
+        if !c.messages.is_empty() {
+            message_created(app, store, account_id, display_id);
+        }
+    }
+}
+
+/// `message_created` for a conversation's newest message.
+pub(crate) fn message_created(app: &App, store: &Store, account_id: i64, display_id: i64) {
+    if !app.webhooks.enabled() {
+        return;
+    }
+    if let Some(event) = store
+        .conversation(account_id, display_id)
+        .and_then(|c| message_event(store, c))
+    {
+        app.webhooks.send(event);
+    }
+}
+
+/// `contact_created` for the newest contact.
+pub(crate) fn contact_created(app: &App, store: &Store) {
+    if !app.webhooks.enabled() {
+        return;
+    }
+    if let Some(contact) = store.contacts.last() {
+        let mut value = render::contact_json(store, contact, false);
+        if let Value::Object(map) = &mut value {
+            for key in ["availability_status", "last_activity_at", "created_at"] {
+                map.remove(key);
+            }
+            map.insert("avatar".into(), json!(""));
+            map.insert("account".into(), account(store, contact.account_id));
+            map.insert("event".into(), json!("contact_created"));
+        }
+        app.webhooks.send(value);
+    }
+}
+
+/// What a conversation looked like before a change, to announce the change after it.
+pub(crate) struct Watch {
+    account_id: i64,
+    display_id: i64,
+    before: Option<Snapshot>,
+}
+
+#[derive(Clone, PartialEq)]
+struct Snapshot {
+    status: ConversationStatus,
+    snoozed_until: Option<i64>,
+    priority: Option<ConversationPriority>,
+    assignee: Option<AssigneeRef>,
+    team_id: Option<i64>,
+}
+
+impl Snapshot {
+    fn of(c: &Conversation) -> Snapshot {
+        Snapshot {
+            status: c.status.clone(),
+            snoozed_until: c.snoozed_until,
+            priority: c.priority.clone(),
+            assignee: c.assignee,
+            team_id: c.team_id,
+        }
+    }
+}
+
+impl Watch {
+    /// Remembers the conversation as it is now (nothing when webhooks are off).
+    pub(crate) fn conversation(
+        app: &App,
+        store: &Store,
+        account_id: i64,
+        display_id: i64,
+    ) -> Watch {
+        let before = app
+            .webhooks
+            .enabled()
+            .then(|| store.conversation(account_id, display_id).map(Snapshot::of))
+            .flatten();
+        Watch {
+            account_id,
+            display_id,
+            before,
+        }
+    }
+
+    /// Sends `conversation_status_changed` if the status changed, and
+    /// `conversation_updated` if the assignee, team or priority changed.
+    pub(crate) fn finish(self, app: &App, store: &Store) {
+        let (Some(before), Some(c)) = (
+            self.before,
+            store.conversation(self.account_id, self.display_id),
+        ) else {
+            return;
+        };
+        let after = Snapshot::of(c);
+        let change = |name: &str, previous: Value, current: Value| json!({ name: {"previous_value": previous, "current_value": current} });
+        let iso = |t: Option<i64>| t.map_or(Value::Null, |t| json!(clock::iso_millis(t)));
+        let id = |a: Option<AssigneeRef>| match a {
+            Some(AssigneeRef::User(id) | AssigneeRef::Bot(id)) => json!(id),
+            None => Value::Null,
+        };
+
+        let mut status = Vec::new();
+        if before.status != after.status {
+            status.push(change(
+                "status",
+                json!(before.status.as_str()),
+                json!(after.status.as_str()),
+            ));
+        }
+        if before.snoozed_until != after.snoozed_until {
+            status.push(change(
+                "snoozed_until",
+                iso(before.snoozed_until),
+                iso(after.snoozed_until),
+            ));
+        }
+        if before.status != after.status {
+            let event = conversation_event(store, c, "conversation_status_changed", Some(status));
+            app.webhooks.send(event);
+        }
+
+        let mut updated = Vec::new();
+        if before.assignee != after.assignee {
+            updated.push(change(
+                "assignee_id",
+                id(before.assignee),
+                id(after.assignee),
+            ));
+        }
+        if before.team_id != after.team_id {
+            updated.push(change(
+                "team_id",
+                json!(before.team_id),
+                json!(after.team_id),
+            ));
+        }
+        if before.priority != after.priority {
+            let name = |p: &Option<ConversationPriority>| json!(p.as_ref().map(|p| p.as_str()));
+            updated.push(change(
+                "priority",
+                name(&before.priority),
+                name(&after.priority),
+            ));
+        }
+        if !updated.is_empty() {
+            let event = conversation_event(store, c, "conversation_updated", Some(updated));
+            app.webhooks.send(event);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- payloads
+
+/// `{id, name}` of an account.
+fn account(store: &Store, id: i64) -> Value {
+    json!({"id": id, "name": store.account(id).map(|a| a.name.clone())})
+}
+
+/// A conversation as webhooks send it (Chatwoot's `push_data`), rendered from the
+/// REST shape: `channel` moves up from `meta`, `first_reply_created_at` becomes an
+/// ISO string or null, unset `meta` members become null, REST-only keys go.
+fn push_data(store: &Store, c: &Conversation) -> Value {
+    let mut value = render::conversation(store, c, None);
+    let Value::Object(map) = &mut value else {
+        return value;
+    };
+    for key in [
+        "account_id",
+        "uuid",
+        "muted",
+        "sla_policy_id",
+        "last_non_activity_message",
+        "assignee_last_seen_at",
+    ] {
+        map.remove(key);
+    }
+    let mut channel = Value::Null;
+    if let Some(Value::Object(meta)) = map.get_mut("meta") {
+        channel = meta.remove("channel").unwrap_or(Value::Null);
+        for key in ["assignee", "assignee_type", "team"] {
+            meta.entry(key).or_insert(Value::Null);
+        }
+    }
+    map.insert("channel".into(), channel);
+    let first_reply =
+        (c.first_reply_created_at > 0).then(|| clock::iso_millis(c.first_reply_created_at));
+    map.insert("first_reply_created_at".into(), json!(first_reply));
+    map.insert(
+        "contact_inbox".into(),
+        json!({
+            "contact_id": c.contact_id,
+            "inbox_id": c.inbox_id,
+            "source_id": c.source_id,
+            "hmac_verified": false,
+        }),
+    );
+    value
+}
+
+fn conversation_event(
+    store: &Store,
+    c: &Conversation,
+    event: &str,
+    changed: Option<Vec<Value>>,
+) -> Value {
+    let mut value = push_data(store, c);
+    if let Value::Object(map) = &mut value {
+        map.insert("event".into(), json!(event));
+        if let Some(changed) = changed {
+            map.insert("changed_attributes".into(), Value::Array(changed));
+        }
+    }
+    value
+}
+
+/// `message_created` for the conversation's newest message, from its REST shape.
+fn message_event(store: &Store, c: &Conversation) -> Option<Value> {
+    let m = c.messages.last()?;
+    let mut value = render::message(store, c, m);
+    let Value::Object(map) = &mut value else {
+        return None;
+    };
+    for key in ["inbox_id", "conversation_id", "status", "echo_id"] {
+        map.remove(key);
+    }
+    const TYPES: [&str; 4] = ["incoming", "outgoing", "activity", "template"];
+    let kind = usize::try_from(m.message_type)
+        .ok()
+        .and_then(|i| TYPES.get(i).copied())
+        .map_or_else(|| m.message_type.to_string(), str::to_owned);
+    let inbox = store.inbox(c.account_id, c.inbox_id);
+    let fields: Map<String, Value> = [
+        ("event", json!("message_created")),
+        ("message_type", json!(kind)),
+        ("created_at", json!(clock::iso_millis(m.created_at))),
+        ("additional_attributes", json!({})),
+        ("account", account(store, c.account_id)),
+        (
+            "inbox",
+            json!({"id": c.inbox_id, "name": inbox.map(|i| i.name.clone())}),
+        ),
+        ("conversation", push_data(store, c)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    map.extend(fields);
+    map.entry("sender").or_insert(Value::Null);
+    Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_match_python_hmac() {
+        // python3 -c 'import hmac,hashlib; print(hmac.new(b"s3cret", b"1772446565.{}", hashlib.sha256).hexdigest())'
+        assert_eq!(
+            signature("s3cret", "1772446565", b"{}"),
+            "sha256=43c48789347d8028183f7378d87cd4c270ea28baee2fc37419445a6ce6e69913"
+        );
+    }
+
+    #[test]
+    fn delivery_ids_are_distinct_version_4_uuids() {
+        let keys = std::collections::hash_map::RandomState::new();
+        let (a, b) = (delivery_id(&keys, 1), delivery_id(&keys, 2));
+        assert_ne!(a, b);
+        for id in [a, b] {
+            assert_eq!(id.len(), 36, "{id}");
+            assert_eq!(&id[14..15], "4", "{id}");
+            assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "{id}");
+        }
+    }
+}
