@@ -109,7 +109,13 @@ pub fn steps() -> Vec<Step> {
         }),
         Step::cargo(&["test", "--workspace"]),
         Step::cargo(&["doc", "--workspace", "--no-deps"]).append_env("RUSTDOCFLAGS", "-D warnings"),
+        // The sandbox against the spec (xtask/src/schemathesis.rs).
+        Step::internal(crate::schemathesis::STEP, crate::schemathesis::run),
     ]
+    .into_iter()
+    // Publishing the spec for non-Rust teams (xtask/src/publish.rs).
+    .chain(crate::publish::ci_steps())
+    .collect()
 }
 
 /// How a step ended.
@@ -164,7 +170,12 @@ fn run_step(root: &Path, step: &Step) -> Outcome {
             }
             Err(e) => {
                 eprintln!("{e}");
-                Outcome::Failed(first_line(&e.to_string()))
+                // A step's own `CiStep` error already says which step failed.
+                let why = match &e {
+                    Error::CiStep { detail, .. } => detail.clone(),
+                    other => other.to_string(),
+                };
+                Outcome::Failed(first_line(&why))
             }
         },
         Action::Command { program, args, env } => {

@@ -19,16 +19,27 @@
 
 #![warn(missing_docs)]
 
+pub mod browser;
 pub mod ci;
 pub mod codegen;
 pub mod diff;
 pub mod error;
+pub mod exec;
 pub mod generate;
 pub mod lint;
+pub mod node_tools;
+pub mod oas_lint;
 pub mod panic;
+pub mod polyglot;
+pub mod prism;
 pub mod profile;
+pub mod publish;
+pub mod python_tools;
 pub mod resolve;
+pub mod sandbox_run;
+pub mod schemathesis;
 pub mod spec;
+pub mod spec_diff;
 pub mod surface;
 pub mod violation;
 

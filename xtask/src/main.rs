@@ -17,6 +17,12 @@ Commands:
   render [SPEC]        Print the code a spec generates, without writing anything.
   surface [SPEC]       Print the API surface listing (what the api_surface snapshot holds).
   rules                List the lint rules and their ids.
+  spec                 Write the published spec to target/spec/: ruut.yaml, ruut.json and
+                       index.html (a self-contained API reference page).
+  spec-diff <REV>      Compare openapi/ruut.yaml at git revision REV with the working tree;
+                       list breaking and additive changes, fail if any is breaking.
+  spec-check           Run only the spec-publishing CI steps (bundle, linters, TypeScript and
+                       Python clients, Prism contract check, reference page in Chromium).
   ci                   Run every CI step in order; stop at the first failure.
   help                 Show this text.
 
@@ -70,6 +76,24 @@ fn run(args: &[String]) -> Result<(), Error> {
             for rule in Rule::ALL {
                 say(format_args!("{:<32} {}\n", rule.id(), rule.description()));
             }
+        }
+        "spec" => {
+            flags(rest, &[])?;
+            println!("{}", xtask::publish::run(&root)?);
+        }
+        "spec-diff" => match rest {
+            [rev] if !rev.starts_with('-') => {
+                xtask::spec_diff::run(&root, rev)?;
+            }
+            _ => {
+                return Err(Error::Usage(
+                    "usage: cargo xtask spec-diff <git-rev>".into(),
+                ));
+            }
+        },
+        "spec-check" => {
+            flags(rest, &[])?;
+            ci::run(&root, &xtask::publish::ci_steps())?;
         }
         "ci" => {
             flags(rest, &[])?;

@@ -1,0 +1,101 @@
+//! Contract check with Prism: the sandbox behind `prism proxy --errors`, and
+//! the Rust client (`ruut-api`) driving every operation through the proxy.
+//!
+//! Prism validates every request the client sends and every response the
+//! sandbox returns against `openapi/ruut.yaml`; with `--errors`, a response
+//! that breaks the spec becomes a `500 application/problem+json` whose
+//! `validation` list says what is wrong, and a bad request a `422`. The
+//! driving test (`tests/tests/contract_prism.rs` in `ruut-tests`) fails on
+//! either and prints the list. It is `#[ignore]`d unless this step runs it
+//! with `RUUT_CONTRACT_URL` (the proxy) and `RUUT_CONTRACT_TOKEN` set.
+//!
+//! Prism and the sandbox are killed by pid when the step ends, whether it
+//! passed, failed or panicked.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::exec::{self, Background};
+use crate::{Error, SPEC_PATH, node_tools, sandbox_run};
+
+const STEP: &str = "contract: Prism proxy";
+
+/// CI step: the contract test through Prism.
+pub fn check(root: &Path) -> Result<String, Error> {
+    let tools = node_tools::ensure(root)?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    // Build the test first, so that Prism and the sandbox do not wait for it.
+    exec::run(
+        STEP,
+        root,
+        Command::new(&cargo).args([
+            "test",
+            "--quiet",
+            "-p",
+            "ruut-tests",
+            "--test",
+            "contract_prism",
+            "--no-run",
+        ]),
+    )?;
+    let sandbox = sandbox_run::start(STEP, root)?;
+    let port = exec::free_port(STEP)?;
+    let version = exec::version(root, &tools.path("prism"), &["--version"]);
+    let mut prism = Background::spawn(
+        STEP,
+        "prism",
+        root,
+        tools.command("prism").args([
+            "proxy",
+            "--errors",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &port.to_string(),
+            "-v",
+            "warn",
+            SPEC_PATH,
+            &sandbox.base_url,
+        ]),
+    )?;
+    prism.echo_rest();
+    let start = Instant::now();
+    exec::wait_for_port(STEP, &mut prism, port, Duration::from_secs(90))?;
+    eprintln!(
+        "prism {version} proxies http://127.0.0.1:{port} -> {} (ready in {:.1} s)",
+        sandbox.base_url,
+        start.elapsed().as_secs_f64()
+    );
+    let url = format!("http://127.0.0.1:{port}");
+    let result = exec::run(
+        STEP,
+        root,
+        Command::new(&cargo)
+            .args([
+                "test",
+                "--quiet",
+                "-p",
+                "ruut-tests",
+                "--test",
+                "contract_prism",
+                "--",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("RUUT_CONTRACT_URL", &url)
+            .env("RUUT_CONTRACT_TOKEN", &sandbox.token),
+    );
+    drop(prism);
+    drop(sandbox);
+    result.map_err(|_| {
+        exec::fail(
+            STEP,
+            "the contract test failed through Prism; its output above names each operation and violation",
+        )
+    })?;
+    Ok(format!(
+        "every operation went through prism {version} --errors with zero violations"
+    ))
+}
