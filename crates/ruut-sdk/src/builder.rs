@@ -45,7 +45,7 @@ use crate::url::normalize_base_url;
 pub struct ClientBuilder {
     base_url: String,
     api_token: Option<String>,
-    account_id: Option<u64>,
+    account_id: Option<i64>,
     timeout: Duration,
     connect_timeout: Duration,
     user_agent: String,
@@ -94,7 +94,7 @@ impl ClientBuilder {
     /// The account to work in. Needed by every account-scoped call (conversations,
     /// contacts, messages); [`list_accounts`](Client::list_accounts) and
     /// [`profile`](Client::profile) tell which accounts the token can use.
-    pub fn account_id(mut self, account_id: u64) -> Self {
+    pub fn account_id(mut self, account_id: i64) -> Self {
         self.account_id = Some(account_id);
         self
     }
@@ -161,7 +161,7 @@ impl ClientBuilder {
             self.base_url = base_url;
         }
         if let Some(account_id) = var(ENV_ACCOUNT_ID) {
-            match account_id.trim().parse::<u64>() {
+            match account_id.trim().parse::<i64>() {
                 Ok(id) if id > 0 => self.account_id = Some(id),
                 _ => {
                     self.deferred = Some(format!(
@@ -180,8 +180,8 @@ impl ClientBuilder {
     /// An [`Error`] of kind [`Config`](crate::ErrorKind::Config) when the token is
     /// missing, empty or cannot go in a header; when the base URL is malformed, or
     /// uses plain `http://` to a host that is not loopback without
-    /// [`allow_insecure_http`](Self::allow_insecure_http); when the account id is 0
-    /// or `RUUT_ACCOUNT_ID` is not a number; when the user agent cannot go in a
+    /// [`allow_insecure_http`](Self::allow_insecure_http); when the account id is
+    /// not positive or `RUUT_ACCOUNT_ID` is not a number; when the user agent cannot go in a
     /// header; or when the HTTP client cannot be set up (no TLS roots, say).
     pub fn build(self) -> Result<Client, Error> {
         if let Some(problem) = self.deferred {
@@ -196,8 +196,10 @@ impl ClientBuilder {
             }
         };
         let base_url = normalize_base_url(&self.base_url, self.allow_insecure_http)?;
-        if self.account_id == Some(0) {
-            return Err(Error::config("the account id is 0; account ids start at 1"));
+        if let Some(id) = self.account_id.filter(|id| *id < 1) {
+            return Err(Error::config(format!(
+                "the account id is {id}; account ids start at 1"
+            )));
         }
         let user_agent =
             reqwest::header::HeaderValue::from_str(&self.user_agent).map_err(|_| {

@@ -46,7 +46,7 @@ struct Inner {
 #[derive(Clone)]
 pub(crate) struct Settings {
     pub base_url: String,
-    pub account_id: Option<u64>,
+    pub account_id: Option<i64>,
     pub token: ApiToken,
     pub status_route: StatusRoute,
     pub auth_header: AuthHeader,
@@ -121,7 +121,7 @@ impl Client {
     }
 
     /// The account account-scoped calls work in, if one was set.
-    pub fn account_id(&self) -> Option<u64> {
+    pub fn account_id(&self) -> Option<i64> {
         self.inner.settings.account_id
     }
 
@@ -141,20 +141,20 @@ impl Client {
     /// ```no_run
     /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
     /// for account in client.profile().await?.accounts {
-    ///     let counts = client.with_account_id(account.id as u64).conversations().counts().await?;
+    ///     let counts = client.with_account_id(account.id).conversations().counts().await?;
     ///     println!("{}: {} open", account.name, counts.all_count);
     /// }
     /// # Ok(())
     /// # }
     /// ```
-    pub fn with_account_id(&self, account_id: u64) -> Self {
+    pub fn with_account_id(&self, account_id: i64) -> Self {
         let mut settings = self.inner.settings.clone();
         settings.account_id = Some(account_id);
         Self::from_settings(settings, self.inner.http.clone())
     }
 
     /// The account id, or the error an account-scoped call makes without one.
-    pub(crate) fn require_account(&self, op: Operation) -> Result<u64, Error> {
+    pub(crate) fn require_account(&self, op: Operation) -> Result<i64, Error> {
         self.account_id().ok_or_else(|| {
             Error::invalid_request(format!(
                 "{} is account-scoped, and this client has no account id: set \

@@ -26,12 +26,15 @@ pub(crate) async fn from_api<E: serde::Serialize>(error: ApiError<E>) -> Error {
             from_reqwest(&e).with_source(e)
         }
         ApiError::ResponseBodyError(e) => {
-            let error = from_reqwest(&e);
-            let message = format!(
-                "the answer broke off while it was read: {}",
-                error.message()
-            );
-            let error = error.with_message(message);
+            // reqwest calls a body cut short a decoding error; it is a connection
+            // that broke, and as transient as one.
+            let kind = if e.is_timeout() {
+                ErrorKind::Timeout
+            } else {
+                ErrorKind::Connection
+            };
+            let message = format!("the answer broke off while it was read: {}", causes(&e));
+            let error = Error::new(kind, message);
             match e.status() {
                 Some(status) => error.with_status(status.as_u16()),
                 None => error,
@@ -127,17 +130,8 @@ pub(crate) fn from_reqwest(e: &reqwest::Error) -> Error {
     Error::new(kind, describe(e))
 }
 
-/// The chain of causes, without the URL reqwest puts in its own message.
+/// What went wrong, in words, without the URL reqwest puts in its own message.
 fn describe(e: &reqwest::Error) -> String {
-    let mut parts = Vec::new();
-    let mut cause: Option<&(dyn std::error::Error + 'static)> = e.source();
-    while let Some(current) = cause {
-        let text = current.to_string();
-        if !text.is_empty() && !parts.contains(&text) {
-            parts.push(text);
-        }
-        cause = current.source();
-    }
     let head = if e.is_timeout() {
         "the request timed out"
     } else if e.is_connect() {
@@ -147,11 +141,24 @@ fn describe(e: &reqwest::Error) -> String {
     } else {
         "the request failed"
     };
-    if parts.is_empty() {
-        head.to_owned()
-    } else {
-        format!("{head}: {}", parts.join(": "))
+    match causes(e) {
+        causes if causes.is_empty() => head.to_owned(),
+        causes => format!("{head}: {causes}"),
     }
+}
+
+/// The messages of an error's causes, outermost first, without repeats.
+fn causes(e: &reqwest::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = e.source();
+    while let Some(current) = cause {
+        let text = current.to_string();
+        if !text.is_empty() && !parts.contains(&text) {
+            parts.push(text);
+        }
+        cause = current.source();
+    }
+    parts.join(": ")
 }
 
 #[cfg(test)]
