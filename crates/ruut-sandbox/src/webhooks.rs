@@ -56,8 +56,25 @@ impl fmt::Debug for WebhookConfig {
 
 impl SandboxBuilder {
     /// Delivers webhooks to `url`, signed with `secret` as Chatwoot 4.11.2 and
-    /// later sign them (see the `webhooks` module notes in the crate docs). Default:
-    /// no webhooks.
+    /// later sign them. Default: no webhooks.
+    ///
+    /// Events: `conversation_created`, `conversation_status_changed`,
+    /// `conversation_updated` (assignee, team or priority), `message_created` and
+    /// `contact_created`, with the bodies of the spec's `Webhook*Event` schemas and
+    /// the headers `X-Chatwoot-Signature: sha256=<hex>` (HMAC-SHA256 with `secret`
+    /// of `"{timestamp}.{body}"`), `X-Chatwoot-Timestamp` and `X-Chatwoot-Delivery`.
+    /// Requests only queue the event; a background task POSTs the queue in order,
+    /// once each, with a [`WEBHOOK_TIMEOUT`](crate::WEBHOOK_TIMEOUT) timeout.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// let sandbox = ruut_sandbox::Sandbox::builder()
+    ///     .webhook("http://127.0.0.1:8787/webhooks", "my-secret")
+    ///     .start()
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn webhook(mut self, url: impl Into<String>, secret: impl Into<String>) -> Self {
         self.webhooks = WebhookConfig {
             url: Some(url.into()),
