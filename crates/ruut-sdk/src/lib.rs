@@ -112,6 +112,7 @@ mod classify;
 mod client;
 mod config;
 mod contacts;
+mod conversation;
 mod conversations;
 mod convert;
 mod error;
@@ -130,9 +131,8 @@ pub use config::{
     ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,
 };
 pub use contacts::{ContactList, ContactSearch, CreateContact};
-pub use conversations::{
-    ConversationHandle, ConversationList, ConversationPage, CreateConversation,
-};
+pub use conversation::ConversationHandle;
+pub use conversations::{ConversationList, ConversationPage, CreateConversation};
 pub use error::{Error, ErrorKind, Result};
 pub use messages::MessageList;
 pub use retry::RetryPolicy;

@@ -4,7 +4,7 @@ use futures::stream::BoxStream;
 use ruut_api::types::{self, Message};
 
 use crate::client::Client;
-use crate::conversations::ConversationHandle;
+use crate::conversation::ConversationHandle;
 use crate::error::Error;
 use crate::pagination::{self, Page};
 use crate::retry::ops;
