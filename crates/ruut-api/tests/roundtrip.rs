@@ -97,11 +97,12 @@ impl Faker<'_> {
                     map.insert(name.clone(), self.value(property, depth + 1));
                 }
             }
-            if validation.properties.is_empty() && depth < 5 {
-                if let Some(extra) = &validation.additional_properties {
-                    for i in 0..self.rng.below(3) {
-                        map.insert(format!("key{i}"), self.value(extra, depth + 1));
-                    }
+            if validation.properties.is_empty()
+                && depth < 5
+                && let Some(extra) = &validation.additional_properties
+            {
+                for i in 0..self.rng.below(3) {
+                    map.insert(format!("key{i}"), self.value(extra, depth + 1));
                 }
             }
         }
