@@ -84,7 +84,9 @@
 //! rate limiting, timeouts, broken connections and HTTP 502/503/504, with
 //! exponential backoff and full jitter, honouring `Retry-After`; calls that create
 //! something are sent once. See [`RetryPolicy`]. Each request has a timeout (30 s)
-//! and a connect timeout (10 s) by default.
+//! and a connect timeout (10 s) by default; the timeout covers reading the answer,
+//! which bounds how long an oversized one can take. Of an error answer the client
+//! reads at most 64 KiB.
 //!
 //! # Listing
 //!
