@@ -110,6 +110,20 @@ impl Contract {
         match call.await {
             Err(Error::ErrorResponse(response)) if response.status().as_u16() == status => {
                 self.header_violations(operation, what, response.headers());
+                // Prism's own answers (no route, missing token) are problem+json:
+                // those requests never reached the sandbox.
+                let content_type = response
+                    .headers()
+                    .get(reqwest::header::CONTENT_TYPE)
+                    .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+                    .unwrap_or_default();
+                if content_type.contains("problem+json") {
+                    self.problems.push(format!(
+                        "{operation} ({what}): the {status} came from Prism, not the sandbox \
+                         ({content_type}: {:?})",
+                        response.into_inner()
+                    ));
+                }
             }
             Ok(response) => self.problems.push(format!(
                 "{operation} ({what}): expected {status}, got {} {:?}",
@@ -156,7 +170,12 @@ async fn describe<E: Debug>(error: Error<E>) -> String {
                     if let Some(title) = problem.get("title").and_then(|t| t.as_str()) {
                         out.push_str(&format!(" {title}"));
                     }
-                    for v in problem["validation"].as_array().into_iter().flatten() {
+                    const SHOWN: usize = 8;
+                    let list = problem["validation"]
+                        .as_array()
+                        .cloned()
+                        .unwrap_or_default();
+                    for v in list.iter().take(SHOWN) {
                         let location = v["location"]
                             .as_array()
                             .map(|l| {
@@ -176,6 +195,9 @@ async fn describe<E: Debug>(error: Error<E>) -> String {
                             v["message"].as_str().unwrap_or("?")
                         ));
                     }
+                    if list.len() > SHOWN {
+                        out.push_str(&format!("\n      - ... and {} more", list.len() - SHOWN));
+                    }
                 }
                 _ => out.push_str(&format!(
                     " body: {}",
@@ -187,11 +209,27 @@ async fn describe<E: Debug>(error: Error<E>) -> String {
             }
             out
         }
-        Error::ErrorResponse(response) => format!(
-            "documented error {} {:?}",
-            response.status(),
-            response.into_inner()
-        ),
+        Error::ErrorResponse(response) => {
+            let from_prism = response
+                .headers()
+                .get(reqwest::header::CONTENT_TYPE)
+                .is_some_and(|v| v.as_bytes().ends_with(b"problem+json"));
+            if from_prism {
+                // Prism's own 4xx (no matching route, or a request that breaks
+                // the spec) parses as ErrorBody too, but never reached the sandbox.
+                format!(
+                    "{} from Prism itself (application/problem+json): the request breaks \
+                     openapi/ruut.yaml or its route is not in it",
+                    response.status()
+                )
+            } else {
+                format!(
+                    "documented error {} {:?}",
+                    response.status(),
+                    response.into_inner()
+                )
+            }
+        }
         Error::InvalidResponsePayload(bytes, e) => format!(
             "a body the Rust types cannot parse ({e}): {}",
             String::from_utf8_lossy(&bytes)

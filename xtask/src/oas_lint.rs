@@ -60,6 +60,7 @@ pub fn spec_validator(root: &Path) -> Result<String, Error> {
             .args(["--schema", "3.0", "--validation-errors", "all"])
             .args(&files),
     )?;
+    let version = version.trim_start_matches("openapi-spec-validator").trim();
     Ok(format!(
         "openapi-spec-validator {version}: {} valid, 0 errors",
         files.join(" and ")
@@ -135,8 +136,12 @@ fn report(root: &Path, step: &str, tool: &str, problems: &[Problem]) -> Result<S
     let count = |severity: &str| problems.iter().filter(|p| p.severity == severity).count();
     let (errors, warnings) = (count("error"), count("warning"));
     let others = problems.len() - errors - warnings;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let summary = format!(
-        "{tool}: {errors} errors, {warnings} warnings, {others} infos/hints in {SPEC_PATH}"
+        "{tool}: {}, {}, {} in {SPEC_PATH}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(others, "info/hint")
     );
     if errors + warnings > 0 {
         let first = problems

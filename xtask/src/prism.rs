@@ -68,7 +68,7 @@ pub fn check(root: &Path) -> Result<String, Error> {
         start.elapsed().as_secs_f64()
     );
     let url = format!("http://127.0.0.1:{port}");
-    let result = exec::run(
+    let output = exec::capture(
         STEP,
         root,
         Command::new(&cargo)
@@ -89,13 +89,41 @@ pub fn check(root: &Path) -> Result<String, Error> {
     );
     drop(prism);
     drop(sandbox);
-    result.map_err(|_| {
-        exec::fail(
-            STEP,
-            "the contract test failed through Prism; its output above names each operation and violation",
-        )
-    })?;
+    let output = output?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    eprint!("{stdout}{stderr}");
+    if !output.status.success() {
+        return Err(exec::fail(STEP, failure_summary(&stdout, &stderr)));
+    }
+    let calls = stdout
+        .lines()
+        .find(|l| l.starts_with("contract:"))
+        .unwrap_or("")
+        .trim_start_matches("contract:")
+        .trim();
     Ok(format!(
-        "every operation went through prism {version} --errors with zero violations"
+        "prism {version} --errors: {calls}, zero violations"
     ))
+}
+
+/// The problems the contract test listed (its panic message), for the step's
+/// one-line reason.
+fn failure_summary(stdout: &str, stderr: &str) -> String {
+    let text = format!("{stdout}\n{stderr}");
+    let problems: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("contract problems"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  - ") || l.starts_with("      "))
+        .filter_map(|l| l.strip_prefix("  - "))
+        .collect();
+    match problems.as_slice() {
+        [] => "the contract test failed (see its output above)".to_string(),
+        [one] => format!("1 contract problem: {one}"),
+        [first, rest @ ..] => format!(
+            "{} contract problems (all listed above); first: {first}",
+            rest.len() + 1
+        ),
+    }
 }
