@@ -26,14 +26,14 @@ pub fn check(root: &Path) -> Result<String, Error> {
     let tools = node_tools::ensure(root)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     // Build the test first, so that Prism and the sandbox do not wait for it.
+    // `--workspace` reuses the artifacts of `cargo test --workspace`.
     exec::run(
         STEP,
         root,
         Command::new(&cargo).args([
             "test",
             "--quiet",
-            "-p",
-            "ruut-tests",
+            "--workspace",
             "--test",
             "contract_prism",
             "--no-run",
@@ -75,8 +75,7 @@ pub fn check(root: &Path) -> Result<String, Error> {
             .args([
                 "test",
                 "--quiet",
-                "-p",
-                "ruut-tests",
+                "--workspace",
                 "--test",
                 "contract_prism",
                 "--",

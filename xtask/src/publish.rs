@@ -92,7 +92,7 @@ pub fn run(root: &Path) -> Result<Published, Error> {
 
     let html = out.join("index.html");
     let tools = node_tools::ensure(root)?;
-    exec::run(
+    let output = exec::capture(
         STEP,
         root,
         tools.command("redocly").args([
@@ -103,6 +103,22 @@ pub fn run(root: &Path) -> Result<Published, Error> {
             &format!("{OUT_DIR}/index.html"),
         ]),
     )?;
+    // Redocly boxes a Node 20 deprecation notice and a Redoc 3 notice on
+    // every run; keep the log to what it did.
+    for stream in [&output.stdout, &output.stderr] {
+        for line in String::from_utf8_lossy(stream).lines() {
+            let boxed = line.trim_start().starts_with(['╔', '║', '╚']);
+            if !boxed && !line.trim().is_empty() {
+                eprintln!("{line}");
+            }
+        }
+    }
+    if !output.status.success() {
+        return Err(exec::fail(
+            STEP,
+            format!("redocly build-docs {}", exec::describe_exit(output.status)),
+        ));
+    }
     files.push(written(
         root,
         &html,

@@ -41,11 +41,12 @@ pub fn build(step: &str, root: &Path) -> Result<PathBuf, Error> {
     exec::run(
         step,
         root,
+        // `--workspace` unifies features the way `cargo test --workspace`
+        // does, so the binary reuses that step's artifacts.
         Command::new(cargo).args([
             "build",
             "--quiet",
-            "-p",
-            "ruut-sandbox",
+            "--workspace",
             "--bin",
             "ruut-sandbox",
         ]),
