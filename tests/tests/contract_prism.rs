@@ -42,7 +42,7 @@ fn client(url: &str, token: Option<&str>) -> Client {
         .timeout(Duration::from_secs(30))
         .build()
         .expect("reqwest client");
-    Client::new_with_client(url, http)
+    Client::new_with_client(url, http, Default::default())
 }
 
 /// Every `operationId` under `paths` in the spec, read from its text (the

@@ -27,7 +27,7 @@ fn client(sandbox: &Sandbox, token: &str) -> Client {
         .default_headers(headers)
         .build()
         .expect("reqwest");
-    Client::new_with_client(sandbox.base_url(), http)
+    Client::new_with_client(sandbox.base_url(), http, Default::default())
 }
 
 /// The typed error body of a documented error status, or a panic saying what came instead.

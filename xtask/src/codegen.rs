@@ -5,7 +5,7 @@
 //! the freshness test and the fixture tests all share it.
 
 use openapiv3::{OpenAPI, Paths, ReferenceOr};
-use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle, TypeImpl};
+use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl};
 
 use crate::Error;
 use crate::lint;
@@ -54,12 +54,22 @@ pub fn open_enums(spec: &Spec) -> Vec<String> {
         .collect()
 }
 
+/// The hand-written state the generated client carries for its hooks
+/// (`crates/ruut-api/src/hooks.rs`: the response-size cap).
+pub const CLIENT_STATE: &str = "crate::hooks::ClientState";
+
 /// The progenitor settings for ruut-api. `replaced` is `(schema, Rust path)`.
 pub fn settings(replaced: &[(String, String)]) -> GenerationSettings {
     let mut settings = GenerationSettings::default();
+    let state: proc_macro2::TokenStream = CLIENT_STATE.parse().expect("a Rust path");
     settings
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
+        // Every request goes through `ClientHooks::exec` of crate::hooks, which
+        // caps response bodies; `Expected` makes a missing impl a compile error
+        // instead of a silent fallback to the uncapped default.
+        .with_inner_type(state)
+        .with_hooks(HooksMode::Expected)
         .with_derive("schemars::JsonSchema")
         .with_derive("PartialEq")
         .with_map_type("std::collections::BTreeMap");

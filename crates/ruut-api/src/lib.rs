@@ -15,7 +15,7 @@
 //! let http = reqwest::Client::builder().default_headers(headers).build()?;
 //!
 //! // Always `new_with_client`: `Client::new` panics if TLS cannot be initialised.
-//! let client = Client::new_with_client("https://app.ruut.chat", http);
+//! let client = Client::new_with_client("https://app.ruut.chat", http, Default::default());
 //! let conversation = client
 //!     .get_conversation()
 //!     .account_id(1)
@@ -30,11 +30,16 @@
 //! The generated code lives in a private `generated` module and is re-exported
 //! here. It is written by `cargo xtask generate` and never edited by hand.
 //!
+//! Every response body is capped (8 MiB unless the [`ClientState`] given to
+//! `new_with_client` says otherwise); see [`hooks`] for how, and
+//! [`ResponseTooLarge`] for the error.
+//!
 //! [progenitor]: https://github.com/oxidecomputer/progenitor
 
 #![forbid(unsafe_code)]
 
 pub mod enums;
+pub mod hooks;
 mod status;
 
 #[rustfmt::skip]
@@ -49,3 +54,4 @@ mod status;
 mod generated;
 
 pub use generated::*;
+pub use hooks::{ClientState, DEFAULT_MAX_RESPONSE_BODY, ResponseTooLarge};

@@ -90,7 +90,7 @@ fn client(base_url: &str, token: &str) -> Client {
         .default_headers(headers)
         .build()
         .expect("reqwest");
-    Client::new_with_client(base_url, http)
+    Client::new_with_client(base_url, http, Default::default())
 }
 
 fn json(status: StatusCode, body: &str) -> Canned {

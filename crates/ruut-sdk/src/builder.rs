@@ -33,6 +33,7 @@ use crate::url::normalize_base_url;
 ///     .retry_policy(RetryPolicy::default().with_max_attempts(5))
 ///     .status_route(StatusRoute::AccountScoped)
 ///     .auth_header(AuthHeader::Hyphenated)
+///     .max_response_body(4 * 1024 * 1024)
 ///     .build()?;
 /// assert_eq!(client.base_url(), "https://chat.example.com");
 ///
@@ -53,6 +54,7 @@ pub struct ClientBuilder {
     status_route: StatusRoute,
     auth_header: AuthHeader,
     allow_insecure_http: bool,
+    max_response_body: usize,
     /// A problem found while reading settings (an unparsable `RUUT_ACCOUNT_ID`),
     /// reported by `build`.
     deferred: Option<String>,
@@ -71,6 +73,7 @@ impl Default for ClientBuilder {
             status_route: StatusRoute::default(),
             auth_header: AuthHeader::default(),
             allow_insecure_http: false,
+            max_response_body: crate::limits::DEFAULT_MAX_RESPONSE_BODY,
             deferred: None,
         }
     }
@@ -144,6 +147,16 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest answer body the client reads, in bytes (default 8 MiB,
+    /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::DEFAULT_MAX_RESPONSE_BODY)). A larger
+    /// one fails the call with an error of kind
+    /// [`ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge) instead of filling
+    /// memory; real answers are far smaller.
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.max_response_body = bytes;
+        self
+    }
+
     /// Applies the environment: `RUUT_API_TOKEN`, `RUUT_BASE_URL` and
     /// `RUUT_ACCOUNT_ID`, each where set and not empty. Settings made before are
     /// overridden, settings made after override the environment.
@@ -182,7 +195,8 @@ impl ClientBuilder {
     /// uses plain `http://` to a host that is not loopback without
     /// [`allow_insecure_http`](Self::allow_insecure_http); when the account id is
     /// not positive or `RUUT_ACCOUNT_ID` is not a number; when the user agent cannot go in a
-    /// header; or when the HTTP client cannot be set up (no TLS roots, say).
+    /// header; when [`max_response_body`](Self::max_response_body) is 0; or when the HTTP
+    /// client cannot be set up (no TLS roots, say).
     pub fn build(self) -> Result<Client, Error> {
         if let Some(problem) = self.deferred {
             return Err(Error::config(problem));
@@ -200,6 +214,11 @@ impl ClientBuilder {
             return Err(Error::config(format!(
                 "the account id is {id}; account ids start at 1"
             )));
+        }
+        if self.max_response_body == 0 {
+            return Err(Error::config(
+                "max_response_body is 0, so no answer could be read; the default is 8 MiB",
+            ));
         }
         let user_agent =
             reqwest::header::HeaderValue::from_str(&self.user_agent).map_err(|_| {
@@ -231,6 +250,7 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 connect_timeout: self.connect_timeout,
                 user_agent: self.user_agent,
+                max_response_body: self.max_response_body,
             },
             http,
         ))
@@ -250,6 +270,7 @@ impl fmt::Debug for ClientBuilder {
             .field("status_route", &self.status_route)
             .field("auth_header", &self.auth_header)
             .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("max_response_body", &self.max_response_body)
             .finish_non_exhaustive()
     }
 }

@@ -54,6 +54,7 @@ pub(crate) struct Settings {
     pub timeout: Duration,
     pub connect_timeout: Duration,
     pub user_agent: String,
+    pub max_response_body: usize,
 }
 
 impl Client {
@@ -83,7 +84,11 @@ impl Client {
     pub(crate) fn from_settings(settings: Settings, http: reqwest::Client) -> Self {
         // `new_with_client`, never `new`: the latter builds its own reqwest client
         // and panics if TLS cannot be initialised.
-        let raw = ruut_api::Client::new_with_client(&settings.base_url, http.clone());
+        // The state carries the response-size cap the generated client's hook
+        // applies to every answer (see `limits`).
+        let state =
+            ruut_api::ClientState::default().with_max_response_body(settings.max_response_body);
+        let raw = ruut_api::Client::new_with_client(&settings.base_url, http.clone(), state);
         Self {
             inner: Arc::new(Inner {
                 raw,
@@ -218,6 +223,7 @@ impl fmt::Debug for Client {
             .field("timeout", &s.timeout)
             .field("connect_timeout", &s.connect_timeout)
             .field("user_agent", &s.user_agent)
+            .field("max_response_body", &s.max_response_body)
             .finish()
     }
 }

@@ -12,7 +12,7 @@ use progenitor_client::Error as ApiError;
 use reqwest::header::{CONTENT_TYPE, LOCATION};
 
 use crate::error::{Error, ErrorKind};
-use crate::retry;
+use crate::{limits, retry};
 
 /// The most of an unexpected response's body that is read: enough to classify it
 /// and quote it, without letting a huge error page fill memory.
@@ -26,6 +26,9 @@ pub(crate) async fn from_api<E: serde::Serialize>(error: ApiError<E>) -> Error {
             from_reqwest(&e).with_source(e)
         }
         ApiError::ResponseBodyError(e) => {
+            if let Some(error) = limits::too_large(&e) {
+                return error.with_source(e);
+            }
             // reqwest calls a body cut short a decoding error; it is a connection
             // that broke, and as transient as one.
             let kind = if e.is_timeout() {
@@ -116,6 +119,9 @@ async fn from_response(mut response: reqwest::Response) -> Error {
 
 /// A transport failure: no answer, or no complete one.
 pub(crate) fn from_reqwest(e: &reqwest::Error) -> Error {
+    if let Some(error) = limits::too_large(e) {
+        return error;
+    }
     let kind = if e.is_timeout() {
         ErrorKind::Timeout
     } else if e.is_redirect() {

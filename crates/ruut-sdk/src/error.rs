@@ -72,6 +72,11 @@ pub enum ErrorKind {
     /// The server answered something the SDK cannot read: a body that is not the
     /// expected JSON, or a status it does not expect.
     UnexpectedResponse,
+    /// The answer's body was larger than the client's limit
+    /// ([`ClientBuilder::max_response_body`](crate::ClientBuilder::max_response_body),
+    /// 8 MiB by default), so it was not read. No real answer comes near it: a
+    /// server or proxy is misbehaving, or the limit is set too low.
+    ResponseTooLarge,
     /// The request was refused on this side before anything was sent (an invalid
     /// argument, or an account-scoped call on a client without an account id).
     InvalidRequest,
@@ -96,6 +101,7 @@ impl ErrorKind {
             Self::Connection => "connection failed",
             Self::Redirect => "redirect refused",
             Self::UnexpectedResponse => "unexpected response",
+            Self::ResponseTooLarge => "response too large",
             Self::InvalidRequest => "invalid request",
             Self::Config => "invalid configuration",
         }

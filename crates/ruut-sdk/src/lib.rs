@@ -84,8 +84,11 @@
 //! rate limiting, timeouts, broken connections and HTTP 502/503/504, with
 //! exponential backoff and full jitter, honouring `Retry-After`; calls that create
 //! something are sent once. See [`RetryPolicy`]. Each request has a timeout (30 s)
-//! and a connect timeout (10 s) by default; the timeout covers reading the answer,
-//! which bounds how long an oversized one can take. Of an error answer the client
+//! and a connect timeout (10 s) by default; the timeout covers reading the answer.
+//! An answer's body may be at most 8 MiB
+//! ([`max_response_body`](ClientBuilder::max_response_body)); a larger one is an
+//! error of kind [`ResponseTooLarge`](ErrorKind::ResponseTooLarge), so that a
+//! misbehaving server or proxy cannot fill memory. Of an error answer the client
 //! reads at most 64 KiB.
 //!
 //! # Listing
@@ -118,6 +121,7 @@ mod conversation;
 mod conversations;
 mod convert;
 mod error;
+mod limits;
 mod messages;
 mod pagination;
 mod retry;
@@ -136,6 +140,7 @@ pub use contacts::{ContactList, ContactSearch, CreateContact};
 pub use conversation::ConversationHandle;
 pub use conversations::{ConversationList, ConversationPage, CreateConversation};
 pub use error::{Error, ErrorKind, Result};
+pub use limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use messages::MessageList;
 pub use retry::RetryPolicy;
 pub use status::{StatusChange, StatusRequest};
