@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use futures::TryStreamExt;
 use ruut_sandbox::Sandbox;
-use ruut_sdk::types::{AssigneeTypeFilter, ConversationStatusFilter, RuutId};
+use ruut_sdk::types::{AssigneeTypeFilter, ConversationStatusFilter, RuutId, ToggleableStatus};
 use ruut_sdk::{ConversationPriority, ConversationStatus, ErrorKind};
 use sdk_support::{client, requests_for};
 
@@ -210,6 +210,40 @@ async fn get_and_create_conversations() {
         client.get_conversation(created.id).await.unwrap().id,
         created.id
     );
+}
+
+#[tokio::test]
+async fn create_a_conversation_with_a_status_and_a_team() {
+    let sandbox = sandbox().await;
+    let seed = sandbox.seed_info().clone();
+    let client = client(&sandbox);
+    let created = client
+        .create_conversation(seed.api_inbox_id)
+        .contact(seed.contact_ids[1])
+        .status(ToggleableStatus::Pending)
+        .team(seed.team_id)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status, ConversationStatus::Pending);
+    assert_eq!(created.meta.team.map(|t| t.id), Some(seed.team_id));
+    assert_eq!(sandbox.message_count(seed.account_id, created.id), 0);
+
+    // A contact inbox (by its source id) instead of a contact.
+    let contact = client.contact(seed.contact_ids[1]).await.unwrap();
+    let contact_inbox = contact
+        .contact_inboxes
+        .first()
+        .expect("a seeded contact inbox");
+    let inbox_id = contact_inbox.inbox.as_ref().expect("its inbox").id;
+    let by_source = client
+        .create_conversation(inbox_id)
+        .source_id(contact_inbox.source_id.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_source.inbox_id, inbox_id);
+    assert_eq!(by_source.meta.sender.map(|s| s.id), Some(contact.id));
 }
 
 #[tokio::test]

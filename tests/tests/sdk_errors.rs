@@ -205,6 +205,21 @@ async fn timeout_when_the_server_hangs() {
 }
 
 #[tokio::test]
+async fn the_retry_deadline_bounds_a_slow_call() {
+    let sandbox = sandbox().await;
+    let id = sandbox.seed_info().open_conversation_id;
+    sandbox.inject("getConversation", Fault::Delay(Duration::from_secs(2)), 1);
+    let hurried = builder(&sandbox)
+        .retry_policy(sdk_support::quick_retries().with_deadline(Some(Duration::from_millis(200))))
+        .build()
+        .unwrap();
+    let error = hurried.get_conversation(id).await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Timeout, "{error}");
+    assert!(error.message().contains("deadline"), "{error}");
+    assert_eq!(error.attempts(), 1);
+}
+
+#[tokio::test]
 async fn connection_errors_retry_reads_but_never_repeat_a_message() {
     let sandbox = sandbox().await;
     let seed = sandbox.seed_info().clone();
