@@ -43,13 +43,7 @@ pub fn build(step: &str, root: &Path) -> Result<PathBuf, Error> {
         root,
         // `--workspace` unifies features the way `cargo test --workspace`
         // does, so the binary reuses that step's artifacts.
-        Command::new(cargo).args([
-            "build",
-            "--quiet",
-            "--workspace",
-            "--bin",
-            "ruut-sandbox",
-        ]),
+        Command::new(cargo).args(["build", "--quiet", "--workspace", "--bin", "ruut-sandbox"]),
     )?;
     let binary = target_dir(root).join("debug/ruut-sandbox");
     if binary.exists() {
