@@ -1,0 +1,132 @@
+//! Everything written to `tracing` at TRACE while the SDK meets every fault:
+//! the token is never in it, and a call that succeeds after retries says on
+//! which attempt it did.
+//!
+//! One test in its own binary: `tracing` caches per call site whether anyone
+//! listens, process-wide, so a test running alongside without a subscriber
+//! could switch events off. One thread, so that the subscriber set here sees
+//! the SDK, the HTTP stack and the servers alike.
+
+mod reliability_support;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use reliability_support::{Behaviour, RawServer, TOKEN, builder_for, client, record, sandbox};
+use ruut_sandbox::Fault;
+use tracing_subscriber::fmt::format::FmtSpan;
+
+/// Everything a `tracing` subscriber writes, kept in memory.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Case sec.trace-no-token: A TRACE-level subscriber with span events records every call of the fault cases (hang, dropped and truncated connections, stalled and endless bodies, huge body, redirect, 429, 503, an echoing server) and a bad token at build.
+/// Expect: the token appears nowhere in the captured trace, which does hold the requests' spans, statuses and retries.
+/// Case retry.attempts-reported: An idempotent read meets two 503s and then succeeds.
+/// Expect: the trace reports the success in the span of attempt 3, after two `retrying after a transient failure` events.
+#[tokio::test(flavor = "current_thread")]
+async fn the_trace_holds_no_token_and_reports_attempts() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_span_events(FmtSpan::FULL)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    tracing::callsite::rebuild_interest_cache();
+
+    let sandbox = sandbox().await;
+    let id = sandbox.seed_info().open_conversation_id;
+    let client = client(&sandbox);
+
+    // The success after retries, first, so that its lines are easy to find.
+    sandbox.inject(
+        "getConversation",
+        Fault::ServiceUnavailable { retry_after: None },
+        2,
+    );
+    reliability_support::guard("a read after two 503s", client.get_conversation(id))
+        .await
+        .expect("succeeds on the third attempt");
+    let retried_trace = String::from_utf8_lossy(&captured.0.lock().unwrap()).into_owned();
+
+    for fault in [
+        Fault::Hang,
+        Fault::DropConnection,
+        Fault::TruncatedBody,
+        Fault::MalformedJson,
+        Fault::WrongShape,
+        Fault::HugeBody(9 * 1024 * 1024),
+        Fault::Redirect("http://127.0.0.2:9/".into()),
+        Fault::TooManyRequests { retry_after: None },
+        Fault::BadGateway,
+    ] {
+        sandbox.inject("getConversation", fault, 3);
+        let _ = reliability_support::guard("a fault", client.get_conversation(id)).await;
+        sandbox.clear_faults();
+    }
+    let message = sandbox.seed_info().open_conversation_id;
+    sandbox.inject("createMessage", Fault::DropConnection, 1);
+    let _ = reliability_support::guard(
+        "a dropped message",
+        client.conversation(message).send_reply("hi"),
+    )
+    .await;
+    for behaviour in [Behaviour::StallMidBody, Behaviour::Endless, Behaviour::Echo] {
+        let server = RawServer::start("127.0.0.1", behaviour).await;
+        let raw = builder_for(&server.url())
+            .max_response_body(256 * 1024)
+            .build()
+            .unwrap();
+        let _ = reliability_support::guard("a raw server", raw.get_conversation(1)).await;
+    }
+    let _ = ruut_sdk::Client::builder()
+        .api_token(format!("{TOKEN}\r\n"))
+        .build()
+        .unwrap_err();
+
+    let trace = String::from_utf8_lossy(&captured.0.lock().unwrap()).into_owned();
+    assert!(!trace.contains(TOKEN), "the token is in the trace");
+    assert!(
+        trace.contains("ruut.request"),
+        "the trace is not empty: {trace}"
+    );
+    assert!(trace.contains("status=503"), "{trace}");
+
+    let lines: Vec<&str> = retried_trace.lines().collect();
+    let retries = lines
+        .iter()
+        .filter(|l| l.contains("retrying after a transient failure"))
+        .count();
+    assert_eq!(retries, 2, "{retried_trace}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("attempt=3") && l.contains("request succeeded")),
+        "the success is reported in the third attempt's span:\n{retried_trace}"
+    );
+    record(
+        "sec.trace-no-token",
+        format!(
+            "{} lines ({} KiB) of TRACE output, no token",
+            trace.lines().count(),
+            trace.len() / 1024
+        ),
+    );
+    record(
+        "retry.attempts-reported",
+        "2 retry events, then `request succeeded` in the span with attempt=3",
+    );
+}
