@@ -242,6 +242,10 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     Some(wait.to_std().unwrap_or(Duration::ZERO))
 }
 
+// Arbitrary and valid Retry-After values (proptest).
+#[cfg(test)]
+mod proptests;
+
 #[cfg(test)]
 mod tests {
     use super::*;
