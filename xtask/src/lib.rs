@@ -19,6 +19,7 @@
 
 #![warn(missing_docs)]
 
+pub mod bench;
 pub mod browser;
 pub mod ci;
 pub mod codegen;

@@ -24,6 +24,9 @@ Commands:
   spec-check           Run only the spec-publishing CI steps (bundle, linters, TypeScript and
                        Python clients, Prism contract check, reference page in Chromium).
   ci                   Run every CI step in order; stop at the first failure.
+  bench [--quick]      Build in release mode, run every benchmark (client overhead, pagination,
+                       decoding, sandbox vs Prism, codegen and build) and write BENCHMARKS.md.
+                       Not part of ci: it takes minutes. --quick: fewer, shorter repetitions.
   help                 Show this text.
 
 Exit codes: 0 success, 1 failure (lint, drift, CI step, I/O), 2 bad command line.";
@@ -98,6 +101,10 @@ fn run(args: &[String]) -> Result<(), Error> {
         "ci" => {
             flags(rest, &[])?;
             ci::run(&root, &ci::steps())?;
+        }
+        "bench" => {
+            let quick = flags(rest, &["--quick"])?.contains(&"--quick");
+            xtask::bench::run(&root, quick)?;
         }
         "help" | "--help" | "-h" => say(format_args!("{HELP}\n")),
         other => return Err(Error::Usage(format!("unknown command `{other}`"))),
