@@ -31,7 +31,8 @@ pub fn typescript(root: &Path) -> Result<String, Error> {
             .command("openapi-typescript")
             .args([SPEC_PATH, "--output", &types]),
     )?;
-    let tsc = exec::version(root, &tools.path("tsc"), &["--version"]);
+    // `tsc --version` prints "Version 5.9.3".
+    let tsc = exec::version(root, &tools.path("tsc"), &["--version"]).replace("Version", "tsc");
     exec::run(
         STEP,
         root,
