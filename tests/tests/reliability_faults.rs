@@ -337,7 +337,10 @@ async fn a_huge_body_is_refused_by_the_default_cap() {
     assert!(error.to_string().contains("max_response_body"), "{error}");
     record(
         "fault.huge-body",
-        format!("{}: {error}", describe(&error, elapsed, budget)),
+        format!(
+            "{}; the message names the 8 MiB limit, the declared size and max_response_body",
+            describe(&error, elapsed, budget)
+        ),
     );
 }
 

@@ -111,6 +111,11 @@ pub fn steps() -> Vec<Step> {
         Step::cargo(&["doc", "--workspace", "--no-deps"]).append_env("RUSTDOCFLAGS", "-D warnings"),
         // The sandbox against the spec (xtask/src/schemathesis.rs).
         Step::internal(crate::schemathesis::STEP, crate::schemathesis::run),
+        // Invalid input only: 4xx in documented shapes, never a 5xx or a hang.
+        Step::internal(
+            crate::schemathesis::NEGATIVE_STEP,
+            crate::schemathesis::run_negative,
+        ),
     ]
     .into_iter()
     // Publishing the spec for non-Rust teams (xtask/src/publish.rs).

@@ -24,6 +24,10 @@ Commands:
   spec-check           Run only the spec-publishing CI steps (bundle, linters, TypeScript and
                        Python clients, Prism contract check, reference page in Chromium).
   ci                   Run every CI step in order; stop at the first failure.
+  reliability-report   Run the reliability tests and the Schemathesis negative-mode step, and
+                       write RELIABILITY.md from the tests' Case/Expect lines and outcomes.
+  load                 The long load run (not in ci): 64 SDK tasks for 10 s against the sandbox
+                       with 1% injected 503s, then the sandbox under wrk for 30 s.
   bench [--quick]      Build in release mode, run every benchmark (client overhead, pagination,
                        decoding, sandbox vs Prism, codegen and build) and write BENCHMARKS.md.
                        Not part of ci: it takes minutes. --quick: fewer, shorter repetitions.
@@ -101,6 +105,14 @@ fn run(args: &[String]) -> Result<(), Error> {
         "ci" => {
             flags(rest, &[])?;
             ci::run(&root, &ci::steps())?;
+        }
+        "reliability-report" => {
+            flags(rest, &[])?;
+            say(format_args!("{}\n", xtask::reliability::run(&root)?));
+        }
+        "load" => {
+            flags(rest, &[])?;
+            say(format_args!("{}\n", xtask::load::run(&root)?));
         }
         "bench" => {
             let quick = flags(rest, &["--quick"])?.contains(&"--quick");

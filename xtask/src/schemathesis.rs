@@ -15,8 +15,17 @@
 //! in the repository), stops the sandbox (also when schemathesis fails), and
 //! fails on any failure schemathesis reports. The seed is fixed so that a red
 //! run can be replayed exactly.
+//!
+//! A second step, `schemathesis negative` ([`run_negative`], issue 7), sends
+//! only invalid input (`--mode negative`): every answer must be a 4xx in a
+//! documented shape (the `negative_data_rejection` and schema checks), never a
+//! 5xx (`not_a_server_error`), and never a hang: each request has
+//! [`REQUEST_TIMEOUT`] seconds, each answer must come within
+//! [`MAX_RESPONSE_TIME`] seconds, and the whole run is killed after
+//! [`NEGATIVE_RUN_LIMIT`].
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::exec::{self, describe_exit};
 use crate::{Error, SPEC_PATH, python_tools, sandbox_run};
@@ -33,6 +42,21 @@ const MAX_EXAMPLES: &str = "30";
 /// The Hypothesis seed, fixed so that failures can be replayed.
 const SEED: &str = "1";
 
+/// The negative-mode step's name in `cargo xtask ci`.
+pub const NEGATIVE_STEP: &str = "schemathesis negative";
+
+/// Invalid examples per operation and phase in negative mode.
+const NEGATIVE_MAX_EXAMPLES: &str = "50";
+
+/// Seconds one request may take before schemathesis reports it as a hang.
+pub const REQUEST_TIMEOUT: &str = "10";
+
+/// Seconds an answer may take before schemathesis fails the check.
+pub const MAX_RESPONSE_TIME: &str = "5";
+
+/// The longest the whole negative-mode run may take.
+pub const NEGATIVE_RUN_LIMIT: Duration = Duration::from_secs(15 * 60);
+
 /// A scratch directory removed when dropped.
 struct Scratch(PathBuf);
 
@@ -44,14 +68,57 @@ impl Drop for Scratch {
 
 /// Runs the conformance check; `Ok` carries a one-line note for the summary.
 pub fn run(root: &Path) -> Result<String, Error> {
+    run_with(
+        root,
+        STEP,
+        &["--checks", "all", "-n", MAX_EXAMPLES, "--seed", SEED],
+        None,
+    )
+}
+
+/// Runs schemathesis with invalid input only (`--mode negative`) against the
+/// sandbox; `Ok` carries a one-line note for the summary.
+pub fn run_negative(root: &Path) -> Result<String, Error> {
+    run_with(
+        root,
+        NEGATIVE_STEP,
+        &[
+            "--mode",
+            "negative",
+            "--checks",
+            "all",
+            "-n",
+            NEGATIVE_MAX_EXAMPLES,
+            "--seed",
+            SEED,
+            "--request-timeout",
+            REQUEST_TIMEOUT,
+            "--max-response-time",
+            MAX_RESPONSE_TIME,
+        ],
+        Some(NEGATIVE_RUN_LIMIT),
+    )
+}
+
+/// Runs schemathesis with `args` against a fresh sandbox, within `limit` if
+/// given.
+fn run_with(
+    root: &Path,
+    step: &str,
+    args: &[&str],
+    limit: Option<Duration>,
+) -> Result<String, Error> {
     let tools = python_tools::ensure(root)?;
-    let scratch =
-        Scratch(std::env::temp_dir().join(format!("ruut-schemathesis-{}", std::process::id())));
+    let scratch = Scratch(std::env::temp_dir().join(format!(
+        "ruut-{}-{}",
+        step.replace(' ', "-"),
+        std::process::id()
+    )));
     std::fs::create_dir_all(&scratch.0).map_err(|e| exec::io("create", &scratch.0, e))?;
 
     // Dropping `sandbox` (at the end of this function, or on any early
     // return) kills the server.
-    let sandbox = sandbox_run::start(STEP, root)?;
+    let sandbox = sandbox_run::start(step, root)?;
     let spec = root.join(SPEC_PATH);
     let config = root.join(CONFIG_PATH);
     let header = format!("api_access_token: {}", sandbox.token);
@@ -61,9 +128,15 @@ pub fn run(root: &Path) -> Result<String, Error> {
         .arg("run")
         .arg(&spec)
         .args(["--url", &sandbox.base_url, "-H", &header])
-        .args(["--checks", "all", "-n", MAX_EXAMPLES, "--seed", SEED])
+        .args(args)
         .args(["--generation-database", "none", "--no-color"]);
-    let output = exec::capture(STEP, &scratch.0, &mut cmd)?;
+    let output = match limit {
+        Some(limit) => {
+            let log = scratch.0.join("schemathesis");
+            exec::capture_with_timeout(step, &scratch.0, &mut cmd, limit, &log)?
+        }
+        None => exec::capture(step, &scratch.0, &mut cmd)?,
+    };
     drop(sandbox);
 
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -83,7 +156,7 @@ pub fn run(root: &Path) -> Result<String, Error> {
         ))
     } else {
         Err(exec::fail(
-            STEP,
+            step,
             format!(
                 "schemathesis {} ({cases}); replay a failure with `.tools/venv/bin/st replay <id>`",
                 describe_exit(output.status)

@@ -259,7 +259,7 @@ proptest! {
     }
 
     /// Case prop.base-url-roundtrip: Valid https base URLs: any host, optional port, optional path prefix, then any of `""`, `/`, `/api`, `/api/v1`, `/API/V1/`, with stray whitespace.
-    /// Expect: all normalise to `https://host[:port][/prefix]`, which normalises to itself.
+    /// Expect: all normalise to exactly `https://host[:port][/prefix]`.
     #[test]
     fn valid_base_urls_normalise(
         labels in prop::collection::vec("[a-z][a-z0-9-]{0,10}[a-z0-9]", 1..4),
