@@ -100,6 +100,34 @@ struct Filters {
     sort_by: Option<ConversationSortBy>,
 }
 
+/// Applies the filters that `listConversations` and `getConversationCounts` share.
+/// Their generated builders are distinct types with the same setters, hence a macro.
+macro_rules! with_filters {
+    ($request:expr, $filters:expr) => {{
+        let f = $filters;
+        let mut request = $request;
+        if let Some(status) = f.status {
+            request = request.status(status);
+        }
+        if let Some(assignee) = f.assignee {
+            request = request.assignee_type(assignee);
+        }
+        if let Some(inbox_id) = f.inbox_id {
+            request = request.inbox_id(inbox_id);
+        }
+        if let Some(team_id) = f.team_id {
+            request = request.team_id(team_id);
+        }
+        if !f.labels.is_empty() {
+            request = request.labels(f.labels.clone());
+        }
+        if let Some(query) = &f.query {
+            request = request.q(query.clone());
+        }
+        request
+    }};
+}
+
 /// A listing of conversations being prepared; see [`Client::conversations`].
 #[derive(Clone, Debug)]
 #[must_use = "a listing does nothing until it is streamed or sent"]
@@ -192,28 +220,12 @@ impl ConversationList {
         let list = self
             .client
             .call(op, |raw| {
-                let mut request = raw
-                    .list_conversations()
-                    .account_id(account_id)
-                    .page(self.page);
-                if let Some(status) = f.status {
-                    request = request.status(status);
-                }
-                if let Some(assignee) = f.assignee {
-                    request = request.assignee_type(assignee);
-                }
-                if let Some(inbox_id) = f.inbox_id {
-                    request = request.inbox_id(inbox_id);
-                }
-                if let Some(team_id) = f.team_id {
-                    request = request.team_id(team_id);
-                }
-                if !f.labels.is_empty() {
-                    request = request.labels(f.labels.clone());
-                }
-                if let Some(query) = &f.query {
-                    request = request.q(query.clone());
-                }
+                let mut request = with_filters!(
+                    raw.list_conversations()
+                        .account_id(account_id)
+                        .page(self.page),
+                    f
+                );
                 if let Some(sort_by) = f.sort_by {
                     request = request.sort_by(sort_by);
                 }
@@ -261,25 +273,8 @@ impl ConversationList {
         let answer = self
             .client
             .call(op, |raw| {
-                let mut request = raw.get_conversation_counts().account_id(account_id);
-                if let Some(status) = f.status {
-                    request = request.status(status);
-                }
-                if let Some(assignee) = f.assignee {
-                    request = request.assignee_type(assignee);
-                }
-                if let Some(inbox_id) = f.inbox_id {
-                    request = request.inbox_id(inbox_id);
-                }
-                if let Some(team_id) = f.team_id {
-                    request = request.team_id(team_id);
-                }
-                if !f.labels.is_empty() {
-                    request = request.labels(f.labels.clone());
-                }
-                if let Some(query) = &f.query {
-                    request = request.q(query.clone());
-                }
+                let request =
+                    with_filters!(raw.get_conversation_counts().account_id(account_id), f);
                 request.send()
             })
             .await?;
