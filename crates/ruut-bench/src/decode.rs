@@ -120,7 +120,11 @@ pub fn run(
         let ratio = Summary::of(&ratio);
         ratios.push((size, ratio.median));
         rows.push(vec![
-            format!("{size} conversations ({})", stats::bytes(body.len() as f64)),
+            format!(
+                "{} conversations ({})",
+                stats::thousands(size as i64),
+                stats::bytes(body.len() as f64)
+            ),
             us(&typed).show(1),
             us(&value).show(1),
             mb_s(&typed).show(0),
@@ -150,7 +154,10 @@ pub fn run(
     );
     for (size, ratio) in ratios {
         report.target(
-            &format!("decoding {size} conversations: typed no slower than serde_json::Value"),
+            &format!(
+                "decoding {} conversations: typed no slower than serde_json::Value",
+                stats::thousands(size as i64)
+            ),
             ratio <= 1.0,
             &stats::ratio(ratio),
         );

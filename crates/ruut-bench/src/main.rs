@@ -134,7 +134,13 @@ async fn run(args: &Args) -> Result<(), String> {
     eprintln!("[1/3] client overhead: ruut-sdk vs ruut-api vs reqwest + serde");
     overhead::run(&server.base_url, sizes, &mut report).await?;
     eprintln!("[2/3] pagination: 1,000 and 10,000 conversations through the SDK stream");
-    pagination::run(&server, pagination_reps, &mut report).await?;
+    pagination::run(
+        &server,
+        bodies.seeded_conversations,
+        pagination_reps,
+        &mut report,
+    )
+    .await?;
     eprintln!("[3/3] decoding: typed structs vs serde_json::Value");
     decode::run(&bodies.page, decode_reps, decode_seconds, &mut report)?;
     eprintln!(

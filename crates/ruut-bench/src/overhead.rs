@@ -9,6 +9,7 @@ use futures::{StreamExt, TryStreamExt};
 use crate::alloc;
 use crate::clients::{Clients, Kind};
 use crate::report::Report;
+use crate::server::SERVER_THREAD;
 use crate::stats::{self, Summary, percentile};
 
 const N: usize = Kind::ALL.len();
@@ -73,11 +74,13 @@ struct Rep {
     allocs: f64,
     bytes: f64,
     cpu_us: f64,
+    server_cpu_us: f64,
 }
 
 struct Meter {
     start: Instant,
     cpu: Option<u64>,
+    server_cpu: Option<u64>,
     alloc: alloc::Snapshot,
 }
 
@@ -86,6 +89,7 @@ impl Meter {
         Meter {
             alloc: alloc::snapshot(),
             cpu: stats::thread_cpu_ns(),
+            server_cpu: stats::named_thread_cpu_ns(SERVER_THREAD),
             start: Instant::now(),
         }
     }
@@ -93,6 +97,7 @@ impl Meter {
     fn finish(self, requests: usize) -> Rep {
         let elapsed = self.start.elapsed().as_secs_f64();
         let cpu = stats::thread_cpu_ns();
+        let server_cpu = stats::named_thread_cpu_ns(SERVER_THREAD);
         let alloc = alloc::snapshot();
         let n = requests as f64;
         Rep {
@@ -100,6 +105,10 @@ impl Meter {
             allocs: (alloc.allocs - self.alloc.allocs) as f64 / n,
             bytes: (alloc.bytes - self.alloc.bytes) as f64 / n,
             cpu_us: match (self.cpu, cpu) {
+                (Some(a), Some(b)) => (b - a) as f64 / 1e3 / n,
+                _ => f64::NAN,
+            },
+            server_cpu_us: match (self.server_cpu, server_cpu) {
                 (Some(a), Some(b)) => (b - a) as f64 / 1e3 / n,
                 _ => f64::NAN,
             },
@@ -379,6 +388,7 @@ fn concurrent_table(report: &mut Report, workload: Workload, sizes: Sizes, reps:
             column(reps, index, |r| r.allocs).show(1),
             column(reps, index, |r| r.bytes).show(0),
             column(reps, index, |r| r.cpu_us).show(1),
+            column(reps, index, |r| r.server_cpu_us).show(1),
             if is_floor {
                 "1".into()
             } else {
@@ -398,6 +408,7 @@ fn concurrent_table(report: &mut Report, workload: Workload, sizes: Sizes, reps:
             "allocs/req¹",
             "bytes alloc/req¹",
             "client CPU µs/req",
+            "server CPU µs/req²",
             "req/s vs floor",
             "CPU vs floor",
         ],
@@ -405,7 +416,9 @@ fn concurrent_table(report: &mut Report, workload: Workload, sizes: Sizes, reps:
     );
     report.para(
         "¹ Includes the harness's own allocation per request (the future's slot in \
-         `buffer_unordered`), the same for every client; connection set-up is amortised.",
+         `buffer_unordered`), the same for every client; connection set-up is amortised. \
+         ² The canned server's thread, measured the same way: well below the client's, so \
+         the server is not what limits requests/s.",
     );
     let name = format!("{}, {} in flight", workload.short(), sizes.in_flight);
     let rps = ratio_to_floor(reps, 0, |r| r.per_second).median;

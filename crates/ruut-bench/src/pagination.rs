@@ -60,7 +60,12 @@ async fn stream_all(client: &ruut_sdk::Client, server: &Server, total: i64) -> R
 type Row<'a> = (&'a str, &'a dyn Fn(&Rep) -> f64, usize, bool);
 
 /// Runs benchmark 2 and adds its section to `report`.
-pub async fn run(server: &Server, reps: usize, report: &mut Report) -> Result<(), String> {
+pub async fn run(
+    server: &Server,
+    seeded: usize,
+    reps: usize,
+    report: &mut Report,
+) -> Result<(), String> {
     // One connection pool for every total (`with_account_id` shares it), warmed
     // up first: the connection, and the stream's code paths.
     let base = sdk_client(&server.base_url, 100)?;
@@ -90,7 +95,8 @@ pub async fn run(server: &Server, reps: usize, report: &mut Report) -> Result<()
     report.para(&format!(
         "`client.conversations().status(All).stream()` consumed to the end, against the \
          canned server generating {PER_PAGE}-conversation pages on the fly (the sandbox \
-         seeds 53 conversations and cannot be told to seed 10,000). Each conversation is a \
+         seeds {seeded} conversations in its main account and cannot be told to seed \
+         10,000). Each conversation is a \
          copy of one of the sandbox's first page with its own id. Peak memory is the most \
          bytes live on the client thread during the stream above what was live before it \
          (counting allocator). The stream asks for one more page than there are full \
@@ -149,12 +155,12 @@ pub async fn run(server: &Server, reps: usize, report: &mut Report) -> Result<()
             "",
             &format!(
                 "{} conversations ({} pages)",
-                TOTALS[0],
+                stats::thousands(TOTALS[0]),
                 TOTALS[0] / PER_PAGE
             ),
             &format!(
                 "{} conversations ({} pages)",
-                TOTALS[1],
+                stats::thousands(TOTALS[1]),
                 TOTALS[1] / PER_PAGE
             ),
             "10,000 / 1,000",

@@ -23,6 +23,9 @@ use axum::response::IntoResponse;
 use axum::routing::{get, patch};
 use serde::Deserialize;
 
+/// The name of the server's thread (its CPU time is read by this name).
+pub const SERVER_THREAD: &str = "canned-server";
+
 /// Conversations per page, as the real server and the SDK have it.
 pub const PER_PAGE: i64 = 25;
 
@@ -38,6 +41,8 @@ pub struct Bodies {
     pub status_change: Bytes,
     /// List pages of any length.
     pub page: Arc<PageTemplate>,
+    /// How many conversations the sandbox seeds in its main account.
+    pub seeded_conversations: usize,
 }
 
 /// Builds conversation list pages from the sandbox's first page.
@@ -146,6 +151,7 @@ pub async fn capture() -> Result<Bodies, String> {
         conversation,
         status_change,
         page: Arc::new(PageTemplate { items, meta }),
+        seeded_conversations: info.conversation_count,
     })
 }
 
@@ -213,7 +219,7 @@ pub fn start(bodies: Bodies) -> std::io::Result<Server> {
         .enable_all()
         .build()?;
     std::thread::Builder::new()
-        .name("canned-server".into())
+        .name(SERVER_THREAD.into())
         .spawn(move || {
             crate::alloc::ignore_this_thread();
             runtime.block_on(async move {

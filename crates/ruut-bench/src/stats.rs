@@ -66,6 +66,32 @@ pub fn bytes(value: f64) -> String {
     }
 }
 
+/// An integer with thousands separators: `10,000`.
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// The CPU time the thread named `name` of this process has run, in
+/// nanoseconds (`/proc/self/task/*/schedstat`).
+pub fn named_thread_cpu_ns(name: &str) -> Option<u64> {
+    for task in std::fs::read_dir("/proc/self/task").ok()?.flatten() {
+        let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+        if comm.trim() == name {
+            let text = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+            return text.split_whitespace().next()?.parse().ok();
+        }
+    }
+    None
+}
+
 /// The CPU time the calling thread has run, in nanoseconds, from
 /// `/proc/thread-self/schedstat` (`None` where the kernel does not offer it).
 pub fn thread_cpu_ns() -> Option<u64> {
@@ -87,5 +113,8 @@ mod tests {
         assert_eq!(percentile(&sorted, 99.0), 99.0);
         assert_eq!(percentile(&sorted, 100.0), 100.0);
         assert_eq!(s.show(1), "2.5 (1.0–10.0)");
+        assert_eq!(thousands(10_000), "10,000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }
