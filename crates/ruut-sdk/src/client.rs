@@ -6,6 +6,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures::FutureExt;
 use progenitor_client::ResponseValue;
 
 use crate::auth::ApiToken;
@@ -187,10 +188,12 @@ impl Client {
     {
         let raw = &self.inner.raw;
         let token = self.inner.settings.token.expose();
+        // `then` keeps either the request future or the error conversion, never
+        // both: an `async move` block awaiting `send(raw)` would hold the request
+        // future twice (as a captured value and as the awaited one).
         retry::run(&self.inner.settings.retry_policy, op, || {
-            let sent = send(raw);
-            async move {
-                match sent.await {
+            send(raw).then(move |result| async move {
+                match result {
                     Ok(response) => {
                         telemetry::succeeded(response.status().as_u16());
                         Ok(response.into_inner())
@@ -204,7 +207,7 @@ impl Client {
                         Err(error)
                     }
                 }
-            }
+            })
         })
         .await
     }
