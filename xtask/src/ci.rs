@@ -108,6 +108,8 @@ pub fn steps() -> Vec<Step> {
             generate::run(root, true).map(|report| report.to_string())
         }),
         Step::cargo(&["test", "--workspace"]),
+        // The README's first command and the other examples (xtask/src/examples.rs).
+        Step::internal(crate::examples::STEP, crate::examples::run),
         Step::cargo(&["doc", "--workspace", "--no-deps"]).append_env("RUSTDOCFLAGS", "-D warnings"),
         // The sandbox against the spec (xtask/src/schemathesis.rs).
         Step::internal(crate::schemathesis::STEP, crate::schemathesis::run),

@@ -25,6 +25,7 @@ pub mod ci;
 pub mod codegen;
 pub mod diff;
 pub mod error;
+pub mod examples;
 pub mod exec;
 pub mod generate;
 pub mod lint;
