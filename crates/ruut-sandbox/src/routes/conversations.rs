@@ -13,7 +13,7 @@ use bytes::Bytes;
 use ruut_api::enums::ConversationStatus;
 use serde_json::{Value, json};
 
-use super::{Ctx, Ids, access, user_of};
+use super::{ConversationScope, Ctx, Ids, access, user_of};
 use crate::clock;
 use crate::errors::{ApiError, json_response};
 use crate::render;
@@ -261,10 +261,12 @@ pub(crate) async fn show(
     ids: Ids,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "getConversation")?;
-    let (account_id, display_id) = (ids.first()?, ids.second()?);
-    let store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
+    let ConversationScope {
+        caller,
+        store,
+        account_id,
+        display_id,
+    } = ctx.conversation_scope(&headers, &ids, "getConversation")?;
     let c = store
         .conversation(account_id, display_id)
         .ok_or(ApiError::NotFound)?;

@@ -7,7 +7,7 @@ use bytes::Bytes;
 use ruut_api::enums::{ConversationStatus, MessageContentType};
 use serde_json::{Map, Value};
 
-use super::{Ctx, Ids, access};
+use super::{ConversationScope, Ctx, Ids, access};
 use crate::auth::Caller;
 use crate::clock;
 use crate::errors::{ApiError, json_response};
@@ -86,13 +86,12 @@ pub(crate) async fn create(
     headers: HeaderMap,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "createMessage")?;
-    let (account_id, display_id) = (ids.first()?, ids.second()?);
-    let mut store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
-    store
-        .conversation(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
+    let ConversationScope {
+        caller,
+        mut store,
+        account_id,
+        display_id,
+    } = ctx.conversation_scope(&headers, &ids, "createMessage")?;
     let map = body(&bytes, "content")?;
     let f = Fields(&map);
     let content = f.required_string("content")?;

@@ -8,7 +8,7 @@ pub(crate) mod conversations;
 pub(crate) mod messages;
 pub(crate) mod status;
 
-use std::sync::Arc;
+use std::sync::{Arc, MutexGuard};
 
 use axum::Router;
 use axum::extract::{FromRequestParts, RawPathParams};
@@ -41,6 +41,45 @@ impl Ctx {
         self.app
             .tokens
             .authenticate(headers, bots_allowed(operation_id))
+    }
+}
+
+/// What a `.../conversations/{conversation_id}/...` route has checked before it
+/// does its own work.
+pub(crate) struct ConversationScope<'a> {
+    /// Who is calling.
+    pub caller: Caller,
+    /// The locked store (snoozes already expired).
+    pub store: MutexGuard<'a, Store>,
+    /// The account in the path.
+    pub account_id: i64,
+    /// The conversation's display id in the path.
+    pub display_id: i64,
+}
+
+impl Ctx {
+    /// The checks every conversation route starts with, in the server's order:
+    /// the token, the ids in the path, the caller's access to the account, and
+    /// the conversation's existence (a 404 otherwise).
+    pub fn conversation_scope(
+        &self,
+        headers: &HeaderMap,
+        ids: &Ids,
+        operation_id: &str,
+    ) -> Result<ConversationScope<'_>, ApiError> {
+        let caller = self.authenticate(headers, operation_id)?;
+        let (account_id, display_id) = (ids.first()?, ids.second()?);
+        let store = self.app.store.lock();
+        access(&store, caller, account_id)?;
+        store
+            .conversation(account_id, display_id)
+            .ok_or(ApiError::NotFound)?;
+        Ok(ConversationScope {
+            caller,
+            store,
+            account_id,
+            display_id,
+        })
     }
 }
 

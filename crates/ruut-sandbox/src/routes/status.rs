@@ -21,7 +21,7 @@ use ruut_api::enums::{ConversationPriority, ConversationStatus};
 use serde_json::{Value, json};
 
 use super::conversations::TOGGLEABLE;
-use super::{Ctx, Ids, access, user_of};
+use super::{ConversationScope, Ctx, Ids, access, user_of};
 use crate::auth::Caller;
 use crate::clock;
 use crate::errors::{ApiError, json_response};
@@ -169,13 +169,12 @@ pub(crate) async fn toggle_priority(
     headers: HeaderMap,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "toggleConversationPriority")?;
-    let (account_id, display_id) = (ids.first()?, ids.second()?);
-    let mut store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
-    store
-        .conversation(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
+    let ConversationScope {
+        caller: _,
+        mut store,
+        account_id,
+        display_id,
+    } = ctx.conversation_scope(&headers, &ids, "toggleConversationPriority")?;
     let map = body(&bytes, "priority")?;
     let priority = Fields(&map).one_of("priority", &PRIORITIES, true)?;
     let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
@@ -195,13 +194,12 @@ pub(crate) async fn assign(
     headers: HeaderMap,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "assignConversation")?;
-    let (account_id, display_id) = (ids.first()?, ids.second()?);
-    let mut store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
-    store
-        .conversation(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
+    let ConversationScope {
+        caller,
+        mut store,
+        account_id,
+        display_id,
+    } = ctx.conversation_scope(&headers, &ids, "assignConversation")?;
     let map = body(&bytes, "assignee_id")?;
     let f = Fields(&map);
     let assignee_id = f.int("assignee_id")?;
