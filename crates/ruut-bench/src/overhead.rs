@@ -313,11 +313,19 @@ fn ratio_cell(s: Summary) -> String {
     format!("{} ({:.3}–{:.3})", stats::ratio(s.median), s.min, s.max)
 }
 
+/// The "vs floor" cell of a client's row: `1` for the floor itself.
+fn vs_floor(reps: &[[Rep; N]], index: usize, f: impl Fn(&Rep) -> f64) -> String {
+    if index == Kind::FLOOR {
+        "1".into()
+    } else {
+        ratio_cell(ratio_to_floor(reps, index, f))
+    }
+}
+
 fn sequential_table(report: &mut Report, workload: Workload, reps: &[[Rep; N]]) {
     report.subsection(&format!("{}, sequential", workload.title()));
     let mut rows = Vec::new();
     for (index, kind) in Kind::ALL.iter().enumerate() {
-        let is_floor = *kind == Kind::Floor;
         rows.push(vec![
             kind.label().to_owned(),
             column(reps, index, |r| r.p50_us).show(1),
@@ -325,21 +333,9 @@ fn sequential_table(report: &mut Report, workload: Workload, reps: &[[Rep; N]]) 
             column(reps, index, |r| r.allocs).show(1),
             column(reps, index, |r| r.bytes).show(0),
             column(reps, index, |r| r.cpu_us).show(1),
-            if is_floor {
-                "1".into()
-            } else {
-                ratio_cell(ratio_to_floor(reps, index, |r| r.p50_us))
-            },
-            if is_floor {
-                "1".into()
-            } else {
-                ratio_cell(ratio_to_floor(reps, index, |r| r.p99_us))
-            },
-            if is_floor {
-                "1".into()
-            } else {
-                ratio_cell(ratio_to_floor(reps, index, |r| r.cpu_us))
-            },
+            vs_floor(reps, index, |r| r.p50_us),
+            vs_floor(reps, index, |r| r.p99_us),
+            vs_floor(reps, index, |r| r.cpu_us),
         ]);
     }
     report.table(
@@ -381,7 +377,6 @@ fn concurrent_table(report: &mut Report, workload: Workload, sizes: Sizes, reps:
     ));
     let mut rows = Vec::new();
     for (index, kind) in Kind::ALL.iter().enumerate() {
-        let is_floor = *kind == Kind::Floor;
         rows.push(vec![
             kind.label().to_owned(),
             column(reps, index, |r| r.per_second).show(0),
@@ -389,16 +384,8 @@ fn concurrent_table(report: &mut Report, workload: Workload, sizes: Sizes, reps:
             column(reps, index, |r| r.bytes).show(0),
             column(reps, index, |r| r.cpu_us).show(1),
             column(reps, index, |r| r.server_cpu_us).show(1),
-            if is_floor {
-                "1".into()
-            } else {
-                ratio_cell(ratio_to_floor(reps, index, |r| r.per_second))
-            },
-            if is_floor {
-                "1".into()
-            } else {
-                ratio_cell(ratio_to_floor(reps, index, |r| r.cpu_us))
-            },
+            vs_floor(reps, index, |r| r.per_second),
+            vs_floor(reps, index, |r| r.cpu_us),
         ]);
     }
     report.table(
