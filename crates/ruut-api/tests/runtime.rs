@@ -93,6 +93,20 @@ fn client(base_url: &str, token: &str) -> Client {
     Client::new_with_client(base_url, http, Default::default())
 }
 
+/// The typed body of a documented error status, or a panic saying what came instead.
+fn typed<T: std::fmt::Debug>(
+    result: Result<T, Error<ruut_api::types::ErrorBody>>,
+    status: u16,
+) -> ruut_api::ResponseValue<ruut_api::types::ErrorBody> {
+    match result {
+        Err(Error::ErrorResponse(response)) => {
+            assert_eq!(response.status().as_u16(), status);
+            response
+        }
+        other => panic!("expected a typed {status} error, got {other:?}"),
+    }
+}
+
 fn json(status: StatusCode, body: &str) -> Canned {
     Canned(status, "application/json", body.to_owned())
 }
@@ -126,15 +140,10 @@ async fn sends_the_token_header_and_parses_the_answer() {
 #[tokio::test]
 async fn a_wrong_token_gets_the_typed_401_body() {
     let (url, _) = serve(json(StatusCode::OK, CONVERSATION)).await;
-    let error = client(&url, "not-the-token")
-        .get_profile()
-        .send()
-        .await
-        .expect_err("401");
-    let Error::ErrorResponse(response) = error else {
-        panic!("expected a typed error, got {error:?}")
-    };
-    assert_eq!(response.status().as_u16(), 401);
+    let response = typed(
+        client(&url, "not-the-token").get_profile().send().await,
+        401,
+    );
     assert_eq!(
         response.error,
         Some(ErrorField::String("Invalid Access Token".into()))
@@ -219,17 +228,15 @@ async fn documented_errors_are_typed() {
         r#"{"error":"Resource could not be found"}"#,
     ))
     .await;
-    let error = client(&url, TOKEN)
-        .get_conversation()
-        .account_id(1)
-        .conversation_id(9)
-        .send()
-        .await
-        .expect_err("404");
-    let Error::ErrorResponse(response) = error else {
-        panic!("expected a typed error, got {error:?}")
-    };
-    assert_eq!(response.status().as_u16(), 404);
+    let response = typed(
+        client(&url, TOKEN)
+            .get_conversation()
+            .account_id(1)
+            .conversation_id(9)
+            .send()
+            .await,
+        404,
+    );
     assert_eq!(
         response.error,
         Some(ErrorField::String("Resource could not be found".into()))
@@ -244,17 +251,15 @@ async fn documented_errors_are_typed() {
         email: Some("a@example.com".to_owned()),
         ..Default::default()
     };
-    let error = client(&url, TOKEN)
-        .create_contact()
-        .account_id(1)
-        .body(body)
-        .send()
-        .await
-        .expect_err("422");
-    let Error::ErrorResponse(response) = error else {
-        panic!("expected a typed error, got {error:?}")
-    };
-    assert_eq!(response.status().as_u16(), 422);
+    let response = typed(
+        client(&url, TOKEN)
+            .create_contact()
+            .account_id(1)
+            .body(body)
+            .send()
+            .await,
+        422,
+    );
     assert_eq!(
         response.message.as_deref(),
         Some("Email has already been taken")
@@ -272,16 +277,15 @@ async fn the_documented_status_change_forbidden_envelope_is_typed() {
         agent_id: Some(ruut_api::types::RuutId::String("agent-7".into())),
         snooze_time: None,
     };
-    let error = client(&url, TOKEN)
-        .update_conversation_status()
-        .conversation_id(42)
-        .body(change)
-        .send()
-        .await
-        .expect_err("403");
-    let Error::ErrorResponse(response) = error else {
-        panic!("expected a typed error, got {error:?}")
-    };
+    let response = typed(
+        client(&url, TOKEN)
+            .update_conversation_status()
+            .conversation_id(42)
+            .body(change)
+            .send()
+            .await,
+        403,
+    );
     let Some(ErrorField::ErrorDetail(detail)) = &response.error else {
         panic!("expected the envelope: {response:?}")
     };
