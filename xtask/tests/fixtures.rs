@@ -56,6 +56,8 @@ rule_fixture!(single_tag, "single-tag");
 rule_fixture!(summary_required, "summary-required");
 rule_fixture!(description_required, "description-required");
 rule_fixture!(ruut_source, "ruut-source");
+rule_fixture!(ruut_idempotent, "ruut-idempotent");
+rule_fixture!(ruut_sdk, "ruut-sdk");
 rule_fixture!(request_content_type, "request-content-type");
 rule_fixture!(body_schema_ref, "body-schema-ref");
 rule_fixture!(one_success_type, "one-success-type");
