@@ -39,12 +39,3 @@ pub fn check(spec: &Spec) -> Vec<Violation> {
     reach::check(spec, &mut out);
     out
 }
-
-/// `a`, `a and b`, `a, b and c`.
-pub(crate) fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}

@@ -17,8 +17,27 @@ pub const SDK: &str = "x-ruut-sdk";
 /// The allowed values of `x-ruut-source`.
 pub const RUUT_SOURCES: [&str; 2] = ["documented", "chatwoot"];
 
+/// What an operation declares about itself in its `x-ruut-*` extensions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Declared<'a> {
+    /// `x-ruut-source`: one of [`RUUT_SOURCES`].
+    pub source: &'a str,
+    /// `x-ruut-idempotent`.
+    pub idempotent: bool,
+    /// `x-ruut-sdk`: `Type::method`, if the SDK wraps the operation.
+    pub sdk: Option<&'a str>,
+}
+
 pub(crate) fn check(entry: &OperationEntry<'_>, out: &mut Vec<Violation>) {
+    if let Err(violations) = read(entry) {
+        out.extend(violations);
+    }
+}
+
+/// The operation's declared facts, or every rule its extensions break.
+pub fn read<'a>(entry: &OperationEntry<'a>) -> Result<Declared<'a>, Vec<Violation>> {
     let extensions = &entry.operation.extensions;
+    let mut out = Vec::new();
     let mut push = |rule, message: String, fix: &str| {
         out.push(Violation::new(
             Location::Operation(entry.reference()),
@@ -30,45 +49,73 @@ pub(crate) fn check(entry: &OperationEntry<'_>, out: &mut Vec<Violation>) {
 
     let fix_source = "set `x-ruut-source: documented` (in Ruut's published docs) \
                       or `x-ruut-source: chatwoot` (taken from Chatwoot's API)";
-    match extensions.get(SOURCE) {
-        None => push(Rule::RuutSource, format!("`{SOURCE}` is missing"), fix_source),
-        Some(Value::String(s)) if RUUT_SOURCES.contains(&s.as_str()) => {}
-        Some(other) => push(
-            Rule::RuutSource,
-            format!("`{SOURCE}` is {other}; expected `documented` or `chatwoot`"),
-            fix_source,
-        ),
-    }
+    let source = match extensions.get(SOURCE) {
+        None => {
+            push(
+                Rule::RuutSource,
+                format!("`{SOURCE}` is missing"),
+                fix_source,
+            );
+            None
+        }
+        Some(Value::String(s)) if RUUT_SOURCES.contains(&s.as_str()) => Some(s.as_str()),
+        Some(other) => {
+            push(
+                Rule::RuutSource,
+                format!("`{SOURCE}` is {other}; expected `documented` or `chatwoot`"),
+                fix_source,
+            );
+            None
+        }
+    };
 
     let fix_idempotent = "set `x-ruut-idempotent: true` when sending the request twice has the \
                           same effect as sending it once (a read, setting a status), `false` \
                           when it creates something; clients retry only idempotent operations";
-    match extensions.get(IDEMPOTENT) {
-        None => push(
-            Rule::RuutIdempotent,
-            format!("`{IDEMPOTENT}` is missing"),
-            fix_idempotent,
-        ),
-        Some(Value::Bool(_)) => {}
-        Some(other) => push(
-            Rule::RuutIdempotent,
-            format!("`{IDEMPOTENT}` is {other}; expected `true` or `false`"),
-            fix_idempotent,
-        ),
-    }
+    let idempotent = match extensions.get(IDEMPOTENT) {
+        None => {
+            push(
+                Rule::RuutIdempotent,
+                format!("`{IDEMPOTENT}` is missing"),
+                fix_idempotent,
+            );
+            None
+        }
+        Some(Value::Bool(b)) => Some(*b),
+        Some(other) => {
+            push(
+                Rule::RuutIdempotent,
+                format!("`{IDEMPOTENT}` is {other}; expected `true` or `false`"),
+                fix_idempotent,
+            );
+            None
+        }
+    };
 
-    match extensions.get(SDK) {
-        None => {}
-        Some(Value::String(s)) if sdk_method(s).is_some() => {}
-        Some(other) => push(
-            Rule::RuutSdk,
-            format!(
-                "`{SDK}` is {other}; expected `Type::method`, e.g. `ConversationHandle::assign`"
-            ),
-            "name the ruut-sdk method that wraps the operation as a PascalCase type and a \
-             snake_case method joined by `::`, or remove `x-ruut-sdk` when the operation is \
-             reachable through `Client::raw` only",
-        ),
+    let sdk = match extensions.get(SDK) {
+        None => Ok(None),
+        Some(Value::String(s)) if sdk_method(s).is_some() => Ok(Some(s.as_str())),
+        Some(other) => {
+            push(
+                Rule::RuutSdk,
+                format!(
+                    "`{SDK}` is {other}; expected `Type::method`, e.g. `ConversationHandle::assign`"
+                ),
+                "name the ruut-sdk method that wraps the operation as a PascalCase type and a \
+                 snake_case method joined by `::`, or remove `x-ruut-sdk` when the operation is \
+                 reachable through `Client::raw` only",
+            );
+            Err(())
+        }
+    };
+
+    match (source, idempotent, sdk) {
+        (Some(source), Some(idempotent), Ok(sdk)) => Ok(Declared {
+            source,
+            idempotent,
+            sdk,
+        }),
+        _ => Err(out),
     }
 }
 
