@@ -9,20 +9,13 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::Error;
-use crate::codegen::{HEADER, normalise};
-use crate::facts::OperationFacts;
-use crate::lint::facts::RUUT_SOURCES;
+use crate::codegen::facts::OperationFacts;
+use crate::codegen::format;
+use crate::codegen::lint::facts::RUUT_SOURCES;
 
 /// The table for `facts` (in document order), formatted, header included.
 pub fn render(facts: &[OperationFacts]) -> Result<String, Error> {
-    let tokens = tokens(facts);
-    let file = syn::parse2::<syn::File>(tokens).map_err(|e| Error::Unparsable {
-        message: e.to_string(),
-    })?;
-    Ok(normalise(&format!(
-        "{HEADER}{}",
-        prettyplease::unparse(&file)
-    )))
+    format::unparse(tokens(facts))
 }
 
 /// `#[doc]` attributes, one per line, each with a leading space so that
@@ -353,7 +346,7 @@ mod tests {
     #[test]
     fn the_table_is_valid_rust_with_one_arm_per_fact() {
         let code = render(&facts()).unwrap_or_else(|e| panic!("{e}"));
-        assert!(code.starts_with(HEADER));
+        assert!(code.starts_with(format::HEADER));
         syn::parse_file(&code).unwrap_or_else(|e| panic!("{e}\n{code}"));
         for needle in [
             "/// Get a conversation.",
