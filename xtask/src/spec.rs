@@ -153,6 +153,21 @@ pub fn operations(api: &OpenAPI) -> Vec<OperationEntry<'_>> {
     out
 }
 
+/// Every method slot of a path item, filled or not, in openapiv3's fixed
+/// method order, for code that edits the item.
+pub fn method_slots_mut(item: &mut PathItem) -> [(&'static str, &mut Option<Operation>); 8] {
+    [
+        ("get", &mut item.get),
+        ("put", &mut item.put),
+        ("post", &mut item.post),
+        ("delete", &mut item.delete),
+        ("options", &mut item.options),
+        ("head", &mut item.head),
+        ("patch", &mut item.patch),
+        ("trace", &mut item.trace),
+    ]
+}
+
 /// The operations of one path item, in openapiv3's fixed method order.
 fn path_item_operations(item: &PathItem) -> impl Iterator<Item = (&'static str, &Operation)> {
     [

@@ -6,7 +6,7 @@ use progenitor::{GenerationSettings, Generator};
 
 use crate::Error;
 use crate::codegen::panic;
-use crate::spec::operations;
+use crate::spec::{method_slots_mut, operations};
 use crate::violation::{Location, Rule, Violation};
 
 /// What progenitor did with one spec.
@@ -85,16 +85,7 @@ fn single_operation(api: &OpenAPI, path: &str, method: &str) -> OpenAPI {
     single.paths = Paths::default();
     if let Some(ReferenceOr::Item(item)) = api.paths.paths.get(path) {
         let mut item = item.clone();
-        for (m, slot) in [
-            ("get", &mut item.get),
-            ("put", &mut item.put),
-            ("post", &mut item.post),
-            ("delete", &mut item.delete),
-            ("options", &mut item.options),
-            ("head", &mut item.head),
-            ("patch", &mut item.patch),
-            ("trace", &mut item.trace),
-        ] {
+        for (m, slot) in method_slots_mut(&mut item) {
             if m != method {
                 *slot = None;
             }

@@ -20,9 +20,10 @@
 //! exactly what the client does not model. Responses given as a `$ref` that
 //! does not resolve are kept; the lint reports them.
 
-use openapiv3::{OpenAPI, Operation, PathItem, ReferenceOr, Response};
+use openapiv3::{OpenAPI, ReferenceOr, Response};
 
 use crate::codegen::resolve::resolve;
+use crate::spec::method_slots_mut;
 
 /// One response the filter removed from the codegen view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +63,10 @@ pub fn apply(api: &OpenAPI) -> Filtered {
         let ReferenceOr::Item(item) = item else {
             continue;
         };
-        for (method, operation) in operations_mut(item) {
+        let operations = method_slots_mut(item)
+            .into_iter()
+            .filter_map(|(method, slot)| slot.as_mut().map(|operation| (method, operation)));
+        for (method, operation) in operations {
             let name = operation
                 .operation_id
                 .clone()
@@ -99,19 +103,4 @@ pub fn apply(api: &OpenAPI) -> Filtered {
         }
     }
     Filtered { api: out, dropped }
-}
-
-fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = (&'static str, &mut Operation)> {
-    [
-        ("get", &mut item.get),
-        ("put", &mut item.put),
-        ("post", &mut item.post),
-        ("delete", &mut item.delete),
-        ("options", &mut item.options),
-        ("head", &mut item.head),
-        ("patch", &mut item.patch),
-        ("trace", &mut item.trace),
-    ]
-    .into_iter()
-    .filter_map(|(method, op)| op.as_mut().map(|op| (method, op)))
 }
