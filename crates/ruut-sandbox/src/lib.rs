@@ -51,6 +51,7 @@ mod pipeline;
 mod render;
 mod routes;
 mod sandbox;
+mod scope;
 mod seed;
 mod server;
 mod state;

@@ -29,6 +29,17 @@ pub const OPERATIONS: [(&str, bool); 18] = [
     ("getContact", false),
 ];
 
+/// The operation a request is: the pipeline puts it in the request's extensions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Op(pub &'static str);
+
+impl Op {
+    /// Whether agent-bot tokens may call it.
+    pub fn agent_bot(self) -> bool {
+        bots_allowed(self.0)
+    }
+}
+
 /// Whether agent-bot tokens may call the operation.
 pub(crate) fn bots_allowed(operation_id: &str) -> bool {
     OPERATIONS
