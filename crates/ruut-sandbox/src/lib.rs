@@ -61,6 +61,7 @@ mod webhooks;
 pub use faults::{Fault, FaultSpec};
 pub use journal::RecordedRequest;
 pub use operations::OPERATIONS;
+pub use render::CHATWOOT_VERSION;
 pub use sandbox::{
     DEFAULT_BODY_LIMIT, DEFAULT_BOT_TOKEN, DEFAULT_SEED, DEFAULT_USER_TOKEN, Sandbox,
     SandboxBuilder,
@@ -68,6 +69,3 @@ pub use sandbox::{
 pub use seed::SeedInfo;
 pub use state::StatusChange;
 pub use webhooks::WEBHOOK_TIMEOUT;
-
-/// The Chatwoot version the sandbox claims to be (`GET /api`, `latest_chatwoot_version`).
-pub const CHATWOOT_VERSION: &str = "4.10.1";

@@ -1,4 +1,4 @@
-//! Webhook deliveries: with [`SandboxBuilder::webhook`](crate::SandboxBuilder::webhook) the sandbox POSTs a
+//! Webhook deliveries: with [`SandboxBuilder::webhook`] the sandbox POSTs a
 //! signed JSON event to a URL whenever a conversation is created, changes status
 //! or is otherwise updated (assignee, team, priority), a message is created, or a
 //! contact is created, as the real server does (chatwoot-api.md §6).
@@ -7,13 +7,16 @@
 //!   `message_type` is a string and `created_at` an ISO string.
 //! - **Signing**: `X-Chatwoot-Signature: sha256=<hex>`, the HMAC-SHA256 with the
 //!   secret of `"{timestamp}.{body}"`, with `X-Chatwoot-Timestamp` and
-//!   `X-Chatwoot-Delivery`; [`SandboxBuilder::unsigned_webhook`](crate::SandboxBuilder::unsigned_webhook) sends none of
+//!   `X-Chatwoot-Delivery`; [`SandboxBuilder::unsigned_webhook`] sends none of
 //!   them, like servers before Chatwoot 4.11.2. The HMAC here is computed
 //!   independently of `ruut-sdk`'s, so the SDK's tests check one against the other.
 //! - **Delivery**: a handler only renders the event and queues it; one background
 //!   task POSTs the queue in order, each with a 5 second timeout and a single
 //!   attempt whatever the answer (no retry storm). When the queue is full (a
 //!   receiver far behind) new events are dropped.
+//!
+//! [`SandboxBuilder::webhook`]: crate::SandboxBuilder::webhook
+//! [`SandboxBuilder::unsigned_webhook`]: crate::SandboxBuilder::unsigned_webhook
 
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};

@@ -15,7 +15,7 @@ use crate::state::Store;
 /// `GET /api`: no authentication.
 pub(crate) async fn server_info() -> Response {
     let info = types::ServerInfo {
-        version: crate::CHATWOOT_VERSION.to_owned(),
+        version: render::CHATWOOT_VERSION.to_owned(),
         timestamp: Some(chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string()),
         queue_services: Some("ok".to_owned()),
         data_services: Some("ok".to_owned()),
