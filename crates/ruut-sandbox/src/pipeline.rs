@@ -19,7 +19,7 @@ use crate::app::App;
 use crate::errors::ApiError;
 use crate::faults::{self, Fault};
 use crate::journal::{RecordedRequest, redacted_headers};
-use crate::operations::{Op, operation_id};
+use crate::operations;
 use crate::server::ConnCtl;
 
 /// The middleware itself.
@@ -29,9 +29,9 @@ pub(crate) async fn pipeline(
     next: Next,
 ) -> Response {
     let (mut parts, body) = request.into_parts();
-    let operation = operation_id(&parts.method, parts.uri.path(), app.chatwoot_only);
-    if let Some(id) = operation {
-        parts.extensions.insert(Op(id));
+    let operation = operations::operation(&parts.method, parts.uri.path(), app.chatwoot_only);
+    if let Some(operation) = operation {
+        parts.extensions.insert(operation);
     }
     let limited = axum::body::to_bytes(body, app.body_limit).await;
     let text = match &limited {
@@ -44,7 +44,7 @@ pub(crate) async fn pipeline(
         query: parts.uri.query().map(str::to_owned),
         headers: redacted_headers(&parts.headers),
         body: text,
-        operation_id: operation.map(str::to_owned),
+        operation,
     });
     let Ok(bytes) = limited else {
         return ApiError::PayloadTooLarge.into_response();

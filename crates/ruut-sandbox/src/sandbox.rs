@@ -3,6 +3,7 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
+use ruut_api::operations::Operation;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -226,10 +227,20 @@ impl Sandbox {
         &self.seed_info
     }
 
-    /// Queues the next `times` answers of an operation (its `operationId` in the
-    /// spec, e.g. `"getConversation"`) as this fault, first in first out.
-    pub fn inject(&self, operation_id: &str, fault: Fault, times: u32) {
-        self.app.faults.push(operation_id, fault, times);
+    /// Queues the next `times` answers of an operation as this fault, first in
+    /// first out (faults of other operations are queued apart).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use ruut_sandbox::{Fault, Operation, Sandbox};
+    ///
+    /// let sandbox = Sandbox::start().await?;
+    /// sandbox.inject(Operation::CreateMessage, Fault::DropConnection, 1);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn inject(&self, operation: Operation, fault: Fault, times: u32) {
+        self.app.faults.push(operation, fault, times);
     }
 
     /// Drops every queued fault.

@@ -18,11 +18,12 @@ use std::sync::{Arc, MutexGuard};
 use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::request::Parts;
 use axum::response::Response;
+use ruut_api::operations::Operation;
 
 use crate::app::App;
 use crate::auth::{Caller, account_access};
 use crate::errors::ApiError;
-use crate::operations::Op;
+
 use crate::state::{Contact, Conversation, Store};
 use crate::validate::path_id;
 use crate::webhooks::Watch;
@@ -43,7 +44,7 @@ impl FromRequestParts<Arc<App>> for SignedIn {
     async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Self, ApiError> {
         let bots = parts
             .extensions
-            .get::<Op>()
+            .get::<Operation>()
             .is_some_and(|op| op.agent_bot());
         let caller = app.tokens.authenticate(&parts.headers, bots)?;
         let params = RawPathParams::from_request_parts(parts, app)

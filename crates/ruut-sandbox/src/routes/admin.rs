@@ -20,6 +20,7 @@ use serde_json::json;
 use crate::app::App;
 use crate::errors::{ApiError, json_response};
 use crate::faults::FaultSpec;
+use crate::operations;
 use crate::render::to_json;
 
 /// `POST /__sandbox/faults`.
@@ -32,15 +33,12 @@ pub(crate) async fn add_fault(State(app): State<Arc<App>>, body: Bytes) -> Respo
         Ok(fault) => fault,
         Err(e) => return ApiError::Unprocessable(e).into_response(),
     };
-    let known = crate::operations::OPERATIONS
-        .iter()
-        .any(|(id, _)| *id == spec.operation);
-    if !known {
-        return ApiError::Unprocessable(format!("unknown operation `{}`", spec.operation))
-            .into_response();
-    }
+    let operation = match operations::parse_id(&spec.operation) {
+        Ok(operation) => operation,
+        Err(e) => return ApiError::Unprocessable(e).into_response(),
+    };
     let times = spec.times.unwrap_or(1);
-    app.faults.push(&spec.operation, fault, times);
+    app.faults.push(operation, fault, times);
     json_response(StatusCode::OK, &json!({"queued": times}))
 }
 

@@ -1,5 +1,10 @@
-//! The HTTP routes: one module per resource, plus the router that ties them
-//! to the spec's paths and the sandbox's own `/__sandbox/*` control routes.
+//! The HTTP routes: one module per resource, the router that serves every
+//! operation of the table ([`ruut_api::operations`]) at its path and method,
+//! and the sandbox's own `/__sandbox/*` control routes.
+//!
+//! [`handler`] says what each operation does; everything else (path, method,
+//! whether bots may call it, whether strict-Chatwoot mode has it) comes from
+//! the table.
 
 mod accounts;
 mod admin;
@@ -12,69 +17,59 @@ mod status;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::http::Method;
 use axum::middleware;
-use axum::routing::{MethodFilter, get, post};
+use axum::routing::{MethodFilter, MethodRouter, get, on, post};
+use ruut_api::operations::Operation;
 
 use crate::app::App;
+use crate::operations::in_mode;
 use serve::serve;
 
-/// The full router: spec routes, control routes, the Rails-like fallback, and
-/// the pipeline (journal, body limit, faults) in front of everything.
+/// The behaviour of every operation the sandbox serves, one arm each, for the
+/// operation's own method; `None` for the operations it does not serve.
+fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
+    use Operation as Op;
+    let m = MethodFilter::try_from(Method::from_bytes(op.method().as_bytes()).ok()?).ok()?;
+    Some(match op {
+        Op::GetServerInfo => on(m, accounts::server_info),
+        Op::ListAccounts => serve(m, accounts::list_accounts),
+        Op::GetProfile => serve(m, accounts::profile),
+        Op::GetAccount => serve(m, accounts::get_account),
+        Op::ListConversations => serve(m, conversations::list),
+        Op::CreateConversation => serve(m, conversations::create),
+        Op::GetConversationCounts => serve(m, conversations::counts),
+        Op::GetConversation => serve(m, conversations::show),
+        Op::UpdateConversationStatus => serve(m, status::update_status),
+        Op::ToggleConversationStatus => serve(m, status::toggle_status),
+        Op::ToggleConversationPriority => serve(m, status::toggle_priority),
+        Op::AssignConversation => serve(m, status::assign),
+        Op::ListMessages => serve(m, messages::list),
+        Op::CreateMessage => serve(m, messages::create),
+        Op::ListContacts => serve(m, contacts::list),
+        Op::CreateContact => serve(m, contacts::create),
+        Op::SearchContacts => serve(m, contacts::search),
+        Op::GetContact => serve(m, contacts::show),
+        _ => return None,
+    })
+}
+
+/// Whether the router serves the operation (in the default, Ruut mode).
+pub(crate) fn handles(op: Operation) -> bool {
+    handler(op).is_some()
+}
+
+/// The full router: the operations of the mode, the control routes, the
+/// Rails-like fallback, and the pipeline (journal, body limit, faults) in
+/// front of everything.
 pub(crate) fn router(app: Arc<App>) -> Router {
-    const GET: MethodFilter = MethodFilter::GET;
-    const POST: MethodFilter = MethodFilter::POST;
-    let account = "/api/v1/accounts/{account_id}";
-    let conversation = "/api/v1/accounts/{account_id}/conversations/{conversation_id}";
-    let mut router = Router::new()
-        .route("/api", get(accounts::server_info))
-        .route("/api/v1/profile", serve(GET, accounts::profile))
-        .route(account, serve(GET, accounts::get_account))
-        .route(
-            &format!("{account}/conversations"),
-            serve(GET, conversations::list),
-        )
-        .route(
-            &format!("{account}/conversations"),
-            serve(POST, conversations::create),
-        )
-        .route(
-            &format!("{account}/conversations/meta"),
-            serve(GET, conversations::counts),
-        )
-        .route(conversation, serve(GET, conversations::show))
-        .route(
-            &format!("{conversation}/toggle_status"),
-            serve(POST, status::toggle_status),
-        )
-        .route(
-            &format!("{conversation}/toggle_priority"),
-            serve(POST, status::toggle_priority),
-        )
-        .route(
-            &format!("{conversation}/assignments"),
-            serve(POST, status::assign),
-        )
-        .route(
-            &format!("{conversation}/messages"),
-            serve(GET, messages::list),
-        )
-        .route(
-            &format!("{conversation}/messages"),
-            serve(POST, messages::create),
-        )
-        .route(&format!("{account}/contacts"), serve(GET, contacts::list))
-        .route(
-            &format!("{account}/contacts"),
-            serve(POST, contacts::create),
-        )
-        .route(
-            &format!("{account}/contacts/search"),
-            serve(GET, contacts::search),
-        )
-        .route(
-            &format!("{account}/contacts/{{contact_id}}"),
-            serve(GET, contacts::show),
-        )
+    let mut router = Router::new();
+    for &op in Operation::ALL {
+        if let Some(route) = handler(op).filter(|_| in_mode(op, app.chatwoot_only)) {
+            router = router.route(op.path(), route);
+        }
+    }
+    router
         .route(
             "/__sandbox/faults",
             post(admin::add_fault).delete(admin::clear_faults),
@@ -82,16 +77,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route(
             "/__sandbox/requests",
             get(admin::requests).delete(admin::clear_requests),
-        );
-    if !app.chatwoot_only {
-        router = router
-            .route("/api/v1/accounts", serve(GET, accounts::list_accounts))
-            .route(
-                "/api/v1/conversations/{conversation_id}/status",
-                serve(MethodFilter::PATCH, status::update_status),
-            );
-    }
-    router
+        )
         .fallback(admin::route_not_found)
         .layer(middleware::from_fn_with_state(
             app.clone(),
