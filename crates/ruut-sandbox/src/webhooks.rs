@@ -14,6 +14,9 @@
 //!   task POSTs the queue in order, each with a 5 second timeout and a single
 //!   attempt whatever the answer (no retry storm). When the queue is full (a
 //!   receiver far behind) new events are dropped.
+//!
+//! [`SandboxBuilder::webhook`]: crate::SandboxBuilder::webhook
+//! [`SandboxBuilder::unsigned_webhook`]: crate::SandboxBuilder::unsigned_webhook
 
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
@@ -25,11 +28,9 @@ use serde_json::{Map, Value, json};
 use sha2::Sha256;
 use tokio::sync::mpsc;
 
-use crate::app::App;
 use crate::clock;
 use crate::render;
-use crate::sandbox::SandboxBuilder;
-use crate::state::{AssigneeRef, Conversation, Store};
+use crate::state::{AssigneeRef, Contact, Conversation, Store};
 
 /// How long a delivery may take before it is abandoned, as the real server's
 /// `WEBHOOK_TIMEOUT`.
@@ -54,43 +55,13 @@ impl fmt::Debug for WebhookConfig {
     }
 }
 
-impl SandboxBuilder {
-    /// Delivers webhooks to `url`, signed with `secret` as Chatwoot 4.11.2 and
-    /// later sign them. Default: no webhooks.
-    ///
-    /// Events: `conversation_created`, `conversation_status_changed`,
-    /// `conversation_updated` (assignee, team or priority), `message_created` and
-    /// `contact_created`, with the bodies of the spec's `Webhook*Event` schemas and
-    /// the headers `X-Chatwoot-Signature: sha256=<hex>` (HMAC-SHA256 with `secret`
-    /// of `"{timestamp}.{body}"`), `X-Chatwoot-Timestamp` and `X-Chatwoot-Delivery`.
-    /// Requests only queue the event; a background task POSTs the queue in order,
-    /// once each, with a [`WEBHOOK_TIMEOUT`](crate::WEBHOOK_TIMEOUT) timeout.
-    ///
-    /// ```no_run
-    /// # async fn demo() -> std::io::Result<()> {
-    /// let sandbox = ruut_sandbox::Sandbox::builder()
-    ///     .webhook("http://127.0.0.1:8787/webhooks", "my-secret")
-    ///     .start()
-    ///     .await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn webhook(mut self, url: impl Into<String>, secret: impl Into<String>) -> Self {
-        self.webhooks = WebhookConfig {
-            url: Some(url.into()),
-            secret: Some(secret.into()),
-        };
-        self
-    }
-
-    /// Delivers webhooks to `url` without signature headers, as servers before
-    /// Chatwoot 4.11.2 do.
-    pub fn unsigned_webhook(mut self, url: impl Into<String>) -> Self {
-        self.webhooks = WebhookConfig {
-            url: Some(url.into()),
-            secret: None,
-        };
-        self
+impl WebhookConfig {
+    /// Deliveries to `url`, signed with `secret` when there is one.
+    pub(crate) fn new(url: String, secret: Option<String>) -> Self {
+        Self {
+            url: Some(url),
+            secret,
+        }
     }
 }
 
@@ -184,40 +155,28 @@ fn delivery_id(keys: &std::collections::hash_map::RandomState, sequence: u64) ->
 
 // ---------------------------------------------------------------- hooks
 
-/// `conversation_created` for a new conversation, then `message_created` for its
-/// first message if it has one.
-pub(crate) fn conversation_created(app: &App, store: &Store, account_id: i64, display_id: i64) {
-    if !app.webhooks.enabled() {
-        return;
-    }
-    if let Some(c) = store.conversation(account_id, display_id) {
-        app.webhooks
-            .send(conversation_event(store, c, "conversation_created", None));
-        if !c.messages.is_empty() {
-            message_created(app, store, account_id, display_id);
+impl Webhooks {
+    /// `conversation_created` for a new conversation, then `message_created`
+    /// for its first message if it has one.
+    pub(crate) fn conversation_created(&self, store: &Store, c: &Conversation) {
+        if self.enabled() {
+            self.send(conversation_event(store, c, "conversation_created", None));
+            self.message_created(store, c);
         }
     }
-}
 
-/// `message_created` for a conversation's newest message.
-pub(crate) fn message_created(app: &App, store: &Store, account_id: i64, display_id: i64) {
-    if !app.webhooks.enabled() {
-        return;
+    /// `message_created` for a conversation's newest message, if it has one.
+    pub(crate) fn message_created(&self, store: &Store, c: &Conversation) {
+        if let Some(event) = self.enabled().then(|| message_event(store, c)).flatten() {
+            self.send(event);
+        }
     }
-    if let Some(event) = store
-        .conversation(account_id, display_id)
-        .and_then(|c| message_event(store, c))
-    {
-        app.webhooks.send(event);
-    }
-}
 
-/// `contact_created` for the newest contact.
-pub(crate) fn contact_created(app: &App, store: &Store) {
-    if !app.webhooks.enabled() {
-        return;
-    }
-    if let Some(contact) = store.contacts.last() {
+    /// `contact_created` for a new contact.
+    pub(crate) fn contact_created(&self, store: &Store, contact: &Contact) {
+        if !self.enabled() {
+            return;
+        }
         let mut value = render::contact_json(store, contact, false);
         if let Value::Object(map) = &mut value {
             for key in ["availability_status", "last_activity_at", "created_at"] {
@@ -227,7 +186,7 @@ pub(crate) fn contact_created(app: &App, store: &Store) {
             map.insert("account".into(), account(store, contact.account_id));
             map.insert("event".into(), json!("contact_created"));
         }
-        app.webhooks.send(value);
+        self.send(value);
     }
 }
 
@@ -262,13 +221,12 @@ impl Snapshot {
 impl Watch {
     /// Remembers the conversation as it is now (nothing when webhooks are off).
     pub(crate) fn conversation(
-        app: &App,
+        webhooks: &Webhooks,
         store: &Store,
         account_id: i64,
         display_id: i64,
     ) -> Watch {
-        let before = app
-            .webhooks
+        let before = webhooks
             .enabled()
             .then(|| store.conversation(account_id, display_id).map(Snapshot::of))
             .flatten();
@@ -281,7 +239,7 @@ impl Watch {
 
     /// Sends `conversation_status_changed` if the status changed, and
     /// `conversation_updated` if the assignee, team or priority changed.
-    pub(crate) fn finish(self, app: &App, store: &Store) {
+    pub(crate) fn finish(self, webhooks: &Webhooks, store: &Store) {
         let (Some(before), Some(c)) = (
             self.before,
             store.conversation(self.account_id, self.display_id),
@@ -289,61 +247,68 @@ impl Watch {
             return;
         };
         let after = Snapshot::of(c);
-        let change = |name: &str, previous: Value, current: Value| json!({ name: {"previous_value": previous, "current_value": current} });
         let iso = |t: Option<i64>| t.map_or(Value::Null, |t| json!(clock::iso_millis(t)));
         let id = |a: Option<AssigneeRef>| match a {
             Some(AssigneeRef::User(id) | AssigneeRef::Bot(id)) => json!(id),
             None => Value::Null,
         };
+        let priority = |p: &Option<ConversationPriority>| json!(p.as_ref().map(|p| p.as_str()));
 
-        let mut status = Vec::new();
-        if before.status != after.status {
-            status.push(change(
+        let status = changes([
+            (
+                before.status != after.status,
                 "status",
                 json!(before.status.as_str()),
                 json!(after.status.as_str()),
-            ));
-        }
-        if before.snoozed_until != after.snoozed_until {
-            status.push(change(
+            ),
+            (
+                before.snoozed_until != after.snoozed_until,
                 "snoozed_until",
                 iso(before.snoozed_until),
                 iso(after.snoozed_until),
-            ));
-        }
+            ),
+        ]);
         if before.status != after.status {
             let event = conversation_event(store, c, "conversation_status_changed", Some(status));
-            app.webhooks.send(event);
+            webhooks.send(event);
         }
 
-        let mut updated = Vec::new();
-        if before.assignee != after.assignee {
-            updated.push(change(
+        let updated = changes([
+            (
+                before.assignee != after.assignee,
                 "assignee_id",
                 id(before.assignee),
                 id(after.assignee),
-            ));
-        }
-        if before.team_id != after.team_id {
-            updated.push(change(
+            ),
+            (
+                before.team_id != after.team_id,
                 "team_id",
                 json!(before.team_id),
                 json!(after.team_id),
-            ));
-        }
-        if before.priority != after.priority {
-            let name = |p: &Option<ConversationPriority>| json!(p.as_ref().map(|p| p.as_str()));
-            updated.push(change(
+            ),
+            (
+                before.priority != after.priority,
                 "priority",
-                name(&before.priority),
-                name(&after.priority),
-            ));
-        }
+                priority(&before.priority),
+                priority(&after.priority),
+            ),
+        ]);
         if !updated.is_empty() {
             let event = conversation_event(store, c, "conversation_updated", Some(updated));
-            app.webhooks.send(event);
+            webhooks.send(event);
         }
     }
+}
+
+/// Chatwoot's `changed_attributes`, from `(changed, attribute, previous, current)`
+/// rows: the rows that changed.
+fn changes<const N: usize>(rows: [(bool, &str, Value, Value); N]) -> Vec<Value> {
+    rows.into_iter()
+        .filter(|row| row.0)
+        .map(|(_, name, previous, current)| {
+            json!({ name: {"previous_value": previous, "current_value": current} })
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- payloads
