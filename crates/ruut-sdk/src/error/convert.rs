@@ -11,8 +11,9 @@ use std::error::Error as _;
 use progenitor_client::Error as ApiError;
 use reqwest::header::{CONTENT_TYPE, LOCATION};
 
+use crate::error::limits;
+use crate::error::retry_after::retry_after;
 use crate::error::{Error, ErrorKind};
-use crate::{limits, retry};
 
 /// The most of an unexpected response's body that is read: enough to classify it
 /// and quote it, without letting a huge error page fill memory.
@@ -48,10 +49,10 @@ pub(crate) async fn from_api<E: serde::Serialize>(error: ApiError<E>) -> Error {
             // A documented error status; the body has already been parsed into
             // `ErrorBody`, which keeps every field the classification reads.
             let status = response.status().as_u16();
-            let retry_after = retry::retry_after(response.headers());
+            let wait = retry_after(response.headers());
             let body = serde_json::to_vec(&response.into_inner()).unwrap_or_default();
             Error::from_http_response(status, Some("application/json"), &body)
-                .with_retry_after(retry_after)
+                .with_retry_after(wait)
         }
         ApiError::InvalidResponsePayload(body, e) => undecodable(&body, e),
         ApiError::UnexpectedResponse(response) => from_response(response).await,
@@ -92,7 +93,7 @@ async fn from_response(mut response: reqwest::Response) -> Error {
     body.truncate(MAX_ERROR_BODY);
 
     let mut error = Error::from_http_response(status, content_type, &body)
-        .with_retry_after(retry::retry_after(&headers));
+        .with_retry_after(retry_after(&headers));
     if error.kind() == ErrorKind::Redirect {
         let location = headers.get(LOCATION).and_then(|v| v.to_str().ok());
         let message = match location {
