@@ -4,7 +4,7 @@ use ruut_api::types::{Account, Profile, RuutAccount, ServerInfo};
 
 use crate::client::Client;
 use crate::error::{Error, ErrorKind};
-use crate::operation::Operation;
+use ruut_api::operations::Operation;
 
 const NO_ACCOUNTS_ROUTE: &str = "this server lacks Ruut's documented GET /api/v1/accounts, \
      as a stock Chatwoot server does; get_profile() lists the same accounts there";

@@ -129,8 +129,10 @@
 //!
 //! [`Client::raw`] is the generated [`ruut_api::Client`], authenticated and
 //! configured, for whatever this crate does not wrap; [`types`] and [`enums`] are
-//! its data types.
-
+//! its data types. The table below (generated from the spec) says which
+//! operations have a call here and which are reached through [`Client::raw`] only.
+//!
+#![doc = include_str!("coverage.md")]
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -139,7 +141,6 @@ mod client;
 mod contacts;
 mod conversations;
 mod error;
-mod operation;
 mod pagination;
 mod transport;
 pub mod webhook;
@@ -162,7 +163,6 @@ pub use conversations::page::ConversationPage;
 pub use conversations::query::ConversationQuery;
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
-pub use operation::Operation;
 pub use transport::policy::RetryPolicy;
 
 /// The generated client this crate wraps, for [`Client::raw`].
@@ -170,5 +170,7 @@ pub use ruut_api;
 /// Forward-compatible enums for server-owned values.
 pub use ruut_api::enums;
 pub use ruut_api::enums::{ConversationPriority, ConversationStatus};
+/// The operations of the API, as [`Error::operation`] names them.
+pub use ruut_api::operations::Operation;
 /// The server's data types: conversations, messages, contacts, accounts, filters.
 pub use ruut_api::types;

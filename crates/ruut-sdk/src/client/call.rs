@@ -5,11 +5,12 @@ use std::future::Future;
 
 use futures::FutureExt;
 use progenitor_client::ResponseValue;
+use ruut_api::hooks::observe;
 
 use crate::client::Client;
 use crate::error::{Error, convert};
-use crate::operation::Operation;
 use crate::transport::{retry, telemetry};
+use ruut_api::operations::Operation;
 
 impl Client {
     /// The account id, or the error an account-scoped call makes without one.
@@ -27,7 +28,9 @@ impl Client {
     /// Sends one operation through the generated client: with retries if it is
     /// idempotent, a span per attempt, and errors converted and scrubbed of the token.
     ///
-    /// `send` builds and sends the request afresh for every attempt.
+    /// `send` builds and sends the request afresh for every attempt. Each attempt
+    /// is observed, so that an error keeps the status of its answer even when the
+    /// generated client dropped it (a documented error status with an HTML body).
     pub(crate) async fn call<'a, T, E, F, Fut>(
         &'a self,
         op: Operation,
@@ -44,14 +47,17 @@ impl Client {
         // both: an `async move` block awaiting `send(raw)` would hold the request
         // future twice (as a captured value and as the awaited one).
         retry::run(&self.inner.settings.retry_policy, op, || {
-            send(raw).then(move |result| async move {
+            observe(send(raw)).then(move |(result, seen)| async move {
                 match result {
                     Ok(response) => {
                         telemetry::succeeded(response.status().as_u16());
                         Ok(response.into_inner())
                     }
                     Err(e) => {
-                        let error = convert::from_api(e).await.with_operation(op).redact(token);
+                        let error = convert::from_api(e, seen.map(|seen| seen.status))
+                            .await
+                            .with_operation(op)
+                            .redact(token);
                         telemetry::failed(&error);
                         Err(error)
                     }

@@ -5,7 +5,7 @@ use ruut_api::types::{self, ContactCreatedPayload};
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::operation::Operation;
+use ruut_api::operations::Operation;
 
 impl Client {
     /// Creates a contact. Not retried: a repeat could create it twice.

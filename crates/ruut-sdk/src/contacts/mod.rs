@@ -6,7 +6,7 @@ use ruut_api::types::Contact;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::operation::Operation;
+use ruut_api::operations::Operation;
 
 pub(crate) mod create;
 pub(crate) mod page;

@@ -6,8 +6,8 @@ use ruut_api::types::{Contact, ContactSort};
 use crate::client::Client;
 use crate::contacts::page::ContactPage;
 use crate::error::Error;
-use crate::operation::Operation;
 use crate::pagination;
+use ruut_api::operations::Operation;
 
 impl Client {
     /// Lists the account's contacts (those with an email, a phone number or an

@@ -9,8 +9,8 @@ use ruut_api::types::{Contact, ContactSort};
 use crate::client::Client;
 use crate::contacts::page::ContactPage;
 use crate::error::Error;
-use crate::operation::Operation;
 use crate::pagination;
+use ruut_api::operations::Operation;
 
 impl Client {
     /// Searches the account's contacts by name, email, phone number and identifier.

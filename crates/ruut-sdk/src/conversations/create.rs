@@ -5,7 +5,7 @@ use ruut_api::types::{self, Conversation};
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::operation::Operation;
+use ruut_api::operations::Operation;
 
 impl Client {
     /// Starts a conversation in an inbox, for an existing contact. Not retried: a

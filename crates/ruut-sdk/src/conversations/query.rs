@@ -10,8 +10,8 @@ use ruut_api::types::{
 use crate::client::Client;
 use crate::conversations::page::ConversationPage;
 use crate::error::Error;
-use crate::operation::Operation;
 use crate::pagination::{self, CONVERSATIONS_PER_PAGE};
+use ruut_api::operations::Operation;
 
 impl Client {
     /// Lists the account's conversations; add filters, then

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use crate::operation::Operation;
+use ruut_api::operations::Operation;
 
 pub(crate) mod classify;
 pub(crate) mod convert;
@@ -100,9 +100,11 @@ impl Error {
     }
 
     /// Like [`from_http_response`](Self::from_http_response), for a body whose
-    /// status the generated client did not keep.
-    pub(crate) fn from_unknown_status(body: &[u8]) -> Self {
-        Self::from_parts(classify::classify(None, None, body), body)
+    /// status may be unknown (the generated client drops it when it cannot decode
+    /// the body, and only an observing hook may have seen it) and whose
+    /// `Content-Type` is.
+    pub(crate) fn from_body(status: Option<u16>, body: &[u8]) -> Self {
+        Self::from_parts(classify::classify(status, None, body), body)
     }
 
     fn from_parts(c: classify::Classified, body: &[u8]) -> Self {
@@ -299,7 +301,7 @@ impl fmt::Debug for Error {
             d.field("status", &status);
         }
         if let Some(operation) = inner.operation {
-            d.field("operation", &operation);
+            d.field("operation", &operation.id());
         }
         if let Some(code) = &inner.code {
             d.field("code", code);

@@ -9,9 +9,9 @@ use std::time::Instant;
 use tracing::Instrument;
 
 use crate::error::{Error, ErrorKind};
-use crate::operation::Operation;
 use crate::transport::policy::RetryPolicy;
 use crate::transport::telemetry;
+use ruut_api::operations::Operation;
 
 /// Runs `attempt` until it succeeds, fails for good, or the policy says stop.
 ///

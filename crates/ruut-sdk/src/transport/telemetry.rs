@@ -14,7 +14,7 @@ use std::time::Duration;
 use tracing::Span;
 
 use crate::error::Error;
-use crate::operation::Operation;
+use ruut_api::operations::Operation;
 
 /// The span of one attempt at `op`.
 pub(crate) fn attempt_span(op: Operation, attempt: u32) -> Span {

@@ -5,7 +5,7 @@ use ruut_api::types::{self, Assignee};
 
 use crate::conversations::conversation::ConversationHandle;
 use crate::error::Error;
-use crate::operation::Operation;
+use ruut_api::operations::Operation;
 
 impl ConversationHandle {
     /// Assigns the conversation to an agent; the answer is the new assignee.

@@ -9,8 +9,8 @@ use ruut_api::types::{self, Message, MessageListMeta};
 use crate::client::Client;
 use crate::conversations::conversation::ConversationHandle;
 use crate::error::Error;
-use crate::operation::Operation;
 use crate::pagination::{self, Page};
+use ruut_api::operations::Operation;
 
 impl ConversationHandle {
     /// A reply the customer will see; [`send`](MessageRequest::send) posts it.

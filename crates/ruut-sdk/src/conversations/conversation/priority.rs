@@ -4,7 +4,7 @@ use ruut_api::enums::ConversationPriority;
 
 use crate::conversations::conversation::ConversationHandle;
 use crate::error::Error;
-use crate::operation::Operation;
+use ruut_api::operations::Operation;
 
 impl ConversationHandle {
     /// Sets the priority, or clears it with `None`.

@@ -18,7 +18,7 @@ use crate::client::Client;
 use crate::client::config::StatusRoute;
 use crate::conversations::conversation::ConversationHandle;
 use crate::error::{Error, ErrorKind};
-use crate::operation::Operation;
+use ruut_api::operations::Operation;
 
 impl ConversationHandle {
     /// Marks the conversation resolved.
