@@ -1,5 +1,6 @@
 //! What the SDK's end-to-end tests share: a sandbox, a client for it, and the
-//! request journal in a form fit for snapshots.
+//! request journal in a form fit for snapshots. The captured `tracing` writer
+//! comes from the shared test library, `ruut_tests`.
 
 #![allow(dead_code)]
 
@@ -9,6 +10,10 @@ use std::time::Duration;
 use ruut_sandbox::{RecordedRequest, Sandbox};
 use ruut_sdk::{Client, ClientBuilder, RetryPolicy, StatusRoute};
 use serde::Serialize;
+
+// Not every test binary including this module uses all of it.
+#[allow(unused_imports)]
+pub use ruut_tests::Captured;
 
 /// The user agent every test client sends, so that snapshots do not change with
 /// the crate's version.
