@@ -8,6 +8,7 @@ use openapiv3::{OpenAPI, Paths, ReferenceOr};
 use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl};
 
 use crate::Error;
+use crate::facts::{self, OperationFacts};
 use crate::lint;
 use crate::panic;
 use crate::profile::{self, DroppedResponse};
@@ -32,6 +33,8 @@ pub struct Rendered {
     pub replaced: Vec<(String, String)>,
     /// The operations progenitor saw, in document order.
     pub operations: Vec<OperationRef>,
+    /// What the operation table says about each operation, in document order.
+    pub facts: Vec<OperationFacts>,
 }
 
 /// Names of the schemas in `components/schemas` marked `x-ruut-open-enum: true`,
@@ -92,6 +95,7 @@ pub fn render(spec: &Spec) -> Result<Rendered, Error> {
             violations,
         });
     }
+    let facts = facts::collect(spec)?;
     let profiled = profile::apply(&spec.api);
     let replaced: Vec<(String, String)> = open_enums(spec)
         .into_iter()
@@ -106,6 +110,7 @@ pub fn render(spec: &Spec) -> Result<Rendered, Error> {
         message: e.to_string(),
     })?;
     let code = normalise(&format!("{HEADER}{}", prettyplease::unparse(&file)));
+    facts::check_client_methods(&spec.name, &facts, &code)?;
     let operations = operations(&profiled.api)
         .iter()
         .map(|entry| entry.reference())
@@ -115,6 +120,7 @@ pub fn render(spec: &Spec) -> Result<Rendered, Error> {
         operations,
         dropped: profiled.dropped,
         replaced,
+        facts,
     })
 }
 

@@ -10,11 +10,10 @@ use openapiv3::{
     OpenAPI, ReferenceOr, RequestBody, Response, Schema, SchemaKind, StatusCode, Type,
 };
 
-use super::join_and;
 use crate::profile::{is_json_content_type, keeps};
 use crate::resolve::{RefError, reference_of, resolve};
 use crate::spec::OperationEntry;
-use crate::violation::{Location, Rule, Violation};
+use crate::violation::{Location, Rule, Violation, join_and};
 
 const SCHEMAS: &str = "#/components/schemas/";
 
