@@ -20,14 +20,14 @@ mod conversation_changes;
 mod conversations;
 mod coverage;
 mod messages;
-mod operation_stub;
 mod runner;
+mod sandbox_stub;
 mod spec;
 mod table;
 
 use std::collections::BTreeMap;
 
-pub use operation_stub::Operation;
+pub use ruut_api::operations::Operation;
 use table::Entry;
 
 /// The every-operation table.
