@@ -9,7 +9,7 @@
 use axum::http::HeaderMap;
 
 use crate::errors::ApiError;
-use crate::state::Store;
+use crate::state::{SenderRef, Store};
 
 /// The header names the token may arrive in (header names are case-insensitive).
 const TOKEN_HEADERS: [&str; 2] = ["api_access_token", "api-access-token"];
@@ -21,6 +21,26 @@ pub(crate) enum Caller {
     User(i64),
     /// The agent bot behind the bot token.
     Bot(i64),
+}
+
+impl Caller {
+    /// The user's id (`None` for a bot).
+    pub fn user_id(self) -> Option<i64> {
+        match self {
+            Caller::User(id) => Some(id),
+            Caller::Bot(_) => None,
+        }
+    }
+}
+
+/// The caller as the sender of the messages it writes.
+impl From<Caller> for SenderRef {
+    fn from(caller: Caller) -> Self {
+        match caller {
+            Caller::User(id) => SenderRef::User(id),
+            Caller::Bot(id) => SenderRef::Bot(id),
+        }
+    }
 }
 
 /// The tokens the sandbox accepts.

@@ -1,7 +1,7 @@
 //! Fault injection: queue the next answers of an operation as failures.
 //!
 //! Faults are deterministic: each queued fault fires exactly once, first in
-//! first out, per `operationId`. They are queued from Rust with
+//! first out, per operation. They are queued from Rust with
 //! [`Sandbox::inject`](crate::Sandbox::inject) or over HTTP with
 //! `POST /__sandbox/faults` (see [`FaultSpec`] for the JSON shape).
 
@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use ruut_api::operations::Operation;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -121,27 +122,25 @@ impl FaultSpec {
 
 /// The queued faults, per operation.
 #[derive(Debug, Default)]
-pub(crate) struct FaultQueue(Mutex<HashMap<String, VecDeque<Fault>>>);
+pub(crate) struct FaultQueue(Mutex<HashMap<Operation, VecDeque<Fault>>>);
 
 impl FaultQueue {
-    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<String, VecDeque<Fault>>> {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<Operation, VecDeque<Fault>>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Queues `times` copies of the fault for the operation.
-    pub fn push(&self, operation_id: &str, fault: Fault, times: u32) {
+    pub fn push(&self, operation: Operation, fault: Fault, times: u32) {
         let mut map = self.map();
-        let queue = map.entry(operation_id.to_owned()).or_default();
+        let queue = map.entry(operation).or_default();
         for _ in 0..times {
             queue.push_back(fault.clone());
         }
     }
 
     /// Takes the next fault of the operation, if any.
-    pub fn pop(&self, operation_id: &str) -> Option<Fault> {
-        self.map()
-            .get_mut(operation_id)
-            .and_then(VecDeque::pop_front)
+    pub fn pop(&self, operation: Operation) -> Option<Fault> {
+        self.map().get_mut(&operation).and_then(VecDeque::pop_front)
     }
 
     /// Drops every queued fault.
@@ -261,14 +260,15 @@ mod tests {
 
     #[test]
     fn queue_is_fifo_and_counts_down() {
+        let (op, other) = (Operation::GetConversation, Operation::GetContact);
         let queue = FaultQueue::default();
-        queue.push("op", Fault::BadGateway, 2);
-        queue.push("op", Fault::Hang, 1);
-        assert_eq!(queue.pop("op"), Some(Fault::BadGateway));
-        assert_eq!(queue.pop("op"), Some(Fault::BadGateway));
-        assert_eq!(queue.pop("op"), Some(Fault::Hang));
-        assert_eq!(queue.pop("op"), None);
-        assert_eq!(queue.pop("other"), None);
+        queue.push(op, Fault::BadGateway, 2);
+        queue.push(op, Fault::Hang, 1);
+        assert_eq!(queue.pop(op), Some(Fault::BadGateway));
+        assert_eq!(queue.pop(op), Some(Fault::BadGateway));
+        assert_eq!(queue.pop(op), Some(Fault::Hang));
+        assert_eq!(queue.pop(op), None);
+        assert_eq!(queue.pop(other), None);
     }
 
     #[test]

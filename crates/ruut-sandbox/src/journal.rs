@@ -4,7 +4,8 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 
 use axum::http::HeaderMap;
-use serde::Serialize;
+use ruut_api::operations::Operation;
+use serde::{Serialize, Serializer};
 
 use crate::auth::is_token_header;
 
@@ -25,8 +26,10 @@ pub struct RecordedRequest {
     pub headers: Vec<(String, String)>,
     /// The body as text (lossy UTF-8); empty when there was none.
     pub body: String,
-    /// The spec's `operationId`, or `None` for a path outside the spec.
-    pub operation_id: Option<String>,
+    /// The spec operation the request is, or `None` for a request outside the
+    /// spec (serialised as `"operation_id"`, the operation's id).
+    #[serde(rename = "operation_id", serialize_with = "operation_id")]
+    pub operation: Option<Operation>,
 }
 
 impl RecordedRequest {
@@ -37,6 +40,10 @@ impl RecordedRequest {
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+}
+
+fn operation_id<S: Serializer>(operation: &Option<Operation>, s: S) -> Result<S::Ok, S::Error> {
+    operation.map(Operation::id).serialize(s)
 }
 
 /// Headers as `(name, value)` pairs with the token redacted.

@@ -8,12 +8,16 @@
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
-//! use ruut_sandbox::{Fault, Sandbox};
+//! use ruut_sandbox::{Fault, Operation, Sandbox};
 //!
 //! let sandbox = Sandbox::start().await?;
 //! println!("{} with token {}", sandbox.base_url(), sandbox.user_token());
 //! // The next two answers of getConversation are 429s.
-//! sandbox.inject("getConversation", Fault::TooManyRequests { retry_after: None }, 2);
+//! sandbox.inject(
+//!     Operation::GetConversation,
+//!     Fault::TooManyRequests { retry_after: None },
+//!     2,
+//! );
 //! sandbox.shutdown().await;
 //! # Ok(())
 //! # }
@@ -51,6 +55,7 @@ mod pipeline;
 mod render;
 mod routes;
 mod sandbox;
+mod scope;
 mod seed;
 mod server;
 mod state;
@@ -59,7 +64,9 @@ mod webhooks;
 
 pub use faults::{Fault, FaultSpec};
 pub use journal::RecordedRequest;
-pub use operations::OPERATIONS;
+pub use render::CHATWOOT_VERSION;
+/// The operations of `openapi/ruut.yaml` (the same type as [`ruut_api::operations::Operation`]).
+pub use ruut_api::operations::Operation;
 pub use sandbox::{
     DEFAULT_BODY_LIMIT, DEFAULT_BOT_TOKEN, DEFAULT_SEED, DEFAULT_USER_TOKEN, Sandbox,
     SandboxBuilder,
@@ -68,5 +75,20 @@ pub use seed::SeedInfo;
 pub use state::StatusChange;
 pub use webhooks::WEBHOOK_TIMEOUT;
 
-/// The Chatwoot version the sandbox claims to be (`GET /api`, `latest_chatwoot_version`).
-pub const CHATWOOT_VERSION: &str = "4.10.1";
+/// Whether the sandbox serves an operation in its default (Ruut) mode: it
+/// answers the operation's method and path with its own behaviour, rather
+/// than with Rails' routing 404.
+///
+/// Every operation of the spec should be served; the workspace's coverage
+/// test asks this for each of [`Operation::ALL`] and names the ones that are
+/// not. In strict-Chatwoot mode ([`SandboxBuilder::chatwoot_only`]) the
+/// operations whose source is Ruut's documentation are left out as well.
+///
+/// ```
+/// use ruut_sandbox::Operation;
+///
+/// assert!(ruut_sandbox::handles(Operation::GetConversation));
+/// ```
+pub fn handles(operation: Operation) -> bool {
+    routes::handles(operation)
+}

@@ -14,35 +14,25 @@ use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
-use tokio::sync::Notify;
 
+use crate::app::App;
 use crate::errors::ApiError;
 use crate::faults::{self, Fault};
 use crate::journal::{RecordedRequest, redacted_headers};
-use crate::operations::operation_id;
-use crate::routes::Ctx;
-
-/// A handle on the connection a request arrived on, so a fault can cut it.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct ConnCtl(Arc<Notify>);
-
-impl ConnCtl {
-    /// Asks the connection's task to close the socket now.
-    pub fn kill(&self) {
-        self.0.notify_one();
-    }
-
-    /// Resolves once [`kill`](Self::kill) has been called.
-    pub async fn killed(&self) {
-        self.0.notified().await;
-    }
-}
+use crate::operations;
+use crate::server::ConnCtl;
 
 /// The middleware itself.
-pub(crate) async fn pipeline(State(ctx): State<Ctx>, request: Request, next: Next) -> Response {
-    let app = &ctx.app;
-    let (parts, body) = request.into_parts();
-    let operation = operation_id(&parts.method, parts.uri.path(), app.chatwoot_only);
+pub(crate) async fn pipeline(
+    State(app): State<Arc<App>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let operation = operations::operation(&parts.method, parts.uri.path(), app.chatwoot_only);
+    if let Some(operation) = operation {
+        parts.extensions.insert(operation);
+    }
     let limited = axum::body::to_bytes(body, app.body_limit).await;
     let text = match &limited {
         Ok(bytes) => String::from_utf8_lossy(bytes).into_owned(),
@@ -54,7 +44,7 @@ pub(crate) async fn pipeline(State(ctx): State<Ctx>, request: Request, next: Nex
         query: parts.uri.query().map(str::to_owned),
         headers: redacted_headers(&parts.headers),
         body: text,
-        operation_id: operation.map(str::to_owned),
+        operation,
     });
     let Ok(bytes) = limited else {
         return ApiError::PayloadTooLarge.into_response();

@@ -17,6 +17,9 @@ use serde_json::{Value, json};
 use crate::clock::{iso_millis, to_datetime};
 use crate::state::{AssigneeRef, Attrs, Contact, Conversation, Message, SenderRef, Store};
 
+/// The Chatwoot version the sandbox claims to be (`GET /api`, `latest_chatwoot_version`).
+pub const CHATWOOT_VERSION: &str = "4.10.1";
+
 /// Any serialisable value as JSON (`null` if it cannot be, which the types here never do).
 pub(crate) fn to_json<T: Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
@@ -387,7 +390,7 @@ pub(crate) fn account(store: &Store, id: i64) -> Option<Value> {
                 .unwrap_or_default(),
         )),
         custom_attributes: Some(types::Attributes(Attrs::new())),
-        latest_chatwoot_version: Some(crate::CHATWOOT_VERSION.to_owned()),
+        latest_chatwoot_version: Some(CHATWOOT_VERSION.to_owned()),
     };
     let mut value = to_json(&typed);
     if let Value::Object(map) = &mut value {

@@ -3,6 +3,7 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
+use ruut_api::operations::Operation;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -13,6 +14,7 @@ use crate::faults::{Fault, FaultQueue};
 use crate::journal::{Journal, RecordedRequest};
 use crate::seed::{self, SeedInfo};
 use crate::state::{Shared, StatusChange};
+use crate::webhooks::{WebhookConfig, Webhooks};
 
 /// The user token used when none is given. Obviously fake, on purpose.
 pub const DEFAULT_USER_TOKEN: &str = "sandbox-user-token";
@@ -33,7 +35,7 @@ pub struct SandboxBuilder {
     bot_token: String,
     chatwoot_only: bool,
     body_limit: usize,
-    pub(crate) webhooks: crate::webhooks::WebhookConfig,
+    webhooks: WebhookConfig,
 }
 
 impl Default for SandboxBuilder {
@@ -88,6 +90,38 @@ impl SandboxBuilder {
         self
     }
 
+    /// Delivers webhooks to `url`, signed with `secret` as Chatwoot 4.11.2 and
+    /// later sign them. Default: no webhooks.
+    ///
+    /// Events: `conversation_created`, `conversation_status_changed`,
+    /// `conversation_updated` (assignee, team or priority), `message_created` and
+    /// `contact_created`, with the bodies of the spec's `Webhook*Event` schemas and
+    /// the headers `X-Chatwoot-Signature: sha256=<hex>` (HMAC-SHA256 with `secret`
+    /// of `"{timestamp}.{body}"`), `X-Chatwoot-Timestamp` and `X-Chatwoot-Delivery`.
+    /// Requests only queue the event; a background task POSTs the queue in order,
+    /// once each, with a [`WEBHOOK_TIMEOUT`](crate::WEBHOOK_TIMEOUT) timeout.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// let sandbox = ruut_sandbox::Sandbox::builder()
+    ///     .webhook("http://127.0.0.1:8787/webhooks", "my-secret")
+    ///     .start()
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn webhook(mut self, url: impl Into<String>, secret: impl Into<String>) -> Self {
+        self.webhooks = WebhookConfig::new(url.into(), Some(secret.into()));
+        self
+    }
+
+    /// Delivers webhooks to `url` without signature headers, as servers before
+    /// Chatwoot 4.11.2 do.
+    pub fn unsigned_webhook(mut self, url: impl Into<String>) -> Self {
+        self.webhooks = WebhookConfig::new(url.into(), None);
+        self
+    }
+
     /// Binds 127.0.0.1 and starts serving on the current tokio runtime.
     ///
     /// Fails if the port cannot be bound, or if the two tokens are equal or empty.
@@ -120,7 +154,7 @@ impl SandboxBuilder {
             journal: Journal::default(),
             chatwoot_only: self.chatwoot_only,
             body_limit: self.body_limit,
-            webhooks: crate::webhooks::Webhooks::start(&self.webhooks),
+            webhooks: Webhooks::start(&self.webhooks),
         });
         let router = crate::routes::router(app.clone());
         let (tx, rx) = oneshot::channel();
@@ -193,10 +227,20 @@ impl Sandbox {
         &self.seed_info
     }
 
-    /// Queues the next `times` answers of an operation (its `operationId` in the
-    /// spec, e.g. `"getConversation"`) as this fault, first in first out.
-    pub fn inject(&self, operation_id: &str, fault: Fault, times: u32) {
-        self.app.faults.push(operation_id, fault, times);
+    /// Queues the next `times` answers of an operation as this fault, first in
+    /// first out (faults of other operations are queued apart).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use ruut_sandbox::{Fault, Operation, Sandbox};
+    ///
+    /// let sandbox = Sandbox::start().await?;
+    /// sandbox.inject(Operation::CreateMessage, Fault::DropConnection, 1);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn inject(&self, operation: Operation, fault: Fault, times: u32) {
+        self.app.faults.push(operation, fault, times);
     }
 
     /// Drops every queued fault.

@@ -4,6 +4,8 @@
 //! that a fault can cut a connection (see [`ConnCtl`]) and so that shutdown
 //! drops every connection at once, hanging ones included.
 
+use std::sync::Arc;
+
 use axum::Router;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -11,10 +13,8 @@ use hyper::service::{Service, service_fn};
 use hyper_util::rt::TokioIo;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::oneshot;
+use tokio::sync::{Notify, oneshot};
 use tokio::task::JoinSet;
-
-use crate::pipeline::ConnCtl;
 
 /// Accepts connections until `shutdown` fires (or its sender is dropped),
 /// then aborts every connection task.
@@ -54,5 +54,21 @@ async fn connection(stream: TcpStream, router: Router) {
     tokio::select! {
         _ = conn => {}
         () = ctl.killed() => {}
+    }
+}
+
+/// A handle on the connection a request arrived on, so a fault can cut it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ConnCtl(Arc<Notify>);
+
+impl ConnCtl {
+    /// Asks the connection's task to close the socket now.
+    pub fn kill(&self) {
+        self.0.notify_one();
+    }
+
+    /// Resolves once [`kill`](Self::kill) has been called.
+    pub async fn killed(&self) {
+        self.0.notified().await;
     }
 }

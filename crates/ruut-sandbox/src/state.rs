@@ -298,17 +298,6 @@ impl Store {
             .find(|c| c.account_id == account_id && c.display_id == display_id)
     }
 
-    /// The conversation with this display id in the account, for changing it.
-    pub fn conversation_mut(
-        &mut self,
-        account_id: i64,
-        display_id: i64,
-    ) -> Option<&mut Conversation> {
-        self.conversations
-            .iter_mut()
-            .find(|c| c.account_id == account_id && c.display_id == display_id)
-    }
-
     /// Hands out the next message id.
     pub fn take_message_id(&mut self) -> i64 {
         let id = self.next_message_id;

@@ -14,6 +14,9 @@
 //!   task POSTs the queue in order, each with a 5 second timeout and a single
 //!   attempt whatever the answer (no retry storm). When the queue is full (a
 //!   receiver far behind) new events are dropped.
+//!
+//! [`SandboxBuilder::webhook`]: crate::SandboxBuilder::webhook
+//! [`SandboxBuilder::unsigned_webhook`]: crate::SandboxBuilder::unsigned_webhook
 
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
@@ -25,10 +28,8 @@ use serde_json::{Map, Value, json};
 use sha2::Sha256;
 use tokio::sync::mpsc;
 
-use crate::app::App;
 use crate::clock;
 use crate::render;
-use crate::sandbox::SandboxBuilder;
 use crate::state::{AssigneeRef, Conversation, Store};
 
 /// How long a delivery may take before it is abandoned, as the real server's
@@ -54,43 +55,13 @@ impl fmt::Debug for WebhookConfig {
     }
 }
 
-impl SandboxBuilder {
-    /// Delivers webhooks to `url`, signed with `secret` as Chatwoot 4.11.2 and
-    /// later sign them. Default: no webhooks.
-    ///
-    /// Events: `conversation_created`, `conversation_status_changed`,
-    /// `conversation_updated` (assignee, team or priority), `message_created` and
-    /// `contact_created`, with the bodies of the spec's `Webhook*Event` schemas and
-    /// the headers `X-Chatwoot-Signature: sha256=<hex>` (HMAC-SHA256 with `secret`
-    /// of `"{timestamp}.{body}"`), `X-Chatwoot-Timestamp` and `X-Chatwoot-Delivery`.
-    /// Requests only queue the event; a background task POSTs the queue in order,
-    /// once each, with a [`WEBHOOK_TIMEOUT`](crate::WEBHOOK_TIMEOUT) timeout.
-    ///
-    /// ```no_run
-    /// # async fn demo() -> std::io::Result<()> {
-    /// let sandbox = ruut_sandbox::Sandbox::builder()
-    ///     .webhook("http://127.0.0.1:8787/webhooks", "my-secret")
-    ///     .start()
-    ///     .await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn webhook(mut self, url: impl Into<String>, secret: impl Into<String>) -> Self {
-        self.webhooks = WebhookConfig {
-            url: Some(url.into()),
-            secret: Some(secret.into()),
-        };
-        self
-    }
-
-    /// Delivers webhooks to `url` without signature headers, as servers before
-    /// Chatwoot 4.11.2 do.
-    pub fn unsigned_webhook(mut self, url: impl Into<String>) -> Self {
-        self.webhooks = WebhookConfig {
-            url: Some(url.into()),
-            secret: None,
-        };
-        self
+impl WebhookConfig {
+    /// Deliveries to `url`, signed with `secret` when there is one.
+    pub(crate) fn new(url: String, secret: Option<String>) -> Self {
+        Self {
+            url: Some(url),
+            secret,
+        }
     }
 }
 
@@ -186,35 +157,44 @@ fn delivery_id(keys: &std::collections::hash_map::RandomState, sequence: u64) ->
 
 /// `conversation_created` for a new conversation, then `message_created` for its
 /// first message if it has one.
-pub(crate) fn conversation_created(app: &App, store: &Store, account_id: i64, display_id: i64) {
-    if !app.webhooks.enabled() {
+pub(crate) fn conversation_created(
+    webhooks: &Webhooks,
+    store: &Store,
+    account_id: i64,
+    display_id: i64,
+) {
+    if !webhooks.enabled() {
         return;
     }
     if let Some(c) = store.conversation(account_id, display_id) {
-        app.webhooks
-            .send(conversation_event(store, c, "conversation_created", None));
+        webhooks.send(conversation_event(store, c, "conversation_created", None));
         if !c.messages.is_empty() {
-            message_created(app, store, account_id, display_id);
+            message_created(webhooks, store, account_id, display_id);
         }
     }
 }
 
 /// `message_created` for a conversation's newest message.
-pub(crate) fn message_created(app: &App, store: &Store, account_id: i64, display_id: i64) {
-    if !app.webhooks.enabled() {
+pub(crate) fn message_created(
+    webhooks: &Webhooks,
+    store: &Store,
+    account_id: i64,
+    display_id: i64,
+) {
+    if !webhooks.enabled() {
         return;
     }
     if let Some(event) = store
         .conversation(account_id, display_id)
         .and_then(|c| message_event(store, c))
     {
-        app.webhooks.send(event);
+        webhooks.send(event);
     }
 }
 
 /// `contact_created` for the newest contact.
-pub(crate) fn contact_created(app: &App, store: &Store) {
-    if !app.webhooks.enabled() {
+pub(crate) fn contact_created(webhooks: &Webhooks, store: &Store) {
+    if !webhooks.enabled() {
         return;
     }
     if let Some(contact) = store.contacts.last() {
@@ -227,7 +207,7 @@ pub(crate) fn contact_created(app: &App, store: &Store) {
             map.insert("account".into(), account(store, contact.account_id));
             map.insert("event".into(), json!("contact_created"));
         }
-        app.webhooks.send(value);
+        webhooks.send(value);
     }
 }
 
@@ -262,13 +242,12 @@ impl Snapshot {
 impl Watch {
     /// Remembers the conversation as it is now (nothing when webhooks are off).
     pub(crate) fn conversation(
-        app: &App,
+        webhooks: &Webhooks,
         store: &Store,
         account_id: i64,
         display_id: i64,
     ) -> Watch {
-        let before = app
-            .webhooks
+        let before = webhooks
             .enabled()
             .then(|| store.conversation(account_id, display_id).map(Snapshot::of))
             .flatten();
@@ -281,7 +260,7 @@ impl Watch {
 
     /// Sends `conversation_status_changed` if the status changed, and
     /// `conversation_updated` if the assignee, team or priority changed.
-    pub(crate) fn finish(self, app: &App, store: &Store) {
+    pub(crate) fn finish(self, webhooks: &Webhooks, store: &Store) {
         let (Some(before), Some(c)) = (
             self.before,
             store.conversation(self.account_id, self.display_id),
@@ -313,7 +292,7 @@ impl Watch {
         }
         if before.status != after.status {
             let event = conversation_event(store, c, "conversation_status_changed", Some(status));
-            app.webhooks.send(event);
+            webhooks.send(event);
         }
 
         let mut updated = Vec::new();
@@ -341,7 +320,7 @@ impl Watch {
         }
         if !updated.is_empty() {
             let event = conversation_event(store, c, "conversation_updated", Some(updated));
-            app.webhooks.send(event);
+            webhooks.send(event);
         }
     }
 }

@@ -4,6 +4,7 @@ mod common;
 
 use common::Api;
 use reqwest::Method;
+use ruut_sandbox::Operation;
 use serde_json::json;
 
 #[tokio::test]
@@ -155,7 +156,7 @@ async fn server_info_needs_no_token_and_the_journal_redacts_it() {
     assert_eq!(r.method, "GET");
     assert_eq!(r.path, "/api/v1/accounts/1/conversations");
     assert_eq!(r.query.as_deref(), Some("status=all"));
-    assert_eq!(r.operation_id.as_deref(), Some("listConversations"));
+    assert_eq!(r.operation, Some(Operation::ListConversations));
     assert_eq!(r.header("api_access_token"), Some("[redacted]"));
     let over_http: serde_json::Value = api.get("/__sandbox/requests").await.json();
     assert_eq!(over_http[0]["operation_id"], "listConversations");

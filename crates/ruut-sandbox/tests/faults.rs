@@ -5,7 +5,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::Api;
-use ruut_sandbox::Fault;
+use ruut_sandbox::{Fault, Operation};
 use serde_json::json;
 
 fn conversation_path(api: &Api) -> String {
@@ -20,22 +20,23 @@ async fn status_faults_have_their_bodies_and_headers() {
     let api = Api::start().await;
     let path = conversation_path(&api);
     api.sb.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::TooManyRequests { retry_after: None },
         1,
     );
     api.sb.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::TooManyRequests {
             retry_after: Some(3),
         },
         1,
     );
     api.sb
-        .inject("getConversation", Fault::InternalServerError, 1);
-    api.sb.inject("getConversation", Fault::BadGateway, 1);
+        .inject(Operation::GetConversation, Fault::InternalServerError, 1);
+    api.sb
+        .inject(Operation::GetConversation, Fault::BadGateway, 1);
     api.sb.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::ServiceUnavailable {
             retry_after: Some(7),
         },
@@ -82,8 +83,9 @@ async fn faults_are_fifo_per_operation_and_exactly_counted() {
     let api = Api::start().await;
     let path = conversation_path(&api);
     api.sb
-        .inject("getConversation", Fault::InternalServerError, 2);
-    api.sb.inject("getConversation", Fault::BadGateway, 1);
+        .inject(Operation::GetConversation, Fault::InternalServerError, 2);
+    api.sb
+        .inject(Operation::GetConversation, Fault::BadGateway, 1);
     assert_eq!(
         api.get("/api/v1/profile").await.status,
         200,
@@ -98,7 +100,7 @@ async fn faults_are_fifo_per_operation_and_exactly_counted() {
     };
     assert_eq!(statuses, [500, 500, 502, 200]);
     api.sb
-        .inject("getConversation", Fault::InternalServerError, 5);
+        .inject(Operation::GetConversation, Fault::InternalServerError, 5);
     api.sb.clear_faults();
     assert_eq!(api.get(&path).await.status, 200);
 }
@@ -107,14 +109,18 @@ async fn faults_are_fifo_per_operation_and_exactly_counted() {
 async fn body_faults() {
     let api = Api::start().await;
     let path = conversation_path(&api);
-    api.sb.inject("getConversation", Fault::MalformedJson, 1);
-    api.sb.inject("getConversation", Fault::WrongShape, 1);
     api.sb
-        .inject("getConversation", Fault::HugeBody(100_000), 1);
-    api.sb.inject("getConversation", Fault::UnknownStatus, 1);
-    api.sb.inject("listConversations", Fault::UnknownStatus, 1);
+        .inject(Operation::GetConversation, Fault::MalformedJson, 1);
+    api.sb
+        .inject(Operation::GetConversation, Fault::WrongShape, 1);
+    api.sb
+        .inject(Operation::GetConversation, Fault::HugeBody(100_000), 1);
+    api.sb
+        .inject(Operation::GetConversation, Fault::UnknownStatus, 1);
+    api.sb
+        .inject(Operation::ListConversations, Fault::UnknownStatus, 1);
     api.sb.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::Redirect("http://127.0.0.1:9/elsewhere".to_owned()),
         1,
     );
@@ -143,7 +149,7 @@ async fn body_faults() {
 async fn delay_then_the_real_answer() {
     let api = Api::start().await;
     api.sb.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::Delay(Duration::from_millis(300)),
         1,
     );
@@ -156,7 +162,7 @@ async fn delay_then_the_real_answer() {
 #[tokio::test]
 async fn hang_never_answers() {
     let api = Api::start().await;
-    api.sb.inject("getConversation", Fault::Hang, 1);
+    api.sb.inject(Operation::GetConversation, Fault::Hang, 1);
     let result = api
         .http
         .get(api.url(&conversation_path(&api)))
@@ -179,7 +185,8 @@ async fn drop_connection_processes_the_request_first() {
     let before = api
         .sb
         .message_count(info.account_id, info.open_conversation_id);
-    api.sb.inject("createMessage", Fault::DropConnection, 1);
+    api.sb
+        .inject(Operation::CreateMessage, Fault::DropConnection, 1);
     let result = api
         .http
         .post(api.url(&format!("{}/messages", conversation_path(&api))))
@@ -198,7 +205,8 @@ async fn drop_connection_processes_the_request_first() {
 #[tokio::test]
 async fn truncated_body_sends_half_then_closes() {
     let api = Api::start().await;
-    api.sb.inject("getConversation", Fault::TruncatedBody, 1);
+    api.sb
+        .inject(Operation::GetConversation, Fault::TruncatedBody, 1);
     let resp = api
         .http
         .get(api.url(&conversation_path(&api)))
@@ -249,6 +257,16 @@ async fn faults_over_http() {
     ] {
         assert_eq!(queue(bad.clone()).await.status, 422, "{bad}");
     }
+    let unknown = queue(json!({"operation": "getConversations", "fault": "hang"})).await;
+    let error = unknown.json()["error"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        error.starts_with("unknown operation `getConversations`; the operations are: ")
+            && error.contains("getConversation, "),
+        "{error}"
+    );
     queue(json!({"operation": "getConversation", "fault": "internal_server_error", "times": 3}))
         .await;
     let cleared = api

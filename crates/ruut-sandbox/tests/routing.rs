@@ -5,7 +5,7 @@ mod common;
 
 use common::Api;
 use reqwest::Method;
-use ruut_sandbox::Sandbox;
+use ruut_sandbox::{Operation, Sandbox};
 use serde_json::json;
 
 async fn raw_get(api: &Api, path: &str, accept: Option<&str>) -> common::Answer {
@@ -49,6 +49,41 @@ async fn chatwoot_only_routes_are_rails_404s_json_only_when_asked() {
     assert_eq!(answer.status, 404);
     // The Chatwoot routes still work.
     assert_eq!(api.get("/api/v1/profile").await.status, 200);
+}
+
+/// A path of the operation's template, with `1` for every parameter.
+fn path_of(op: Operation) -> String {
+    op.path()
+        .split('/')
+        .map(|part| if part.starts_with('{') { "1" } else { part })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[tokio::test]
+async fn the_router_and_the_journal_agree_on_every_operation() {
+    let api = Api::start().await;
+    for &op in Operation::ALL {
+        assert!(ruut_sandbox::handles(op), "{op} is not served");
+        let method = Method::from_bytes(op.method().as_bytes()).expect("method");
+        let answer = api.call(method, &path_of(op), None, None).await;
+        // Served routes check the token first; only getServerInfo needs none.
+        let expected = if op == Operation::GetServerInfo {
+            200
+        } else {
+            401
+        };
+        assert_eq!(answer.status, expected, "{op}: {}", answer.text);
+        let last = api.sb.requests().pop().expect("journaled");
+        assert_eq!(last.operation, Some(op), "{op}");
+    }
+    // A path no route matches is no operation, and its faults do not fire.
+    api.sb
+        .inject(Operation::GetServerInfo, ruut_sandbox::Fault::BadGateway, 1);
+    let answer = api.call(Method::GET, "//api", None, None).await;
+    assert_eq!(answer.status, 404);
+    assert_eq!(api.sb.requests().pop().expect("journaled").operation, None);
+    assert_eq!(api.call(Method::GET, "/api", None, None).await.status, 502);
 }
 
 #[tokio::test]

@@ -1,23 +1,21 @@
 //! Server information, the profile and accounts: `getServerInfo`,
 //! `getProfile`, `getAccount` and Ruut's documented `listAccounts`.
 
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use ruut_api::enums::{AccountStatus, AvailabilityStatus, UserRole};
 use ruut_api::types;
 use serde_json::Value;
 
-use super::{Ctx, Ids};
-use crate::auth::{Caller, account_access};
 use crate::errors::{ApiError, json_response};
 use crate::render::{self, to_json};
+use crate::scope::{Me, OwnAccount, Reply, Scope};
 use crate::state::Store;
 
 /// `GET /api`: no authentication.
 pub(crate) async fn server_info() -> Response {
     let info = types::ServerInfo {
-        version: crate::CHATWOOT_VERSION.to_owned(),
+        version: render::CHATWOOT_VERSION.to_owned(),
         timestamp: Some(chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string()),
         queue_services: Some("ok".to_owned()),
         data_services: Some("ok".to_owned()),
@@ -42,16 +40,10 @@ fn memberships(store: &Store, user_id: i64) -> Vec<(i64, String, &'static str)> 
 }
 
 /// `GET /api/v1/profile`.
-pub(crate) async fn profile(
-    State(ctx): State<Ctx>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    let Caller::User(user_id) = ctx.authenticate(&headers, "getProfile")? else {
-        return Err(ApiError::BotForbidden);
-    };
-    let store = ctx.app.store.lock();
+pub(crate) fn profile(cx: Scope<'_, Me>) -> Reply {
+    let (store, user_id) = (&cx.store, cx.place.user_id);
     let user = store.user(user_id).ok_or(ApiError::InvalidToken)?;
-    let accounts = memberships(&store, user_id);
+    let accounts = memberships(store, user_id);
     let active = accounts.first().map(|(id, _, role)| (*id, *role));
     let profile = types::Profile {
         id: user.id,
@@ -91,15 +83,9 @@ pub(crate) async fn profile(
 }
 
 /// `GET /api/v1/accounts` (Ruut's documented route): the user's accounts.
-pub(crate) async fn list_accounts(
-    State(ctx): State<Ctx>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    let Caller::User(user_id) = ctx.authenticate(&headers, "listAccounts")? else {
-        return Err(ApiError::BotForbidden);
-    };
-    let store = ctx.app.store.lock();
-    let list: Vec<Value> = memberships(&store, user_id)
+pub(crate) fn list_accounts(cx: Scope<'_, Me>) -> Reply {
+    let store = &cx.store;
+    let list: Vec<Value> = memberships(store, cx.place.user_id)
         .into_iter()
         .filter_map(|(id, _, role)| {
             let a = store.account(id)?;
@@ -122,15 +108,7 @@ pub(crate) async fn list_accounts(
 }
 
 /// `GET /api/v1/accounts/{account_id}`: an account the user is not in is a 404.
-pub(crate) async fn get_account(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "getAccount")?;
-    let account_id = ids.first()?;
-    let store = ctx.app.store.lock();
-    account_access(&store, caller, account_id).map_err(|_| ApiError::NotFound)?;
-    let value = render::account(&store, account_id).ok_or(ApiError::NotFound)?;
+pub(crate) fn get_account(cx: Scope<'_, OwnAccount>) -> Reply {
+    let value = render::account(&cx.store, cx.place.id).ok_or(ApiError::NotFound)?;
     Ok(json_response(StatusCode::OK, &value))
 }

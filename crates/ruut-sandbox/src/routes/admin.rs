@@ -9,19 +9,22 @@
 //!
 //! [`RecordedRequest`]: crate::RecordedRequest
 
+use std::sync::Arc;
+
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use serde_json::json;
 
-use super::Ctx;
+use crate::app::App;
 use crate::errors::{ApiError, json_response};
 use crate::faults::FaultSpec;
+use crate::operations;
 use crate::render::to_json;
 
 /// `POST /__sandbox/faults`.
-pub(crate) async fn add_fault(State(ctx): State<Ctx>, body: Bytes) -> Response {
+pub(crate) async fn add_fault(State(app): State<Arc<App>>, body: Bytes) -> Response {
     let spec: FaultSpec = match serde_json::from_slice(&body) {
         Ok(spec) => spec,
         Err(e) => return ApiError::Unprocessable(format!("invalid fault: {e}")).into_response(),
@@ -30,32 +33,29 @@ pub(crate) async fn add_fault(State(ctx): State<Ctx>, body: Bytes) -> Response {
         Ok(fault) => fault,
         Err(e) => return ApiError::Unprocessable(e).into_response(),
     };
-    let known = crate::operations::OPERATIONS
-        .iter()
-        .any(|(id, _)| *id == spec.operation);
-    if !known {
-        return ApiError::Unprocessable(format!("unknown operation `{}`", spec.operation))
-            .into_response();
-    }
+    let operation = match operations::parse_id(&spec.operation) {
+        Ok(operation) => operation,
+        Err(e) => return ApiError::Unprocessable(e).into_response(),
+    };
     let times = spec.times.unwrap_or(1);
-    ctx.app.faults.push(&spec.operation, fault, times);
+    app.faults.push(operation, fault, times);
     json_response(StatusCode::OK, &json!({"queued": times}))
 }
 
 /// `DELETE /__sandbox/faults`.
-pub(crate) async fn clear_faults(State(ctx): State<Ctx>) -> StatusCode {
-    ctx.app.faults.clear();
+pub(crate) async fn clear_faults(State(app): State<Arc<App>>) -> StatusCode {
+    app.faults.clear();
     StatusCode::NO_CONTENT
 }
 
 /// `GET /__sandbox/requests`.
-pub(crate) async fn requests(State(ctx): State<Ctx>) -> Response {
-    json_response(StatusCode::OK, &to_json(&ctx.app.journal.all()))
+pub(crate) async fn requests(State(app): State<Arc<App>>) -> Response {
+    json_response(StatusCode::OK, &to_json(&app.journal.all()))
 }
 
 /// `DELETE /__sandbox/requests`.
-pub(crate) async fn clear_requests(State(ctx): State<Ctx>) -> StatusCode {
-    ctx.app.journal.clear();
+pub(crate) async fn clear_requests(State(app): State<Arc<App>>) -> StatusCode {
+    app.journal.clear();
     StatusCode::NO_CONTENT
 }
 

@@ -6,18 +6,17 @@
 //! as an integer otherwise. Contacts carry no labels in the sandbox, so a
 //! `labels[]` filter matches none.
 
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use bytes::Bytes;
 use serde_json::{Value, json};
 
-use super::{Ctx, Ids, access};
 use crate::clock;
 use crate::errors::{ApiError, json_response};
 use crate::render;
+use crate::scope::{AccountScope, ContactScope, Reply};
 use crate::state::{Contact, Store};
 use crate::validate::{Fields, Query, body};
+use crate::webhooks;
 
 /// Contacts per page.
 pub(crate) const PAGE_SIZE: usize = 15;
@@ -105,46 +104,28 @@ fn render_all(store: &Store, list: &[&Contact], with_inboxes: bool) -> Vec<Value
 }
 
 /// `GET /api/v1/accounts/{account_id}/contacts`.
-pub(crate) async fn list(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "listContacts")?;
-    let account_id = ids.first()?;
-    let query = Query::parse(raw.as_deref());
+pub(crate) fn list(cx: AccountScope<'_>, query: Query) -> Reply {
     let (page, echo) = page_of(&query)?;
     let sort_by = sort_param(&query)?;
     let labels = query.all("labels[]");
     let with_inboxes = query.bool("include_contact_inboxes")?.unwrap_or(true);
-    let store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
+    let (store, account_id) = (&cx.store, cx.account_id());
     let mut list: Vec<&Contact> = store
         .contacts
         .iter()
         .filter(|c| c.account_id == account_id && c.is_resolved() && labels.is_empty())
         .collect();
     sort(&mut list, sort_by.as_ref());
-    let payload = render_all(&store, page_slice(&list, page), with_inboxes);
+    let payload = render_all(store, page_slice(&list, page), with_inboxes);
     let body = json!({"meta": {"count": list.len(), "current_page": echo}, "payload": payload});
     Ok(json_response(StatusCode::OK, &body))
 }
 
 /// `GET /api/v1/accounts/{account_id}/contacts/search`.
-pub(crate) async fn search(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "searchContacts")?;
-    let account_id = ids.first()?;
-    let query = Query::parse(raw.as_deref());
+pub(crate) fn search(cx: AccountScope<'_>, query: Query) -> Reply {
     let (page, echo) = page_of(&query)?;
     let sort_by = sort_param(&query)?;
-    let store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
+    let (store, account_id) = (&cx.store, cx.account_id());
     let Some(q) = query
         .get("q")
         .filter(|q| !q.is_empty())
@@ -170,25 +151,14 @@ pub(crate) async fn search(
     let has_more = page.saturating_mul(PAGE_SIZE) < list.len();
     let body = json!({
         "meta": {"count": slice.len(), "current_page": echo, "has_more": has_more},
-        "payload": render_all(&store, slice, true),
+        "payload": render_all(store, slice, true),
     });
     Ok(json_response(StatusCode::OK, &body))
 }
 
 /// `GET /api/v1/accounts/{account_id}/contacts/{contact_id}`.
-pub(crate) async fn show(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "getContact")?;
-    let (account_id, contact_id) = (ids.first()?, ids.second()?);
-    let store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
-    let contact = store
-        .contact(account_id, contact_id)
-        .ok_or(ApiError::NotFound)?;
-    let body = json!({"payload": render::contact_json(&store, contact, true)});
+pub(crate) fn show(cx: ContactScope<'_>) -> Reply {
+    let body = json!({"payload": render::contact_json(&cx.store, cx.contact(), true)});
     Ok(json_response(StatusCode::OK, &body))
 }
 
@@ -216,16 +186,9 @@ fn duplicates(store: &Store, account_id: i64, new: &Contact) -> Vec<String> {
 }
 
 /// `POST /api/v1/accounts/{account_id}/contacts`.
-pub(crate) async fn create(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    bytes: Bytes,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "createContact")?;
-    let account_id = ids.first()?;
-    let mut store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
+pub(crate) fn create(mut cx: AccountScope<'_>, bytes: Bytes) -> Reply {
+    let account_id = cx.account_id();
+    let store = &mut cx.store;
     let map = body(&bytes, "contact")?;
     let f = Fields(&map);
     let mut contact = Contact {
@@ -252,7 +215,7 @@ pub(crate) async fn create(
         let source = source_id.unwrap_or_else(|| format!("sandbox-contact-{}", contact.id));
         contact.inboxes.push((inbox_id, source));
     }
-    let taken = duplicates(&store, account_id, &contact);
+    let taken = duplicates(store, account_id, &contact);
     if !taken.is_empty() {
         let message = taken
             .iter()
@@ -273,11 +236,11 @@ pub(crate) async fn create(
         })
     });
     let body = json!({"payload": {
-        "contact": render::contact_json(&store, &contact, true),
+        "contact": render::contact_json(store, &contact, true),
         "contact_inbox": contact_inbox,
     }});
     store.contacts.push(contact);
-    crate::webhooks::contact_created(&ctx.app, &store);
+    webhooks::contact_created(&cx.app.webhooks, &cx.store);
     Ok(json_response(StatusCode::OK, &body))
 }
 

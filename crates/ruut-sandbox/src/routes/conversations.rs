@@ -6,19 +6,18 @@
 //! `assignee_type` filter (bot-assigned counts as unassigned), then filter by
 //! assignee, sort, and cut a page of 25.
 
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use bytes::Bytes;
 use ruut_api::enums::ConversationStatus;
 use serde_json::{Value, json};
 
-use super::{ConversationScope, Ctx, Ids, access, user_of};
 use crate::clock;
 use crate::errors::{ApiError, json_response};
 use crate::render;
+use crate::scope::{AccountScope, ConversationScope, Reply};
 use crate::state::{AssigneeRef, Attrs, Conversation, Message, SenderRef, Store};
 use crate::validate::{Fields, Query, body};
+use crate::webhooks;
 
 /// Conversations per page.
 pub(crate) const PAGE_SIZE: usize = 25;
@@ -193,24 +192,14 @@ fn filtered<'s>(
 }
 
 /// `GET /api/v1/accounts/{account_id}/conversations`.
-pub(crate) async fn list(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "listConversations")?;
-    let account_id = ids.first()?;
-    let query = Query::parse(raw.as_deref());
+pub(crate) fn list(cx: AccountScope<'_>, query: Query) -> Reply {
     let filter = Filter::parse(&query)?;
     let page = query.int("page")?.unwrap_or(1).max(1);
     let sort_by = query
         .one_of("sort_by", &SORTS)?
         .unwrap_or("last_activity_at_desc");
-    let store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
-    let user_id = user_of(caller);
-    let all = filtered(&store, account_id, &filter, user_id)?;
+    let (store, user_id) = (&cx.store, cx.user_id());
+    let all = filtered(store, cx.account_id(), &filter, user_id)?;
     let meta = tally(&all, user_id);
     let mut list: Vec<&Conversation> = all
         .into_iter()
@@ -219,7 +208,7 @@ pub(crate) async fn list(
     sort(&mut list, sort_by);
     let page_items: Vec<Value> = if filter.updated_within.is_some() {
         list.iter()
-            .map(|c| render::conversation(&store, c, user_id))
+            .map(|c| render::conversation(store, c, user_id))
             .collect()
     } else {
         let skip = usize::try_from(page - 1)
@@ -228,7 +217,7 @@ pub(crate) async fn list(
         list.iter()
             .skip(skip)
             .take(PAGE_SIZE)
-            .map(|c| render::conversation(&store, c, user_id))
+            .map(|c| render::conversation(store, c, user_id))
             .collect()
     };
     let body = json!({"data": {"meta": meta, "payload": page_items}});
@@ -236,19 +225,10 @@ pub(crate) async fn list(
 }
 
 /// `GET /api/v1/accounts/{account_id}/conversations/meta`.
-pub(crate) async fn counts(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "getConversationCounts")?;
-    let account_id = ids.first()?;
-    let filter = Filter::parse(&Query::parse(raw.as_deref()))?;
-    let store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
-    let user_id = user_of(caller);
-    let all = filtered(&store, account_id, &filter, user_id)?;
+pub(crate) fn counts(cx: AccountScope<'_>, query: Query) -> Reply {
+    let filter = Filter::parse(&query)?;
+    let user_id = cx.user_id();
+    let all = filtered(&cx.store, cx.account_id(), &filter, user_id)?;
     Ok(json_response(
         StatusCode::OK,
         &json!({"meta": tally(&all, user_id)}),
@@ -256,36 +236,15 @@ pub(crate) async fn counts(
 }
 
 /// `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}`.
-pub(crate) async fn show(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    let ConversationScope {
-        caller,
-        store,
-        account_id,
-        display_id,
-    } = ctx.conversation_scope(&headers, &ids, "getConversation")?;
-    let c = store
-        .conversation(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
-    let body = render::conversation(&store, c, user_of(caller));
+pub(crate) fn show(cx: ConversationScope<'_>) -> Reply {
+    let body = render::conversation(&cx.store, cx.conversation(), cx.user_id());
     Ok(json_response(StatusCode::OK, &body))
 }
 
 /// `POST /api/v1/accounts/{account_id}/conversations`.
-pub(crate) async fn create(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    bytes: Bytes,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "createConversation")?;
-    let account_id = ids.first()?;
-    let mut store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
-
+pub(crate) fn create(mut cx: AccountScope<'_>, bytes: Bytes) -> Reply {
+    let (account_id, caller) = (cx.account_id(), cx.caller);
+    let store = &mut cx.store;
     let map = body(&bytes, "inbox_id")?;
     let f = Fields(&map);
     let inbox_id = f.required_int("inbox_id")?;
@@ -387,17 +346,14 @@ pub(crate) async fn create(
             private: false,
             status: "sent",
             created_at: now,
-            sender: Some(match caller {
-                crate::auth::Caller::User(u) => SenderRef::User(u),
-                crate::auth::Caller::Bot(b) => SenderRef::Bot(b),
-            }),
+            sender: Some(SenderRef::from(caller)),
             source_id: None,
             echo_id: None,
         });
         conversation.first_reply_created_at = now;
     }
-    let body = render::conversation(&store, &conversation, user_of(caller));
+    let body = render::conversation(store, &conversation, caller.user_id());
     store.conversations.push(conversation);
-    crate::webhooks::conversation_created(&ctx.app, &store, account_id, display_id);
+    webhooks::conversation_created(&cx.app.webhooks, &cx.store, account_id, display_id);
     Ok(json_response(StatusCode::OK, &body))
 }

@@ -1,19 +1,17 @@
 //! Messages: `listMessages` (cursor pagination by message id) and `createMessage`.
 
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use bytes::Bytes;
 use ruut_api::enums::{ConversationStatus, MessageContentType};
 use serde_json::{Map, Value};
 
-use super::{ConversationScope, Ctx, Ids, access};
-use crate::auth::Caller;
 use crate::clock;
-use crate::errors::{ApiError, json_response};
+use crate::errors::json_response;
 use crate::render::{self, to_json};
+use crate::scope::{ConversationScope, Reply};
 use crate::state::{Message, SenderRef};
 use crate::validate::{Fields, Query, body};
+use crate::webhooks;
 
 /// Messages per page without a cursor or with `before`.
 pub(crate) const BEFORE_PAGE: usize = 20;
@@ -23,23 +21,11 @@ pub(crate) const AFTER_PAGE: usize = 100;
 pub(crate) const BETWEEN_PAGE: usize = 1000;
 
 /// `GET .../conversations/{conversation_id}/messages`.
-pub(crate) async fn list(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "listMessages")?;
-    let (account_id, display_id) = (ids.first()?, ids.second()?);
-    let query = Query::parse(raw.as_deref());
+pub(crate) fn list(cx: ConversationScope<'_>, query: Query) -> Reply {
     let before = query.int("before")?;
     let after = query.int("after")?;
     let internal = query.bool("filter_internal_messages")?.unwrap_or(false);
-    let store = ctx.app.store.lock();
-    access(&store, caller, account_id)?;
-    let c = store
-        .conversation(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
+    let (store, c, account_id) = (&cx.store, cx.conversation(), cx.account_id());
 
     let visible: Vec<&Message> = c
         .messages
@@ -52,7 +38,7 @@ pub(crate) async fn list(
         (None, Some(_)) => &visible[..visible.len().min(AFTER_PAGE)],
         _ => &visible[visible.len().saturating_sub(BEFORE_PAGE)..],
     };
-    let payload: Vec<Value> = page.iter().map(|m| render::message(&store, c, m)).collect();
+    let payload: Vec<Value> = page.iter().map(|m| render::message(store, c, m)).collect();
 
     let mut meta = Map::new();
     meta.insert("labels".to_owned(), to_json(&c.labels));
@@ -63,12 +49,12 @@ pub(crate) async fn list(
     if let Some(contact) = store.contact(account_id, c.contact_id) {
         meta.insert(
             "contact".to_owned(),
-            render::contact_json(&store, contact, false),
+            render::contact_json(store, contact, false),
         );
     }
     if let Some(a) = c
         .assignee
-        .and_then(|a| render::assignee(&store, account_id, a))
+        .and_then(|a| render::assignee(store, account_id, a))
     {
         meta.insert("assignee".to_owned(), to_json(&a));
     }
@@ -80,18 +66,7 @@ pub(crate) async fn list(
 }
 
 /// `POST .../conversations/{conversation_id}/messages`.
-pub(crate) async fn create(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    bytes: Bytes,
-) -> Result<Response, ApiError> {
-    let ConversationScope {
-        caller,
-        mut store,
-        account_id,
-        display_id,
-    } = ctx.conversation_scope(&headers, &ids, "createMessage")?;
+pub(crate) fn create(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
     let map = body(&bytes, "content")?;
     let f = Fields(&map);
     let content = f.required_string("content")?;
@@ -107,54 +82,49 @@ pub(crate) async fn create(
     let echo_id = f.string("echo_id", false)?;
     let source_id = f.string("source_id", false)?;
 
-    let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
-    let id = store.take_message_id();
-    let c = store
-        .conversation_mut(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
-    let now = clock::now();
-    let sender = if incoming {
-        SenderRef::Contact(c.contact_id)
-    } else {
-        match caller {
-            Caller::User(u) => SenderRef::User(u),
-            Caller::Bot(b) => SenderRef::Bot(b),
+    cx.change(|cx| {
+        let id = cx.store.take_message_id();
+        let caller = cx.caller;
+        let c = cx.conversation_mut();
+        let now = clock::now();
+        let sender = if incoming {
+            SenderRef::Contact(c.contact_id)
+        } else {
+            SenderRef::from(caller)
+        };
+        let message = Message {
+            id,
+            content: Some(content),
+            message_type: if incoming { 0 } else { 1 },
+            content_type,
+            content_attributes,
+            private,
+            status: "sent",
+            created_at: now,
+            sender: Some(sender),
+            source_id,
+            echo_id,
+        };
+        if incoming {
+            c.waiting_since = now;
+            c.unread_count += 1;
+            // A reply from the contact always wakes a snoozed conversation.
+            if c.status == ConversationStatus::Snoozed {
+                c.set_status(ConversationStatus::Open, None);
+            }
+        } else if !private && c.first_reply_created_at == 0 {
+            c.first_reply_created_at = now;
         }
-    };
-    let message = Message {
-        id,
-        content: Some(content),
-        message_type: if incoming { 0 } else { 1 },
-        content_type,
-        content_attributes,
-        private,
-        status: "sent",
-        created_at: now,
-        sender: Some(sender),
-        source_id,
-        echo_id,
-    };
-    if incoming {
-        c.waiting_since = now;
-        c.unread_count += 1;
-        // A reply from the contact always wakes a snoozed conversation.
-        if c.status == ConversationStatus::Snoozed {
-            c.set_status(ConversationStatus::Open, None);
-        }
-    } else if !private && c.first_reply_created_at == 0 {
-        c.first_reply_created_at = now;
-    }
-    c.last_activity_at = now;
-    c.touch();
-    c.messages.push(message);
-    crate::webhooks::message_created(&ctx.app, &store, account_id, display_id);
-    watch.finish(&ctx.app, &store);
-    let c = store
-        .conversation(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
+        c.last_activity_at = now;
+        c.touch();
+        c.messages.push(message);
+        let (account_id, display_id) = (cx.account_id(), cx.display_id());
+        webhooks::message_created(&cx.app.webhooks, &cx.store, account_id, display_id);
+    });
+    let c = cx.conversation();
     let body = c
         .messages
         .last()
-        .map_or(Value::Null, |m| render::message(&store, c, m));
+        .map_or(Value::Null, |m| render::message(&cx.store, c, m));
     Ok(json_response(StatusCode::OK, &body))
 }

@@ -1,181 +1,75 @@
-//! The HTTP routes: one module per resource, plus the router that ties them
-//! to the spec's paths and the sandbox's own `/__sandbox/*` control routes.
+//! The HTTP routes: one module per resource, the router that serves every
+//! operation of the table ([`ruut_api::operations`]) at its path and method,
+//! and the sandbox's own `/__sandbox/*` control routes.
+//!
+//! [`handler`] says what each operation does; everything else (path, method,
+//! whether bots may call it, whether strict-Chatwoot mode has it) comes from
+//! the table.
 
-pub(crate) mod accounts;
-pub(crate) mod admin;
-pub(crate) mod contacts;
-pub(crate) mod conversations;
-pub(crate) mod messages;
-pub(crate) mod status;
+mod accounts;
+mod admin;
+mod contacts;
+mod conversations;
+mod messages;
+mod serve;
+mod status;
 
-use std::sync::{Arc, MutexGuard};
+use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{FromRequestParts, RawPathParams};
-use axum::http::HeaderMap;
-use axum::http::request::Parts;
+use axum::http::Method;
 use axum::middleware;
-use axum::routing::{get, patch, post};
+use axum::routing::{MethodFilter, MethodRouter, get, on, post};
+use ruut_api::operations::Operation;
 
 use crate::app::App;
-use crate::auth::{Caller, account_access};
-use crate::errors::ApiError;
-use crate::operations::bots_allowed;
-use crate::state::Store;
-use crate::validate::path_id;
+use crate::operations::in_mode;
+use serve::serve;
 
-/// The state every handler gets.
-#[derive(Clone, Debug)]
-pub(crate) struct Ctx {
-    /// The sandbox's shared state.
-    pub app: Arc<App>,
+/// The behaviour of every operation the sandbox serves, one arm each, for the
+/// operation's own method; `None` for the operations it does not serve.
+fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
+    use Operation as Op;
+    let m = MethodFilter::try_from(Method::from_bytes(op.method().as_bytes()).ok()?).ok()?;
+    Some(match op {
+        Op::GetServerInfo => on(m, accounts::server_info),
+        Op::ListAccounts => serve(m, accounts::list_accounts),
+        Op::GetProfile => serve(m, accounts::profile),
+        Op::GetAccount => serve(m, accounts::get_account),
+        Op::ListConversations => serve(m, conversations::list),
+        Op::CreateConversation => serve(m, conversations::create),
+        Op::GetConversationCounts => serve(m, conversations::counts),
+        Op::GetConversation => serve(m, conversations::show),
+        Op::UpdateConversationStatus => serve(m, status::update_status),
+        Op::ToggleConversationStatus => serve(m, status::toggle_status),
+        Op::ToggleConversationPriority => serve(m, status::toggle_priority),
+        Op::AssignConversation => serve(m, status::assign),
+        Op::ListMessages => serve(m, messages::list),
+        Op::CreateMessage => serve(m, messages::create),
+        Op::ListContacts => serve(m, contacts::list),
+        Op::CreateContact => serve(m, contacts::create),
+        Op::SearchContacts => serve(m, contacts::search),
+        Op::GetContact => serve(m, contacts::show),
+        _ => return None,
+    })
 }
 
-impl Ctx {
-    /// Authenticates the request for an operation (bots only where the spec allows them).
-    pub fn authenticate(
-        &self,
-        headers: &HeaderMap,
-        operation_id: &str,
-    ) -> Result<Caller, ApiError> {
-        self.app
-            .tokens
-            .authenticate(headers, bots_allowed(operation_id))
-    }
+/// Whether the router serves the operation (in the default, Ruut mode).
+pub(crate) fn handles(op: Operation) -> bool {
+    handler(op).is_some()
 }
 
-/// What a `.../conversations/{conversation_id}/...` route has checked before it
-/// does its own work.
-pub(crate) struct ConversationScope<'a> {
-    /// Who is calling.
-    pub caller: Caller,
-    /// The locked store (snoozes already expired).
-    pub store: MutexGuard<'a, Store>,
-    /// The account in the path.
-    pub account_id: i64,
-    /// The conversation's display id in the path.
-    pub display_id: i64,
-}
-
-impl Ctx {
-    /// The checks every conversation route starts with, in the server's order:
-    /// the token, the ids in the path, the caller's access to the account, and
-    /// the conversation's existence (a 404 otherwise).
-    pub fn conversation_scope(
-        &self,
-        headers: &HeaderMap,
-        ids: &Ids,
-        operation_id: &str,
-    ) -> Result<ConversationScope<'_>, ApiError> {
-        let caller = self.authenticate(headers, operation_id)?;
-        let (account_id, display_id) = (ids.first()?, ids.second()?);
-        let store = self.app.store.lock();
-        access(&store, caller, account_id)?;
-        store
-            .conversation(account_id, display_id)
-            .ok_or(ApiError::NotFound)?;
-        Ok(ConversationScope {
-            caller,
-            store,
-            account_id,
-            display_id,
-        })
-    }
-}
-
-/// The user id of a caller (`None` for a bot).
-pub(crate) fn user_of(caller: Caller) -> Option<i64> {
-    match caller {
-        Caller::User(id) => Some(id),
-        Caller::Bot(_) => None,
-    }
-}
-
-/// Checks account access and returns the caller's role there.
-pub(crate) fn access(
-    store: &Store,
-    caller: Caller,
-    account_id: i64,
-) -> Result<Option<&'static str>, ApiError> {
-    account_access(store, caller, account_id)
-}
-
-/// The raw path parameters of a request, parsed into ids on demand: a value
-/// that is not an integer is a 404, as Rails' `find` answers it.
-#[derive(Clone, Debug)]
-pub(crate) struct Ids(Vec<String>);
-
-impl Ids {
-    fn nth(&self, n: usize) -> Result<i64, ApiError> {
-        self.0
-            .get(n)
-            .ok_or(ApiError::NotFound)
-            .and_then(|s| path_id(s))
-    }
-
-    /// The first id in the path (the account, or the conversation on Ruut's route).
-    pub fn first(&self) -> Result<i64, ApiError> {
-        self.nth(0)
-    }
-
-    /// The second id in the path (the conversation or contact).
-    pub fn second(&self) -> Result<i64, ApiError> {
-        self.nth(1)
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Ids {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        let params = RawPathParams::from_request_parts(parts, state)
-            .await
-            .map_err(|_| ApiError::NotFound)?;
-        Ok(Ids(params.iter().map(|(_, v)| v.to_owned()).collect()))
-    }
-}
-
-/// The full router: spec routes, control routes, the Rails-like fallback, and
-/// the pipeline (journal, body limit, faults) in front of everything.
+/// The full router: the operations of the mode, the control routes, the
+/// Rails-like fallback, and the pipeline (journal, body limit, faults) in
+/// front of everything.
 pub(crate) fn router(app: Arc<App>) -> Router {
-    let ctx = Ctx { app: app.clone() };
-    let account = "/api/v1/accounts/{account_id}";
-    let conversation = "/api/v1/accounts/{account_id}/conversations/{conversation_id}";
-    let mut router = Router::new()
-        .route("/api", get(accounts::server_info))
-        .route("/api/v1/profile", get(accounts::profile))
-        .route(account, get(accounts::get_account))
-        .route(
-            &format!("{account}/conversations"),
-            get(conversations::list).post(conversations::create),
-        )
-        .route(
-            &format!("{account}/conversations/meta"),
-            get(conversations::counts),
-        )
-        .route(conversation, get(conversations::show))
-        .route(
-            &format!("{conversation}/toggle_status"),
-            post(status::toggle_status),
-        )
-        .route(
-            &format!("{conversation}/toggle_priority"),
-            post(status::toggle_priority),
-        )
-        .route(&format!("{conversation}/assignments"), post(status::assign))
-        .route(
-            &format!("{conversation}/messages"),
-            get(messages::list).post(messages::create),
-        )
-        .route(
-            &format!("{account}/contacts"),
-            get(contacts::list).post(contacts::create),
-        )
-        .route(&format!("{account}/contacts/search"), get(contacts::search))
-        .route(
-            &format!("{account}/contacts/{{contact_id}}"),
-            get(contacts::show),
-        )
+    let mut router = Router::new();
+    for &op in Operation::ALL {
+        if let Some(route) = handler(op).filter(|_| in_mode(op, app.chatwoot_only)) {
+            router = router.route(op.path(), route);
+        }
+    }
+    router
         .route(
             "/__sandbox/faults",
             post(admin::add_fault).delete(admin::clear_faults),
@@ -183,20 +77,11 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route(
             "/__sandbox/requests",
             get(admin::requests).delete(admin::clear_requests),
-        );
-    if !app.chatwoot_only {
-        router = router
-            .route("/api/v1/accounts", get(accounts::list_accounts))
-            .route(
-                "/api/v1/conversations/{conversation_id}/status",
-                patch(status::update_status),
-            );
-    }
-    router
+        )
         .fallback(admin::route_not_found)
         .layer(middleware::from_fn_with_state(
-            ctx.clone(),
+            app.clone(),
             crate::pipeline::pipeline,
         ))
-        .with_state(ctx)
+        .with_state(app)
 }

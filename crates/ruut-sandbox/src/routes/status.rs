@@ -13,19 +13,18 @@
 //!   conversation. `agent_id` naming an agent of the account assigns them;
 //!   any other value is only kept in the audit trail.
 
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use bytes::Bytes;
 use ruut_api::enums::{ConversationPriority, ConversationStatus};
 use serde_json::{Value, json};
 
 use super::conversations::TOGGLEABLE;
-use super::{ConversationScope, Ctx, Ids, access, user_of};
 use crate::auth::Caller;
 use crate::clock;
 use crate::errors::{ApiError, json_response};
 use crate::render::{self, to_json};
+use crate::scope::{ConversationScope, Reply};
 use crate::state::{AssigneeRef, StatusChange};
 use crate::validate::{Fields, body, path_id};
 
@@ -33,89 +32,48 @@ const STATUSES: [&str; 5] = ["open", "pending", "resolved", "snoozed", "scheduli
 const PRIORITIES: [&str; 4] = ["low", "medium", "high", "urgent"];
 
 /// `POST .../conversations/{conversation_id}/toggle_status`.
-pub(crate) async fn toggle_status(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    bytes: Bytes,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "toggleConversationStatus")?;
-    let (account_id, display_id) = (ids.first()?, ids.second()?);
-    let mut store = ctx.app.store.lock();
-    let role = access(&store, caller, account_id)?;
-    store
-        .conversation(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
+pub(crate) fn toggle_status(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
     let map = body(&bytes, "status")?;
     let f = Fields(&map);
     let status = f.one_of("status", &TOGGLEABLE, false)?;
     let snoozed_until = f.int("snoozed_until")?.map(clock::clamp_unix);
-
-    let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
-    let c = store
-        .conversation_mut(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
-    let before = c.status.clone();
-    let target = match status {
-        Some(s) => ConversationStatus::from(s),
-        // The legacy toggle: open becomes resolved, anything else open.
-        None if before == ConversationStatus::Open => ConversationStatus::Resolved,
-        None => ConversationStatus::Open,
-    };
-    let handoff = matches!(caller, Caller::Bot(_))
-        && before == ConversationStatus::Pending
-        && target == ConversationStatus::Open;
-    c.set_status(target.clone(), snoozed_until);
-    if let (ConversationStatus::Open, Some("agent"), Caller::User(user_id)) =
-        (&target, role, caller)
-    {
-        c.assignee = Some(AssigneeRef::User(user_id));
-    }
-    c.status_log.push(StatusChange {
-        status: target.as_str().to_owned(),
-        reason: None,
-        agent_id: None,
-        at: clock::now(),
+    let (caller, role) = (cx.caller, cx.role());
+    let body = cx.change(|cx| {
+        let c = cx.conversation_mut();
+        let before = c.status.clone();
+        let target = match status {
+            Some(s) => ConversationStatus::from(s),
+            // The legacy toggle: open becomes resolved, anything else open.
+            None if before == ConversationStatus::Open => ConversationStatus::Resolved,
+            None => ConversationStatus::Open,
+        };
+        let handoff = matches!(caller, Caller::Bot(_))
+            && before == ConversationStatus::Pending
+            && target == ConversationStatus::Open;
+        c.set_status(target.clone(), snoozed_until);
+        if let (ConversationStatus::Open, Some("agent"), Caller::User(user_id)) =
+            (&target, role, caller)
+        {
+            c.assignee = Some(AssigneeRef::User(user_id));
+        }
+        c.status_log.push(StatusChange {
+            status: target.as_str().to_owned(),
+            reason: None,
+            agent_id: None,
+            at: clock::now(),
+        });
+        json!({"payload": {
+            "success": if handoff { Value::Null } else { Value::Bool(true) },
+            "conversation_id": c.display_id,
+            "current_status": c.status.as_str(),
+            "snoozed_until": c.snoozed_until.map(clock::iso_millis),
+        }})
     });
-    let body = json!({"payload": {
-        "success": if handoff { Value::Null } else { Value::Bool(true) },
-        "conversation_id": c.display_id,
-        "current_status": c.status.as_str(),
-        "snoozed_until": c.snoozed_until.map(clock::iso_millis),
-    }});
-    watch.finish(&ctx.app, &store);
     Ok(json_response(StatusCode::OK, &body))
 }
 
 /// `PATCH /api/v1/conversations/{conversation_id}/status` (Ruut's route).
-pub(crate) async fn update_status(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    bytes: Bytes,
-) -> Result<Response, ApiError> {
-    let caller = ctx.authenticate(&headers, "updateConversationStatus")?;
-    let display_id = ids.first()?;
-    let mut store = ctx.app.store.lock();
-    let mut accounts: Vec<i64> = match caller {
-        Caller::User(user_id) => store
-            .memberships
-            .iter()
-            .filter(|m| m.user_id == user_id)
-            .map(|m| m.account_id)
-            .collect(),
-        Caller::Bot(bot_id) => store
-            .bot(bot_id)
-            .map(|b| b.account_id)
-            .into_iter()
-            .collect(),
-    };
-    accounts.sort_unstable();
-    let account_id = accounts
-        .into_iter()
-        .find(|a| store.conversation(*a, display_id).is_some())
-        .ok_or(ApiError::NotFound)?;
-
+pub(crate) fn update_status(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
     let map = body(&bytes, "status")?;
     let f = Fields(&map);
     let status = f
@@ -133,73 +91,44 @@ pub(crate) async fn update_status(
     let agent = agent_id
         .as_deref()
         .and_then(|id| path_id(id).ok())
-        .filter(|id| store.account_user(account_id, *id).is_some());
-
-    let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
-    let c = store
-        .conversation_mut(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
-    if c.locked {
+        .filter(|id| cx.store.account_user(cx.account_id(), *id).is_some());
+    if cx.conversation().locked {
         return Err(ApiError::StatusChangeForbidden);
     }
-    c.set_status(ConversationStatus::from(status.as_str()), snooze_time);
-    if let Some(agent) = agent {
-        c.assignee = Some(AssigneeRef::User(agent));
-    }
-    c.status_log.push(StatusChange {
-        status,
-        reason,
-        agent_id,
-        at: clock::now(),
+    cx.change(|cx| {
+        let c = cx.conversation_mut();
+        c.set_status(ConversationStatus::from(status.as_str()), snooze_time);
+        if let Some(agent) = agent {
+            c.assignee = Some(AssigneeRef::User(agent));
+        }
+        c.status_log.push(StatusChange {
+            status,
+            reason,
+            agent_id,
+            at: clock::now(),
+        });
     });
-    watch.finish(&ctx.app, &store);
-    let c = store
-        .conversation(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
     Ok(json_response(
         StatusCode::OK,
-        &render::ruut_conversation(&store, c),
+        &render::ruut_conversation(&cx.store, cx.conversation()),
     ))
 }
 
 /// `POST .../conversations/{conversation_id}/toggle_priority`: 200, empty body.
-pub(crate) async fn toggle_priority(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    bytes: Bytes,
-) -> Result<Response, ApiError> {
-    let ConversationScope {
-        caller: _,
-        mut store,
-        account_id,
-        display_id,
-    } = ctx.conversation_scope(&headers, &ids, "toggleConversationPriority")?;
+pub(crate) fn toggle_priority(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
     let map = body(&bytes, "priority")?;
     let priority = Fields(&map).one_of("priority", &PRIORITIES, true)?;
-    let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
-    let c = store
-        .conversation_mut(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
-    c.priority = priority.map(ConversationPriority::from);
-    c.touch();
-    watch.finish(&ctx.app, &store);
+    cx.change(|cx| {
+        let c = cx.conversation_mut();
+        c.priority = priority.map(ConversationPriority::from);
+        c.touch();
+    });
     Ok(StatusCode::OK.into_response())
 }
 
 /// `POST .../conversations/{conversation_id}/assignments`.
-pub(crate) async fn assign(
-    State(ctx): State<Ctx>,
-    ids: Ids,
-    headers: HeaderMap,
-    bytes: Bytes,
-) -> Result<Response, ApiError> {
-    let ConversationScope {
-        caller,
-        mut store,
-        account_id,
-        display_id,
-    } = ctx.conversation_scope(&headers, &ids, "assignConversation")?;
+pub(crate) fn assign(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
+    let (account_id, store) = (cx.account_id(), &cx.store);
     let map = body(&bytes, "assignee_id")?;
     let f = Fields(&map);
     let assignee_id = f.int("assignee_id")?;
@@ -221,27 +150,25 @@ pub(crate) async fn assign(
     } else if let Some(id) = team_id {
         let team = store.team(account_id, id).map(|t| t.id);
         let answer = team
-            .and_then(|t| render::team(&store, account_id, t, user_of(caller)))
+            .and_then(|t| render::team(store, account_id, t, cx.user_id()))
             .map(|t| to_json(&t));
         (None, Some(team), answer)
     } else {
         (None, None, None)
     };
-    let watch = crate::webhooks::Watch::conversation(&ctx.app, &store, account_id, display_id);
-    let c = store
-        .conversation_mut(account_id, display_id)
-        .ok_or(ApiError::NotFound)?;
-    if let Some(a) = assignee {
-        c.assignee = a;
-    }
-    if let Some(t) = team {
-        c.team_id = t;
-    }
-    c.touch();
-    watch.finish(&ctx.app, &store);
+    cx.change(|cx| {
+        let c = cx.conversation_mut();
+        if let Some(a) = assignee {
+            c.assignee = a;
+        }
+        if let Some(t) = team {
+            c.team_id = t;
+        }
+        c.touch();
+    });
     let answer = match (assignee, answer) {
         (Some(Some(a)), _) => {
-            render::assignee(&store, account_id, a).map_or(Value::Null, |v| to_json(&v))
+            render::assignee(&cx.store, account_id, a).map_or(Value::Null, |v| to_json(&v))
         }
         (_, Some(team)) => team,
         _ => Value::Null,
