@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::Operation;
 use crate::runner::{Documented, checked};
-use crate::sandbox_stub::handles;
 use crate::table::Entry;
+use ruut_sandbox::handles;
 
 /// What is missing, one line per gap, naming the operation and the piece.
 pub fn gaps(

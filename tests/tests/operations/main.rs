@@ -21,7 +21,6 @@ mod conversations;
 mod coverage;
 mod messages;
 mod runner;
-mod sandbox_stub;
 mod spec;
 mod table;
 
