@@ -87,7 +87,7 @@ async fn a_message_is_never_sent_twice() {
     let budget = budget(&RetryPolicy::none(), TIMEOUT);
     let (error, elapsed) = timed(
         "a message through a dropped connection",
-        client(&sandbox).conversation(id).send_reply("Hello once"),
+        client(&sandbox).conversation(id).reply("Hello once").send(),
     )
     .await
     .expect_error(ErrorKind::Connection, budget);
@@ -121,7 +121,7 @@ async fn a_refused_message_is_not_retried_by_the_sdk() {
     );
     let (error, elapsed) = timed(
         "a message meeting a 503",
-        client.conversation(id).send_reply("Hi"),
+        client.conversation(id).reply("Hi").send(),
     )
     .await
     .expect_error(ErrorKind::Server, budget);
@@ -135,7 +135,7 @@ async fn a_refused_message_is_not_retried_by_the_sdk() {
     );
     let (limited, _) = timed(
         "a message meeting a 429",
-        client.conversation(id).send_reply("Hi"),
+        client.conversation(id).reply("Hi").send(),
     )
     .await
     .expect_error(ErrorKind::RateLimited, budget);

@@ -57,7 +57,7 @@ async fn the_trace_holds_no_token_and_reports_attempts() {
     sandbox.inject("createMessage", Fault::DropConnection, 1);
     let _ = reliability_support::guard(
         "a dropped message",
-        client.conversation(message).send_reply("hi"),
+        client.conversation(message).reply("hi").send(),
     )
     .await;
     for behaviour in [Behaviour::StallMidBody, Behaviour::Endless, Behaviour::Echo] {

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use futures::TryStreamExt;
 use ruut_sandbox::Sandbox;
 use ruut_sdk::types::{AssigneeTypeFilter, ConversationStatusFilter, RuutId, ToggleableStatus};
-use ruut_sdk::{ConversationPriority, ConversationStatus, ErrorKind};
+use ruut_sdk::{ConversationPriority, ConversationStatus, ErrorKind, Operation};
 use sdk_support::{client, requests_for};
 
 async fn sandbox() -> Sandbox {
@@ -29,22 +29,25 @@ async fn accounts_profile_account_and_server_info() {
         "{ids:?}"
     );
 
-    let profile = client.profile().await.unwrap();
+    let profile = client.get_profile().await.unwrap();
     assert_eq!(profile.id, seed.user_id);
     let member_of: HashSet<i64> = profile.accounts.iter().map(|a| a.id).collect();
     assert!(member_of.contains(&seed.account_id) && member_of.contains(&seed.second_account_id));
 
-    assert_eq!(client.account().await.unwrap().id, seed.account_id);
+    assert_eq!(client.get_account().await.unwrap().id, seed.account_id);
     let second = client.with_account_id(seed.second_account_id);
     assert_eq!(second.account_id(), Some(seed.second_account_id));
-    assert_eq!(second.account().await.unwrap().id, seed.second_account_id);
+    assert_eq!(
+        second.get_account().await.unwrap().id,
+        seed.second_account_id
+    );
     assert_eq!(
         client.account_id(),
         Some(seed.account_id),
         "the original is unchanged"
     );
 
-    let server = client.server_info().await.unwrap();
+    let server = client.get_server_info().await.unwrap();
     assert_eq!(server.version, ruut_sandbox::CHATWOOT_VERSION);
 }
 
@@ -230,7 +233,7 @@ async fn create_a_conversation_with_a_status_and_a_team() {
     assert_eq!(sandbox.message_count(seed.account_id, created.id), 0);
 
     // A contact inbox (by its source id) instead of a contact.
-    let contact = client.contact(seed.contact_ids[1]).await.unwrap();
+    let contact = client.get_contact(seed.contact_ids[1]).await.unwrap();
     let contact_inbox = contact
         .contact_inboxes
         .first()
@@ -279,13 +282,15 @@ async fn priority_assignment_replies_and_notes() {
 
     let before = sandbox.message_count(seed.account_id, id);
     let reply = conversation
-        .send_reply("We are looking into it.")
+        .reply("We are looking into it.")
+        .send()
         .await
         .unwrap();
     assert_eq!(reply.content.as_deref(), Some("We are looking into it."));
     assert_ne!(reply.private, Some(true));
     let note = conversation
-        .send_private_note("Customer is on the Pro plan")
+        .note("Customer is on the Pro plan")
+        .send()
         .await
         .unwrap();
     assert_eq!(note.private, Some(true));
@@ -299,7 +304,7 @@ async fn messages_stream_back_to_the_first_one_newest_first() {
     let client = client(&sandbox);
     let messages = client.conversation(seed.long_conversation_id).messages();
 
-    let latest = messages.send().await.unwrap().payload;
+    let latest = messages.clone().send().await.unwrap().messages;
     assert_eq!(latest.len(), 20);
     let oldest_shown = latest.iter().map(|m| m.id).min().unwrap();
     let older = messages
@@ -308,7 +313,7 @@ async fn messages_stream_back_to_the_first_one_newest_first() {
         .send()
         .await
         .unwrap()
-        .payload;
+        .messages;
     assert!(older.iter().all(|m| m.id < oldest_shown));
 
     sandbox.clear_requests();
@@ -356,33 +361,31 @@ async fn contacts_list_search_get_and_create() {
         seed.resolved_contact_count.div_ceil(15)
     );
     let first_page = client.contacts().send().await.unwrap();
-    assert_eq!(first_page.payload.len(), 15);
-    assert_eq!(
-        first_page.meta.count,
-        Some(seed.resolved_contact_count as i64)
-    );
+    assert_eq!(first_page.contacts.len(), 15);
+    assert_eq!(first_page.total, Some(seed.resolved_contact_count as i64));
+    assert_eq!(first_page.next_page, Some(2));
 
     let found = client
-        .contacts()
-        .search(&seed.taken_email)
+        .search_contacts(&seed.taken_email)
         .send()
         .await
         .unwrap();
-    assert_eq!(found.payload.len(), 1);
+    assert_eq!(found.contacts.len(), 1);
+    assert_eq!(found.total, None, "a search's count is its page's");
+    assert_eq!(found.next_page, None);
     assert_eq!(
-        found.payload[0].email.as_deref(),
+        found.contacts[0].email.as_deref(),
         Some(seed.taken_email.as_str())
     );
     let many: Vec<_> = client
-        .contacts()
-        .search("example.com")
+        .search_contacts("example.com")
         .stream()
         .try_collect()
         .await
         .unwrap();
     assert!(many.len() > 1);
 
-    let contact = client.contact(seed.contact_ids[0]).await.unwrap();
+    let contact = client.get_contact(seed.contact_ids[0]).await.unwrap();
     assert_eq!(contact.id, seed.contact_ids[0]);
 
     let created = client
@@ -400,7 +403,7 @@ async fn contacts_list_search_get_and_create() {
     assert!(created.contact_inbox.is_some());
     assert_eq!(
         client
-            .contact(created.contact.id)
+            .get_contact(created.contact.id)
             .await
             .unwrap()
             .name
@@ -437,11 +440,11 @@ async fn account_scoped_calls_need_an_account_id() {
         .build()
         .unwrap();
     // Calls that are not account-scoped work without one.
-    assert!(!client.profile().await.unwrap().accounts.is_empty());
+    assert!(!client.get_profile().await.unwrap().accounts.is_empty());
 
     let error = client.get_conversation(1).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidRequest);
-    assert_eq!(error.operation(), Some("getConversation"));
+    assert_eq!(error.operation(), Some(Operation::GetConversation));
     assert!(error.message().contains(".account_id("), "{error}");
     assert_eq!(error.attempts(), 0);
     assert_eq!(
@@ -480,7 +483,7 @@ async fn the_token_header_is_marked_sensitive_and_spelled_as_configured() {
         .auth_header(ruut_sdk::AuthHeader::Hyphenated)
         .build()
         .unwrap();
-    client.profile().await.unwrap();
+    client.get_profile().await.unwrap();
     let request = sandbox.requests().pop().unwrap();
     assert_eq!(request.header("api-access-token"), Some("[redacted]"));
     assert_eq!(request.header("api_access_token"), None);

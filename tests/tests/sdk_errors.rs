@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ruut_sandbox::{Fault, Sandbox};
-use ruut_sdk::{Client, ConversationStatus, ErrorKind, RetryPolicy};
+use ruut_sdk::{Client, ConversationStatus, ErrorKind, Operation, RetryPolicy};
 use sdk_support::{builder, client, requests_for};
 
 async fn sandbox() -> Sandbox {
@@ -26,7 +26,7 @@ async fn unauthorized_for_an_unknown_token() {
     assert_eq!(error.kind(), ErrorKind::Unauthorized);
     assert_eq!(error.status(), Some(401));
     assert_eq!(error.message(), "Invalid Access Token");
-    assert_eq!(error.operation(), Some("listConversations"));
+    assert_eq!(error.operation(), Some(Operation::ListConversations));
     assert!(!error.is_retryable());
     assert_eq!(error.attempts(), 1);
 }
@@ -67,7 +67,7 @@ async fn not_found_for_a_missing_record() {
             .contains("Resource could not be found")
     );
 
-    let error = client(&sandbox).contact(999_999).await.unwrap_err();
+    let error = client(&sandbox).get_contact(999_999).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::NotFound);
 }
 
@@ -232,7 +232,8 @@ async fn connection_errors_retry_reads_but_never_repeat_a_message() {
     sandbox.inject("createMessage", Fault::DropConnection, 1);
     let error = client(&sandbox)
         .conversation(id)
-        .send_reply("Hello once")
+        .reply("Hello once")
+        .send()
         .await
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Connection, "{error}");
@@ -361,11 +362,12 @@ async fn invalid_requests_are_refused_before_sending() {
     let id = sandbox.seed_info().open_conversation_id;
     let error = client(&sandbox)
         .conversation(id)
-        .send_reply("   ")
+        .reply("   ")
+        .send()
         .await
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidRequest);
-    assert_eq!(error.operation(), Some("createMessage"));
+    assert_eq!(error.operation(), Some(Operation::CreateMessage));
     assert!(sandbox.requests().is_empty());
 }
 

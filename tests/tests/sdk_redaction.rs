@@ -45,13 +45,13 @@ async fn the_token_appears_in_no_debug_output_error_or_trace() {
         ),
         format!("{:?}", client.conversations()),
         format!("{:?}", client.conversation(1).messages()),
-        format!("{:?}", client.contacts().search("x")),
+        format!("{:?}", client.search_contacts("x")),
         format!("{:?}", client.create_contact().name("n")),
         format!("{:?}", client.create_conversation(1)),
     ];
 
     // Successes, retried failures, and errors of several kinds.
-    client.profile().await.unwrap();
+    client.get_profile().await.unwrap();
     sandbox.inject(
         "getConversation",
         Fault::ServiceUnavailable { retry_after: None },
@@ -74,7 +74,7 @@ async fn the_token_appears_in_no_debug_output_error_or_trace() {
             .api_token(WRONG_TOKEN)
             .build()
             .unwrap()
-            .profile()
+            .get_profile()
             .await
             .unwrap_err(),
         builder
@@ -100,7 +100,8 @@ async fn the_token_appears_in_no_debug_output_error_or_trace() {
     errors.push(
         client
             .conversation(seed.open_conversation_id)
-            .send_reply("hi")
+            .reply("hi")
+            .send()
             .await
             .unwrap_err(),
     );

@@ -74,11 +74,13 @@ async fn conversation_updates_and_messages() {
     conversation.assign(seed.agent_ids[1]).await.unwrap();
     conversation.assign_team(seed.team_id).await.unwrap();
     conversation
-        .send_reply("Thanks, we are on it.")
+        .reply("Thanks, we are on it.")
+        .send()
         .await
         .unwrap();
     conversation
-        .send_private_note("Escalated to billing")
+        .note("Escalated to billing")
+        .send()
         .await
         .unwrap();
     insta::assert_yaml_snapshot!(sent(&sandbox));
@@ -98,7 +100,7 @@ async fn listings_with_every_filter() {
         .labels(["billing", "vip"])
         .query("refund")
         .sort_by(ConversationSortBy::CreatedAtDesc);
-    list.send().await.unwrap();
+    list.clone().send().await.unwrap();
     list.counts().await.unwrap();
     client
         .conversation(seed.long_conversation_id)
@@ -115,13 +117,7 @@ async fn listings_with_every_filter() {
         .send()
         .await
         .unwrap();
-    client
-        .contacts()
-        .search("olga")
-        .page(1)
-        .send()
-        .await
-        .unwrap();
+    client.search_contacts("olga").page(1).send().await.unwrap();
     insta::assert_yaml_snapshot!(sent(&sandbox));
 }
 
@@ -131,14 +127,14 @@ async fn creating_and_reading() {
     let seed = sandbox.seed_info().clone();
     let client = client(&sandbox);
     client.list_accounts().await.unwrap();
-    client.profile().await.unwrap();
-    client.account().await.unwrap();
-    client.server_info().await.unwrap();
+    client.get_profile().await.unwrap();
+    client.get_account().await.unwrap();
+    client.get_server_info().await.unwrap();
     client
         .get_conversation(seed.open_conversation_id)
         .await
         .unwrap();
-    client.contact(seed.contact_ids[0]).await.unwrap();
+    client.get_contact(seed.contact_ids[0]).await.unwrap();
     client
         .create_contact()
         .name("Ada Lovelace")

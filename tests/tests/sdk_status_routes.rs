@@ -5,7 +5,7 @@ mod sdk_support;
 
 use chrono::{DateTime, TimeZone, Utc};
 use ruut_sandbox::Sandbox;
-use ruut_sdk::{Client, ConversationStatus, ErrorKind, StatusChange, StatusRoute};
+use ruut_sdk::{Client, ConversationStatus, ErrorKind, Operation, StatusChange, StatusRoute};
 use sdk_support::{account_scoped_client, client, requests_for};
 
 /// A snooze time far enough ahead not to expire during the test, on a whole second
@@ -125,7 +125,7 @@ async fn a_locked_conversation_is_status_change_forbidden() {
     assert_eq!(error.code(), Some("STATUS_CHANGE_FORBIDDEN"));
     assert!(error.details().is_some());
     assert!(!error.is_retryable());
-    assert_eq!(error.operation(), Some("updateConversationStatus"));
+    assert_eq!(error.operation(), Some(Operation::UpdateConversationStatus));
     assert_eq!(error.attempts(), 1);
 }
 
@@ -170,7 +170,7 @@ async fn the_account_scoped_route_keeps_the_reason_as_a_note_and_assigns_the_age
         .send()
         .await
         .unwrap()
-        .payload
+        .messages
         .pop()
         .unwrap();
     assert_eq!(note.private, Some(true));
@@ -280,7 +280,7 @@ async fn the_account_scoped_route_needs_an_account_id() {
         .unwrap();
     let error = client.conversation(1).resolve().send().await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidRequest);
-    assert_eq!(error.operation(), Some("toggleConversationStatus"));
+    assert_eq!(error.operation(), Some(Operation::ToggleConversationStatus));
     assert!(sandbox.requests().is_empty());
 }
 
@@ -299,7 +299,7 @@ async fn a_failing_note_says_the_status_did_change() {
         .await
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Server);
-    assert_eq!(error.operation(), Some("createMessage"));
+    assert_eq!(error.operation(), Some(Operation::CreateMessage));
     assert!(
         error
             .message()

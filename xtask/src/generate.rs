@@ -1,17 +1,21 @@
 //! `cargo xtask generate [--check]`: keep the files generated from
 //! `openapi/ruut.yaml` in sync with it: the client
-//! (`crates/ruut-api/src/generated.rs`) and the operation table
-//! (`crates/ruut-api/src/operations.rs`).
+//! (`crates/ruut-api/src/generated.rs`), the operation table
+//! (`crates/ruut-api/src/operations.rs`) and the SDK's coverage table
+//! (`crates/ruut-sdk/src/coverage.md`).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::codegen::{self, Rendered};
 use crate::spec::Spec;
-use crate::{Error, GENERATED_PATH, SPEC_PATH, diff, operations};
+use crate::{Error, GENERATED_PATH, SPEC_PATH, coverage, diff, operations};
 
 /// The operation table, relative to the workspace root.
 pub const OPERATIONS_PATH: &str = "crates/ruut-api/src/operations.rs";
+
+/// The SDK's coverage table, relative to the workspace root.
+pub const COVERAGE_PATH: &str = "crates/ruut-sdk/src/coverage.md";
 
 /// One file `generate` writes, with the content the spec gives it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,11 +61,10 @@ impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let ms = self.elapsed.as_millis();
         if self.files.iter().all(|file| file.action == Action::Checked) {
-            let lines: usize = self.files.iter().map(|file| file.lines).sum();
             let paths: Vec<&str> = self.files.iter().map(|file| file.path).collect();
             return write!(
                 f,
-                "{} match {SPEC_PATH} ({lines} lines), checked in {ms} ms",
+                "{} match {SPEC_PATH}, checked in {ms} ms",
                 paths.join(", ")
             );
         }
@@ -97,6 +100,10 @@ pub fn outputs(rendered: &Rendered) -> Result<Vec<Output>, Error> {
         Output {
             path: OPERATIONS_PATH,
             content: operations::render(&rendered.facts)?,
+        },
+        Output {
+            path: COVERAGE_PATH,
+            content: coverage::render(&rendered.facts),
         },
     ])
 }

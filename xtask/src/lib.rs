@@ -23,6 +23,7 @@ pub mod bench;
 pub mod browser;
 pub mod ci;
 pub mod codegen;
+pub mod coverage;
 pub mod diff;
 pub mod error;
 pub mod examples;

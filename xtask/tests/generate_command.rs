@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use xtask::generate::{self, Action, OPERATIONS_PATH};
+use xtask::generate::{self, Action, COVERAGE_PATH, OPERATIONS_PATH};
 use xtask::{Error, GENERATED_PATH, SPEC_PATH};
 
 /// A scratch workspace root under the target directory, removed on drop.
@@ -14,7 +14,7 @@ impl Scratch {
         let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("xtask-{name}"));
         let _ = std::fs::remove_dir_all(&root);
         let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.yaml");
-        for dir in ["openapi", "crates/ruut-api/src"] {
+        for dir in ["openapi", "crates/ruut-api/src", "crates/ruut-sdk/src"] {
             std::fs::create_dir_all(root.join(dir)).expect("create scratch dirs");
         }
         std::fs::copy(spec, root.join(SPEC_PATH)).expect("copy the fixture spec");
@@ -41,7 +41,7 @@ fn generate_writes_once_then_check_passes() {
 
     let first = generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
     let paths: Vec<&str> = first.files.iter().map(|file| file.path).collect();
-    assert_eq!(paths, [GENERATED_PATH, OPERATIONS_PATH]);
+    assert_eq!(paths, [GENERATED_PATH, OPERATIONS_PATH, COVERAGE_PATH]);
     for file in &first.files {
         assert_eq!(file.action, Action::Written, "{}", file.path);
         assert!(root.join(file.path).is_file(), "{}", file.path);
@@ -77,7 +77,7 @@ fn generate_writes_once_then_check_passes() {
     let text = check.to_string();
     assert!(
         text.starts_with(&format!(
-            "{GENERATED_PATH}, {OPERATIONS_PATH} match {SPEC_PATH} ("
+            "{GENERATED_PATH}, {OPERATIONS_PATH}, {COVERAGE_PATH} match {SPEC_PATH}, checked in "
         )),
         "{text}"
     );
@@ -128,7 +128,7 @@ fn check_names_every_stale_file() {
             );
             assert!(
                 text.ends_with(&format!(
-                    "{OPERATIONS_PATH} is out of date with the spec. \
+                    "{OPERATIONS_PATH} and {COVERAGE_PATH} are out of date with the spec. \
                      Run `cargo xtask generate` and commit the result."
                 )),
                 "{text}"
@@ -141,10 +141,13 @@ fn check_names_every_stale_file() {
         "--check wrote nothing"
     );
 
-    // Regenerating rewrites only the table; the client does not change.
+    // Regenerating rewrites only the tables; the client does not change.
     let report = generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
     let actions: Vec<&Action> = report.files.iter().map(|file| &file.action).collect();
-    assert_eq!(actions, [&Action::Unchanged, &Action::Written]);
+    assert_eq!(
+        actions,
+        [&Action::Unchanged, &Action::Written, &Action::Written]
+    );
 }
 
 #[test]

@@ -97,7 +97,7 @@ impl Bot {
         match *decision {
             Decision::WelcomeAndHandOver { conversation_id } => {
                 let conversation = self.client.conversation(conversation_id);
-                conversation.send_reply(WELCOME).await?;
+                conversation.reply(WELCOME).send().await?;
                 if let Some(agent) = self.handoff_agent {
                     conversation.assign(agent).await?;
                 }
@@ -105,7 +105,8 @@ impl Bot {
             Decision::AskForDetails { conversation_id } => {
                 self.client
                     .conversation(conversation_id)
-                    .send_reply(ASK_FOR_DETAILS)
+                    .reply(ASK_FOR_DETAILS)
+                    .send()
                     .await?;
             }
         }
@@ -205,7 +206,7 @@ pub async fn transcript(
         .send()
         .await?;
     Ok(page
-        .payload
+        .messages
         .into_iter()
         .map(|m| {
             let who = m

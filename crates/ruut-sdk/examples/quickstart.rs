@@ -81,7 +81,7 @@ async fn pick_account(client: &Client) -> Result<Client> {
         // A stock Chatwoot server lacks Ruut's documented listing; the profile
         // has the same accounts.
         Err(e) if e.kind() == ErrorKind::RouteNotFound => client
-            .profile()
+            .get_profile()
             .await?
             .accounts
             .into_iter()

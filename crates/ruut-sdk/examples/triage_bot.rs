@@ -80,7 +80,7 @@ async fn triage(
     let handle = client.conversation(conversation.id);
     Ok(match conversation.status {
         ConversationStatus::Open => {
-            handle.send_reply(WELCOME).await?;
+            handle.reply(WELCOME).send().await?;
             let assignee = handle.assign(agent).await?;
             let name = assignee
                 .and_then(|a| a.available_name.or(a.name))
@@ -88,7 +88,7 @@ async fn triage(
             format!("open:    welcomed the customer, handed to {name}")
         }
         ConversationStatus::Pending => {
-            handle.send_reply(MORE_INFORMATION).await?;
+            handle.reply(MORE_INFORMATION).send().await?;
             "pending: asked the customer for more information".to_owned()
         }
         ref other => format!("{other}: nothing to do"),

@@ -4,10 +4,10 @@ use ruut_api::types::{Account, Profile, RuutAccount, ServerInfo};
 
 use crate::client::Client;
 use crate::error::{Error, ErrorKind};
-use crate::retry::ops;
+use ruut_api::operations::Operation;
 
 const NO_ACCOUNTS_ROUTE: &str = "this server lacks Ruut's documented GET /api/v1/accounts, \
-     as a stock Chatwoot server does; profile() lists the same accounts there";
+     as a stock Chatwoot server does; get_profile() lists the same accounts there";
 
 impl Client {
     /// Lists the accounts the token's user belongs to, as Ruut's documentation
@@ -25,10 +25,10 @@ impl Client {
     /// # Errors
     ///
     /// [`RouteNotFound`](ErrorKind::RouteNotFound) on a stock Chatwoot server, which
-    /// has no such route (use [`profile`](Self::profile) there); any other kind a
+    /// has no such route (use [`get_profile`](Self::get_profile) there); any other kind a
     /// request can fail with.
     pub async fn list_accounts(&self) -> Result<Vec<RuutAccount>, Error> {
-        self.call(ops::LIST_ACCOUNTS, |raw| raw.list_accounts().send())
+        self.call(Operation::ListAccounts, |raw| raw.list_accounts().send())
             .await
             .map_err(|e| match e.kind() {
                 ErrorKind::RouteNotFound => e.with_hint(NO_ACCOUNTS_ROUTE),
@@ -43,8 +43,8 @@ impl Client {
     ///
     /// [`Unauthorized`](ErrorKind::Unauthorized) for a bad token; any other kind a
     /// request can fail with.
-    pub async fn profile(&self) -> Result<Profile, Error> {
-        self.call(ops::GET_PROFILE, |raw| raw.get_profile().send())
+    pub async fn get_profile(&self) -> Result<Profile, Error> {
+        self.call(Operation::GetProfile, |raw| raw.get_profile().send())
             .await
     }
 
@@ -55,8 +55,8 @@ impl Client {
     /// [`NotFound`](ErrorKind::NotFound) when the user does not belong to the
     /// account; [`InvalidRequest`](ErrorKind::InvalidRequest) when the client has no
     /// account id; any other kind a request can fail with.
-    pub async fn account(&self) -> Result<Account, Error> {
-        let op = ops::GET_ACCOUNT;
+    pub async fn get_account(&self) -> Result<Account, Error> {
+        let op = Operation::GetAccount;
         let account_id = self.require_account(op)?;
         self.call(op, |raw| raw.get_account().account_id(account_id).send())
             .await
@@ -68,8 +68,8 @@ impl Client {
     /// # Errors
     ///
     /// Any kind a request can fail with.
-    pub async fn server_info(&self) -> Result<ServerInfo, Error> {
-        self.call(ops::GET_SERVER_INFO, |raw| raw.get_server_info().send())
+    pub async fn get_server_info(&self) -> Result<ServerInfo, Error> {
+        self.call(Operation::GetServerInfo, |raw| raw.get_server_info().send())
             .await
     }
 }

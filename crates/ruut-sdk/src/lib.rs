@@ -91,10 +91,34 @@
 //! misbehaving server or proxy cannot fill memory. Of an error answer the client
 //! reads at most 64 KiB.
 //!
-//! # Listing
+//! # Naming
 //!
-//! Conversations, contacts and messages come as [`Stream`](futures::Stream)s that
-//! fetch page after page as they are consumed, holding one page at a time.
+//! The calls follow one scheme, so that the name of a call says what it does:
+//!
+//! * A fetch of one thing is `get_*` on the [`Client`]:
+//!   [`get_conversation`](Client::get_conversation), [`get_contact`](Client::get_contact),
+//!   [`get_profile`](Client::get_profile), [`get_account`](Client::get_account),
+//!   [`get_server_info`](Client::get_server_info).
+//! * A handle acts on one thing and never fetches it; making one sends nothing:
+//!   [`client.conversation(id)`](Client::conversation) is a [`ConversationHandle`].
+//! * A call whose inputs are all required is a plain `async fn` taking them:
+//!   [`assign(agent_id)`](ConversationHandle::assign),
+//!   [`set_priority(..)`](ConversationHandle::set_priority),
+//!   [`list_accounts()`](Client::list_accounts).
+//! * A call with optional inputs is a builder, `Clone` and `#[must_use]`, whose
+//!   setters take and return it and whose `send(self)` sends it: a `…Request` to
+//!   change something ([`StatusRequest`] from
+//!   [`resolve()`](ConversationHandle::resolve) and the other status methods,
+//!   [`MessageRequest`] from [`reply(text)`](ConversationHandle::reply) and
+//!   [`note(text)`](ConversationHandle::note), [`CreateConversationRequest`],
+//!   [`CreateContactRequest`]), a `…Query` to list ([`ConversationQuery`],
+//!   [`ContactQuery`], [`ContactSearchQuery`], [`MessageQuery`]).
+//! * A query's `send(self)` fetches one page ([`ConversationPage`],
+//!   [`ContactPage`], [`MessagePage`]: the items, and what the server said about
+//!   the rest); its `stream(self)` is every item, a
+//!   [`Stream`](futures::Stream) that fetches page after page as it is consumed,
+//!   holding one page at a time.
+//! * No type of this crate shares a name with one of [`types`] (a test checks).
 //!
 //! # Tracing
 //!
@@ -105,50 +129,48 @@
 //!
 //! [`Client::raw`] is the generated [`ruut_api::Client`], authenticated and
 //! configured, for whatever this crate does not wrap; [`types`] and [`enums`] are
-//! its data types.
-
+//! its data types. The table below (generated from the spec) says which
+//! operations have a call here and which are reached through [`Client::raw`] only.
+//!
+#![doc = include_str!("coverage.md")]
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod accounts;
-mod auth;
-mod builder;
-mod classify;
 mod client;
-mod config;
 mod contacts;
-mod conversation;
 mod conversations;
-mod convert;
 mod error;
-mod limits;
-mod messages;
 mod pagination;
-mod retry;
-mod status;
-mod telemetry;
-mod url;
+mod transport;
 pub mod webhook;
 
-pub use builder::ClientBuilder;
 pub use client::Client;
-pub use config::{
+pub use client::builder::ClientBuilder;
+pub use client::config::{
     AuthHeader, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
     ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,
 };
-pub use contacts::{ContactList, ContactSearch, CreateContact};
-pub use conversation::ConversationHandle;
-pub use conversations::{ConversationList, ConversationPage, CreateConversation};
+pub use contacts::create::CreateContactRequest;
+pub use contacts::page::ContactPage;
+pub use contacts::query::ContactQuery;
+pub use contacts::search::ContactSearchQuery;
+pub use conversations::conversation::ConversationHandle;
+pub use conversations::conversation::messages::{MessagePage, MessageQuery, MessageRequest};
+pub use conversations::conversation::status::{StatusChange, StatusRequest};
+pub use conversations::create::CreateConversationRequest;
+pub use conversations::page::ConversationPage;
+pub use conversations::query::ConversationQuery;
+pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
-pub use limits::DEFAULT_MAX_RESPONSE_BODY;
-pub use messages::MessageList;
-pub use retry::RetryPolicy;
-pub use status::{StatusChange, StatusRequest};
+pub use transport::policy::RetryPolicy;
 
 /// The generated client this crate wraps, for [`Client::raw`].
 pub use ruut_api;
 /// Forward-compatible enums for server-owned values.
 pub use ruut_api::enums;
 pub use ruut_api::enums::{ConversationPriority, ConversationStatus};
+/// The operations of the API, as [`Error::operation`] names them.
+pub use ruut_api::operations::Operation;
 /// The server's data types: conversations, messages, contacts, accounts, filters.
 pub use ruut_api::types;

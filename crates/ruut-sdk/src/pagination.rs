@@ -46,6 +46,31 @@ where
     .boxed()
 }
 
+/// A stream of the items of a page-numbered listing, from page `first` on.
+///
+/// `fetch` gets one page: its items and the number of the page after it, if any.
+/// `id` names an item, so that a server that ignores the page number (and sends
+/// the same page again) ends the stream with an error instead of an endless loop.
+pub(crate) fn numbered<T, F, Fut>(
+    first: i64,
+    mut fetch: F,
+    id: fn(&T) -> i64,
+) -> BoxStream<'static, Result<T, Error>>
+where
+    T: Send + 'static,
+    F: FnMut(i64) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<(Vec<T>, Option<i64>), Error>> + Send,
+{
+    items(PageCursor::start(first), move |cursor: PageCursor| {
+        let fetched = fetch(cursor.page);
+        async move {
+            let (items, next_page) = fetched.await?;
+            let next = cursor.advance(items.first().map(id), next_page)?;
+            Ok(Page { items, next })
+        }
+    })
+}
+
 /// The page after `page` of a page-numbered listing, given how many items it held:
 /// none after an empty or short page.
 pub(crate) fn next_page(page: i64, len: usize, per_page: usize) -> Option<i64> {
@@ -76,14 +101,14 @@ pub(crate) fn next_cursor(
 /// Where a page-numbered listing stands: the page to fetch, and the first item of
 /// the page before it.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct PageCursor {
-    pub page: i64,
+struct PageCursor {
+    page: i64,
     previous_first: Option<i64>,
 }
 
 impl PageCursor {
     /// The cursor of a walk that starts at `page`.
-    pub(crate) fn start(page: i64) -> Self {
+    fn start(page: i64) -> Self {
         Self {
             page,
             previous_first: None,
@@ -95,11 +120,7 @@ impl PageCursor {
     ///
     /// Fails when the page begins with the same item as the one before it: a server
     /// that ignores the page number would otherwise be listed forever.
-    pub(crate) fn advance(
-        self,
-        first: Option<i64>,
-        next_page: Option<i64>,
-    ) -> Result<Option<Self>, Error> {
+    fn advance(self, first: Option<i64>, next_page: Option<i64>) -> Result<Option<Self>, Error> {
         if first.is_some() && first == self.previous_first {
             return Err(Error::new(
                 ErrorKind::UnexpectedResponse,

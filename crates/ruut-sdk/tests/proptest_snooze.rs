@@ -1,6 +1,9 @@
 //! Property test of the SDK's snooze-time conversions, end to end: a time goes
 //! out as RFC 3339 on Ruut's documented route and as Unix seconds on the
 //! account-scoped route, and comes back as the server's ISO string.
+//!
+//! Seeded from `PROPTEST_RNG_SEED`, fixed under `cargo xtask ci` (see
+//! `proptest_parsers.rs`).
 
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;

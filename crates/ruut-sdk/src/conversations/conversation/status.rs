@@ -1,7 +1,9 @@
 //! Changing a conversation's status, on either route.
 //!
-//! Start from [`ConversationHandle`](crate::ConversationHandle):
-//! `client.conversation(42).resolve().reason("Customer confirmed the fix").send()`.
+//! `client.conversation(42).resolve().reason("Customer confirmed the fix").send()`:
+//! the intent-named methods of [`ConversationHandle`] (`resolve`, `reopen`,
+//! `mark_pending`, `snooze_until`, `snooze_until_reply`, `schedule`, `set_status`)
+//! make a [`StatusRequest`], whose `send` changes the status.
 //! The route is the client's [`StatusRoute`]; the call and its answer are the same
 //! on both. On the account-scoped route the SDK does what that route cannot do by
 //! itself, in this order: the status change, then the assignment to the agent (if
@@ -13,9 +15,56 @@ use ruut_api::enums::ConversationStatus;
 use ruut_api::types;
 
 use crate::client::Client;
-use crate::config::StatusRoute;
+use crate::client::config::StatusRoute;
+use crate::conversations::conversation::ConversationHandle;
 use crate::error::{Error, ErrorKind};
-use crate::retry::ops;
+use ruut_api::operations::Operation;
+
+impl ConversationHandle {
+    /// Marks the conversation resolved.
+    pub fn resolve(&self) -> StatusRequest {
+        self.set_status(ConversationStatus::Resolved)
+    }
+
+    /// Reopens the conversation (status `open`).
+    pub fn reopen(&self) -> StatusRequest {
+        self.set_status(ConversationStatus::Open)
+    }
+
+    /// Marks the conversation pending.
+    pub fn mark_pending(&self) -> StatusRequest {
+        self.set_status(ConversationStatus::Pending)
+    }
+
+    /// Snoozes the conversation until `until` (or until the customer replies, if
+    /// sooner).
+    pub fn snooze_until(&self, until: DateTime<Utc>) -> StatusRequest {
+        StatusRequest::new(
+            self.client().clone(),
+            self.id(),
+            ConversationStatus::Snoozed,
+            Some(until),
+        )
+    }
+
+    /// Snoozes the conversation until the customer replies.
+    pub fn snooze_until_reply(&self) -> StatusRequest {
+        self.set_status(ConversationStatus::Snoozed)
+    }
+
+    /// Marks the conversation for a follow-up (`scheduling`). Only Ruut's documented
+    /// route knows this status; on the account-scoped route, sending it is an
+    /// [`InvalidRequest`](ErrorKind::InvalidRequest) error before any request.
+    pub fn schedule(&self) -> StatusRequest {
+        self.set_status(ConversationStatus::Scheduling)
+    }
+
+    /// Sets any status, named by value (a snooze without a time lasts until the
+    /// customer replies).
+    pub fn set_status(&self, status: ConversationStatus) -> StatusRequest {
+        StatusRequest::new(self.client().clone(), self.id(), status, None)
+    }
+}
 
 /// A conversation's status after a change: the answer of every status call, on
 /// either route.
@@ -32,9 +81,13 @@ pub struct StatusChange {
 
 /// A status change being prepared; send it with [`send`](Self::send).
 ///
-/// Made by the intent-named methods of
-/// [`ConversationHandle`](crate::ConversationHandle) (`resolve`, `reopen`,
-/// `mark_pending`, `snooze_until`, `snooze_until_reply`, `schedule`, `set_status`).
+/// Made by the intent-named methods of [`ConversationHandle`]
+/// ([`resolve`](ConversationHandle::resolve), [`reopen`](ConversationHandle::reopen),
+/// [`mark_pending`](ConversationHandle::mark_pending),
+/// [`snooze_until`](ConversationHandle::snooze_until),
+/// [`snooze_until_reply`](ConversationHandle::snooze_until_reply),
+/// [`schedule`](ConversationHandle::schedule),
+/// [`set_status`](ConversationHandle::set_status)).
 ///
 /// ```no_run
 /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
@@ -50,7 +103,7 @@ pub struct StatusChange {
 /// # }
 /// ```
 #[derive(Clone, Debug)]
-#[must_use = "a status change does nothing until `.send().await`"]
+#[must_use = "a status change is not sent until `.send().await`"]
 pub struct StatusRequest {
     client: Client,
     conversation_id: i64,
@@ -122,7 +175,7 @@ impl StatusRequest {
     }
 
     async fn send_documented(self) -> Result<StatusChange, Error> {
-        let op = ops::UPDATE_CONVERSATION_STATUS;
+        let op = Operation::UpdateConversationStatus;
         let answer = self
             .client
             .call(op, |raw| {
@@ -160,7 +213,7 @@ impl StatusRequest {
     }
 
     async fn send_account_scoped(self) -> Result<StatusChange, Error> {
-        let op = ops::TOGGLE_CONVERSATION_STATUS;
+        let op = Operation::ToggleConversationStatus;
         let toggleable = match self.status.as_str().parse::<types::ToggleableStatus>() {
             Ok(status) if self.status.is_chatwoot_status() => status,
             _ => {
@@ -169,7 +222,7 @@ impl StatusRequest {
                     self.status.as_str()
                 ))
                 .with_hint(NOT_ON_ACCOUNT_SCOPED_ROUTE)
-                .with_operation(op.id));
+                .with_operation(op));
             }
         };
         let account_id = self.client.require_account(op)?;
@@ -200,7 +253,7 @@ impl StatusRequest {
                 ),
             )
             .with_status(200)
-            .with_operation(op.id));
+            .with_operation(op));
         }
         let change = StatusChange {
             conversation_id: answer.conversation_id,
@@ -218,7 +271,8 @@ impl StatusRequest {
         if let Some(reason) = &self.reason {
             let note = format!("Status changed to {}: {reason}", change.status);
             conversation
-                .send_private_note(note)
+                .note(note)
+                .send()
                 .await
                 .map_err(|e| after_change(e, &change, "keeping the reason as a private note"))?;
         }

@@ -18,7 +18,7 @@
 //! `STATUS_CHANGE_FORBIDDEN` code, Chatwoot's 401s that really mean "forbidden",
 //! and 404s that come from the router rather than from a record lookup.
 
-use crate::error::ErrorKind;
+use crate::error::kind::ErrorKind;
 
 /// The most of a body kept in an error.
 const EXCERPT_BYTES: usize = 512;

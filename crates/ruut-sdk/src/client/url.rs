@@ -29,7 +29,7 @@ pub(crate) fn normalize_base_url(input: &str, allow_insecure_http: bool) -> Resu
     let url = Url::parse(trimmed).map_err(|e| {
         Error::config(format!(
             "the base URL {trimmed:?} is not a valid URL ({e}); expected something like {}",
-            crate::config::DEFAULT_BASE_URL
+            crate::client::config::DEFAULT_BASE_URL
         ))
     })?;
     match url.scheme() {
@@ -98,7 +98,7 @@ fn is_loopback(url: &Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ErrorKind;
+    use crate::error::ErrorKind;
 
     fn normalized(input: &str) -> String {
         normalize_base_url(input, false).unwrap_or_else(|e| panic!("{input}: {e}"))

@@ -1,5 +1,8 @@
 //! Properties of the `Retry-After` parser: whatever the server sends, no
 //! panic; seconds and HTTP dates read back as the wait they mean.
+//!
+//! Seeded from `PROPTEST_RNG_SEED`, fixed under `cargo xtask ci` (see
+//! `tests/proptest_parsers.rs`).
 
 use std::time::Duration;
 

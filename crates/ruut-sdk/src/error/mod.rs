@@ -13,106 +13,18 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use crate::classify;
+use ruut_api::operations::Operation;
+
+pub(crate) mod classify;
+pub(crate) mod convert;
+pub(crate) mod kind;
+pub(crate) mod limits;
+pub(crate) mod retry_after;
+
+pub use kind::ErrorKind;
 
 /// A convenient alias for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// What kind of failure an [`Error`] is: the thing to `match` on.
-///
-/// The kinds follow what a caller can do about them: fix the token
-/// ([`Unauthorized`](Self::Unauthorized)), fix the request
-/// ([`Validation`](Self::Validation)), wait and retry
-/// ([`RateLimited`](Self::RateLimited), [`Server`](Self::Server),
-/// [`Timeout`](Self::Timeout), [`Connection`](Self::Connection)), or change the
-/// client's configuration ([`RouteNotFound`](Self::RouteNotFound),
-/// [`Config`](Self::Config)).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The token is missing, unknown or revoked (HTTP 401 with "Invalid Access Token"
-    /// or "You need to sign in").
-    Unauthorized,
-    /// The token is valid but may not do this: a policy forbids it, the user is not a
-    /// member of the account, a bot token calls an endpoint bots may not use, the
-    /// account is suspended, or the plan does not include it.
-    ///
-    /// Chatwoot answers most of these with **401**, not 403; the SDK recognises its
-    /// messages and reports them here, so [`Error::status`] may be `Some(401)`.
-    Forbidden,
-    /// The conversation, contact or account does not exist in this account (HTTP 404
-    /// from a route the server has).
-    NotFound,
-    /// The server has no such route at all (a routing 404, often an HTML page).
-    ///
-    /// Kept apart from [`NotFound`](Self::NotFound) because the cure differs: this
-    /// one is fixed in the client's configuration, not by asking for another id. A
-    /// stock Chatwoot server answers Ruut's documented routes this way; the error's
-    /// [`hint`](Error::hint) names the setting to change.
-    RouteNotFound,
-    /// Ruut refused the status change because of the conversation's current state
-    /// (error code `STATUS_CHANGE_FORBIDDEN`).
-    StatusChangeForbidden,
-    /// The server rejected the request as invalid (HTTP 400, 409 or 422): a missing
-    /// parameter, a duplicate email, a message that could not be created.
-    Validation,
-    /// Too many requests (HTTP 429). Chatwoot sends no `Retry-After`; back off.
-    RateLimited,
-    /// The server failed (HTTP 5xx). 502, 503 and 504 are transient; a 500 usually
-    /// means the request made the server crash and will fail again.
-    Server,
-    /// The request took longer than the configured timeout, or the retry deadline
-    /// passed.
-    Timeout,
-    /// The connection could not be made or broke before the answer was complete.
-    Connection,
-    /// The server answered with a redirect, which the SDK does not follow: the
-    /// access token would go wherever the redirect points.
-    Redirect,
-    /// The server answered something the SDK cannot read: a body that is not the
-    /// expected JSON, or a status it does not expect.
-    UnexpectedResponse,
-    /// The answer's body was larger than the client's limit
-    /// ([`ClientBuilder::max_response_body`](crate::ClientBuilder::max_response_body),
-    /// 8 MiB by default), so it was not read. No real answer comes near it: a
-    /// server or proxy is misbehaving, or the limit is set too low.
-    ResponseTooLarge,
-    /// The request was refused on this side before anything was sent (an invalid
-    /// argument, or an account-scoped call on a client without an account id).
-    InvalidRequest,
-    /// The client could not be built from its settings (see
-    /// [`ClientBuilder::build`](crate::ClientBuilder::build)).
-    Config,
-}
-
-impl ErrorKind {
-    /// A short lowercase name, for logs and metrics labels.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Unauthorized => "unauthorized",
-            Self::Forbidden => "forbidden",
-            Self::NotFound => "not found",
-            Self::RouteNotFound => "route not found",
-            Self::StatusChangeForbidden => "status change forbidden",
-            Self::Validation => "validation failed",
-            Self::RateLimited => "rate limited",
-            Self::Server => "server error",
-            Self::Timeout => "timed out",
-            Self::Connection => "connection failed",
-            Self::Redirect => "redirect refused",
-            Self::UnexpectedResponse => "unexpected response",
-            Self::ResponseTooLarge => "response too large",
-            Self::InvalidRequest => "invalid request",
-            Self::Config => "invalid configuration",
-        }
-    }
-}
-
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// An error from the SDK. See [`ErrorKind`] for what went wrong in broad terms.
 ///
@@ -140,7 +52,7 @@ struct Inner {
     code: Option<String>,
     details: Option<serde_json::Value>,
     hint: Option<Cow<'static, str>>,
-    operation: Option<&'static str>,
+    operation: Option<Operation>,
     body_excerpt: Option<String>,
     retry_after: Option<Duration>,
     attempts: u32,
@@ -188,9 +100,11 @@ impl Error {
     }
 
     /// Like [`from_http_response`](Self::from_http_response), for a body whose
-    /// status the generated client did not keep.
-    pub(crate) fn from_unknown_status(body: &[u8]) -> Self {
-        Self::from_parts(classify::classify(None, None, body), body)
+    /// status may be unknown (the generated client drops it when it cannot decode
+    /// the body, and only an observing hook may have seen it) and whose
+    /// `Content-Type` is.
+    pub(crate) fn from_body(status: Option<u16>, body: &[u8]) -> Self {
+        Self::from_parts(classify::classify(status, None, body), body)
     }
 
     fn from_parts(c: classify::Classified, body: &[u8]) -> Self {
@@ -237,9 +151,9 @@ impl Error {
         self.inner.hint.as_deref()
     }
 
-    /// The operation that failed, by its operationId in the OpenAPI description
-    /// (`"getConversation"`), when the error came from a request.
-    pub fn operation(&self) -> Option<&str> {
+    /// The operation that failed (its `Display` is the operationId in the OpenAPI
+    /// description, `getConversation`), when the error came from a request.
+    pub fn operation(&self) -> Option<Operation> {
         self.inner.operation
     }
 
@@ -276,7 +190,7 @@ impl Error {
         }
     }
 
-    pub(crate) fn with_operation(mut self, operation: &'static str) -> Self {
+    pub(crate) fn with_operation(mut self, operation: Operation) -> Self {
         self.inner.operation.get_or_insert(operation);
         self
     }
@@ -387,7 +301,7 @@ impl fmt::Debug for Error {
             d.field("status", &status);
         }
         if let Some(operation) = inner.operation {
-            d.field("operation", &operation);
+            d.field("operation", &operation.id());
         }
         if let Some(code) = &inner.code {
             d.field("code", code);
@@ -428,7 +342,7 @@ mod tests {
     #[test]
     fn display_names_operation_kind_status_message_attempts_and_hint() {
         let error = Error::from_http_response(503, Some("text/plain"), b"Service Unavailable")
-            .with_operation("getConversation")
+            .with_operation(Operation::GetConversation)
             .with_attempts(3)
             .with_hint("try again later");
         assert_eq!(
@@ -467,8 +381,8 @@ mod tests {
     #[test]
     fn operation_is_set_once() {
         let error = Error::new(ErrorKind::NotFound, "gone")
-            .with_operation("createMessage")
-            .with_operation("updateConversationStatus");
-        assert_eq!(error.operation(), Some("createMessage"));
+            .with_operation(Operation::CreateMessage)
+            .with_operation(Operation::UpdateConversationStatus);
+        assert_eq!(error.operation(), Some(Operation::CreateMessage));
     }
 }

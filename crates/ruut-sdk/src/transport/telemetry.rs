@@ -14,14 +14,14 @@ use std::time::Duration;
 use tracing::Span;
 
 use crate::error::Error;
-use crate::retry::Operation;
+use ruut_api::operations::Operation;
 
 /// The span of one attempt at `op`.
 pub(crate) fn attempt_span(op: Operation, attempt: u32) -> Span {
     tracing::debug_span!(
         target: "ruut_sdk",
         "ruut.request",
-        operation = op.id,
+        operation = op.id(),
         attempt,
         status = tracing::field::Empty,
     )

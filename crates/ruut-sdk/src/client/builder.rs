@@ -3,15 +3,42 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::auth::ApiToken;
-use crate::client::{Client, Settings};
-use crate::config::{
+use crate::client::Client;
+use crate::client::auth::ApiToken;
+use crate::client::config::{
     AuthHeader, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
     ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,
 };
+use crate::client::settings::Settings;
+use crate::client::url::normalize_base_url;
 use crate::error::Error;
-use crate::retry::RetryPolicy;
-use crate::url::normalize_base_url;
+use crate::error::limits::DEFAULT_MAX_RESPONSE_BODY;
+use crate::transport::policy::RetryPolicy;
+
+impl Client {
+    /// Starts configuring a client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// Builds a client from the environment: `RUUT_API_TOKEN` (required),
+    /// `RUUT_BASE_URL` (default `https://app.ruut.chat`) and `RUUT_ACCOUNT_ID`
+    /// (optional). To adjust other settings too, use
+    /// `Client::builder().with_env()`.
+    ///
+    /// ```no_run
+    /// let client = ruut_sdk::Client::from_env()?;
+    /// # Ok::<(), ruut_sdk::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`ClientBuilder::build`]; a missing `RUUT_API_TOKEN` is a
+    /// [`Config`](crate::ErrorKind::Config) error.
+    pub fn from_env() -> Result<Self, Error> {
+        Self::builder().with_env().build()
+    }
+}
 
 /// Configures and builds a [`Client`]; start with [`Client::builder`].
 ///
@@ -73,7 +100,7 @@ impl Default for ClientBuilder {
             status_route: StatusRoute::default(),
             auth_header: AuthHeader::default(),
             allow_insecure_http: false,
-            max_response_body: crate::limits::DEFAULT_MAX_RESPONSE_BODY,
+            max_response_body: DEFAULT_MAX_RESPONSE_BODY,
             deferred: None,
         }
     }
@@ -96,7 +123,7 @@ impl ClientBuilder {
 
     /// The account to work in. Needed by every account-scoped call (conversations,
     /// contacts, messages); [`list_accounts`](Client::list_accounts) and
-    /// [`profile`](Client::profile) tell which accounts the token can use.
+    /// [`get_profile`](Client::get_profile) tell which accounts the token can use.
     pub fn account_id(mut self, account_id: i64) -> Self {
         self.account_id = Some(account_id);
         self
@@ -278,7 +305,7 @@ impl fmt::Debug for ClientBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ErrorKind;
+    use crate::error::ErrorKind;
 
     const TOKEN: &str = "tok-3f9a-secret";
 

@@ -15,7 +15,7 @@ use std::fmt;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
-use crate::config::AuthHeader;
+use crate::client::config::AuthHeader;
 use crate::error::Error;
 
 /// An access token that has been checked and never shows itself.
@@ -76,7 +76,7 @@ impl fmt::Debug for ApiToken {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ErrorKind;
+    use crate::error::ErrorKind;
 
     const TOKEN: &str = "Zx9-secret_TOKEN.123";
 

@@ -11,15 +11,29 @@ use std::error::Error as _;
 use progenitor_client::Error as ApiError;
 use reqwest::header::{CONTENT_TYPE, LOCATION};
 
+use crate::error::limits;
+use crate::error::retry_after::retry_after;
 use crate::error::{Error, ErrorKind};
-use crate::{limits, retry};
 
 /// The most of an unexpected response's body that is read: enough to classify it
 /// and quote it, without letting a huge error page fill memory.
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
-/// Converts an error of the generated client.
-pub(crate) async fn from_api<E: serde::Serialize>(error: ApiError<E>) -> Error {
+/// Converts an error of the generated client. `observed` is the status of the
+/// answer, as the generated client's hook saw it, when there was one: the
+/// generated error does not always keep it.
+pub(crate) async fn from_api<E: serde::Serialize>(
+    error: ApiError<E>,
+    observed: Option<u16>,
+) -> Error {
+    let error = convert(error, observed).await;
+    match (error.status(), observed) {
+        (None, Some(status)) => error.with_status(status),
+        _ => error,
+    }
+}
+
+async fn convert<E: serde::Serialize>(error: ApiError<E>, observed: Option<u16>) -> Error {
     match error {
         ApiError::InvalidRequest(message) => Error::invalid_request(message),
         ApiError::CommunicationError(e) | ApiError::InvalidUpgrade(e) => {
@@ -48,21 +62,23 @@ pub(crate) async fn from_api<E: serde::Serialize>(error: ApiError<E>) -> Error {
             // A documented error status; the body has already been parsed into
             // `ErrorBody`, which keeps every field the classification reads.
             let status = response.status().as_u16();
-            let retry_after = retry::retry_after(response.headers());
+            let wait = retry_after(response.headers());
             let body = serde_json::to_vec(&response.into_inner()).unwrap_or_default();
             Error::from_http_response(status, Some("application/json"), &body)
-                .with_retry_after(retry_after)
+                .with_retry_after(wait)
         }
-        ApiError::InvalidResponsePayload(body, e) => undecodable(&body, e),
+        ApiError::InvalidResponsePayload(body, e) => undecodable(observed, &body, e),
         ApiError::UnexpectedResponse(response) => from_response(response).await,
         ApiError::Custom(message) => Error::new(ErrorKind::UnexpectedResponse, message),
     }
 }
 
-/// A body the generated client could not decode. Its status is lost: the generated
-/// code keeps it only for bodies it could decode.
-fn undecodable(body: &[u8], e: serde_json::Error) -> Error {
-    let error = Error::from_unknown_status(body);
+/// A body the generated client could not decode: a success body not shaped as
+/// described, or a documented error status with a body that is not JSON (Rails'
+/// HTML 404 page). The generated code keeps the status only of bodies it could
+/// decode; `status` is what the hook observed, if it did.
+fn undecodable(status: Option<u16>, body: &[u8], e: serde_json::Error) -> Error {
+    let error = Error::from_body(status, body);
     if error.kind() != ErrorKind::UnexpectedResponse || error.hint().is_some() {
         // An HTML page: what it is matters more than why serde choked on it.
         return error;
@@ -92,7 +108,7 @@ async fn from_response(mut response: reqwest::Response) -> Error {
     body.truncate(MAX_ERROR_BODY);
 
     let mut error = Error::from_http_response(status, content_type, &body)
-        .with_retry_after(retry::retry_after(&headers));
+        .with_retry_after(retry_after(&headers));
     if error.kind() == ErrorKind::Redirect {
         let location = headers.get(LOCATION).and_then(|v| v.to_str().ok());
         let message = match location {
@@ -174,7 +190,7 @@ mod tests {
     #[test]
     fn an_undecodable_success_body_is_an_unexpected_response() {
         let e = serde_json::from_slice::<u32>(b"{}").unwrap_err();
-        let error = undecodable(br#"{"id": "not a number"}"#, e);
+        let error = undecodable(Some(200), br#"{"id": "not a number"}"#, e);
         assert_eq!(error.kind(), ErrorKind::UnexpectedResponse);
         assert!(
             error
@@ -186,15 +202,33 @@ mod tests {
 
     #[test]
     fn an_undecodable_html_404_is_a_routing_miss() {
+        let page = b"<html><title>404 Not Found</title></html>";
         let e = serde_json::from_slice::<u32>(b"<").unwrap_err();
-        let error = undecodable(b"<html><title>404 Not Found</title></html>", e);
+        let error = undecodable(None, page, e);
         assert_eq!(error.kind(), ErrorKind::RouteNotFound);
         assert_eq!(error.message(), "404 Not Found");
+        assert_eq!(error.status(), None, "no status was observed");
+
+        let e = serde_json::from_slice::<u32>(b"<").unwrap_err();
+        let error = undecodable(Some(404), page, e);
+        assert_eq!(error.kind(), ErrorKind::RouteNotFound);
+        assert_eq!(error.status(), Some(404));
+    }
+
+    #[tokio::test]
+    async fn an_observed_status_fills_in_what_the_error_lacks() {
+        let page = b"<html><title>Service Unavailable</title></html>".to_vec();
+        let e = serde_json::from_slice::<u32>(b"<").unwrap_err();
+        let error =
+            from_api::<()>(ApiError::InvalidResponsePayload(page.into(), e), Some(503)).await;
+        assert_eq!(error.kind(), ErrorKind::Server);
+        assert_eq!(error.status(), Some(503));
+        assert!(error.is_retryable());
     }
 
     #[tokio::test]
     async fn invalid_requests_stay_client_side() {
-        let error = from_api::<()>(ApiError::InvalidRequest("bad id".into())).await;
+        let error = from_api::<()>(ApiError::InvalidRequest("bad id".into()), None).await;
         assert_eq!(error.kind(), ErrorKind::InvalidRequest);
         assert_eq!(error.status(), None);
     }

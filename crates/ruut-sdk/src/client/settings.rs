@@ -1,0 +1,23 @@
+//! The settings a client holds once they are checked.
+
+use std::time::Duration;
+
+use crate::client::auth::ApiToken;
+use crate::client::config::{AuthHeader, StatusRoute};
+use crate::transport::policy::RetryPolicy;
+
+/// The checked settings a client was built with (by
+/// [`ClientBuilder::build`](crate::ClientBuilder::build)).
+#[derive(Clone)]
+pub(crate) struct Settings {
+    pub base_url: String,
+    pub account_id: Option<i64>,
+    pub token: ApiToken,
+    pub status_route: StatusRoute,
+    pub auth_header: AuthHeader,
+    pub retry_policy: RetryPolicy,
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub user_agent: String,
+    pub max_response_body: usize,
+}

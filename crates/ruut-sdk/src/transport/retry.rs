@@ -1,0 +1,163 @@
+//! The retry loop: one call, attempt after attempt, as the [`RetryPolicy`] says.
+//!
+//! Only idempotent operations get more than one attempt; see
+//! [`policy`](super::policy) for when and how long the loop waits.
+
+use std::future::Future;
+use std::time::Instant;
+
+use tracing::Instrument;
+
+use crate::error::{Error, ErrorKind};
+use crate::transport::policy::RetryPolicy;
+use crate::transport::telemetry;
+use ruut_api::operations::Operation;
+
+/// Runs `attempt` until it succeeds, fails for good, or the policy says stop.
+///
+/// Each attempt runs in its own span (operation, attempt, status); a retry is an
+/// event in the failed attempt's span. The error returned carries the number of
+/// attempts made.
+pub(crate) async fn run<T, F, Fut>(
+    policy: &RetryPolicy,
+    op: Operation,
+    mut attempt: F,
+) -> Result<T, Error>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, Error>>,
+{
+    let started = Instant::now();
+    let max_attempts = if op.idempotent() {
+        policy.max_attempts.max(1)
+    } else {
+        1
+    };
+    let mut rng = fastrand::Rng::new();
+    let mut number = 0;
+    loop {
+        number += 1;
+        let span = telemetry::attempt_span(op, number);
+        let remaining = policy.deadline.map(|d| d.saturating_sub(started.elapsed()));
+        let outcome = match remaining {
+            Some(remaining) => tokio::time::timeout(remaining, attempt())
+                .instrument(span.clone())
+                .await
+                .unwrap_or_else(|_| Err(deadline_passed(policy))),
+            None => attempt().instrument(span.clone()).await,
+        };
+        let error = match outcome {
+            Ok(value) => return Ok(value),
+            Err(error) => error.with_operation(op).with_attempts(number),
+        };
+        if number >= max_attempts || !error.is_retryable() {
+            return Err(error);
+        }
+        let Some(delay) = policy.delay_before(number, &error, &mut rng) else {
+            return Err(error);
+        };
+        if policy
+            .deadline
+            .is_some_and(|deadline| started.elapsed() + delay >= deadline)
+        {
+            return Err(error);
+        }
+        telemetry::retrying(&span, &error, delay);
+        tokio::time::sleep(delay).await;
+    }
+}
+
+fn deadline_passed(policy: &RetryPolicy) -> Error {
+    let deadline = policy.deadline.unwrap_or_default();
+    Error::new(
+        ErrorKind::Timeout,
+        format!("the call did not finish within its deadline of {deadline:?}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::time::Duration;
+
+    fn transient() -> Error {
+        Error::from_http_response(503, Some("text/plain"), b"Service Unavailable")
+    }
+
+    fn quick() -> RetryPolicy {
+        RetryPolicy::default()
+            .with_base_delay(Duration::from_millis(1))
+            .with_max_delay(Duration::from_millis(5))
+    }
+
+    #[tokio::test]
+    async fn idempotent_calls_are_retried_until_they_succeed() {
+        let calls = AtomicU32::new(0);
+        let result = run(&quick(), Operation::GetConversation, || async {
+            match calls.fetch_add(1, Ordering::SeqCst) {
+                0 | 1 => Err(transient()),
+                _ => Ok("done"),
+            }
+        })
+        .await;
+        assert_eq!(result.unwrap(), "done");
+        assert_eq!(calls.load(Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test]
+    async fn the_last_error_reports_every_attempt() {
+        let calls = AtomicU32::new(0);
+        let error = run(
+            &quick().with_max_attempts(4),
+            Operation::GetConversation,
+            || async {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Err::<(), _>(transient())
+            },
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(error.attempts(), 4);
+        assert_eq!(error.operation(), Some(Operation::GetConversation));
+        assert_eq!(calls.load(Ordering::SeqCst), 4);
+    }
+
+    #[tokio::test]
+    async fn calls_that_create_are_sent_once() {
+        let calls = AtomicU32::new(0);
+        let error = run(&quick(), Operation::CreateMessage, || async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Err::<(), _>(Error::new(ErrorKind::Connection, "reset"))
+        })
+        .await
+        .unwrap_err();
+        assert_eq!(error.attempts(), 1);
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn permanent_failures_are_not_retried() {
+        let calls = AtomicU32::new(0);
+        let error = run(&quick(), Operation::GetConversation, || async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Err::<(), _>(Error::from_http_response(404, None, b""))
+        })
+        .await
+        .unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::NotFound);
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn the_deadline_bounds_a_hanging_attempt() {
+        let policy = quick().with_deadline(Some(Duration::from_millis(50)));
+        let error = run(&policy, Operation::GetConversation, || async {
+            std::future::pending::<Result<(), Error>>().await
+        })
+        .await
+        .unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Timeout);
+        assert_eq!(error.attempts(), 1);
+    }
+}

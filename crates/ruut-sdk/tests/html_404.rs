@@ -1,0 +1,219 @@
+//! Rails' HTML 404 page, on every call of the SDK.
+//!
+//! Rails answers a route it lacks with its `public/404.html` page to any client
+//! whose `Accept` is not JSON-only. Where the spec documents a 404 for an
+//! operation, the generated client tries to read that page as JSON, fails, and
+//! drops the status; the SDK's call path observes every answer, so that the
+//! error still says 404, and reads the page as the routing miss it is.
+
+use std::collections::BTreeSet;
+use std::future::Future;
+use std::pin::Pin;
+
+use axum::Router;
+use axum::http::{StatusCode, header};
+use futures::TryStreamExt;
+use ruut_sdk::{Client, Error, ErrorKind, Operation, StatusRoute};
+
+/// Rails' `public/404.html`, shortened.
+const RAILS_404: &str = "<!DOCTYPE html>\n<html>\n<head>\n  <title>The page you were looking for doesn't exist (404)</title>\n</head>\n<body>\n  <div class=\"dialog\"><h1>The page you were looking for doesn't exist.</h1></div>\n</body>\n</html>\n";
+
+/// A server on 127.0.0.1 that answers everything with Rails' 404 page; its base URL.
+async fn rails_404_server() -> String {
+    let app = Router::new().fallback(|| async {
+        (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            RAILS_404,
+        )
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{address}")
+}
+
+fn client_of(base_url: &str, route: StatusRoute) -> Client {
+    Client::builder()
+        .base_url(base_url)
+        .api_token("tok_html_404_test")
+        .account_id(1)
+        .status_route(route)
+        .build()
+        .unwrap()
+}
+
+type Call<'a> = Pin<Box<dyn Future<Output = Result<(), Error>> + 'a>>;
+
+/// Every call of the SDK, each with the operation it sends.
+fn every_call<'a>(
+    client: &'a Client,
+    account_scoped: &'a Client,
+) -> Vec<(&'static str, Operation, Call<'a>)> {
+    fn call<'a, T>(f: impl Future<Output = Result<T, Error>> + 'a) -> Call<'a> {
+        Box::pin(async move { f.await.map(drop) })
+    }
+    let conversation = client.conversation(1);
+    let toggled = account_scoped.conversation(1);
+    vec![
+        (
+            "get_server_info",
+            Operation::GetServerInfo,
+            call(client.get_server_info()),
+        ),
+        (
+            "list_accounts",
+            Operation::ListAccounts,
+            call(client.list_accounts()),
+        ),
+        (
+            "get_profile",
+            Operation::GetProfile,
+            call(client.get_profile()),
+        ),
+        (
+            "get_account",
+            Operation::GetAccount,
+            call(client.get_account()),
+        ),
+        (
+            "conversations().send",
+            Operation::ListConversations,
+            call(client.conversations().send()),
+        ),
+        (
+            "conversations().stream",
+            Operation::ListConversations,
+            call(async move { client.conversations().stream().try_next().await }),
+        ),
+        (
+            "conversations().counts",
+            Operation::GetConversationCounts,
+            call(client.conversations().counts()),
+        ),
+        (
+            "get_conversation",
+            Operation::GetConversation,
+            call(client.get_conversation(1)),
+        ),
+        (
+            "create_conversation",
+            Operation::CreateConversation,
+            call(client.create_conversation(1).contact(1).send()),
+        ),
+        (
+            "resolve (documented)",
+            Operation::UpdateConversationStatus,
+            call(conversation.resolve().send()),
+        ),
+        (
+            "resolve (account-scoped)",
+            Operation::ToggleConversationStatus,
+            call(toggled.resolve().send()),
+        ),
+        (
+            "set_priority",
+            Operation::ToggleConversationPriority,
+            call(async move { client.conversation(1).set_priority(None).await }),
+        ),
+        (
+            "assign",
+            Operation::AssignConversation,
+            call(async move { client.conversation(1).assign(7).await }),
+        ),
+        (
+            "assign_team",
+            Operation::AssignConversation,
+            call(async move { client.conversation(1).assign_team(3).await }),
+        ),
+        (
+            "messages().send",
+            Operation::ListMessages,
+            call(conversation.messages().send()),
+        ),
+        (
+            "messages().stream",
+            Operation::ListMessages,
+            call(async move { client.conversation(1).messages().stream().try_next().await }),
+        ),
+        (
+            "reply",
+            Operation::CreateMessage,
+            call(conversation.reply("Hi").send()),
+        ),
+        (
+            "note",
+            Operation::CreateMessage,
+            call(conversation.note("Internal").send()),
+        ),
+        (
+            "contacts().send",
+            Operation::ListContacts,
+            call(client.contacts().send()),
+        ),
+        (
+            "contacts().stream",
+            Operation::ListContacts,
+            call(async move { client.contacts().stream().try_next().await }),
+        ),
+        (
+            "search_contacts().send",
+            Operation::SearchContacts,
+            call(client.search_contacts("ada").send()),
+        ),
+        (
+            "search_contacts().stream",
+            Operation::SearchContacts,
+            call(async move { client.search_contacts("ada").stream().try_next().await }),
+        ),
+        (
+            "get_contact",
+            Operation::GetContact,
+            call(client.get_contact(1)),
+        ),
+        (
+            "create_contact",
+            Operation::CreateContact,
+            call(client.create_contact().name("Ada").send()),
+        ),
+    ]
+}
+
+/// Every call of the SDK (each listing by `send` and by `stream`, both status
+/// routes) against a server that answers Rails' HTML 404 page to everything: an
+/// error with `status() == Some(404)`, kind `RouteNotFound` and the call's
+/// operation, for every one. Together the calls send every operation the SDK
+/// wraps.
+#[tokio::test]
+async fn rails_html_404_keeps_its_status_on_every_call() {
+    let base_url = rails_404_server().await;
+    let client = client_of(&base_url, StatusRoute::Documented);
+    let account_scoped = client_of(&base_url, StatusRoute::AccountScoped);
+
+    let mut covered = BTreeSet::new();
+    let mut wrong = Vec::new();
+    for (name, operation, call) in every_call(&client, &account_scoped) {
+        covered.insert(operation);
+        let Err(error) = call.await else {
+            wrong.push(format!("{name}: succeeded"));
+            continue;
+        };
+        let seen = (error.status(), error.kind(), error.operation());
+        if seen != (Some(404), ErrorKind::RouteNotFound, Some(operation)) {
+            wrong.push(format!("{name}: {seen:?}: {error}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "expected 404 RouteNotFound from:\n{}",
+        wrong.join("\n")
+    );
+
+    let wrapped: BTreeSet<Operation> = Operation::ALL
+        .iter()
+        .copied()
+        .filter(|operation| operation.sdk().is_some())
+        .collect();
+    let missing: Vec<_> = wrapped.difference(&covered).collect();
+    assert!(missing.is_empty(), "no call above sends {missing:?}");
+}
