@@ -12,7 +12,7 @@ mod reliability_support;
 use reliability_support::{
     Behaviour, Captured, RawServer, TOKEN, builder_for, client, record, sandbox,
 };
-use ruut_sandbox::Fault;
+use ruut_sandbox::{Fault, Operation};
 
 /// Case sec.trace-no-token: A TRACE-level subscriber with span events records every call of the fault cases (hang, dropped and truncated connections, stalled and endless bodies, huge body, redirect, 429, 503, an echoing server) and a bad token at build.
 /// Expect: the token appears nowhere in the captured trace, which does hold the requests' spans, statuses and retries.
@@ -29,7 +29,7 @@ async fn the_trace_holds_no_token_and_reports_attempts() {
 
     // The success after retries, first, so that its lines are easy to find.
     sandbox.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::ServiceUnavailable { retry_after: None },
         2,
     );
@@ -49,12 +49,12 @@ async fn the_trace_holds_no_token_and_reports_attempts() {
         Fault::TooManyRequests { retry_after: None },
         Fault::BadGateway,
     ] {
-        sandbox.inject("getConversation", fault, 3);
+        sandbox.inject(Operation::GetConversation, fault, 3);
         let _ = reliability_support::guard("a fault", client.get_conversation(id)).await;
         sandbox.clear_faults();
     }
     let message = sandbox.seed_info().open_conversation_id;
-    sandbox.inject("createMessage", Fault::DropConnection, 1);
+    sandbox.inject(Operation::CreateMessage, Fault::DropConnection, 1);
     let _ = reliability_support::guard(
         "a dropped message",
         client.conversation(message).reply("hi").send(),

@@ -3,7 +3,7 @@
 
 mod sdk_support;
 
-use ruut_sandbox::{Fault, Sandbox};
+use ruut_sandbox::{Fault, Operation, Sandbox};
 use ruut_sdk::{ErrorKind, StatusRoute};
 use sdk_support::Captured;
 
@@ -53,7 +53,7 @@ async fn the_token_appears_in_no_debug_output_error_or_trace() {
     // Successes, retried failures, and errors of several kinds.
     client.get_profile().await.unwrap();
     sandbox.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::ServiceUnavailable { retry_after: None },
         2,
     );
@@ -96,7 +96,7 @@ async fn the_token_appears_in_no_debug_output_error_or_trace() {
         .send()
         .await
         .unwrap();
-    sandbox.inject("createMessage", Fault::DropConnection, 1);
+    sandbox.inject(Operation::CreateMessage, Fault::DropConnection, 1);
     errors.push(
         client
             .conversation(seed.open_conversation_id)

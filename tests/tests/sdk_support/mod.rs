@@ -59,7 +59,7 @@ pub fn requests_for(sandbox: &Sandbox, operation_id: &str) -> Vec<RecordedReques
     sandbox
         .requests()
         .into_iter()
-        .filter(|r| r.operation_id.as_deref() == Some(operation_id))
+        .filter(|r| r.operation.map(|op| op.id()) == Some(operation_id))
         .collect()
 }
 
@@ -94,7 +94,7 @@ impl From<&RecordedRequest> for Sent {
                 .unwrap_or_else(|_| serde_json::Value::String(request.body.clone()))
         };
         Self {
-            operation: request.operation_id.clone(),
+            operation: request.operation.map(|op| op.id().to_owned()),
             method: request.method.clone(),
             path: request.path.clone(),
             query: request.query.clone(),
