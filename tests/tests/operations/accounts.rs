@@ -6,15 +6,18 @@ use std::sync::Arc;
 use ruut_sandbox::Sandbox;
 
 use crate::Operation;
-use crate::table::{Entry, How, Ids, Refused, World, call, job, refused};
+use crate::table::{Entry, How, Ids, Refused, World, call, job, refused, sdk};
 
 pub fn entries() -> Vec<Entry> {
     vec![
-        Entry::new(Operation::GetServerInfo, |w| job(server_info(w))),
+        Entry::new(Operation::GetServerInfo, |w| job(server_info(w)))
+            .sdk(sdk!(|client, _ids| client.get_server_info())),
         Entry::new(Operation::GetProfile, |w| job(profile(w)))
-            .call(call!(|api, _ids| api.get_profile())),
+            .call(call!(|api, _ids| api.get_profile()))
+            .sdk(sdk!(|client, _ids| client.get_profile())),
         Entry::new(Operation::ListAccounts, |w| job(accounts(w)))
             .call(call!(|api, _ids| api.list_accounts()))
+            .sdk(sdk!(|client, _ids| client.list_accounts()))
             .refuses(
                 404,
                 "a stock Chatwoot server (no such route)",
@@ -22,6 +25,7 @@ pub fn entries() -> Vec<Entry> {
             ),
         Entry::new(Operation::GetAccount, |w| job(account(w)))
             .call(call!(|api, ids| api.get_account().account_id(ids.account)))
+            .sdk(sdk!(|client, _ids| client.get_account()))
             // accounts#show looks the account up among the user's own: a stranger's is a 404.
             .refuses(
                 404,

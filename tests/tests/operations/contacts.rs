@@ -5,26 +5,35 @@ use std::sync::Arc;
 use ruut_api::types::{Contact, ContactList, NewContact};
 
 use crate::Operation;
-use crate::table::{Entry, How, Refused, World, call, job, refused};
+use crate::table::{Entry, How, Refused, World, call, job, refused, sdk};
 
 pub fn entries() -> Vec<Entry> {
     vec![
         Entry::new(Operation::ListContacts, |w| job(list(w)))
+            .sdk(sdk!(|client, _ids| client.contacts().send()))
             .call(call!(|api, ids| api
                 .list_contacts()
                 .account_id(ids.account)))
             .rejects("a sort key that does not exist", "?sort=shoe_size"),
         Entry::new(Operation::SearchContacts, |w| job(search(w)))
+            .sdk(sdk!(|client, _ids| client.search_contacts("a").send()))
             .call(call!(|api, ids| api
                 .search_contacts()
                 .account_id(ids.account)
                 .q("x")))
             .rejects("a page that is not a number", "?q=x&page=first"),
-        Entry::new(Operation::GetContact, |w| job(read(w))).call(call!(|api, ids| api
-            .get_contact()
-            .account_id(ids.account)
-            .contact_id(ids.contact))),
+        Entry::new(Operation::GetContact, |w| job(read(w)))
+            .sdk(sdk!(|client, ids| client.get_contact(ids.contact)))
+            .call(call!(|api, ids| api
+                .get_contact()
+                .account_id(ids.account)
+                .contact_id(ids.contact))),
         Entry::new(Operation::CreateContact, |w| job(create(w)))
+            .sdk(sdk!(|client, _ids| client
+                .create_contact()
+                .name("Grace")
+                .email("grace@example.com")
+                .send()))
             .call(call!(|api, ids| api
                 .create_contact()
                 .account_id(ids.account)

@@ -9,14 +9,20 @@ use ruut_api::types::{
     ToggleStatusRequest, ToggleableStatus,
 };
 
+use ruut_sdk::{ConversationPriority as SdkPriority, StatusRoute};
+
 use crate::Operation;
-use crate::table::{Entry, World, call, job, provoke};
+use crate::table::{Entry, World, call, job, provoke, sdk};
 
 pub fn entries() -> Vec<Entry> {
     vec![
         Entry::new(Operation::UpdateConversationStatus, |w| {
             job(update_status(w))
         })
+        .sdk(sdk!(|client, ids| client
+            .conversation(ids.conversation)
+            .resolve()
+            .send()))
         .call(call!(|api, ids| api
             .update_conversation_status()
             .conversation_id(ids.conversation)
@@ -43,6 +49,10 @@ pub fn entries() -> Vec<Entry> {
         Entry::new(Operation::ToggleConversationStatus, |w| {
             job(toggle_status(w))
         })
+        .sdk_on(
+            StatusRoute::AccountScoped,
+            sdk!(|client, ids| client.conversation(ids.conversation).resolve().send()),
+        )
         .call(call!(|api, ids| api
             .toggle_conversation_status()
             .account_id(ids.account)
@@ -53,6 +63,9 @@ pub fn entries() -> Vec<Entry> {
             r#"{"status":"scheduling"}"#,
         ),
         Entry::new(Operation::ToggleConversationPriority, |w| job(priority(w)))
+            .sdk(sdk!(|client, ids| client
+                .conversation(ids.conversation)
+                .set_priority(Some(SdkPriority::Urgent))))
             .call(call!(|api, ids| api
                 .toggle_conversation_priority()
                 .account_id(ids.account)
@@ -71,6 +84,9 @@ pub fn entries() -> Vec<Entry> {
                     })),
             ),
         Entry::new(Operation::AssignConversation, |w| job(assign(w)))
+            .sdk(sdk!(|client, ids| client
+                .conversation(ids.conversation)
+                .assign(ids.agent)))
             .call(call!(|api, ids| api
                 .assign_conversation()
                 .account_id(ids.account)

@@ -6,11 +6,12 @@ use ruut_api::enums::ConversationStatus;
 use ruut_api::types::{ConversationStatusFilter, NewConversation, NewConversationMessage};
 
 use crate::Operation;
-use crate::table::{Entry, How, Ids, World, call, from_json, job, provoke};
+use crate::table::{Entry, How, Ids, World, call, from_json, job, provoke, sdk};
 
 pub fn entries() -> Vec<Entry> {
     vec![
         Entry::new(Operation::ListConversations, |w| job(list(w)))
+            .sdk(sdk!(|client, _ids| client.conversations().send()))
             .call(call!(|api, ids| api
                 .list_conversations()
                 .account_id(ids.account)))
@@ -25,6 +26,7 @@ pub fn entries() -> Vec<Entry> {
             .saying("You are not authorized to access this account")
             .rejects("a status that does not exist", "?status=bogus"),
         Entry::new(Operation::GetConversationCounts, |w| job(counts(w)))
+            .sdk(sdk!(|client, _ids| client.conversations().counts()))
             .call(call!(|api, ids| api
                 .get_conversation_counts()
                 .account_id(ids.account)))
@@ -32,11 +34,18 @@ pub fn entries() -> Vec<Entry> {
                 "an assignee type that does not exist",
                 "?assignee_type=everyone",
             ),
-        Entry::new(Operation::GetConversation, |w| job(read(w))).call(call!(|api, ids| api
-            .get_conversation()
-            .account_id(ids.account)
-            .conversation_id(ids.conversation))),
+        Entry::new(Operation::GetConversation, |w| job(read(w)))
+            .sdk(sdk!(|client, ids| client.get_conversation(ids.conversation)))
+            .call(call!(|api, ids| api
+                .get_conversation()
+                .account_id(ids.account)
+                .conversation_id(ids.conversation))),
         Entry::new(Operation::CreateConversation, |w| job(create(w)))
+            .sdk(sdk!(|client, ids| client
+                .create_conversation(ids.inbox)
+                .contact(ids.contact)
+                .message("Hello from the SDK")
+                .send()))
             .call(call!(|api, ids| api
                 .create_conversation()
                 .account_id(ids.account)

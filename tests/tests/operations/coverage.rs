@@ -1,5 +1,7 @@
 //! The recipe's check: every operation of the spec has a sandbox handler, an
-//! entry in the table, and a check for every error status it documents.
+//! entry in the table, a check for every error status it documents, and,
+//! when the SDK wraps it (`Operation::sdk`), an SDK call in its entry (which
+//! [`crate::sdk_calls`] runs).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -40,6 +42,15 @@ pub fn gaps(
             ));
             continue;
         };
+        match (op.sdk(), entry.sdk.is_some()) {
+            (Some(helper), false) => gaps.push(format!(
+                "{op}: the SDK sends it ({helper}), but its entry has no SDK call (`.sdk(..)`)"
+            )),
+            (None, true) => gaps.push(format!(
+                "{op}: its entry has an SDK call, but the spec names no SDK helper (x-ruut-sdk)"
+            )),
+            _ => {}
+        }
         let tested = checked(entry, documented);
         for status in documented.difference(&tested) {
             gaps.push(format!(
@@ -57,7 +68,7 @@ pub fn gaps(
 }
 
 #[test]
-fn every_operation_has_a_handler_an_entry_and_a_check_for_each_documented_error() {
+fn every_operation_has_a_handler_an_entry_its_sdk_call_and_a_check_for_each_documented_error() {
     let gaps = gaps(&crate::table(), &crate::spec::documented_errors(), handles);
     assert!(
         gaps.is_empty(),

@@ -10,9 +10,14 @@
 //! express an invalid request (a closed query enum, say), the 422 is provoked
 //! with a raw request and its body is parsed as the spec's `ErrorBody`.
 //!
+//! An entry of an operation the SDK wraps also says how the SDK sends it
+//! ([`sdk_calls`]): that call must reach the operation in the sandbox's
+//! journal, and keep the status of a documented error whose body is not JSON
+//! (Rails' HTML 404 page, a plain-text 422).
+//!
 //! [`coverage`] fails, naming the operation and what it lacks, when an
-//! operation has no sandbox handler, no entry, or a documented error no
-//! check provokes.
+//! operation has no sandbox handler, no entry, no SDK call where the SDK
+//! wraps it, or a documented error no check provokes.
 
 mod accounts;
 mod contacts;
@@ -21,6 +26,7 @@ mod conversations;
 mod coverage;
 mod messages;
 mod runner;
+mod sdk_calls;
 mod spec;
 mod table;
 

@@ -5,17 +5,25 @@ use std::sync::Arc;
 use ruut_api::types::NewMessage;
 
 use crate::Operation;
-use crate::table::{Entry, World, call, from_json, job};
+use crate::table::{Entry, World, call, from_json, job, sdk};
 
 pub fn entries() -> Vec<Entry> {
     vec![
         Entry::new(Operation::ListMessages, |w| job(list(w)))
+            .sdk(sdk!(|client, ids| client
+                .conversation(ids.conversation)
+                .messages()
+                .send()))
             .call(call!(|api, ids| api
                 .list_messages()
                 .account_id(ids.account)
                 .conversation_id(ids.conversation)))
             .rejects("a cursor that is not a number", "?before=latest"),
         Entry::new(Operation::CreateMessage, |w| job(create(w)))
+            .sdk(sdk!(|client, ids| client
+                .conversation(ids.conversation)
+                .reply("Thanks, from the SDK")
+                .send()))
             .call(call!(|api, ids| api
                 .create_message()
                 .account_id(ids.account)

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::Operation;
-use crate::table::{Entry, How, Refused, World, message, refused};
+use crate::table::{Entry, How, Job, Refused, World, job, message, refused};
 
 /// The documented error statuses of one operation, from the spec.
 pub type Documented = BTreeSet<u16>;
@@ -36,12 +36,22 @@ pub fn checked(entry: &Entry, documented: &Documented) -> BTreeSet<u16> {
 
 /// Runs every entry, each in its own task; panics listing every failure.
 pub async fn run(entries: Vec<Entry>, documented: &BTreeMap<Operation, Documented>) {
-    let tasks: Vec<_> = entries
+    let jobs = entries
         .into_iter()
         .map(|entry| {
             let errors = documented.get(&entry.op).cloned().unwrap_or_default();
-            (entry.op, tokio::spawn(check(entry, errors)))
+            (entry.op, job(check(entry, errors)))
         })
+        .collect();
+    each(jobs, "operations failed their checks").await;
+}
+
+/// Runs every job in its own task; panics once, listing every job that
+/// panicked by its operation and its panic's message, under `failed`.
+pub async fn each(jobs: Vec<(Operation, Job)>, failed: &str) {
+    let tasks: Vec<_> = jobs
+        .into_iter()
+        .map(|(op, job)| (op, tokio::spawn(job)))
         .collect();
     let mut failures = Vec::new();
     for (op, task) in tasks {
@@ -57,7 +67,7 @@ pub async fn run(entries: Vec<Entry>, documented: &BTreeMap<Operation, Documente
     }
     assert!(
         failures.is_empty(),
-        "{} operations failed their checks:\n  - {}",
+        "{} {failed}:\n  - {}",
         failures.len(),
         failures.join("\n  - ")
     );

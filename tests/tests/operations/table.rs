@@ -36,6 +36,18 @@ pub type Check = fn(Arc<World>) -> Job;
 /// path and body.
 pub type Call = fn(Arc<Client>, Ids) -> Job<Result<(), Error<ErrorBody>>>;
 
+/// The operation's call through the SDK (the helper `Operation::sdk`
+/// names), with `Ids` as its arguments.
+pub type SdkCall = fn(ruut_sdk::Client, Ids) -> Job<Result<(), ruut_sdk::Error>>;
+
+/// An entry's SDK call, and the status route its client uses (the two
+/// status operations are one SDK helper on either route).
+#[derive(Clone, Copy)]
+pub struct Sdk {
+    pub route: ruut_sdk::StatusRoute,
+    pub call: SdkCall,
+}
+
 /// A request the server must refuse: what came back.
 pub type Provoke = fn(Arc<World>) -> Job<Refused>;
 
@@ -76,6 +88,8 @@ pub struct Entry {
     /// that documents neither.
     pub call: Option<Call>,
     pub refusals: Vec<Refusal>,
+    /// How the SDK sends it, for an operation the SDK wraps.
+    pub sdk: Option<Sdk>,
 }
 
 impl Entry {
@@ -86,7 +100,19 @@ impl Entry {
             succeeds,
             call: None,
             refusals: Vec::new(),
+            sdk: None,
         }
+    }
+
+    /// The SDK's call of the operation, on the default status route.
+    pub fn sdk(self, call: SdkCall) -> Entry {
+        self.sdk_on(ruut_sdk::StatusRoute::default(), call)
+    }
+
+    /// The SDK's call of the operation, by a client on `route`.
+    pub fn sdk_on(mut self, route: ruut_sdk::StatusRoute, call: SdkCall) -> Entry {
+        self.sdk = Some(Sdk { route, call });
+        self
     }
 
     /// The valid call the common 401 and 404 checks send.
@@ -130,6 +156,17 @@ macro_rules! call {
 }
 pub(crate) use call;
 
+/// An [`SdkCall`]: `sdk!(|client, ids| client.get_contact(ids.contact))`
+/// awaits the future the expression makes and drops the answer.
+macro_rules! sdk {
+    (|$client:ident, $ids:ident| $call:expr) => {
+        |$client: ruut_sdk::Client, $ids: $crate::table::Ids| {
+            $crate::table::job(async move { $call.await.map(drop) })
+        }
+    };
+}
+pub(crate) use sdk;
+
 /// A [`How::Provoke`] that sends the typed request the expression builds:
 /// `provoke!(|w| w.api.get_profile())`.
 macro_rules! provoke {
@@ -148,6 +185,8 @@ pub struct Ids {
     pub conversation: i64,
     pub contact: i64,
     pub inbox: i64,
+    /// An agent of the account (not in any path).
+    pub agent: i64,
 }
 
 impl Ids {
@@ -219,13 +258,14 @@ impl World {
     }
 
     /// Valid ids: the main account, its open conversation, its first contact,
-    /// its API inbox.
+    /// its API inbox, its first agent.
     pub fn ids(&self) -> Ids {
         Ids {
             account: self.seed.account_id,
             conversation: self.seed.open_conversation_id,
             contact: self.seed.contact_ids[0],
             inbox: self.seed.api_inbox_id,
+            agent: self.seed.agent_ids[0],
         }
     }
 
