@@ -4,9 +4,10 @@
 //! Snapshots live in `xtask/tests/snapshots/`. To accept a change, run the
 //! tests with `INSTA_UPDATE=always` and review the `.snap` diff.
 
+use xtask::Error;
 use xtask::codegen::{self, Rendered};
+use xtask::codegen::{panic, surface};
 use xtask::spec::Spec;
-use xtask::{Error, panic, surface};
 
 fn fixture(name: &str) -> Result<Spec, Error> {
     let relative = format!("tests/fixtures/{name}.yaml");
@@ -174,7 +175,8 @@ fn valid_fixture_facts_follow_the_spec() {
     );
     let sources: Vec<&str> = rendered.facts.iter().map(|op| op.source.as_str()).collect();
     assert_eq!(sources, ["chatwoot", "documented", "chatwoot"]);
-    let table = xtask::operations::render(&rendered.facts).unwrap_or_else(|e| panic!("{e}"));
+    let table =
+        xtask::codegen::operations::render(&rendered.facts).unwrap_or_else(|e| panic!("{e}"));
     assert!(table.starts_with(codegen::HEADER));
     assert!(
         table.contains("Operation::UpdateConversationStatus => true,"),
@@ -182,7 +184,7 @@ fn valid_fixture_facts_follow_the_spec() {
     );
     assert_eq!(
         table,
-        xtask::operations::render(&rendered.facts).unwrap_or_else(|e| panic!("{e}")),
+        xtask::codegen::operations::render(&rendered.facts).unwrap_or_else(|e| panic!("{e}")),
         "two renderings of the same facts differ"
     );
 }

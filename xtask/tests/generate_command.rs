@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use xtask::generate::{self, Action, COVERAGE_PATH, OPERATIONS_PATH};
+use xtask::codegen::generate::{self, Action, COVERAGE_PATH, OPERATIONS_PATH};
 use xtask::{Error, GENERATED_PATH, SPEC_PATH};
 
 /// A scratch workspace root under the target directory, removed on drop.

@@ -4,9 +4,9 @@
 //! These run in plain `cargo test --workspace`, so a spec edit without
 //! `cargo xtask generate` fails the build with a readable diff.
 
-use xtask::codegen::Rendered;
-use xtask::generate::{self, Output};
-use xtask::{surface, workspace_root};
+use generate::Output;
+use xtask::codegen::{Rendered, generate, surface};
+use xtask::workspace_root;
 
 fn render() -> Rendered {
     // No skipping: a missing or broken spec is a failure.

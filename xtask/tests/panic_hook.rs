@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use xtask::panic;
+use xtask::codegen::panic;
 
 #[test]
 fn catch_silences_its_own_panics_and_restores_the_hook() {

@@ -21,7 +21,7 @@
 //!
 //! The limit is the client's [`ClientState`], given to
 //! [`Client::new_with_client`](crate::Client::new_with_client) (progenitor's
-//! "inner type", set in `xtask/src/codegen.rs`).
+//! "inner type", set in `xtask/src/codegen/settings.rs`).
 
 use std::fmt;
 use std::pin::Pin;

@@ -310,8 +310,8 @@ impl Operation {
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
-    /// `"ConversationHandle::assign"`; `None` when it is reachable through `Client::raw`
-    /// only.
+    /// `"ConversationHandle::assign"`; `None` when it is reachable through
+    /// `Client::raw` only.
     pub const fn sdk(self) -> Option<&'static str> {
         match self {
             Operation::GetServerInfo => Some("Client::get_server_info"),

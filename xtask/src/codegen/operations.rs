@@ -6,23 +6,16 @@
 //! prettyplease, so the output depends on the spec alone.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 use crate::Error;
-use crate::codegen::{HEADER, normalise};
-use crate::facts::OperationFacts;
-use crate::lint::facts::RUUT_SOURCES;
+use crate::codegen::facts::OperationFacts;
+use crate::codegen::format;
+use crate::codegen::lint::facts::RUUT_SOURCES;
 
 /// The table for `facts` (in document order), formatted, header included.
 pub fn render(facts: &[OperationFacts]) -> Result<String, Error> {
-    let tokens = tokens(facts);
-    let file = syn::parse2::<syn::File>(tokens).map_err(|e| Error::Unparsable {
-        message: e.to_string(),
-    })?;
-    Ok(normalise(&format!(
-        "{HEADER}{}",
-        prettyplease::unparse(&file)
-    )))
+    format::unparse(tokens(facts))
 }
 
 /// `#[doc]` attributes, one per line, each with a leading space so that
@@ -144,25 +137,117 @@ fn source_enum() -> TokenStream {
     }
 }
 
-/// `const fn name(self) -> ty { match self { Operation::X => value, .. } }`.
-fn getter(
-    facts: &[OperationFacts],
-    doc: &str,
-    name: &str,
-    ty: TokenStream,
-    value: impl Fn(&OperationFacts) -> TokenStream,
-) -> TokenStream {
-    let doc = docs(doc, false);
-    let name = format_ident!("{name}");
-    let arms = facts.iter().map(|op| {
-        let variant = format_ident!("{}", op.variant);
-        let value = value(op);
-        quote! { Operation::#variant => #value, }
-    });
-    quote! {
-        #doc
-        pub const fn #name(self) -> #ty {
-            match self { #(#arms)* }
+/// One `const fn` of `Operation`: `match self { Operation::X => value, .. }`.
+#[derive(Clone, Copy)]
+enum Getter {
+    Id,
+    ClientMethod,
+    Method,
+    Path,
+    Idempotent,
+    Source,
+    AgentBot,
+    Sdk,
+}
+
+impl Getter {
+    const ALL: [Getter; 8] = [
+        Getter::Id,
+        Getter::ClientMethod,
+        Getter::Method,
+        Getter::Path,
+        Getter::Idempotent,
+        Getter::Source,
+        Getter::AgentBot,
+        Getter::Sdk,
+    ];
+
+    /// The function's name and its return type.
+    fn signature(self) -> (&'static str, TokenStream) {
+        let text = quote! { &'static str };
+        match self {
+            Getter::Id => ("id", text),
+            Getter::ClientMethod => ("client_method", text),
+            Getter::Method => ("method", text),
+            Getter::Path => ("path", text),
+            Getter::Idempotent => ("idempotent", quote! { bool }),
+            Getter::Source => ("source", quote! { Source }),
+            Getter::AgentBot => ("agent_bot", quote! { bool }),
+            Getter::Sdk => ("sdk", quote! { Option<&'static str> }),
+        }
+    }
+
+    fn doc(self) -> &'static str {
+        match self {
+            Getter::Id => "The `operationId`, e.g. `\"getConversation\"`.",
+            Getter::ClientMethod => {
+                "The generated [`Client`](crate::Client)'s method for the operation, e.g.\n\
+                 `\"get_conversation\"`. Progenitor's hooks receive it as\n\
+                 [`OperationInfo::operation_id`](progenitor_client::OperationInfo::operation_id)."
+            }
+            Getter::Method => {
+                "The HTTP method, upper case: `\"GET\"`, `\"POST\"`, `\"PATCH\"`, ..."
+            }
+            Getter::Path => {
+                "The path template, e.g.\n\
+                 `\"/api/v1/accounts/{account_id}/conversations/{conversation_id}\"`."
+            }
+            Getter::Idempotent => {
+                "Whether sending the request twice has the same effect as sending it once\n\
+                 (`x-ruut-idempotent`): true for reads and for setting a status, a priority or an\n\
+                 assignee, false for creating something. Only idempotent requests may be retried\n\
+                 when an answer is lost."
+            }
+            Getter::Source => "Where the operation comes from (`x-ruut-source`).",
+            Getter::AgentBot => {
+                "Whether agent-bot tokens may call the operation: its security requirements list\n\
+                 `agentBotApiKey`. Other operations answer a bot 401."
+            }
+            Getter::Sdk => {
+                "The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.\n\
+                 `\"ConversationHandle::assign\"`; `None` when it is reachable through\n\
+                 `Client::raw` only."
+            }
+        }
+    }
+
+    /// What the function answers for `op`.
+    fn value(self, op: &OperationFacts) -> TokenStream {
+        fn lit(value: impl ToTokens) -> TokenStream {
+            value.into_token_stream()
+        }
+        match self {
+            Getter::Id => lit(&op.id),
+            Getter::ClientMethod => lit(&op.client_method),
+            Getter::Method => lit(&op.method),
+            Getter::Path => lit(&op.path),
+            Getter::Idempotent => lit(op.idempotent),
+            Getter::Source => {
+                let variant = source_variant(&op.source);
+                quote! { Source::#variant }
+            }
+            Getter::AgentBot => lit(op.agent_bot),
+            Getter::Sdk => match &op.sdk {
+                Some(sdk) => quote! { Some(#sdk) },
+                None => quote! { None },
+            },
+        }
+    }
+
+    fn tokens(self, facts: &[OperationFacts]) -> TokenStream {
+        let doc = docs(self.doc(), false);
+        let (name, ty) = self.signature();
+        let name = format_ident!("{name}");
+        let arms = facts.iter().map(|op| {
+            let variant = format_ident!("{}", op.variant);
+            let value = self.value(op);
+            quote! { Operation::#variant => #value, }
+        });
+        quote! {
+            #doc
+            pub const fn #name(self) -> #ty {
+                match self { #(#arms)* }
+            }
         }
     }
 }
@@ -200,91 +285,7 @@ fn tokens(facts: &[OperationFacts]) -> TokenStream {
         quote! { #doc #variant, }
     });
     let all = facts.iter().map(|op| format_ident!("{}", op.variant));
-    let text = |f: fn(&OperationFacts) -> &str| {
-        move |op: &OperationFacts| {
-            let s = f(op);
-            quote! { #s }
-        }
-    };
-    let getters = [
-        getter(
-            facts,
-            "The `operationId`, e.g. `\"getConversation\"`.",
-            "id",
-            quote! { &'static str },
-            text(|op| &op.id),
-        ),
-        getter(
-            facts,
-            "The generated [`Client`](crate::Client)'s method for the operation, e.g.\n\
-             `\"get_conversation\"`. Progenitor's hooks receive it as\n\
-             [`OperationInfo::operation_id`](progenitor_client::OperationInfo::operation_id).",
-            "client_method",
-            quote! { &'static str },
-            text(|op| &op.client_method),
-        ),
-        getter(
-            facts,
-            "The HTTP method, upper case: `\"GET\"`, `\"POST\"`, `\"PATCH\"`, ...",
-            "method",
-            quote! { &'static str },
-            text(|op| &op.method),
-        ),
-        getter(
-            facts,
-            "The path template, e.g.\n\
-             `\"/api/v1/accounts/{account_id}/conversations/{conversation_id}\"`.",
-            "path",
-            quote! { &'static str },
-            text(|op| &op.path),
-        ),
-        getter(
-            facts,
-            "Whether sending the request twice has the same effect as sending it once\n\
-             (`x-ruut-idempotent`): true for reads and for setting a status, a priority or an\n\
-             assignee, false for creating something. Only idempotent requests may be retried\n\
-             when an answer is lost.",
-            "idempotent",
-            quote! { bool },
-            |op| {
-                let b = op.idempotent;
-                quote! { #b }
-            },
-        ),
-        getter(
-            facts,
-            "Where the operation comes from (`x-ruut-source`).",
-            "source",
-            quote! { Source },
-            |op| {
-                let variant = source_variant(&op.source);
-                quote! { Source::#variant }
-            },
-        ),
-        getter(
-            facts,
-            "Whether agent-bot tokens may call the operation: its security requirements list\n\
-             `agentBotApiKey`. Other operations answer a bot 401.",
-            "agent_bot",
-            quote! { bool },
-            |op| {
-                let b = op.agent_bot;
-                quote! { #b }
-            },
-        ),
-        getter(
-            facts,
-            "The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.\n\
-             `\"ConversationHandle::assign\"`; `None` when it is reachable through `Client::raw`\n\
-             only.",
-            "sdk",
-            quote! { Option<&'static str> },
-            |op| match &op.sdk {
-                Some(sdk) => quote! { Some(#sdk) },
-                None => quote! { None },
-            },
-        ),
-    ];
+    let getters = Getter::ALL.map(|getter| getter.tokens(facts));
     let from_id = lookup(
         facts,
         "The operation whose `operationId` is `name`, e.g. `\"getConversation\"`.",
@@ -353,7 +354,7 @@ mod tests {
     #[test]
     fn the_table_is_valid_rust_with_one_arm_per_fact() {
         let code = render(&facts()).unwrap_or_else(|e| panic!("{e}"));
-        assert!(code.starts_with(HEADER));
+        assert!(code.starts_with(format::HEADER));
         syn::parse_file(&code).unwrap_or_else(|e| panic!("{e}\n{code}"));
         for needle in [
             "/// Get a conversation.",

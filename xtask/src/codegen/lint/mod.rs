@@ -4,7 +4,7 @@
 //! [`check`] runs every rule and returns *all* violations, in a stable order:
 //! document-level rules first, then each operation in document order, then
 //! schema reachability. Rules about response body types look at the spec
-//! after the codegen [`profile`](crate::profile), because that is what
+//! after the [response filter](crate::codegen::response_filter), because that is what
 //! progenitor sees; everything else looks at the published spec.
 //!
 //! The same pass checks the operation facts the spec declares in `x-ruut-*`
@@ -20,7 +20,7 @@ mod operation;
 mod parameters;
 mod reach;
 
-pub use document::{OPEN_ENUM, version_violation};
+pub use document::OPEN_ENUM;
 
 use crate::spec::{Spec, operations};
 use crate::violation::Violation;

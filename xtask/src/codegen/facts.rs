@@ -6,7 +6,7 @@
 use heck::{ToPascalCase, ToSnakeCase};
 
 use crate::Error;
-use crate::lint::facts;
+use crate::codegen::lint::facts;
 use crate::spec::{Spec, operations};
 use crate::violation::{Location, Rule, Violation};
 
@@ -116,7 +116,7 @@ pub fn check_client_methods(
                      progenitor names methods differently than the operation table expects",
                     op.client_method, op.id
                 ),
-                "make xtask/src/facts.rs derive method names the way this progenitor version does",
+                "make xtask/src/codegen/facts.rs derive method names the way this progenitor version does",
             )
         })
         .collect();

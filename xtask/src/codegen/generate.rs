@@ -7,9 +7,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::codegen::{self, Rendered};
+use crate::codegen::{self, Rendered, coverage, operations};
 use crate::spec::Spec;
-use crate::{Error, GENERATED_PATH, SPEC_PATH, coverage, diff, operations};
+use crate::{Error, GENERATED_PATH, SPEC_PATH, diff};
 
 /// The operation table, relative to the workspace root.
 pub const OPERATIONS_PATH: &str = "crates/ruut-api/src/operations.rs";
