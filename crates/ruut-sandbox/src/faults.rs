@@ -58,19 +58,17 @@ pub enum Fault {
 
 /// `POST /__sandbox/faults` body: queue `times` copies of a fault for an operation.
 ///
-/// ```json
-/// {"operation": "getConversation", "fault": "too_many_requests", "retry_after": 2, "times": 1}
-/// ```
-///
-/// `fault` is one of `too_many_requests`, `internal_server_error`,
-/// `bad_gateway`, `service_unavailable`, `delay` (with `delay_ms`), `hang`,
+/// `operation` is the operation's id ([`Operation::id`]); `fault` is one of
+/// `too_many_requests`, `internal_server_error`, `bad_gateway`,
+/// `service_unavailable`, `delay` (with `delay_ms`), `hang`,
 /// `drop_connection`, `truncated_body`, `malformed_json`, `wrong_shape`,
 /// `huge_body` (with `bytes`), `unknown_status`, `redirect` (with `location`).
-/// `retry_after` (seconds, or null) applies to 429 and 503; `times` defaults to 1.
+/// `retry_after` (seconds, or null) applies to 429 and 503; `times` defaults
+/// to 1. The crate README has an example.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FaultSpec {
-    /// The spec's `operationId`, e.g. `getConversation`.
+    /// The operation's id (the spec's `operationId`).
     pub operation: String,
     /// The fault's snake_case name.
     pub fault: String,

@@ -203,9 +203,7 @@ impl Place for InConversation {
         };
         let account = Account::checked(store, caller, account_id)?;
         let index = store
-            .conversations
-            .iter()
-            .position(|c| c.account_id == account.id && c.display_id == display_id)
+            .conversation_index(account.id, display_id)
             .ok_or(ApiError::NotFound)?;
         Ok(InConversation {
             account,
@@ -250,9 +248,7 @@ impl Place for InContact {
         let contact_id = path.id("contact_id")?;
         let account = Account::checked(store, caller, account_id)?;
         let index = store
-            .contacts
-            .iter()
-            .position(|c| c.account_id == account.id && c.id == contact_id)
+            .contact_index(account.id, contact_id)
             .ok_or(ApiError::NotFound)?;
         Ok(InContact { account, index })
     }

@@ -286,16 +286,28 @@ impl Store {
 
     /// The contact with this id in the account.
     pub fn contact(&self, account_id: i64, id: i64) -> Option<&Contact> {
+        let index = self.contact_index(account_id, id)?;
+        self.contacts.get(index)
+    }
+
+    /// Where the contact with this id in the account is in `contacts`.
+    pub fn contact_index(&self, account_id: i64, id: i64) -> Option<usize> {
         self.contacts
             .iter()
-            .find(|c| c.id == id && c.account_id == account_id)
+            .position(|c| c.id == id && c.account_id == account_id)
     }
 
     /// The conversation with this display id in the account.
     pub fn conversation(&self, account_id: i64, display_id: i64) -> Option<&Conversation> {
+        let index = self.conversation_index(account_id, display_id)?;
+        self.conversations.get(index)
+    }
+
+    /// Where the conversation with this display id in the account is in `conversations`.
+    pub fn conversation_index(&self, account_id: i64, display_id: i64) -> Option<usize> {
         self.conversations
             .iter()
-            .find(|c| c.account_id == account_id && c.display_id == display_id)
+            .position(|c| c.account_id == account_id && c.display_id == display_id)
     }
 
     /// Hands out the next message id.

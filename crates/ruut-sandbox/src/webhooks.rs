@@ -30,7 +30,7 @@ use tokio::sync::mpsc;
 
 use crate::clock;
 use crate::render;
-use crate::state::{AssigneeRef, Conversation, Store};
+use crate::state::{AssigneeRef, Contact, Conversation, Store};
 
 /// How long a delivery may take before it is abandoned, as the real server's
 /// `WEBHOOK_TIMEOUT`.
@@ -155,49 +155,28 @@ fn delivery_id(keys: &std::collections::hash_map::RandomState, sequence: u64) ->
 
 // ---------------------------------------------------------------- hooks
 
-/// `conversation_created` for a new conversation, then `message_created` for its
-/// first message if it has one.
-pub(crate) fn conversation_created(
-    webhooks: &Webhooks,
-    store: &Store,
-    account_id: i64,
-    display_id: i64,
-) {
-    if !webhooks.enabled() {
-        return;
-    }
-    if let Some(c) = store.conversation(account_id, display_id) {
-        webhooks.send(conversation_event(store, c, "conversation_created", None));
-        if !c.messages.is_empty() {
-            message_created(webhooks, store, account_id, display_id);
+impl Webhooks {
+    /// `conversation_created` for a new conversation, then `message_created`
+    /// for its first message if it has one.
+    pub(crate) fn conversation_created(&self, store: &Store, c: &Conversation) {
+        if self.enabled() {
+            self.send(conversation_event(store, c, "conversation_created", None));
+            self.message_created(store, c);
         }
     }
-}
 
-/// `message_created` for a conversation's newest message.
-pub(crate) fn message_created(
-    webhooks: &Webhooks,
-    store: &Store,
-    account_id: i64,
-    display_id: i64,
-) {
-    if !webhooks.enabled() {
-        return;
+    /// `message_created` for a conversation's newest message, if it has one.
+    pub(crate) fn message_created(&self, store: &Store, c: &Conversation) {
+        if let Some(event) = self.enabled().then(|| message_event(store, c)).flatten() {
+            self.send(event);
+        }
     }
-    if let Some(event) = store
-        .conversation(account_id, display_id)
-        .and_then(|c| message_event(store, c))
-    {
-        webhooks.send(event);
-    }
-}
 
-/// `contact_created` for the newest contact.
-pub(crate) fn contact_created(webhooks: &Webhooks, store: &Store) {
-    if !webhooks.enabled() {
-        return;
-    }
-    if let Some(contact) = store.contacts.last() {
+    /// `contact_created` for a new contact.
+    pub(crate) fn contact_created(&self, store: &Store, contact: &Contact) {
+        if !self.enabled() {
+            return;
+        }
         let mut value = render::contact_json(store, contact, false);
         if let Value::Object(map) = &mut value {
             for key in ["availability_status", "last_activity_at", "created_at"] {
@@ -207,7 +186,7 @@ pub(crate) fn contact_created(webhooks: &Webhooks, store: &Store) {
             map.insert("account".into(), account(store, contact.account_id));
             map.insert("event".into(), json!("contact_created"));
         }
-        webhooks.send(value);
+        self.send(value);
     }
 }
 
@@ -268,61 +247,68 @@ impl Watch {
             return;
         };
         let after = Snapshot::of(c);
-        let change = |name: &str, previous: Value, current: Value| json!({ name: {"previous_value": previous, "current_value": current} });
         let iso = |t: Option<i64>| t.map_or(Value::Null, |t| json!(clock::iso_millis(t)));
         let id = |a: Option<AssigneeRef>| match a {
             Some(AssigneeRef::User(id) | AssigneeRef::Bot(id)) => json!(id),
             None => Value::Null,
         };
+        let priority = |p: &Option<ConversationPriority>| json!(p.as_ref().map(|p| p.as_str()));
 
-        let mut status = Vec::new();
-        if before.status != after.status {
-            status.push(change(
+        let status = changes([
+            (
+                before.status != after.status,
                 "status",
                 json!(before.status.as_str()),
                 json!(after.status.as_str()),
-            ));
-        }
-        if before.snoozed_until != after.snoozed_until {
-            status.push(change(
+            ),
+            (
+                before.snoozed_until != after.snoozed_until,
                 "snoozed_until",
                 iso(before.snoozed_until),
                 iso(after.snoozed_until),
-            ));
-        }
+            ),
+        ]);
         if before.status != after.status {
             let event = conversation_event(store, c, "conversation_status_changed", Some(status));
             webhooks.send(event);
         }
 
-        let mut updated = Vec::new();
-        if before.assignee != after.assignee {
-            updated.push(change(
+        let updated = changes([
+            (
+                before.assignee != after.assignee,
                 "assignee_id",
                 id(before.assignee),
                 id(after.assignee),
-            ));
-        }
-        if before.team_id != after.team_id {
-            updated.push(change(
+            ),
+            (
+                before.team_id != after.team_id,
                 "team_id",
                 json!(before.team_id),
                 json!(after.team_id),
-            ));
-        }
-        if before.priority != after.priority {
-            let name = |p: &Option<ConversationPriority>| json!(p.as_ref().map(|p| p.as_str()));
-            updated.push(change(
+            ),
+            (
+                before.priority != after.priority,
                 "priority",
-                name(&before.priority),
-                name(&after.priority),
-            ));
-        }
+                priority(&before.priority),
+                priority(&after.priority),
+            ),
+        ]);
         if !updated.is_empty() {
             let event = conversation_event(store, c, "conversation_updated", Some(updated));
             webhooks.send(event);
         }
     }
+}
+
+/// Chatwoot's `changed_attributes`, from `(changed, attribute, previous, current)`
+/// rows: the rows that changed.
+fn changes<const N: usize>(rows: [(bool, &str, Value, Value); N]) -> Vec<Value> {
+    rows.into_iter()
+        .filter(|row| row.0)
+        .map(|(_, name, previous, current)| {
+            json!({ name: {"previous_value": previous, "current_value": current} })
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- payloads

@@ -16,7 +16,6 @@ use crate::render;
 use crate::scope::{AccountScope, ContactScope, Reply};
 use crate::state::{Contact, Store};
 use crate::validate::{Fields, Query, body};
-use crate::webhooks;
 
 /// Contacts per page.
 pub(crate) const PAGE_SIZE: usize = 15;
@@ -240,7 +239,9 @@ pub(crate) fn create(mut cx: AccountScope<'_>, bytes: Bytes) -> Reply {
         "contact_inbox": contact_inbox,
     }});
     store.contacts.push(contact);
-    webhooks::contact_created(&cx.app.webhooks, &cx.store);
+    if let Some(created) = cx.store.contacts.last() {
+        cx.app.webhooks.contact_created(&cx.store, created);
+    }
     Ok(json_response(StatusCode::OK, &body))
 }
 

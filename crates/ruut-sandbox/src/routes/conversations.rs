@@ -17,7 +17,6 @@ use crate::render;
 use crate::scope::{AccountScope, ConversationScope, Reply};
 use crate::state::{AssigneeRef, Attrs, Conversation, Message, SenderRef, Store};
 use crate::validate::{Fields, Query, body};
-use crate::webhooks;
 
 /// Conversations per page.
 pub(crate) const PAGE_SIZE: usize = 25;
@@ -354,6 +353,8 @@ pub(crate) fn create(mut cx: AccountScope<'_>, bytes: Bytes) -> Reply {
     }
     let body = render::conversation(store, &conversation, caller.user_id());
     store.conversations.push(conversation);
-    webhooks::conversation_created(&cx.app.webhooks, &cx.store, account_id, display_id);
+    if let Some(created) = cx.store.conversations.last() {
+        cx.app.webhooks.conversation_created(&cx.store, created);
+    }
     Ok(json_response(StatusCode::OK, &body))
 }

@@ -11,7 +11,6 @@ use crate::render::{self, to_json};
 use crate::scope::{ConversationScope, Reply};
 use crate::state::{Message, SenderRef};
 use crate::validate::{Fields, Query, body};
-use crate::webhooks;
 
 /// Messages per page without a cursor or with `before`.
 pub(crate) const BEFORE_PAGE: usize = 20;
@@ -118,8 +117,9 @@ pub(crate) fn create(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
         c.last_activity_at = now;
         c.touch();
         c.messages.push(message);
-        let (account_id, display_id) = (cx.account_id(), cx.display_id());
-        webhooks::message_created(&cx.app.webhooks, &cx.store, account_id, display_id);
+        cx.app
+            .webhooks
+            .message_created(&cx.store, cx.conversation());
     });
     let c = cx.conversation();
     let body = c
