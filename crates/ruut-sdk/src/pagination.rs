@@ -46,26 +46,38 @@ where
     .boxed()
 }
 
-/// A stream of the items of a page-numbered listing, from page `first` on.
+/// One page of a page-numbered listing, as [`numbered`] walks it.
+pub(crate) trait NumberedPage {
+    /// What the listing lists.
+    type Item;
+    /// The id of the page's first item.
+    fn first_id(&self) -> Option<i64>;
+    /// The page's items, and the number of the page after it, if any.
+    fn into_parts(self) -> (Vec<Self::Item>, Option<i64>);
+}
+
+/// A stream of the items of a page-numbered listing, from page `first` on;
+/// `fetch` gets one page.
 ///
-/// `fetch` gets one page: its items and the number of the page after it, if any.
-/// `id` names an item, so that a server that ignores the page number (and sends
-/// the same page again) ends the stream with an error instead of an endless loop.
-pub(crate) fn numbered<T, F, Fut>(
+/// A server that ignores the page number (and sends the same page again) ends
+/// the stream with an error instead of an endless loop.
+pub(crate) fn numbered<P, F, Fut>(
     first: i64,
     mut fetch: F,
-    id: fn(&T) -> i64,
-) -> BoxStream<'static, Result<T, Error>>
+) -> BoxStream<'static, Result<P::Item, Error>>
 where
-    T: Send + 'static,
+    P: NumberedPage,
+    P::Item: Send + 'static,
     F: FnMut(i64) -> Fut + Send + 'static,
-    Fut: Future<Output = Result<(Vec<T>, Option<i64>), Error>> + Send,
+    Fut: Future<Output = Result<P, Error>> + Send,
 {
     items(PageCursor::start(first), move |cursor: PageCursor| {
         let fetched = fetch(cursor.page);
         async move {
-            let (items, next_page) = fetched.await?;
-            let next = cursor.advance(items.first().map(id), next_page)?;
+            let page = fetched.await?;
+            let first_id = page.first_id();
+            let (items, next_page) = page.into_parts();
+            let next = cursor.advance(first_id, next_page)?;
             Ok(Page { items, next })
         }
     })

@@ -91,6 +91,16 @@ impl Api {
         );
         response.json().await.unwrap_or(Value::Null)
     }
+
+    /// Changes a conversation's status over the account-scoped route, which
+    /// delivers a `conversation_status_changed` webhook.
+    async fn toggle_status(&self, conversation_id: i64, status: &str) {
+        self.post(
+            &format!("/conversations/{conversation_id}/toggle_status"),
+            json!({"status": status}),
+        )
+        .await;
+    }
 }
 
 async fn next(
@@ -132,11 +142,7 @@ async fn every_event_is_delivered_once_signed_and_typed() {
         json!({"content": "Hello?", "message_type": "incoming"}),
     )
     .await;
-    api.post(
-        &format!("/conversations/{id}/toggle_status"),
-        json!({"status": "open"}),
-    )
-    .await;
+    api.toggle_status(id, "open").await;
     api.post(
         &format!("/conversations/{id}/assignments"),
         json!({"assignee_id": info.agent_ids[0]}),
@@ -221,12 +227,7 @@ async fn unsigned_deliveries_need_the_receivers_consent() {
         .await
         .expect("starts");
     let id = sandbox.seed_info().pending_conversation_id;
-    Api::new(&sandbox)
-        .post(
-            &format!("/conversations/{id}/toggle_status"),
-            json!({"status": "open"}),
-        )
-        .await;
+    Api::new(&sandbox).toggle_status(id, "open").await;
     // The strict receiver answered 401 and recorded nothing.
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert!(events.try_recv().is_err());
@@ -238,12 +239,7 @@ async fn unsigned_deliveries_need_the_receivers_consent() {
         .start()
         .await
         .expect("starts");
-    Api::new(&sandbox)
-        .post(
-            &format!("/conversations/{id}/toggle_status"),
-            json!({"status": "open"}),
-        )
-        .await;
+    Api::new(&sandbox).toggle_status(id, "open").await;
     let (event, delivery) = next(&mut events).await;
     assert!(!delivery.signed);
     assert_eq!(delivery.id, None);
@@ -268,11 +264,7 @@ async fn a_slow_or_absent_receiver_does_not_slow_requests() {
     let api = Api::new(&sandbox);
     let started = std::time::Instant::now();
     for status in ["open", "pending", "open", "resolved"] {
-        api.post(
-            &format!("/conversations/{id}/toggle_status"),
-            json!({"status": status}),
-        )
-        .await;
+        api.toggle_status(id, status).await;
     }
     assert!(
         started.elapsed() < Duration::from_secs(2),
@@ -306,12 +298,7 @@ async fn deliveries_carry_the_three_headers() {
         .await
         .expect("starts");
     let id = sandbox.seed_info().pending_conversation_id;
-    Api::new(&sandbox)
-        .post(
-            &format!("/conversations/{id}/toggle_status"),
-            json!({"status": "open"}),
-        )
-        .await;
+    Api::new(&sandbox).toggle_status(id, "open").await;
     let headers = tokio::time::timeout(Duration::from_secs(10), rx.recv())
         .await
         .expect("in time")

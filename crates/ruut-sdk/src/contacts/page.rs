@@ -2,7 +2,7 @@
 
 use ruut_api::types::{Contact, ContactList, ContactSearchResult};
 
-use crate::pagination::{self, CONTACTS_PER_PAGE};
+use crate::pagination::{self, CONTACTS_PER_PAGE, NumberedPage};
 
 /// One page of contacts, from a listing ([`ContactQuery::send`](crate::ContactQuery::send))
 /// or a search ([`ContactSearchQuery::send`](crate::ContactSearchQuery::send)).
@@ -42,5 +42,17 @@ impl ContactPage {
             total: None,
             next_page,
         }
+    }
+}
+
+impl NumberedPage for ContactPage {
+    type Item = Contact;
+
+    fn first_id(&self) -> Option<i64> {
+        self.contacts.first().map(|contact| contact.id)
+    }
+
+    fn into_parts(self) -> (Vec<Contact>, Option<i64>) {
+        (self.contacts, self.next_page)
     }
 }

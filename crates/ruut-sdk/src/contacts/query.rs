@@ -95,16 +95,6 @@ impl ContactQuery {
     /// Every contact, page after page, fetched as the stream is consumed.
     pub fn stream(self) -> BoxStream<'static, Result<Contact, Error>> {
         let first = self.page;
-        pagination::numbered(
-            first,
-            move |page| {
-                let query = self.clone().page(page);
-                async move {
-                    let page = query.send().await?;
-                    Ok((page.contacts, page.next_page))
-                }
-            },
-            |contact| contact.id,
-        )
+        pagination::numbered(first, move |page| self.clone().page(page).send())
     }
 }

@@ -2,6 +2,8 @@
 
 use ruut_api::types::{Conversation, ConversationCounts};
 
+use crate::pagination::NumberedPage;
+
 /// One page of conversations and the counts of the whole filtered set; see
 /// [`ConversationQuery::send`](crate::ConversationQuery::send).
 #[derive(Clone, Debug)]
@@ -14,4 +16,18 @@ pub struct ConversationPage {
     pub counts: ConversationCounts,
     /// The number of the next page, or `None` when this one is the last.
     pub next_page: Option<i64>,
+}
+
+impl NumberedPage for ConversationPage {
+    type Item = Conversation;
+
+    fn first_id(&self) -> Option<i64> {
+        self.conversations
+            .first()
+            .map(|conversation| conversation.id)
+    }
+
+    fn into_parts(self) -> (Vec<Conversation>, Option<i64>) {
+        (self.conversations, self.next_page)
+    }
 }

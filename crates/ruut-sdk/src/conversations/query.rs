@@ -191,17 +191,7 @@ impl ConversationQuery {
     /// consumed. The stream ends after the last page, or after the first error.
     pub fn stream(self) -> BoxStream<'static, Result<Conversation, Error>> {
         let first = self.page;
-        pagination::numbered(
-            first,
-            move |page| {
-                let query = self.clone().page(page);
-                async move {
-                    let page = query.send().await?;
-                    Ok((page.conversations, page.next_page))
-                }
-            },
-            |conversation| conversation.id,
-        )
+        pagination::numbered(first, move |page| self.clone().page(page).send())
     }
 
     /// Counts the matching conversations by assignment (mine, assigned, unassigned,
