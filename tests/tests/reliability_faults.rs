@@ -4,6 +4,10 @@
 //! Every call runs under a hang guard ([`reliability_support::guard`]); the
 //! budgets are generous ([`reliability_support::budget`]): they catch a call
 //! that ignored its timeout, not a slow machine.
+//!
+//! Most cases are one row each of [`fault_cases!`]'s table: where the call
+//! goes, what the error must be, and what happens next ([`FaultCase`], run by
+//! [`run`]). The cases that do more than that are plain tests below it.
 
 mod reliability_support;
 
@@ -13,230 +17,352 @@ use reliability_support::{
     Behaviour, RawServer, TIMEOUT, budget, builder, builder_for, client, describe, record, retries,
     sandbox, timed,
 };
-use ruut_sandbox::Fault;
-use ruut_sdk::{ConversationStatus, ErrorKind, RetryPolicy};
+use ruut_api::operations::Operation::GetConversation;
+use ruut_sandbox::{Fault, Sandbox};
+use ruut_sdk::{ClientBuilder, ConversationStatus, ErrorKind, RetryPolicy};
 
-/// Case fault.connection-refused: Nothing listens on the port.
-/// Expect: `Connection`, retried up to the policy's 3 attempts, within the budget.
-#[tokio::test]
-async fn connection_refused() {
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.local_addr().unwrap().port()
+/// Where a case's call goes.
+#[derive(Clone, Debug)]
+enum Target {
+    /// A port nothing listens on.
+    Refused,
+    /// A tiny TCP server that behaves so.
+    Tcp(Behaviour),
+    /// The sandbox, whose next `times` answers of getConversation meet `fault`.
+    Injected(Fault, u32),
+}
+
+/// What a case does after its error.
+#[derive(Clone, Copy, Debug)]
+enum Then {
+    Nothing,
+    /// The same fault once more, against a client that retries: it succeeds.
+    /// The text is added to what is recorded.
+    RetriedAway(&'static str),
+    /// The next call of the same client succeeds (the fault has run out).
+    NextSucceeds(&'static str),
+}
+
+/// One row: a getConversation call that must fail so.
+#[derive(Clone, Debug)]
+struct FaultCase {
+    /// What the call meets, for the hang guard's message.
+    what: &'static str,
+    target: Target,
+    /// The client retries ([`retries`]) or sends once.
+    retried: bool,
+    /// The request timeout ([`TIMEOUT`] unless said).
+    timeout: Duration,
+    /// The client's response-body cap, when not the default.
+    cap: Option<usize>,
+    kind: ErrorKind,
+    attempts: Option<u32>,
+    retryable: Option<bool>,
+    status: Option<Option<u16>>,
+    /// The error's whole message.
+    message: Option<&'static str>,
+    /// Pieces of the message.
+    says: &'static [&'static str],
+    /// Pieces of the error's `Display`.
+    shows: &'static [&'static str],
+    excerpt: Option<&'static str>,
+    retry_after: Option<Option<Duration>>,
+    /// The call waited at least the request timeout.
+    waited: bool,
+    /// How many connections the raw server accepted.
+    connections: Option<usize>,
+    then: Then,
+    /// Added to what is recorded.
+    note: &'static str,
+}
+
+impl FaultCase {
+    /// A case that checks nothing but the kind (the rows set the rest).
+    const fn expect(what: &'static str, target: Target, kind: ErrorKind) -> FaultCase {
+        FaultCase {
+            what,
+            target,
+            retried: true,
+            timeout: TIMEOUT,
+            cap: None,
+            kind,
+            attempts: None,
+            retryable: None,
+            status: None,
+            message: None,
+            says: &[],
+            shows: &[],
+            excerpt: None,
+            retry_after: None,
+            waited: false,
+            connections: None,
+            then: Then::Nothing,
+            note: "",
+        }
+    }
+}
+
+/// Runs `case`, checks its error, records what happened as `id`.
+async fn run(id: &str, case: FaultCase) {
+    let policy = if case.retried {
+        retries()
+    } else {
+        RetryPolicy::none()
     };
-    let client = builder_for(&format!("http://127.0.0.1:{port}"))
-        .build()
-        .unwrap();
-    let budget = budget(&retries(), TIMEOUT);
-    let (error, elapsed) = timed("a refused connection", client.get_conversation(1))
+    let budget = budget(&policy, case.timeout);
+    let (mut target, sandbox, raw, conversation) = start(&case.target).await;
+    target = target.retry_policy(policy).timeout(case.timeout);
+    if let Some(cap) = case.cap {
+        target = target.max_response_body(cap);
+    }
+    let sdk = target.build().unwrap();
+    let (error, elapsed) = timed(case.what, sdk.get_conversation(conversation))
         .await
-        .expect_error(ErrorKind::Connection, budget);
-    assert_eq!(error.attempts(), 3);
-    assert!(error.is_retryable());
+        .expect_error(case.kind, budget);
+    if let Some(attempts) = case.attempts {
+        assert_eq!(error.attempts(), attempts, "{error}");
+    }
+    if let Some(retryable) = case.retryable {
+        assert_eq!(error.is_retryable(), retryable, "{error}");
+    }
+    if let Some(status) = case.status {
+        assert_eq!(error.status(), status, "{error}");
+    }
+    if let Some(message) = case.message {
+        assert_eq!(error.message(), message);
+    }
+    for piece in case.says {
+        assert!(error.message().contains(piece), "{error}");
+    }
+    for piece in case.shows {
+        assert!(error.to_string().contains(piece), "{error}");
+    }
+    if let Some(excerpt) = case.excerpt {
+        assert_eq!(error.body_excerpt(), Some(excerpt));
+    }
+    if let Some(retry_after) = case.retry_after {
+        assert_eq!(error.retry_after(), retry_after);
+    }
+    if case.waited {
+        assert!(elapsed >= case.timeout, "it did wait for the timeout");
+    }
+    if let Some(connections) = case.connections {
+        let server = raw.as_ref().expect("a raw server");
+        assert_eq!(server.connections(), connections);
+    }
+    let then = match (case.then, &case.target, &sandbox) {
+        (Then::Nothing, ..) => "",
+        (Then::RetriedAway(note), Target::Injected(fault, _), Some(sandbox)) => {
+            sandbox.inject(GetConversation, fault.clone(), 1);
+            let retried = timed(
+                "the fault once more",
+                client(sandbox).get_conversation(conversation),
+            )
+            .await;
+            assert_eq!(retried.result.unwrap().id, conversation);
+            note
+        }
+        (Then::NextSucceeds(note), ..) => {
+            let after = timed("the next call", sdk.get_conversation(conversation)).await;
+            assert_eq!(after.result.unwrap().id, conversation);
+            note
+        }
+        (then, target, _) => panic!("{then:?} needs the sandbox, not {target:?}"),
+    };
     record(
-        "fault.connection-refused",
-        describe(&error, elapsed, budget),
+        id,
+        format!("{}{}{then}", describe(&error, elapsed, budget), case.note),
     );
 }
 
-/// Case fault.silent-server: A server that accepts the connection and never reads or answers.
-/// Expect: `Timeout` on every attempt, within attempts x timeout + backoff.
-#[tokio::test]
-async fn a_silent_server_times_out() {
-    let server = RawServer::start("127.0.0.1", Behaviour::Silent).await;
-    let client = builder_for(&server.url()).build().unwrap();
-    let budget = budget(&retries(), TIMEOUT);
-    let (error, elapsed) = timed("a silent server", client.get_conversation(1))
-        .await
-        .expect_error(ErrorKind::Timeout, budget);
-    assert_eq!(error.attempts(), 3);
-    assert!(elapsed >= TIMEOUT, "it did wait for the timeout");
-    record("fault.silent-server", describe(&error, elapsed, budget));
+/// Starts what `target` names: a client builder for it, what must live as
+/// long as the call, and the conversation to read.
+async fn start(target: &Target) -> (ClientBuilder, Option<Sandbox>, Option<RawServer>, i64) {
+    match target {
+        Target::Refused => {
+            let port = {
+                let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+                listener.local_addr().unwrap().port()
+            };
+            (
+                builder_for(&format!("http://127.0.0.1:{port}")),
+                None,
+                None,
+                1,
+            )
+        }
+        Target::Tcp(behaviour) => {
+            let raw = RawServer::start("127.0.0.1", *behaviour).await;
+            (builder_for(&raw.url()), None, Some(raw), 1)
+        }
+        Target::Injected(fault, times) => {
+            let sandbox = sandbox().await;
+            let id = sandbox.seed_info().open_conversation_id;
+            sandbox.inject(GetConversation, fault.clone(), *times);
+            (builder(&sandbox), Some(sandbox), None, id)
+        }
+    }
 }
 
-/// Case fault.hang: The sandbox reads the request and never answers (`Fault::Hang`, every attempt).
-/// Expect: `Timeout` after 3 attempts, within attempts x timeout + backoff; one hang alone is retried away.
-#[tokio::test]
-async fn a_hanging_answer_times_out() {
-    let sandbox = sandbox().await;
-    let id = sandbox.seed_info().open_conversation_id;
-    let client = client(&sandbox);
-    let budget = budget(&retries(), TIMEOUT);
-
-    sandbox.inject("getConversation", Fault::Hang, 3);
-    let (error, elapsed) = timed("a hanging server", client.get_conversation(id))
-        .await
-        .expect_error(ErrorKind::Timeout, budget);
-    assert_eq!(error.attempts(), 3);
-    assert_eq!(error.status(), None);
-
-    sandbox.inject("getConversation", Fault::Hang, 1);
-    let once = timed("one hang", client.get_conversation(id)).await;
-    assert_eq!(once.result.unwrap().id, id);
-    record(
-        "fault.hang",
-        format!(
-            "{}; a single hang: succeeded on the retry",
-            describe(&error, elapsed, budget)
-        ),
-    );
+/// The id of the `/// Case <id>: <what>` line of a test's docs.
+fn case_id(docs: &str) -> &str {
+    docs.lines()
+        .find_map(|line| line.trim().strip_prefix("Case ")?.split_once(':'))
+        .map(|(id, _)| id)
+        .expect("a `/// Case <id>: <what>` line")
 }
 
-/// Case fault.dropped-connection: The connection is closed after the request is processed, before any answer (`Fault::DropConnection`).
-/// Expect: `Connection` when not retried; an idempotent read retries it away.
-#[tokio::test]
-async fn a_dropped_connection_is_a_connection_error() {
-    let sandbox = sandbox().await;
-    let id = sandbox.seed_info().open_conversation_id;
-    let once = builder(&sandbox)
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
-    let budget = budget(&RetryPolicy::none(), TIMEOUT);
-    sandbox.inject("getConversation", Fault::DropConnection, 1);
-    let (error, elapsed) = timed("a dropped connection", once.get_conversation(id))
-        .await
-        .expect_error(ErrorKind::Connection, budget);
-    assert!(error.is_retryable());
-
-    sandbox.inject("getConversation", Fault::DropConnection, 1);
-    let retried = timed(
-        "a dropped connection, retried",
-        client(&sandbox).get_conversation(id),
-    )
-    .await;
-    assert_eq!(retried.result.unwrap().id, id);
-    record(
-        "fault.dropped-connection",
-        format!(
-            "{}; with retries: succeeded",
-            describe(&error, elapsed, budget)
-        ),
-    );
+/// The table: each row a test named after `fn`, its case and expectation
+/// in the `/// Case` and `/// Expect` lines above it (RELIABILITY.md is made
+/// of them, and the case id names what the row records).
+macro_rules! fault_cases {
+    ($($(#[doc = $doc:literal])* fn $name:ident = $case:expr;)*) => {
+        $(
+            $(#[doc = $doc])*
+            #[tokio::test]
+            async fn $name() {
+                run(case_id(concat!($($doc, "\n"),*)), $case).await;
+            }
+        )*
+    };
 }
 
-/// Case fault.truncated-body: The answer declares its length, sends half the body and closes the connection (`Fault::TruncatedBody`).
-/// Expect: `Connection` when not retried; an idempotent read retries it away.
-#[tokio::test]
-async fn a_body_cut_in_half_is_a_connection_error() {
-    let sandbox = sandbox().await;
-    let id = sandbox.seed_info().open_conversation_id;
-    let once = builder(&sandbox)
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
-    let budget = budget(&RetryPolicy::none(), TIMEOUT);
-    sandbox.inject("getConversation", Fault::TruncatedBody, 1);
-    let (error, elapsed) = timed("a truncated body", once.get_conversation(id))
-        .await
-        .expect_error(ErrorKind::Connection, budget);
-    assert!(error.message().contains("broke off"), "{error}");
+use ErrorKind::*;
+use Target::*;
 
-    sandbox.inject("getConversation", Fault::TruncatedBody, 1);
-    let retried = timed(
-        "a truncated body, retried",
-        client(&sandbox).get_conversation(id),
-    )
-    .await;
-    assert_eq!(retried.result.unwrap().id, id);
-    record(
-        "fault.truncated-body",
-        format!(
-            "{}; with retries: succeeded",
-            describe(&error, elapsed, budget)
-        ),
-    );
-}
+fault_cases! {
+    /// Case fault.connection-refused: Nothing listens on the port.
+    /// Expect: `Connection`, retried up to the policy's 3 attempts, within the budget.
+    fn connection_refused = FaultCase {
+        attempts: Some(3),
+        retryable: Some(true),
+        ..FaultCase::expect("a refused connection", Refused, Connection)
+    };
 
-/// Case fault.stalled-body: The answer declares 1000 bytes, sends 10 and then nothing, keeping the connection open.
-/// Expect: `Timeout` on every attempt, within attempts x timeout + backoff.
-#[tokio::test]
-async fn a_body_that_stops_halfway_times_out() {
-    let server = RawServer::start("127.0.0.1", Behaviour::StallMidBody).await;
-    let client = builder_for(&server.url()).build().unwrap();
-    let budget = budget(&retries(), TIMEOUT);
-    let (error, elapsed) = timed("a stalled body", client.get_conversation(1))
-        .await
-        .expect_error(ErrorKind::Timeout, budget);
-    assert_eq!(error.attempts(), 3);
-    record("fault.stalled-body", describe(&error, elapsed, budget));
-}
+    /// Case fault.silent-server: A server that accepts the connection and never reads or answers.
+    /// Expect: `Timeout` on every attempt, within attempts x timeout + backoff.
+    fn a_silent_server_times_out = FaultCase {
+        attempts: Some(3),
+        waited: true,
+        ..FaultCase::expect("a silent server", Tcp(Behaviour::Silent), Timeout)
+    };
 
-/// Case fault.malformed-json: A 200 whose body is cut-off JSON (`{"payload": [`).
-/// Expect: `UnexpectedResponse`, not retried, with an excerpt of the body.
-#[tokio::test]
-async fn malformed_json_is_an_unexpected_response() {
-    let sandbox = sandbox().await;
-    let id = sandbox.seed_info().open_conversation_id;
-    let budget = budget(&retries(), TIMEOUT);
-    sandbox.inject("getConversation", Fault::MalformedJson, 1);
-    let (error, elapsed) = timed("malformed JSON", client(&sandbox).get_conversation(id))
-        .await
-        .expect_error(ErrorKind::UnexpectedResponse, budget);
-    assert_eq!(error.attempts(), 1);
-    assert!(!error.is_retryable());
-    assert_eq!(error.body_excerpt(), Some(r#"{"payload": ["#));
-    record("fault.malformed-json", describe(&error, elapsed, budget));
-}
+    /// Case fault.hang: The sandbox reads the request and never answers (`Fault::Hang`, every attempt).
+    /// Expect: `Timeout` after 3 attempts, within attempts x timeout + backoff; one hang alone is retried away.
+    fn a_hanging_answer_times_out = FaultCase {
+        attempts: Some(3),
+        status: Some(None),
+        then: Then::RetriedAway("; a single hang: succeeded on the retry"),
+        ..FaultCase::expect("a hanging server", Injected(Fault::Hang, 3), Timeout)
+    };
 
-/// Case fault.wrong-shape: A 200 whose JSON parses but is not a conversation (`{"unexpected": true}`).
-/// Expect: `UnexpectedResponse`, not retried, saying the answer is not what the API describes.
-#[tokio::test]
-async fn json_of_the_wrong_shape_is_an_unexpected_response() {
-    let sandbox = sandbox().await;
-    let id = sandbox.seed_info().open_conversation_id;
-    let budget = budget(&retries(), TIMEOUT);
-    sandbox.inject("getConversation", Fault::WrongShape, 1);
-    let (error, elapsed) = timed(
-        "JSON of the wrong shape",
-        client(&sandbox).get_conversation(id),
-    )
-    .await
-    .expect_error(ErrorKind::UnexpectedResponse, budget);
-    assert_eq!(error.attempts(), 1);
-    assert!(
-        error.message().contains("not what the API describes"),
-        "{error}"
-    );
-    record("fault.wrong-shape", describe(&error, elapsed, budget));
-}
+    /// Case fault.dropped-connection: The connection is closed after the request is processed, before any answer (`Fault::DropConnection`).
+    /// Expect: `Connection` when not retried; an idempotent read retries it away.
+    fn a_dropped_connection_is_a_connection_error = FaultCase {
+        retried: false,
+        retryable: Some(true),
+        then: Then::RetriedAway("; with retries: succeeded"),
+        ..FaultCase::expect("a dropped connection", Injected(Fault::DropConnection, 1), Connection)
+    };
 
-/// Case fault.html-502: A proxy's HTML 502 page on every attempt (`Fault::BadGateway`).
-/// Expect: `Server` with status 502 and the page's title as the message, after 3 attempts.
-#[tokio::test]
-async fn an_html_502_page_is_a_server_error() {
-    let sandbox = sandbox().await;
-    let id = sandbox.seed_info().open_conversation_id;
-    let budget = budget(&retries(), TIMEOUT);
-    sandbox.inject("getConversation", Fault::BadGateway, 3);
-    let (error, elapsed) = timed("HTML 502 pages", client(&sandbox).get_conversation(id))
-        .await
-        .expect_error(ErrorKind::Server, budget);
-    assert_eq!(error.status(), Some(502));
-    assert_eq!(error.message(), "502 Bad Gateway");
-    assert_eq!(error.attempts(), 3);
-    record("fault.html-502", describe(&error, elapsed, budget));
-}
+    /// Case fault.truncated-body: The answer declares its length, sends half the body and closes the connection (`Fault::TruncatedBody`).
+    /// Expect: `Connection` when not retried; an idempotent read retries it away.
+    fn a_body_cut_in_half_is_a_connection_error = FaultCase {
+        retried: false,
+        says: &["broke off"],
+        then: Then::RetriedAway("; with retries: succeeded"),
+        ..FaultCase::expect("a truncated body", Injected(Fault::TruncatedBody, 1), Connection)
+    };
 
-/// Case fault.429-plain: Plain-text `Retry later` 429s without `Retry-After`, as Chatwoot sends them.
-/// Expect: `RateLimited` after 3 attempts with backoff, message `Retry later`, no retry-after.
-#[tokio::test]
-async fn plain_text_429_without_retry_after() {
-    let sandbox = sandbox().await;
-    let id = sandbox.seed_info().open_conversation_id;
-    let budget = budget(&retries(), TIMEOUT);
-    sandbox.inject(
-        "getConversation",
-        Fault::TooManyRequests { retry_after: None },
-        3,
-    );
-    let (error, elapsed) = timed("429s", client(&sandbox).get_conversation(id))
-        .await
-        .expect_error(ErrorKind::RateLimited, budget);
-    assert_eq!(error.message(), "Retry later");
-    assert_eq!(error.retry_after(), None);
-    assert_eq!(error.attempts(), 3);
-    record("fault.429-plain", describe(&error, elapsed, budget));
+    /// Case fault.stalled-body: The answer declares 1000 bytes, sends 10 and then nothing, keeping the connection open.
+    /// Expect: `Timeout` on every attempt, within attempts x timeout + backoff.
+    fn a_body_that_stops_halfway_times_out = FaultCase {
+        attempts: Some(3),
+        ..FaultCase::expect("a stalled body", Tcp(Behaviour::StallMidBody), Timeout)
+    };
+
+    /// Case fault.malformed-json: A 200 whose body is cut-off JSON (`{"payload": [`).
+    /// Expect: `UnexpectedResponse`, not retried, with an excerpt of the body.
+    fn malformed_json_is_an_unexpected_response = FaultCase {
+        attempts: Some(1),
+        retryable: Some(false),
+        excerpt: Some(r#"{"payload": ["#),
+        ..FaultCase::expect("malformed JSON", Injected(Fault::MalformedJson, 1), UnexpectedResponse)
+    };
+
+    /// Case fault.wrong-shape: A 200 whose JSON parses but is not a conversation (`{"unexpected": true}`).
+    /// Expect: `UnexpectedResponse`, not retried, saying the answer is not what the API describes.
+    fn json_of_the_wrong_shape_is_an_unexpected_response = FaultCase {
+        attempts: Some(1),
+        says: &["not what the API describes"],
+        ..FaultCase::expect(
+            "JSON of the wrong shape",
+            Injected(Fault::WrongShape, 1),
+            UnexpectedResponse,
+        )
+    };
+
+    /// Case fault.html-502: A proxy's HTML 502 page on every attempt (`Fault::BadGateway`).
+    /// Expect: `Server` with status 502 and the page's title as the message, after 3 attempts.
+    fn an_html_502_page_is_a_server_error = FaultCase {
+        status: Some(Some(502)),
+        message: Some("502 Bad Gateway"),
+        attempts: Some(3),
+        ..FaultCase::expect("HTML 502 pages", Injected(Fault::BadGateway, 3), Server)
+    };
+
+    /// Case fault.429-plain: Plain-text `Retry later` 429s without `Retry-After`, as Chatwoot sends them.
+    /// Expect: `RateLimited` after 3 attempts with backoff, message `Retry later`, no retry-after.
+    fn plain_text_429_without_retry_after = FaultCase {
+        message: Some("Retry later"),
+        retry_after: Some(None),
+        attempts: Some(3),
+        ..FaultCase::expect(
+            "429s",
+            Injected(Fault::TooManyRequests { retry_after: None }, 3),
+            RateLimited,
+        )
+    };
+
+    /// Case fault.503-burst: Five 503s in a row, more than the retry budget of 3 attempts.
+    /// Expect: `Server` (HTTP 503) after exactly 3 attempts, within the budget; the next call meets the rest of the burst and then succeeds.
+    fn a_503_burst_longer_than_the_retry_budget = FaultCase {
+        status: Some(Some(503)),
+        attempts: Some(3),
+        retryable: Some(true),
+        then: Then::NextSucceeds("; the next call: succeeded on its 3rd attempt"),
+        ..FaultCase::expect(
+            "a 503 burst",
+            Injected(Fault::ServiceUnavailable { retry_after: None }, 5),
+            Server,
+        )
+    };
+
+    /// Case fault.huge-body: A 200 with a declared 20 MiB body (`Fault::HugeBody`), over the default 8 MiB cap.
+    /// Expect: `ResponseTooLarge`, not retried, naming the 8 MiB limit and the `max_response_body` setting; the body is not read.
+    fn a_huge_body_is_refused_by_the_default_cap = FaultCase {
+        attempts: Some(1),
+        retryable: Some(false),
+        says: &["8 MiB", "20971520"],
+        shows: &["max_response_body"],
+        note: "; the message names the 8 MiB limit, the declared size and max_response_body",
+        ..FaultCase::expect(
+            "a 20 MiB body",
+            Injected(Fault::HugeBody(20 * 1024 * 1024), 1),
+            ResponseTooLarge,
+        )
+    };
+
+    /// Case fault.huge-body-streamed: A 200 with a chunked body and no length that never ends, against a 1 MiB cap.
+    /// Expect: `ResponseTooLarge` as soon as 1 MiB has been read, well before the timeout; not retried.
+    fn an_endless_body_is_cut_at_the_cap = FaultCase {
+        cap: Some(1024 * 1024),
+        timeout: Duration::from_secs(30),
+        attempts: Some(1),
+        says: &["1 MiB"],
+        connections: Some(1),
+        ..FaultCase::expect("an endless body", Tcp(Behaviour::Endless), ResponseTooLarge)
+    };
 }
 
 /// Case fault.429-retry-after: Plain-text 429 with `Retry-After: 1`, then with `Retry-After: 120`.
@@ -251,7 +377,7 @@ async fn plain_text_429_with_retry_after() {
         .build()
         .unwrap();
     sandbox.inject(
-        "getConversation",
+        GetConversation,
         Fault::TooManyRequests {
             retry_after: Some(1),
         },
@@ -267,7 +393,7 @@ async fn plain_text_429_with_retry_after() {
     assert!(waited.elapsed <= budget(&patient_policy, TIMEOUT));
 
     sandbox.inject(
-        "getConversation",
+        GetConversation,
         Fault::TooManyRequests {
             retry_after: Some(120),
         },
@@ -289,84 +415,6 @@ async fn plain_text_429_with_retry_after() {
     );
 }
 
-/// Case fault.503-burst: Five 503s in a row, more than the retry budget of 3 attempts.
-/// Expect: `Server` (HTTP 503) after exactly 3 attempts, within the budget; the next call meets the rest of the burst and then succeeds.
-#[tokio::test]
-async fn a_503_burst_longer_than_the_retry_budget() {
-    let sandbox = sandbox().await;
-    let id = sandbox.seed_info().open_conversation_id;
-    let client = client(&sandbox);
-    let budget = budget(&retries(), TIMEOUT);
-    sandbox.inject(
-        "getConversation",
-        Fault::ServiceUnavailable { retry_after: None },
-        5,
-    );
-    let (error, elapsed) = timed("a 503 burst", client.get_conversation(id))
-        .await
-        .expect_error(ErrorKind::Server, budget);
-    assert_eq!(error.status(), Some(503));
-    assert_eq!(error.attempts(), 3);
-    assert!(error.is_retryable());
-    let after = timed("the end of the burst", client.get_conversation(id)).await;
-    assert_eq!(after.result.unwrap().id, id);
-    record(
-        "fault.503-burst",
-        format!(
-            "{}; the next call: succeeded on its 3rd attempt",
-            describe(&error, elapsed, budget)
-        ),
-    );
-}
-
-/// Case fault.huge-body: A 200 with a declared 20 MiB body (`Fault::HugeBody`), over the default 8 MiB cap.
-/// Expect: `ResponseTooLarge`, not retried, naming the 8 MiB limit and the `max_response_body` setting; the body is not read.
-#[tokio::test]
-async fn a_huge_body_is_refused_by_the_default_cap() {
-    let sandbox = sandbox().await;
-    let id = sandbox.seed_info().open_conversation_id;
-    let budget = budget(&retries(), TIMEOUT);
-    sandbox.inject("getConversation", Fault::HugeBody(20 * 1024 * 1024), 1);
-    let (error, elapsed) = timed("a 20 MiB body", client(&sandbox).get_conversation(id))
-        .await
-        .expect_error(ErrorKind::ResponseTooLarge, budget);
-    assert_eq!(error.attempts(), 1);
-    assert!(!error.is_retryable());
-    assert!(error.message().contains("8 MiB"), "{error}");
-    assert!(error.message().contains("20971520"), "{error}");
-    assert!(error.to_string().contains("max_response_body"), "{error}");
-    record(
-        "fault.huge-body",
-        format!(
-            "{}; the message names the 8 MiB limit, the declared size and max_response_body",
-            describe(&error, elapsed, budget)
-        ),
-    );
-}
-
-/// Case fault.huge-body-streamed: A 200 with a chunked body and no length that never ends, against a 1 MiB cap.
-/// Expect: `ResponseTooLarge` as soon as 1 MiB has been read, well before the timeout; not retried.
-#[tokio::test]
-async fn an_endless_body_is_cut_at_the_cap() {
-    let server = RawServer::start("127.0.0.1", Behaviour::Endless).await;
-    let client = builder_for(&server.url())
-        .max_response_body(1024 * 1024)
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap();
-    let budget = budget(&retries(), Duration::from_secs(30));
-    let (error, elapsed) = timed("an endless body", client.get_conversation(1))
-        .await
-        .expect_error(ErrorKind::ResponseTooLarge, budget);
-    assert_eq!(error.attempts(), 1);
-    assert!(error.message().contains("1 MiB"), "{error}");
-    assert_eq!(server.connections(), 1);
-    record(
-        "fault.huge-body-streamed",
-        describe(&error, elapsed, budget),
-    );
-}
-
 /// Case fault.body-cap-configurable: A 2 MiB body against the default cap, then against a 1 MiB cap.
 /// Expect: the default cap reads it (and finds the wrong shape: `UnexpectedResponse`); the 1 MiB cap refuses it with `ResponseTooLarge`.
 #[tokio::test]
@@ -374,7 +422,7 @@ async fn the_cap_is_configurable() {
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
     let budget = budget(&retries(), TIMEOUT);
-    sandbox.inject("getConversation", Fault::HugeBody(2 * 1024 * 1024), 1);
+    sandbox.inject(GetConversation, Fault::HugeBody(2 * 1024 * 1024), 1);
     timed("2 MiB, default cap", client(&sandbox).get_conversation(id))
         .await
         .expect_error(ErrorKind::UnexpectedResponse, budget);
@@ -383,7 +431,7 @@ async fn the_cap_is_configurable() {
         .max_response_body(1024 * 1024)
         .build()
         .unwrap();
-    sandbox.inject("getConversation", Fault::HugeBody(2 * 1024 * 1024), 1);
+    sandbox.inject(GetConversation, Fault::HugeBody(2 * 1024 * 1024), 1);
     let (error, elapsed) = timed("2 MiB, 1 MiB cap", small.get_conversation(id))
         .await
         .expect_error(ErrorKind::ResponseTooLarge, budget);
@@ -406,7 +454,7 @@ async fn the_cap_is_configurable() {
 async fn an_unknown_status_value_is_kept() {
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
-    sandbox.inject("getConversation", Fault::UnknownStatus, 1);
+    sandbox.inject(GetConversation, Fault::UnknownStatus, 1);
     let read = timed("an unknown status", client(&sandbox).get_conversation(id)).await;
     let conversation = read.result.unwrap();
     assert_eq!(

@@ -7,14 +7,14 @@ mod reliability_support;
 use reliability_support::{
     TIMEOUT, budget, builder, client, describe, record, retries, sandbox, timed,
 };
-use ruut_sandbox::Fault;
+use ruut_sandbox::{Fault, Operation};
 use ruut_sdk::{ConversationStatus, ErrorKind, RetryPolicy};
 
 fn requests_for(sandbox: &ruut_sandbox::Sandbox, operation: &str) -> usize {
     sandbox
         .requests()
         .iter()
-        .filter(|r| r.operation_id.as_deref() == Some(operation))
+        .filter(|r| r.operation.map(Operation::id) == Some(operation))
         .count()
 }
 
@@ -29,12 +29,12 @@ async fn an_idempotent_read_rides_out_transient_faults() {
         .build()
         .unwrap();
     sandbox.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::ServiceUnavailable { retry_after: None },
         1,
     );
-    sandbox.inject("getConversation", Fault::DropConnection, 1);
-    sandbox.inject("getConversation", Fault::TruncatedBody, 1);
+    sandbox.inject(Operation::GetConversation, Fault::DropConnection, 1);
+    sandbox.inject(Operation::GetConversation, Fault::TruncatedBody, 1);
     let read = timed("a read through three faults", client.get_conversation(id)).await;
     assert_eq!(read.result.unwrap().id, id);
     assert_eq!(requests_for(&sandbox, "getConversation"), 4);
@@ -54,7 +54,11 @@ async fn a_status_change_whose_answer_was_lost_is_safely_repeated() {
     let sandbox = sandbox().await;
     let seed = sandbox.seed_info().clone();
     let id = seed.open_conversation_id;
-    sandbox.inject("updateConversationStatus", Fault::DropConnection, 1);
+    sandbox.inject(
+        Operation::UpdateConversationStatus,
+        Fault::DropConnection,
+        1,
+    );
     let change = timed(
         "a status change through a dropped connection",
         client(&sandbox).conversation(id).mark_pending().send(),
@@ -83,7 +87,7 @@ async fn a_message_is_never_sent_twice() {
     let seed = sandbox.seed_info().clone();
     let id = seed.open_conversation_id;
     let before = sandbox.message_count(seed.account_id, id);
-    sandbox.inject("createMessage", Fault::DropConnection, 1);
+    sandbox.inject(Operation::CreateMessage, Fault::DropConnection, 1);
     let budget = budget(&RetryPolicy::none(), TIMEOUT);
     let (error, elapsed) = timed(
         "a message through a dropped connection",
@@ -115,7 +119,7 @@ async fn a_refused_message_is_not_retried_by_the_sdk() {
     let client = client(&sandbox);
 
     sandbox.inject(
-        "createMessage",
+        Operation::CreateMessage,
         Fault::ServiceUnavailable { retry_after: None },
         1,
     );
@@ -129,7 +133,7 @@ async fn a_refused_message_is_not_retried_by_the_sdk() {
     assert!(error.is_retryable());
 
     sandbox.inject(
-        "createMessage",
+        Operation::CreateMessage,
         Fault::TooManyRequests { retry_after: None },
         1,
     );
@@ -160,7 +164,7 @@ async fn creations_are_sent_once() {
     let client = client(&sandbox);
     let budget = budget(&RetryPolicy::none(), TIMEOUT);
 
-    sandbox.inject("createConversation", Fault::DropConnection, 1);
+    sandbox.inject(Operation::CreateConversation, Fault::DropConnection, 1);
     let (error, _) = timed(
         "a conversation through a dropped connection",
         client
@@ -172,7 +176,7 @@ async fn creations_are_sent_once() {
     .expect_error(ErrorKind::Connection, budget);
     assert_eq!(error.attempts(), 1);
 
-    sandbox.inject("createContact", Fault::DropConnection, 1);
+    sandbox.inject(Operation::CreateContact, Fault::DropConnection, 1);
     let (error, _) = timed(
         "a contact through a dropped connection",
         client

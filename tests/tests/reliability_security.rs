@@ -9,7 +9,7 @@ use reliability_support::{
     Behaviour, RawServer, TIMEOUT, TOKEN, assert_no_token, budget, builder_for, client, record,
     retries, sandbox, timed,
 };
-use ruut_sandbox::Fault;
+use ruut_sandbox::{Fault, Operation};
 use ruut_sdk::{Client, ErrorKind};
 
 /// Case sec.redirect-cross-host: The sandbox answers 307 to `http://127.0.0.2:<port>`, another host where a listener records every request.
@@ -21,7 +21,11 @@ async fn a_redirect_to_another_host_does_not_carry_the_token() {
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
 
-    sandbox.inject("getConversation", Fault::Redirect(target.clone()), 1);
+    sandbox.inject(
+        Operation::GetConversation,
+        Fault::Redirect(target.clone()),
+        1,
+    );
     let budget = budget(&retries(), TIMEOUT);
     let (error, _) = timed(
         "a cross-host redirect",
@@ -45,7 +49,11 @@ async fn a_redirect_to_another_host_does_not_carry_the_token() {
         .default_headers(headers)
         .build()
         .unwrap();
-    sandbox.inject("getConversation", Fault::Redirect(target.clone()), 1);
+    sandbox.inject(
+        Operation::GetConversation,
+        Fault::Redirect(target.clone()),
+        1,
+    );
     let url = format!(
         "{}/api/v1/accounts/{}/conversations/{id}",
         sandbox.base_url(),
@@ -194,7 +202,7 @@ async fn debug_output_never_holds_the_token() {
         Fault::Redirect("http://127.0.0.2:9/".into()),
         Fault::BadGateway,
     ] {
-        sandbox.inject("getConversation", fault.clone(), 3);
+        sandbox.inject(Operation::GetConversation, fault.clone(), 3);
         let error = timed("a fault", client.get_conversation(id))
             .await
             .result

@@ -9,27 +9,10 @@
 
 mod reliability_support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
-use reliability_support::{Behaviour, RawServer, TOKEN, builder_for, client, record, sandbox};
-use ruut_sandbox::Fault;
-use tracing_subscriber::fmt::format::FmtSpan;
-
-/// Everything a `tracing` subscriber writes, kept in memory.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use reliability_support::{
+    Behaviour, Captured, RawServer, TOKEN, builder_for, client, record, sandbox,
+};
+use ruut_sandbox::{Fault, Operation};
 
 /// Case sec.trace-no-token: A TRACE-level subscriber with span events records every call of the fault cases (hang, dropped and truncated connections, stalled and endless bodies, huge body, redirect, 429, 503, an echoing server) and a bad token at build.
 /// Expect: the token appears nowhere in the captured trace, which does hold the requests' spans, statuses and retries.
@@ -38,14 +21,7 @@ impl Write for Captured {
 #[tokio::test(flavor = "current_thread")]
 async fn the_trace_holds_no_token_and_reports_attempts() {
     let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_span_events(FmtSpan::FULL)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-    tracing::callsite::rebuild_interest_cache();
+    let _guard = captured.trace_everything();
 
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
@@ -53,14 +29,14 @@ async fn the_trace_holds_no_token_and_reports_attempts() {
 
     // The success after retries, first, so that its lines are easy to find.
     sandbox.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::ServiceUnavailable { retry_after: None },
         2,
     );
     reliability_support::guard("a read after two 503s", client.get_conversation(id))
         .await
         .expect("succeeds on the third attempt");
-    let retried_trace = String::from_utf8_lossy(&captured.0.lock().unwrap()).into_owned();
+    let retried_trace = captured.text();
 
     for fault in [
         Fault::Hang,
@@ -73,12 +49,12 @@ async fn the_trace_holds_no_token_and_reports_attempts() {
         Fault::TooManyRequests { retry_after: None },
         Fault::BadGateway,
     ] {
-        sandbox.inject("getConversation", fault, 3);
+        sandbox.inject(Operation::GetConversation, fault, 3);
         let _ = reliability_support::guard("a fault", client.get_conversation(id)).await;
         sandbox.clear_faults();
     }
     let message = sandbox.seed_info().open_conversation_id;
-    sandbox.inject("createMessage", Fault::DropConnection, 1);
+    sandbox.inject(Operation::CreateMessage, Fault::DropConnection, 1);
     let _ = reliability_support::guard(
         "a dropped message",
         client.conversation(message).reply("hi").send(),
@@ -97,7 +73,7 @@ async fn the_trace_holds_no_token_and_reports_attempts() {
         .build()
         .unwrap_err();
 
-    let trace = String::from_utf8_lossy(&captured.0.lock().unwrap()).into_owned();
+    let trace = captured.text();
     assert!(!trace.contains(TOKEN), "the token is in the trace");
     assert!(
         trace.contains("ruut.request"),

@@ -93,7 +93,7 @@ async fn a_call_retried_after_two_transient_503s_succeeds() {
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
     sandbox.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::ServiceUnavailable { retry_after: None },
         2,
     );
@@ -107,7 +107,7 @@ async fn a_call_retried_after_two_transient_503s_succeeds() {
 async fn the_last_error_reports_every_attempt() {
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
-    sandbox.inject("getConversation", Fault::BadGateway, 3);
+    sandbox.inject(Operation::GetConversation, Fault::BadGateway, 3);
 
     let error = client(&sandbox).get_conversation(id).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Server);
@@ -125,7 +125,7 @@ async fn rate_limited_retries_and_honours_retry_after() {
     let id = sandbox.seed_info().open_conversation_id;
 
     sandbox.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::TooManyRequests { retry_after: None },
         3,
     );
@@ -138,7 +138,7 @@ async fn rate_limited_retries_and_honours_retry_after() {
 
     // A Retry-After within the policy's max_delay is waited out...
     sandbox.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::TooManyRequests {
             retry_after: Some(1),
         },
@@ -153,7 +153,7 @@ async fn rate_limited_retries_and_honours_retry_after() {
     // ...a longer one is handed to the caller instead.
     sandbox.clear_requests();
     sandbox.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::TooManyRequests {
             retry_after: Some(120),
         },
@@ -170,7 +170,7 @@ async fn rate_limited_retries_and_honours_retry_after() {
 async fn a_500_is_not_retried() {
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
-    sandbox.inject("getConversation", Fault::InternalServerError, 1);
+    sandbox.inject(Operation::GetConversation, Fault::InternalServerError, 1);
     let error = client(&sandbox).get_conversation(id).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Server);
     assert_eq!(error.status(), Some(500));
@@ -189,14 +189,14 @@ async fn timeout_when_the_server_hangs() {
         .build()
         .unwrap();
 
-    sandbox.inject("getConversation", Fault::Hang, 1);
+    sandbox.inject(Operation::GetConversation, Fault::Hang, 1);
     let error = impatient.get_conversation(id).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Timeout, "{error}");
     assert_eq!(error.status(), None);
     assert!(error.is_retryable());
 
     // With retries, a hang once is only a delay.
-    sandbox.inject("getConversation", Fault::Hang, 1);
+    sandbox.inject(Operation::GetConversation, Fault::Hang, 1);
     let retrying = builder(&sandbox)
         .timeout(Duration::from_millis(300))
         .build()
@@ -208,7 +208,11 @@ async fn timeout_when_the_server_hangs() {
 async fn the_retry_deadline_bounds_a_slow_call() {
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
-    sandbox.inject("getConversation", Fault::Delay(Duration::from_secs(2)), 1);
+    sandbox.inject(
+        Operation::GetConversation,
+        Fault::Delay(Duration::from_secs(2)),
+        1,
+    );
     let hurried = builder(&sandbox)
         .retry_policy(sdk_support::quick_retries().with_deadline(Some(Duration::from_millis(200))))
         .build()
@@ -225,11 +229,11 @@ async fn connection_errors_retry_reads_but_never_repeat_a_message() {
     let seed = sandbox.seed_info().clone();
     let id = seed.open_conversation_id;
 
-    sandbox.inject("getConversation", Fault::DropConnection, 1);
+    sandbox.inject(Operation::GetConversation, Fault::DropConnection, 1);
     assert_eq!(client(&sandbox).get_conversation(id).await.unwrap().id, id);
 
     let before = sandbox.message_count(seed.account_id, id);
-    sandbox.inject("createMessage", Fault::DropConnection, 1);
+    sandbox.inject(Operation::CreateMessage, Fault::DropConnection, 1);
     let error = client(&sandbox)
         .conversation(id)
         .reply("Hello once")
@@ -269,10 +273,10 @@ async fn connection_refused() {
 async fn a_truncated_body_is_a_broken_connection_and_retried() {
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
-    sandbox.inject("getConversation", Fault::TruncatedBody, 1);
+    sandbox.inject(Operation::GetConversation, Fault::TruncatedBody, 1);
     assert_eq!(client(&sandbox).get_conversation(id).await.unwrap().id, id);
 
-    sandbox.inject("getConversation", Fault::TruncatedBody, 1);
+    sandbox.inject(Operation::GetConversation, Fault::TruncatedBody, 1);
     let once = builder(&sandbox)
         .retry_policy(RetryPolicy::none())
         .build()
@@ -291,7 +295,7 @@ async fn undecodable_answers_are_unexpected_and_not_retried() {
         Fault::HugeBody(2 * 1024 * 1024),
     ] {
         sandbox.clear_requests();
-        sandbox.inject("getConversation", fault.clone(), 1);
+        sandbox.inject(Operation::GetConversation, fault.clone(), 1);
         let error = client(&sandbox).get_conversation(id).await.unwrap_err();
         assert_eq!(
             error.kind(),
@@ -315,7 +319,7 @@ async fn undecodable_answers_are_unexpected_and_not_retried() {
 async fn an_unknown_status_is_kept_not_an_error() {
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
-    sandbox.inject("getConversation", Fault::UnknownStatus, 1);
+    sandbox.inject(Operation::GetConversation, Fault::UnknownStatus, 1);
     let conversation = client(&sandbox).get_conversation(id).await.unwrap();
     assert_eq!(
         conversation.status,
@@ -342,7 +346,11 @@ async fn a_redirect_is_refused_and_the_token_goes_nowhere() {
 
     let sandbox = sandbox().await;
     let id = sandbox.seed_info().open_conversation_id;
-    sandbox.inject("getConversation", Fault::Redirect(trap_url.clone()), 1);
+    sandbox.inject(
+        Operation::GetConversation,
+        Fault::Redirect(trap_url.clone()),
+        1,
+    );
     let error = client(&sandbox).get_conversation(id).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Redirect, "{error}");
     assert_eq!(error.status(), Some(307));

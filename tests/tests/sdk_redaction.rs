@@ -3,38 +3,14 @@
 
 mod sdk_support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
-use ruut_sandbox::{Fault, Sandbox};
+use ruut_sandbox::{Fault, Operation, Sandbox};
 use ruut_sdk::{ErrorKind, StatusRoute};
-use tracing_subscriber::fmt::format::FmtSpan;
+use sdk_support::Captured;
 
 /// Long and distinctive, so that any leak is found by a plain substring search.
 const TOKEN: &str = "rt_live_7Hq2mZ9xVb4Kc8Wn3Lp6";
 /// A wrong token, which must not leak either.
 const WRONG_TOKEN: &str = "rt_live_WRONG_5Tg8Yh1Uj4Ik7Ol0";
-
-/// Everything a `tracing` subscriber writes, kept in memory.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
 
 fn assert_no_token(what: &str, text: &str) {
     for token in [TOKEN, WRONG_TOKEN] {
@@ -49,14 +25,7 @@ fn assert_no_token(what: &str, text: &str) {
 #[tokio::test(flavor = "current_thread")]
 async fn the_token_appears_in_no_debug_output_error_or_trace() {
     let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_span_events(FmtSpan::FULL)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-    tracing::callsite::rebuild_interest_cache();
+    let _guard = captured.trace_everything();
 
     let sandbox = Sandbox::builder().user_token(TOKEN).start().await.unwrap();
     let seed = sandbox.seed_info().clone();
@@ -84,7 +53,7 @@ async fn the_token_appears_in_no_debug_output_error_or_trace() {
     // Successes, retried failures, and errors of several kinds.
     client.get_profile().await.unwrap();
     sandbox.inject(
-        "getConversation",
+        Operation::GetConversation,
         Fault::ServiceUnavailable { retry_after: None },
         2,
     );
@@ -127,7 +96,7 @@ async fn the_token_appears_in_no_debug_output_error_or_trace() {
         .send()
         .await
         .unwrap();
-    sandbox.inject("createMessage", Fault::DropConnection, 1);
+    sandbox.inject(Operation::CreateMessage, Fault::DropConnection, 1);
     errors.push(
         client
             .conversation(seed.open_conversation_id)

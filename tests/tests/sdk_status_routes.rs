@@ -151,7 +151,7 @@ async fn the_account_scoped_route_keeps_the_reason_as_a_note_and_assigns_the_age
     let operations: Vec<_> = sandbox
         .requests()
         .into_iter()
-        .filter_map(|r| r.operation_id)
+        .filter_map(|r| r.operation.map(|op| op.id()))
         .collect();
     assert_eq!(
         operations,
@@ -289,7 +289,11 @@ async fn a_failing_note_says_the_status_did_change() {
     let sandbox = sandbox().await;
     let seed = sandbox.seed_info().clone();
     let id = seed.pending_conversation_id;
-    sandbox.inject("createMessage", ruut_sandbox::Fault::InternalServerError, 1);
+    sandbox.inject(
+        Operation::CreateMessage,
+        ruut_sandbox::Fault::InternalServerError,
+        1,
+    );
 
     let error = account_scoped_client(&sandbox)
         .conversation(id)

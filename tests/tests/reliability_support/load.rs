@@ -12,12 +12,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use ruut_api::operations::Operation;
 use ruut_sandbox::{Fault, Sandbox};
 use ruut_sdk::types::ToggleableStatus;
 use ruut_sdk::{Client, ConversationStatus, ErrorKind, RetryPolicy};
 
 /// The operation the load changes statuses through.
-const OPERATION: &str = "updateConversationStatus";
+const OPERATION: Operation = Operation::UpdateConversationStatus;
 
 /// The statuses the load sets (no timed snooze: it could expire mid-run).
 const STATUSES: [&str; 3] = ["open", "pending", "resolved"];

@@ -1,9 +1,10 @@
 //! What the reliability tests share: a sandbox and clients for it with small,
 //! known timeouts; a hang guard around every call; the time budget a failing
-//! call must end within; tiny TCP servers that misbehave in ways the sandbox
-//! cannot (accept and stay silent, stall mid-body, stream forever, record the
-//! headers that reach another host); and the concurrent status-change run
-//! shared by the short load test and `cargo xtask load`.
+//! call must end within; and the concurrent status-change run shared by the
+//! short load test and `cargo xtask load`. The tiny TCP servers that misbehave
+//! in ways the sandbox cannot (accept and stay silent, stall mid-body, stream
+//! forever, record the headers that reach another host) and the captured
+//! `tracing` writer come from the shared test library, `ruut_tests`.
 //!
 //! Every test of a `reliability_*.rs` file carries a `/// Case <id>: <what>`
 //! and a `/// Expect: <outcome>` line; `cargo xtask reliability-report` turns
@@ -15,15 +16,13 @@
 pub mod load;
 
 use std::future::Future;
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ruut_sandbox::Sandbox;
 use ruut_sdk::{Client, ClientBuilder, Error, ErrorKind, RetryPolicy};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::task::JoinHandle;
+// Not every test binary including this module uses all of it.
+#[allow(unused_imports)]
+pub use ruut_tests::{Behaviour, Captured, RawServer};
 
 /// Long and distinctive, so that a leak is found by a plain substring search.
 pub const TOKEN: &str = "rt_live_RELIABILITY_9fK2xQ7mZ4";
@@ -170,155 +169,4 @@ pub fn assert_no_token(error: &Error) {
     for text in texts {
         assert!(!text.contains(TOKEN), "the token leaked: {text}");
     }
-}
-
-/// A tiny TCP server that misbehaves on purpose; stops when dropped.
-pub struct RawServer {
-    pub addr: SocketAddr,
-    /// The request heads it received, in order.
-    pub received: Arc<Mutex<Vec<String>>>,
-    /// How many connections it accepted.
-    pub connections: Arc<Mutex<usize>>,
-    task: JoinHandle<()>,
-}
-
-impl Drop for RawServer {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-/// What a [`RawServer`] does with each connection.
-#[derive(Clone, Copy, Debug)]
-pub enum Behaviour {
-    /// Accepts, never reads, never writes, never closes.
-    Silent,
-    /// Reads the request, sends a 200 head declaring 1000 bytes, then 10 of
-    /// them, then nothing more, without closing.
-    StallMidBody,
-    /// Reads the request, sends a chunked 200 and streams bytes until the
-    /// client goes away (64 MiB at most).
-    Endless,
-    /// Reads the request head, keeps it, and answers 200 `{}`.
-    Record,
-    /// Reads the request head and answers 422 with it quoted back in every
-    /// field of a validation error (a hostile or careless server echoing the
-    /// token).
-    Echo,
-}
-
-impl RawServer {
-    /// Starts a server on `ip` (any loopback address), port chosen by the system.
-    pub async fn start(ip: &str, behaviour: Behaviour) -> RawServer {
-        let listener = TcpListener::bind((ip, 0))
-            .await
-            .unwrap_or_else(|e| panic!("bind {ip}: {e}"));
-        let addr = listener.local_addr().unwrap();
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let connections = Arc::new(Mutex::new(0));
-        let (seen, count) = (received.clone(), connections.clone());
-        let task = tokio::spawn(async move {
-            let mut held = Vec::new();
-            while let Ok((stream, _)) = listener.accept().await {
-                *count.lock().unwrap() += 1;
-                let seen = seen.clone();
-                held.push(tokio::spawn(serve(stream, behaviour, seen)));
-            }
-        });
-        RawServer {
-            addr,
-            received,
-            connections,
-            task,
-        }
-    }
-
-    /// `http://<addr>`.
-    pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    pub fn connections(&self) -> usize {
-        *self.connections.lock().unwrap()
-    }
-
-    pub fn received(&self) -> Vec<String> {
-        self.received.lock().unwrap().clone()
-    }
-}
-
-async fn serve(mut stream: TcpStream, behaviour: Behaviour, seen: Arc<Mutex<Vec<String>>>) {
-    if let Behaviour::Silent = behaviour {
-        // Keep the socket open, unread, until the server is dropped.
-        std::future::pending::<()>().await;
-    }
-    let head = read_head(&mut stream).await;
-    match behaviour {
-        Behaviour::Silent => unreachable!(),
-        Behaviour::StallMidBody => {
-            let _ = stream
-                .write_all(
-                    b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
-                      content-length: 1000\r\n\r\n{\"id\": 42,",
-                )
-                .await;
-            std::future::pending::<()>().await;
-        }
-        Behaviour::Endless => {
-            let _ = stream
-                .write_all(
-                    b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
-                      transfer-encoding: chunked\r\n\r\n",
-                )
-                .await;
-            let chunk = vec![b' '; 64 * 1024];
-            let frame = [
-                format!("{:x}\r\n", chunk.len()).into_bytes(),
-                chunk,
-                b"\r\n".to_vec(),
-            ]
-            .concat();
-            for _ in 0..1024 {
-                if stream.write_all(&frame).await.is_err() {
-                    return;
-                }
-            }
-        }
-        Behaviour::Record => {
-            seen.lock().unwrap().push(head);
-            let _ = stream
-                .write_all(
-                    b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
-                      content-length: 2\r\nconnection: close\r\n\r\n{}",
-                )
-                .await;
-        }
-        Behaviour::Echo => {
-            seen.lock().unwrap().push(head.clone());
-            let body = serde_json::json!({
-                "message": format!("cannot accept {head}"),
-                "attributes": [head.clone()],
-            })
-            .to_string();
-            let answer = format!(
-                "HTTP/1.1 422 Unprocessable Entity\r\ncontent-type: application/json\r\n\
-                 content-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = stream.write_all(answer.as_bytes()).await;
-        }
-    }
-}
-
-/// The request line and headers, as text (the body, if any, is left unread).
-async fn read_head(stream: &mut TcpStream) -> String {
-    let mut head = Vec::new();
-    let mut byte = [0_u8; 1];
-    while !head.ends_with(b"\r\n\r\n") && head.len() < 64 * 1024 {
-        match stream.read(&mut byte).await {
-            Ok(1) => head.push(byte[0]),
-            _ => break,
-        }
-    }
-    String::from_utf8_lossy(&head).into_owned()
 }

@@ -1,5 +1,6 @@
 //! What the SDK's end-to-end tests share: a sandbox, a client for it, and the
-//! request journal in a form fit for snapshots.
+//! request journal in a form fit for snapshots. The captured `tracing` writer
+//! comes from the shared test library, `ruut_tests`.
 
 #![allow(dead_code)]
 
@@ -9,6 +10,10 @@ use std::time::Duration;
 use ruut_sandbox::{RecordedRequest, Sandbox};
 use ruut_sdk::{Client, ClientBuilder, RetryPolicy, StatusRoute};
 use serde::Serialize;
+
+// Not every test binary including this module uses all of it.
+#[allow(unused_imports)]
+pub use ruut_tests::Captured;
 
 /// The user agent every test client sends, so that snapshots do not change with
 /// the crate's version.
@@ -54,7 +59,7 @@ pub fn requests_for(sandbox: &Sandbox, operation_id: &str) -> Vec<RecordedReques
     sandbox
         .requests()
         .into_iter()
-        .filter(|r| r.operation_id.as_deref() == Some(operation_id))
+        .filter(|r| r.operation.map(|op| op.id()) == Some(operation_id))
         .collect()
 }
 
@@ -89,7 +94,7 @@ impl From<&RecordedRequest> for Sent {
                 .unwrap_or_else(|_| serde_json::Value::String(request.body.clone()))
         };
         Self {
-            operation: request.operation_id.clone(),
+            operation: request.operation.map(|op| op.id().to_owned()),
             method: request.method.clone(),
             path: request.path.clone(),
             query: request.query.clone(),
