@@ -12,39 +12,32 @@
 //! - [`codegen`]: progenitor settings and rendering to formatted Rust;
 //! - [`generate`]: the `generate [--check]` command (write or drift check);
 //! - [`surface`]: a compact, reviewable listing of the generated API;
-//! - [`ci`]: the ordered list of CI steps behind `cargo xtask ci`.
+//! - [`ci`]: the ordered list of CI steps behind `cargo xtask ci`;
+//! - [`publish`]: the published spec (`cargo xtask spec`), the checks that
+//!   other languages and tools can use it, and `cargo xtask spec-diff`;
+//! - [`reports`]: `cargo xtask bench` and `cargo xtask reliability-report`
+//!   (with `cargo xtask load`), which write BENCHMARKS.md and RELIABILITY.md;
+//! - [`tools`]: the outside programs these run, and how they are installed.
 //!
 //! Every fallible function returns [`Error`]; nothing here is meant to panic
 //! on user input.
 
 #![warn(missing_docs)]
 
-pub mod bench;
-pub mod browser;
 pub mod ci;
 pub mod codegen;
 pub mod diff;
 pub mod error;
-pub mod examples;
-pub mod exec;
 pub mod generate;
 pub mod lint;
-pub mod load;
-pub mod node_tools;
-pub mod oas_lint;
 pub mod panic;
-pub mod polyglot;
-pub mod prism;
 pub mod profile;
 pub mod publish;
-pub mod python_tools;
-pub mod reliability;
+pub mod reports;
 pub mod resolve;
-pub mod sandbox_run;
-pub mod schemathesis;
 pub mod spec;
-pub mod spec_diff;
 pub mod surface;
+pub mod tools;
 pub mod violation;
 
 use std::path::{Path, PathBuf};
@@ -66,4 +59,13 @@ pub fn workspace_root() -> PathBuf {
     manifest_dir
         .parent()
         .map_or_else(|| manifest_dir.to_path_buf(), Path::to_path_buf)
+}
+
+/// The cargo target directory: `CARGO_TARGET_DIR` (relative to `root` when
+/// it is relative), or `<root>/target`.
+pub fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    }
 }

@@ -3,9 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use xtask::reports::{bench, reliability};
 use xtask::spec::Spec;
 use xtask::violation::Rule;
-use xtask::{Error, SPEC_PATH, ci, codegen, generate, lint, surface};
+use xtask::{Error, SPEC_PATH, ci, codegen, generate, lint, publish, surface};
 
 const HELP: &str = "\
 Usage: cargo xtask <command> [options]
@@ -59,7 +60,7 @@ fn run(args: &[String]) -> Result<(), Error> {
             say(format_args!("{report}\n"));
         }
         "lint" => {
-            let spec = load(&root, rest)?;
+            let spec = spec_argument(&root, rest)?;
             let violations = lint::check(&spec);
             if !violations.is_empty() {
                 return Err(Error::Lint {
@@ -70,11 +71,11 @@ fn run(args: &[String]) -> Result<(), Error> {
             say(format_args!("{}: no problems found\n", spec.name));
         }
         "render" => {
-            let spec = load(&root, rest)?;
+            let spec = spec_argument(&root, rest)?;
             say(codegen::render(&spec)?.code);
         }
         "surface" => {
-            let spec = load(&root, rest)?;
+            let spec = spec_argument(&root, rest)?;
             let rendered = codegen::render(&spec)?;
             say(surface::describe(&rendered)?);
         }
@@ -86,11 +87,11 @@ fn run(args: &[String]) -> Result<(), Error> {
         }
         "spec" => {
             flags(rest, &[])?;
-            println!("{}", xtask::publish::run(&root)?);
+            println!("{}", publish::bundle::run(&root)?);
         }
         "spec-diff" => match rest {
             [rev] if !rev.starts_with('-') => {
-                xtask::spec_diff::run(&root, rev)?;
+                publish::spec_diff::run(&root, rev)?;
             }
             _ => {
                 return Err(Error::Usage(
@@ -100,7 +101,7 @@ fn run(args: &[String]) -> Result<(), Error> {
         },
         "spec-check" => {
             flags(rest, &[])?;
-            ci::run(&root, &xtask::publish::ci_steps())?;
+            ci::run(&root, &ci::publish_steps())?;
         }
         "ci" => {
             flags(rest, &[])?;
@@ -108,15 +109,15 @@ fn run(args: &[String]) -> Result<(), Error> {
         }
         "reliability-report" => {
             flags(rest, &[])?;
-            say(format_args!("{}\n", xtask::reliability::run(&root)?));
+            say(format_args!("{}\n", reliability::run(&root)?));
         }
         "load" => {
             flags(rest, &[])?;
-            say(format_args!("{}\n", xtask::load::run(&root)?));
+            say(format_args!("{}\n", reliability::load::run(&root)?));
         }
         "bench" => {
             let quick = flags(rest, &["--quick"])?.contains(&"--quick");
-            xtask::bench::run(&root, quick)?;
+            bench::run(&root, quick)?;
         }
         "help" | "--help" | "-h" => say(format_args!("{HELP}\n")),
         other => return Err(Error::Usage(format!("unknown command `{other}`"))),
@@ -144,9 +145,9 @@ fn flags<'a>(args: &'a [String], allowed: &[&str]) -> Result<Vec<&'a str>, Error
         .collect()
 }
 
-/// Loads the spec named by the optional single argument (relative to the
-/// current directory), or the workspace spec.
-fn load(root: &Path, args: &[String]) -> Result<Spec, Error> {
+/// The spec named by the optional single argument of `lint`, `render` and
+/// `surface` (relative to the current directory), or the workspace spec.
+fn spec_argument(root: &Path, args: &[String]) -> Result<Spec, Error> {
     match args {
         [] => Spec::load(root, SPEC_PATH),
         [path] if !path.starts_with('-') => {

@@ -21,12 +21,13 @@
 
 use std::fmt::Write as _;
 use std::io::{Read as _, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::exec::{self, Background};
-use crate::{Error, SPEC_PATH, node_tools, sandbox_run};
+use crate::tools::exec::{self, Background};
+use crate::tools::{node, sandbox, wrk};
+use crate::{Error, SPEC_PATH, target_dir};
 
 const STEP: &str = "bench";
 
@@ -71,7 +72,7 @@ pub fn run(root: &Path, quick: bool) -> Result<(), Error> {
     let plan = Plan::new(quick);
     let started = Instant::now();
     let load_before = load_average();
-    let target = sandbox_run::target_dir(root);
+    let target = target_dir(root);
     let work = target.join("bench");
     std::fs::create_dir_all(&work).map_err(|e| exec::io("create", &work, e))?;
     let total_steps = 5;
@@ -278,18 +279,13 @@ struct WrkRun {
 }
 
 fn sandbox_throughput(root: &Path, target: &Path, plan: Plan) -> Result<Throughput, Error> {
-    let wrk = ensure_wrk(root)?;
-    // `wrk -v` prints "wrk debian/4.1.0-3+b2 [epoll] Copyright ...".
-    let wrk_version = exec::version(root, &wrk, &["-v"])
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("unknown")
-        .to_string();
-    let tools = node_tools::ensure(root)?;
+    let wrk = wrk::ensure(STEP, root)?;
+    let wrk_version = wrk::version(root, &wrk);
+    let tools = node::ensure(root)?;
     let prism_version = exec::version(root, &tools.path("prism"), &["--version"]);
     let node_version = exec::version(root, Path::new("node"), &["--version"]);
 
-    let token = sandbox_run::USER_TOKEN;
+    let token = sandbox::USER_TOKEN;
     let mut sandbox = Background::spawn(
         STEP,
         "sandbox",
@@ -463,32 +459,6 @@ fn sandbox_throughput(root: &Path, target: &Path, plan: Plan) -> Result<Throughp
         tools: versions,
         target,
     })
-}
-
-/// The wrk binary, installed from Debian's package when it is missing.
-fn ensure_wrk(root: &Path) -> Result<PathBuf, Error> {
-    let found = |name: &str| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join(name))
-                .find(|path| path.is_file())
-        })
-    };
-    if let Some(path) = found("wrk") {
-        return Ok(path);
-    }
-    eprintln!("wrk is not installed: installing the Debian package (apt-get install -y wrk)");
-    let apt = |args: &[&str]| {
-        let mut cmd = Command::new("apt-get");
-        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        exec::run(STEP, root, &mut cmd)
-    };
-    if apt(&["install", "-y", "-q", "wrk"]).is_err() {
-        eprintln!("apt-get install failed; refreshing the package lists and trying again");
-        apt(&["update", "-q"])?;
-        apt(&["install", "-y", "-q", "wrk"])?;
-    }
-    found("wrk").ok_or_else(|| exec::fail(STEP, "apt-get installed wrk, but it is not on PATH"))
 }
 
 /// The status code of `GET url+path` with the token, over a plain TCP socket.

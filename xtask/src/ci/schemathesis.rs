@@ -2,8 +2,8 @@
 //! by a tool nobody here wrote.
 //!
 //! The step installs the pinned Python tools on first use (schemathesis is
-//! pinned in `tools/requirements.txt`, see [`python_tools`]), builds and
-//! starts `ruut-sandbox` on a free port ([`sandbox_run`]), runs
+//! pinned in `tools/requirements.txt`, see [`python`]), builds and
+//! starts `ruut-sandbox` on a free port ([`sandbox`]), runs
 //!
 //! ```text
 //! schemathesis --config-file tools/schemathesis.toml run openapi/ruut.yaml \
@@ -27,8 +27,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::exec::{self, describe_exit};
-use crate::{Error, SPEC_PATH, python_tools, sandbox_run};
+use crate::tools::exec::{self, describe_exit};
+use crate::tools::{python, sandbox};
+use crate::{Error, SPEC_PATH};
 
 /// The step's name in `cargo xtask ci`.
 pub const STEP: &str = "schemathesis";
@@ -108,7 +109,7 @@ fn run_with(
     args: &[&str],
     limit: Option<Duration>,
 ) -> Result<String, Error> {
-    let tools = python_tools::ensure(root)?;
+    let tools = python::ensure(root)?;
     let scratch = Scratch(std::env::temp_dir().join(format!(
         "ruut-{}-{}",
         step.replace(' ', "-"),
@@ -118,7 +119,7 @@ fn run_with(
 
     // Dropping `sandbox` (at the end of this function, or on any early
     // return) kills the server.
-    let sandbox = sandbox_run::start(step, root)?;
+    let sandbox = sandbox::start(step, root)?;
     let spec = root.join(SPEC_PATH);
     let config = root.join(CONFIG_PATH);
     let header = format!("api_access_token: {}", sandbox.token);

@@ -17,7 +17,10 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::{Error, generate};
+use crate::{Error, generate, publish};
+
+pub mod examples;
+pub mod schemathesis;
 
 /// What a step does.
 pub enum Action {
@@ -108,21 +111,27 @@ pub fn steps() -> Vec<Step> {
             generate::run(root, true).map(|report| report.to_string())
         }),
         Step::cargo(&["test", "--workspace"]),
-        // The README's first command and the other examples (xtask/src/examples.rs).
-        Step::internal(crate::examples::STEP, crate::examples::run),
+        // The README's first command and the other examples (xtask/src/ci/examples.rs).
+        Step::internal(examples::STEP, examples::run),
         Step::cargo(&["doc", "--workspace", "--no-deps"]).append_env("RUSTDOCFLAGS", "-D warnings"),
-        // The sandbox against the spec (xtask/src/schemathesis.rs).
-        Step::internal(crate::schemathesis::STEP, crate::schemathesis::run),
+        // The sandbox against the spec (xtask/src/ci/schemathesis.rs).
+        Step::internal(schemathesis::STEP, schemathesis::run),
         // Invalid input only: 4xx in documented shapes, never a 5xx or a hang.
-        Step::internal(
-            crate::schemathesis::NEGATIVE_STEP,
-            crate::schemathesis::run_negative,
-        ),
+        Step::internal(schemathesis::NEGATIVE_STEP, schemathesis::run_negative),
     ]
     .into_iter()
-    // Publishing the spec for non-Rust teams (xtask/src/publish.rs).
-    .chain(crate::publish::ci_steps())
+    // Publishing the spec for non-Rust teams (xtask/src/publish/).
+    .chain(publish_steps())
     .collect()
+}
+
+/// The checks of publishing the spec ([`publish::CHECKS`]) as steps: what
+/// `cargo xtask spec-check` runs.
+pub fn publish_steps() -> Vec<Step> {
+    publish::CHECKS
+        .iter()
+        .map(|(name, check)| Step::internal(*name, *check))
+        .collect()
 }
 
 /// How a step ended.

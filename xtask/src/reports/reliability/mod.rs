@@ -25,8 +25,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::Error;
-use crate::exec;
+use crate::ci::schemathesis;
+use crate::tools::exec;
+use crate::{Error, target_dir};
+
+pub mod load;
 
 /// The report, relative to the workspace root.
 pub const REPORT_PATH: &str = "RELIABILITY.md";
@@ -38,9 +41,6 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("crates/ruut-sdk/tests", "proptest_"),
     ("crates/ruut-sdk/src/retry", "proptests"),
 ];
-
-/// Where `cargo xtask load` leaves its report, relative to the target directory.
-pub const LOAD_REPORT: &str = "reliability/load.md";
 
 /// The cases issue 7 asks for, by id: each must have a test.
 pub const REQUIRED: &[&str] = &[
@@ -414,11 +414,11 @@ pub fn render(cases: &[Case], outcomes: &dyn Fn(&Case) -> String, extras: &Extra
                  examples per operation and phase, seed 1, all checks): every answer must be a \
                  4xx in a documented shape, never a 5xx, each within {} s (`--max-response-time`; \
                  `--request-timeout {}`), the whole run within {} min.\n\n{}\n",
-                crate::schemathesis::NEGATIVE_STEP,
+                schemathesis::NEGATIVE_STEP,
                 50,
-                crate::schemathesis::MAX_RESPONSE_TIME,
-                crate::schemathesis::REQUEST_TIMEOUT,
-                crate::schemathesis::NEGATIVE_RUN_LIMIT.as_secs() / 60,
+                schemathesis::MAX_RESPONSE_TIME,
+                schemathesis::REQUEST_TIMEOUT,
+                schemathesis::NEGATIVE_RUN_LIMIT.as_secs() / 60,
                 match &extras.schemathesis {
                     Ok(note) => format!("Last run: passed: {note}."),
                     Err(why) => format!("Last run: **FAILED**: {why}"),
@@ -451,17 +451,17 @@ pub fn run(root: &Path) -> Result<String, Error> {
             format!("the required case `{missing}` has no test"),
         ));
     }
-    let out_dir = crate::sandbox_run::target_dir(root).join("reliability/outcomes");
+    let out_dir = target_dir(root).join("reliability/outcomes");
     let _ = std::fs::remove_dir_all(&out_dir);
     std::fs::create_dir_all(&out_dir).map_err(|e| exec::io("create", &out_dir, e))?;
     let outcomes = run_tests(root, &cases, &out_dir)?;
 
     eprintln!("running the Schemathesis negative-mode step");
-    let schemathesis = crate::schemathesis::run_negative(root).map_err(|e| match e {
+    let schemathesis = schemathesis::run_negative(root).map_err(|e| match e {
         Error::CiStep { detail, .. } => detail,
         other => other.to_string(),
     });
-    let load_path = crate::sandbox_run::target_dir(root).join(LOAD_REPORT);
+    let load_path = target_dir(root).join(load::REPORT);
     let load = std::fs::read_to_string(&load_path).ok();
 
     let describe = |case: &Case| -> String {

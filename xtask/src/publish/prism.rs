@@ -16,14 +16,15 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::exec::{self, Background};
-use crate::{Error, SPEC_PATH, node_tools, sandbox_run};
+use crate::tools::exec::{self, Background};
+use crate::tools::{node, sandbox};
+use crate::{Error, SPEC_PATH};
 
 const STEP: &str = "contract: Prism proxy";
 
 /// CI step: the contract test through Prism.
 pub fn check(root: &Path) -> Result<String, Error> {
-    let tools = node_tools::ensure(root)?;
+    let tools = node::ensure(root)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     // Build the test first, so that Prism and the sandbox do not wait for it.
     // `--workspace` reuses the artifacts of `cargo test --workspace`.
@@ -39,7 +40,7 @@ pub fn check(root: &Path) -> Result<String, Error> {
             "--no-run",
         ]),
     )?;
-    let sandbox = sandbox_run::start(STEP, root)?;
+    let sandbox = sandbox::start(STEP, root)?;
     let port = exec::free_port(STEP)?;
     let version = exec::version(root, &tools.path("prism"), &["--version"]);
     let mut prism = Background::spawn(
