@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use xtask::ci::seeds;
 use xtask::reports::{bench, reliability};
 use xtask::spec::Spec;
 use xtask::violation::Rule;
@@ -24,9 +25,13 @@ Commands:
                        list breaking and additive changes, fail if any is breaking.
   spec-check           Run only the spec-publishing CI steps (bundle, linters, TypeScript and
                        Python clients, Prism contract check, reference page in Chromium).
-  ci                   Run every CI step in order; stop at the first failure.
+  ci                   Run every CI step in order; stop at the first failure. Reproducible:
+                       property tests run with {PROPTEST_SEED} {PROPTEST_ALGORITHM}
+                       unless you set them (PROPTEST_RNG_SEED=<n> cargo xtask ci: another
+                       seed), Schemathesis with --seed {SCHEMATHESIS_SEED}. Random seeds: cargo test --workspace.
   reliability-report   Run the reliability tests and the Schemathesis negative-mode step, and
-                       write RELIABILITY.md from the tests' Case/Expect lines and outcomes.
+                       write RELIABILITY.md from the tests' Case/Expect lines and outcomes
+                       (with ci's seeds).
   load                 The long load run (not in ci): 64 SDK tasks for 10 s against the sandbox
                        with 1% injected 503s, then the sandbox under wrk for 30 s.
   bench [--quick]      Build in release mode, run every benchmark (client overhead, pagination,
@@ -119,10 +124,22 @@ fn run(args: &[String]) -> Result<(), Error> {
             let quick = flags(rest, &["--quick"])?.contains(&"--quick");
             bench::run(&root, quick)?;
         }
-        "help" | "--help" | "-h" => say(format_args!("{HELP}\n")),
+        "help" | "--help" | "-h" => say(help()),
         other => return Err(Error::Usage(format!("unknown command `{other}`"))),
     }
     Ok(())
+}
+
+/// [`HELP`] with the seeds `cargo xtask ci` uses filled in.
+fn help() -> String {
+    let [(seed, seed_value), (algorithm, algorithm_value)] = seeds::PROPTEST;
+    format!("{HELP}\n")
+        .replace("{PROPTEST_SEED}", &format!("{seed}={seed_value}"))
+        .replace(
+            "{PROPTEST_ALGORITHM}",
+            &format!("{algorithm}={algorithm_value}"),
+        )
+        .replace("{SCHEMATHESIS_SEED}", seeds::SCHEMATHESIS)
 }
 
 /// Writes to stdout. A closed pipe (`cargo xtask rules | head`) is not worth

@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::ci::schemathesis;
+use crate::ci::{schemathesis, seeds};
 use crate::tools::exec;
 use crate::{Error, target_dir};
 
@@ -327,6 +327,10 @@ fn run_tests(
         cmd.args(["test", "-p", target.package])
             .args(&target.args)
             .env("RUUT_RELIABILITY_OUT", out_dir);
+        // The same property-test seeds as `cargo xtask ci`.
+        for change in seeds::proptest() {
+            eprintln!("with {}", change.apply(&mut cmd));
+        }
         let output = exec::capture("reliability", root, &mut cmd)?;
         let stdout = String::from_utf8_lossy(&output.stdout);
         let results = libtest_results(&stdout);
@@ -411,11 +415,12 @@ pub fn render(cases: &[Case], outcomes: &dyn Fn(&Case) -> String, extras: &Extra
                 "\n## Hostile input: Schemathesis in negative mode\n\n\
                  `cargo xtask ci` step `{}` (`xtask/src/schemathesis.rs`): schemathesis sends \
                  only invalid input to every operation of the sandbox (`--mode negative`, {} \
-                 examples per operation and phase, seed 1, all checks): every answer must be a \
+                 examples per operation and phase, seed {}, all checks): every answer must be a \
                  4xx in a documented shape, never a 5xx, each within {} s (`--max-response-time`; \
                  `--request-timeout {}`), the whole run within {} min.\n\n{}\n",
                 schemathesis::NEGATIVE_STEP,
-                50,
+                schemathesis::NEGATIVE_MAX_EXAMPLES,
+                seeds::SCHEMATHESIS,
                 schemathesis::MAX_RESPONSE_TIME,
                 schemathesis::REQUEST_TIMEOUT,
                 schemathesis::NEGATIVE_RUN_LIMIT.as_secs() / 60,
