@@ -1,6 +1,6 @@
 //! Publishing the spec for non-Rust teams (issue 5): the bundle that
 //! `cargo xtask spec` writes ([`bundle`]), the checks that other tools and
-//! languages can use it ([`linters`], [`polyglot`], [`prism`], [`browser`]),
+//! languages can use it ([`linters`], [`polyglot`], [`contract`] through Prism, [`browser`]),
 //! and `cargo xtask spec-diff` ([`spec_diff`]), which says whether a change
 //! of the spec breaks its users.
 
@@ -10,9 +10,9 @@ use crate::Error;
 
 pub mod browser;
 pub mod bundle;
+pub mod contract;
 pub mod linters;
 pub mod polyglot;
-pub mod prism;
 pub mod spec_diff;
 
 /// A check of the published spec: it gets the workspace root and returns a
@@ -32,6 +32,6 @@ pub const CHECKS: [(&str, Check); 8] = [
     ("spectral lint", linters::spectral),
     ("polyglot: TypeScript", polyglot::typescript),
     ("polyglot: Python", polyglot::python),
-    ("contract: Prism proxy", prism::check),
+    ("contract: Prism proxy", contract::check),
     ("reference page in Chromium", browser::check),
 ];

@@ -56,6 +56,12 @@ pub fn build(step: &str, root: &Path) -> Result<PathBuf, Error> {
 /// until it says where it listens.
 pub fn start(step: &str, root: &Path) -> Result<RunningSandbox, Error> {
     let binary = build(step, root)?;
+    start_binary(step, root, &binary)
+}
+
+/// Starts the sandbox `binary` (built already) on a free port of 127.0.0.1
+/// and waits until it says where it listens.
+pub fn start_binary(step: &str, root: &Path, binary: &Path) -> Result<RunningSandbox, Error> {
     let mut process = Background::spawn(
         step,
         "sandbox",

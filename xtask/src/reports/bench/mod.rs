@@ -83,11 +83,11 @@ pub fn run(root: &Path, quick: bool) -> Result<(), Error> {
             OsStr::new("--wrk"),
             servers.wrk.as_os_str(),
             OsStr::new("--token"),
-            OsStr::new(servers.token),
+            OsStr::new(&servers.sandbox.token),
             OsStr::new("--sandbox"),
-            OsStr::new(&servers.sandbox_url),
+            OsStr::new(&servers.sandbox.base_url),
             OsStr::new("--prism"),
-            OsStr::new(&servers.prism_url),
+            OsStr::new(&servers.prism.url),
         ];
         let section = bench.run("throughput", &args);
         versions = servers.versions.clone();
