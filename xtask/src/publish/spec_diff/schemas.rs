@@ -3,6 +3,32 @@
 use super::*;
 
 impl Cx<'_> {
+    /// Reports a yes/no property of `at` that changed, `(was, is)`. A change
+    /// to `breaks_requests_at` narrows what requests may send, so it breaks
+    /// clients in requests; the opposite change breaks them in responses.
+    /// `said` is what to write, for requests then responses: when the
+    /// property became true, when it became false.
+    fn flag(
+        &mut self,
+        at: &str,
+        dir: Dir,
+        (was, is): (bool, bool),
+        breaks_requests_at: bool,
+        said: [[&str; 2]; 2],
+    ) {
+        if was == is {
+            return;
+        }
+        let in_requests = dir == Dir::Request;
+        let kind = if in_requests == (is == breaks_requests_at) {
+            Kind::Breaking
+        } else {
+            Kind::Additive
+        };
+        let text = said[usize::from(!in_requests)][usize::from(!is)];
+        self.push(kind, format!("{at}: {text}"));
+    }
+
     pub(super) fn schema(
         &mut self,
         old: &Value,
@@ -47,21 +73,16 @@ impl Cx<'_> {
     ) {
         let at = label.show();
         // Null.
-        match (dir, old.nullable, new.nullable) {
-            (Dir::Request, true, false) => {
-                self.push(Kind::Breaking, format!("{at}: no longer accepts null"));
-            }
-            (Dir::Request, false, true) => {
-                self.push(Kind::Additive, format!("{at}: now accepts null"));
-            }
-            (Dir::Response, false, true) => {
-                self.push(Kind::Breaking, format!("{at}: may now be null"));
-            }
-            (Dir::Response, true, false) => {
-                self.push(Kind::Additive, format!("{at}: is no longer null"));
-            }
-            _ => {}
-        }
+        self.flag(
+            &at,
+            dir,
+            (old.nullable, new.nullable),
+            false,
+            [
+                ["now accepts null", "no longer accepts null"],
+                ["may now be null", "is no longer null"],
+            ],
+        );
         // Type and format.
         if let (Some(a), Some(b)) = (&old.ty, &new.ty)
             && a != b
@@ -171,22 +192,16 @@ impl Cx<'_> {
                 self.push(Kind::Breaking, format!("{at}: removed {what} field"));
                 continue;
             };
-            let (was, is) = (old.required.contains(name), new.required.contains(name));
-            match (dir, was, is) {
-                (Dir::Request, false, true) => {
-                    self.push(Kind::Breaking, format!("{at}: is now required"));
-                }
-                (Dir::Request, true, false) => {
-                    self.push(Kind::Additive, format!("{at}: is now optional"));
-                }
-                (Dir::Response, true, false) => {
-                    self.push(Kind::Breaking, format!("{at}: may now be absent"));
-                }
-                (Dir::Response, false, true) => {
-                    self.push(Kind::Additive, format!("{at}: is now always present"));
-                }
-                _ => {}
-            }
+            self.flag(
+                &at,
+                dir,
+                (old.required.contains(name), new.required.contains(name)),
+                true,
+                [
+                    ["is now required", "is now optional"],
+                    ["is now always present", "may now be absent"],
+                ],
+            );
             self.schema(old_prop, new_prop, &child, dir, depth + 1);
         }
         for name in new.properties.keys() {
