@@ -64,3 +64,28 @@ pub fn publish_steps() -> Vec<Step> {
         .map(|(name, check)| Step::internal(*name, *check))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_test_step_fixes_the_proptest_seed_and_logs_it() {
+        let steps = steps();
+        let test = steps
+            .iter()
+            .find(|s| s.name == "cargo test --workspace")
+            .expect("a test step");
+        let Action::Command { env, .. } = &test.action else {
+            panic!("the test step runs cargo");
+        };
+        assert_eq!(env, &seeds::proptest());
+        for (name, value) in seeds::PROPTEST {
+            assert!(
+                env.contains(&EnvChange::new(name, value, EnvMode::Default)),
+                "{name}"
+            );
+        }
+        assert!(seeds::SCHEMATHESIS.parse::<u64>().is_ok());
+    }
+}
