@@ -47,11 +47,11 @@ pub enum Error {
         /// The parser's message.
         message: String,
     },
-    /// The checked-in generated file differs from a fresh rendering.
+    /// Checked-in generated files differ from a fresh rendering.
     Drift {
-        /// The generated file, relative to the workspace root.
-        path: String,
-        /// A unified diff from the checked-in file to the fresh rendering.
+        /// The stale files, relative to the workspace root.
+        paths: Vec<String>,
+        /// Unified diffs from the checked-in files to the fresh rendering.
         diff: String,
     },
     /// The command line was not understood.
@@ -111,11 +111,17 @@ impl fmt::Display for Error {
                 "progenitor produced code that does not parse as Rust: {message}. \
                  This is a generator bug; please report it with the spec that caused it"
             ),
-            Error::Drift { path, diff } => write!(
-                f,
-                "{diff}\n{path} is out of date with the spec. \
-                 Run `cargo xtask generate` and commit the result."
-            ),
+            Error::Drift { paths, diff } => {
+                let (names, verb) = match paths.as_slice() {
+                    [one] => (one.clone(), "is"),
+                    many => (crate::violation::join_and(many), "are"),
+                };
+                write!(
+                    f,
+                    "{diff}\n{names} {verb} out of date with the spec. \
+                     Run `cargo xtask generate` and commit the result."
+                )
+            }
             Error::Usage(message) => {
                 write!(f, "{message}\nRun `cargo xtask help` for the commands.")
             }

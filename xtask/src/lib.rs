@@ -4,14 +4,12 @@
 //!
 //! - [`spec`]: loading `openapi/ruut.yaml` into both a raw JSON tree and an
 //!   [`openapiv3::OpenAPI`] model;
-//! - [`lint`]: the "progenitor rules" every operation must follow, checked
-//!   before progenitor runs so that users get every problem at once, named by
-//!   operation, instead of a generator panic;
-//! - [`profile`]: the codegen profile, the one documented transform between
-//!   the published spec and what progenitor sees;
-//! - [`codegen`]: progenitor settings and rendering to formatted Rust;
-//! - [`generate`]: the `generate [--check]` command (write or drift check);
-//! - [`surface`]: a compact, reviewable listing of the generated API;
+//! - [`codegen`]: code generation: the lint (the "progenitor rules" and the
+//!   operation facts, checked before progenitor runs so that users get every
+//!   problem at once, named by operation, instead of a generator panic), the
+//!   spec as progenitor sees it, rendering to formatted Rust, the operation
+//!   and coverage tables, the `generate [--check]` command and the API
+//!   surface listing;
 //! - [`ci`]: the ordered list of CI steps behind `cargo xtask ci`;
 //! - [`publish`]: the published spec (`cargo xtask spec`), the checks that
 //!   other languages and tools can use it, and `cargo xtask spec-diff`;
@@ -28,20 +26,16 @@ pub mod ci;
 pub mod codegen;
 pub mod diff;
 pub mod error;
-pub mod generate;
-pub mod lint;
-pub mod panic;
-pub mod profile;
 pub mod publish;
 pub mod reports;
-pub mod resolve;
 pub mod spec;
-pub mod surface;
 pub mod tools;
 pub mod violation;
 
 use std::path::{Path, PathBuf};
 
+// `cargo xtask ci` runs `generate --check`.
+pub use codegen::generate;
 pub use error::Error;
 
 /// The spec, relative to the workspace root.

@@ -4,17 +4,20 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use xtask::ci::seeds;
+use xtask::codegen::{self, generate, lint, surface};
 use xtask::reports::{bench, reliability};
 use xtask::spec::Spec;
 use xtask::violation::Rule;
-use xtask::{Error, SPEC_PATH, ci, codegen, generate, lint, publish, surface};
+use xtask::{Error, SPEC_PATH, ci, publish};
 
 const HELP: &str = "\
 Usage: cargo xtask <command> [options]
 
 Commands:
-  generate [--check]   Regenerate crates/ruut-api/src/generated.rs from openapi/ruut.yaml.
-                       With --check, write nothing; show a diff and fail if it is stale.
+  generate [--check]   Regenerate from openapi/ruut.yaml: crates/ruut-api/src/generated.rs (the
+                       client), crates/ruut-api/src/operations.rs (the operation table) and
+                       crates/ruut-sdk/src/coverage.md (the SDK's coverage table).
+                       With --check, write nothing; show a diff and fail if any is stale.
   lint [SPEC]          Check a spec against the progenitor rules (default: openapi/ruut.yaml).
   render [SPEC]        Print the code a spec generates, without writing anything.
   surface [SPEC]       Print the API surface listing (what the api_surface snapshot holds).

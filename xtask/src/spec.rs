@@ -11,7 +11,7 @@ use openapiv3::{OpenAPI, Operation, PathItem, ReferenceOr};
 use serde_json::Value;
 
 use crate::Error;
-use crate::violation::{OperationRef, escape_pointer_segment};
+use crate::violation::{Location, OperationRef, Rule, Violation, escape_pointer_segment};
 
 /// A parsed spec.
 #[derive(Clone, Debug)]
@@ -47,7 +47,7 @@ impl Spec {
                 if let Some(violation) = raw
                     .get("openapi")
                     .and_then(Value::as_str)
-                    .and_then(crate::lint::version_violation)
+                    .and_then(version_violation)
                 {
                     return Err(Error::Lint {
                         spec: name,
@@ -73,6 +73,23 @@ impl Spec {
         })?;
         Spec::parse(relative, &text)
     }
+}
+
+/// The `openapi-version` violation for `version`, if it is not 3.0.x.
+pub fn version_violation(version: &str) -> Option<Violation> {
+    let mut parts = version.split('.');
+    let ok = parts.next() == Some("3")
+        && parts.next() == Some("0")
+        && parts.next().is_some_and(|p| !p.is_empty());
+    (!ok).then(|| {
+        Violation::new(
+            Location::Document,
+            Rule::OpenapiVersion,
+            format!("`openapi` is `{version}`; progenitor 0.15.1 only reads OpenAPI 3.0.x"),
+            "write the spec as OpenAPI 3.0.3 (`nullable: true` instead of type lists, \
+             `example` instead of `examples` in schemas)",
+        )
+    })
 }
 
 /// One operation of the document, with what lints and reports need about it.
@@ -134,6 +151,21 @@ pub fn operations(api: &OpenAPI) -> Vec<OperationEntry<'_>> {
         }
     }
     out
+}
+
+/// Every method slot of a path item, filled or not, in openapiv3's fixed
+/// method order, for code that edits the item.
+pub fn method_slots_mut(item: &mut PathItem) -> [(&'static str, &mut Option<Operation>); 8] {
+    [
+        ("get", &mut item.get),
+        ("put", &mut item.put),
+        ("post", &mut item.post),
+        ("delete", &mut item.delete),
+        ("options", &mut item.options),
+        ("head", &mut item.head),
+        ("patch", &mut item.patch),
+        ("trace", &mut item.trace),
+    ]
 }
 
 /// The operations of one path item, in openapiv3's fixed method order.

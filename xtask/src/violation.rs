@@ -27,6 +27,10 @@ pub enum Rule {
     DescriptionRequired,
     /// `x-ruut-source` is present and one of the known values.
     RuutSource,
+    /// `x-ruut-idempotent` is present and a boolean.
+    RuutIdempotent,
+    /// `x-ruut-sdk`, when present, is `Type::method`.
+    RuutSdk,
     /// At most one request content type, and it is `application/json`.
     RequestContentType,
     /// Request and response bodies are `$ref`s to `#/components/schemas`.
@@ -70,7 +74,7 @@ pub const MAX_OPERATION_ID_LEN: usize = 40;
 
 impl Rule {
     /// Every rule, in the order `cargo xtask rules` lists them.
-    pub const ALL: [Rule; 27] = [
+    pub const ALL: [Rule; 29] = [
         Rule::OpenapiVersion,
         Rule::OperationIdRequired,
         Rule::OperationIdUnique,
@@ -80,6 +84,8 @@ impl Rule {
         Rule::SummaryRequired,
         Rule::DescriptionRequired,
         Rule::RuutSource,
+        Rule::RuutIdempotent,
+        Rule::RuutSdk,
         Rule::RequestContentType,
         Rule::BodySchemaRef,
         Rule::OneSuccessType,
@@ -142,6 +148,14 @@ impl Rule {
                 "every operation has a non-empty description",
             ),
             Rule::RuutSource => ("ruut-source", "x-ruut-source is `documented` or `chatwoot`"),
+            Rule::RuutIdempotent => (
+                "ruut-idempotent",
+                "every operation has x-ruut-idempotent: true or false (whether a repeat is safe; clients retry only those)",
+            ),
+            Rule::RuutSdk => (
+                "ruut-sdk",
+                "x-ruut-sdk, when present, is `Type::method`: the ruut-sdk method wrapping the operation",
+            ),
             Rule::RequestContentType => (
                 "request-content-type",
                 "a request body has exactly one content type, application/json",
@@ -306,6 +320,15 @@ impl fmt::Display for Violation {
 /// Escapes one JSON-pointer segment (`~` → `~0`, `/` → `~1`).
 pub fn escape_pointer_segment(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 #[cfg(test)]

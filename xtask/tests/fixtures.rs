@@ -4,9 +4,10 @@
 //! Snapshots live in `xtask/tests/snapshots/`. To accept a change, run the
 //! tests with `INSTA_UPDATE=always` and review the `.snap` diff.
 
+use xtask::Error;
 use xtask::codegen::{self, Rendered};
+use xtask::codegen::{panic, surface};
 use xtask::spec::Spec;
-use xtask::{Error, panic, surface};
 
 fn fixture(name: &str) -> Result<Spec, Error> {
     let relative = format!("tests/fixtures/{name}.yaml");
@@ -56,6 +57,8 @@ rule_fixture!(single_tag, "single-tag");
 rule_fixture!(summary_required, "summary-required");
 rule_fixture!(description_required, "description-required");
 rule_fixture!(ruut_source, "ruut-source");
+rule_fixture!(ruut_idempotent, "ruut-idempotent");
+rule_fixture!(ruut_sdk, "ruut-sdk");
 rule_fixture!(request_content_type, "request-content-type");
 rule_fixture!(body_schema_ref, "body-schema-ref");
 rule_fixture!(one_success_type, "one-success-type");
@@ -124,6 +127,66 @@ fn valid_fixture_generates() {
     assert!(!rendered.code.contains("\r"));
     let surface = surface::describe(&rendered).unwrap_or_else(|e| panic!("{e}"));
     insta::assert_snapshot!(surface);
+}
+
+#[test]
+fn valid_fixture_facts_follow_the_spec() {
+    let rendered = render("valid").unwrap_or_else(|e| panic!("{e}"));
+    let facts: Vec<_> = rendered
+        .facts
+        .iter()
+        .map(|op| {
+            (
+                op.id.as_str(),
+                op.variant.as_str(),
+                op.client_method.as_str(),
+                op.agent_bot,
+                op.sdk.as_deref(),
+            )
+        })
+        .collect();
+    // Agent bots: only where the operation's own security lists them (the
+    // document-wide requirement does not).
+    assert_eq!(
+        facts,
+        [
+            (
+                "listConversations",
+                "ListConversations",
+                "list_conversations",
+                false,
+                Some("Client::conversations")
+            ),
+            (
+                "updateConversationStatus",
+                "UpdateConversationStatus",
+                "update_conversation_status",
+                true,
+                Some("ConversationHandle::set_status")
+            ),
+            (
+                "deleteConversation",
+                "DeleteConversation",
+                "delete_conversation",
+                false,
+                None
+            ),
+        ]
+    );
+    let sources: Vec<&str> = rendered.facts.iter().map(|op| op.source.as_str()).collect();
+    assert_eq!(sources, ["chatwoot", "documented", "chatwoot"]);
+    let table =
+        xtask::codegen::operations::render(&rendered.facts).unwrap_or_else(|e| panic!("{e}"));
+    assert!(table.starts_with(codegen::HEADER));
+    assert!(
+        table.contains("Operation::UpdateConversationStatus => true,"),
+        "{table}"
+    );
+    assert_eq!(
+        table,
+        xtask::codegen::operations::render(&rendered.facts).unwrap_or_else(|e| panic!("{e}")),
+        "two renderings of the same facts differ"
+    );
 }
 
 #[test]

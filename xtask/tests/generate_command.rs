@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use xtask::generate::{self, Action};
+use xtask::codegen::generate::{self, Action, COVERAGE_PATH, OPERATIONS_PATH};
 use xtask::{Error, GENERATED_PATH, SPEC_PATH};
 
 /// A scratch workspace root under the target directory, removed on drop.
@@ -14,7 +14,7 @@ impl Scratch {
         let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("xtask-{name}"));
         let _ = std::fs::remove_dir_all(&root);
         let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.yaml");
-        for dir in ["openapi", "crates/ruut-api/src"] {
+        for dir in ["openapi", "crates/ruut-api/src", "crates/ruut-sdk/src"] {
             std::fs::create_dir_all(root.join(dir)).expect("create scratch dirs");
         }
         std::fs::copy(spec, root.join(SPEC_PATH)).expect("copy the fixture spec");
@@ -40,23 +40,47 @@ fn generate_writes_once_then_check_passes() {
     );
 
     let first = generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(first.action, Action::Written);
-    assert!(first.lines > 100);
+    let paths: Vec<&str> = first.files.iter().map(|file| file.path).collect();
+    assert_eq!(paths, [GENERATED_PATH, OPERATIONS_PATH, COVERAGE_PATH]);
+    for file in &first.files {
+        assert_eq!(file.action, Action::Written, "{}", file.path);
+        assert!(root.join(file.path).is_file(), "{}", file.path);
+    }
+    assert!(first.files[0].lines > 100);
+    let text = first.to_string();
     assert!(
-        first
-            .to_string()
-            .starts_with(&format!("generated {GENERATED_PATH} ("))
+        text.starts_with(&format!("generated {GENERATED_PATH} (")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("\ngenerated {OPERATIONS_PATH} (")),
+        "{text}"
     );
 
     let second = generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        second.action,
-        Action::Unchanged,
-        "an unchanged file is not rewritten"
-    );
+    for file in &second.files {
+        assert_eq!(
+            file.action,
+            Action::Unchanged,
+            "an unchanged file is not rewritten: {}",
+            file.path
+        );
+    }
 
     let check = generate::run(root, true).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(check.action, Action::Checked);
+    assert!(
+        check
+            .files
+            .iter()
+            .all(|file| file.action == Action::Checked)
+    );
+    let text = check.to_string();
+    assert!(
+        text.starts_with(&format!(
+            "{GENERATED_PATH}, {OPERATIONS_PATH}, {COVERAGE_PATH} match {SPEC_PATH}, checked in "
+        )),
+        "{text}"
+    );
 }
 
 #[test]
@@ -78,6 +102,52 @@ fn check_reports_drift_as_a_unified_diff() {
     }
     // --check wrote nothing.
     assert_eq!(std::fs::read_to_string(&path).expect("read"), edited);
+}
+
+#[test]
+fn check_names_every_stale_file() {
+    let scratch = Scratch::new("drift-both");
+    let root = &scratch.0;
+    generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
+
+    // The operation table is lost, and the spec changes one operation's facts.
+    std::fs::remove_file(root.join(OPERATIONS_PATH)).expect("remove the table");
+    let spec = std::fs::read_to_string(root.join(SPEC_PATH)).expect("read spec");
+    let edited = spec.replacen("x-ruut-idempotent: true", "x-ruut-idempotent: false", 1);
+    assert_ne!(spec, edited);
+    std::fs::write(root.join(SPEC_PATH), edited).expect("write spec");
+
+    match generate::run(root, true) {
+        Err(e @ Error::Drift { .. }) => {
+            let text = e.to_string();
+            assert!(
+                text.contains(&format!(
+                    "+++ {OPERATIONS_PATH} (generated from {SPEC_PATH})"
+                )),
+                "{text}"
+            );
+            assert!(
+                text.ends_with(&format!(
+                    "{OPERATIONS_PATH} and {COVERAGE_PATH} are out of date with the spec. \
+                     Run `cargo xtask generate` and commit the result."
+                )),
+                "{text}"
+            );
+        }
+        other => panic!("expected drift, got {other:?}"),
+    }
+    assert!(
+        !root.join(OPERATIONS_PATH).exists(),
+        "--check wrote nothing"
+    );
+
+    // Regenerating rewrites only the tables; the client does not change.
+    let report = generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
+    let actions: Vec<&Action> = report.files.iter().map(|file| &file.action).collect();
+    assert_eq!(
+        actions,
+        [&Action::Unchanged, &Action::Written, &Action::Written]
+    );
 }
 
 #[test]

@@ -10428,6 +10428,18 @@ operation says which family it belongs to with the `x-ruut-source` extension:
   ISO 8601 string in responses but Unix seconds in requests, absent rather than null
   `meta.assignee`, integer `message_type`).
 
+Two more extensions state, once per operation, what clients need to know about it
+(`cargo xtask generate` turns all three into the `ruut_api::operations` table):
+
+* `x-ruut-idempotent: true | false` (required): whether sending the request twice has
+  the same effect as sending it once. True for reads and for operations that set
+  something to a given value (a status, a priority, an assignee); false for those that
+  create something (a conversation, a message, a contact), which a client must not
+  resend when the answer is lost.
+* `x-ruut-sdk: Type::method` (optional): the `ruut-sdk` method that wraps the
+  operation, e.g. `ConversationHandle::assign`. Operations without it are reachable
+  through `Client::raw` only.
+
 A stock Chatwoot server does not have the documented routes: it answers them with a
 routing 404 (an HTML page unless the request asks for JSON). Clients that must work
 against both should fall back to the account-scoped `toggleConversationStatus`.

@@ -1,5 +1,6 @@
 //! What the generated client does around every request: a cap on the size of
-//! response bodies.
+//! response bodies, and, inside [`observe()`], a note of the status each answer
+//! came with.
 //!
 //! The generated code reads each answer itself (`ResponseValue::from_response`
 //! collects the whole body before parsing it), so a server, a proxy or an
@@ -20,7 +21,7 @@
 //!
 //! The limit is the client's [`ClientState`], given to
 //! [`Client::new_with_client`](crate::Client::new_with_client) (progenitor's
-//! "inner type", set in `xtask/src/codegen.rs`).
+//! "inner type", set in `xtask/src/codegen/settings.rs`).
 
 use std::fmt;
 use std::pin::Pin;
@@ -31,6 +32,11 @@ use http_body::{Body, Frame, SizeHint};
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 
 use crate::Client;
+use crate::operations::Operation;
+
+mod observe;
+
+pub use observe::{Observed, observe};
 
 /// The default cap on a response body: 8 MiB, hundreds of times the largest
 /// real answer.
@@ -224,9 +230,17 @@ impl ClientHooks<ClientState> for Client {
     async fn exec(
         &self,
         request: reqwest::Request,
-        _info: &OperationInfo,
+        info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
+        // Until an answer comes, this request has none.
+        observe::record(|| None);
         let response = self.client().execute(request).await?;
+        observe::record(|| {
+            Some(Observed {
+                operation: Operation::from_client_method(info.operation_id),
+                status: response.status().as_u16(),
+            })
+        });
         Ok(cap_response(response, self.inner().max_response_body))
     }
 }

@@ -1,6 +1,7 @@
 //! The generated client against a tiny loopback server: what goes on the wire
 //! (auth header, path and Rails-style query encoding) and how answers come back
-//! (typed error bodies, open enums, undocumented statuses).
+//! (typed error bodies, open enums, undocumented statuses, and the status
+//! `hooks::observe` keeps when the body cannot be parsed).
 
 use std::sync::{Arc, Mutex};
 
@@ -10,8 +11,9 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use ruut_api::enums::ConversationStatus;
+use ruut_api::hooks::{Observed, observe};
 use ruut_api::types::{ErrorField, ToggleStatusRequest, ToggleableStatus};
-use ruut_api::{Client, Error};
+use ruut_api::{Client, Error, Operation};
 
 const TOKEN: &str = "runtime-test-token";
 
@@ -380,4 +382,93 @@ async fn a_missing_required_parameter_is_reported_before_sending() {
         "{error:?}"
     );
     assert!(seen.lock().expect("lock").is_empty(), "nothing was sent");
+}
+
+/// What Rails sends a client whose `Accept` is not JSON-only, for a route the
+/// server lacks.
+const HTML_404: &str = "<!DOCTYPE html><html><head><title>The page you were looking for \
+                        doesn't exist (404)</title></head><body></body></html>";
+
+#[tokio::test]
+async fn observe_keeps_the_status_of_a_documented_error_with_an_html_body() {
+    let (url, seen) = serve(Canned(
+        StatusCode::NOT_FOUND,
+        "text/html; charset=utf-8",
+        HTML_404.into(),
+    ))
+    .await;
+    let client = client(&url, TOKEN);
+    let send = || {
+        client
+            .get_conversation()
+            .account_id(1)
+            .conversation_id(42)
+            .send()
+    };
+
+    let (result, observed) = observe(send()).await;
+    let error = result.expect_err("an HTML 404");
+    // 404 is documented (JSON), so the generated client tries to parse the page.
+    assert!(
+        matches!(error, Error::InvalidResponsePayload(..)),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.status(),
+        None,
+        "the generated error has lost the status"
+    );
+    assert_eq!(
+        observed,
+        Some(Observed {
+            operation: Some(Operation::GetConversation),
+            status: 404,
+        })
+    );
+
+    // Outside `observe` the call is the same, and a later `observe` that
+    // sends nothing sees nothing.
+    let error = send().await.expect_err("an HTML 404 again");
+    assert!(matches!(error, Error::InvalidResponsePayload(..)));
+    let ((), nothing) = observe(async {}).await;
+    assert_eq!(nothing, None);
+    assert_eq!(seen.lock().expect("lock").len(), 2);
+}
+
+#[tokio::test]
+async fn observe_names_the_operation_of_every_answer() {
+    let (url, _) = serve(json(StatusCode::OK, "[]")).await;
+    let client = client(&url, TOKEN);
+    let (accounts, observed) = observe(client.list_accounts().send()).await;
+    assert!(accounts.expect("an empty list").is_empty());
+    assert_eq!(
+        observed,
+        Some(Observed {
+            operation: Some(Operation::ListAccounts),
+            status: 200,
+        })
+    );
+
+    // The last request decides: an answered one, then one that gets no
+    // answer (a port nothing listens on any more) leaves nothing.
+    let closed = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind")
+        .local_addr()
+        .expect("addr");
+    let unreachable = ruut_api::Client::new_with_client(
+        &format!("http://{closed}"),
+        reqwest::Client::new(),
+        Default::default(),
+    );
+    let (result, observed) = observe(async {
+        client.list_accounts().send().await.expect("answered");
+        unreachable.list_accounts().send().await
+    })
+    .await;
+    assert!(
+        matches!(result, Err(Error::CommunicationError(_))),
+        "{result:?}"
+    );
+    assert_eq!(observed, None, "no answer, no status");
 }

@@ -1,5 +1,5 @@
-//! The codegen profile: the one transform between the published spec and
-//! what progenitor sees.
+//! The response filter (once called the codegen profile): the one transform
+//! between the published spec and what progenitor sees.
 //!
 //! The published `openapi/ruut.yaml` is truthful to the wire. For example, it
 //! documents `429 Too Many Requests` with the `text/plain` body the rate
@@ -7,7 +7,7 @@
 //! type per operation and panics when an operation has a JSON error next to a
 //! plain-text one.
 //!
-//! So before generation, and only then, the profile **drops every response
+//! So before generation, and only then, the filter **drops every response
 //! whose content is non-empty and has no JSON media type** (JSON meaning
 //! `application/json`, optionally with parameters, which is the test
 //! progenitor itself uses). A dropped status is simply undocumented in the
@@ -20,11 +20,12 @@
 //! exactly what the client does not model. Responses given as a `$ref` that
 //! does not resolve are kept; the lint reports them.
 
-use openapiv3::{OpenAPI, Operation, PathItem, ReferenceOr, Response};
+use openapiv3::{OpenAPI, ReferenceOr, Response};
 
-use crate::resolve::resolve;
+use crate::codegen::resolve::resolve;
+use crate::spec::method_slots_mut;
 
-/// One response the profile removed from the codegen view.
+/// One response the filter removed from the codegen view.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DroppedResponse {
     /// The operationId (or `METHOD path` if it has none).
@@ -37,7 +38,7 @@ pub struct DroppedResponse {
 
 /// The spec as progenitor should see it, and what was removed to get there.
 #[derive(Clone, Debug)]
-pub struct Profiled {
+pub struct Filtered {
     /// The transformed document.
     pub api: OpenAPI,
     /// Every dropped response, in document order.
@@ -49,20 +50,23 @@ pub fn is_json_content_type(content_type: &str) -> bool {
     content_type == "application/json" || content_type.starts_with("application/json;")
 }
 
-/// Whether the profile keeps `response`: it has no content, or JSON content.
+/// Whether the filter keeps `response`: it has no content, or JSON content.
 pub fn keeps(response: &Response) -> bool {
     response.content.is_empty() || response.content.keys().any(|ct| is_json_content_type(ct))
 }
 
-/// Applies the profile to `api`.
-pub fn apply(api: &OpenAPI) -> Profiled {
+/// Applies the filter to `api`.
+pub fn apply(api: &OpenAPI) -> Filtered {
     let mut out = api.clone();
     let mut dropped = Vec::new();
     for (path, item) in out.paths.paths.iter_mut() {
         let ReferenceOr::Item(item) = item else {
             continue;
         };
-        for (method, operation) in operations_mut(item) {
+        let operations = method_slots_mut(item)
+            .into_iter()
+            .filter_map(|(method, slot)| slot.as_mut().map(|operation| (method, operation)));
+        for (method, operation) in operations {
             let name = operation
                 .operation_id
                 .clone()
@@ -98,20 +102,5 @@ pub fn apply(api: &OpenAPI) -> Profiled {
                 .retain(|status, response| !drop_it(status.to_string(), response));
         }
     }
-    Profiled { api: out, dropped }
-}
-
-fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = (&'static str, &mut Operation)> {
-    [
-        ("get", &mut item.get),
-        ("put", &mut item.put),
-        ("post", &mut item.post),
-        ("delete", &mut item.delete),
-        ("options", &mut item.options),
-        ("head", &mut item.head),
-        ("patch", &mut item.patch),
-        ("trace", &mut item.trace),
-    ]
-    .into_iter()
-    .filter_map(|(method, op)| op.as_mut().map(|op| (method, op)))
+    Filtered { api: out, dropped }
 }

@@ -2,7 +2,7 @@
 //!
 //! Progenitor generates one success type and one error type per operation and
 //! asserts (panics) when the responses disagree. These rules predict that,
-//! on the responses the codegen profile keeps.
+//! on the responses the response filter keeps.
 
 use std::collections::BTreeSet;
 
@@ -10,11 +10,10 @@ use openapiv3::{
     OpenAPI, ReferenceOr, RequestBody, Response, Schema, SchemaKind, StatusCode, Type,
 };
 
-use super::join_and;
-use crate::profile::{is_json_content_type, keeps};
-use crate::resolve::{RefError, reference_of, resolve};
+use crate::codegen::resolve::{RefError, reference_of, resolve};
+use crate::codegen::response_filter::{is_json_content_type, keeps};
 use crate::spec::OperationEntry;
-use crate::violation::{Location, Rule, Violation};
+use crate::violation::{Location, Rule, Violation, join_and};
 
 const SCHEMAS: &str = "#/components/schemas/";
 
@@ -64,7 +63,7 @@ pub(crate) fn check(api: &OpenAPI, entry: &OperationEntry<'_>, out: &mut Vec<Vio
             continue;
         }
         if !keeps(response) {
-            continue; // Dropped by the codegen profile.
+            continue; // Dropped by the response filter.
         }
         kept_codes.push(status);
         let Some(body) = response_body(status, response, &here, out) else {

@@ -4,18 +4,23 @@
 //! [`check`] runs every rule and returns *all* violations, in a stable order:
 //! document-level rules first, then each operation in document order, then
 //! schema reachability. Rules about response body types look at the spec
-//! after the codegen [`profile`](crate::profile), because that is what
+//! after the [response filter](crate::codegen::response_filter), because that is what
 //! progenitor sees; everything else looks at the published spec.
+//!
+//! The same pass checks the operation facts the spec declares in `x-ruut-*`
+//! extensions ([`facts`]), which `cargo xtask generate` needs to write the
+//! operation table.
 //!
 //! `cargo xtask rules` lists the rules (see [`Rule`](crate::violation::Rule)).
 
 mod bodies;
 mod document;
+pub mod facts;
 mod operation;
 mod parameters;
 mod reach;
 
-pub use document::{OPEN_ENUM, version_violation};
+pub use document::OPEN_ENUM;
 
 use crate::spec::{Spec, operations};
 use crate::violation::Violation;
@@ -27,18 +32,10 @@ pub fn check(spec: &Spec) -> Vec<Violation> {
     let mut ids = operation::IdRegistry::default();
     for entry in operations(&spec.api) {
         operation::check(&entry, &mut ids, &mut out);
+        facts::check(&entry, &mut out);
         parameters::check(&spec.api, &entry, &mut out);
         bodies::check(&spec.api, &entry, &mut out);
     }
     reach::check(spec, &mut out);
     out
-}
-
-/// `a`, `a and b`, `a, b and c`.
-pub(crate) fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

@@ -9,11 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use openapiv3::ReferenceOr;
 use serde_json::Value;
 
-use super::join_and;
-use crate::profile::{is_json_content_type, keeps};
-use crate::resolve::resolve;
+use crate::codegen::resolve::resolve;
+use crate::codegen::response_filter::{is_json_content_type, keeps};
 use crate::spec::{Spec, operations};
-use crate::violation::{Location, Rule, Violation, escape_pointer_segment};
+use crate::violation::{Location, Rule, Violation, escape_pointer_segment, join_and};
 
 /// How many operation names a message lists before "and N more".
 const MAX_NAMES: usize = 3;

@@ -10,7 +10,7 @@
 //! setters with their types, success and error types), then every type in
 //! `types` (struct fields, enum variants, with wire names where they differ),
 //! then schemas replaced by hand-written types, then the responses dropped
-//! by the codegen profile.
+//! by the response filter.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -68,7 +68,7 @@ pub fn describe(rendered: &Rendered) -> Result<String, Error> {
 
     let _ = writeln!(
         out,
-        "\n# Responses dropped by the codegen profile ({})",
+        "\n# Responses dropped by the response filter ({})",
         rendered.dropped.len()
     );
     for drop in &rendered.dropped {

@@ -1,12 +1,9 @@
-//! Per-operation metadata rules: operationId, tags, docs, `x-ruut-source`.
+//! Per-operation metadata rules: operationId, tags, docs.
 
 use std::collections::HashMap;
 
 use crate::spec::OperationEntry;
 use crate::violation::{Location, MAX_OPERATION_ID_LEN, OperationRef, Rule, Violation};
-
-/// The allowed values of `x-ruut-source`.
-pub const RUUT_SOURCES: [&str; 2] = ["documented", "chatwoot"];
 
 /// The operationIds seen so far, for the uniqueness rule.
 #[derive(Default)]
@@ -88,22 +85,6 @@ pub(crate) fn check(entry: &OperationEntry<'_>, ids: &mut IdRegistry, out: &mut 
             "it has no description".to_string(),
             "add a `description` saying what the operation does and when to use it",
         );
-    }
-
-    let fix_source = "set `x-ruut-source: documented` (in Ruut's published docs) \
-                      or `x-ruut-source: chatwoot` (taken from Chatwoot's API)";
-    match op.extensions.get("x-ruut-source") {
-        None => push(
-            Rule::RuutSource,
-            "`x-ruut-source` is missing".to_string(),
-            fix_source,
-        ),
-        Some(serde_json::Value::String(s)) if RUUT_SOURCES.contains(&s.as_str()) => {}
-        Some(other) => push(
-            Rule::RuutSource,
-            format!("`x-ruut-source` is {other}; expected `documented` or `chatwoot`"),
-            fix_source,
-        ),
     }
 }
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle};
 
-use crate::resolve::{RefError, reference_of, resolve};
+use crate::codegen::resolve::{RefError, reference_of, resolve};
 use crate::spec::OperationEntry;
 use crate::violation::{Location, Rule, Violation};
 

@@ -15,33 +15,22 @@ pub trait Component: Sized {
     fn lookup<'a>(components: &'a Components, name: &str) -> Option<&'a ReferenceOr<Self>>;
 }
 
-impl Component for Parameter {
-    const SECTION: &'static str = "parameters";
-    fn lookup<'a>(components: &'a Components, name: &str) -> Option<&'a ReferenceOr<Self>> {
-        components.parameters.get(name)
-    }
+/// `impl Component for $ty`, looked up in `components.$field`.
+macro_rules! component {
+    ($ty:ty, $section:literal, $field:ident) => {
+        impl Component for $ty {
+            const SECTION: &'static str = $section;
+            fn lookup<'a>(components: &'a Components, name: &str) -> Option<&'a ReferenceOr<Self>> {
+                components.$field.get(name)
+            }
+        }
+    };
 }
 
-impl Component for RequestBody {
-    const SECTION: &'static str = "requestBodies";
-    fn lookup<'a>(components: &'a Components, name: &str) -> Option<&'a ReferenceOr<Self>> {
-        components.request_bodies.get(name)
-    }
-}
-
-impl Component for Response {
-    const SECTION: &'static str = "responses";
-    fn lookup<'a>(components: &'a Components, name: &str) -> Option<&'a ReferenceOr<Self>> {
-        components.responses.get(name)
-    }
-}
-
-impl Component for Schema {
-    const SECTION: &'static str = "schemas";
-    fn lookup<'a>(components: &'a Components, name: &str) -> Option<&'a ReferenceOr<Self>> {
-        components.schemas.get(name)
-    }
-}
+component!(Parameter, "parameters", parameters);
+component!(RequestBody, "requestBodies", request_bodies);
+component!(Response, "responses", responses);
+component!(Schema, "schemas", schemas);
 
 /// Why a reference did not resolve.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use crate::resolve::{RefError, split_component_ref};
-use crate::spec::Spec;
+use crate::codegen::resolve::{RefError, split_component_ref};
+use crate::spec::{Spec, version_violation};
 use crate::violation::{Location, OperationRef, Rule, Violation, escape_pointer_segment};
 
 /// The vendor extension marking a server-owned string enum.
@@ -30,23 +30,6 @@ const NAME_MAPS: [&str; 13] = [
 
 /// Keys holding example or literal data, which may contain anything.
 const DATA_KEYS: [&str; 3] = ["example", "default", "enum"];
-
-/// The `openapi-version` violation for `version`, if it is not 3.0.x.
-pub fn version_violation(version: &str) -> Option<Violation> {
-    let mut parts = version.split('.');
-    let ok = parts.next() == Some("3")
-        && parts.next() == Some("0")
-        && parts.next().is_some_and(|p| !p.is_empty());
-    (!ok).then(|| {
-        Violation::new(
-            Location::Document,
-            Rule::OpenapiVersion,
-            format!("`openapi` is `{version}`; progenitor 0.15.1 only reads OpenAPI 3.0.x"),
-            "write the spec as OpenAPI 3.0.3 (`nullable: true` instead of type lists, \
-             `example` instead of `examples` in schemas)",
-        )
-    })
-}
 
 pub(crate) fn check(spec: &Spec, out: &mut Vec<Violation>) {
     out.extend(version_violation(&spec.api.openapi));
