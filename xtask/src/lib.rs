@@ -34,8 +34,6 @@ pub mod violation;
 
 use std::path::{Path, PathBuf};
 
-// `cargo xtask ci` runs `generate --check`.
-pub use codegen::generate;
 pub use error::Error;
 
 /// The spec, relative to the workspace root.

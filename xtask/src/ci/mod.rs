@@ -14,7 +14,8 @@
 //! random parts are seeded ([`seeds`]): property tests and Schemathesis get a
 //! fixed seed, so a red run can be replayed exactly.
 
-use crate::{generate, publish};
+use crate::codegen::generate;
+use crate::publish;
 
 pub mod examples;
 pub mod run;
