@@ -10,39 +10,30 @@
 //!   spec as progenitor sees it, rendering to formatted Rust, the operation
 //!   and coverage tables, the `generate [--check]` command and the API
 //!   surface listing;
-//! - [`ci`]: the ordered list of CI steps behind `cargo xtask ci`.
+//! - [`ci`]: the ordered list of CI steps behind `cargo xtask ci`;
+//! - [`publish`]: the published spec (`cargo xtask spec`), the checks that
+//!   other languages and tools can use it, and `cargo xtask spec-diff`;
+//! - [`reports`]: `cargo xtask bench` and `cargo xtask reliability-report`
+//!   (with `cargo xtask load`), which write BENCHMARKS.md and RELIABILITY.md;
+//! - [`tools`]: the outside programs these run, and how they are installed.
 //!
 //! Every fallible function returns [`Error`]; nothing here is meant to panic
 //! on user input.
 
 #![warn(missing_docs)]
 
-pub mod bench;
-pub mod browser;
 pub mod ci;
 pub mod codegen;
 pub mod diff;
 pub mod error;
-pub mod examples;
-pub mod exec;
-pub mod load;
-pub mod node_tools;
-pub mod oas_lint;
-pub mod polyglot;
-pub mod prism;
 pub mod publish;
-pub mod python_tools;
-pub mod reliability;
-pub mod sandbox_run;
-pub mod schemathesis;
+pub mod reports;
 pub mod spec;
-pub mod spec_diff;
+pub mod tools;
 pub mod violation;
 
 use std::path::{Path, PathBuf};
 
-// `cargo xtask ci` runs `generate --check`.
-pub use codegen::generate;
 pub use error::Error;
 
 /// The spec, relative to the workspace root.
@@ -60,4 +51,13 @@ pub fn workspace_root() -> PathBuf {
     manifest_dir
         .parent()
         .map_or_else(|| manifest_dir.to_path_buf(), Path::to_path_buf)
+}
+
+/// The cargo target directory: `CARGO_TARGET_DIR` (relative to `root` when
+/// it is relative), or `<root>/target`.
+pub fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    }
 }

@@ -3,10 +3,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use xtask::ci::seeds;
 use xtask::codegen::{self, generate, lint, surface};
+use xtask::reports::{bench, reliability};
 use xtask::spec::Spec;
 use xtask::violation::Rule;
-use xtask::{Error, SPEC_PATH, ci};
+use xtask::{Error, SPEC_PATH, ci, publish};
 
 const HELP: &str = "\
 Usage: cargo xtask <command> [options]
@@ -26,9 +28,13 @@ Commands:
                        list breaking and additive changes, fail if any is breaking.
   spec-check           Run only the spec-publishing CI steps (bundle, linters, TypeScript and
                        Python clients, Prism contract check, reference page in Chromium).
-  ci                   Run every CI step in order; stop at the first failure.
+  ci                   Run every CI step in order; stop at the first failure. Reproducible:
+                       property tests run with {PROPTEST_SEED} {PROPTEST_ALGORITHM}
+                       unless you set them (PROPTEST_RNG_SEED=<n> cargo xtask ci: another
+                       seed), Schemathesis with --seed {SCHEMATHESIS_SEED}. Random seeds: cargo test --workspace.
   reliability-report   Run the reliability tests and the Schemathesis negative-mode step, and
-                       write RELIABILITY.md from the tests' Case/Expect lines and outcomes.
+                       write RELIABILITY.md from the tests' Case/Expect lines and outcomes
+                       (with ci's seeds).
   load                 The long load run (not in ci): 64 SDK tasks for 10 s against the sandbox
                        with 1% injected 503s, then the sandbox under wrk for 30 s.
   bench [--quick]      Build in release mode, run every benchmark (client overhead, pagination,
@@ -62,7 +68,7 @@ fn run(args: &[String]) -> Result<(), Error> {
             say(format_args!("{report}\n"));
         }
         "lint" => {
-            let spec = load(&root, rest)?;
+            let spec = spec_argument(&root, rest)?;
             let violations = lint::check(&spec);
             if !violations.is_empty() {
                 return Err(Error::Lint {
@@ -73,11 +79,11 @@ fn run(args: &[String]) -> Result<(), Error> {
             say(format_args!("{}: no problems found\n", spec.name));
         }
         "render" => {
-            let spec = load(&root, rest)?;
+            let spec = spec_argument(&root, rest)?;
             say(codegen::render(&spec)?.code);
         }
         "surface" => {
-            let spec = load(&root, rest)?;
+            let spec = spec_argument(&root, rest)?;
             let rendered = codegen::render(&spec)?;
             say(surface::describe(&rendered)?);
         }
@@ -89,11 +95,11 @@ fn run(args: &[String]) -> Result<(), Error> {
         }
         "spec" => {
             flags(rest, &[])?;
-            println!("{}", xtask::publish::run(&root)?);
+            println!("{}", publish::bundle::run(&root)?);
         }
         "spec-diff" => match rest {
             [rev] if !rev.starts_with('-') => {
-                xtask::spec_diff::run(&root, rev)?;
+                publish::spec_diff::run(&root, rev)?;
             }
             _ => {
                 return Err(Error::Usage(
@@ -103,7 +109,7 @@ fn run(args: &[String]) -> Result<(), Error> {
         },
         "spec-check" => {
             flags(rest, &[])?;
-            ci::run(&root, &xtask::publish::ci_steps())?;
+            ci::run(&root, &ci::publish_steps())?;
         }
         "ci" => {
             flags(rest, &[])?;
@@ -111,20 +117,32 @@ fn run(args: &[String]) -> Result<(), Error> {
         }
         "reliability-report" => {
             flags(rest, &[])?;
-            say(format_args!("{}\n", xtask::reliability::run(&root)?));
+            say(format_args!("{}\n", reliability::run(&root)?));
         }
         "load" => {
             flags(rest, &[])?;
-            say(format_args!("{}\n", xtask::load::run(&root)?));
+            say(format_args!("{}\n", reliability::load::run(&root)?));
         }
         "bench" => {
             let quick = flags(rest, &["--quick"])?.contains(&"--quick");
-            xtask::bench::run(&root, quick)?;
+            bench::run(&root, quick)?;
         }
-        "help" | "--help" | "-h" => say(format_args!("{HELP}\n")),
+        "help" | "--help" | "-h" => say(help()),
         other => return Err(Error::Usage(format!("unknown command `{other}`"))),
     }
     Ok(())
+}
+
+/// [`HELP`] with the seeds `cargo xtask ci` uses filled in.
+fn help() -> String {
+    let [(seed, seed_value), (algorithm, algorithm_value)] = seeds::PROPTEST;
+    format!("{HELP}\n")
+        .replace("{PROPTEST_SEED}", &format!("{seed}={seed_value}"))
+        .replace(
+            "{PROPTEST_ALGORITHM}",
+            &format!("{algorithm}={algorithm_value}"),
+        )
+        .replace("{SCHEMATHESIS_SEED}", seeds::SCHEMATHESIS)
 }
 
 /// Writes to stdout. A closed pipe (`cargo xtask rules | head`) is not worth
@@ -147,9 +165,9 @@ fn flags<'a>(args: &'a [String], allowed: &[&str]) -> Result<Vec<&'a str>, Error
         .collect()
 }
 
-/// Loads the spec named by the optional single argument (relative to the
-/// current directory), or the workspace spec.
-fn load(root: &Path, args: &[String]) -> Result<Spec, Error> {
+/// The spec named by the optional single argument of `lint`, `render` and
+/// `surface` (relative to the current directory), or the workspace spec.
+fn spec_argument(root: &Path, args: &[String]) -> Result<Spec, Error> {
     match args {
         [] => Spec::load(root, SPEC_PATH),
         [path] if !path.starts_with('-') => {

@@ -2,7 +2,7 @@
 //! a case that a test still carries, with the same words, and every case and
 //! every case issue 7 asks for has a test and a row.
 
-use xtask::reliability;
+use xtask::reports::reliability;
 
 #[test]
 fn every_row_has_a_test_and_every_case_a_row() {

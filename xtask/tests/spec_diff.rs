@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use xtask::spec_diff::{self, Kind};
+use xtask::publish::spec_diff::{self, Kind};
 use xtask::{Error, SPEC_PATH};
 
 fn fixtures() -> PathBuf {

@@ -1,12 +1,20 @@
-//! `ruut-bench`: the in-process benchmarks behind `cargo xtask bench`: client
-//! overhead (ruut-sdk vs the generated client vs hand-written reqwest),
-//! pagination, and decoding. Run it through `cargo xtask bench`, which builds
-//! it in release mode and puts its Markdown into `BENCHMARKS.md`.
+//! `ruut-bench`: the measurements behind `cargo xtask bench`, and the one
+//! place their statistics are computed (`stats`). Run it through `cargo
+//! xtask bench`, which builds it in release mode, prepares what the external
+//! benchmarks need, and puts the Markdown into `BENCHMARKS.md`.
 //!
 //! ```text
 //! ruut-bench [--quick] [--out FILE.md] [--targets FILE.tsv]
+//! ruut-bench throughput --wrk PATH --token TOKEN --sandbox URL --prism URL [--quick] [--out FILE.md] [--targets FILE.tsv]
+//! ruut-bench build-times --root DIR --target-dir DIR [--quick] [--out FILE.md] [--targets FILE.tsv]
 //! ruut-bench --profile sdk|generated|floor [SECONDS]
 //! ```
+//!
+//! Without a command: benchmarks 1 to 3, in-process: client overhead
+//! (ruut-sdk vs the generated client vs hand-written reqwest), pagination,
+//! and decoding. `throughput`: benchmark 4, wrk against the two servers
+//! given (xtask starts and stops them). `build-times`: benchmark 5, codegen
+//! and build times of the workspace at `--root`.
 //!
 //! `--profile` only runs sequential getConversation requests through one client
 //! for a while (default 5 s), to run under `perf record`.
@@ -15,6 +23,8 @@
 //! targets, one per line (`met|MISSED<TAB>name<TAB>figure`), to `--targets`.
 
 mod alloc;
+mod args;
+mod build_times;
 mod clients;
 mod decode;
 mod overhead;
@@ -22,76 +32,32 @@ mod pagination;
 mod report;
 mod server;
 mod stats;
+mod throughput;
+mod wrk;
 
 use std::process::ExitCode;
 use std::time::Instant;
 
+use args::{Args, Mode};
+
 #[global_allocator]
 static ALLOCATOR: alloc::Counting = alloc::Counting;
 
-const USAGE: &str = "usage: ruut-bench [--quick] [--out FILE.md] [--targets FILE.tsv]
-       ruut-bench --profile sdk|generated|floor [SECONDS]";
-
-struct Args {
-    quick: bool,
-    out: Option<String>,
-    targets: Option<String>,
-    profile: Option<(clients::Kind, f64)>,
-}
-
-fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut parsed = Args {
-        quick: false,
-        out: None,
-        targets: None,
-        profile: None,
-    };
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--quick" => parsed.quick = true,
-            "--out" => parsed.out = Some(args.next().ok_or("--out needs a file")?),
-            "--targets" => parsed.targets = Some(args.next().ok_or("--targets needs a file")?),
-            "--profile" => {
-                let kind = match args.next().as_deref() {
-                    Some("sdk") => clients::Kind::Sdk,
-                    Some("sdk-no-deadline") => clients::Kind::SdkNoDeadline,
-                    Some("generated") => clients::Kind::Generated,
-                    Some("floor") => clients::Kind::Floor,
-                    _ => return Err(format!("--profile needs sdk, generated or floor\n{USAGE}")),
-                };
-                let seconds = match args.next() {
-                    Some(s) => s
-                        .parse()
-                        .map_err(|_| format!("not a number of seconds: {s}"))?,
-                    None => 5.0,
-                };
-                parsed.profile = Some((kind, seconds));
-            }
-            other => return Err(format!("unexpected argument `{other}`\n{USAGE}")),
-        }
-    }
-    Ok(parsed)
-}
-
 fn main() -> ExitCode {
-    let args = match parse(std::env::args().skip(1)) {
+    let args = match args::parse(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(e) => {
-            eprintln!("error: cannot start a tokio runtime: {e}");
-            return ExitCode::FAILURE;
-        }
+    let mut report = report::Report::default();
+    let outcome = match &args.mode {
+        Mode::Throughput(servers) => throughput::run(servers, args.quick, &mut report),
+        Mode::BuildTimes(dirs) => build_times::run(dirs, args.quick, &mut report),
+        Mode::InProcess | Mode::Profile(..) => in_runtime(&args, &mut report),
     };
-    match runtime.block_on(run(&args)) {
+    match outcome.and_then(|()| write(&args, &report)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -100,7 +66,30 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(args: &Args) -> Result<(), String> {
+/// Runs the in-process benchmarks (or a profile run) on a tokio runtime.
+fn in_runtime(args: &Args, report: &mut report::Report) -> Result<(), String> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start a tokio runtime: {e}"))?
+        .block_on(run(args, report))
+}
+
+/// Writes the Markdown to `--out` (or stdout) and the targets to `--targets`.
+fn write(args: &Args, report: &report::Report) -> Result<(), String> {
+    match &args.out {
+        Some(path) => std::fs::write(path, report.markdown())
+            .map_err(|e| format!("cannot write {path}: {e}"))?,
+        None => print!("{}", report.markdown()),
+    }
+    if let Some(path) = &args.targets {
+        std::fs::write(path, report.targets_tsv())
+            .map_err(|e| format!("cannot write {path}: {e}"))?;
+    }
+    Ok(())
+}
+
+async fn run(args: &Args, report: &mut report::Report) -> Result<(), String> {
     let started = Instant::now();
     // (overhead sizes, pagination repetitions, decoding repetitions, seconds per
     // decoding repetition)
@@ -126,36 +115,25 @@ async fn run(args: &Args) -> Result<(), String> {
     let bodies = server::capture().await?;
     let server = server::start(bodies.clone()).map_err(|e| format!("canned server: {e}"))?;
     eprintln!("canned server listening on {}", server.base_url);
-    if let Some((kind, seconds)) = args.profile {
+    if let Mode::Profile(kind, seconds) = args.mode {
         return overhead::profile(&server.base_url, kind, seconds).await;
     }
 
-    let mut report = report::Report::default();
     eprintln!("[1/3] client overhead: ruut-sdk vs ruut-api vs reqwest + serde");
-    overhead::run(&server.base_url, sizes, &mut report).await?;
+    overhead::run(&server.base_url, sizes, report).await?;
     eprintln!("[2/3] pagination: 1,000 and 10,000 conversations through the SDK stream");
     pagination::run(
         &server,
         bodies.seeded_conversations,
         pagination_reps,
-        &mut report,
+        report,
     )
     .await?;
     eprintln!("[3/3] decoding: typed structs vs serde_json::Value");
-    decode::run(&bodies.page, decode_reps, decode_seconds, &mut report)?;
+    decode::run(&bodies.page, decode_reps, decode_seconds, report)?;
     eprintln!(
         "in-process benchmarks done in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-
-    match &args.out {
-        Some(path) => std::fs::write(path, report.markdown())
-            .map_err(|e| format!("cannot write {path}: {e}"))?,
-        None => print!("{}", report.markdown()),
-    }
-    if let Some(path) = &args.targets {
-        std::fs::write(path, report.targets_tsv())
-            .map_err(|e| format!("cannot write {path}: {e}"))?;
-    }
     Ok(())
 }

@@ -23,15 +23,20 @@ impl Summary {
         }
     }
 
-    /// `median (min–max)` with `decimals` decimals.
+    /// `median (min–max)` with `decimals` decimals; just the median when
+    /// every repetition gave the same figure.
     pub fn show(&self, decimals: usize) -> String {
-        format!(
-            "{:.d$} ({:.d$}–{:.d$})",
-            self.median,
-            self.min,
-            self.max,
-            d = decimals
-        )
+        if self.min == self.max {
+            format!("{:.d$}", self.median, d = decimals)
+        } else {
+            format!(
+                "{:.d$} ({:.d$}–{:.d$})",
+                self.median,
+                self.min,
+                self.max,
+                d = decimals
+            )
+        }
     }
 }
 
@@ -50,6 +55,15 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     }
     let rank = (p / 100.0 * sorted.len() as f64).ceil() as usize;
     sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+/// "1 repetition", "3 repetitions each".
+pub fn repetitions(n: usize) -> String {
+    if n == 1 {
+        "1 repetition".into()
+    } else {
+        format!("{n} repetitions each")
+    }
 }
 
 /// A ratio as `1.03×`.
@@ -113,6 +127,9 @@ mod tests {
         assert_eq!(percentile(&sorted, 99.0), 99.0);
         assert_eq!(percentile(&sorted, 100.0), 100.0);
         assert_eq!(s.show(1), "2.5 (1.0–10.0)");
+        assert_eq!(Summary::of(&[5.0, 5.0]).show(1), "5.0");
+        assert_eq!(repetitions(1), "1 repetition");
+        assert_eq!(repetitions(3), "3 repetitions each");
         assert_eq!(thousands(10_000), "10,000");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_234_567), "1,234,567");

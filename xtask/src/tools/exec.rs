@@ -1,4 +1,4 @@
-//! Running external programs for the spec-publishing steps: print each
+//! Running outside programs for the CI steps and the reports: print each
 //! command before it runs, turn a failure into an [`Error`] that names the
 //! step, and keep background servers (the sandbox, Prism) on a leash that
 //! kills them when it is dropped, also when a step fails or panics.

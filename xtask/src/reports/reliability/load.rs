@@ -25,10 +25,14 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::exec;
-use crate::{Error, reliability, sandbox_run};
+use crate::tools::{exec, sandbox, wrk};
+use crate::{Error, target_dir};
 
 const STEP: &str = "load";
+
+/// Where the report goes, relative to the target directory; `cargo xtask
+/// reliability-report` reads it from there.
+pub const REPORT: &str = "reliability/load.md";
 
 /// Seconds of wrk before the memory baseline is taken: the sandbox's request
 /// journal (10,000 entries, about 8 s at a debug build's pace) and the
@@ -96,7 +100,8 @@ end
 
 /// Runs both parts and writes the report; fails if either part failed.
 pub fn run(root: &Path) -> Result<String, Error> {
-    let report_dir = sandbox_run::target_dir(root).join("reliability");
+    let path = target_dir(root).join(REPORT);
+    let report_dir = path.parent().unwrap_or(root).to_path_buf();
     std::fs::create_dir_all(&report_dir).map_err(|e| exec::io("create", &report_dir, e))?;
 
     let sdk = sdk_load(root, &report_dir);
@@ -118,14 +123,12 @@ pub fn run(root: &Path) -> Result<String, Error> {
         WRK_SECS,
         cell(&wrk),
     );
-    let path = report_dir.join("load.md");
     std::fs::write(&path, &text).map_err(|e| exec::io("write", &path, e))?;
     println!("{text}");
     match (&sdk, &wrk) {
         (Ok(_), Ok(_)) => Ok(format!(
-            "wrote {}; `cargo xtask reliability-report` adds it to {}",
+            "wrote {}; `cargo xtask reliability-report` adds it to RELIABILITY.md",
             path.display(),
-            reliability::REPORT_PATH
         )),
         _ => Err(exec::fail(
             STEP,
@@ -186,14 +189,14 @@ fn sdk_load(root: &Path, report_dir: &Path) -> Result<String, String> {
 
 /// The wrk part.
 fn wrk_load(root: &Path, report_dir: &Path) -> Result<String, String> {
-    ensure_wrk(root).map_err(|e| e.to_string())?;
+    let wrk_path = wrk::ensure(STEP, root).map_err(|e| e.to_string())?;
     let script = report_dir.join("wrk-statuses.lua");
     std::fs::write(&script, WRK_SCRIPT).map_err(|e| e.to_string())?;
-    let sandbox = sandbox_run::start(STEP, root).map_err(|e| e.to_string())?;
+    let sandbox = sandbox::start(STEP, root).map_err(|e| e.to_string())?;
     let pid = sandbox.process.id();
     let account = sandbox.account_id.unwrap_or(1).to_string();
     let wrk = |seconds: u64| {
-        let mut cmd = Command::new("wrk");
+        let mut cmd = Command::new(&wrk_path);
         cmd.args(["-t2", "-c32", &format!("-d{seconds}s"), "--latency", "-s"])
             .arg(&script)
             .arg(&sandbox.base_url)
@@ -360,41 +363,6 @@ pub fn parse_rss(status: &str) -> Option<u64> {
 
 fn mib(kib: u64) -> String {
     format!("{:.1}", kib as f64 / 1024.0)
-}
-
-/// Makes sure `wrk` is on `PATH`, installing Debian's package if it is not.
-fn ensure_wrk(root: &Path) -> Result<(), Error> {
-    let present = || {
-        Command::new("wrk")
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok()
-    };
-    if present() {
-        return Ok(());
-    }
-    eprintln!("wrk is missing: installing Debian's package");
-    let install = || {
-        exec::run(
-            STEP,
-            root,
-            Command::new("apt-get").args(["install", "-y", "wrk"]),
-        )
-    };
-    if install().is_err() {
-        exec::run(STEP, root, Command::new("apt-get").arg("update"))?;
-        install()?;
-    }
-    if present() {
-        Ok(())
-    } else {
-        Err(exec::fail(
-            STEP,
-            "wrk is still missing after apt-get install",
-        ))
-    }
 }
 
 #[cfg(test)]

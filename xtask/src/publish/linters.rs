@@ -17,9 +17,11 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::exec::{self, fail};
+use crate::publish::bundle;
 use crate::spec::Spec;
-use crate::{Error, SPEC_PATH, node_tools, publish, python_tools};
+use crate::tools::exec::{self, fail};
+use crate::tools::{node, python};
+use crate::{Error, SPEC_PATH};
 
 /// One problem a linter reported.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,8 +43,8 @@ pub struct Problem {
 /// CI step: openapi-spec-validator on the spec and on the published JSON.
 pub fn spec_validator(root: &Path) -> Result<String, Error> {
     const STEP: &str = "openapi-spec-validator";
-    let tools = python_tools::ensure(root)?;
-    let json = format!("{}/ruut.json", publish::OUT_DIR);
+    let tools = python::ensure(root)?;
+    let json = format!("{}/ruut.json", bundle::OUT_DIR);
     let mut files = vec![SPEC_PATH.to_string()];
     if root.join(&json).exists() {
         files.push(json);
@@ -70,7 +72,7 @@ pub fn spec_validator(root: &Path) -> Result<String, Error> {
 /// CI step: `redocly lint`.
 pub fn redocly(root: &Path) -> Result<String, Error> {
     const STEP: &str = "redocly lint";
-    let tools = node_tools::ensure(root)?;
+    let tools = node::ensure(root)?;
     let version = exec::version(root, &tools.path("redocly"), &["--version"]);
     let output = exec::capture(
         STEP,
@@ -92,7 +94,7 @@ pub fn redocly(root: &Path) -> Result<String, Error> {
 /// CI step: `spectral lint`.
 pub fn spectral(root: &Path) -> Result<String, Error> {
     const STEP: &str = "spectral lint";
-    let tools = node_tools::ensure(root)?;
+    let tools = node::ensure(root)?;
     let version = exec::version(root, &tools.path("spectral"), &["--version"]);
     let output = exec::capture(
         STEP,

@@ -1,5 +1,6 @@
 //! Building and starting the `ruut-sandbox` binary for checks that need a
-//! live server (the Python client, the Prism contract check).
+//! live server (the Python client, the Prism contract check, Schemathesis,
+//! the load run).
 //!
 //! The binary is built with `cargo build -p ruut-sandbox` and started
 //! directly (not through `cargo run`), on a port it picks itself, so that
@@ -9,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use crate::Error;
-use crate::exec::{self, Background};
+use crate::tools::exec::{self, Background};
+use crate::{Error, target_dir};
 
 /// The sandbox's default user token.
 pub const USER_TOKEN: &str = "sandbox-user-token";
@@ -25,14 +26,6 @@ pub struct RunningSandbox {
     pub token: String,
     /// The process guard.
     pub process: Background,
-}
-
-/// The cargo target directory (`CARGO_TARGET_DIR` or `<root>/target`).
-pub fn target_dir(root: &Path) -> PathBuf {
-    match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(dir) => root.join(dir),
-        None => root.join("target"),
-    }
 }
 
 /// Builds the sandbox binary.
@@ -63,6 +56,12 @@ pub fn build(step: &str, root: &Path) -> Result<PathBuf, Error> {
 /// until it says where it listens.
 pub fn start(step: &str, root: &Path) -> Result<RunningSandbox, Error> {
     let binary = build(step, root)?;
+    start_binary(step, root, &binary)
+}
+
+/// Starts the sandbox `binary` (built already) on a free port of 127.0.0.1
+/// and waits until it says where it listens.
+pub fn start_binary(step: &str, root: &Path, binary: &Path) -> Result<RunningSandbox, Error> {
     let mut process = Background::spawn(
         step,
         "sandbox",

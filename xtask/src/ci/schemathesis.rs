@@ -2,8 +2,8 @@
 //! by a tool nobody here wrote.
 //!
 //! The step installs the pinned Python tools on first use (schemathesis is
-//! pinned in `tools/requirements.txt`, see [`python_tools`]), builds and
-//! starts `ruut-sandbox` on a free port ([`sandbox_run`]), runs
+//! pinned in `tools/requirements.txt`, see [`python`]), builds and
+//! starts `ruut-sandbox` on a free port ([`sandbox`]), runs
 //!
 //! ```text
 //! schemathesis --config-file tools/schemathesis.toml run openapi/ruut.yaml \
@@ -13,8 +13,8 @@
 //!
 //! from a scratch directory (so no `.hypothesis/` or `.schemathesis/` lands
 //! in the repository), stops the sandbox (also when schemathesis fails), and
-//! fails on any failure schemathesis reports. The seed is fixed so that a red
-//! run can be replayed exactly.
+//! fails on any failure schemathesis reports. The seed is fixed
+//! ([`seeds::SCHEMATHESIS`]) so that a red run can be replayed exactly.
 //!
 //! A second step, `schemathesis negative` ([`run_negative`], issue 7), sends
 //! only invalid input (`--mode negative`): every answer must be a 4xx in a
@@ -27,8 +27,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::exec::{self, describe_exit};
-use crate::{Error, SPEC_PATH, python_tools, sandbox_run};
+use crate::ci::seeds;
+use crate::tools::exec::{self, describe_exit};
+use crate::tools::{python, sandbox};
+use crate::{Error, SPEC_PATH};
 
 /// The step's name in `cargo xtask ci`.
 pub const STEP: &str = "schemathesis";
@@ -39,14 +41,11 @@ pub const CONFIG_PATH: &str = "tools/schemathesis.toml";
 /// Examples per operation and phase; the coverage phase adds its own cases.
 const MAX_EXAMPLES: &str = "30";
 
-/// The Hypothesis seed, fixed so that failures can be replayed.
-const SEED: &str = "1";
-
 /// The negative-mode step's name in `cargo xtask ci`.
 pub const NEGATIVE_STEP: &str = "schemathesis negative";
 
 /// Invalid examples per operation and phase in negative mode.
-const NEGATIVE_MAX_EXAMPLES: &str = "50";
+pub const NEGATIVE_MAX_EXAMPLES: &str = "50";
 
 /// Seconds one request may take before schemathesis reports it as a hang.
 pub const REQUEST_TIMEOUT: &str = "10";
@@ -71,7 +70,14 @@ pub fn run(root: &Path) -> Result<String, Error> {
     run_with(
         root,
         STEP,
-        &["--checks", "all", "-n", MAX_EXAMPLES, "--seed", SEED],
+        &[
+            "--checks",
+            "all",
+            "-n",
+            MAX_EXAMPLES,
+            "--seed",
+            seeds::SCHEMATHESIS,
+        ],
         None,
     )
 }
@@ -90,7 +96,7 @@ pub fn run_negative(root: &Path) -> Result<String, Error> {
             "-n",
             NEGATIVE_MAX_EXAMPLES,
             "--seed",
-            SEED,
+            seeds::SCHEMATHESIS,
             "--request-timeout",
             REQUEST_TIMEOUT,
             "--max-response-time",
@@ -108,7 +114,7 @@ fn run_with(
     args: &[&str],
     limit: Option<Duration>,
 ) -> Result<String, Error> {
-    let tools = python_tools::ensure(root)?;
+    let tools = python::ensure(root)?;
     let scratch = Scratch(std::env::temp_dir().join(format!(
         "ruut-{}-{}",
         step.replace(' ', "-"),
@@ -118,7 +124,7 @@ fn run_with(
 
     // Dropping `sandbox` (at the end of this function, or on any early
     // return) kills the server.
-    let sandbox = sandbox_run::start(step, root)?;
+    let sandbox = sandbox::start(step, root)?;
     let spec = root.join(SPEC_PATH);
     let config = root.join(CONFIG_PATH);
     let header = format!("api_access_token: {}", sandbox.token);
@@ -151,15 +157,17 @@ fn run_with(
         .to_string();
     if output.status.success() {
         Ok(format!(
-            "{} operations tested, {cases}",
-            tested.unwrap_or("?")
+            "{} operations tested, {cases} (seed {})",
+            tested.unwrap_or("?"),
+            seeds::SCHEMATHESIS
         ))
     } else {
         Err(exec::fail(
             step,
             format!(
-                "schemathesis {} ({cases}); replay a failure with `.tools/venv/bin/st replay <id>`",
-                describe_exit(output.status)
+                "schemathesis {} ({cases}, seed {}); replay a failure with `.tools/venv/bin/st replay <id>`",
+                describe_exit(output.status),
+                seeds::SCHEMATHESIS
             ),
         ))
     }

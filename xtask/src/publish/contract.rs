@@ -14,16 +14,15 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-use crate::exec::{self, Background};
-use crate::{Error, SPEC_PATH, node_tools, sandbox_run};
+use crate::Error;
+use crate::tools::{exec, node, prism, sandbox};
 
 const STEP: &str = "contract: Prism proxy";
 
 /// CI step: the contract test through Prism.
 pub fn check(root: &Path) -> Result<String, Error> {
-    let tools = node_tools::ensure(root)?;
+    let tools = node::ensure(root)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     // Build the test first, so that Prism and the sandbox do not wait for it.
     // `--workspace` reuses the artifacts of `cargo test --workspace`.
@@ -39,35 +38,15 @@ pub fn check(root: &Path) -> Result<String, Error> {
             "--no-run",
         ]),
     )?;
-    let sandbox = sandbox_run::start(STEP, root)?;
-    let port = exec::free_port(STEP)?;
-    let version = exec::version(root, &tools.path("prism"), &["--version"]);
-    let mut prism = Background::spawn(
+    let sandbox = sandbox::start(STEP, root)?;
+    let prism = prism::start(
         STEP,
-        "prism",
         root,
-        tools.command("prism").args([
-            "proxy",
-            "--errors",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            &port.to_string(),
-            "-v",
-            "warn",
-            SPEC_PATH,
-            &sandbox.base_url,
-        ]),
+        &tools,
+        &["proxy", "--errors"],
+        Some(&sandbox.base_url),
     )?;
-    prism.echo_rest();
-    let start = Instant::now();
-    exec::wait_for_port(STEP, &mut prism, port, Duration::from_secs(90))?;
-    eprintln!(
-        "prism {version} proxies http://127.0.0.1:{port} -> {} (ready in {:.1} s)",
-        sandbox.base_url,
-        start.elapsed().as_secs_f64()
-    );
-    let url = format!("http://127.0.0.1:{port}");
+    let (url, version) = (prism.url.clone(), prism.version.clone());
     let output = exec::capture(
         STEP,
         root,

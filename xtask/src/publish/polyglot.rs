@@ -11,8 +11,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::exec::{self, fail, io};
-use crate::{Error, SPEC_PATH, node_tools, python_tools, sandbox_run};
+use crate::tools::exec::{self, fail, io};
+use crate::tools::{node, python, sandbox};
+use crate::{Error, SPEC_PATH};
 
 /// Where generated code goes, relative to the workspace root.
 pub const OUT_DIR: &str = "target/polyglot";
@@ -20,7 +21,7 @@ pub const OUT_DIR: &str = "target/polyglot";
 /// CI step: TypeScript types and a strict type check.
 pub fn typescript(root: &Path) -> Result<String, Error> {
     const STEP: &str = "polyglot: TypeScript";
-    let tools = node_tools::ensure(root)?;
+    let tools = node::ensure(root)?;
     let out = root.join(OUT_DIR);
     std::fs::create_dir_all(&out).map_err(|e| io("create", &out, e))?;
     let types = format!("{OUT_DIR}/ruut.d.ts");
@@ -51,7 +52,7 @@ pub fn typescript(root: &Path) -> Result<String, Error> {
 /// CI step: a generated Python client against the sandbox.
 pub fn python(root: &Path) -> Result<String, Error> {
     const STEP: &str = "polyglot: Python";
-    let tools = python_tools::ensure(root)?;
+    let tools = python::ensure(root)?;
     let parent = root.join(OUT_DIR).join("python");
     let package = parent.join("ruut_client");
     if package.exists() {
@@ -106,7 +107,7 @@ pub fn python(root: &Path) -> Result<String, Error> {
         ));
     }
 
-    let sandbox = sandbox_run::start(STEP, root)?;
+    let sandbox = sandbox::start(STEP, root)?;
     let mut cmd = tools.command("python");
     cmd.arg("tests/polyglot/use_client.py")
         .env("RUUT_BASE_URL", &sandbox.base_url)

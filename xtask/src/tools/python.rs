@@ -14,7 +14,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::Error;
-use crate::exec::{self, io};
+use crate::tools::exec::{self, io};
 
 /// The venv, relative to the workspace root.
 pub const VENV_DIR: &str = ".tools/venv";

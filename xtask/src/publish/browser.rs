@@ -15,9 +15,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::exec::{self, fail, io};
+use crate::publish::bundle;
 use crate::spec::Spec;
-use crate::{Error, SPEC_PATH, publish};
+use crate::tools::exec::{self, fail, io};
+use crate::{Error, SPEC_PATH};
 
 const STEP: &str = "reference page in Chromium";
 
@@ -44,13 +45,13 @@ const FLAGS: [&str; 10] = [
 /// CI step: check the page and take the screenshot.
 pub fn check(root: &Path) -> Result<String, Error> {
     let chromium = ensure_chromium(root)?;
-    let page = publish::index_html(root);
+    let page = bundle::index_html(root);
     if !page.exists() {
         eprintln!(
             "{} is missing; running `cargo xtask spec` first",
             page.display()
         );
-        publish::run(root)?;
+        bundle::run(root)?;
     }
     let spec = Spec::load(root, SPEC_PATH)?;
     let summaries = operation_summaries(&spec.raw);
@@ -61,7 +62,7 @@ pub fn check(root: &Path) -> Result<String, Error> {
         ));
     }
     let url = format!("file://{}", page.display());
-    let work = root.join(publish::OUT_DIR).join("chromium");
+    let work = root.join(bundle::OUT_DIR).join("chromium");
     std::fs::create_dir_all(&work).map_err(|e| io("create", &work, e))?;
 
     // Redoc 3 renders one tag's operations at a time, when the URL names the
@@ -110,7 +111,7 @@ pub fn check(root: &Path) -> Result<String, Error> {
         ));
     }
 
-    let png = root.join(publish::OUT_DIR).join("index.png");
+    let png = root.join(bundle::OUT_DIR).join("index.png");
     let _ = std::fs::remove_file(&png);
     let screenshot_flag = format!("--screenshot={}", png.display());
     run_chromium(
@@ -141,7 +142,7 @@ pub fn check(root: &Path) -> Result<String, Error> {
         "all {} operation summaries are on the rendered page ({} tags); screenshot {}/index.png ({} bytes)",
         summaries.len(),
         tags.len(),
-        publish::OUT_DIR,
+        bundle::OUT_DIR,
         bytes.len()
     ))
 }

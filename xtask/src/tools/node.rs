@@ -13,7 +13,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::Error;
-use crate::exec::{self, io};
+use crate::tools::exec::{self, io};
 
 /// The folder holding `package.json`, relative to the workspace root.
 pub const TOOLS_DIR: &str = "tools";

@@ -8,7 +8,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::{Error, exec};
+use crate::Error;
+use crate::tools::exec;
 
 /// The step's name in CI output.
 pub const STEP: &str = "examples against the sandbox";

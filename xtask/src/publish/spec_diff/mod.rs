@@ -33,7 +33,7 @@ use std::process::Command;
 
 use serde_json::{Map, Value};
 
-use crate::exec::{self, fail};
+use crate::tools::exec::{self, fail};
 use crate::{Error, SPEC_PATH};
 
 mod document;

@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::ci::Step;
-use crate::exec::{self, io};
 use crate::spec::Spec;
-use crate::{Error, SPEC_PATH, browser, node_tools, oas_lint, polyglot, prism};
+use crate::tools::exec::{self, io};
+use crate::tools::node;
+use crate::{Error, SPEC_PATH};
 
 /// Where the bundle goes, relative to the workspace root.
 pub const OUT_DIR: &str = "target/spec";
@@ -91,7 +91,7 @@ pub fn run(root: &Path) -> Result<Published, Error> {
     )?);
 
     let html = out.join("index.html");
-    let tools = node_tools::ensure(root)?;
+    let tools = node::ensure(root)?;
     let output = exec::capture(
         STEP,
         root,
@@ -125,23 +125,6 @@ pub fn run(root: &Path) -> Result<Published, Error> {
         "self-contained API reference (Redocly)",
     )?);
     Ok(Published { files })
-}
-
-/// The CI steps of publishing the spec (issue 5), in order: the bundle,
-/// three linters, TypeScript and Python clients, the Prism contract check,
-/// and the reference page in Chromium. `cargo xtask spec-check` runs just
-/// these; `cargo xtask ci` runs them after the Rust checks.
-pub fn ci_steps() -> Vec<Step> {
-    vec![
-        Step::internal("cargo xtask spec", |root| run(root).map(|p| p.to_string())),
-        Step::internal("openapi-spec-validator", oas_lint::spec_validator),
-        Step::internal("redocly lint", oas_lint::redocly),
-        Step::internal("spectral lint", oas_lint::spectral),
-        Step::internal("polyglot: TypeScript", polyglot::typescript),
-        Step::internal("polyglot: Python", polyglot::python),
-        Step::internal("contract: Prism proxy", prism::check),
-        Step::internal("reference page in Chromium", browser::check),
-    ]
 }
 
 /// The path of the reference page.

@@ -3,6 +3,25 @@
 use super::*;
 
 impl Cx<'_> {
+    /// Reports a yes/no property of `at` that changed, `(was, is)`;
+    /// `wider_at` is the value that lets more through (a nullable schema, an
+    /// optional field). `said` is what to write, for requests then
+    /// responses: when the property became true, when it became false.
+    fn flag(
+        &mut self,
+        at: &str,
+        dir: Dir,
+        (was, is): (bool, bool),
+        wider_at: bool,
+        said: [[&str; 2]; 2],
+    ) {
+        if was == is {
+            return;
+        }
+        let text = said[usize::from(dir == Dir::Response)][usize::from(!is)];
+        self.push(widening(dir, is == wider_at), format!("{at}: {text}"));
+    }
+
     pub(super) fn schema(
         &mut self,
         old: &Value,
@@ -47,21 +66,16 @@ impl Cx<'_> {
     ) {
         let at = label.show();
         // Null.
-        match (dir, old.nullable, new.nullable) {
-            (Dir::Request, true, false) => {
-                self.push(Kind::Breaking, format!("{at}: no longer accepts null"));
-            }
-            (Dir::Request, false, true) => {
-                self.push(Kind::Additive, format!("{at}: now accepts null"));
-            }
-            (Dir::Response, false, true) => {
-                self.push(Kind::Breaking, format!("{at}: may now be null"));
-            }
-            (Dir::Response, true, false) => {
-                self.push(Kind::Additive, format!("{at}: is no longer null"));
-            }
-            _ => {}
-        }
+        self.flag(
+            &at,
+            dir,
+            (old.nullable, new.nullable),
+            true,
+            [
+                ["now accepts null", "no longer accepts null"],
+                ["may now be null", "is no longer null"],
+            ],
+        );
         // Type and format.
         if let (Some(a), Some(b)) = (&old.ty, &new.ty)
             && a != b
@@ -118,34 +132,20 @@ impl Cx<'_> {
                 let lost: Vec<String> = a.iter().filter(|v| !b.contains(v)).cloned().collect();
                 let gained: Vec<String> = b.iter().filter(|v| !a.contains(v)).cloned().collect();
                 if !lost.is_empty() {
-                    let kind = match dir {
-                        Dir::Request => Kind::Breaking,
-                        Dir::Response => Kind::Additive,
-                    };
+                    let kind = widening(dir, false);
                     self.push(kind, format!("{at}: enum lost {}", show(&lost)));
                 }
                 if !gained.is_empty() {
-                    let kind = match dir {
-                        Dir::Request => Kind::Additive,
-                        Dir::Response if new.open_enum => Kind::Additive,
-                        Dir::Response => Kind::Breaking,
-                    };
+                    let kind = widening_enum(dir, new.open_enum);
                     self.push(kind, format!("{at}: enum gained {}", show(&gained)));
                 }
             }
             (None, Some(b)) => {
-                let kind = match dir {
-                    Dir::Request => Kind::Breaking,
-                    Dir::Response => Kind::Additive,
-                };
+                let kind = widening(dir, false);
                 self.push(kind, format!("{at}: now restricted to {}", show(b)));
             }
             (Some(_), None) => {
-                let kind = match dir {
-                    Dir::Request => Kind::Additive,
-                    Dir::Response if old.open_enum => Kind::Additive,
-                    Dir::Response => Kind::Breaking,
-                };
+                let kind = widening_enum(dir, old.open_enum);
                 self.push(kind, format!("{at}: no longer restricted to an enum"));
             }
             (None, None) => {}
@@ -171,22 +171,16 @@ impl Cx<'_> {
                 self.push(Kind::Breaking, format!("{at}: removed {what} field"));
                 continue;
             };
-            let (was, is) = (old.required.contains(name), new.required.contains(name));
-            match (dir, was, is) {
-                (Dir::Request, false, true) => {
-                    self.push(Kind::Breaking, format!("{at}: is now required"));
-                }
-                (Dir::Request, true, false) => {
-                    self.push(Kind::Additive, format!("{at}: is now optional"));
-                }
-                (Dir::Response, true, false) => {
-                    self.push(Kind::Breaking, format!("{at}: may now be absent"));
-                }
-                (Dir::Response, false, true) => {
-                    self.push(Kind::Additive, format!("{at}: is now always present"));
-                }
-                _ => {}
-            }
+            self.flag(
+                &at,
+                dir,
+                (old.required.contains(name), new.required.contains(name)),
+                false,
+                [
+                    ["is now required", "is now optional"],
+                    ["is now always present", "may now be absent"],
+                ],
+            );
             self.schema(old_prop, new_prop, &child, dir, depth + 1);
         }
         for name in new.properties.keys() {
@@ -232,23 +226,36 @@ impl Cx<'_> {
         }
         let (o, n) = (old.alternatives.len(), new.alternatives.len());
         if n > o {
-            let kind = match dir {
-                Dir::Request => Kind::Additive,
-                Dir::Response => Kind::Breaking,
-            };
             self.push(
-                kind,
+                widening(dir, true),
                 format!("{at}: {} new oneOf/anyOf alternative(s)", n - o),
             );
         } else if o > n {
-            let kind = match dir {
-                Dir::Request => Kind::Breaking,
-                Dir::Response => Kind::Additive,
-            };
             self.push(
-                kind,
+                widening(dir, false),
                 format!("{at}: {} oneOf/anyOf alternative(s) removed", o - n),
             );
         }
+    }
+}
+
+/// The kind of a change that lets more (`wider`) or less through in `dir`:
+/// clients keep working when requests may carry more or responses carry
+/// less; the other way round breaks them.
+fn widening(dir: Dir, wider: bool) -> Kind {
+    if (dir == Dir::Request) == wider {
+        Kind::Additive
+    } else {
+        Kind::Breaking
+    }
+}
+
+/// [`widening`] for an enum that accepts more values: a response enum marked
+/// `x-ruut-open-enum` tells clients to accept unknown values, so it may grow.
+fn widening_enum(dir: Dir, open: bool) -> Kind {
+    if open && dir == Dir::Response {
+        Kind::Additive
+    } else {
+        widening(dir, true)
     }
 }
