@@ -9,7 +9,7 @@
 //! Every test of a `reliability_*.rs` file carries a `/// Case <id>: <what>`
 //! and a `/// Expect: <outcome>` line; `cargo xtask reliability-report` turns
 //! them, with the outcome of running the tests, into RELIABILITY.md (see
-//! `xtask/src/reliability.rs`). [`record`] adds what a run measured.
+//! `xtask/src/reports/reliability/`). [`record`] adds what a run measured.
 
 #![allow(dead_code)]
 

@@ -5,7 +5,7 @@
 //! sandbox returns against `openapi/ruut.yaml`; with `--errors`, a response
 //! that breaks the spec becomes a `500 application/problem+json` whose
 //! `validation` list says what is wrong, and a bad request a `422`. The
-//! driving test (`tests/tests/contract_prism.rs` in `ruut-tests`) fails on
+//! driving test (`tests/tests/contract_prism/` in `ruut-tests`) fails on
 //! either and prints the list. It is `#[ignore]`d unless this step runs it
 //! with `RUUT_CONTRACT_URL` (the proxy) and `RUUT_CONTRACT_TOKEN` set.
 //!

@@ -12,7 +12,7 @@ use crate::tools::exec;
 pub const SOURCES: &[(&str, &str)] = &[
     ("tests/tests", "reliability_"),
     ("crates/ruut-sdk/tests", "proptest_"),
-    ("crates/ruut-sdk/src/retry", "proptests"),
+    ("crates/ruut-sdk/src/error/retry_after", "proptests"),
 ];
 
 /// One case: a test and what it checks.

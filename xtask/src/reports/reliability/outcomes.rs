@@ -14,7 +14,7 @@ use crate::tools::exec;
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Target {
     package: &'static str,
-    /// `["--test", "reliability_faults"]` or `["--lib", "retry::proptests"]`.
+    /// `["--test", "reliability_faults"]` or `["--lib", "error::retry_after::proptests"]`.
     args: Vec<String>,
     /// What libtest puts before the function's name.
     prefix: String,
@@ -173,8 +173,8 @@ mod tests {
         let t = target("tests/tests/reliability_faults.rs").unwrap();
         assert_eq!(t.package, "ruut-tests");
         assert_eq!(t.args, ["--test", "reliability_faults"]);
-        let t = target("crates/ruut-sdk/src/retry/proptests.rs").unwrap();
-        assert_eq!(t.args, ["--lib", "retry::proptests"]);
-        assert_eq!(t.prefix, "retry::proptests::");
+        let t = target("crates/ruut-sdk/src/error/retry_after/proptests.rs").unwrap();
+        assert_eq!(t.args, ["--lib", "error::retry_after::proptests"]);
+        assert_eq!(t.prefix, "error::retry_after::proptests::");
     }
 }
