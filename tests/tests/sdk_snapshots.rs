@@ -7,25 +7,23 @@ mod sdk_support;
 use chrono::{TimeZone, Utc};
 use futures::TryStreamExt;
 use ruut_sandbox::Sandbox;
-use ruut_sdk::ConversationPriority;
 use ruut_sdk::types::{
     AssigneeTypeFilter, ContactSort, ConversationSortBy, ConversationStatusFilter,
 };
+use ruut_sdk::{ConversationHandle, ConversationPriority};
 use sdk_support::{account_scoped_client, client, sent};
 
 async fn sandbox() -> Sandbox {
     Sandbox::start().await.expect("the sandbox starts")
 }
 
-#[tokio::test]
-async fn status_changes_on_the_documented_route() {
-    let sandbox = sandbox().await;
-    let seed = sandbox.seed_info().clone();
-    let conversation = client(&sandbox).conversation(seed.open_conversation_id);
+/// The two status changes both route snapshots start with: a resolve with a
+/// reason and an agent, then a snooze until a fixed time.
+async fn resolve_then_snooze(conversation: &ConversationHandle, agent_id: i64) {
     conversation
         .resolve()
         .reason("Customer issue addressed")
-        .agent(seed.agent_ids[0])
+        .agent(agent_id)
         .send()
         .await
         .unwrap();
@@ -34,6 +32,14 @@ async fn status_changes_on_the_documented_route() {
         .send()
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn status_changes_on_the_documented_route() {
+    let sandbox = sandbox().await;
+    let seed = sandbox.seed_info().clone();
+    let conversation = client(&sandbox).conversation(seed.open_conversation_id);
+    resolve_then_snooze(&conversation, seed.agent_ids[0]).await;
     conversation.snooze_until_reply().send().await.unwrap();
     conversation.schedule().send().await.unwrap();
     conversation.reopen().send().await.unwrap();
@@ -45,18 +51,7 @@ async fn status_changes_on_the_account_scoped_route() {
     let sandbox = sandbox().await;
     let seed = sandbox.seed_info().clone();
     let conversation = account_scoped_client(&sandbox).conversation(seed.pending_conversation_id);
-    conversation
-        .resolve()
-        .reason("Customer issue addressed")
-        .agent(seed.agent_ids[0])
-        .send()
-        .await
-        .unwrap();
-    conversation
-        .snooze_until(Utc.with_ymd_and_hms(2030, 1, 1, 9, 0, 0).unwrap())
-        .send()
-        .await
-        .unwrap();
+    resolve_then_snooze(&conversation, seed.agent_ids[0]).await;
     conversation.mark_pending().send().await.unwrap();
     insta::assert_yaml_snapshot!(sent(&sandbox));
 }
