@@ -5,7 +5,7 @@
 mod route_support;
 mod sdk_support;
 
-use route_support::journal;
+use route_support::{journal, sandbox};
 use ruut_sandbox::Sandbox;
 use ruut_sdk::{ConversationStatus, ErrorKind, Operation, StatusRoute};
 use sdk_support::client;
@@ -13,15 +13,11 @@ use sdk_support::client;
 const DOCUMENTED_PATH: &str = "/api/v1/conversations/{id}/status";
 
 async fn ruut() -> Sandbox {
-    Sandbox::start().await.expect("the sandbox starts")
+    sandbox(false).await
 }
 
 async fn chatwoot() -> Sandbox {
-    Sandbox::builder()
-        .chatwoot_only(true)
-        .start()
-        .await
-        .expect("the sandbox starts")
+    sandbox(true).await
 }
 
 fn documented_path(id: i64) -> String {

@@ -2,10 +2,10 @@
 //! routes, even when several status changes meet the routing 404 at once.
 //! Alone in its binary: it captures the process's tracing output.
 
+mod route_support;
 mod sdk_support;
 
 use futures::future::join_all;
-use ruut_sandbox::Sandbox;
 use ruut_sdk::{ConversationStatus, StatusRoute};
 use sdk_support::{Captured, client};
 
@@ -13,11 +13,7 @@ use sdk_support::{Captured, client};
 async fn the_switch_is_traced_once_with_both_routes() {
     let captured = Captured::default();
     let _guard = captured.trace_everything();
-    let sandbox = Sandbox::builder()
-        .chatwoot_only(true)
-        .start()
-        .await
-        .unwrap();
+    let sandbox = route_support::sandbox(true).await;
     let seed = sandbox.seed_info().clone();
     let client = client(&sandbox);
 

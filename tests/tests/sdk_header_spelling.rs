@@ -5,17 +5,13 @@
 mod route_support;
 mod sdk_support;
 
-use route_support::{UnderscoreDroppingProxy, token_spelling};
+use route_support::{UnderscoreDroppingProxy, sandbox, token_spelling};
 use ruut_sandbox::Sandbox;
 use ruut_sdk::{AuthHeader, Client, ErrorKind, Operation};
 use sdk_support::builder;
 
 async fn behind_proxy(chatwoot_only: bool) -> (Sandbox, UnderscoreDroppingProxy) {
-    let sandbox = Sandbox::builder()
-        .chatwoot_only(chatwoot_only)
-        .start()
-        .await
-        .expect("the sandbox starts");
+    let sandbox = sandbox(chatwoot_only).await;
     let proxy = UnderscoreDroppingProxy::start(sandbox.base_url()).await;
     (sandbox, proxy)
 }
@@ -90,8 +86,7 @@ async fn an_explicit_spelling_is_kept_and_the_hint_says_why() {
 
 #[tokio::test]
 async fn a_refused_token_is_not_resent() {
-    let sandbox = Sandbox::start().await.unwrap();
-    let proxy = UnderscoreDroppingProxy::start(sandbox.base_url()).await;
+    let (sandbox, proxy) = behind_proxy(false).await;
     for base_url in [sandbox.base_url(), proxy.base_url()] {
         sandbox.clear_requests();
         let client = Client::builder()

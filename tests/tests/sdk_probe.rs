@@ -5,19 +5,10 @@
 mod route_support;
 mod sdk_support;
 
-use route_support::{UnderscoreDroppingProxy, journal};
-use ruut_sandbox::Sandbox;
+use route_support::{UnderscoreDroppingProxy, journal, sandbox};
 use ruut_sdk::types::RuutId;
 use ruut_sdk::{AuthHeader, Client, Operation, StatusRoute};
 use sdk_support::builder;
-
-async fn sandbox(chatwoot_only: bool) -> Sandbox {
-    Sandbox::builder()
-        .chatwoot_only(chatwoot_only)
-        .start()
-        .await
-        .expect("the sandbox starts")
-}
 
 /// Every conversation's status, to show that the probe changed none.
 async fn statuses(client: &Client) -> Vec<(i64, String)> {

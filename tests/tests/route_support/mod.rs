@@ -88,6 +88,15 @@ fn status(code: StatusCode) -> Response {
     response
 }
 
+/// A sandbox in Ruut's mode, or acting as a stock Chatwoot server.
+pub async fn sandbox(chatwoot_only: bool) -> Sandbox {
+    Sandbox::builder()
+        .chatwoot_only(chatwoot_only)
+        .start()
+        .await
+        .expect("the sandbox starts")
+}
+
 /// Each request the sandbox received, as `(operation, method, path)`; the
 /// operation is `None` for a request no route of the sandbox's mode serves.
 pub fn journal(sandbox: &Sandbox) -> Vec<(Option<Operation>, String, String)> {

@@ -105,3 +105,24 @@ impl Client {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    fn unauthorized(status: u16, message: &str) -> Error {
+        Error::new(ErrorKind::Unauthorized, message).with_status(status)
+    }
+
+    #[test]
+    fn only_devise_s_no_token_401_means_the_header_was_dropped() {
+        let devise = "You need to sign in or sign up before continuing.";
+        assert!(no_token_arrived(&unauthorized(401, devise)));
+        assert!(!no_token_arrived(&unauthorized(
+            401,
+            "Invalid Access Token"
+        )));
+        assert!(!no_token_arrived(&unauthorized(403, devise)));
+    }
+}
