@@ -1,46 +1,77 @@
 //! The workflow of Ruut's API documentation, end to end.
 //!
 //! ```text
-//! cargo run -p ruut-sdk --example quickstart
+//! cargo run -p ruut-sdk --example quickstart [-- --chatwoot]
+//! RUUT_API_TOKEN=... cargo run -p ruut-sdk --example quickstart [-- --write]
 //! ```
 //!
-//! Without `RUUT_API_TOKEN` it starts the sandbox (an in-memory Ruut server) in
-//! this process and walks the whole workflow: list the accounts, list the open
-//! conversations, mark one pending, resolve it with a reason, snooze another until
-//! tomorrow and reopen it, printing each status.
+//! It first probes the server (version, status route, token header spelling,
+//! accounts: nothing is changed), lists the open conversations, then walks the
+//! status workflow: mark one pending, resolve it with a reason, snooze another
+//! until tomorrow and reopen it, printing each status.
+//!
+//! Without `RUUT_API_TOKEN` it runs against the sandbox (an in-memory Ruut
+//! server) in this process, or, with `--chatwoot`, against the sandbox acting as
+//! a stock Chatwoot server: the same code works on both with the default
+//! settings.
 //!
 //! With `RUUT_API_TOKEN` (and optionally `RUUT_BASE_URL` and `RUUT_ACCOUNT_ID`) it
-//! runs only the read-only part against that server: nothing is changed there.
+//! runs against that server, Ruut or Chatwoot, and stops after the read-only
+//! part unless given `--write`: then it changes the statuses of the first two
+//! open conversations of the account (the first ends resolved, the second open
+//! again).
 
 use chrono::{Duration, Utc};
 use futures::{StreamExt, TryStreamExt};
-use ruut_sdk::types::{ConversationStatusFilter, RuutId};
-use ruut_sdk::{Client, ENV_API_TOKEN, ErrorKind, StatusChange};
+use ruut_sdk::types::{ConversationStatusFilter, RuutAccount, RuutId};
+use ruut_sdk::{Client, ENV_API_TOKEN, StatusChange};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 #[tokio::main]
 async fn main() -> Result<()> {
+    let flag = |name: &str| std::env::args().skip(1).any(|arg| arg == name);
     if std::env::var_os(ENV_API_TOKEN).is_some() {
         let client = Client::from_env()?;
-        println!("Read-only tour of {}", client.base_url());
-        let client = pick_account(&client).await?;
-        list_open_conversations(&client).await?;
-        return Ok(());
+        println!("Tour of {}", client.base_url());
+        return tour(&client, flag("--write")).await;
     }
 
-    let sandbox = ruut_sandbox::Sandbox::start().await?;
+    let chatwoot = flag("--chatwoot");
+    let sandbox = ruut_sandbox::Sandbox::builder()
+        .chatwoot_only(chatwoot)
+        .start()
+        .await?;
     println!(
-        "No {ENV_API_TOKEN} set: using a sandbox at {}",
+        "No {ENV_API_TOKEN} set: using a sandbox{} at {}",
+        if chatwoot {
+            " acting as stock Chatwoot"
+        } else {
+            ""
+        },
         sandbox.base_url()
     );
     let client = Client::builder()
         .base_url(sandbox.base_url())
         .api_token(sandbox.user_token())
         .build()?;
+    tour(&client, true).await?;
+    sandbox.shutdown().await;
+    Ok(())
+}
 
-    let client = pick_account(&client).await?;
+/// The read-only part, then, if `write`, the status workflow.
+async fn tour(client: &Client, write: bool) -> Result<()> {
+    let report = client.probe().await?;
+    println!("Server version {}", report.server.version);
+    println!("Status route: {:?}", report.status_route);
+    println!("Token header: {}", report.auth_header.name());
+    let client = pick_account(client, &report.accounts)?;
     let open = list_open_conversations(&client).await?;
+    if !write {
+        println!("\nRead-only: pass --write to run the status workflow here.");
+        return Ok(());
+    }
     let [first, second, ..] = open[..] else {
         return Err("the workflow needs two open conversations".into());
     };
@@ -65,37 +96,24 @@ async fn main() -> Result<()> {
             .await?,
     );
     show(conversation.reopen().send().await?);
-
-    sandbox.shutdown().await;
     Ok(())
 }
 
-/// Lists the token's accounts and returns a client working in one of them:
+/// Prints the token's accounts and returns a client working in one of them:
 /// `RUUT_ACCOUNT_ID` if set, otherwise the first.
-async fn pick_account(client: &Client) -> Result<Client> {
-    let accounts: Vec<(i64, String)> = match client.list_accounts().await {
-        Ok(accounts) => accounts
-            .into_iter()
-            .filter_map(|a| numeric(&a.id).map(|id| (id, a.name)))
-            .collect(),
-        // A stock Chatwoot server lacks Ruut's documented listing; the profile
-        // has the same accounts.
-        Err(e) if e.kind() == ErrorKind::RouteNotFound => client
-            .get_profile()
-            .await?
-            .accounts
-            .into_iter()
-            .map(|a| (a.id, a.name))
-            .collect(),
-        Err(e) => return Err(e.into()),
-    };
+fn pick_account(client: &Client, accounts: &[RuutAccount]) -> Result<Client> {
     println!("Accounts:");
-    for (id, name) in &accounts {
-        println!("  {id}: {name}");
+    for account in accounts {
+        let id =
+            numeric(&account.id).map_or_else(|| format!("{:?}", account.id), |id| id.to_string());
+        println!("  {id}: {}", account.name);
     }
     let id = match client.account_id() {
         Some(id) => id,
-        None => accounts.first().ok_or("the token reaches no account")?.0,
+        None => accounts
+            .iter()
+            .find_map(|a| numeric(&a.id))
+            .ok_or("the token reaches no account")?,
     };
     println!("Working in account {id}");
     Ok(client.with_account_id(id))

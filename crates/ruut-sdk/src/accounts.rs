@@ -1,17 +1,16 @@
 //! Who the token belongs to, which accounts it reaches, and which server answers.
 
-use ruut_api::types::{Account, Profile, RuutAccount, ServerInfo};
+use ruut_api::types::{Account, Profile, ProfileAccount, RuutAccount, RuutId, ServerInfo};
 
 use crate::client::Client;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use ruut_api::operations::Operation;
-
-const NO_ACCOUNTS_ROUTE: &str = "this server lacks Ruut's documented GET /api/v1/accounts, \
-     as a stock Chatwoot server does; get_profile() lists the same accounts there";
 
 impl Client {
     /// Lists the accounts the token's user belongs to, as Ruut's documentation
-    /// describes (`GET /api/v1/accounts`).
+    /// describes (`GET /api/v1/accounts`). A server without that route (a stock
+    /// Chatwoot server answers it with a routing 404) gets the profile's accounts
+    /// instead, and this client and its clones ask the profile from then on.
     ///
     /// ```no_run
     /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
@@ -24,16 +23,18 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`RouteNotFound`](ErrorKind::RouteNotFound) on a stock Chatwoot server, which
-    /// has no such route (use [`get_profile`](Self::get_profile) there); any other kind a
-    /// request can fail with.
+    /// Any kind a request can fail with.
     pub async fn list_accounts(&self) -> Result<Vec<RuutAccount>, Error> {
-        self.call(Operation::ListAccounts, |raw| raw.list_accounts().send())
-            .await
-            .map_err(|e| match e.kind() {
-                ErrorKind::RouteNotFound => e.with_hint(NO_ACCOUNTS_ROUTE),
-                _ => e,
-            })
+        self.documented_or(
+            &self.learned().accounts_route,
+            (Operation::ListAccounts, Operation::GetProfile),
+            self.call(Operation::ListAccounts, |raw| raw.list_accounts().send()),
+            || async {
+                let profile = self.get_profile().await?;
+                Ok(profile.accounts.into_iter().map(from_profile).collect())
+            },
+        )
+        .await
     }
 
     /// The token's user, with every account the user belongs to (`accounts`): on a
@@ -41,7 +42,7 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](ErrorKind::Unauthorized) for a bad token; any other kind a
+    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for a bad token; any other kind a
     /// request can fail with.
     pub async fn get_profile(&self) -> Result<Profile, Error> {
         self.call(Operation::GetProfile, |raw| raw.get_profile().send())
@@ -52,8 +53,8 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`NotFound`](ErrorKind::NotFound) when the user does not belong to the
-    /// account; [`InvalidRequest`](ErrorKind::InvalidRequest) when the client has no
+    /// [`NotFound`](crate::ErrorKind::NotFound) when the user does not belong to the
+    /// account; [`InvalidRequest`](crate::ErrorKind::InvalidRequest) when the client has no
     /// account id; any other kind a request can fail with.
     pub async fn get_account(&self) -> Result<Account, Error> {
         let op = Operation::GetAccount;
@@ -71,5 +72,19 @@ impl Client {
     pub async fn get_server_info(&self) -> Result<ServerInfo, Error> {
         self.call(Operation::GetServerInfo, |raw| raw.get_server_info().send())
             .await
+    }
+}
+
+/// A profile's account in the shape of `listAccounts`'s.
+fn from_profile(account: ProfileAccount) -> RuutAccount {
+    RuutAccount {
+        id: RuutId::Int64(account.id),
+        name: account.name,
+        role: account.role,
+        status: account.status,
+        created_at: None,
+        domain: None,
+        locale: None,
+        support_email: None,
     }
 }

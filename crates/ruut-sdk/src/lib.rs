@@ -49,8 +49,10 @@
 //!
 //! # The token
 //!
-//! The token travels in the `api_access_token` header (or `Api-Access-Token`, for
-//! servers behind proxies that drop underscores), marked sensitive. No `Debug`
+//! The token travels in the `api_access_token` header, marked sensitive. Behind a
+//! proxy that drops underscore headers (nginx's default) the server answers as if
+//! no token had come; the client then resends once as `Api-Access-Token` and keeps
+//! that spelling (see [`AuthHeader`]). No `Debug`
 //! output, error message or tracing event of this crate contains it. Redirects are
 //! not followed, since the header would travel with them. The query-parameter form
 //! Ruut's docs mention is not offered: tokens in URLs end up in logs.
@@ -67,8 +69,16 @@
 //! [`snooze_until_reply`](ConversationHandle::snooze_until_reply) and
 //! [`schedule`](ConversationHandle::schedule), each with an optional reason and
 //! agent. They work over Ruut's documented route or the account-scoped route of
-//! the Chatwoot server underneath; [`StatusRoute`] says which to pick. The answer
-//! is a [`StatusChange`] either way.
+//! the Chatwoot server underneath: by default ([`StatusRoute::Auto`]) the client
+//! finds out which the server has, at the first status change, and keeps to it.
+//! The answer is a [`StatusChange`] either way.
+//!
+//! # Finding out what the server offers
+//!
+//! [`Client::probe`] reads the server's version, the status route it has, the
+//! token header spelling that reaches it and the accounts the token reaches,
+//! without changing anything, and teaches the client what it found
+//! ([`ProbeReport`]).
 //!
 //! # Errors
 //!
@@ -142,6 +152,7 @@ mod contacts;
 mod conversations;
 mod error;
 mod pagination;
+mod probe;
 mod transport;
 pub mod webhook;
 
@@ -163,6 +174,7 @@ pub use conversations::page::ConversationPage;
 pub use conversations::query::ConversationQuery;
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
+pub use probe::ProbeReport;
 pub use transport::policy::RetryPolicy;
 
 /// The generated client this crate wraps, for [`Client::raw`].

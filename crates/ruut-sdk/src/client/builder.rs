@@ -79,7 +79,8 @@ pub struct ClientBuilder {
     user_agent: String,
     retry_policy: RetryPolicy,
     status_route: StatusRoute,
-    auth_header: AuthHeader,
+    /// `None`: the default spelling, which the client may switch.
+    auth_header: Option<AuthHeader>,
     allow_insecure_http: bool,
     max_response_body: usize,
     /// A problem found while reading settings (an unparsable `RUUT_ACCOUNT_ID`),
@@ -98,7 +99,7 @@ impl Default for ClientBuilder {
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             retry_policy: RetryPolicy::default(),
             status_route: StatusRoute::default(),
-            auth_header: AuthHeader::default(),
+            auth_header: None,
             allow_insecure_http: false,
             max_response_body: DEFAULT_MAX_RESPONSE_BODY,
             deferred: None,
@@ -155,15 +156,19 @@ impl ClientBuilder {
     }
 
     /// Which route changes a conversation's status (default
-    /// [`StatusRoute::Documented`]; see [`StatusRoute`] for which to pick).
+    /// [`StatusRoute::Auto`]: the documented one if the server has it; see
+    /// [`StatusRoute`]).
     pub fn status_route(mut self, status_route: StatusRoute) -> Self {
         self.status_route = status_route;
         self
     }
 
-    /// How the token header is spelled (default [`AuthHeader::Underscore`]).
+    /// How the token header is spelled. Without this call the client sends
+    /// [`AuthHeader::Underscore`] and switches to [`AuthHeader::Hyphenated`] when
+    /// a proxy drops it (see [`AuthHeader`]); with it, the client keeps the
+    /// spelling given.
     pub fn auth_header(mut self, auth_header: AuthHeader) -> Self {
-        self.auth_header = auth_header;
+        self.auth_header = Some(auth_header);
         self
     }
 
@@ -247,41 +252,46 @@ impl ClientBuilder {
                 "max_response_body is 0, so no answer could be read; the default is 8 MiB",
             ));
         }
-        let user_agent =
-            reqwest::header::HeaderValue::from_str(&self.user_agent).map_err(|_| {
-                Error::config("the user agent contains characters a header cannot hold")
-            })?;
+        if reqwest::header::HeaderValue::from_str(&self.user_agent).is_err() {
+            return Err(Error::config(
+                "the user agent contains characters a header cannot hold",
+            ));
+        }
 
-        let http = reqwest::Client::builder()
-            .default_headers(token.headers(self.auth_header))
-            .user_agent(user_agent)
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
-            // A redirect would carry the token header wherever it points (reqwest
-            // strips only the headers it knows to be credentials), so none is followed.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| {
-                Error::config("the HTTP client could not be set up (TLS initialisation failed?)")
-                    .with_source(e)
-            })?;
-
-        Ok(Client::from_settings(
-            Settings {
-                base_url,
-                account_id: self.account_id,
-                token,
-                status_route: self.status_route,
-                auth_header: self.auth_header,
-                retry_policy: self.retry_policy,
-                timeout: self.timeout,
-                connect_timeout: self.connect_timeout,
-                user_agent: self.user_agent,
-                max_response_body: self.max_response_body,
-            },
-            http,
-        ))
+        Client::from_settings(Settings {
+            base_url,
+            account_id: self.account_id,
+            token,
+            status_route: self.status_route,
+            auth_header: self.auth_header.unwrap_or_default(),
+            auth_header_fixed: self.auth_header.is_some(),
+            retry_policy: self.retry_policy,
+            timeout: self.timeout,
+            connect_timeout: self.connect_timeout,
+            user_agent: self.user_agent,
+            max_response_body: self.max_response_body,
+        })
     }
+}
+
+/// The HTTP client of checked `settings`, sending the token as `spelling`.
+pub(crate) fn http_client(
+    settings: &Settings,
+    spelling: AuthHeader,
+) -> Result<reqwest::Client, Error> {
+    reqwest::Client::builder()
+        .default_headers(settings.token.headers(spelling))
+        .user_agent(settings.user_agent.as_str())
+        .timeout(settings.timeout)
+        .connect_timeout(settings.connect_timeout)
+        // A redirect would carry the token header wherever it points (reqwest
+        // strips only the headers it knows to be credentials), so none is followed.
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| {
+            Error::config("the HTTP client could not be set up (TLS initialisation failed?)")
+                .with_source(e)
+        })
 }
 
 impl fmt::Debug for ClientBuilder {

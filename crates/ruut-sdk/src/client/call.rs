@@ -8,6 +8,7 @@ use progenitor_client::ResponseValue;
 use ruut_api::hooks::observe;
 
 use crate::client::Client;
+use crate::client::spelling::Next;
 use crate::error::{Error, convert};
 use crate::transport::{retry, telemetry};
 use ruut_api::operations::Operation;
@@ -27,6 +28,9 @@ impl Client {
 
     /// Sends one operation through the generated client: with retries if it is
     /// idempotent, a span per attempt, and errors converted and scrubbed of the token.
+    /// An answer saying that the token header never arrived is resent once with
+    /// the hyphenated spelling, when the spelling is the client's to choose (see
+    /// `spelling`).
     ///
     /// `send` builds and sends the request afresh for every attempt. Each attempt
     /// is observed, so that an error keeps the status of its answer even when the
@@ -41,7 +45,29 @@ impl Client {
         Fut: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
         E: serde::Serialize,
     {
-        let raw = &self.inner.raw;
+        let spelling = self.auth_header();
+        let result = self.send_all(self.raw_in_force(), op, &mut send).await;
+        match self.after_answer(spelling, result) {
+            Next::Done(result) => result,
+            Next::Resend(raw) => {
+                let result = self.send_all(raw, op, &mut send).await;
+                self.after_resend(result)
+            }
+        }
+    }
+
+    /// [`call`](Self::call) through one generated client.
+    async fn send_all<'a, T, E, F, Fut>(
+        &'a self,
+        raw: &'a ruut_api::Client,
+        op: Operation,
+        send: &mut F,
+    ) -> Result<T, Error>
+    where
+        F: FnMut(&'a ruut_api::Client) -> Fut,
+        Fut: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+        E: serde::Serialize,
+    {
         let token = self.inner.settings.token.expose();
         // `then` keeps either the request future or the error conversion, never
         // both: an `async move` block awaiting `send(raw)` would hold the request

@@ -20,25 +20,35 @@ pub const ENV_ACCOUNT_ID: &str = "RUUT_ACCOUNT_ID";
 
 /// Which route changes a conversation's status.
 ///
-/// * [`Documented`](Self::Documented), the default, is the route in Ruut's API
-///   documentation: `PATCH /api/v1/conversations/{id}/status`. It takes every
-///   status including `scheduling`, and keeps the reason and the agent with the
-///   change itself. Pick it for Ruut.
+/// * [`Auto`](Self::Auto), the default, works on Ruut and on a stock Chatwoot
+///   server alike: the client tries Ruut's documented route, and if the server
+///   answers it with a routing 404 (the router found no such route, so nothing ran
+///   and nothing changed) it switches to the account-scoped route, sends the change
+///   there, and keeps using that route for its lifetime, in all its clones. The
+///   switch is a `tracing` event naming both routes;
+///   [`Client::status_route`](crate::Client::status_route) then says
+///   `AccountScoped`. A 404 for a conversation that does not exist is a record 404
+///   and switches nothing.
+/// * [`Documented`](Self::Documented) is the route in Ruut's API documentation:
+///   `PATCH /api/v1/conversations/{id}/status`. It takes every status including
+///   `scheduling`, and keeps the reason and the agent with the change itself.
+///   A server without it answers [`RouteNotFound`](crate::ErrorKind::RouteNotFound).
 /// * [`AccountScoped`](Self::AccountScoped) is the route of the Chatwoot server
 ///   under Ruut: `POST /api/v1/accounts/{account_id}/conversations/{id}/toggle_status`.
-///   Pick it for a stock Chatwoot server, which answers the documented route with a
-///   routing 404 (the error says so and names this setting). It needs an account
-///   id, knows no `scheduling` (asking for it is an error before any request), and
-///   takes no reason or agent: the SDK keeps the reason as a private note on the
-///   conversation, as Ruut's docs advise for the audit trail, and turns the agent
-///   into an assignment, so that the same call does the same thing on both routes.
+///   It needs an account id, knows no `scheduling` (asking for it is an error
+///   before any request), and takes no reason or agent: the SDK keeps the reason as
+///   a private note on the conversation, as Ruut's docs advise for the audit trail,
+///   and turns the agent into an assignment, so that the same call does the same
+///   thing on both routes.
 ///
 /// Either way the answer is a [`StatusChange`](crate::StatusChange).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StatusRoute {
-    /// Ruut's documented `PATCH /api/v1/conversations/{id}/status`.
+    /// The documented route, or the account-scoped one if the server lacks it.
     #[default]
+    Auto,
+    /// Ruut's documented `PATCH /api/v1/conversations/{id}/status`.
     Documented,
     /// Chatwoot's `POST /api/v1/accounts/{account_id}/conversations/{id}/toggle_status`.
     AccountScoped,
@@ -48,8 +58,15 @@ pub enum StatusRoute {
 ///
 /// The server reads either. Nginx, in front of many self-hosted installations,
 /// drops headers whose names contain underscores unless told otherwise
-/// (`underscores_in_headers on`); behind such a proxy every request answers 401,
-/// and [`Hyphenated`](Self::Hyphenated) is the cure.
+/// (`underscores_in_headers on`); behind such a proxy the server answers as if no
+/// token had been sent (Devise's 401 "You need to sign in or sign up before
+/// continuing."). A client left with the default spelling then resends the
+/// request once as [`Hyphenated`](Self::Hyphenated) and keeps that spelling for
+/// its lifetime, in all its clones
+/// ([`Client::auth_header`](crate::Client::auth_header) says which is in force). A
+/// client given a spelling explicitly
+/// ([`ClientBuilder::auth_header`](crate::ClientBuilder::auth_header)) keeps it,
+/// and its error's hint names the other.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AuthHeader {

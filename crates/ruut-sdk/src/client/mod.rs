@@ -6,18 +6,24 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::client::config::StatusRoute;
+use crate::client::config::{AuthHeader, StatusRoute};
+use crate::client::learned::{Learned, Route};
 use crate::client::settings::Settings;
+use crate::error::Error;
 use crate::transport::policy::RetryPolicy;
 
 pub(crate) mod auth;
 pub(crate) mod builder;
 pub(crate) mod call;
 pub(crate) mod config;
+pub(crate) mod learned;
 pub(crate) mod settings;
+pub(crate) mod spelling;
 pub(crate) mod url;
 
-/// A client for the Ruut API. Cheap to clone; clones share one connection pool.
+/// A client for the Ruut API. Cheap to clone; clones share one connection pool,
+/// and what the client learns about its server (see [`StatusRoute::Auto`] and
+/// [`AuthHeader`]).
 ///
 /// Build one with [`Client::builder`] or [`Client::from_env`]. Calls are grouped by
 /// what they act on:
@@ -47,27 +53,31 @@ pub struct Client {
 }
 
 struct Inner {
+    /// The generated client sending the spelling the client was built with.
     raw: ruut_api::Client,
-    http: reqwest::Client,
     settings: Settings,
+    learned: Arc<Learned>,
 }
 
 impl Client {
-    pub(crate) fn from_settings(settings: Settings, http: reqwest::Client) -> Self {
-        // `new_with_client`, never `new`: the latter builds its own reqwest client
-        // and panics if TLS cannot be initialised.
-        // The state carries the response-size cap the generated client's hook
-        // applies to every answer (see `error::limits`).
-        let state =
-            ruut_api::ClientState::default().with_max_response_body(settings.max_response_body);
-        let raw = ruut_api::Client::new_with_client(&settings.base_url, http.clone(), state);
-        Self {
+    pub(crate) fn from_settings(settings: Settings) -> Result<Self, Error> {
+        let raw = make_raw(&settings, settings.auth_header)?;
+        Ok(Self {
             inner: Arc::new(Inner {
                 raw,
-                http,
                 settings,
+                learned: Arc::default(),
             }),
-        }
+        })
+    }
+
+    /// A generated client for this client's server, sending `spelling`.
+    pub(crate) fn make_raw(&self, spelling: AuthHeader) -> Result<ruut_api::Client, Error> {
+        make_raw(&self.inner.settings, spelling)
+    }
+
+    pub(crate) fn learned(&self) -> &Learned {
+        &self.inner.learned
     }
 
     /// The generated client underneath, authenticated and configured like this one,
@@ -89,7 +99,7 @@ impl Client {
     /// # }
     /// ```
     pub fn raw(&self) -> &ruut_api::Client {
-        &self.inner.raw
+        self.raw_in_force()
     }
 
     /// The normalised base URL, for example `https://app.ruut.chat`.
@@ -102,9 +112,18 @@ impl Client {
         self.inner.settings.account_id
     }
 
-    /// The route status changes take.
+    /// The route status changes take: the one the client was built with, or, for
+    /// [`StatusRoute::Auto`], the one it has found to work (`Auto` until the first
+    /// status change or [`probe`](Self::probe) tells).
     pub fn status_route(&self) -> StatusRoute {
-        self.inner.settings.status_route
+        match self.inner.settings.status_route {
+            StatusRoute::Auto => match self.inner.learned.status_route.get() {
+                Route::Unknown => StatusRoute::Auto,
+                Route::Documented => StatusRoute::Documented,
+                Route::Fallback => StatusRoute::AccountScoped,
+            },
+            chosen => chosen,
+        }
     }
 
     /// The retry policy of idempotent calls.
@@ -113,7 +132,7 @@ impl Client {
     }
 
     /// A client like this one, working in another account. It shares this one's
-    /// connection pool.
+    /// connection pool and what it learned about the server.
     ///
     /// ```no_run
     /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
@@ -127,7 +146,13 @@ impl Client {
     pub fn with_account_id(&self, account_id: i64) -> Self {
         let mut settings = self.inner.settings.clone();
         settings.account_id = Some(account_id);
-        Self::from_settings(settings, self.inner.http.clone())
+        Self {
+            inner: Arc::new(Inner {
+                raw: self.inner.raw.clone(),
+                settings,
+                learned: Arc::clone(&self.inner.learned),
+            }),
+        }
     }
 }
 
@@ -138,8 +163,8 @@ impl fmt::Debug for Client {
             .field("base_url", &s.base_url)
             .field("account_id", &s.account_id)
             .field("api_token", &s.token)
-            .field("status_route", &s.status_route)
-            .field("auth_header", &s.auth_header)
+            .field("status_route", &self.status_route())
+            .field("auth_header", &self.auth_header())
             .field("retry_policy", &s.retry_policy)
             .field("timeout", &s.timeout)
             .field("connect_timeout", &s.connect_timeout)
@@ -147,4 +172,20 @@ impl fmt::Debug for Client {
             .field("max_response_body", &s.max_response_body)
             .finish()
     }
+}
+
+/// A generated client for the server of `settings`, sending the token as
+/// `spelling`.
+fn make_raw(settings: &Settings, spelling: AuthHeader) -> Result<ruut_api::Client, Error> {
+    let http = builder::http_client(settings, spelling)?;
+    // `new_with_client`, never `new`: the latter builds its own reqwest client
+    // and panics if TLS cannot be initialised.
+    // The state carries the response-size cap the generated client's hook
+    // applies to every answer (see `error::limits`).
+    let state = ruut_api::ClientState::default().with_max_response_body(settings.max_response_body);
+    Ok(ruut_api::Client::new_with_client(
+        &settings.base_url,
+        http,
+        state,
+    ))
 }

@@ -15,6 +15,8 @@ pub(crate) struct Settings {
     pub token: ApiToken,
     pub status_route: StatusRoute,
     pub auth_header: AuthHeader,
+    /// Whether the user chose the spelling (then the client never switches).
+    pub auth_header_fixed: bool,
     pub retry_policy: RetryPolicy,
     pub timeout: Duration,
     pub connect_timeout: Duration,

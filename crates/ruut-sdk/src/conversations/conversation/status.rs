@@ -115,12 +115,15 @@ pub struct StatusRequest {
 
 /// What the account-scoped route says when a documented-route status is not
 /// a Chatwoot one.
-const NOT_ON_ACCOUNT_SCOPED_ROUTE: &str = "only Ruut's documented status route can set it: \
-     build the client with .status_route(StatusRoute::Documented)";
+const NOT_ON_ACCOUNT_SCOPED_ROUTE: &str = "only Ruut's documented status route can set it \
+     (StatusRoute::Documented, or the default StatusRoute::Auto on a server that has it); \
+     this client uses the account-scoped route, as built or because the server lacks the \
+     documented one";
 
 const DOCUMENTED_ROUTE_MISSING: &str = "this server lacks Ruut's documented status route \
      (PATCH /api/v1/conversations/{id}/status), as a stock Chatwoot server does; build the \
-     client with .status_route(StatusRoute::AccountScoped) to use its toggle_status route";
+     client with .status_route(StatusRoute::AccountScoped) to use its toggle_status route, \
+     or leave the default StatusRoute::Auto, which finds it by itself";
 
 impl StatusRequest {
     pub(crate) fn new(
@@ -154,14 +157,18 @@ impl StatusRequest {
         self
     }
 
-    /// Sends the change over the client's [`StatusRoute`].
+    /// Sends the change over the client's [`StatusRoute`]. With
+    /// [`StatusRoute::Auto`], a server that answers the documented route with a
+    /// routing 404 gets the change over the account-scoped route at once, and
+    /// this client and its clones use that route from then on.
     ///
     /// # Errors
     ///
     /// * [`StatusChangeForbidden`](ErrorKind::StatusChangeForbidden) when Ruut
     ///   refuses the change because of the conversation's state;
-    /// * [`RouteNotFound`](ErrorKind::RouteNotFound) when the server has no
-    ///   documented route (the hint names the setting to change);
+    /// * [`RouteNotFound`](ErrorKind::RouteNotFound) with
+    ///   [`StatusRoute::Documented`], when the server has no documented route (the
+    ///   hint names the setting to change);
     /// * [`InvalidRequest`](ErrorKind::InvalidRequest), before any request, for
     ///   `scheduling` (or a status this SDK does not know) on the account-scoped
     ///   route, or an account-scoped call on a client without an account id;
@@ -171,6 +178,21 @@ impl StatusRequest {
         match self.client.status_route() {
             StatusRoute::Documented => self.send_documented().await,
             StatusRoute::AccountScoped => self.send_account_scoped().await,
+            _ => {
+                let client = self.client.clone();
+                let fallback = self.clone();
+                client
+                    .documented_or(
+                        &client.learned().status_route,
+                        (
+                            Operation::UpdateConversationStatus,
+                            Operation::ToggleConversationStatus,
+                        ),
+                        self.send_documented(),
+                        || fallback.send_account_scoped(),
+                    )
+                    .await
+            }
         }
     }
 
