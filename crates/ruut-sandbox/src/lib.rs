@@ -48,7 +48,10 @@ mod app;
 mod auth;
 mod clock;
 mod errors;
+mod events;
+mod expect;
 mod faults;
+mod fixtures;
 mod journal;
 mod operations;
 mod pipeline;
@@ -58,13 +61,20 @@ mod sandbox;
 mod scope;
 mod seed;
 mod server;
+mod setup_error;
 mod state;
 mod validate;
 mod webhooks;
 
+pub use expect::{Expectation, ExpectationError};
 pub use faults::{Fault, FaultSpec};
+pub use fixtures::{
+    AccountSeed, ContactSeed, ConversationSeed, InboxSeed, MessageKind, SeededConversation, Seeder,
+};
 pub use journal::RecordedRequest;
 pub use render::CHATWOOT_VERSION;
+/// The statuses and priorities the seeders and server events take (the SDK's own types).
+pub use ruut_api::enums::{ConversationPriority, ConversationStatus};
 /// The operations of `openapi/ruut.yaml` (the same type as [`ruut_api::operations::Operation`]).
 pub use ruut_api::operations::Operation;
 pub use sandbox::{
@@ -72,6 +82,7 @@ pub use sandbox::{
     SandboxBuilder,
 };
 pub use seed::SeedInfo;
+pub use setup_error::SetupError;
 pub use state::StatusChange;
 pub use webhooks::WEBHOOK_TIMEOUT;
 
