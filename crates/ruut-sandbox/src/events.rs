@@ -5,6 +5,8 @@
 //! as every other delivery), so a bot under test sees them arrive. None of
 //! them is an API request: they are not journaled and faults do not apply.
 
+use std::time::Duration;
+
 use ruut_api::enums::ConversationStatus;
 
 use crate::app::App;
@@ -119,6 +121,22 @@ impl Sandbox {
                 Ok(())
             },
         )
+    }
+}
+
+impl Sandbox {
+    /// Waits until every webhook queued so far has been delivered, and those
+    /// queued meanwhile too: when it returns, a bot that acts before
+    /// answering its deliveries has done everything the events called for.
+    /// Deliveries are one at a time, in order, so this is also a fence between
+    /// what a test drove and what it asserts.
+    ///
+    /// `timeout` bounds a wait that would otherwise not end (a bot whose own
+    /// requests keep causing events, or one that does not answer): then
+    /// [`SetupError::WebhooksPending`]. Without webhooks configured it returns at once.
+    pub async fn webhooks_delivered(&self, timeout: Duration) -> Result<(), SetupError> {
+        let settled = self.app().webhooks.settled(timeout).await;
+        settled.map_err(|pending| SetupError::WebhooksPending { pending })
     }
 }
 

@@ -27,6 +27,13 @@ pub enum SetupError {
         /// The conversation's display id.
         conversation_id: i64,
     },
+    /// [`Sandbox::webhooks_delivered`](crate::Sandbox::webhooks_delivered) gave up
+    /// with deliveries still queued or in flight (a receiver that keeps
+    /// causing new events, or one that does not answer).
+    WebhooksPending {
+        /// How many deliveries had not ended.
+        pending: u64,
+    },
     /// A value the sandbox cannot store (an id below 1, an unknown status, ...).
     Invalid(String),
 }
@@ -38,6 +45,9 @@ impl fmt::Display for SetupError {
             SetupError::IdTaken { record, id } => write!(f, "{record} id {id} is already taken"),
             SetupError::NotSnoozed { conversation_id } => {
                 write!(f, "conversation {conversation_id} is not snoozed")
+            }
+            SetupError::WebhooksPending { pending } => {
+                write!(f, "{pending} webhook deliveries had not ended in time")
             }
             SetupError::Invalid(why) => f.write_str(why),
         }

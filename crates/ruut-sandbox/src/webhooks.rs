@@ -20,13 +20,15 @@
 
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use hmac::{Hmac, KeyInit, Mac};
 use ruut_api::enums::{ConversationPriority, ConversationStatus};
 use serde_json::{Map, Value, json};
 use sha2::Sha256;
-use tokio::sync::mpsc;
+use tokio::sync::{Notify, mpsc};
 
 use crate::clock;
 use crate::render;
@@ -69,17 +71,65 @@ impl WebhookConfig {
 #[derive(Debug)]
 pub(crate) struct Webhooks {
     queue: Option<mpsc::Sender<Value>>,
+    progress: Arc<Progress>,
+}
+
+/// How many events were queued and how many deliveries have ended, for
+/// [`Webhooks::settled`].
+#[derive(Debug, Default)]
+struct Progress {
+    queued: AtomicU64,
+    ended: AtomicU64,
+    changed: Notify,
+}
+
+impl Progress {
+    fn end_one(&self) {
+        self.ended.fetch_add(1, Ordering::SeqCst);
+        self.changed.notify_waiters();
+    }
 }
 
 impl Webhooks {
     /// Starts the delivery task on the current runtime when a URL is configured.
     pub(crate) fn start(config: &WebhookConfig) -> Webhooks {
+        let progress = Arc::<Progress>::default();
         let Some(url) = config.url.clone() else {
-            return Webhooks { queue: None };
+            return Webhooks {
+                queue: None,
+                progress,
+            };
         };
         let (queue, events) = mpsc::channel(QUEUE);
-        tokio::spawn(deliver_all(url, config.secret.clone(), events));
-        Webhooks { queue: Some(queue) }
+        let delivery = deliver_all(url, config.secret.clone(), events, progress.clone());
+        tokio::spawn(delivery);
+        Webhooks {
+            queue: Some(queue),
+            progress,
+        }
+    }
+
+    /// Waits until every event queued so far has been delivered (its POST
+    /// answered, failed or timed out), and every event queued meanwhile too.
+    /// `Err` with the number still undelivered when `timeout` passes first.
+    pub(crate) async fn settled(&self, timeout: Duration) -> Result<(), u64> {
+        let progress = &self.progress;
+        let pending = || {
+            let ended = progress.ended.load(Ordering::SeqCst);
+            progress.queued.load(Ordering::SeqCst).saturating_sub(ended)
+        };
+        let wait = async {
+            loop {
+                let changed = progress.changed.notified();
+                if pending() == 0 {
+                    return;
+                }
+                changed.await;
+            }
+        };
+        tokio::time::timeout(timeout, wait)
+            .await
+            .map_err(|_| pending())
     }
 
     fn enabled(&self) -> bool {
@@ -88,14 +138,22 @@ impl Webhooks {
 
     fn send(&self, event: Value) {
         if let Some(queue) = &self.queue {
+            self.progress.queued.fetch_add(1, Ordering::SeqCst);
             // A full queue drops the event: never block a request, never pile up.
-            let _ = queue.try_send(event);
+            if queue.try_send(event).is_err() {
+                self.progress.end_one();
+            }
         }
     }
 }
 
 /// POSTs every queued event in order, once each.
-async fn deliver_all(url: String, secret: Option<String>, mut events: mpsc::Receiver<Value>) {
+async fn deliver_all(
+    url: String,
+    secret: Option<String>,
+    mut events: mpsc::Receiver<Value>,
+    progress: Arc<Progress>,
+) {
     let Ok(client) = reqwest::Client::builder()
         .timeout(WEBHOOK_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
@@ -120,6 +178,7 @@ async fn deliver_all(url: String, secret: Option<String>, mut events: mpsc::Rece
         }
         // One attempt; the answer, a timeout or a refused connection are all final.
         let _ = request.body(body).send().await;
+        progress.end_one();
     }
 }
 

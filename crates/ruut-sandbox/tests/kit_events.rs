@@ -134,3 +134,31 @@ async fn refused_events_send_nothing() {
         "open"
     );
 }
+
+#[tokio::test]
+async fn webhooks_delivered_waits_for_the_receiver() {
+    let (api, mut rx) = with_receiver().await;
+    let info = api.sb.seed_info().clone();
+    let wait = std::time::Duration::from_secs(30);
+    api.sb
+        .customer_message(info.account_id, info.open_conversation_id, "one")
+        .unwrap();
+    api.sb.webhooks_delivered(wait).await.unwrap();
+    // Delivered means received: the event is already in the channel.
+    assert_eq!(rx.try_recv().unwrap().0["content"], "one");
+
+    // A receiver that never answers: the wait gives up and says how many are left.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hooks", listener.local_addr().unwrap());
+    let stuck = axum::Router::new().route("/hooks", post(std::future::pending::<()>));
+    tokio::spawn(async move { axum::serve(listener, stuck).await });
+    let hung = Sandbox::builder().webhook(url, "s").start().await.unwrap();
+    hung.webhooks_delivered(wait).await.unwrap(); // nothing queued yet
+    hung.customer_message(1, info.open_conversation_id, "two")
+        .unwrap();
+    let short = std::time::Duration::from_millis(1);
+    assert_eq!(
+        hung.webhooks_delivered(short).await,
+        Err(SetupError::WebhooksPending { pending: 1 })
+    );
+}
