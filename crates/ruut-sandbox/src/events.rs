@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::clock;
 use crate::fixtures::{MessageKind, new_message, sender_of};
 use crate::sandbox::Sandbox;
-use crate::setup_error::SetupError;
+use crate::setup_error::{SetupError, conversation_at};
 use crate::state::{StatusChange, Store};
 use crate::webhooks::Watch;
 
@@ -150,12 +150,7 @@ fn change<R>(
     work: impl FnOnce(&mut Store, usize, &App) -> Result<R, SetupError>,
 ) -> Result<R, SetupError> {
     let mut store = app.store.lock();
-    let index = store
-        .conversation_index(account_id, conversation_id)
-        .ok_or(SetupError::NotFound {
-            record: "conversation",
-            id: conversation_id,
-        })?;
+    let index = conversation_at(&store, account_id, conversation_id)?;
     let watch = Watch::conversation(&app.webhooks, &store, account_id, conversation_id);
     let result = work(&mut store, index, app)?;
     watch.finish(&app.webhooks, &store);

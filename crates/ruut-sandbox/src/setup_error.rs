@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::state::Store;
+
 /// Why [`Sandbox::seed`](crate::Sandbox::seed) or one of the server events
 /// ([`Sandbox::customer_message`](crate::Sandbox::customer_message), ...) refused
 /// to do what the test asked. Nothing is changed when one is returned.
@@ -76,4 +78,18 @@ pub(crate) fn exists(record: &'static str, id: i64, found: bool) -> Result<(), S
     } else {
         Err(SetupError::NotFound { record, id })
     }
+}
+
+/// Where the conversation with this display id in the account is in the store.
+pub(crate) fn conversation_at(
+    store: &Store,
+    account_id: i64,
+    conversation_id: i64,
+) -> Result<usize, SetupError> {
+    store
+        .conversation_index(account_id, conversation_id)
+        .ok_or(SetupError::NotFound {
+            record: "conversation",
+            id: conversation_id,
+        })
 }
