@@ -147,6 +147,7 @@
 mod app;
 mod auth;
 mod clock;
+mod delivery_progress;
 mod errors;
 mod events;
 mod expect;

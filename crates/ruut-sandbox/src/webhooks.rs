@@ -21,16 +21,16 @@
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use hmac::{Hmac, KeyInit, Mac};
 use ruut_api::enums::{ConversationPriority, ConversationStatus};
 use serde_json::{Map, Value, json};
 use sha2::Sha256;
-use tokio::sync::{Notify, mpsc};
+use tokio::sync::mpsc;
 
 use crate::clock;
+use crate::delivery_progress::Progress;
 use crate::render;
 use crate::state::{AssigneeRef, Contact, Conversation, Store};
 
@@ -74,22 +74,6 @@ pub(crate) struct Webhooks {
     progress: Arc<Progress>,
 }
 
-/// How many events were queued and how many deliveries have ended, for
-/// [`Webhooks::settled`].
-#[derive(Debug, Default)]
-struct Progress {
-    queued: AtomicU64,
-    ended: AtomicU64,
-    changed: Notify,
-}
-
-impl Progress {
-    fn end_one(&self) {
-        self.ended.fetch_add(1, Ordering::SeqCst);
-        self.changed.notify_waiters();
-    }
-}
-
 impl Webhooks {
     /// Starts the delivery task on the current runtime when a URL is configured.
     pub(crate) fn start(config: &WebhookConfig) -> Webhooks {
@@ -109,27 +93,10 @@ impl Webhooks {
         }
     }
 
-    /// Waits until every event queued so far has been delivered (its POST
-    /// answered, failed or timed out), and every event queued meanwhile too.
-    /// `Err` with the number still undelivered when `timeout` passes first.
+    /// Waits until every event queued so far (and meanwhile) has been
+    /// delivered; `Err` with the number left when `timeout` passes first.
     pub(crate) async fn settled(&self, timeout: Duration) -> Result<(), u64> {
-        let progress = &self.progress;
-        let pending = || {
-            let ended = progress.ended.load(Ordering::SeqCst);
-            progress.queued.load(Ordering::SeqCst).saturating_sub(ended)
-        };
-        let wait = async {
-            loop {
-                let changed = progress.changed.notified();
-                if pending() == 0 {
-                    return;
-                }
-                changed.await;
-            }
-        };
-        tokio::time::timeout(timeout, wait)
-            .await
-            .map_err(|_| pending())
+        self.progress.settled(timeout).await
     }
 
     fn enabled(&self) -> bool {
@@ -138,7 +105,7 @@ impl Webhooks {
 
     fn send(&self, event: Value) {
         if let Some(queue) = &self.queue {
-            self.progress.queued.fetch_add(1, Ordering::SeqCst);
+            self.progress.queue_one();
             // A full queue drops the event: never block a request, never pile up.
             if queue.try_send(event).is_err() {
                 self.progress.end_one();
