@@ -61,13 +61,19 @@ pub(crate) fn redacted_headers(headers: &HeaderMap) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The journal itself.
+/// The journal itself, and a signal for those waiting for a request.
 #[derive(Debug, Default)]
-pub(crate) struct Journal(Mutex<VecDeque<RecordedRequest>>);
+pub(crate) struct Journal(Mutex<VecDeque<RecordedRequest>>, tokio::sync::Notify);
 
 impl Journal {
     fn entries(&self) -> std::sync::MutexGuard<'_, VecDeque<RecordedRequest>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Resolves after the next request is recorded; create it *before*
+    /// reading the journal so that no request slips in between.
+    pub fn recorded(&self) -> tokio::sync::futures::Notified<'_> {
+        self.1.notified()
     }
 
     /// Appends a request.
@@ -77,6 +83,8 @@ impl Journal {
             entries.pop_front();
         }
         entries.push_back(request);
+        drop(entries);
+        self.1.notify_waiters();
     }
 
     /// Every recorded request, oldest first.

@@ -277,6 +277,11 @@ impl Sandbox {
             .map_or_else(Vec::new, |c| c.status_log.clone())
     }
 
+    /// The state shared with the server (for the kit's modules).
+    pub(crate) fn app(&self) -> &App {
+        &self.app
+    }
+
     /// Stops the server and waits until it has closed every connection.
     pub async fn shutdown(mut self) {
         if let Some(tx) = self.shutdown.take() {

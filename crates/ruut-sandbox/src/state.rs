@@ -204,6 +204,26 @@ impl Conversation {
         };
     }
 
+    /// Appends a message as the server takes one in at its `created_at`: an
+    /// incoming message counts as unread and wakes a snoozed conversation; the
+    /// first public reply sets `first_reply_created_at`.
+    pub fn add_message(&mut self, message: Message) {
+        let at = message.created_at;
+        if message.message_type == 0 {
+            self.waiting_since = at;
+            self.unread_count += 1;
+            // A reply from the contact always wakes a snoozed conversation.
+            if self.status == ConversationStatus::Snoozed {
+                self.set_status(ConversationStatus::Open, None);
+            }
+        } else if !message.private && self.first_reply_created_at == 0 {
+            self.first_reply_created_at = at;
+        }
+        self.last_activity_at = at;
+        self.touch();
+        self.messages.push(message);
+    }
+
     /// The last message that is not an activity message.
     pub fn last_non_activity(&self) -> Option<&Message> {
         self.messages.iter().rev().find(|m| m.message_type != 2)

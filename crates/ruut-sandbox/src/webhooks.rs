@@ -20,6 +20,7 @@
 
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
+use std::sync::Arc;
 use std::time::Duration;
 
 use hmac::{Hmac, KeyInit, Mac};
@@ -29,6 +30,7 @@ use sha2::Sha256;
 use tokio::sync::mpsc;
 
 use crate::clock;
+use crate::delivery_progress::Progress;
 use crate::render;
 use crate::state::{AssigneeRef, Contact, Conversation, Store};
 
@@ -69,17 +71,32 @@ impl WebhookConfig {
 #[derive(Debug)]
 pub(crate) struct Webhooks {
     queue: Option<mpsc::Sender<Value>>,
+    progress: Arc<Progress>,
 }
 
 impl Webhooks {
     /// Starts the delivery task on the current runtime when a URL is configured.
     pub(crate) fn start(config: &WebhookConfig) -> Webhooks {
+        let progress = Arc::<Progress>::default();
         let Some(url) = config.url.clone() else {
-            return Webhooks { queue: None };
+            return Webhooks {
+                queue: None,
+                progress,
+            };
         };
         let (queue, events) = mpsc::channel(QUEUE);
-        tokio::spawn(deliver_all(url, config.secret.clone(), events));
-        Webhooks { queue: Some(queue) }
+        let delivery = deliver_all(url, config.secret.clone(), events, progress.clone());
+        tokio::spawn(delivery);
+        Webhooks {
+            queue: Some(queue),
+            progress,
+        }
+    }
+
+    /// Waits until every event queued so far (and meanwhile) has been
+    /// delivered; `Err` with the number left when `timeout` passes first.
+    pub(crate) async fn settled(&self, timeout: Duration) -> Result<(), u64> {
+        self.progress.settled(timeout).await
     }
 
     fn enabled(&self) -> bool {
@@ -88,14 +105,22 @@ impl Webhooks {
 
     fn send(&self, event: Value) {
         if let Some(queue) = &self.queue {
+            self.progress.queue_one();
             // A full queue drops the event: never block a request, never pile up.
-            let _ = queue.try_send(event);
+            if queue.try_send(event).is_err() {
+                self.progress.end_one();
+            }
         }
     }
 }
 
 /// POSTs every queued event in order, once each.
-async fn deliver_all(url: String, secret: Option<String>, mut events: mpsc::Receiver<Value>) {
+async fn deliver_all(
+    url: String,
+    secret: Option<String>,
+    mut events: mpsc::Receiver<Value>,
+    progress: Arc<Progress>,
+) {
     let Ok(client) = reqwest::Client::builder()
         .timeout(WEBHOOK_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
@@ -120,6 +145,7 @@ async fn deliver_all(url: String, secret: Option<String>, mut events: mpsc::Rece
         }
         // One attempt; the answer, a timeout or a refused connection are all final.
         let _ = request.body(body).send().await;
+        progress.end_one();
     }
 }
 

@@ -2,7 +2,7 @@
 
 use axum::http::StatusCode;
 use bytes::Bytes;
-use ruut_api::enums::{ConversationStatus, MessageContentType};
+use ruut_api::enums::MessageContentType;
 use serde_json::{Map, Value};
 
 use crate::clock;
@@ -104,19 +104,7 @@ pub(crate) fn create(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
             source_id,
             echo_id,
         };
-        if incoming {
-            c.waiting_since = now;
-            c.unread_count += 1;
-            // A reply from the contact always wakes a snoozed conversation.
-            if c.status == ConversationStatus::Snoozed {
-                c.set_status(ConversationStatus::Open, None);
-            }
-        } else if !private && c.first_reply_created_at == 0 {
-            c.first_reply_created_at = now;
-        }
-        c.last_activity_at = now;
-        c.touch();
-        c.messages.push(message);
+        c.add_message(message);
         cx.app
             .webhooks
             .message_created(&cx.store, cx.conversation());
