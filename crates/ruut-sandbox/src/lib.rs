@@ -59,6 +59,7 @@ mod scope;
 mod seed;
 mod server;
 mod state;
+mod throttle;
 mod validate;
 mod webhooks;
 
