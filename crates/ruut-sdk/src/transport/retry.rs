@@ -110,6 +110,25 @@ mod tests {
         Error::from_http_response(503, Some("text/plain"), b"Service Unavailable")
     }
 
+    /// Runs a read whose every attempt meets a 503; returns its error and the
+    /// number of attempts made.
+    async fn always_transient(policy: &RetryPolicy, limiter: Option<&RateLimiter>) -> (Error, u32) {
+        let calls = AtomicU32::new(0);
+        let error = run(
+            policy,
+            None,
+            limiter,
+            Operation::GetConversation,
+            || async {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Err::<(), _>(transient())
+            },
+        )
+        .await
+        .unwrap_err();
+        (error, calls.load(Ordering::SeqCst))
+    }
+
     fn quick() -> RetryPolicy {
         RetryPolicy::default()
             .with_base_delay(Duration::from_millis(1))
@@ -132,22 +151,10 @@ mod tests {
 
     #[tokio::test]
     async fn the_last_error_reports_every_attempt() {
-        let calls = AtomicU32::new(0);
-        let error = run(
-            &quick().with_max_attempts(4),
-            None,
-            None,
-            Operation::GetConversation,
-            || async {
-                calls.fetch_add(1, Ordering::SeqCst);
-                Err::<(), _>(transient())
-            },
-        )
-        .await
-        .unwrap_err();
+        let (error, calls) = always_transient(&quick().with_max_attempts(4), None).await;
         assert_eq!(error.attempts(), 4);
         assert_eq!(error.operation(), Some(Operation::GetConversation));
-        assert_eq!(calls.load(Ordering::SeqCst), 4);
+        assert_eq!(calls, 4);
     }
 
     #[tokio::test]
@@ -207,6 +214,19 @@ mod tests {
         assert!(error.message().contains("timeout of 50ms"), "{error}");
         assert_eq!(error.attempts(), 2);
         assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn every_attempt_waits_for_the_rate_limit() {
+        use crate::transport::rate_limit::{RateLimit, RateLimiter};
+        let limiter = RateLimiter::new(RateLimit::per_second(10));
+        let policy = RetryPolicy::default().with_base_delay(Duration::ZERO);
+        let started = tokio::time::Instant::now();
+        let (error, calls) = always_transient(&policy, Some(&limiter)).await;
+        assert_eq!(error.attempts(), 3);
+        // Three attempts, no backoff: the limiter alone spaces them by 100 ms.
+        assert_eq!(started.elapsed(), Duration::from_millis(200));
+        assert_eq!(calls, 3);
     }
 
     #[test]
