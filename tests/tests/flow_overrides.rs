@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use ruut_sandbox::{Fault, Operation, Sandbox};
-use ruut_sdk::{Client, ErrorKind, RetryPolicy};
+use ruut_sdk::{CallOptions, Client, ErrorKind, RetryPolicy};
 
 async fn sandbox() -> Sandbox {
     Sandbox::start().await.expect("the sandbox starts")
@@ -108,6 +108,23 @@ async fn a_per_call_retry_policy_sends_once_where_the_client_retries() {
         .expect("the stream yields the error");
     assert_eq!(first.unwrap_err().status(), Some(503));
     assert_eq!(listings(&sandbox), 1);
+
+    // The same overrides, set whole, on another kind of call.
+    sandbox.clear_requests();
+    sandbox.inject(
+        Operation::ListContacts,
+        Fault::ServiceUnavailable { retry_after: None },
+        2,
+    );
+    let once = CallOptions::default().with_retry_policy(RetryPolicy::none());
+    let error = client.contacts().options(once).send().await.unwrap_err();
+    assert_eq!((error.status(), error.attempts()), (Some(503), 1));
+    let contact_listings = sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.operation == Some(Operation::ListContacts))
+        .count();
+    assert_eq!(contact_listings, 1);
 
     // The client itself keeps its policy.
     assert_eq!(client.retry_policy().max_attempts, 3);

@@ -12,7 +12,8 @@ use std::time::Duration;
 use crate::transport::policy::RetryPolicy;
 
 /// What one call overrides of its client's settings; the builders' `.timeout(..)`
-/// and `.retry_policy(..)` fill it in. Empty by default: the client's settings hold.
+/// and `.retry_policy(..)` fill it in, and `.options(..)` sets it whole (to give
+/// several calls the same overrides). Empty by default: the client's settings hold.
 ///
 /// The overrides apply to every request the call makes: each attempt, each page
 /// of a stream. Plain `async fn` calls (`get_conversation(id)`, `assign(agent_id)`)
@@ -22,7 +23,7 @@ use crate::transport::policy::RetryPolicy;
 ///
 /// ```no_run
 /// use std::time::Duration;
-/// use ruut_sdk::RetryPolicy;
+/// use ruut_sdk::{CallOptions, RetryPolicy};
 ///
 /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
 /// // One quick look, never retried, whatever the client's policy says.
@@ -33,6 +34,14 @@ use crate::transport::policy::RetryPolicy;
 ///     .send()
 ///     .await?;
 /// println!("{} conversations on the first page", first.conversations.len());
+///
+/// // The same overrides for several calls.
+/// let quick = CallOptions::default()
+///     .with_timeout(Duration::from_secs(2))
+///     .with_retry_policy(RetryPolicy::none());
+/// let contacts = client.contacts().options(quick.clone()).send().await?;
+/// let counts = client.conversations().options(quick).counts().await?;
+/// println!("{} contacts, {} conversations", contacts.contacts.len(), counts.all_count);
 /// # Ok(())
 /// # }
 /// ```
@@ -50,14 +59,26 @@ pub struct CallOptions {
 }
 
 impl CallOptions {
+    /// Sets [`timeout`](Self::timeout).
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sets [`retry_policy`](Self::retry_policy).
+    pub fn with_retry_policy(mut self, retry_policy: RetryPolicy) -> Self {
+        self.retry_policy = Some(retry_policy);
+        self
+    }
+
     /// The retry policy the call runs under: its own, or else the client's.
     pub(crate) fn policy<'a>(&'a self, client_default: &'a RetryPolicy) -> &'a RetryPolicy {
         self.retry_policy.as_ref().unwrap_or(client_default)
     }
 }
 
-/// Gives a builder that has a `options: CallOptions` field the per-call setters
-/// `timeout` and `retry_policy`.
+/// Gives a builder that has an `options: CallOptions` field the per-call setters
+/// `timeout`, `retry_policy` and `options`.
 macro_rules! call_options {
     ($builder:ty) => {
         impl $builder {
@@ -74,6 +95,12 @@ macro_rules! call_options {
             /// [`RetryPolicy::none()`](crate::RetryPolicy::none) sends it once.
             pub fn retry_policy(mut self, retry_policy: crate::RetryPolicy) -> Self {
                 self.options.retry_policy = Some(retry_policy);
+                self
+            }
+
+            /// Replaces every per-call override of this call with `options`.
+            pub fn options(mut self, options: crate::CallOptions) -> Self {
+                self.options = options;
                 self
             }
         }
