@@ -22,4 +22,6 @@ pub(crate) struct App {
     pub body_limit: usize,
     /// Where events are delivered as webhooks, if anywhere.
     pub webhooks: crate::webhooks::Webhooks,
+    /// The request limit, if one was set.
+    pub throttle: Option<crate::throttle::Throttle>,
 }

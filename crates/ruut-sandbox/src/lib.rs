@@ -164,6 +164,7 @@ mod seed;
 mod server;
 mod setup_error;
 mod state;
+mod throttle;
 mod validate;
 mod webhooks;
 

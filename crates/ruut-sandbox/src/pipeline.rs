@@ -2,8 +2,9 @@
 //! fault injection.
 //!
 //! Order: the body is read (over the limit: 413, before anything else, as a
-//! proxy would answer), the request is journaled, and then the next queued
-//! fault of its operation (if any) decides what happens.
+//! proxy would answer), the request is journaled, the rate limit (if set) may
+//! answer 429, and then the next queued fault of its operation (if any) decides
+//! what happens.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,6 +50,13 @@ pub(crate) async fn pipeline(
     let Ok(bytes) = limited else {
         return ApiError::PayloadTooLarge.into_response();
     };
+    let limited = app
+        .throttle
+        .as_ref()
+        .filter(|_| !parts.uri.path().starts_with("/__sandbox"));
+    if let Some(too_many) = limited.and_then(|throttle| throttle.check()) {
+        return too_many;
+    }
     let conn = parts.extensions.get::<ConnCtl>().cloned();
     let request = Request::from_parts(parts, Body::from(bytes));
 

@@ -2,6 +2,7 @@
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
+use std::time::Duration;
 
 use ruut_api::operations::Operation;
 use tokio::net::TcpListener;
@@ -14,6 +15,7 @@ use crate::faults::{Fault, FaultQueue};
 use crate::journal::{Journal, RecordedRequest};
 use crate::seed::{self, SeedInfo};
 use crate::state::{Shared, StatusChange};
+use crate::throttle::Throttle;
 use crate::webhooks::{WebhookConfig, Webhooks};
 
 /// The user token used when none is given. Obviously fake, on purpose.
@@ -36,6 +38,7 @@ pub struct SandboxBuilder {
     chatwoot_only: bool,
     body_limit: usize,
     webhooks: WebhookConfig,
+    rate_limit: Option<(u32, Duration)>,
 }
 
 impl Default for SandboxBuilder {
@@ -48,6 +51,7 @@ impl Default for SandboxBuilder {
             chatwoot_only: false,
             body_limit: DEFAULT_BODY_LIMIT,
             webhooks: Default::default(),
+            rate_limit: None,
         }
     }
 }
@@ -87,6 +91,16 @@ impl SandboxBuilder {
     /// The largest request body accepted, in bytes. Default [`DEFAULT_BODY_LIMIT`].
     pub fn body_limit(mut self, bytes: usize) -> Self {
         self.body_limit = bytes;
+        self
+    }
+
+    /// Limits the requests the sandbox accepts to `limit` per `period`, as
+    /// rack-attack does in front of Chatwoot (3000 a minute per IP by default
+    /// there); over the limit the answer is its 429 `Retry later\n`, without
+    /// `Retry-After`. The sandbox's own `/__sandbox/*` routes are exempt. Default: no
+    /// limit. [`Sandbox::throttled`] counts the 429s.
+    pub fn rate_limit(mut self, limit: u32, period: Duration) -> Self {
+        self.rate_limit = Some((limit, period));
         self
     }
 
@@ -155,6 +169,9 @@ impl SandboxBuilder {
             chatwoot_only: self.chatwoot_only,
             body_limit: self.body_limit,
             webhooks: Webhooks::start(&self.webhooks),
+            throttle: self
+                .rate_limit
+                .map(|(limit, period)| Throttle::new(limit, period)),
         });
         let router = crate::routes::router(app.clone());
         let (tx, rx) = oneshot::channel();
@@ -251,6 +268,12 @@ impl Sandbox {
     /// Every request received so far, oldest first (the token redacted).
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.app.journal.all()
+    }
+
+    /// How many requests the [`rate_limit`](SandboxBuilder::rate_limit) answered
+    /// with 429 so far (0 without a limit).
+    pub fn throttled(&self) -> u64 {
+        self.app.throttle.as_ref().map_or(0, Throttle::throttled)
     }
 
     /// Forgets the recorded requests.

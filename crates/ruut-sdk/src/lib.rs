@@ -175,7 +175,9 @@ pub use conversations::query::ConversationQuery;
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
 pub use probe::ProbeReport;
+pub use transport::options::CallOptions;
 pub use transport::policy::RetryPolicy;
+pub use transport::rate_limit::RateLimit;
 
 /// The generated client this crate wraps, for [`Client::raw`].
 pub use ruut_api;

@@ -1,15 +1,26 @@
-//! Walking a paginated listing lazily, one page in memory at a time.
+//! Walking a paginated listing lazily, fetching one page ahead.
 //!
 //! The API paginates in two ways: conversations and contacts by page number (25
 //! and 15 a page; the end is an empty or short page), messages by cursor (`before`
 //! the smallest id seen; the end is an empty page). Both are driven here by a
 //! `fetch` function that turns a cursor into one page and the cursor of the next,
-//! if any. The next page is requested only when the consumer has taken every item
-//! of the current one, and a failed page ends the stream after its error.
+//! if any.
+//!
+//! Nothing is requested before the stream is first polled. From then on, as soon
+//! as a page arrives the next one is requested, in a task of its own, while the
+//! consumer takes the items of the first: a walk costs about one round trip per
+//! page, not a round trip plus the consumer's work. At most one request is in
+//! flight and at most two pages are held (the one being consumed and the next);
+//! dropping the stream aborts the request in flight. A failed page ends the
+//! stream after its error.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
 
-use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
+use futures::stream::{BoxStream, Stream, StreamExt};
+use tokio::task::JoinHandle;
+use tracing::Instrument;
 
 use crate::error::{Error, ErrorKind};
 
@@ -26,24 +37,102 @@ pub(crate) struct Page<T, C> {
     pub next: Option<C>,
 }
 
-/// A stream of the items of every page, starting at `first`.
+/// A stream of the items of every page, starting at `first`, one page fetched
+/// ahead of the consumer.
 pub(crate) fn items<T, C, F, Fut>(first: C, fetch: F) -> BoxStream<'static, Result<T, Error>>
 where
     T: Send + 'static,
     C: Send + 'static,
     F: FnMut(C) -> Fut + Send + 'static,
-    Fut: Future<Output = Result<Page<T, C>, Error>> + Send,
+    Fut: Future<Output = Result<Page<T, C>, Error>> + Send + 'static,
 {
-    stream::try_unfold((fetch, Some(first)), |(mut fetch, cursor)| async move {
-        let Some(cursor) = cursor else {
-            return Ok(None);
-        };
-        let page = fetch(cursor).await?;
-        Ok(Some((page.items, (fetch, page.next))))
-    })
-    .map_ok(|items| stream::iter(items.into_iter().map(Ok)))
-    .try_flatten()
+    Ahead {
+        fetch,
+        first: Some(first),
+        items: Vec::new().into_iter(),
+        next: None,
+    }
     .boxed()
+}
+
+/// The page being fetched, in a task of its own; aborted when dropped.
+struct Fetching<T, C>(JoinHandle<Result<Page<T, C>, Error>>);
+
+impl<T, C> Drop for Fetching<T, C> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// The stream [`items`] returns: the items of the page at hand, and the fetch of
+/// the next page.
+struct Ahead<T, C, F> {
+    fetch: F,
+    /// The first cursor, until the first poll starts its fetch.
+    first: Option<C>,
+    items: std::vec::IntoIter<T>,
+    next: Option<Fetching<T, C>>,
+}
+
+// Nothing in `Ahead` is ever pinned: the fetches are spawned tasks, reached
+// through their (movable) handles.
+impl<T, C, F> Unpin for Ahead<T, C, F> {}
+
+impl<T, C, F, Fut> Ahead<T, C, F>
+where
+    T: Send + 'static,
+    C: Send + 'static,
+    F: FnMut(C) -> Fut,
+    Fut: Future<Output = Result<Page<T, C>, Error>> + Send + 'static,
+{
+    /// Starts fetching the page at `cursor`, in the consumer's tracing span.
+    fn start(&mut self, cursor: C) {
+        let fetch = (self.fetch)(cursor).in_current_span();
+        self.next = Some(Fetching(tokio::spawn(fetch)));
+    }
+}
+
+impl<T, C, F, Fut> Stream for Ahead<T, C, F>
+where
+    T: Send + 'static,
+    C: Send + 'static,
+    F: FnMut(C) -> Fut,
+    Fut: Future<Output = Result<Page<T, C>, Error>> + Send + 'static,
+{
+    type Item = Result<T, Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        if let Some(first) = this.first.take() {
+            this.start(first);
+        }
+        loop {
+            if let Some(item) = this.items.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            let Some(fetching) = this.next.as_mut() else {
+                return Poll::Ready(None);
+            };
+            let joined = ready!(Pin::new(&mut fetching.0).poll(cx));
+            this.next = None;
+            match joined {
+                Ok(Ok(page)) => {
+                    this.items = page.items.into_iter();
+                    if let Some(next) = page.next {
+                        this.start(next);
+                    }
+                }
+                Ok(Err(error)) => return Poll::Ready(Some(Err(error))),
+                Err(join) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
+                Err(_) => {
+                    return Poll::Ready(Some(Err(Error::new(
+                        ErrorKind::Connection,
+                        "the request for the next page was cancelled (is the runtime shutting down?)",
+                    ))));
+                }
+            }
+        }
+    }
 }
 
 /// One page of a page-numbered listing, as [`numbered`] walks it.
@@ -69,7 +158,7 @@ where
     P: NumberedPage,
     P::Item: Send + 'static,
     F: FnMut(i64) -> Fut + Send + 'static,
-    Fut: Future<Output = Result<P, Error>> + Send,
+    Fut: Future<Output = Result<P, Error>> + Send + 'static,
 {
     items(PageCursor::start(first), move |cursor: PageCursor| {
         let fetched = fetch(cursor.page);
@@ -153,6 +242,7 @@ impl PageCursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use futures::TryStreamExt;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -187,32 +277,100 @@ mod tests {
         assert!(cursor.advance(None, None).unwrap().is_none());
     }
 
-    #[tokio::test]
-    async fn pages_are_fetched_only_as_items_are_taken() {
-        let fetched = Arc::new(AtomicUsize::new(0));
-        let counter = fetched.clone();
-        let mut stream = items(1_i64, move |page| {
-            let counter = counter.clone();
+    /// What the fetches of a test walk report: each request as it starts.
+    type Requests = tokio::sync::mpsc::UnboundedReceiver<i64>;
+
+    /// A walk of 4 pages of 3 items (page `p` holds `10p`, `10p + 1`, `10p + 2`)
+    /// whose fetches report their page when they start, and count how many are
+    /// in flight at once (the highest count is kept in `most`).
+    fn walk(most: Arc<AtomicUsize>) -> (BoxStream<'static, Result<i64, Error>>, Requests) {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let in_flight = Arc::new(AtomicUsize::new(0));
+        let stream = items(1_i64, move |page| {
+            let (tx, in_flight, most) = (tx.clone(), in_flight.clone(), most.clone());
             async move {
-                counter.fetch_add(1, Ordering::SeqCst);
-                let items: Vec<i64> = match page {
-                    1 | 2 => (0..3).map(|i| page * 10 + i).collect(),
-                    _ => vec![page * 10],
-                };
-                let next = next_page(page, items.len(), 3);
-                Ok(Page { items, next })
+                let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                tx.send(page).unwrap();
+                tokio::task::yield_now().await;
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+                let items = (0..3).map(|i| page * 10 + i).collect();
+                Ok(Page {
+                    items,
+                    next: (page < 4).then_some(page + 1),
+                })
             }
         });
-        assert_eq!(
-            fetched.load(Ordering::SeqCst),
-            0,
-            "nothing before the first poll"
-        );
+        (stream, rx)
+    }
+
+    /// The next page the walk requests; fails instead of hanging when none comes.
+    async fn requested(rx: &mut Requests) -> i64 {
+        tokio::time::timeout(std::time::Duration::from_secs(10), rx.recv())
+            .await
+            .expect("a page is requested")
+            .expect("the walk is alive")
+    }
+
+    #[tokio::test]
+    async fn the_next_page_is_requested_while_the_consumer_holds_the_first() {
+        let most = Arc::new(AtomicUsize::new(0));
+        let (mut stream, mut rx) = walk(most.clone());
+        assert!(rx.try_recv().is_err(), "nothing before the first poll");
         assert_eq!(stream.try_next().await.unwrap(), Some(10));
-        assert_eq!(fetched.load(Ordering::SeqCst), 1);
+        // The consumer holds item 10 and does not poll: page 2 is requested anyway.
+        assert_eq!(requested(&mut rx).await, 1);
+        assert_eq!(requested(&mut rx).await, 2);
+        // ... and page 3 is not, however long the consumer waits: page 2 is held
+        // until the consumer reaches it.
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        assert!(rx.try_recv().is_err(), "no more than one page ahead");
+
+        assert_eq!(stream.try_next().await.unwrap(), Some(11));
+        assert_eq!(stream.try_next().await.unwrap(), Some(12));
+        assert!(
+            rx.try_recv().is_err(),
+            "page 3 waits for page 2 to be reached"
+        );
+        assert_eq!(stream.try_next().await.unwrap(), Some(20));
+        assert_eq!(requested(&mut rx).await, 3);
+
         let rest: Vec<i64> = stream.try_collect().await.unwrap();
-        assert_eq!(rest, [11, 12, 20, 21, 22, 30]);
-        assert_eq!(fetched.load(Ordering::SeqCst), 3);
+        assert_eq!(rest, [21, 22, 30, 31, 32, 40, 41, 42]);
+        assert_eq!(requested(&mut rx).await, 4);
+        assert!(rx.try_recv().is_err(), "nothing after the last page");
+        assert_eq!(
+            most.load(Ordering::SeqCst),
+            1,
+            "one request in flight at most"
+        );
+    }
+
+    #[tokio::test]
+    async fn dropping_the_stream_aborts_the_request_in_flight() {
+        let (dropped_tx, dropped_rx) = tokio::sync::oneshot::channel::<()>();
+        let mut guard = Some(dropped_tx);
+        let mut stream = items(1_i64, move |page| {
+            // Page 2 never answers; its future owns the sender, which reports
+            // the future's drop by closing the channel.
+            let guard = (page == 2).then(|| guard.take()).flatten();
+            async move {
+                if guard.is_some() {
+                    std::future::pending::<()>().await;
+                }
+                Ok(Page {
+                    items: vec![page],
+                    next: Some(page + 1),
+                })
+            }
+        });
+        assert_eq!(stream.try_next().await.unwrap(), Some(1));
+        drop(stream);
+        let closed = tokio::time::timeout(std::time::Duration::from_secs(10), dropped_rx).await;
+        assert!(
+            matches!(closed, Ok(Err(_))),
+            "the fetch of page 2 was dropped"
+        );
     }
 
     #[tokio::test]

@@ -1,6 +1,7 @@
 //! Building a [`Client`]: every setting checked once, before the first request.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::client::Client;
@@ -14,6 +15,7 @@ use crate::client::url::normalize_base_url;
 use crate::error::Error;
 use crate::error::limits::DEFAULT_MAX_RESPONSE_BODY;
 use crate::transport::policy::RetryPolicy;
+use crate::transport::rate_limit::{RateLimit, RateLimiter};
 
 impl Client {
     /// Starts configuring a client.
@@ -83,6 +85,7 @@ pub struct ClientBuilder {
     auth_header: Option<AuthHeader>,
     allow_insecure_http: bool,
     max_response_body: usize,
+    rate_limit: Option<RateLimit>,
     /// A problem found while reading settings (an unparsable `RUUT_ACCOUNT_ID`),
     /// reported by `build`.
     deferred: Option<String>,
@@ -102,6 +105,7 @@ impl Default for ClientBuilder {
             auth_header: None,
             allow_insecure_http: false,
             max_response_body: DEFAULT_MAX_RESPONSE_BODY,
+            rate_limit: None,
             deferred: None,
         }
     }
@@ -189,6 +193,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Paces the client's requests: every request (retries, stream pages and the
+    /// several requests of one call included) waits for its turn under `limit`,
+    /// shared by every clone of the client. Default: no limit. See [`RateLimit`].
+    pub fn rate_limit(mut self, limit: RateLimit) -> Self {
+        self.rate_limit = Some(limit);
+        self
+    }
+
     /// Applies the environment: `RUUT_API_TOKEN`, `RUUT_BASE_URL` and
     /// `RUUT_ACCOUNT_ID`, each where set and not empty. Settings made before are
     /// overridden, settings made after override the environment.
@@ -227,7 +239,8 @@ impl ClientBuilder {
     /// uses plain `http://` to a host that is not loopback without
     /// [`allow_insecure_http`](Self::allow_insecure_http); when the account id is
     /// not positive or `RUUT_ACCOUNT_ID` is not a number; when the user agent cannot go in a
-    /// header; when [`max_response_body`](Self::max_response_body) is 0; or when the HTTP
+    /// header; when the [`rate_limit`](Self::rate_limit) lets no request through; when
+    /// [`max_response_body`](Self::max_response_body) is 0; or when the HTTP
     /// client cannot be set up (no TLS roots, say).
     pub fn build(self) -> Result<Client, Error> {
         if let Some(problem) = self.deferred {
@@ -252,6 +265,9 @@ impl ClientBuilder {
                 "max_response_body is 0, so no answer could be read; the default is 8 MiB",
             ));
         }
+        if let Some(limit) = &self.rate_limit {
+            limit.check()?;
+        }
         if reqwest::header::HeaderValue::from_str(&self.user_agent).is_err() {
             return Err(Error::config(
                 "the user agent contains characters a header cannot hold",
@@ -270,6 +286,9 @@ impl ClientBuilder {
             connect_timeout: self.connect_timeout,
             user_agent: self.user_agent,
             max_response_body: self.max_response_body,
+            rate_limiter: self
+                .rate_limit
+                .map(|limit| Arc::new(RateLimiter::new(limit))),
         })
     }
 }
@@ -308,6 +327,7 @@ impl fmt::Debug for ClientBuilder {
             .field("auth_header", &self.auth_header)
             .field("allow_insecure_http", &self.allow_insecure_http)
             .field("max_response_body", &self.max_response_body)
+            .field("rate_limit", &self.rate_limit)
             .finish_non_exhaustive()
     }
 }

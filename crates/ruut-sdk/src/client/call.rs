@@ -10,6 +10,7 @@ use ruut_api::hooks::observe;
 use crate::client::Client;
 use crate::client::spelling::Next;
 use crate::error::{Error, convert};
+use crate::transport::options::CallOptions;
 use crate::transport::{retry, telemetry};
 use ruut_api::operations::Operation;
 
@@ -35,8 +36,20 @@ impl Client {
     /// `send` builds and sends the request afresh for every attempt. Each attempt
     /// is observed, so that an error keeps the status of its answer even when the
     /// generated client dropped it (a documented error status with an HTML body).
-    pub(crate) async fn call<'a, T, E, F, Fut>(
+    pub(crate) async fn call<'a, T, E, F, Fut>(&'a self, op: Operation, send: F) -> Result<T, Error>
+    where
+        F: FnMut(&'a ruut_api::Client) -> Fut,
+        Fut: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+        E: serde::Serialize,
+    {
+        self.call_with(&CallOptions::default(), op, send).await
+    }
+
+    /// [`call`](Self::call) with a builder's per-call overrides of the timeout
+    /// and the retry policy. Every attempt waits for the client's rate limit.
+    pub(crate) async fn call_with<'a, T, E, F, Fut>(
         &'a self,
+        options: &CallOptions,
         op: Operation,
         mut send: F,
     ) -> Result<T, Error>
@@ -46,11 +59,13 @@ impl Client {
         E: serde::Serialize,
     {
         let spelling = self.auth_header();
-        let result = self.send_all(self.raw_in_force(), op, &mut send).await;
+        let result = self
+            .send_all(self.raw_in_force(), options, op, &mut send)
+            .await;
         match self.after_answer(spelling, result) {
             Next::Done(result) => result,
             Next::Resend(raw) => {
-                let result = self.send_all(raw, op, &mut send).await;
+                let result = self.send_all(raw, options, op, &mut send).await;
                 self.after_resend(result)
             }
         }
@@ -60,6 +75,7 @@ impl Client {
     async fn send_all<'a, T, E, F, Fut>(
         &'a self,
         raw: &'a ruut_api::Client,
+        options: &CallOptions,
         op: Operation,
         send: &mut F,
     ) -> Result<T, Error>
@@ -68,11 +84,14 @@ impl Client {
         Fut: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
         E: serde::Serialize,
     {
-        let token = self.inner.settings.token.expose();
+        let settings = &self.inner.settings;
+        let token = settings.token.expose();
+        let policy = options.policy(&settings.retry_policy);
+        let limiter = settings.rate_limiter.as_deref();
         // `then` keeps either the request future or the error conversion, never
         // both: an `async move` block awaiting `send(raw)` would hold the request
         // future twice (as a captured value and as the awaited one).
-        retry::run(&self.inner.settings.retry_policy, op, || {
+        retry::run(policy, options.timeout, limiter, op, || {
             observe(send(raw)).then(move |(result, seen)| async move {
                 match result {
                     Ok(response) => {

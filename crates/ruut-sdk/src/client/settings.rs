@@ -1,10 +1,12 @@
 //! The settings a client holds once they are checked.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::client::auth::ApiToken;
 use crate::client::config::{AuthHeader, StatusRoute};
 use crate::transport::policy::RetryPolicy;
+use crate::transport::rate_limit::RateLimiter;
 
 /// The checked settings a client was built with (by
 /// [`ClientBuilder::build`](crate::ClientBuilder::build)).
@@ -22,4 +24,6 @@ pub(crate) struct Settings {
     pub connect_timeout: Duration,
     pub user_agent: String,
     pub max_response_body: usize,
+    /// The client-side rate limit, shared by every clone and sibling.
+    pub rate_limiter: Option<Arc<RateLimiter>>,
 }

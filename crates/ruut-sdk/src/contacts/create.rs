@@ -5,6 +5,7 @@ use ruut_api::types::{self, ContactCreatedPayload};
 
 use crate::client::Client;
 use crate::error::Error;
+use crate::transport::options::{CallOptions, call_options};
 use ruut_api::operations::Operation;
 
 impl Client {
@@ -26,6 +27,7 @@ impl Client {
     pub fn create_contact(&self) -> CreateContactRequest {
         CreateContactRequest {
             client: self.clone(),
+            options: CallOptions::default(),
             body: types::NewContact::default(),
         }
     }
@@ -36,8 +38,11 @@ impl Client {
 #[must_use = "a contact is not created until `.send().await`"]
 pub struct CreateContactRequest {
     client: Client,
+    options: CallOptions,
     body: types::NewContact,
 }
+
+call_options!(CreateContactRequest);
 
 impl CreateContactRequest {
     /// The contact's name.
@@ -88,7 +93,7 @@ impl CreateContactRequest {
         let account_id = self.client.require_account(op)?;
         let answer = self
             .client
-            .call(op, |raw| {
+            .call_with(&self.options, op, |raw| {
                 raw.create_contact()
                     .account_id(account_id)
                     .body(self.body.clone())

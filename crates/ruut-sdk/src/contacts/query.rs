@@ -7,6 +7,7 @@ use crate::client::Client;
 use crate::contacts::page::ContactPage;
 use crate::error::Error;
 use crate::pagination;
+use crate::transport::options::{CallOptions, call_options};
 use ruut_api::operations::Operation;
 
 impl Client {
@@ -27,6 +28,7 @@ impl Client {
     pub fn contacts(&self) -> ContactQuery {
         ContactQuery {
             client: self.clone(),
+            options: CallOptions::default(),
             sort: None,
             labels: Vec::new(),
             page: 1,
@@ -39,10 +41,13 @@ impl Client {
 #[must_use = "a listing does nothing until it is streamed or sent"]
 pub struct ContactQuery {
     client: Client,
+    options: CallOptions,
     sort: Option<ContactSort>,
     labels: Vec<String>,
     page: i64,
 }
+
+call_options!(ContactQuery);
 
 impl ContactQuery {
     /// The order.
@@ -78,7 +83,7 @@ impl ContactQuery {
         let account_id = self.client.require_account(op)?;
         let list = self
             .client
-            .call(op, |raw| {
+            .call_with(&self.options, op, |raw| {
                 let mut request = raw.list_contacts().account_id(account_id).page(self.page);
                 if let Some(sort) = self.sort {
                     request = request.sort(sort);

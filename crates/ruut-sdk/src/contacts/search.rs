@@ -10,6 +10,7 @@ use crate::client::Client;
 use crate::contacts::page::ContactPage;
 use crate::error::Error;
 use crate::pagination;
+use crate::transport::options::{CallOptions, call_options};
 use ruut_api::operations::Operation;
 
 impl Client {
@@ -27,6 +28,7 @@ impl Client {
     pub fn search_contacts(&self, query: impl Into<String>) -> ContactSearchQuery {
         ContactSearchQuery {
             client: self.clone(),
+            options: CallOptions::default(),
             query: query.into(),
             sort: None,
             page: 1,
@@ -39,10 +41,13 @@ impl Client {
 #[must_use = "a search does nothing until it is streamed or sent"]
 pub struct ContactSearchQuery {
     client: Client,
+    options: CallOptions,
     query: String,
     sort: Option<ContactSort>,
     page: i64,
 }
+
+call_options!(ContactSearchQuery);
 
 impl ContactSearchQuery {
     /// The order.
@@ -70,7 +75,7 @@ impl ContactSearchQuery {
         let account_id = self.client.require_account(op)?;
         let result = self
             .client
-            .call(op, |raw| {
+            .call_with(&self.options, op, |raw| {
                 let mut request = raw
                     .search_contacts()
                     .account_id(account_id)

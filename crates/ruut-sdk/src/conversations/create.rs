@@ -5,6 +5,7 @@ use ruut_api::types::{self, Conversation};
 
 use crate::client::Client;
 use crate::error::Error;
+use crate::transport::options::{CallOptions, call_options};
 use ruut_api::operations::Operation;
 
 impl Client {
@@ -25,6 +26,7 @@ impl Client {
     pub fn create_conversation(&self, inbox_id: i64) -> CreateConversationRequest {
         CreateConversationRequest {
             client: self.clone(),
+            options: CallOptions::default(),
             inbox_id,
             contact_id: None,
             source_id: None,
@@ -41,6 +43,7 @@ impl Client {
 #[must_use = "a new conversation is not created until `.send().await`"]
 pub struct CreateConversationRequest {
     client: Client,
+    options: CallOptions,
     inbox_id: i64,
     contact_id: Option<i64>,
     source_id: Option<String>,
@@ -49,6 +52,8 @@ pub struct CreateConversationRequest {
     team_id: Option<i64>,
     message: Option<String>,
 }
+
+call_options!(CreateConversationRequest);
 
 impl CreateConversationRequest {
     /// The contact the conversation is with.
@@ -98,7 +103,7 @@ impl CreateConversationRequest {
         let op = Operation::CreateConversation;
         let account_id = self.client.require_account(op)?;
         self.client
-            .call(op, |raw| {
+            .call_with(&self.options, op, |raw| {
                 raw.create_conversation()
                     .account_id(account_id)
                     .body_map(|body| {

@@ -11,6 +11,7 @@ use crate::client::Client;
 use crate::conversations::page::ConversationPage;
 use crate::error::Error;
 use crate::pagination::{self, CONVERSATIONS_PER_PAGE};
+use crate::transport::options::{CallOptions, call_options};
 use ruut_api::operations::Operation;
 
 impl Client {
@@ -38,6 +39,7 @@ impl Client {
     pub fn conversations(&self) -> ConversationQuery {
         ConversationQuery {
             client: self.clone(),
+            options: CallOptions::default(),
             filters: Filters::default(),
             page: 1,
         }
@@ -89,9 +91,12 @@ macro_rules! with_filters {
 #[must_use = "a listing does nothing until it is streamed or sent"]
 pub struct ConversationQuery {
     client: Client,
+    options: CallOptions,
     filters: Filters,
     page: i64,
 }
+
+call_options!(ConversationQuery);
 
 impl ConversationQuery {
     /// Only conversations with this status (the server's default is `open`;
@@ -162,7 +167,7 @@ impl ConversationQuery {
         let f = &self.filters;
         let list = self
             .client
-            .call(op, |raw| {
+            .call_with(&self.options, op, |raw| {
                 let mut request = with_filters!(
                     raw.list_conversations()
                         .account_id(account_id)
@@ -206,7 +211,7 @@ impl ConversationQuery {
         let f = &self.filters;
         let answer = self
             .client
-            .call(op, |raw| {
+            .call_with(&self.options, op, |raw| {
                 let request =
                     with_filters!(raw.get_conversation_counts().account_id(account_id), f);
                 request.send()

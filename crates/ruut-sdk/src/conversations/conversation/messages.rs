@@ -10,6 +10,7 @@ use crate::client::Client;
 use crate::conversations::conversation::ConversationHandle;
 use crate::error::Error;
 use crate::pagination::{self, Page};
+use crate::transport::options::{CallOptions, call_options};
 use ruut_api::operations::Operation;
 
 impl ConversationHandle {
@@ -36,6 +37,7 @@ impl ConversationHandle {
     pub fn messages(&self) -> MessageQuery {
         MessageQuery {
             client: self.client().clone(),
+            options: CallOptions::default(),
             conversation_id: self.id(),
             before: None,
             filter_internal: false,
@@ -49,14 +51,18 @@ impl ConversationHandle {
 #[must_use = "a message is not posted until `.send().await`"]
 pub struct MessageRequest {
     client: Client,
+    options: CallOptions,
     conversation_id: i64,
     body: types::NewMessage,
 }
+
+call_options!(MessageRequest);
 
 impl MessageRequest {
     fn new(conversation: &ConversationHandle, content: String, private: bool) -> Self {
         Self {
             client: conversation.client().clone(),
+            options: CallOptions::default(),
             conversation_id: conversation.id(),
             body: types::NewMessage {
                 content,
@@ -105,7 +111,7 @@ impl MessageRequest {
         }
         let account_id = self.client.require_account(op)?;
         self.client
-            .call(op, |raw| {
+            .call_with(&self.options, op, |raw| {
                 raw.create_message()
                     .account_id(account_id)
                     .conversation_id(self.conversation_id)
@@ -140,6 +146,7 @@ impl MessageRequest {
 #[must_use = "a listing does nothing until it is streamed or sent"]
 pub struct MessageQuery {
     client: Client,
+    options: CallOptions,
     conversation_id: i64,
     before: Option<i64>,
     filter_internal: bool,
@@ -160,6 +167,8 @@ pub struct MessagePage {
     /// conversation was passed).
     pub next_before: Option<i64>,
 }
+
+call_options!(MessageQuery);
 
 impl MessageQuery {
     /// Only messages older than this message id.
@@ -187,7 +196,7 @@ impl MessageQuery {
         let account_id = self.client.require_account(op)?;
         let list = self
             .client
-            .call(op, |raw| {
+            .call_with(&self.options, op, |raw| {
                 let mut request = raw
                     .list_messages()
                     .account_id(account_id)

@@ -18,6 +18,7 @@ use crate::client::Client;
 use crate::client::config::StatusRoute;
 use crate::conversations::conversation::ConversationHandle;
 use crate::error::{Error, ErrorKind};
+use crate::transport::options::{CallOptions, call_options};
 use ruut_api::operations::Operation;
 
 impl ConversationHandle {
@@ -106,6 +107,7 @@ pub struct StatusChange {
 #[must_use = "a status change is not sent until `.send().await`"]
 pub struct StatusRequest {
     client: Client,
+    options: CallOptions,
     conversation_id: i64,
     status: ConversationStatus,
     snooze_until: Option<DateTime<Utc>>,
@@ -125,6 +127,8 @@ const DOCUMENTED_ROUTE_MISSING: &str = "this server lacks Ruut's documented stat
      client with .status_route(StatusRoute::AccountScoped) to use its toggle_status route, \
      or leave the default StatusRoute::Auto, which finds it by itself";
 
+call_options!(StatusRequest);
+
 impl StatusRequest {
     pub(crate) fn new(
         client: Client,
@@ -134,6 +138,7 @@ impl StatusRequest {
     ) -> Self {
         Self {
             client,
+            options: CallOptions::default(),
             conversation_id,
             status,
             snooze_until,
@@ -200,7 +205,7 @@ impl StatusRequest {
         let op = Operation::UpdateConversationStatus;
         let answer = self
             .client
-            .call(op, |raw| {
+            .call_with(&self.options, op, |raw| {
                 raw.update_conversation_status()
                     .conversation_id(self.conversation_id)
                     .body_map(|body| {
@@ -250,7 +255,7 @@ impl StatusRequest {
         let account_id = self.client.require_account(op)?;
         let answer = self
             .client
-            .call(op, |raw| {
+            .call_with(&self.options, op, |raw| {
                 raw.toggle_conversation_status()
                     .account_id(account_id)
                     .conversation_id(self.conversation_id)
