@@ -126,8 +126,8 @@
 //! * A query's `send(self)` fetches one page ([`ConversationPage`],
 //!   [`ContactPage`], [`MessagePage`]: the items, and what the server said about
 //!   the rest); its `stream(self)` is every item, a
-//!   [`Stream`](futures::Stream) that fetches page after page as it is consumed,
-//!   holding one page at a time.
+//!   [`Stream`](futures::Stream) that fetches the next page while the current one
+//!   is consumed: one request in flight, at most two pages held.
 //! * No type of this crate shares a name with one of [`types`] (a test checks).
 //!
 //! # Tracing

@@ -170,6 +170,7 @@ impl fmt::Debug for Client {
             .field("connect_timeout", &s.connect_timeout)
             .field("user_agent", &s.user_agent)
             .field("max_response_body", &s.max_response_body)
+            .field("rate_limit", &s.rate_limiter)
             .finish()
     }
 }

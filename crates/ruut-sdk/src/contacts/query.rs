@@ -97,7 +97,7 @@ impl ContactQuery {
         Ok(ContactPage::listed(self.page, list))
     }
 
-    /// Every contact, page after page, fetched as the stream is consumed.
+    /// Every contact, page after page, the next page fetched while this one is consumed.
     pub fn stream(self) -> BoxStream<'static, Result<Contact, Error>> {
         let first = self.page;
         pagination::numbered(first, move |page| self.clone().page(page).send())

@@ -90,7 +90,7 @@ impl ContactSearchQuery {
         Ok(ContactPage::found(self.page, result))
     }
 
-    /// Every match, page after page, fetched as the stream is consumed.
+    /// Every match, page after page, the next page fetched while this one is consumed.
     pub fn stream(self) -> BoxStream<'static, Result<Contact, Error>> {
         let first = self.page;
         pagination::numbered(first, move |page| self.clone().page(page).send())

@@ -192,8 +192,8 @@ impl ConversationQuery {
         })
     }
 
-    /// Every matching conversation, page after page, fetched as the stream is
-    /// consumed. The stream ends after the last page, or after the first error.
+    /// Every matching conversation, page after page, the next page fetched while
+    /// this one is consumed. The stream ends after the last page, or after the first error.
     pub fn stream(self) -> BoxStream<'static, Result<Conversation, Error>> {
         let first = self.page;
         pagination::numbered(first, move |page| self.clone().page(page).send())

@@ -219,7 +219,7 @@ impl MessageQuery {
     }
 
     /// Every message, newest first, page after page back to the first one (or from
-    /// [`before`](Self::before)), fetched as the stream is consumed.
+    /// [`before`](Self::before)), the next page fetched while this one is consumed.
     pub fn stream(self) -> BoxStream<'static, Result<Message, Error>> {
         pagination::items(self.before, move |before: Option<i64>| {
             let query = Self {
