@@ -32,6 +32,8 @@ Commands:
                        property tests run with {PROPTEST_SEED} {PROPTEST_ALGORITHM}
                        unless you set them (PROPTEST_RNG_SEED=<n> cargo xtask ci: another
                        seed), Schemathesis with --seed {SCHEMATHESIS_SEED}. Random seeds: cargo test --workspace.
+                       --only TEXT: run only the steps whose name contains TEXT
+                       (`cargo xtask ci --only schemathesis`).
   reliability-report   Run the reliability tests and the Schemathesis negative-mode step, and
                        write RELIABILITY.md from the tests' Case/Expect lines and outcomes
                        (with ci's seeds).
@@ -111,10 +113,24 @@ fn run(args: &[String]) -> Result<(), Error> {
             flags(rest, &[])?;
             ci::run(&root, &ci::publish_steps())?;
         }
-        "ci" => {
-            flags(rest, &[])?;
-            ci::run(&root, &ci::steps())?;
-        }
+        "ci" => match rest {
+            [] => ci::run(&root, &ci::steps())?,
+            [only, text] if only == "--only" => {
+                let steps: Vec<_> = ci::steps()
+                    .into_iter()
+                    .filter(|step| step.name.contains(text.as_str()))
+                    .collect();
+                if steps.is_empty() {
+                    return Err(Error::Usage(format!("no CI step's name contains `{text}`")));
+                }
+                ci::run(&root, &steps)?;
+            }
+            _ => {
+                return Err(Error::Usage(
+                    "usage: cargo xtask ci [--only <part of a step name>]".into(),
+                ));
+            }
+        },
         "reliability-report" => {
             flags(rest, &[])?;
             say(format_args!("{}\n", reliability::run(&root)?));
