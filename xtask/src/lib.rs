@@ -13,6 +13,8 @@
 //! - [`ci`]: the ordered list of CI steps behind `cargo xtask ci`;
 //! - [`publish`]: the published spec (`cargo xtask spec`), the checks that
 //!   other languages and tools can use it, and `cargo xtask spec-diff`;
+//! - [`release`]: `cargo xtask release-check` (packaging, semver-checks,
+//!   spec-diff), the feature combinations and the licence check CI runs;
 //! - [`reports`]: `cargo xtask bench` and `cargo xtask reliability-report`
 //!   (with `cargo xtask load`), which write BENCHMARKS.md and RELIABILITY.md;
 //! - [`tools`]: the outside programs these run, and how they are installed.
@@ -27,6 +29,7 @@ pub mod codegen;
 pub mod diff;
 pub mod error;
 pub mod publish;
+pub mod release;
 pub mod reports;
 pub mod spec;
 pub mod tools;

@@ -8,7 +8,7 @@ use xtask::codegen::{self, generate, lint, surface};
 use xtask::reports::{bench, reliability};
 use xtask::spec::Spec;
 use xtask::violation::Rule;
-use xtask::{Error, SPEC_PATH, ci, publish};
+use xtask::{Error, SPEC_PATH, ci, publish, release};
 
 const HELP: &str = "\
 Usage: cargo xtask <command> [options]
@@ -26,6 +26,11 @@ Commands:
                        index.html (a self-contained API reference page).
   spec-diff <REV>      Compare openapi/ruut.yaml at git revision REV with the working tree;
                        list breaking and additive changes, fail if any is breaking.
+  release-check <REV>  Package the published crates and build each from its tarball alone;
+                       cargo semver-checks of ruut-api and ruut-sdk and spec-diff against git
+                       revision REV. Fails on a breaking change unless the version's major
+                       (before 1.0: minor) went up. Installs cargo-semver-checks into
+                       .tools/cargo on first use (a build of several minutes).
   spec-check           Run only the spec-publishing CI steps (bundle, linters, TypeScript and
                        Python clients, Prism contract check, reference page in Chromium).
   ci                   Run every CI step in order; stop at the first failure. Reproducible:
@@ -106,6 +111,16 @@ fn run(args: &[String]) -> Result<(), Error> {
             _ => {
                 return Err(Error::Usage(
                     "usage: cargo xtask spec-diff <git-rev>".into(),
+                ));
+            }
+        },
+        "release-check" => match rest {
+            [rev] if !rev.starts_with('-') => {
+                say(format_args!("{}\n", release::check(&root, rev)?));
+            }
+            _ => {
+                return Err(Error::Usage(
+                    "usage: cargo xtask release-check <git-rev>".into(),
                 ));
             }
         },

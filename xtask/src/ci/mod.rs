@@ -16,6 +16,7 @@
 
 use crate::codegen::generate;
 use crate::publish;
+use crate::release::{deny, features, package};
 
 pub mod examples;
 pub mod run;
@@ -46,6 +47,10 @@ pub fn steps() -> Vec<Step> {
         // The README's first command and the other examples (xtask/src/ci/examples.rs).
         Step::internal(examples::STEP, examples::run),
         Step::cargo(&["doc", "--workspace", "--no-deps"]).append_env("RUSTDOCFLAGS", "-D warnings"),
+        // What crates.io would get (xtask/src/release/): the tarballs, built alone.
+        Step::internal(package::STEP, |root| package::run(root, true)),
+        Step::internal(features::STEP, features::run),
+        Step::internal(deny::STEP, deny::run),
         // The sandbox against the spec (xtask/src/ci/schemathesis.rs).
         Step::internal(schemathesis::STEP, schemathesis::run),
         // Invalid input only: 4xx in documented shapes, never a 5xx or a hang.
