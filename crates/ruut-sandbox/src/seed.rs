@@ -259,6 +259,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
                 created_at: BASE - 86_400 * 30 + contact_id * 600,
                 last_activity_at: Some(BASE + contact_id * 60),
                 inboxes: vec![(inbox, rng.uuid())],
+                labels: Vec::new(),
             });
         }
     }

@@ -89,6 +89,9 @@ pub(crate) struct Contact {
     pub last_activity_at: Option<i64>,
     /// `(inbox_id, source_id)` pairs.
     pub inboxes: Vec<(i64, String)>,
+    /// The contact's labels (Chatwoot's `acts_as_taggable_on :labels`), in the
+    /// order they were set.
+    pub labels: Vec<String>,
 }
 
 impl Contact {

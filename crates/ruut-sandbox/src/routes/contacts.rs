@@ -3,8 +3,8 @@
 //! Lists are 15 a page. `listContacts` shows only resolved contacts (with an
 //! email, phone number or identifier); `meta.current_page` echoes the page
 //! as a string when the request named one (as Rails echoes the parameter),
-//! as an integer otherwise. Contacts carry no labels in the sandbox, so a
-//! `labels[]` filter matches none.
+//! as an integer otherwise. A `labels[]` filter keeps the contacts tagged with
+//! any of the labels (`tagged_with(params[:labels], any: true)`).
 
 use axum::http::StatusCode;
 use bytes::Bytes;
@@ -112,7 +112,8 @@ pub(crate) fn list(cx: AccountScope<'_>, query: Query) -> Reply {
     let mut list: Vec<&Contact> = store
         .contacts
         .iter()
-        .filter(|c| c.account_id == account_id && c.is_resolved() && labels.is_empty())
+        .filter(|c| c.account_id == account_id && c.is_resolved())
+        .filter(|c| labels.is_empty() || c.labels.iter().any(|l| labels.contains(&l.as_str())))
         .collect();
     sort(&mut list, sort_by.as_ref());
     let payload = render_all(store, page_slice(&list, page), with_inboxes);
@@ -203,6 +204,7 @@ pub(crate) fn create(mut cx: AccountScope<'_>, bytes: Bytes) -> Reply {
         created_at: clock::now(),
         last_activity_at: None,
         inboxes: Vec::new(),
+        labels: Vec::new(),
     };
     f.string("avatar_url", false)?;
     let inbox_id = f.int("inbox_id")?;
