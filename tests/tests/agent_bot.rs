@@ -7,8 +7,10 @@ mod agent_bot;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use agent_bot::{ASK_FOR_DETAILS, Bot, Decision, WELCOME, decide, transcript};
-use ruut_sandbox::Sandbox;
+use agent_bot::{
+    ASK_FOR_DETAILS, ASKED_LABEL, Bot, Decision, WELCOME, WELCOMED_LABEL, decide, transcript,
+};
+use ruut_sandbox::{Operation, Sandbox};
 use ruut_sdk::webhook::{Verifier, WebhookEvent, WebhookSecret, sign};
 use ruut_sdk::{Client, ConversationStatus};
 use serde_json::json;
@@ -61,6 +63,24 @@ async fn the_demo_bot_welcomes_asks_and_hands_over() {
         assert_eq!(conversation.status, ConversationStatus::Open);
         let assignee = conversation.meta.assignee.map(|a| a.id);
         assert_eq!(assignee, Some(report.handoff_agent), "#{id}");
+    }
+
+    // Labels, set with the agent's token (Chatwoot 4.10.1 refuses them to bots).
+    for (id, labels) in [
+        (report.pending_then_open, vec![ASKED_LABEL, WELCOMED_LABEL]),
+        (report.open, vec![WELCOMED_LABEL]),
+    ] {
+        let conversation = report.agent.get_conversation(id).await.expect("found");
+        assert_eq!(conversation.labels, labels, "#{id}");
+    }
+    // The typing indicator around each of the three replies: tried with the
+    // bot's token, refused by a 4.10.1 server, and the replies went anyway.
+    for status in ["on", "off"] {
+        report
+            .sandbox
+            .expect(Operation::ToggleTypingStatus)
+            .body("typing_status", status)
+            .times(3);
     }
     report.sandbox.shutdown().await;
 }
@@ -130,6 +150,7 @@ async fn the_bot_rejects_forgeries_and_acts_once_per_delivery() {
     let bot = Bot {
         client: client(sandbox.bot_token()),
         handoff_agent: None,
+        agent: None,
     };
     let (outcomes_tx, mut outcomes) = mpsc::unbounded_channel();
     let router = agent_bot::service(bot, Verifier::new(SECRET), Some(outcomes_tx));

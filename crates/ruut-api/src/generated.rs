@@ -212,7 +212,12 @@ pub mod types {
             value.parse()
         }
     }
-    ///Who to assign. `team_id` is used only when `assignee_id` is absent.
+    /**Who to assign. The server branches on whether the key `assignee_id` is present:
+present, it assigns that agent (with `assignee_type: AgentBot`, that agent bot), and
+`null` (or an id that is no agent of the account) unassigns, answering null; absent,
+`team_id` assigns that team (null or an unknown id removes the team); with neither,
+nothing changes and the answer is null.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -223,6 +228,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct AssignmentRequest {
+        ///The agent (or agent bot) to assign; null unassigns.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub assignee_id: ::std::option::Option<i64>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -744,6 +750,61 @@ times are 0 when unset.
             Default::default()
         }
     }
+    ///A conversation's custom attributes (the whole map).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationCustomAttributes {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_attributes: ::std::option::Option<Attributes>,
+    }
+    impl ConversationCustomAttributes {
+        pub fn builder() -> builder::ConversationCustomAttributes {
+            Default::default()
+        }
+    }
+    ///A conversation's labels.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationLabels {
+        pub payload: ::std::vec::Vec<::std::string::String>,
+    }
+    impl ConversationLabels {
+        pub fn builder() -> builder::ConversationLabels {
+            Default::default()
+        }
+    }
+    ///The labels a conversation should have; a missing list removes them all.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationLabelsRequest {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub labels: ::std::vec::Vec<::std::string::String>,
+    }
+    impl ConversationLabelsRequest {
+        pub fn builder() -> builder::ConversationLabelsRequest {
+            Default::default()
+        }
+    }
     ///A page of conversations (note the extra `data` wrapper, found on this endpoint only).
     #[derive(
         ::serde::Deserialize,
@@ -1042,6 +1103,30 @@ times are 0 when unset.
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    /**The body of `updateConversation`: only these keys are permitted; the server drops any
+other (for example `assignee_id`) without an error.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub priority: ::std::option::Option<crate::enums::ConversationPriority>,
+        ///An SLA policy of the account (enterprise edition)
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sla_policy_id: ::std::option::Option<i64>,
+    }
+    impl ConversationUpdate {
+        pub fn builder() -> builder::ConversationUpdate {
+            Default::default()
         }
     }
     /**Every error body the server sends: `{"error": "text"}` (most errors),
@@ -1505,6 +1590,50 @@ times are 0 when unset.
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    ///Agents taking part in a conversation.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct ParticipantList(pub ::std::vec::Vec<Assignee>);
+    impl ::std::ops::Deref for ParticipantList {
+        type Target = ::std::vec::Vec<Assignee>;
+        fn deref(&self) -> &::std::vec::Vec<Assignee> {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<ParticipantList> for ::std::vec::Vec<Assignee> {
+        fn from(value: ParticipantList) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::From<::std::vec::Vec<Assignee>> for ParticipantList {
+        fn from(value: ::std::vec::Vec<Assignee>) -> Self {
+            Self(value)
+        }
+    }
+    ///The agents (user ids) to add, or to make the whole list.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ParticipantsRequest {
+        pub user_ids: ::std::vec::Vec<i64>,
+    }
+    impl ParticipantsRequest {
+        pub fn builder() -> builder::ParticipantsRequest {
+            Default::default()
         }
     }
     ///The authenticated user, with the accounts the user belongs to.
@@ -1985,6 +2114,164 @@ seconds (possibly fractional) as the Chatwoot server sends them.
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    ///Where to e-mail a transcript.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct TranscriptRequest {
+        ///The recipient's e-mail address.
+        pub email: TranscriptRequestEmail,
+    }
+    impl TranscriptRequest {
+        pub fn builder() -> builder::TranscriptRequest {
+            Default::default()
+        }
+    }
+    ///The recipient's e-mail address.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct TranscriptRequestEmail(::std::string::String);
+    impl ::std::ops::Deref for TranscriptRequestEmail {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<TranscriptRequestEmail> for ::std::string::String {
+        fn from(value: TranscriptRequestEmail) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for TranscriptRequestEmail {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for TranscriptRequestEmail {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for TranscriptRequestEmail {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TranscriptRequestEmail {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///Whether the caller started or stopped typing.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum TypingStatus {
+        #[serde(rename = "on")]
+        On,
+        #[serde(rename = "off")]
+        Off,
+    }
+    impl ::std::fmt::Display for TypingStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::On => f.write_str("on"),
+                Self::Off => f.write_str("off"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for TypingStatus {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "on" => Ok(Self::On),
+                "off" => Ok(Self::Off),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for TypingStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for TypingStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///The body of `toggleTypingStatus`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct TypingStatusRequest {
+        ///Typing a private note (passed on in the webhook).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_private: ::std::option::Option<bool>,
+        pub typing_status: TypingStatus,
+    }
+    impl TypingStatusRequest {
+        pub fn builder() -> builder::TypingStatusRequest {
+            Default::default()
         }
     }
     ///The account a webhook is about.
@@ -4657,6 +4944,139 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ConversationCustomAttributes {
+            custom_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationCustomAttributes {
+            fn default() -> Self {
+                Self {
+                    custom_attributes: Ok(Default::default()),
+                }
+            }
+        }
+        impl ConversationCustomAttributes {
+            pub fn custom_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attributes: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationCustomAttributes>
+        for super::ConversationCustomAttributes {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationCustomAttributes,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    custom_attributes: value.custom_attributes?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ConversationCustomAttributes>
+        for ConversationCustomAttributes {
+            fn from(value: super::ConversationCustomAttributes) -> Self {
+                Self {
+                    custom_attributes: Ok(value.custom_attributes),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ConversationLabels {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationLabels {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl ConversationLabels {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationLabels> for super::ConversationLabels {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationLabels,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::ConversationLabels> for ConversationLabels {
+            fn from(value: super::ConversationLabels) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ConversationLabelsRequest {
+            labels: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationLabelsRequest {
+            fn default() -> Self {
+                Self {
+                    labels: Ok(Default::default()),
+                }
+            }
+        }
+        impl ConversationLabelsRequest {
+            pub fn labels<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.labels = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for labels: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationLabelsRequest>
+        for super::ConversationLabelsRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationLabelsRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { labels: value.labels? })
+            }
+        }
+        impl ::std::convert::From<super::ConversationLabelsRequest>
+        for ConversationLabelsRequest {
+            fn from(value: super::ConversationLabelsRequest) -> Self {
+                Self { labels: Ok(value.labels) }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ConversationList {
             data: ::std::result::Result<
                 super::ConversationListData,
@@ -5007,6 +5427,72 @@ in which conversation, and whether in a private note.
                     reason: Ok(value.reason),
                     snooze_time: Ok(value.snooze_time),
                     status: Ok(value.status),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ConversationUpdate {
+            priority: ::std::result::Result<
+                ::std::option::Option<crate::enums::ConversationPriority>,
+                ::std::string::String,
+            >,
+            sla_policy_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationUpdate {
+            fn default() -> Self {
+                Self {
+                    priority: Ok(Default::default()),
+                    sla_policy_id: Ok(Default::default()),
+                }
+            }
+        }
+        impl ConversationUpdate {
+            pub fn priority<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::ConversationPriority>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.priority = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for priority: {e}")
+                    });
+                self
+            }
+            pub fn sla_policy_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.sla_policy_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for sla_policy_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationUpdate> for super::ConversationUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    priority: value.priority?,
+                    sla_policy_id: value.sla_policy_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ConversationUpdate> for ConversationUpdate {
+            fn from(value: super::ConversationUpdate) -> Self {
+                Self {
+                    priority: Ok(value.priority),
+                    sla_policy_id: Ok(value.sla_policy_id),
                 }
             }
         }
@@ -6789,6 +7275,47 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ParticipantsRequest {
+            user_ids: ::std::result::Result<::std::vec::Vec<i64>, ::std::string::String>,
+        }
+        impl ::std::default::Default for ParticipantsRequest {
+            fn default() -> Self {
+                Self {
+                    user_ids: Err("no value supplied for user_ids".to_string()),
+                }
+            }
+        }
+        impl ParticipantsRequest {
+            pub fn user_ids<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.user_ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for user_ids: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ParticipantsRequest>
+        for super::ParticipantsRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ParticipantsRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { user_ids: value.user_ids? })
+            }
+        }
+        impl ::std::convert::From<super::ParticipantsRequest> for ParticipantsRequest {
+            fn from(value: super::ParticipantsRequest) -> Self {
+                Self {
+                    user_ids: Ok(value.user_ids),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct Profile {
             account_id: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -8273,6 +8800,112 @@ in which conversation, and whether in a private note.
         impl ::std::convert::From<super::ToggleStatusResponse> for ToggleStatusResponse {
             fn from(value: super::ToggleStatusResponse) -> Self {
                 Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct TranscriptRequest {
+            email: ::std::result::Result<
+                super::TranscriptRequestEmail,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for TranscriptRequest {
+            fn default() -> Self {
+                Self {
+                    email: Err("no value supplied for email".to_string()),
+                }
+            }
+        }
+        impl TranscriptRequest {
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::TranscriptRequestEmail>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<TranscriptRequest> for super::TranscriptRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: TranscriptRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { email: value.email? })
+            }
+        }
+        impl ::std::convert::From<super::TranscriptRequest> for TranscriptRequest {
+            fn from(value: super::TranscriptRequest) -> Self {
+                Self { email: Ok(value.email) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct TypingStatusRequest {
+            is_private: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            typing_status: ::std::result::Result<
+                super::TypingStatus,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for TypingStatusRequest {
+            fn default() -> Self {
+                Self {
+                    is_private: Ok(Default::default()),
+                    typing_status: Err("no value supplied for typing_status".to_string()),
+                }
+            }
+        }
+        impl TypingStatusRequest {
+            pub fn is_private<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.is_private = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for is_private: {e}")
+                    });
+                self
+            }
+            pub fn typing_status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::TypingStatus>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.typing_status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for typing_status: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<TypingStatusRequest>
+        for super::TypingStatusRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: TypingStatusRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    is_private: value.is_private?,
+                    typing_status: value.typing_status?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::TypingStatusRequest> for TypingStatusRequest {
+            fn from(value: super::TypingStatusRequest) -> Self {
+                Self {
+                    is_private: Ok(value.is_private),
+                    typing_status: Ok(value.typing_status),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -10759,6 +11392,68 @@ let response = client.get_conversation()
     pub fn get_conversation(&self) -> builder::GetConversation<'_> {
         builder::GetConversation::new(self)
     }
+    /**Delete a conversation
+
+Deletes the conversation with its messages (in a background job on the server) and
+answers 200 with an empty body. Administrators only: `ConversationPolicy#destroy?`
+refuses agents with 401 `{"error":"You are not authorized to do this action"}`, and
+agent-bot tokens are refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#destroy`,
+`app/policies/conversation_policy.rb#destroy?`).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+```ignore
+let response = client.delete_conversation()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_conversation(&self) -> builder::DeleteConversation<'_> {
+        builder::DeleteConversation::new(self)
+    }
+    /**Update a conversation's priority or SLA policy
+
+Updates the conversation with the only attributes the server permits here:
+`priority` (`low`, `medium`, `high`, `urgent`, or null to clear it) and, on servers
+with the enterprise edition (as Ruut's), `sla_policy_id`. Every other key is dropped
+by the strong parameters, without an error: a PATCH with `assignee_id` (what the
+official Python SDK's `assign()` sends) answers 200 with the conversation and
+assigns nobody; use `assignConversation` to assign. Answers with the conversation.
+A priority change sends the `conversation_updated` webhook. An unknown priority is a
+500 on the server (a Rails enum error); the sandbox answers 422. Agent-bot tokens
+are allowed.
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#update`
+and `#permitted_update_params`,
+`enterprise/app/controllers/enterprise/api/v1/accounts/conversations_controller.rb#permitted_update_params`,
+`app/views/api/v1/accounts/conversations/update.json.jbuilder`,
+`app/controllers/concerns/access_token_auth_helper.rb`).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `body`
+```ignore
+let response = client.update_conversation()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_conversation(&self) -> builder::UpdateConversation<'_> {
+        builder::UpdateConversation::new(self)
+    }
     /**Change a conversation's status (Chatwoot route)
 
 Sets the status to `open`, `pending`, `resolved` or `snoozed` (`scheduling` does not
@@ -10823,9 +11518,11 @@ let response = client.toggle_conversation_priority()
 Assigns the conversation to an agent (`assignee_id`), an agent bot
 (`assignee_type: AgentBot`) or, when `assignee_id` is absent, a team (`team_id`).
 Answers with the new assignee (an agent, an agent bot or a team), or null.
-Agent-bot tokens are allowed.
+`{"assignee_id": null}` unassigns the conversation (the key must be present: a body
+without it assigns a team, or nothing). Agent-bot tokens are allowed.
 
-Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations/assignments_controller.rb`,
+`app/services/conversations/assignment_service.rb`).
 
 
 Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments`
@@ -10844,6 +11541,383 @@ let response = client.assign_conversation()
 ```*/
     pub fn assign_conversation(&self) -> builder::AssignConversation<'_> {
         builder::AssignConversation::new(self)
+    }
+    /**List a conversation's labels
+
+The conversation's labels, as `{"payload": [...]}`. Agent-bot tokens are refused
+(401): the labels controller is not among the endpoints Chatwoot 4.10.1 opens to bots.
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations/labels_controller.rb`,
+`app/controllers/concerns/label_concern.rb#index`,
+`app/views/api/v1/accounts/conversations/labels/index.json.jbuilder`).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+```ignore
+let response = client.list_conversation_labels()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .send()
+    .await;
+```*/
+    pub fn list_conversation_labels(&self) -> builder::ListConversationLabels<'_> {
+        builder::ListConversationLabels::new(self)
+    }
+    /**Replace a conversation's labels
+
+Replaces the conversation's labels with `labels` (`update_labels`, which sets the
+whole `label_list`: labels not listed are removed, a missing `labels` removes them
+all) and answers the new list as `{"payload": [...]}`. Labels that were not created
+in the account are kept all the same. A change sends the `conversation_updated`
+webhook with `label_list` in `changed_attributes`. Agent-bot tokens are refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations/labels_controller.rb`,
+`app/controllers/concerns/label_concern.rb#create`, `app/models/concerns/labelable.rb`,
+`app/views/api/v1/accounts/conversations/labels/create.json.jbuilder`).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `body`
+```ignore
+let response = client.set_conversation_labels()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn set_conversation_labels(&self) -> builder::SetConversationLabels<'_> {
+        builder::SetConversationLabels::new(self)
+    }
+    /**Replace a conversation's custom attributes
+
+Replaces the conversation's custom attributes with `custom_attributes` (the whole
+map: keys not sent are removed; a missing map clears them) and answers
+`{"custom_attributes": {...}}`. A change sends the `conversation_updated` webhook with
+`custom_attributes` in `changed_attributes`. Agent-bot tokens are allowed.
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#custom_attributes`,
+`app/views/api/v1/accounts/conversations/custom_attributes.json.jbuilder`,
+`app/controllers/concerns/access_token_auth_helper.rb`).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/custom_attributes`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `body`
+```ignore
+let response = client.set_conversation_custom_attributes()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn set_conversation_custom_attributes(
+        &self,
+    ) -> builder::SetConversationCustomAttributes<'_> {
+        builder::SetConversationCustomAttributes::new(self)
+    }
+    /**Show or hide the typing indicator
+
+Announces that the caller started (`on`) or stopped (`off`) typing in the
+conversation, in a private note when `is_private` is true: the server sends the
+`conversation_typing_on` or `conversation_typing_off` webhook (and shows the
+indicator in the widget) and answers 200 with an empty body. Nothing is stored.
+The server ignores any other `typing_status` with a 200; this document allows only
+`on` and `off`, and the sandbox answers anything else with a 422.
+Agent-bot tokens are refused (401) by Chatwoot 4.10.1, whose list of endpoints open
+to bots does not have this one (later versions allow it).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#toggle_typing_status`,
+`app/services/conversations/typing_status_manager.rb`,
+`app/listeners/webhook_listener.rb#conversation_typing_on`,
+`app/controllers/concerns/access_token_auth_helper.rb`).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_typing_status`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `body`
+```ignore
+let response = client.toggle_typing_status()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn toggle_typing_status(&self) -> builder::ToggleTypingStatus<'_> {
+        builder::ToggleTypingStatus::new(self)
+    }
+    /**Mute a conversation
+
+Mutes the conversation: the server resolves it, blocks its contact (so `muted`,
+which is the contact's `blocked`, reads true in every conversation of that contact,
+and new messages from the contact do not reopen them) and adds an activity message.
+Answers 200 with an empty body. Agent-bot tokens are refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#mute`,
+`app/models/concerns/conversation_mute_helpers.rb`).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/mute`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+```ignore
+let response = client.mute_conversation()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .send()
+    .await;
+```*/
+    pub fn mute_conversation(&self) -> builder::MuteConversation<'_> {
+        builder::MuteConversation::new(self)
+    }
+    /**Unmute a conversation
+
+Unblocks the conversation's contact (`muted` reads false again) and adds an activity
+message; the status stays as it is. Answers 200 with an empty body. Agent-bot tokens
+are refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#unmute`,
+`app/models/concerns/conversation_mute_helpers.rb`).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/unmute`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+```ignore
+let response = client.unmute_conversation()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .send()
+    .await;
+```*/
+    pub fn unmute_conversation(&self) -> builder::UnmuteConversation<'_> {
+        builder::UnmuteConversation::new(self)
+    }
+    /**Mark a conversation unread
+
+Moves `agent_last_seen_at` (and `assignee_last_seen_at`) to one second before the
+last incoming message, so that message counts as unread again (`unread_count` counts
+the incoming messages since `agent_last_seen_at`, at most 10); without incoming
+messages both become unset (0). Answers with the conversation. Agent-bot tokens are
+refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#unread`,
+`app/models/conversation.rb#unread_incoming_messages`,
+`app/views/api/v1/accounts/conversations/unread.json.jbuilder`).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/unread`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+```ignore
+let response = client.mark_conversation_unread()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .send()
+    .await;
+```*/
+    pub fn mark_conversation_unread(&self) -> builder::MarkConversationUnread<'_> {
+        builder::MarkConversationUnread::new(self)
+    }
+    /**Mark a conversation read
+
+Sets `agent_last_seen_at` to now (and `assignee_last_seen_at` when the caller is the
+assignee), so `unread_count` becomes 0, and answers with the conversation. When
+nothing is unread and the caller saw the conversation in the last hour the server
+skips the write (the answer is the same). Agent-bot tokens are refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#update_last_seen`,
+`app/views/api/v1/accounts/conversations/update_last_seen.json.jbuilder`).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/update_last_seen`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+```ignore
+let response = client.update_conversation_last_seen()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .send()
+    .await;
+```*/
+    pub fn update_conversation_last_seen(
+        &self,
+    ) -> builder::UpdateConversationLastSeen<'_> {
+        builder::UpdateConversationLastSeen::new(self)
+    }
+    /**E-mail a conversation's transcript
+
+Queues an e-mail of the whole conversation to `email` and answers 200 with an empty
+body. A blank `email` is a 422 `{"error":"email param missing"}`. The account's daily
+e-mail quota used up answers a bare 429 (no body), as does Rack::Attack's limit of
+30 transcripts an hour per account. (Chatwoot Cloud plans without transcripts answer
+402; self-hosted servers and servers without cloud plans, as Ruut's, never do.)
+Each call sends an e-mail: not idempotent. Agent-bot tokens are refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#transcript`,
+`app/models/concerns/account_email_rate_limitable.rb`, `config/initializers/rack_attack.rb`).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/transcript`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `body`
+```ignore
+let response = client.send_conversation_transcript()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn send_conversation_transcript(
+        &self,
+    ) -> builder::SendConversationTranscript<'_> {
+        builder::SendConversationTranscript::new(self)
+    }
+    /**List a conversation's participants
+
+The agents taking part in the conversation (besides its assignee), as a JSON array of
+agents. Agent-bot tokens are refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#show`,
+`app/views/api/v1/accounts/conversations/participants/show.json.jbuilder`,
+`app/views/api/v1/models/_agent.json.jbuilder`).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+```ignore
+let response = client.list_conversation_participants()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .send()
+    .await;
+```*/
+    pub fn list_conversation_participants(
+        &self,
+    ) -> builder::ListConversationParticipants<'_> {
+        builder::ListConversationParticipants::new(self)
+    }
+    /**Add participants to a conversation
+
+Adds the agents `user_ids` names and answers with **only those newly added** (ids
+already taking part are left out of the answer). A user who is not an agent with
+access to the conversation's inbox is not added (the server's model validation
+fails silently; the sandbox leaves out ids that are not agents of the account).
+Agent-bot tokens are refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#create`,
+`app/models/conversation_participant.rb`,
+`app/views/api/v1/accounts/conversations/participants/create.json.jbuilder`).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `body`
+```ignore
+let response = client.add_conversation_participants()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn add_conversation_participants(
+        &self,
+    ) -> builder::AddConversationParticipants<'_> {
+        builder::AddConversationParticipants::new(self)
+    }
+    /**Remove participants from a conversation
+
+Removes the agents `user_ids[]` names (ids not taking part are ignored) and answers
+200 with an empty body. The server reads `user_ids` from the parameters, so it is
+sent in the query string Rails-style (`user_ids[]=7&user_ids[]=8`); a JSON body is
+read too, but DELETE bodies do not survive every proxy. Without any `user_ids` the
+server answers 500; the sandbox 422. Agent-bot tokens are refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#destroy`).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `user_ids`: The agents' user ids, sent Rails-style as `user_ids[]=7&user_ids[]=8`.
+```ignore
+let response = client.remove_conversation_participants()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .user_ids(user_ids)
+    .send()
+    .await;
+```*/
+    pub fn remove_conversation_participants(
+        &self,
+    ) -> builder::RemoveConversationParticipants<'_> {
+        builder::RemoveConversationParticipants::new(self)
+    }
+    /**Set a conversation's participants
+
+Makes `user_ids` the whole list of participants (adds the missing, removes the
+others) and answers with all of them. A missing `user_ids` is a 500 on the server
+(it subtracts from nil); the sandbox answers 422. Agent-bot tokens are refused (401).
+
+Source: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#update`,
+`app/views/api/v1/accounts/conversations/participants/show.json.jbuilder`).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `body`
+```ignore
+let response = client.update_conversation_participants()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_conversation_participants(
+        &self,
+    ) -> builder::UpdateConversationParticipants<'_> {
+        builder::UpdateConversationParticipants::new(self)
     }
     /**List messages
 
@@ -12086,6 +13160,229 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::delete_conversation`]
+
+[`Client::delete_conversation`]: super::Client::delete_conversation*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteConversation<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+    }
+    impl<'a> DeleteConversation<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& conversation_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_conversation",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_conversation`]
+
+[`Client::update_conversation`]: super::Client::update_conversation*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateConversation<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        body: Result<types::builder::ConversationUpdate, String>,
+    }
+    impl<'a> UpdateConversation<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ConversationUpdate>,
+            <V as std::convert::TryInto<
+                types::ConversationUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ConversationUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ConversationUpdate,
+            ) -> types::builder::ConversationUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Conversation>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ConversationUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& conversation_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_conversation",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::toggle_conversation_status`]
 
 [`Client::toggle_conversation_status`]: super::Client::toggle_conversation_status*/
@@ -12456,6 +13753,1486 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "assign_conversation",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_conversation_labels`]
+
+[`Client::list_conversation_labels`]: super::Client::list_conversation_labels*/
+    #[derive(Debug, Clone)]
+    pub struct ListConversationLabels<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+    }
+    impl<'a> ListConversationLabels<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ConversationLabels>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/labels", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_conversation_labels",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::set_conversation_labels`]
+
+[`Client::set_conversation_labels`]: super::Client::set_conversation_labels*/
+    #[derive(Debug, Clone)]
+    pub struct SetConversationLabels<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        body: Result<types::builder::ConversationLabelsRequest, String>,
+    }
+    impl<'a> SetConversationLabels<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ConversationLabelsRequest>,
+            <V as std::convert::TryInto<
+                types::ConversationLabelsRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `ConversationLabelsRequest` for body failed: {}",
+                        s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ConversationLabelsRequest,
+            ) -> types::builder::ConversationLabelsRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ConversationLabels>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ConversationLabelsRequest::try_from(v)
+                        .map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/labels", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "set_conversation_labels",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::set_conversation_custom_attributes`]
+
+[`Client::set_conversation_custom_attributes`]: super::Client::set_conversation_custom_attributes*/
+    #[derive(Debug, Clone)]
+    pub struct SetConversationCustomAttributes<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        body: Result<types::builder::ConversationCustomAttributes, String>,
+    }
+    impl<'a> SetConversationCustomAttributes<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ConversationCustomAttributes>,
+            <V as std::convert::TryInto<
+                types::ConversationCustomAttributes,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `ConversationCustomAttributes` for body failed: {}",
+                        s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ConversationCustomAttributes,
+            ) -> types::builder::ConversationCustomAttributes,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/custom_attributes`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ConversationCustomAttributes>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, conversation_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ConversationCustomAttributes::try_from(v)
+                        .map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/custom_attributes", client
+                .baseurl, encode_path(& account_id.to_string()), encode_path(&
+                conversation_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "set_conversation_custom_attributes",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::toggle_typing_status`]
+
+[`Client::toggle_typing_status`]: super::Client::toggle_typing_status*/
+    #[derive(Debug, Clone)]
+    pub struct ToggleTypingStatus<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        body: Result<types::builder::TypingStatusRequest, String>,
+    }
+    impl<'a> ToggleTypingStatus<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::TypingStatusRequest>,
+            <V as std::convert::TryInto<
+                types::TypingStatusRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `TypingStatusRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::TypingStatusRequest,
+            ) -> types::builder::TypingStatusRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_typing_status`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::TypingStatusRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/toggle_typing_status", client
+                .baseurl, encode_path(& account_id.to_string()), encode_path(&
+                conversation_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "toggle_typing_status",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::mute_conversation`]
+
+[`Client::mute_conversation`]: super::Client::mute_conversation*/
+    #[derive(Debug, Clone)]
+    pub struct MuteConversation<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+    }
+    impl<'a> MuteConversation<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/mute`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/mute", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "mute_conversation",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::unmute_conversation`]
+
+[`Client::unmute_conversation`]: super::Client::unmute_conversation*/
+    #[derive(Debug, Clone)]
+    pub struct UnmuteConversation<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+    }
+    impl<'a> UnmuteConversation<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/unmute`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/unmute", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "unmute_conversation",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::mark_conversation_unread`]
+
+[`Client::mark_conversation_unread`]: super::Client::mark_conversation_unread*/
+    #[derive(Debug, Clone)]
+    pub struct MarkConversationUnread<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+    }
+    impl<'a> MarkConversationUnread<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/unread`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Conversation>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/unread", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "mark_conversation_unread",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_conversation_last_seen`]
+
+[`Client::update_conversation_last_seen`]: super::Client::update_conversation_last_seen*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateConversationLastSeen<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+    }
+    impl<'a> UpdateConversationLastSeen<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/update_last_seen`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Conversation>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/update_last_seen", client
+                .baseurl, encode_path(& account_id.to_string()), encode_path(&
+                conversation_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_conversation_last_seen",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::send_conversation_transcript`]
+
+[`Client::send_conversation_transcript`]: super::Client::send_conversation_transcript*/
+    #[derive(Debug, Clone)]
+    pub struct SendConversationTranscript<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        body: Result<types::builder::TranscriptRequest, String>,
+    }
+    impl<'a> SendConversationTranscript<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::TranscriptRequest>,
+            <V as std::convert::TryInto<
+                types::TranscriptRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `TranscriptRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::TranscriptRequest,
+            ) -> types::builder::TranscriptRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/transcript`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::TranscriptRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/transcript", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "send_conversation_transcript",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_conversation_participants`]
+
+[`Client::list_conversation_participants`]: super::Client::list_conversation_participants*/
+    #[derive(Debug, Clone)]
+    pub struct ListConversationParticipants<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+    }
+    impl<'a> ListConversationParticipants<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ParticipantList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/participants", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_conversation_participants",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::add_conversation_participants`]
+
+[`Client::add_conversation_participants`]: super::Client::add_conversation_participants*/
+    #[derive(Debug, Clone)]
+    pub struct AddConversationParticipants<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        body: Result<types::builder::ParticipantsRequest, String>,
+    }
+    impl<'a> AddConversationParticipants<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ParticipantsRequest>,
+            <V as std::convert::TryInto<
+                types::ParticipantsRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ParticipantsRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ParticipantsRequest,
+            ) -> types::builder::ParticipantsRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ParticipantList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ParticipantsRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/participants", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "add_conversation_participants",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::remove_conversation_participants`]
+
+[`Client::remove_conversation_participants`]: super::Client::remove_conversation_participants*/
+    #[derive(Debug, Clone)]
+    pub struct RemoveConversationParticipants<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        user_ids: Result<::std::vec::Vec<i64>, String>,
+    }
+    impl<'a> RemoveConversationParticipants<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                user_ids: Err("user_ids was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn user_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.user_ids = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for user_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id, user_ids } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let user_ids = user_ids.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/participants", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("user_ids[]", &user_ids))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "remove_conversation_participants",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_conversation_participants`]
+
+[`Client::update_conversation_participants`]: super::Client::update_conversation_participants*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateConversationParticipants<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        body: Result<types::builder::ParticipantsRequest, String>,
+    }
+    impl<'a> UpdateConversationParticipants<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ParticipantsRequest>,
+            <V as std::convert::TryInto<
+                types::ParticipantsRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ParticipantsRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ParticipantsRequest,
+            ) -> types::builder::ParticipantsRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ParticipantList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ParticipantsRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/participants", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_conversation_participants",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

@@ -62,6 +62,14 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}`, sent by [`Client::get_conversation`](crate::Client::get_conversation).
     GetConversation,
+    /// Delete a conversation.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/conversations/{conversation_id}`, sent by [`Client::delete_conversation`](crate::Client::delete_conversation).
+    DeleteConversation,
+    /// Update a conversation's priority or SLA policy.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/conversations/{conversation_id}`, sent by [`Client::update_conversation`](crate::Client::update_conversation).
+    UpdateConversation,
     /// Change a conversation's status (Chatwoot route).
     ///
     /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_status`, sent by [`Client::toggle_conversation_status`](crate::Client::toggle_conversation_status).
@@ -74,6 +82,58 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments`, sent by [`Client::assign_conversation`](crate::Client::assign_conversation).
     AssignConversation,
+    /// List a conversation's labels.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/labels`, sent by [`Client::list_conversation_labels`](crate::Client::list_conversation_labels).
+    ListConversationLabels,
+    /// Replace a conversation's labels.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/labels`, sent by [`Client::set_conversation_labels`](crate::Client::set_conversation_labels).
+    SetConversationLabels,
+    /// Replace a conversation's custom attributes.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/custom_attributes`, sent by [`Client::set_conversation_custom_attributes`](crate::Client::set_conversation_custom_attributes).
+    SetConversationCustomAttributes,
+    /// Show or hide the typing indicator.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_typing_status`, sent by [`Client::toggle_typing_status`](crate::Client::toggle_typing_status).
+    ToggleTypingStatus,
+    /// Mute a conversation.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/mute`, sent by [`Client::mute_conversation`](crate::Client::mute_conversation).
+    MuteConversation,
+    /// Unmute a conversation.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/unmute`, sent by [`Client::unmute_conversation`](crate::Client::unmute_conversation).
+    UnmuteConversation,
+    /// Mark a conversation unread.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/unread`, sent by [`Client::mark_conversation_unread`](crate::Client::mark_conversation_unread).
+    MarkConversationUnread,
+    /// Mark a conversation read.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/update_last_seen`, sent by [`Client::update_conversation_last_seen`](crate::Client::update_conversation_last_seen).
+    UpdateConversationLastSeen,
+    /// E-mail a conversation's transcript.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/transcript`, sent by [`Client::send_conversation_transcript`](crate::Client::send_conversation_transcript).
+    SendConversationTranscript,
+    /// List a conversation's participants.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`, sent by [`Client::list_conversation_participants`](crate::Client::list_conversation_participants).
+    ListConversationParticipants,
+    /// Add participants to a conversation.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`, sent by [`Client::add_conversation_participants`](crate::Client::add_conversation_participants).
+    AddConversationParticipants,
+    /// Remove participants from a conversation.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`, sent by [`Client::remove_conversation_participants`](crate::Client::remove_conversation_participants).
+    RemoveConversationParticipants,
+    /// Set a conversation's participants.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`, sent by [`Client::update_conversation_participants`](crate::Client::update_conversation_participants).
+    UpdateConversationParticipants,
     /// List messages.
     ///
     /// `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages`, sent by [`Client::list_messages`](crate::Client::list_messages).
@@ -111,9 +171,24 @@ impl Operation {
         Operation::CreateConversation,
         Operation::GetConversationCounts,
         Operation::GetConversation,
+        Operation::DeleteConversation,
+        Operation::UpdateConversation,
         Operation::ToggleConversationStatus,
         Operation::ToggleConversationPriority,
         Operation::AssignConversation,
+        Operation::ListConversationLabels,
+        Operation::SetConversationLabels,
+        Operation::SetConversationCustomAttributes,
+        Operation::ToggleTypingStatus,
+        Operation::MuteConversation,
+        Operation::UnmuteConversation,
+        Operation::MarkConversationUnread,
+        Operation::UpdateConversationLastSeen,
+        Operation::SendConversationTranscript,
+        Operation::ListConversationParticipants,
+        Operation::AddConversationParticipants,
+        Operation::RemoveConversationParticipants,
+        Operation::UpdateConversationParticipants,
         Operation::ListMessages,
         Operation::CreateMessage,
         Operation::ListContacts,
@@ -133,9 +208,26 @@ impl Operation {
             Operation::CreateConversation => "createConversation",
             Operation::GetConversationCounts => "getConversationCounts",
             Operation::GetConversation => "getConversation",
+            Operation::DeleteConversation => "deleteConversation",
+            Operation::UpdateConversation => "updateConversation",
             Operation::ToggleConversationStatus => "toggleConversationStatus",
             Operation::ToggleConversationPriority => "toggleConversationPriority",
             Operation::AssignConversation => "assignConversation",
+            Operation::ListConversationLabels => "listConversationLabels",
+            Operation::SetConversationLabels => "setConversationLabels",
+            Operation::SetConversationCustomAttributes => {
+                "setConversationCustomAttributes"
+            }
+            Operation::ToggleTypingStatus => "toggleTypingStatus",
+            Operation::MuteConversation => "muteConversation",
+            Operation::UnmuteConversation => "unmuteConversation",
+            Operation::MarkConversationUnread => "markConversationUnread",
+            Operation::UpdateConversationLastSeen => "updateConversationLastSeen",
+            Operation::SendConversationTranscript => "sendConversationTranscript",
+            Operation::ListConversationParticipants => "listConversationParticipants",
+            Operation::AddConversationParticipants => "addConversationParticipants",
+            Operation::RemoveConversationParticipants => "removeConversationParticipants",
+            Operation::UpdateConversationParticipants => "updateConversationParticipants",
             Operation::ListMessages => "listMessages",
             Operation::CreateMessage => "createMessage",
             Operation::ListContacts => "listContacts",
@@ -158,9 +250,30 @@ impl Operation {
             Operation::CreateConversation => "create_conversation",
             Operation::GetConversationCounts => "get_conversation_counts",
             Operation::GetConversation => "get_conversation",
+            Operation::DeleteConversation => "delete_conversation",
+            Operation::UpdateConversation => "update_conversation",
             Operation::ToggleConversationStatus => "toggle_conversation_status",
             Operation::ToggleConversationPriority => "toggle_conversation_priority",
             Operation::AssignConversation => "assign_conversation",
+            Operation::ListConversationLabels => "list_conversation_labels",
+            Operation::SetConversationLabels => "set_conversation_labels",
+            Operation::SetConversationCustomAttributes => {
+                "set_conversation_custom_attributes"
+            }
+            Operation::ToggleTypingStatus => "toggle_typing_status",
+            Operation::MuteConversation => "mute_conversation",
+            Operation::UnmuteConversation => "unmute_conversation",
+            Operation::MarkConversationUnread => "mark_conversation_unread",
+            Operation::UpdateConversationLastSeen => "update_conversation_last_seen",
+            Operation::SendConversationTranscript => "send_conversation_transcript",
+            Operation::ListConversationParticipants => "list_conversation_participants",
+            Operation::AddConversationParticipants => "add_conversation_participants",
+            Operation::RemoveConversationParticipants => {
+                "remove_conversation_participants"
+            }
+            Operation::UpdateConversationParticipants => {
+                "update_conversation_participants"
+            }
             Operation::ListMessages => "list_messages",
             Operation::CreateMessage => "create_message",
             Operation::ListContacts => "list_contacts",
@@ -181,9 +294,24 @@ impl Operation {
             Operation::CreateConversation => "POST",
             Operation::GetConversationCounts => "GET",
             Operation::GetConversation => "GET",
+            Operation::DeleteConversation => "DELETE",
+            Operation::UpdateConversation => "PATCH",
             Operation::ToggleConversationStatus => "POST",
             Operation::ToggleConversationPriority => "POST",
             Operation::AssignConversation => "POST",
+            Operation::ListConversationLabels => "GET",
+            Operation::SetConversationLabels => "POST",
+            Operation::SetConversationCustomAttributes => "POST",
+            Operation::ToggleTypingStatus => "POST",
+            Operation::MuteConversation => "POST",
+            Operation::UnmuteConversation => "POST",
+            Operation::MarkConversationUnread => "POST",
+            Operation::UpdateConversationLastSeen => "POST",
+            Operation::SendConversationTranscript => "POST",
+            Operation::ListConversationParticipants => "GET",
+            Operation::AddConversationParticipants => "POST",
+            Operation::RemoveConversationParticipants => "DELETE",
+            Operation::UpdateConversationParticipants => "PATCH",
             Operation::ListMessages => "GET",
             Operation::CreateMessage => "POST",
             Operation::ListContacts => "GET",
@@ -213,6 +341,12 @@ impl Operation {
             Operation::GetConversation => {
                 "/api/v1/accounts/{account_id}/conversations/{conversation_id}"
             }
+            Operation::DeleteConversation => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}"
+            }
+            Operation::UpdateConversation => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}"
+            }
             Operation::ToggleConversationStatus => {
                 "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_status"
             }
@@ -221,6 +355,45 @@ impl Operation {
             }
             Operation::AssignConversation => {
                 "/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments"
+            }
+            Operation::ListConversationLabels => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels"
+            }
+            Operation::SetConversationLabels => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels"
+            }
+            Operation::SetConversationCustomAttributes => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/custom_attributes"
+            }
+            Operation::ToggleTypingStatus => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_typing_status"
+            }
+            Operation::MuteConversation => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/mute"
+            }
+            Operation::UnmuteConversation => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/unmute"
+            }
+            Operation::MarkConversationUnread => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/unread"
+            }
+            Operation::UpdateConversationLastSeen => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/update_last_seen"
+            }
+            Operation::SendConversationTranscript => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/transcript"
+            }
+            Operation::ListConversationParticipants => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants"
+            }
+            Operation::AddConversationParticipants => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants"
+            }
+            Operation::RemoveConversationParticipants => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants"
+            }
+            Operation::UpdateConversationParticipants => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants"
             }
             Operation::ListMessages => {
                 "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages"
@@ -251,9 +424,24 @@ impl Operation {
             Operation::CreateConversation => false,
             Operation::GetConversationCounts => true,
             Operation::GetConversation => true,
+            Operation::DeleteConversation => true,
+            Operation::UpdateConversation => true,
             Operation::ToggleConversationStatus => true,
             Operation::ToggleConversationPriority => true,
             Operation::AssignConversation => true,
+            Operation::ListConversationLabels => true,
+            Operation::SetConversationLabels => true,
+            Operation::SetConversationCustomAttributes => true,
+            Operation::ToggleTypingStatus => true,
+            Operation::MuteConversation => true,
+            Operation::UnmuteConversation => true,
+            Operation::MarkConversationUnread => true,
+            Operation::UpdateConversationLastSeen => true,
+            Operation::SendConversationTranscript => false,
+            Operation::ListConversationParticipants => true,
+            Operation::AddConversationParticipants => true,
+            Operation::RemoveConversationParticipants => true,
+            Operation::UpdateConversationParticipants => true,
             Operation::ListMessages => true,
             Operation::CreateMessage => false,
             Operation::ListContacts => true,
@@ -274,9 +462,24 @@ impl Operation {
             Operation::CreateConversation => Source::Chatwoot,
             Operation::GetConversationCounts => Source::Chatwoot,
             Operation::GetConversation => Source::Chatwoot,
+            Operation::DeleteConversation => Source::Chatwoot,
+            Operation::UpdateConversation => Source::Chatwoot,
             Operation::ToggleConversationStatus => Source::Chatwoot,
             Operation::ToggleConversationPriority => Source::Chatwoot,
             Operation::AssignConversation => Source::Chatwoot,
+            Operation::ListConversationLabels => Source::Chatwoot,
+            Operation::SetConversationLabels => Source::Chatwoot,
+            Operation::SetConversationCustomAttributes => Source::Chatwoot,
+            Operation::ToggleTypingStatus => Source::Chatwoot,
+            Operation::MuteConversation => Source::Chatwoot,
+            Operation::UnmuteConversation => Source::Chatwoot,
+            Operation::MarkConversationUnread => Source::Chatwoot,
+            Operation::UpdateConversationLastSeen => Source::Chatwoot,
+            Operation::SendConversationTranscript => Source::Chatwoot,
+            Operation::ListConversationParticipants => Source::Chatwoot,
+            Operation::AddConversationParticipants => Source::Chatwoot,
+            Operation::RemoveConversationParticipants => Source::Chatwoot,
+            Operation::UpdateConversationParticipants => Source::Chatwoot,
             Operation::ListMessages => Source::Chatwoot,
             Operation::CreateMessage => Source::Chatwoot,
             Operation::ListContacts => Source::Chatwoot,
@@ -298,9 +501,24 @@ impl Operation {
             Operation::CreateConversation => true,
             Operation::GetConversationCounts => false,
             Operation::GetConversation => false,
+            Operation::DeleteConversation => false,
+            Operation::UpdateConversation => true,
             Operation::ToggleConversationStatus => true,
             Operation::ToggleConversationPriority => true,
             Operation::AssignConversation => true,
+            Operation::ListConversationLabels => false,
+            Operation::SetConversationLabels => false,
+            Operation::SetConversationCustomAttributes => true,
+            Operation::ToggleTypingStatus => false,
+            Operation::MuteConversation => false,
+            Operation::UnmuteConversation => false,
+            Operation::MarkConversationUnread => false,
+            Operation::UpdateConversationLastSeen => false,
+            Operation::SendConversationTranscript => false,
+            Operation::ListConversationParticipants => false,
+            Operation::AddConversationParticipants => false,
+            Operation::RemoveConversationParticipants => false,
+            Operation::UpdateConversationParticipants => false,
             Operation::ListMessages => false,
             Operation::CreateMessage => true,
             Operation::ListContacts => false,
@@ -323,11 +541,40 @@ impl Operation {
             Operation::CreateConversation => Some("Client::create_conversation"),
             Operation::GetConversationCounts => Some("ConversationQuery::counts"),
             Operation::GetConversation => Some("Client::get_conversation"),
+            Operation::DeleteConversation => Some("ConversationHandle::delete"),
+            Operation::UpdateConversation => Some("ConversationHandle::update"),
             Operation::ToggleConversationStatus => Some("ConversationHandle::set_status"),
             Operation::ToggleConversationPriority => {
                 Some("ConversationHandle::set_priority")
             }
             Operation::AssignConversation => Some("ConversationHandle::assign"),
+            Operation::ListConversationLabels => Some("ConversationHandle::labels"),
+            Operation::SetConversationLabels => Some("ConversationHandle::set_labels"),
+            Operation::SetConversationCustomAttributes => {
+                Some("ConversationHandle::set_custom_attributes")
+            }
+            Operation::ToggleTypingStatus => Some("ConversationHandle::typing_on"),
+            Operation::MuteConversation => Some("ConversationHandle::mute"),
+            Operation::UnmuteConversation => Some("ConversationHandle::unmute"),
+            Operation::MarkConversationUnread => Some("ConversationHandle::mark_unread"),
+            Operation::UpdateConversationLastSeen => {
+                Some("ConversationHandle::mark_read")
+            }
+            Operation::SendConversationTranscript => {
+                Some("ConversationHandle::send_transcript")
+            }
+            Operation::ListConversationParticipants => {
+                Some("ConversationHandle::participants")
+            }
+            Operation::AddConversationParticipants => {
+                Some("ConversationHandle::add_participants")
+            }
+            Operation::RemoveConversationParticipants => {
+                Some("ConversationHandle::remove_participants")
+            }
+            Operation::UpdateConversationParticipants => {
+                Some("ConversationHandle::set_participants")
+            }
             Operation::ListMessages => Some("ConversationHandle::messages"),
             Operation::CreateMessage => Some("ConversationHandle::reply"),
             Operation::ListContacts => Some("Client::contacts"),
@@ -348,9 +595,32 @@ impl Operation {
             "createConversation" => Some(Operation::CreateConversation),
             "getConversationCounts" => Some(Operation::GetConversationCounts),
             "getConversation" => Some(Operation::GetConversation),
+            "deleteConversation" => Some(Operation::DeleteConversation),
+            "updateConversation" => Some(Operation::UpdateConversation),
             "toggleConversationStatus" => Some(Operation::ToggleConversationStatus),
             "toggleConversationPriority" => Some(Operation::ToggleConversationPriority),
             "assignConversation" => Some(Operation::AssignConversation),
+            "listConversationLabels" => Some(Operation::ListConversationLabels),
+            "setConversationLabels" => Some(Operation::SetConversationLabels),
+            "setConversationCustomAttributes" => {
+                Some(Operation::SetConversationCustomAttributes)
+            }
+            "toggleTypingStatus" => Some(Operation::ToggleTypingStatus),
+            "muteConversation" => Some(Operation::MuteConversation),
+            "unmuteConversation" => Some(Operation::UnmuteConversation),
+            "markConversationUnread" => Some(Operation::MarkConversationUnread),
+            "updateConversationLastSeen" => Some(Operation::UpdateConversationLastSeen),
+            "sendConversationTranscript" => Some(Operation::SendConversationTranscript),
+            "listConversationParticipants" => {
+                Some(Operation::ListConversationParticipants)
+            }
+            "addConversationParticipants" => Some(Operation::AddConversationParticipants),
+            "removeConversationParticipants" => {
+                Some(Operation::RemoveConversationParticipants)
+            }
+            "updateConversationParticipants" => {
+                Some(Operation::UpdateConversationParticipants)
+            }
             "listMessages" => Some(Operation::ListMessages),
             "createMessage" => Some(Operation::CreateMessage),
             "listContacts" => Some(Operation::ListContacts),
@@ -374,9 +644,36 @@ impl Operation {
             "create_conversation" => Some(Operation::CreateConversation),
             "get_conversation_counts" => Some(Operation::GetConversationCounts),
             "get_conversation" => Some(Operation::GetConversation),
+            "delete_conversation" => Some(Operation::DeleteConversation),
+            "update_conversation" => Some(Operation::UpdateConversation),
             "toggle_conversation_status" => Some(Operation::ToggleConversationStatus),
             "toggle_conversation_priority" => Some(Operation::ToggleConversationPriority),
             "assign_conversation" => Some(Operation::AssignConversation),
+            "list_conversation_labels" => Some(Operation::ListConversationLabels),
+            "set_conversation_labels" => Some(Operation::SetConversationLabels),
+            "set_conversation_custom_attributes" => {
+                Some(Operation::SetConversationCustomAttributes)
+            }
+            "toggle_typing_status" => Some(Operation::ToggleTypingStatus),
+            "mute_conversation" => Some(Operation::MuteConversation),
+            "unmute_conversation" => Some(Operation::UnmuteConversation),
+            "mark_conversation_unread" => Some(Operation::MarkConversationUnread),
+            "update_conversation_last_seen" => {
+                Some(Operation::UpdateConversationLastSeen)
+            }
+            "send_conversation_transcript" => Some(Operation::SendConversationTranscript),
+            "list_conversation_participants" => {
+                Some(Operation::ListConversationParticipants)
+            }
+            "add_conversation_participants" => {
+                Some(Operation::AddConversationParticipants)
+            }
+            "remove_conversation_participants" => {
+                Some(Operation::RemoveConversationParticipants)
+            }
+            "update_conversation_participants" => {
+                Some(Operation::UpdateConversationParticipants)
+            }
             "list_messages" => Some(Operation::ListMessages),
             "create_message" => Some(Operation::CreateMessage),
             "list_contacts" => Some(Operation::ListContacts),

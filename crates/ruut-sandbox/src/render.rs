@@ -183,6 +183,13 @@ fn message_summary(conversation: &Conversation, m: &Message) -> Value {
     value
 }
 
+/// Whether the conversation's contact is blocked (the conversation is muted).
+fn contact_record_blocked(store: &Store, c: &Conversation) -> bool {
+    store
+        .contact(c.account_id, c.contact_id)
+        .is_some_and(|contact| contact.blocked)
+}
+
 /// A conversation, as a list item and `getConversation` send it.
 pub(crate) fn conversation(store: &Store, c: &Conversation, user_id: Option<i64>) -> Value {
     let assignee = c.assignee.and_then(|a| assignee(store, c.account_id, a));
@@ -209,17 +216,18 @@ pub(crate) fn conversation(store: &Store, c: &Conversation, user_id: Option<i64>
         timestamp: Some(c.last_activity_at),
         last_activity_at: Some(c.last_activity_at),
         agent_last_seen_at: Some(c.agent_last_seen_at),
-        assignee_last_seen_at: Some(0),
+        assignee_last_seen_at: Some(c.extra.assignee_last_seen_at),
         contact_last_seen_at: Some(c.contact_last_seen_at),
         first_reply_created_at: Some(c.first_reply_created_at),
         waiting_since: Some(c.waiting_since),
         can_reply: Some(true),
-        muted: Some(false),
+        // Chatwoot's `muted?` is the contact's `blocked`.
+        muted: Some(contact_record_blocked(store, c)),
         unread_count: c.unread_count,
         labels: c.labels.clone(),
         additional_attributes: attrs(&c.additional_attributes),
         custom_attributes: attrs(&c.custom_attributes),
-        sla_policy_id: None,
+        sla_policy_id: c.extra.sla_policy_id,
         messages: Vec::new(),
         last_non_activity_message: None,
         meta: types::ConversationMeta {

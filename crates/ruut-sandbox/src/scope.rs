@@ -315,6 +315,12 @@ impl ConversationScope<'_> {
         &mut self.store.conversations[self.place.index]
     }
 
+    /// Takes the conversation out of the store (consuming the scope, whose
+    /// place would no longer exist).
+    pub fn remove_conversation(mut self) -> Conversation {
+        self.store.conversations.remove(self.place.index)
+    }
+
     /// Runs a change of the conversation, then sends the webhooks it calls for
     /// (`conversation_status_changed`, `conversation_updated`).
     pub fn change<R>(&mut self, work: impl FnOnce(&mut Self) -> R) -> R {

@@ -385,6 +385,7 @@ fn seed_conversations(store: &mut Store, rng: &mut SplitMix64) {
                 waiting_since: created_at,
                 messages: Vec::new(),
                 status_log: Vec::new(),
+                extra: Default::default(),
             };
             conversation.labels.sort();
             conversation.labels.dedup();

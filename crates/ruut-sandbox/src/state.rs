@@ -11,6 +11,7 @@ use ruut_api::enums::{ConversationPriority, ConversationStatus};
 use serde_json::{Map, Value};
 
 use crate::clock;
+use crate::conversation_extra::{ConversationExtra, Transcript};
 
 /// A free-form attribute map (`additional_attributes`, `custom_attributes`).
 pub(crate) type Attrs = Map<String, Value>;
@@ -181,6 +182,8 @@ pub(crate) struct Conversation {
     pub waiting_since: i64,
     pub messages: Vec<Message>,
     pub status_log: Vec<StatusChange>,
+    /// Participants, SLA policy, the assignee's last visit.
+    pub extra: ConversationExtra,
 }
 
 impl Conversation {
@@ -246,6 +249,8 @@ pub(crate) struct Store {
     pub conversations: Vec<Conversation>,
     pub next_message_id: i64,
     pub next_contact_id: i64,
+    /// The transcripts e-mailed, oldest first.
+    pub transcripts: Vec<Transcript>,
 }
 
 impl Store {

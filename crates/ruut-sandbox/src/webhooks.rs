@@ -1,7 +1,7 @@
 //! Webhook deliveries: with [`SandboxBuilder::webhook`] the sandbox POSTs a
 //! signed JSON event to a URL whenever a conversation is created, changes status
-//! or is otherwise updated (assignee, team, priority), a message is created, or a
-//! contact is created, as the real server does (chatwoot-api.md §6).
+//! or is otherwise updated (assignee, team, priority, labels, custom attributes),
+//! someone types, a message is created, or a contact is created, as the real server does (chatwoot-api.md §6).
 //!
 //! - **Shapes**: the `Webhook*Event` schemas of `openapi/ruut.yaml`, so webhook
 //!   `message_type` is a string and `created_at` an ISO string.
@@ -99,11 +99,11 @@ impl Webhooks {
         self.progress.settled(timeout).await
     }
 
-    fn enabled(&self) -> bool {
+    pub(crate) fn enabled(&self) -> bool {
         self.queue.is_some()
     }
 
-    fn send(&self, event: Value) {
+    pub(crate) fn send(&self, event: Value) {
         if let Some(queue) = &self.queue {
             self.progress.queue_one();
             // A full queue drops the event: never block a request, never pile up.
@@ -230,6 +230,8 @@ struct Snapshot {
     priority: Option<ConversationPriority>,
     assignee: Option<AssigneeRef>,
     team_id: Option<i64>,
+    labels: Vec<String>,
+    custom_attributes: Value,
 }
 
 impl Snapshot {
@@ -240,6 +242,8 @@ impl Snapshot {
             priority: c.priority.clone(),
             assignee: c.assignee,
             team_id: c.team_id,
+            labels: c.labels.clone(),
+            custom_attributes: Value::Object(c.custom_attributes.clone()),
         }
     }
 }
@@ -264,7 +268,8 @@ impl Watch {
     }
 
     /// Sends `conversation_status_changed` if the status changed, and
-    /// `conversation_updated` if the assignee, team or priority changed.
+    /// `conversation_updated` if the assignee, team, priority, labels or custom
+    /// attributes changed.
     pub(crate) fn finish(self, webhooks: &Webhooks, store: &Store) {
         let (Some(before), Some(c)) = (
             self.before,
@@ -318,6 +323,18 @@ impl Watch {
                 priority(&before.priority),
                 priority(&after.priority),
             ),
+            (
+                before.labels != after.labels,
+                "label_list",
+                json!(before.labels),
+                json!(after.labels),
+            ),
+            (
+                before.custom_attributes != after.custom_attributes,
+                "custom_attributes",
+                before.custom_attributes.clone(),
+                after.custom_attributes.clone(),
+            ),
         ]);
         if !updated.is_empty() {
             let event = conversation_event(store, c, "conversation_updated", Some(updated));
@@ -347,7 +364,7 @@ fn account(store: &Store, id: i64) -> Value {
 /// A conversation as webhooks send it (Chatwoot's `push_data`), rendered from the
 /// REST shape: `channel` moves up from `meta`, `first_reply_created_at` becomes an
 /// ISO string or null, unset `meta` members become null, REST-only keys go.
-fn push_data(store: &Store, c: &Conversation) -> Value {
+pub(crate) fn push_data(store: &Store, c: &Conversation) -> Value {
     let mut value = render::conversation(store, c, None);
     let Value::Object(map) = &mut value else {
         return value;

@@ -115,7 +115,7 @@ async fn unknown_paths_and_methods() {
     let answer = api
         .call(
             Method::DELETE,
-            &api.acct("/conversations/1"),
+            &api.acct("/conversations/1/labels"),
             Some(api.sb.user_token()),
             None,
         )

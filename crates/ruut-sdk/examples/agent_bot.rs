@@ -7,6 +7,13 @@
 //! - a conversation that is (or becomes) **pending**: ask the customer for more
 //!   information.
 //!
+//! Around each reply the bot shows its typing indicator, and it labels the
+//! conversation with what it did (`bot-welcomed`, `bot-asked-details`).
+//! Chatwoot 4.10.1 refuses agent-bot tokens on both routes (later versions
+//! allow typing): the typing indicator is best effort (a refusal is logged and
+//! the reply still goes), and the labels are set with a human agent's token
+//! when one is given (`RUUT_AGENT_TOKEN`), skipped otherwise.
+//!
 //! Every decision is logged. Deliveries are verified (signature and age), retries
 //! are dropped by their delivery id, and the work happens after the webhook is
 //! acknowledged, so the server never waits on the bot's own API calls.
@@ -18,7 +25,7 @@
 //!
 //! # The real thing: serve webhooks on BOT_LISTEN (default 127.0.0.1:8787).
 //! RUUT_API_TOKEN=<agent bot token> RUUT_ACCOUNT_ID=1 RUUT_WEBHOOK_SECRET=<secret> \
-//! RUUT_HANDOFF_AGENT_ID=7 cargo run -p ruut-sdk --features axum --example agent_bot -- --serve
+//! RUUT_HANDOFF_AGENT_ID=7 RUUT_AGENT_TOKEN=<an agent's token, for labels> cargo run -p ruut-sdk --features axum --example agent_bot -- --serve
 //! ```
 //!
 //! For a server that does not sign (Chatwoot before 4.11.2) set
@@ -36,7 +43,7 @@ use ruut_sandbox::Sandbox;
 use ruut_sdk::types::{self, ToggleableStatus};
 use ruut_sdk::webhook::axum::VerifiedWebhook;
 use ruut_sdk::webhook::{DeliveryDeduper, Verifier, WebhookEvent};
-use ruut_sdk::{Client, ConversationStatus};
+use ruut_sdk::{Client, ConversationHandle, ConversationStatus, ErrorKind};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 use tracing::{info, warn};
@@ -50,6 +57,11 @@ pub const ASK_FOR_DETAILS: &str = "Thanks for your message! So that we can help 
                                    or account number?";
 
 type AnyError = Box<dyn std::error::Error + Send + Sync>;
+
+/// The label the bot puts on a conversation it welcomed and handed over.
+pub const WELCOMED_LABEL: &str = "bot-welcomed";
+/// The label the bot puts on a conversation it asked for details.
+pub const ASKED_LABEL: &str = "bot-asked-details";
 
 /// What the bot decided to do about one event.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +101,9 @@ pub struct Bot {
     /// The agent open conversations are transferred to; `None` leaves the assignment
     /// to the server's auto-assignment.
     pub handoff_agent: Option<i64>,
+    /// A client with a human agent's token, for what Chatwoot 4.10.1 refuses
+    /// agent-bot tokens: labels. `None` leaves conversations unlabelled.
+    pub agent: Option<Client>,
 }
 
 impl Bot {
@@ -97,20 +112,56 @@ impl Bot {
         match *decision {
             Decision::WelcomeAndHandOver { conversation_id } => {
                 let conversation = self.client.conversation(conversation_id);
-                conversation.reply(WELCOME).send().await?;
+                self.say(&conversation, WELCOME).await?;
                 if let Some(agent) = self.handoff_agent {
                     conversation.assign(agent).await?;
                 }
+                self.label(conversation_id, WELCOMED_LABEL).await?;
             }
             Decision::AskForDetails { conversation_id } => {
-                self.client
-                    .conversation(conversation_id)
-                    .reply(ASK_FOR_DETAILS)
-                    .send()
-                    .await?;
+                let conversation = self.client.conversation(conversation_id);
+                self.say(&conversation, ASK_FOR_DETAILS).await?;
+                self.label(conversation_id, ASKED_LABEL).await?;
             }
         }
         Ok(())
+    }
+
+    /// Replies between the typing indicator's on and off.
+    async fn say(
+        &self,
+        conversation: &ConversationHandle,
+        text: &str,
+    ) -> Result<(), ruut_sdk::Error> {
+        typing(conversation.typing_on().send().await)?;
+        conversation.reply(text).send().await?;
+        typing(conversation.typing_off().send().await)
+    }
+
+    /// Adds `label` to the conversation's labels, with the agent's token.
+    async fn label(&self, conversation_id: i64, label: &str) -> Result<(), ruut_sdk::Error> {
+        let Some(agent) = &self.agent else {
+            return Ok(());
+        };
+        let conversation = agent.conversation(conversation_id);
+        let mut labels = conversation.labels().await?;
+        if !labels.iter().any(|l| l == label) {
+            labels.push(label.to_owned());
+            conversation.set_labels(labels).await?;
+        }
+        Ok(())
+    }
+}
+
+/// The typing indicator is best effort: servers that refuse it to agent bots
+/// (Chatwoot 4.10.1) answer `Forbidden`, and the reply goes all the same.
+fn typing(result: Result<(), ruut_sdk::Error>) -> Result<(), ruut_sdk::Error> {
+    match result {
+        Err(e) if e.kind() == ErrorKind::Forbidden => {
+            info!(error = %e, "no typing indicator: the server refuses it to agent bots");
+            Ok(())
+        }
+        other => other,
     }
 }
 
@@ -255,9 +306,11 @@ pub async fn demo() -> Result<DemoReport, AnyError> {
             .account_id(sandbox.account_id())
             .build()
     };
+    let agent = connect(sandbox.user_token())?;
     let bot = Bot {
         client: connect(sandbox.bot_token())?,
         handoff_agent: info.agent_ids.first().copied(),
+        agent: Some(agent.clone()),
     };
     let handoff_agent = bot.handoff_agent.ok_or("the sandbox has no agent")?;
     let (outcomes_tx, mut outcomes_rx) = mpsc::unbounded_channel();
@@ -266,7 +319,6 @@ pub async fn demo() -> Result<DemoReport, AnyError> {
         service(bot, Verifier::new(SECRET), Some(outcomes_tx)),
     );
 
-    let agent = connect(sandbox.user_token())?;
     let mut outcomes = Vec::new();
     let mut next = async || -> Result<(), AnyError> {
         let outcome = tokio::time::timeout(Duration::from_secs(10), outcomes_rx.recv())
@@ -339,9 +391,14 @@ async fn serve() -> Result<(), AnyError> {
     let listen = std::env::var("BOT_LISTEN").unwrap_or_else(|_| "127.0.0.1:8787".to_owned());
     let listener = TcpListener::bind(&listen).await?;
     info!(%listen, ?handoff_agent, "agent bot listening on POST /webhooks");
+    let agent = match std::env::var("RUUT_AGENT_TOKEN") {
+        Ok(token) => Some(Client::builder().with_env().api_token(token).build()?),
+        Err(_) => None,
+    };
     let bot = Bot {
         client,
         handoff_agent,
+        agent,
     };
     axum::serve(listener, service(bot, verifier, None)).await?;
     Ok(())
@@ -368,6 +425,7 @@ async fn main() -> Result<(), AnyError> {
             .assignee
             .map(|a| a.name.unwrap_or_default());
         println!("  assigned to: {}", assignee.as_deref().unwrap_or("nobody"));
+        println!("  labels: {}", conversation.labels.join(", "));
     }
     report.sandbox.shutdown().await;
     Ok(())

@@ -169,6 +169,8 @@ pub use contacts::search::ContactSearchQuery;
 pub use conversations::conversation::ConversationHandle;
 pub use conversations::conversation::messages::{MessagePage, MessageQuery, MessageRequest};
 pub use conversations::conversation::status::{StatusChange, StatusRequest};
+pub use conversations::conversation::typing::TypingRequest;
+pub use conversations::conversation::update::ConversationUpdateRequest;
 pub use conversations::create::CreateConversationRequest;
 pub use conversations::page::ConversationPage;
 pub use conversations::query::ConversationQuery;

@@ -26,6 +26,7 @@
 mod accounts;
 mod answer;
 mod contract;
+mod conversation_actions;
 mod conversation_changes;
 mod conversations;
 mod messages_contacts;
@@ -46,6 +47,7 @@ fn steps() -> Vec<Step> {
         conversation_changes::priority_and_assignment(),
         messages_contacts::messages(),
         messages_contacts::contacts(),
+        conversation_actions::steps(),
     ]
     .into_iter()
     .flatten()

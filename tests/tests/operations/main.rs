@@ -21,7 +21,9 @@
 
 mod accounts;
 mod contacts;
+mod conversation_actions;
 mod conversation_changes;
+mod conversation_state;
 mod conversations;
 mod coverage;
 mod messages;
@@ -41,6 +43,8 @@ pub fn table() -> Vec<Entry> {
         accounts::entries(),
         conversations::entries(),
         conversation_changes::entries(),
+        conversation_actions::entries(),
+        conversation_state::entries(),
         messages::entries(),
         contacts::entries(),
     ]

@@ -332,6 +332,7 @@ pub(crate) fn create(mut cx: AccountScope<'_>, bytes: Bytes) -> Reply {
         waiting_since: now,
         messages: Vec::new(),
         status_log: Vec::new(),
+        extra: Default::default(),
     };
     conversation.set_status(status, snoozed_until.map(clock::clamp_unix));
     if let Some(content) = first_message {

@@ -9,10 +9,14 @@
 mod accounts;
 mod admin;
 mod contacts;
+mod conversation_actions;
+mod conversation_labels;
 mod conversations;
 mod messages;
+mod participants;
 mod serve;
 mod status;
+mod typing;
 
 use std::sync::Arc;
 
@@ -50,6 +54,21 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::CreateContact => serve(m, contacts::create),
         Op::SearchContacts => serve(m, contacts::search),
         Op::GetContact => serve(m, contacts::show),
+        Op::UpdateConversation => serve(m, conversation_actions::update),
+        Op::DeleteConversation => serve(m, conversation_actions::delete),
+        Op::ListConversationLabels => serve(m, conversation_labels::list),
+        Op::SetConversationLabels => serve(m, conversation_labels::set),
+        Op::SetConversationCustomAttributes => serve(m, conversation_actions::custom_attributes),
+        Op::ToggleTypingStatus => serve(m, typing::toggle),
+        Op::MuteConversation => serve(m, conversation_actions::mute),
+        Op::UnmuteConversation => serve(m, conversation_actions::unmute),
+        Op::MarkConversationUnread => serve(m, conversation_actions::unread),
+        Op::UpdateConversationLastSeen => serve(m, conversation_actions::mark_read),
+        Op::SendConversationTranscript => serve(m, conversation_actions::transcript),
+        Op::ListConversationParticipants => serve(m, participants::list),
+        Op::AddConversationParticipants => serve(m, participants::add),
+        Op::UpdateConversationParticipants => serve(m, participants::set),
+        Op::RemoveConversationParticipants => serve(m, participants::remove),
         _ => return None,
     })
 }

@@ -29,7 +29,7 @@ use crate::state::{AssigneeRef, StatusChange};
 use crate::validate::{Fields, body, path_id};
 
 const STATUSES: [&str; 5] = ["open", "pending", "resolved", "snoozed", "scheduling"];
-const PRIORITIES: [&str; 4] = ["low", "medium", "high", "urgent"];
+pub(crate) const PRIORITIES: [&str; 4] = ["low", "medium", "high", "urgent"];
 
 /// `POST .../conversations/{conversation_id}/toggle_status`.
 pub(crate) fn toggle_status(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
@@ -131,11 +131,19 @@ pub(crate) fn assign(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
     let (account_id, store) = (cx.account_id(), &cx.store);
     let map = body(&bytes, "assignee_id")?;
     let f = Fields(&map);
-    let assignee_id = f.int("assignee_id")?;
+    // The key present with null unassigns (the server branches on `key?`).
+    let unassign = map.get("assignee_id").is_some_and(Value::is_null);
+    let assignee_id = if unassign {
+        None
+    } else {
+        f.int("assignee_id")?
+    };
     let kind = f.one_of("assignee_type", &["User", "AgentBot"], false)?;
     let team_id = f.int("team_id")?;
 
-    let (assignee, team, answer) = if let Some(id) = assignee_id {
+    let (assignee, team, answer) = if unassign {
+        (Some(None), None, None)
+    } else if let Some(id) = assignee_id {
         if kind.as_deref() == Some("AgentBot") {
             let bot = store
                 .bot(id)

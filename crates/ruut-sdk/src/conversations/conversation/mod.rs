@@ -1,15 +1,24 @@
 //! One conversation, to act on: [`ConversationHandle`].
 //!
 //! What a handle does is in the file named for it: `status` (resolve, reopen,
-//! snooze...), `assignment`, `priority` and `messages` (read the history, reply,
-//! add a note). Making a handle sends nothing.
+//! snooze...), `assignment` (assign, unassign), `priority`, `messages` (read the
+//! history, reply, add a note), `labels`, `attributes` (custom attributes),
+//! `typing`, `read_state` (mute, read, unread, transcript), `participants` and
+//! `update` (priority and SLA policy by `PATCH`, delete). Making a handle sends
+//! nothing.
 
 use crate::client::Client;
 
 pub(crate) mod assignment;
+pub(crate) mod attributes;
+pub(crate) mod labels;
 pub(crate) mod messages;
+pub(crate) mod participants;
 pub(crate) mod priority;
+pub(crate) mod read_state;
 pub(crate) mod status;
+pub(crate) mod typing;
+pub(crate) mod update;
 
 impl Client {
     /// Acts on one conversation: status changes, priority, assignment, messages.
