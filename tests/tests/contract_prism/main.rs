@@ -28,6 +28,7 @@ mod answer;
 mod contract;
 mod conversation_changes;
 mod conversations;
+mod filter;
 mod messages_contacts;
 
 use std::sync::Arc;
@@ -46,6 +47,7 @@ fn steps() -> Vec<Step> {
         conversation_changes::priority_and_assignment(),
         messages_contacts::messages(),
         messages_contacts::contacts(),
+        filter::steps(),
     ]
     .into_iter()
     .flatten()

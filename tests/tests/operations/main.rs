@@ -24,6 +24,7 @@ mod contacts;
 mod conversation_changes;
 mod conversations;
 mod coverage;
+mod filter;
 mod messages;
 mod runner;
 mod sdk_calls;
@@ -43,6 +44,7 @@ pub fn table() -> Vec<Entry> {
         conversation_changes::entries(),
         messages::entries(),
         contacts::entries(),
+        filter::entries(),
     ]
     .into_iter()
     .flatten()

@@ -8,8 +8,10 @@
 
 mod accounts;
 mod admin;
+mod bulk;
 mod contacts;
 mod conversations;
+mod filter;
 mod messages;
 mod serve;
 mod status;
@@ -50,6 +52,10 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::CreateContact => serve(m, contacts::create),
         Op::SearchContacts => serve(m, contacts::search),
         Op::GetContact => serve(m, contacts::show),
+        Op::FilterConversations => serve(m, filter::conversations),
+        Op::SearchConversations => serve(m, filter::search),
+        Op::FilterContacts => serve(m, filter::contacts),
+        Op::BulkUpdateConversations => serve(m, bulk::update),
         _ => return None,
     })
 }
