@@ -336,6 +336,131 @@ nothing changes and the answer is null.
             Self(value)
         }
     }
+    ///Changes for many conversations; see `bulkUpdateConversations`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BulkActionRequest {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub fields: ::std::option::Option<BulkConversationFields>,
+        ///The display ids of the conversations.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub ids: ::std::vec::Vec<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub labels: ::std::option::Option<BulkLabels>,
+        ///Until when (Unix seconds), with `fields.status: snoozed`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub snoozed_until: ::std::option::Option<i64>,
+        #[serde(rename = "type")]
+        pub type_: BulkActionType,
+    }
+    impl BulkActionRequest {
+        pub fn builder() -> builder::BulkActionRequest {
+            Default::default()
+        }
+    }
+    ///What the ids name; only conversations are described here.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum BulkActionType {
+        Conversation,
+    }
+    impl ::std::fmt::Display for BulkActionType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Conversation => f.write_str("Conversation"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for BulkActionType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "Conversation" => Ok(Self::Conversation),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for BulkActionType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for BulkActionType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///The attributes to set on every conversation; absent ones are left alone.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BulkConversationFields {
+        ///The agent to assign; null unassigns.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub assignee_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<ToggleableStatus>,
+        ///The team to assign; null removes the team.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub team_id: ::std::option::Option<i64>,
+    }
+    impl BulkConversationFields {
+        pub fn builder() -> builder::BulkConversationFields {
+            Default::default()
+        }
+    }
+    ///Labels to add to and remove from every conversation (removals first).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BulkLabels {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub add: ::std::vec::Vec<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub remove: ::std::vec::Vec<::std::string::String>,
+    }
+    impl BulkLabels {
+        pub fn builder() -> builder::BulkLabels {
+            Default::default()
+        }
+    }
     ///A contact.
     #[derive(
         ::serde::Deserialize,
@@ -769,6 +894,24 @@ times are 0 when unset.
             Default::default()
         }
     }
+    ///The answer of `filterConversations`. No `data` wrapper, and no `assigned_count`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationFilterResult {
+        pub meta: ConversationCounts,
+        pub payload: ::std::vec::Vec<Conversation>,
+    }
+    impl ConversationFilterResult {
+        pub fn builder() -> builder::ConversationFilterResult {
+            Default::default()
+        }
+    }
     ///A conversation's labels.
     #[derive(
         ::serde::Deserialize,
@@ -867,6 +1010,99 @@ times are 0 when unset.
     }
     impl ConversationMeta {
         pub fn builder() -> builder::ConversationMeta {
+            Default::default()
+        }
+    }
+    ///The contact of a search hit.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationSearchContact {
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+    }
+    impl ConversationSearchContact {
+        pub fn builder() -> builder::ConversationSearchContact {
+            Default::default()
+        }
+    }
+    ///A conversation as the search sends it (a slim shape of its own) with the messages that matched.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationSearchHit {
+        pub account_id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub contact: ::std::option::Option<ConversationSearchContact>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        ///The display id.
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox: ::std::option::Option<InboxSummary>,
+        ///The incoming and outgoing messages that contain the text (every message without `q`).
+        pub messages: ::std::vec::Vec<ConversationSearchMessage>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub uuid: ::std::option::Option<::std::string::String>,
+    }
+    impl ConversationSearchHit {
+        pub fn builder() -> builder::ConversationSearchHit {
+            Default::default()
+        }
+    }
+    ///A message of a search hit.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationSearchMessage {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        pub id: i64,
+        ///0 incoming, 1 outgoing.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message_type: ::std::option::Option<i64>,
+        ///Absent when the message has no sender.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sender_name: ::std::option::Option<::std::string::String>,
+    }
+    impl ConversationSearchMessage {
+        pub fn builder() -> builder::ConversationSearchMessage {
+            Default::default()
+        }
+    }
+    ///The answer of `searchConversations`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationSearchResult {
+        pub meta: ConversationCounts,
+        pub payload: ::std::vec::Vec<ConversationSearchHit>,
+    }
+    impl ConversationSearchResult {
+        pub fn builder() -> builder::ConversationSearchResult {
             Default::default()
         }
     }
@@ -1206,6 +1442,229 @@ other (for example `assignee_id`) without an error.
     impl ::std::convert::From<ErrorDetail> for ErrorField {
         fn from(value: ErrorDetail) -> Self {
             Self::ErrorDetail(value)
+        }
+    }
+    /**One condition: the attribute, the operator, the values it compares with (none for
+`is_present` and `is_not_present`) and how it joins the next condition (null on the
+last).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct FilterCondition {
+        ///A standard attribute (for example `status`, `email`) or the key of a custom attribute defined in the account.
+        pub attribute_key: ::std::string::String,
+        pub filter_operator: FilterOperator,
+        ///How this condition joins the next one; null (or absent) on the last.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub query_operator: ::std::option::Option<FilterQueryOperator>,
+        ///What to compare with; a date `YYYY-MM-DD` for `is_greater_than` and `is_less_than` on dates, a number of days for `days_before`.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub values: ::std::vec::Vec<FilterValue>,
+    }
+    impl FilterCondition {
+        pub fn builder() -> builder::FilterCondition {
+            Default::default()
+        }
+    }
+    ///The comparisons Chatwoot's filter service knows; which ones an attribute takes is listed under `filterConversations` and `filterContacts`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum FilterOperator {
+        #[serde(rename = "equal_to")]
+        EqualTo,
+        #[serde(rename = "not_equal_to")]
+        NotEqualTo,
+        #[serde(rename = "contains")]
+        Contains,
+        #[serde(rename = "does_not_contain")]
+        DoesNotContain,
+        #[serde(rename = "is_present")]
+        IsPresent,
+        #[serde(rename = "is_not_present")]
+        IsNotPresent,
+        #[serde(rename = "is_greater_than")]
+        IsGreaterThan,
+        #[serde(rename = "is_less_than")]
+        IsLessThan,
+        #[serde(rename = "days_before")]
+        DaysBefore,
+        #[serde(rename = "starts_with")]
+        StartsWith,
+    }
+    impl ::std::fmt::Display for FilterOperator {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::EqualTo => f.write_str("equal_to"),
+                Self::NotEqualTo => f.write_str("not_equal_to"),
+                Self::Contains => f.write_str("contains"),
+                Self::DoesNotContain => f.write_str("does_not_contain"),
+                Self::IsPresent => f.write_str("is_present"),
+                Self::IsNotPresent => f.write_str("is_not_present"),
+                Self::IsGreaterThan => f.write_str("is_greater_than"),
+                Self::IsLessThan => f.write_str("is_less_than"),
+                Self::DaysBefore => f.write_str("days_before"),
+                Self::StartsWith => f.write_str("starts_with"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for FilterOperator {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "equal_to" => Ok(Self::EqualTo),
+                "not_equal_to" => Ok(Self::NotEqualTo),
+                "contains" => Ok(Self::Contains),
+                "does_not_contain" => Ok(Self::DoesNotContain),
+                "is_present" => Ok(Self::IsPresent),
+                "is_not_present" => Ok(Self::IsNotPresent),
+                "is_greater_than" => Ok(Self::IsGreaterThan),
+                "is_less_than" => Ok(Self::IsLessThan),
+                "days_before" => Ok(Self::DaysBefore),
+                "starts_with" => Ok(Self::StartsWith),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for FilterOperator {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for FilterOperator {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///How a condition joins the next one (the server also takes lower case).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum FilterQueryOperator {
+        #[serde(rename = "AND")]
+        And,
+        #[serde(rename = "OR")]
+        Or,
+    }
+    impl ::std::fmt::Display for FilterQueryOperator {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::And => f.write_str("AND"),
+                Self::Or => f.write_str("OR"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for FilterQueryOperator {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "AND" => Ok(Self::And),
+                "OR" => Ok(Self::Or),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for FilterQueryOperator {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for FilterQueryOperator {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///The conditions of a conversation or contact filter, in order (see `filterConversations`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct FilterRequest {
+        pub payload: ::std::vec::Vec<FilterCondition>,
+    }
+    impl FilterRequest {
+        pub fn builder() -> builder::FilterRequest {
+            Default::default()
+        }
+    }
+    ///A value a condition compares with.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum FilterValue {
+        String(::std::string::String),
+        Int64(i64),
+        Boolean(bool),
+    }
+    impl ::std::fmt::Display for FilterValue {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match self {
+                Self::String(x) => x.fmt(f),
+                Self::Int64(x) => x.fmt(f),
+                Self::Boolean(x) => x.fmt(f),
+            }
+        }
+    }
+    impl ::std::convert::From<i64> for FilterValue {
+        fn from(value: i64) -> Self {
+            Self::Int64(value)
+        }
+    }
+    impl ::std::convert::From<bool> for FilterValue {
+        fn from(value: bool) -> Self {
+            Self::Boolean(value)
         }
     }
     ///An inbox, briefly.
@@ -3522,6 +3981,274 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct BulkActionRequest {
+            fields: ::std::result::Result<
+                ::std::option::Option<super::BulkConversationFields>,
+                ::std::string::String,
+            >,
+            ids: ::std::result::Result<::std::vec::Vec<i64>, ::std::string::String>,
+            labels: ::std::result::Result<
+                ::std::option::Option<super::BulkLabels>,
+                ::std::string::String,
+            >,
+            snoozed_until: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            type_: ::std::result::Result<super::BulkActionType, ::std::string::String>,
+        }
+        impl ::std::default::Default for BulkActionRequest {
+            fn default() -> Self {
+                Self {
+                    fields: Ok(Default::default()),
+                    ids: Ok(Default::default()),
+                    labels: Ok(Default::default()),
+                    snoozed_until: Ok(Default::default()),
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl BulkActionRequest {
+            pub fn fields<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::BulkConversationFields>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.fields = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for fields: {e}")
+                    });
+                self
+            }
+            pub fn ids<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for ids: {e}")
+                    });
+                self
+            }
+            pub fn labels<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::BulkLabels>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.labels = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for labels: {e}")
+                    });
+                self
+            }
+            pub fn snoozed_until<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.snoozed_until = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for snoozed_until: {e}")
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::BulkActionType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BulkActionRequest> for super::BulkActionRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BulkActionRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    fields: value.fields?,
+                    ids: value.ids?,
+                    labels: value.labels?,
+                    snoozed_until: value.snoozed_until?,
+                    type_: value.type_?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BulkActionRequest> for BulkActionRequest {
+            fn from(value: super::BulkActionRequest) -> Self {
+                Self {
+                    fields: Ok(value.fields),
+                    ids: Ok(value.ids),
+                    labels: Ok(value.labels),
+                    snoozed_until: Ok(value.snoozed_until),
+                    type_: Ok(value.type_),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct BulkConversationFields {
+            assignee_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                ::std::option::Option<super::ToggleableStatus>,
+                ::std::string::String,
+            >,
+            team_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for BulkConversationFields {
+            fn default() -> Self {
+                Self {
+                    assignee_id: Ok(Default::default()),
+                    status: Ok(Default::default()),
+                    team_id: Ok(Default::default()),
+                }
+            }
+        }
+        impl BulkConversationFields {
+            pub fn assignee_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.assignee_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for assignee_id: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::ToggleableStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+            pub fn team_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.team_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for team_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BulkConversationFields>
+        for super::BulkConversationFields {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BulkConversationFields,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    assignee_id: value.assignee_id?,
+                    status: value.status?,
+                    team_id: value.team_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BulkConversationFields>
+        for BulkConversationFields {
+            fn from(value: super::BulkConversationFields) -> Self {
+                Self {
+                    assignee_id: Ok(value.assignee_id),
+                    status: Ok(value.status),
+                    team_id: Ok(value.team_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct BulkLabels {
+            add: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+            remove: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for BulkLabels {
+            fn default() -> Self {
+                Self {
+                    add: Ok(Default::default()),
+                    remove: Ok(Default::default()),
+                }
+            }
+        }
+        impl BulkLabels {
+            pub fn add<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.add = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for add: {e}")
+                    });
+                self
+            }
+            pub fn remove<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.remove = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for remove: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BulkLabels> for super::BulkLabels {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BulkLabels,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    add: value.add?,
+                    remove: value.remove?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BulkLabels> for BulkLabels {
+            fn from(value: super::BulkLabels) -> Self {
+                Self {
+                    add: Ok(value.add),
+                    remove: Ok(value.remove),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct Contact {
             additional_attributes: ::std::result::Result<
                 ::std::option::Option<super::Attributes>,
@@ -4993,6 +5720,72 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ConversationFilterResult {
+            meta: ::std::result::Result<
+                super::ConversationCounts,
+                ::std::string::String,
+            >,
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Conversation>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationFilterResult {
+            fn default() -> Self {
+                Self {
+                    meta: Err("no value supplied for meta".to_string()),
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl ConversationFilterResult {
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ConversationCounts>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Conversation>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationFilterResult>
+        for super::ConversationFilterResult {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationFilterResult,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    meta: value.meta?,
+                    payload: value.payload?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ConversationFilterResult>
+        for ConversationFilterResult {
+            fn from(value: super::ConversationFilterResult) -> Self {
+                Self {
+                    meta: Ok(value.meta),
+                    payload: Ok(value.payload),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ConversationLabels {
             payload: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
@@ -5321,6 +6114,410 @@ in which conversation, and whether in a private note.
                     hmac_verified: Ok(value.hmac_verified),
                     sender: Ok(value.sender),
                     team: Ok(value.team),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ConversationSearchContact {
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationSearchContact {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    name: Ok(Default::default()),
+                }
+            }
+        }
+        impl ConversationSearchContact {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationSearchContact>
+        for super::ConversationSearchContact {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationSearchContact,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ConversationSearchContact>
+        for ConversationSearchContact {
+            fn from(value: super::ConversationSearchContact) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ConversationSearchHit {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            contact: ::std::result::Result<
+                ::std::option::Option<super::ConversationSearchContact>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            inbox: ::std::result::Result<
+                ::std::option::Option<super::InboxSummary>,
+                ::std::string::String,
+            >,
+            messages: ::std::result::Result<
+                ::std::vec::Vec<super::ConversationSearchMessage>,
+                ::std::string::String,
+            >,
+            uuid: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationSearchHit {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    contact: Ok(Default::default()),
+                    created_at: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    inbox: Ok(Default::default()),
+                    messages: Err("no value supplied for messages".to_string()),
+                    uuid: Ok(Default::default()),
+                }
+            }
+        }
+        impl ConversationSearchHit {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn contact<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::ConversationSearchContact>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.contact = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for contact: {e}")
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn inbox<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::InboxSummary>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox: {e}")
+                    });
+                self
+            }
+            pub fn messages<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<super::ConversationSearchMessage>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.messages = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for messages: {e}")
+                    });
+                self
+            }
+            pub fn uuid<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.uuid = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for uuid: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationSearchHit>
+        for super::ConversationSearchHit {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationSearchHit,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    contact: value.contact?,
+                    created_at: value.created_at?,
+                    id: value.id?,
+                    inbox: value.inbox?,
+                    messages: value.messages?,
+                    uuid: value.uuid?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ConversationSearchHit>
+        for ConversationSearchHit {
+            fn from(value: super::ConversationSearchHit) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    contact: Ok(value.contact),
+                    created_at: Ok(value.created_at),
+                    id: Ok(value.id),
+                    inbox: Ok(value.inbox),
+                    messages: Ok(value.messages),
+                    uuid: Ok(value.uuid),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ConversationSearchMessage {
+            content: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            message_type: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            sender_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationSearchMessage {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    created_at: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    message_type: Ok(Default::default()),
+                    sender_name: Ok(Default::default()),
+                }
+            }
+        }
+        impl ConversationSearchMessage {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn message_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for message_type: {e}")
+                    });
+                self
+            }
+            pub fn sender_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.sender_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for sender_name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationSearchMessage>
+        for super::ConversationSearchMessage {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationSearchMessage,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    created_at: value.created_at?,
+                    id: value.id?,
+                    message_type: value.message_type?,
+                    sender_name: value.sender_name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ConversationSearchMessage>
+        for ConversationSearchMessage {
+            fn from(value: super::ConversationSearchMessage) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    created_at: Ok(value.created_at),
+                    id: Ok(value.id),
+                    message_type: Ok(value.message_type),
+                    sender_name: Ok(value.sender_name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ConversationSearchResult {
+            meta: ::std::result::Result<
+                super::ConversationCounts,
+                ::std::string::String,
+            >,
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::ConversationSearchHit>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationSearchResult {
+            fn default() -> Self {
+                Self {
+                    meta: Err("no value supplied for meta".to_string()),
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl ConversationSearchResult {
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ConversationCounts>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<super::ConversationSearchHit>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationSearchResult>
+        for super::ConversationSearchResult {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationSearchResult,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    meta: value.meta?,
+                    payload: value.payload?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ConversationSearchResult>
+        for ConversationSearchResult {
+            fn from(value: super::ConversationSearchResult) -> Self {
+                Self {
+                    meta: Ok(value.meta),
+                    payload: Ok(value.payload),
                 }
             }
         }
@@ -5695,6 +6892,159 @@ in which conversation, and whether in a private note.
                     details: Ok(value.details),
                     message: Ok(value.message),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct FilterCondition {
+            attribute_key: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            filter_operator: ::std::result::Result<
+                super::FilterOperator,
+                ::std::string::String,
+            >,
+            query_operator: ::std::result::Result<
+                ::std::option::Option<super::FilterQueryOperator>,
+                ::std::string::String,
+            >,
+            values: ::std::result::Result<
+                ::std::vec::Vec<super::FilterValue>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for FilterCondition {
+            fn default() -> Self {
+                Self {
+                    attribute_key: Err(
+                        "no value supplied for attribute_key".to_string(),
+                    ),
+                    filter_operator: Err(
+                        "no value supplied for filter_operator".to_string(),
+                    ),
+                    query_operator: Ok(Default::default()),
+                    values: Ok(Default::default()),
+                }
+            }
+        }
+        impl FilterCondition {
+            pub fn attribute_key<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_key = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attribute_key: {e}")
+                    });
+                self
+            }
+            pub fn filter_operator<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::FilterOperator>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.filter_operator = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for filter_operator: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn query_operator<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::FilterQueryOperator>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.query_operator = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for query_operator: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn values<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::FilterValue>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.values = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for values: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<FilterCondition> for super::FilterCondition {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: FilterCondition,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attribute_key: value.attribute_key?,
+                    filter_operator: value.filter_operator?,
+                    query_operator: value.query_operator?,
+                    values: value.values?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::FilterCondition> for FilterCondition {
+            fn from(value: super::FilterCondition) -> Self {
+                Self {
+                    attribute_key: Ok(value.attribute_key),
+                    filter_operator: Ok(value.filter_operator),
+                    query_operator: Ok(value.query_operator),
+                    values: Ok(value.values),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct FilterRequest {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::FilterCondition>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for FilterRequest {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl FilterRequest {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::FilterCondition>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<FilterRequest> for super::FilterRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: FilterRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::FilterRequest> for FilterRequest {
+            fn from(value: super::FilterRequest) -> Self {
+                Self { payload: Ok(value.payload) }
             }
         }
         #[derive(Clone, Debug)]
@@ -11368,6 +12718,116 @@ let response = client.get_conversation_counts()
     pub fn get_conversation_counts(&self) -> builder::GetConversationCounts<'_> {
         builder::GetConversationCounts::new(self)
     }
+    /**Filter conversations
+
+Lists the account's conversations that match a list of conditions, 25 a page, most
+recently active first. Each condition names an attribute, an operator and values;
+its `query_operator` (`AND` or `OR`, any case) joins it to the next condition, and
+the last condition has none. The conditions are combined as SQL combines them: `AND`
+binds tighter than `OR`, so `a AND b OR c` is `(a AND b) OR c`. An empty list
+matches every conversation.
+
+Attributes (lib/filters/filter_keys.yml): `status` (`open`, `pending`, `resolved`,
+`snoozed`, or `all`), `priority` (`low` … `urgent`) with `equal_to` and
+`not_equal_to`; `assignee_id`, `inbox_id`, `team_id`, `campaign_id` with
+`equal_to`, `not_equal_to`, `is_present`, `is_not_present`; `display_id` with
+`equal_to`, `not_equal_to`, `contains`, `does_not_contain`; `labels` with `equal_to`
+(has any of the labels), `not_equal_to` (has none of them), `is_present`,
+`is_not_present`; `created_at` and `last_activity_at` with `is_greater_than`,
+`is_less_than` (a `YYYY-MM-DD` date, compared by day) and `days_before` (a number of
+days: before today minus that many days); the `additional_attributes`
+`browser_language`, `conversation_language` (`equal_to`, `not_equal_to`),
+`referer` and `mail_subject` (also `contains`, `does_not_contain`). Any other key
+must be a custom attribute defined for conversations in the account; it takes
+every operator. `equal_to` on a text field matches any of the values
+(case-sensitively, except custom text attributes, which compare the first value
+without case); `contains` matches any value as a substring, without case; `not_equal_to`
+and `does_not_contain` never match a conversation whose field is empty (SQL
+`NULL`), except on custom attributes.
+
+The counts in `meta` describe every match, not the page (`assigned_count` is
+absent); there is no page size parameter and no total of pages (chatwoot/chatwoot#12670):
+the end of the list is an empty or short page. An agent sees only the conversations
+of the inboxes they belong to. A bad filter (an unknown attribute, an operator the
+attribute does not take, missing values, a `query_operator` other than `AND`/`OR`)
+answers 422 `{"error": "..."}` with the server's message. Where the real server
+builds an SQL query that fails (500) (a `query_operator` on the last condition or
+none between two, a value of the wrong type such as `assignee_id: ["x"]`, a date that
+does not parse, no `payload`), the sandbox answers 422. Agent-bot tokens are refused
+with 401.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):
+app/controllers/api/v1/accounts/conversations_controller.rb (`filter`),
+app/services/filter_service.rb, app/services/conversations/filter_service.rb,
+app/helpers/filters/filter_helper.rb, lib/filters/filter_keys.yml,
+lib/custom_exceptions/custom_filter.rb,
+app/views/api/v1/accounts/conversations/filter.json.jbuilder.
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/filter`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `page`: The page, from 1.
+- `body`
+```ignore
+let response = client.filter_conversations()
+    .account_id(account_id)
+    .page(page)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn filter_conversations(&self) -> builder::FilterConversations<'_> {
+        builder::FilterConversations::new(self)
+    }
+    /**Search conversations by message text
+
+Lists the account's conversations with an incoming or outgoing message containing
+`q` (without case), 25 a page, most recently active first, in a slim shape: the
+conversation's ids, contact, inbox and the messages that matched. With `q` every
+status is searched; without it this is the conversation list (`status` defaults to
+`open`) with every message of each conversation. `inbox_id`, `team_id` (an unknown
+team answers 404), `labels[]` and `assignee_type` filter as in `listConversations`.
+The end of the list is an empty or short page. With `q` the real server counts
+matching messages of the current page, not conversations, so `meta` is no total;
+the sandbox counts the matching conversations. Agent-bot tokens are refused with
+401.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):
+app/controllers/api/v1/accounts/conversations_controller.rb (`search`),
+app/finders/conversation_finder.rb,
+app/views/api/v1/accounts/conversations/search.json.jbuilder,
+app/views/api/v1/models/_conversation.json.jbuilder.
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/search`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `assignee_type`: Only conversations assigned to the caller, assigned to anyone, or to nobody (default `all`).
+- `inbox_id`: Only conversations in this inbox.
+- `labels`: Only items with any of these labels, sent Rails-style as `labels[]=a&labels[]=b`.
+- `page`: The page, from 1.
+- `q`: Only conversations with a message containing this text.
+- `status`: Only conversations with this status (default `open`; `all` for every status). Ignored when `q` is given.
+- `team_id`: Only conversations of this team (an unknown team answers 404).
+```ignore
+let response = client.search_conversations()
+    .account_id(account_id)
+    .assignee_type(assignee_type)
+    .inbox_id(inbox_id)
+    .labels(labels)
+    .page(page)
+    .q(q)
+    .status(status)
+    .team_id(team_id)
+    .send()
+    .await;
+```*/
+    pub fn search_conversations(&self) -> builder::SearchConversations<'_> {
+        builder::SearchConversations::new(self)
+    }
     /**Get a conversation
 
 Returns one conversation, in the same shape as a list item (with at most its last
@@ -11978,6 +13438,50 @@ let response = client.create_message()
     pub fn create_message(&self) -> builder::CreateMessage<'_> {
         builder::CreateMessage::new(self)
     }
+    /**Update many conversations at once
+
+Changes the status, assignee or team (`fields`) and adds or removes labels
+(`labels`) of every conversation of the account whose display id is in `ids`, in one
+call. The server answers 200 with an empty body as soon as the work is queued
+(`BulkActionsJob`), before any conversation has changed: read the conversations
+back, or wait for their webhooks, to see the result. The job first removes the
+`labels.remove` labels from every conversation, then for each adds `labels.add`,
+sets `snoozed_until` (Unix seconds, with `status: snoozed`) and applies `fields`;
+`fields.assignee_id: null` unassigns and `fields.team_id: null` removes the team,
+while `fields.status: null` is ignored. Ids that name no conversation of the
+account are skipped, and the job does not check the caller's access to each
+conversation's inbox. Each change sends the webhooks a single change would
+(`conversation_status_changed`, `conversation_updated`). Sending the same request
+again changes nothing more.
+
+`type` must be `Conversation` (the same route takes `Contact` for contact actions,
+not described here); any other type answers 422 `{"success": false}`. A value the
+job cannot apply (an unknown status, an agent outside the account) makes the real
+server's job fail or skip silently after its 200; the sandbox applies the work
+before it answers (so that tests can read the result at once), answers 422 for a
+body that does not match the schema, and skips assignees and teams that are not
+in the account. Agent-bot tokens are refused with 401.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):
+app/controllers/api/v1/accounts/bulk_actions_controller.rb,
+app/jobs/bulk_actions_job.rb, app/helpers/date_range_helper.rb.
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/bulk_actions`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.bulk_update_conversations()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn bulk_update_conversations(&self) -> builder::BulkUpdateConversations<'_> {
+        builder::BulkUpdateConversations::new(self)
+    }
     /**List contacts
 
 Lists an account's contacts, 15 a page. Only contacts with an email, a phone number
@@ -12059,6 +13563,57 @@ let response = client.search_contacts()
 ```*/
     pub fn search_contacts(&self) -> builder::SearchContacts<'_> {
         builder::SearchContacts::new(self)
+    }
+    /**Filter contacts
+
+Lists the account's contacts (those with an email, a phone number or an identifier)
+that match a list of conditions, 15 a page, in the order `sort` names (default most
+recently active first). The conditions are written and combined as for
+`filterConversations` (`AND` binds tighter than `OR`).
+
+Attributes (lib/filters/filter_keys.yml): `name`, `email` (`equal_to`,
+`not_equal_to`, `contains`, `does_not_contain`, without case); `phone_number` (the
+same, case-sensitive, plus `starts_with`, which the server treats as `equal_to`;
+`equal_to` compares with `+` and the digits of the first value); `identifier`
+(`equal_to`, `not_equal_to`, without case); the `additional_attributes`
+`country_code`, `city`, `company` (`equal_to`, `not_equal_to`, and for the last two
+`contains`, `does_not_contain`, without case); `labels` (`equal_to`,
+`not_equal_to`, `is_present`, `is_not_present`); `created_at`, `last_activity_at`
+(`is_greater_than`, `is_less_than`, `days_before`); `blocked` (`equal_to`,
+`not_equal_to`). Any other key must be a custom attribute defined for contacts in
+the account. `equal_to` and `not_equal_to` compare with the first value only (text
+without case); `contains` matches any of the values. `meta.count` is the number of
+matches, `meta.current_page` echoes the page.
+
+A bad filter answers 422 `{"error": "..."}` with the server's message; where the
+real server's SQL fails (500), the sandbox answers 422, as for `filterConversations`.
+Agent-bot tokens are refused with 401.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):
+app/controllers/api/v1/accounts/contacts_controller.rb (`filter`),
+app/services/filter_service.rb, app/services/contacts/filter_service.rb,
+app/helpers/filters/filter_helper.rb, lib/filters/filter_keys.yml,
+app/views/api/v1/accounts/contacts/filter.json.jbuilder.
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/contacts/filter`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `page`: The page, from 1.
+- `sort`: Sort order; prefix `-` for descending.
+- `body`
+```ignore
+let response = client.filter_contacts()
+    .account_id(account_id)
+    .page(page)
+    .sort(sort)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn filter_contacts(&self) -> builder::FilterContacts<'_> {
+        builder::FilterContacts::new(self)
     }
     /**Get a contact
 
@@ -13035,6 +14590,349 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "get_conversation_counts",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::filter_conversations`]
+
+[`Client::filter_conversations`]: super::Client::filter_conversations*/
+    #[derive(Debug, Clone)]
+    pub struct FilterConversations<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        page: Result<Option<i64>, String>,
+        body: Result<types::builder::FilterRequest, String>,
+    }
+    impl<'a> FilterConversations<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                page: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::FilterRequest>,
+            <V as std::convert::TryInto<types::FilterRequest>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `FilterRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::FilterRequest,
+            ) -> types::builder::FilterRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/filter`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ConversationFilterResult>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, page, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::FilterRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/filter", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "filter_conversations",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::search_conversations`]
+
+[`Client::search_conversations`]: super::Client::search_conversations*/
+    #[derive(Debug, Clone)]
+    pub struct SearchConversations<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        assignee_type: Result<Option<types::AssigneeTypeFilter>, String>,
+        inbox_id: Result<Option<i64>, String>,
+        labels: Result<Option<::std::vec::Vec<::std::string::String>>, String>,
+        page: Result<Option<i64>, String>,
+        q: Result<Option<::std::string::String>, String>,
+        status: Result<Option<types::ConversationStatusFilter>, String>,
+        team_id: Result<Option<i64>, String>,
+    }
+    impl<'a> SearchConversations<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                assignee_type: Ok(None),
+                inbox_id: Ok(None),
+                labels: Ok(None),
+                page: Ok(None),
+                q: Ok(None),
+                status: Ok(None),
+                team_id: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn assignee_type<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AssigneeTypeFilter>,
+        {
+            self.assignee_type = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `AssigneeTypeFilter` for assignee_type failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        pub fn labels<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+        {
+            self.labels = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < :: std :: string :: String >` for labels failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        pub fn q<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.q = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for q failed".to_string()
+                });
+            self
+        }
+        pub fn status<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ConversationStatusFilter>,
+        {
+            self.status = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `ConversationStatusFilter` for status failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/search`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ConversationSearchResult>,
+            Error<types::ErrorBody>,
+        > {
+            let Self {
+                client,
+                account_id,
+                assignee_type,
+                inbox_id,
+                labels,
+                page,
+                q,
+                status,
+                team_id,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let assignee_type = assignee_type.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let labels = labels.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let q = q.map_err(Error::InvalidRequest)?;
+            let status = status.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/search", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new("assignee_type", &assignee_type),
+                )
+                .query(&progenitor_client::QueryParam::new("inbox_id", &inbox_id))
+                .query(&progenitor_client::QueryParam::new("labels[]", &labels))
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .query(&progenitor_client::QueryParam::new("q", &q))
+                .query(&progenitor_client::QueryParam::new("status", &status))
+                .query(&progenitor_client::QueryParam::new("team_id", &team_id))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "search_conversations",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -15553,6 +17451,122 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::bulk_update_conversations`]
+
+[`Client::bulk_update_conversations`]: super::Client::bulk_update_conversations*/
+    #[derive(Debug, Clone)]
+    pub struct BulkUpdateConversations<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::BulkActionRequest, String>,
+    }
+    impl<'a> BulkUpdateConversations<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::BulkActionRequest>,
+            <V as std::convert::TryInto<
+                types::BulkActionRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `BulkActionRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::BulkActionRequest,
+            ) -> types::builder::BulkActionRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/bulk_actions`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::BulkActionRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/bulk_actions", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "bulk_update_conversations",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::list_contacts`]
 
 [`Client::list_contacts`]: super::Client::list_contacts*/
@@ -15925,6 +17939,150 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "search_contacts",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::filter_contacts`]
+
+[`Client::filter_contacts`]: super::Client::filter_contacts*/
+    #[derive(Debug, Clone)]
+    pub struct FilterContacts<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        page: Result<Option<i64>, String>,
+        sort: Result<Option<types::ContactSort>, String>,
+        body: Result<types::builder::FilterRequest, String>,
+    }
+    impl<'a> FilterContacts<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                page: Ok(None),
+                sort: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        pub fn sort<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ContactSort>,
+        {
+            self.sort = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `ContactSort` for sort failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::FilterRequest>,
+            <V as std::convert::TryInto<types::FilterRequest>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `FilterRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::FilterRequest,
+            ) -> types::builder::FilterRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/contacts/filter`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ContactList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, page, sort, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let sort = sort.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::FilterRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/filter", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .query(&progenitor_client::QueryParam::new("sort", &sort))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "filter_contacts",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

@@ -58,6 +58,14 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/conversations/meta`, sent by [`Client::get_conversation_counts`](crate::Client::get_conversation_counts).
     GetConversationCounts,
+    /// Filter conversations.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/conversations/filter`, sent by [`Client::filter_conversations`](crate::Client::filter_conversations).
+    FilterConversations,
+    /// Search conversations by message text.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/conversations/search`, sent by [`Client::search_conversations`](crate::Client::search_conversations).
+    SearchConversations,
     /// Get a conversation.
     ///
     /// `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}`, sent by [`Client::get_conversation`](crate::Client::get_conversation).
@@ -142,6 +150,10 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages`, sent by [`Client::create_message`](crate::Client::create_message).
     CreateMessage,
+    /// Update many conversations at once.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/bulk_actions`, sent by [`Client::bulk_update_conversations`](crate::Client::bulk_update_conversations).
+    BulkUpdateConversations,
     /// List contacts.
     ///
     /// `GET /api/v1/accounts/{account_id}/contacts`, sent by [`Client::list_contacts`](crate::Client::list_contacts).
@@ -154,6 +166,10 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/contacts/search`, sent by [`Client::search_contacts`](crate::Client::search_contacts).
     SearchContacts,
+    /// Filter contacts.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/contacts/filter`, sent by [`Client::filter_contacts`](crate::Client::filter_contacts).
+    FilterContacts,
     /// Get a contact.
     ///
     /// `GET /api/v1/accounts/{account_id}/contacts/{contact_id}`, sent by [`Client::get_contact`](crate::Client::get_contact).
@@ -170,6 +186,8 @@ impl Operation {
         Operation::ListConversations,
         Operation::CreateConversation,
         Operation::GetConversationCounts,
+        Operation::FilterConversations,
+        Operation::SearchConversations,
         Operation::GetConversation,
         Operation::DeleteConversation,
         Operation::UpdateConversation,
@@ -191,9 +209,11 @@ impl Operation {
         Operation::UpdateConversationParticipants,
         Operation::ListMessages,
         Operation::CreateMessage,
+        Operation::BulkUpdateConversations,
         Operation::ListContacts,
         Operation::CreateContact,
         Operation::SearchContacts,
+        Operation::FilterContacts,
         Operation::GetContact,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
@@ -207,6 +227,8 @@ impl Operation {
             Operation::ListConversations => "listConversations",
             Operation::CreateConversation => "createConversation",
             Operation::GetConversationCounts => "getConversationCounts",
+            Operation::FilterConversations => "filterConversations",
+            Operation::SearchConversations => "searchConversations",
             Operation::GetConversation => "getConversation",
             Operation::DeleteConversation => "deleteConversation",
             Operation::UpdateConversation => "updateConversation",
@@ -230,9 +252,11 @@ impl Operation {
             Operation::UpdateConversationParticipants => "updateConversationParticipants",
             Operation::ListMessages => "listMessages",
             Operation::CreateMessage => "createMessage",
+            Operation::BulkUpdateConversations => "bulkUpdateConversations",
             Operation::ListContacts => "listContacts",
             Operation::CreateContact => "createContact",
             Operation::SearchContacts => "searchContacts",
+            Operation::FilterContacts => "filterContacts",
             Operation::GetContact => "getContact",
         }
     }
@@ -249,6 +273,8 @@ impl Operation {
             Operation::ListConversations => "list_conversations",
             Operation::CreateConversation => "create_conversation",
             Operation::GetConversationCounts => "get_conversation_counts",
+            Operation::FilterConversations => "filter_conversations",
+            Operation::SearchConversations => "search_conversations",
             Operation::GetConversation => "get_conversation",
             Operation::DeleteConversation => "delete_conversation",
             Operation::UpdateConversation => "update_conversation",
@@ -276,9 +302,11 @@ impl Operation {
             }
             Operation::ListMessages => "list_messages",
             Operation::CreateMessage => "create_message",
+            Operation::BulkUpdateConversations => "bulk_update_conversations",
             Operation::ListContacts => "list_contacts",
             Operation::CreateContact => "create_contact",
             Operation::SearchContacts => "search_contacts",
+            Operation::FilterContacts => "filter_contacts",
             Operation::GetContact => "get_contact",
         }
     }
@@ -293,6 +321,8 @@ impl Operation {
             Operation::ListConversations => "GET",
             Operation::CreateConversation => "POST",
             Operation::GetConversationCounts => "GET",
+            Operation::FilterConversations => "POST",
+            Operation::SearchConversations => "GET",
             Operation::GetConversation => "GET",
             Operation::DeleteConversation => "DELETE",
             Operation::UpdateConversation => "PATCH",
@@ -314,9 +344,11 @@ impl Operation {
             Operation::UpdateConversationParticipants => "PATCH",
             Operation::ListMessages => "GET",
             Operation::CreateMessage => "POST",
+            Operation::BulkUpdateConversations => "POST",
             Operation::ListContacts => "GET",
             Operation::CreateContact => "POST",
             Operation::SearchContacts => "GET",
+            Operation::FilterContacts => "POST",
             Operation::GetContact => "GET",
         }
     }
@@ -337,6 +369,12 @@ impl Operation {
             }
             Operation::GetConversationCounts => {
                 "/api/v1/accounts/{account_id}/conversations/meta"
+            }
+            Operation::FilterConversations => {
+                "/api/v1/accounts/{account_id}/conversations/filter"
+            }
+            Operation::SearchConversations => {
+                "/api/v1/accounts/{account_id}/conversations/search"
             }
             Operation::GetConversation => {
                 "/api/v1/accounts/{account_id}/conversations/{conversation_id}"
@@ -401,9 +439,13 @@ impl Operation {
             Operation::CreateMessage => {
                 "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages"
             }
+            Operation::BulkUpdateConversations => {
+                "/api/v1/accounts/{account_id}/bulk_actions"
+            }
             Operation::ListContacts => "/api/v1/accounts/{account_id}/contacts",
             Operation::CreateContact => "/api/v1/accounts/{account_id}/contacts",
             Operation::SearchContacts => "/api/v1/accounts/{account_id}/contacts/search",
+            Operation::FilterContacts => "/api/v1/accounts/{account_id}/contacts/filter",
             Operation::GetContact => {
                 "/api/v1/accounts/{account_id}/contacts/{contact_id}"
             }
@@ -423,6 +465,8 @@ impl Operation {
             Operation::ListConversations => true,
             Operation::CreateConversation => false,
             Operation::GetConversationCounts => true,
+            Operation::FilterConversations => true,
+            Operation::SearchConversations => true,
             Operation::GetConversation => true,
             Operation::DeleteConversation => true,
             Operation::UpdateConversation => true,
@@ -444,9 +488,11 @@ impl Operation {
             Operation::UpdateConversationParticipants => true,
             Operation::ListMessages => true,
             Operation::CreateMessage => false,
+            Operation::BulkUpdateConversations => true,
             Operation::ListContacts => true,
             Operation::CreateContact => false,
             Operation::SearchContacts => true,
+            Operation::FilterContacts => true,
             Operation::GetContact => true,
         }
     }
@@ -461,6 +507,8 @@ impl Operation {
             Operation::ListConversations => Source::Chatwoot,
             Operation::CreateConversation => Source::Chatwoot,
             Operation::GetConversationCounts => Source::Chatwoot,
+            Operation::FilterConversations => Source::Chatwoot,
+            Operation::SearchConversations => Source::Chatwoot,
             Operation::GetConversation => Source::Chatwoot,
             Operation::DeleteConversation => Source::Chatwoot,
             Operation::UpdateConversation => Source::Chatwoot,
@@ -482,9 +530,11 @@ impl Operation {
             Operation::UpdateConversationParticipants => Source::Chatwoot,
             Operation::ListMessages => Source::Chatwoot,
             Operation::CreateMessage => Source::Chatwoot,
+            Operation::BulkUpdateConversations => Source::Chatwoot,
             Operation::ListContacts => Source::Chatwoot,
             Operation::CreateContact => Source::Chatwoot,
             Operation::SearchContacts => Source::Chatwoot,
+            Operation::FilterContacts => Source::Chatwoot,
             Operation::GetContact => Source::Chatwoot,
         }
     }
@@ -500,6 +550,8 @@ impl Operation {
             Operation::ListConversations => false,
             Operation::CreateConversation => true,
             Operation::GetConversationCounts => false,
+            Operation::FilterConversations => false,
+            Operation::SearchConversations => false,
             Operation::GetConversation => false,
             Operation::DeleteConversation => false,
             Operation::UpdateConversation => true,
@@ -521,9 +573,11 @@ impl Operation {
             Operation::UpdateConversationParticipants => false,
             Operation::ListMessages => false,
             Operation::CreateMessage => true,
+            Operation::BulkUpdateConversations => false,
             Operation::ListContacts => false,
             Operation::CreateContact => false,
             Operation::SearchContacts => false,
+            Operation::FilterContacts => false,
             Operation::GetContact => false,
         }
     }
@@ -540,6 +594,8 @@ impl Operation {
             Operation::ListConversations => Some("Client::conversations"),
             Operation::CreateConversation => Some("Client::create_conversation"),
             Operation::GetConversationCounts => Some("ConversationQuery::counts"),
+            Operation::FilterConversations => Some("Client::filter_conversations"),
+            Operation::SearchConversations => Some("Client::search_conversations"),
             Operation::GetConversation => Some("Client::get_conversation"),
             Operation::DeleteConversation => Some("ConversationHandle::delete"),
             Operation::UpdateConversation => Some("ConversationHandle::update"),
@@ -577,9 +633,11 @@ impl Operation {
             }
             Operation::ListMessages => Some("ConversationHandle::messages"),
             Operation::CreateMessage => Some("ConversationHandle::reply"),
+            Operation::BulkUpdateConversations => Some("Client::bulk_update"),
             Operation::ListContacts => Some("Client::contacts"),
             Operation::CreateContact => Some("Client::create_contact"),
             Operation::SearchContacts => Some("Client::search_contacts"),
+            Operation::FilterContacts => Some("Client::filter_contacts"),
             Operation::GetContact => Some("Client::get_contact"),
         }
     }
@@ -594,6 +652,8 @@ impl Operation {
             "listConversations" => Some(Operation::ListConversations),
             "createConversation" => Some(Operation::CreateConversation),
             "getConversationCounts" => Some(Operation::GetConversationCounts),
+            "filterConversations" => Some(Operation::FilterConversations),
+            "searchConversations" => Some(Operation::SearchConversations),
             "getConversation" => Some(Operation::GetConversation),
             "deleteConversation" => Some(Operation::DeleteConversation),
             "updateConversation" => Some(Operation::UpdateConversation),
@@ -623,9 +683,11 @@ impl Operation {
             }
             "listMessages" => Some(Operation::ListMessages),
             "createMessage" => Some(Operation::CreateMessage),
+            "bulkUpdateConversations" => Some(Operation::BulkUpdateConversations),
             "listContacts" => Some(Operation::ListContacts),
             "createContact" => Some(Operation::CreateContact),
             "searchContacts" => Some(Operation::SearchContacts),
+            "filterContacts" => Some(Operation::FilterContacts),
             "getContact" => Some(Operation::GetContact),
             _ => None,
         }
@@ -643,6 +705,8 @@ impl Operation {
             "list_conversations" => Some(Operation::ListConversations),
             "create_conversation" => Some(Operation::CreateConversation),
             "get_conversation_counts" => Some(Operation::GetConversationCounts),
+            "filter_conversations" => Some(Operation::FilterConversations),
+            "search_conversations" => Some(Operation::SearchConversations),
             "get_conversation" => Some(Operation::GetConversation),
             "delete_conversation" => Some(Operation::DeleteConversation),
             "update_conversation" => Some(Operation::UpdateConversation),
@@ -676,9 +740,11 @@ impl Operation {
             }
             "list_messages" => Some(Operation::ListMessages),
             "create_message" => Some(Operation::CreateMessage),
+            "bulk_update_conversations" => Some(Operation::BulkUpdateConversations),
             "list_contacts" => Some(Operation::ListContacts),
             "create_contact" => Some(Operation::CreateContact),
             "search_contacts" => Some(Operation::SearchContacts),
+            "filter_contacts" => Some(Operation::FilterContacts),
             "get_contact" => Some(Operation::GetContact),
             _ => None,
         }

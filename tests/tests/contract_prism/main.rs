@@ -29,6 +29,7 @@ mod contract;
 mod conversation_actions;
 mod conversation_changes;
 mod conversations;
+mod filter;
 mod messages_contacts;
 
 use std::sync::Arc;
@@ -48,6 +49,7 @@ fn steps() -> Vec<Step> {
         messages_contacts::messages(),
         messages_contacts::contacts(),
         conversation_actions::steps(),
+        filter::steps(),
     ]
     .into_iter()
     .flatten()

@@ -26,6 +26,7 @@ mod conversation_changes;
 mod conversation_state;
 mod conversations;
 mod coverage;
+mod filter;
 mod messages;
 mod runner;
 mod sdk_calls;
@@ -47,6 +48,7 @@ pub fn table() -> Vec<Entry> {
         conversation_state::entries(),
         messages::entries(),
         contacts::entries(),
+        filter::entries(),
     ]
     .into_iter()
     .flatten()

@@ -32,7 +32,7 @@ const SORT_KEYS: [&str; 8] = [
 ];
 
 /// Reads `sort` (a key, `-` in front for descending).
-fn sort_param(query: &Query) -> Result<Option<(String, bool)>, ApiError> {
+pub(crate) fn sort_param(query: &Query) -> Result<Option<(String, bool)>, ApiError> {
     match query.get("sort") {
         None => Ok(None),
         Some(raw) => {
@@ -68,7 +68,7 @@ fn sort_value(c: &Contact, key: &str) -> (Option<String>, Option<i64>) {
     }
 }
 
-fn sort(list: &mut [&Contact], sort: Option<&(String, bool)>) {
+pub(crate) fn sort(list: &mut [&Contact], sort: Option<&(String, bool)>) {
     let (key, desc) = sort.map_or(("last_activity_at", true), |(k, d)| (k.as_str(), *d));
     list.sort_by(|a, b| {
         let (x, y) = (sort_value(a, key), sort_value(b, key));
@@ -77,7 +77,7 @@ fn sort(list: &mut [&Contact], sort: Option<&(String, bool)>) {
     });
 }
 
-fn page_of(query: &Query) -> Result<(usize, Value), ApiError> {
+pub(crate) fn page_of(query: &Query) -> Result<(usize, Value), ApiError> {
     let page = query.int("page")?;
     let effective = page.unwrap_or(1).max(1);
     let echo = match page {
@@ -87,7 +87,7 @@ fn page_of(query: &Query) -> Result<(usize, Value), ApiError> {
     Ok((usize::try_from(effective).unwrap_or(usize::MAX), echo))
 }
 
-fn page_slice<'a>(list: &'a [&'a Contact], page: usize) -> &'a [&'a Contact] {
+pub(crate) fn page_slice<'a>(list: &'a [&'a Contact], page: usize) -> &'a [&'a Contact] {
     let start = page
         .saturating_sub(1)
         .saturating_mul(PAGE_SIZE)
@@ -96,7 +96,7 @@ fn page_slice<'a>(list: &'a [&'a Contact], page: usize) -> &'a [&'a Contact] {
     &list[start..end]
 }
 
-fn render_all(store: &Store, list: &[&Contact], with_inboxes: bool) -> Vec<Value> {
+pub(crate) fn render_all(store: &Store, list: &[&Contact], with_inboxes: bool) -> Vec<Value> {
     list.iter()
         .map(|c| render::contact_json(store, c, with_inboxes))
         .collect()

@@ -37,9 +37,9 @@ const SORTS: [&str; 8] = [
 pub(crate) const TOGGLEABLE: [&str; 4] = ["open", "pending", "resolved", "snoozed"];
 
 /// The finder's filters, read and checked from the query string.
-struct Filter {
+pub(crate) struct Filter {
     status: Option<String>,
-    assignee_type: String,
+    pub(crate) assignee_type: String,
     inbox_id: Option<i64>,
     team_id: Option<i64>,
     labels: Vec<String>,
@@ -50,7 +50,7 @@ struct Filter {
 }
 
 impl Filter {
-    fn parse(query: &Query) -> Result<Self, ApiError> {
+    pub(crate) fn parse(query: &Query) -> Result<Self, ApiError> {
         let q = query
             .get("q")
             .filter(|q| !q.is_empty())
@@ -119,7 +119,7 @@ impl Filter {
 }
 
 /// `mine`, `assigned`, `unassigned`, `all` of a filtered set.
-fn tally(list: &[&Conversation], user_id: Option<i64>) -> Value {
+pub(crate) fn tally(list: &[&Conversation], user_id: Option<i64>) -> Value {
     let all = list.len();
     let unassigned = list
         .iter()
@@ -137,7 +137,7 @@ fn tally(list: &[&Conversation], user_id: Option<i64>) -> Value {
     })
 }
 
-fn assignee_filter(kind: &str, c: &Conversation, user_id: Option<i64>) -> bool {
+pub(crate) fn assignee_filter(kind: &str, c: &Conversation, user_id: Option<i64>) -> bool {
     match kind {
         "me" => user_id.is_some_and(|u| c.assignee == Some(AssigneeRef::User(u))),
         "assigned" => matches!(c.assignee, Some(AssigneeRef::User(_))),
@@ -156,7 +156,7 @@ fn priority_rank(c: &Conversation) -> u8 {
     })
 }
 
-fn sort(list: &mut [&Conversation], sort_by: &str) {
+pub(crate) fn sort(list: &mut [&Conversation], sort_by: &str) {
     list.sort_by(|a, b| {
         let key = match sort_by {
             "last_activity_at_asc" => a.last_activity_at.cmp(&b.last_activity_at),
@@ -173,7 +173,7 @@ fn sort(list: &mut [&Conversation], sort_by: &str) {
 }
 
 /// Filters an account's conversations; a `team_id` that does not exist is a 404.
-fn filtered<'s>(
+pub(crate) fn filtered<'s>(
     store: &'s Store,
     account_id: i64,
     filter: &Filter,

@@ -8,10 +8,12 @@
 
 mod accounts;
 mod admin;
+mod bulk;
 mod contacts;
 mod conversation_actions;
 mod conversation_labels;
 mod conversations;
+mod filter;
 mod messages;
 mod participants;
 mod serve;
@@ -69,6 +71,10 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::AddConversationParticipants => serve(m, participants::add),
         Op::UpdateConversationParticipants => serve(m, participants::set),
         Op::RemoveConversationParticipants => serve(m, participants::remove),
+        Op::FilterConversations => serve(m, filter::conversations),
+        Op::SearchConversations => serve(m, filter::search),
+        Op::FilterContacts => serve(m, filter::contacts),
+        Op::BulkUpdateConversations => serve(m, bulk::update),
         _ => return None,
     })
 }

@@ -38,6 +38,12 @@ impl Input for Query {
     }
 }
 
+impl Input for (Query, Bytes) {
+    fn read(query: Option<&str>, body: Bytes) -> Self {
+        (Query::parse(query), body)
+    }
+}
+
 impl Input for Bytes {
     fn read(_: Option<&str>, body: Bytes) -> Self {
         body

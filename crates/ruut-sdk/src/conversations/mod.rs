@@ -8,10 +8,12 @@ use crate::client::Client;
 use crate::error::Error;
 use ruut_api::operations::Operation;
 
+pub(crate) mod bulk;
 pub(crate) mod conversation;
 pub(crate) mod create;
 pub(crate) mod page;
 pub(crate) mod query;
+pub(crate) mod search;
 
 impl Client {
     /// Fetches one conversation by its display id.
