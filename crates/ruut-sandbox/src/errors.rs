@@ -25,6 +25,9 @@ pub(crate) enum ApiError {
     BotForbidden,
     /// The user (or bot) may not access this account.
     NotMember,
+    /// A Pundit policy forbids the action (an agent on an administrators-only
+    /// route): 401, as Chatwoot answers it.
+    NotAuthorized,
     /// The record does not exist (including non-integer ids in the path).
     NotFound,
     /// 422 `{"error": "..."}`: missing parameter, malformed JSON, bad value.
@@ -104,6 +107,10 @@ impl IntoResponse for ApiError {
             ApiError::NotMember => (
                 StatusCode::UNAUTHORIZED,
                 json!({"error": "You are not authorized to access this account"}),
+            ),
+            ApiError::NotAuthorized => (
+                StatusCode::UNAUTHORIZED,
+                json!({"error": "You are not authorized to do this action"}),
             ),
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,

@@ -154,6 +154,7 @@ mod expect;
 mod faults;
 mod fixtures;
 mod journal;
+mod notes;
 mod operations;
 mod pipeline;
 mod render;

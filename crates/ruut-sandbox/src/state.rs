@@ -11,6 +11,7 @@ use ruut_api::enums::{ConversationPriority, ConversationStatus};
 use serde_json::{Map, Value};
 
 use crate::clock;
+use crate::notes::Note;
 
 /// A free-form attribute map (`additional_attributes`, `custom_attributes`).
 pub(crate) type Attrs = Map<String, Value>;
@@ -244,8 +245,11 @@ pub(crate) struct Store {
     pub inboxes: Vec<Inbox>,
     pub contacts: Vec<Contact>,
     pub conversations: Vec<Conversation>,
+    /// Notes about contacts.
+    pub notes: Vec<Note>,
     pub next_message_id: i64,
     pub next_contact_id: i64,
+    pub next_note_id: i64,
 }
 
 impl Store {

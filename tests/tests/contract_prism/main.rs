@@ -25,6 +25,7 @@
 
 mod accounts;
 mod answer;
+mod contact_changes;
 mod contract;
 mod conversation_changes;
 mod conversations;
@@ -46,6 +47,9 @@ fn steps() -> Vec<Step> {
         conversation_changes::priority_and_assignment(),
         messages_contacts::messages(),
         messages_contacts::contacts(),
+        contact_changes::details(),
+        contact_changes::notes(),
+        contact_changes::removals(),
     ]
     .into_iter()
     .flatten()

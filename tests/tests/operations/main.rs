@@ -20,6 +20,8 @@
 //! wraps it, or a documented error no check provokes.
 
 mod accounts;
+mod contact_changes;
+mod contact_links;
 mod contacts;
 mod conversation_changes;
 mod conversations;
@@ -43,6 +45,8 @@ pub fn table() -> Vec<Entry> {
         conversation_changes::entries(),
         messages::entries(),
         contacts::entries(),
+        contact_changes::entries(),
+        contact_links::entries(),
     ]
     .into_iter()
     .flatten()

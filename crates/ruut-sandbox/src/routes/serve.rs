@@ -44,6 +44,12 @@ impl Input for Bytes {
     }
 }
 
+impl Input for (Query, Bytes) {
+    fn read(query: Option<&str>, body: Bytes) -> Self {
+        (Query::parse(query), body)
+    }
+}
+
 /// A handler's business logic: a function of its scope, or of its scope and
 /// an [`Input`]. `Shape` only tells the two kinds apart (as axum's `Handler` does).
 pub(crate) trait Behaviour<Shape>: Copy + Send + Sync + 'static {
