@@ -502,6 +502,23 @@ nothing changes and the answer is null.
             Default::default()
         }
     }
+    ///The answer of `listContactConversations`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ContactConversations {
+        pub payload: ::std::vec::Vec<Conversation>,
+    }
+    impl ContactConversations {
+        pub fn builder() -> builder::ContactConversations {
+            Default::default()
+        }
+    }
     ///The answer of `createContact`.
     #[derive(
         ::serde::Deserialize,
@@ -538,6 +555,25 @@ nothing changes and the answer is null.
             Default::default()
         }
     }
+    ///The custom attribute keys to remove (none when absent).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ContactCustomAttributeKeys {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub custom_attributes: ::std::vec::Vec<::std::string::String>,
+    }
+    impl ContactCustomAttributeKeys {
+        pub fn builder() -> builder::ContactCustomAttributeKeys {
+            Default::default()
+        }
+    }
     ///A contact's identity in one inbox.
     #[derive(
         ::serde::Deserialize,
@@ -554,6 +590,42 @@ nothing changes and the answer is null.
     }
     impl ContactInbox {
         pub fn builder() -> builder::ContactInbox {
+            Default::default()
+        }
+    }
+    ///A contact's labels.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ContactLabels {
+        pub payload: ::std::vec::Vec<::std::string::String>,
+    }
+    impl ContactLabels {
+        pub fn builder() -> builder::ContactLabels {
+            Default::default()
+        }
+    }
+    ///The labels a contact should have (all others are removed).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ContactLabelsUpdate {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub labels: ::std::vec::Vec<::std::string::String>,
+    }
+    impl ContactLabelsUpdate {
+        pub fn builder() -> builder::ContactLabelsUpdate {
             Default::default()
         }
     }
@@ -593,6 +665,73 @@ nothing changes and the answer is null.
     }
     impl ContactListMeta {
         pub fn builder() -> builder::ContactListMeta {
+            Default::default()
+        }
+    }
+    ///The two contacts to merge.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ContactMerge {
+        ///The contact that stays.
+        pub base_contact_id: i64,
+        ///The contact merged into it
+        pub mergee_contact_id: i64,
+    }
+    impl ContactMerge {
+        pub fn builder() -> builder::ContactMerge {
+            Default::default()
+        }
+    }
+    ///A note an agent wrote about a contact. Times are Unix seconds.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ContactNote {
+        ///Null as the server renders it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_id: ::std::option::Option<i64>,
+        ///Null as the server renders it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub contact_id: ::std::option::Option<i64>,
+        pub content: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user: ::std::option::Option<Assignee>,
+    }
+    impl ContactNote {
+        pub fn builder() -> builder::ContactNote {
+            Default::default()
+        }
+    }
+    ///A note's text.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ContactNoteContent {
+        pub content: ::std::string::String,
+    }
+    impl ContactNoteContent {
+        pub fn builder() -> builder::ContactNoteContent {
             Default::default()
         }
     }
@@ -764,6 +903,60 @@ nothing changes and the answer is null.
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    /**The details to change. `additional_attributes` and `custom_attributes` are merged
+into the contact's; every other field sent replaces the contact's value.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ContactUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub additional_attributes: ::std::option::Option<Attributes>,
+        ///An image URL the server fetches in the background.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub avatar_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub blocked: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_attributes: ::std::option::Option<Attributes>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub identifier: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///E.164.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub phone_number: ::std::option::Option<::std::string::String>,
+    }
+    impl ContactUpdate {
+        pub fn builder() -> builder::ContactUpdate {
+            Default::default()
+        }
+    }
+    ///The answer of `listContactableInboxes`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ContactableInboxes {
+        pub payload: ::std::vec::Vec<ContactInbox>,
+    }
+    impl ContactableInboxes {
+        pub fn builder() -> builder::ContactableInboxes {
+            Default::default()
         }
     }
     /**A conversation as the server sends it. `id` is the account-scoped display id. Times
@@ -1908,6 +2101,29 @@ last).
     }
     impl NewContact {
         pub fn builder() -> builder::NewContact {
+            Default::default()
+        }
+    }
+    ///The inbox to add the contact to.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct NewContactInbox {
+        ///Whether the contact's identity was verified with the inbox's HMAC.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub hmac_verified: ::std::option::Option<bool>,
+        pub inbox_id: i64,
+        ///The contact's id in the channel; made by the server when absent.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub source_id: ::std::option::Option<::std::string::String>,
+    }
+    impl NewContactInbox {
+        pub fn builder() -> builder::NewContactInbox {
             Default::default()
         }
     }
@@ -4529,6 +4745,48 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ContactConversations {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Conversation>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ContactConversations {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl ContactConversations {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Conversation>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ContactConversations>
+        for super::ContactConversations {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ContactConversations,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::ContactConversations> for ContactConversations {
+            fn from(value: super::ContactConversations) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ContactCreated {
             payload: ::std::result::Result<
                 super::ContactCreatedPayload,
@@ -4633,6 +4891,55 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ContactCustomAttributeKeys {
+            custom_attributes: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ContactCustomAttributeKeys {
+            fn default() -> Self {
+                Self {
+                    custom_attributes: Ok(Default::default()),
+                }
+            }
+        }
+        impl ContactCustomAttributeKeys {
+            pub fn custom_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attributes: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ContactCustomAttributeKeys>
+        for super::ContactCustomAttributeKeys {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ContactCustomAttributeKeys,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    custom_attributes: value.custom_attributes?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ContactCustomAttributeKeys>
+        for ContactCustomAttributeKeys {
+            fn from(value: super::ContactCustomAttributeKeys) -> Self {
+                Self {
+                    custom_attributes: Ok(value.custom_attributes),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ContactInbox {
             inbox: ::std::result::Result<
                 ::std::option::Option<super::InboxSummary>,
@@ -4694,6 +5001,89 @@ in which conversation, and whether in a private note.
                     inbox: Ok(value.inbox),
                     source_id: Ok(value.source_id),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ContactLabels {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ContactLabels {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl ContactLabels {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ContactLabels> for super::ContactLabels {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ContactLabels,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::ContactLabels> for ContactLabels {
+            fn from(value: super::ContactLabels) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ContactLabelsUpdate {
+            labels: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ContactLabelsUpdate {
+            fn default() -> Self {
+                Self {
+                    labels: Ok(Default::default()),
+                }
+            }
+        }
+        impl ContactLabelsUpdate {
+            pub fn labels<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.labels = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for labels: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ContactLabelsUpdate>
+        for super::ContactLabelsUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ContactLabelsUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { labels: value.labels? })
+            }
+        }
+        impl ::std::convert::From<super::ContactLabelsUpdate> for ContactLabelsUpdate {
+            fn from(value: super::ContactLabelsUpdate) -> Self {
+                Self { labels: Ok(value.labels) }
             }
         }
         #[derive(Clone, Debug)]
@@ -4821,6 +5211,261 @@ in which conversation, and whether in a private note.
                     count: Ok(value.count),
                     current_page: Ok(value.current_page),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ContactMerge {
+            base_contact_id: ::std::result::Result<i64, ::std::string::String>,
+            mergee_contact_id: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for ContactMerge {
+            fn default() -> Self {
+                Self {
+                    base_contact_id: Err(
+                        "no value supplied for base_contact_id".to_string(),
+                    ),
+                    mergee_contact_id: Err(
+                        "no value supplied for mergee_contact_id".to_string(),
+                    ),
+                }
+            }
+        }
+        impl ContactMerge {
+            pub fn base_contact_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.base_contact_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for base_contact_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn mergee_contact_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.mergee_contact_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for mergee_contact_id: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ContactMerge> for super::ContactMerge {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ContactMerge,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    base_contact_id: value.base_contact_id?,
+                    mergee_contact_id: value.mergee_contact_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ContactMerge> for ContactMerge {
+            fn from(value: super::ContactMerge) -> Self {
+                Self {
+                    base_contact_id: Ok(value.base_contact_id),
+                    mergee_contact_id: Ok(value.mergee_contact_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ContactNote {
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            contact_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            content: ::std::result::Result<::std::string::String, ::std::string::String>,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            updated_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            user: ::std::result::Result<
+                ::std::option::Option<super::Assignee>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ContactNote {
+            fn default() -> Self {
+                Self {
+                    account_id: Ok(Default::default()),
+                    contact_id: Ok(Default::default()),
+                    content: Err("no value supplied for content".to_string()),
+                    created_at: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    updated_at: Ok(Default::default()),
+                    user: Ok(Default::default()),
+                }
+            }
+        }
+        impl ContactNote {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn contact_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.contact_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for contact_id: {e}")
+                    });
+                self
+            }
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+            pub fn user<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Assignee>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.user = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for user: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ContactNote> for super::ContactNote {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ContactNote,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    contact_id: value.contact_id?,
+                    content: value.content?,
+                    created_at: value.created_at?,
+                    id: value.id?,
+                    updated_at: value.updated_at?,
+                    user: value.user?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ContactNote> for ContactNote {
+            fn from(value: super::ContactNote) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    contact_id: Ok(value.contact_id),
+                    content: Ok(value.content),
+                    created_at: Ok(value.created_at),
+                    id: Ok(value.id),
+                    updated_at: Ok(value.updated_at),
+                    user: Ok(value.user),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ContactNoteContent {
+            content: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for ContactNoteContent {
+            fn default() -> Self {
+                Self {
+                    content: Err("no value supplied for content".to_string()),
+                }
+            }
+        }
+        impl ContactNoteContent {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ContactNoteContent> for super::ContactNoteContent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ContactNoteContent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { content: value.content? })
+            }
+        }
+        impl ::std::convert::From<super::ContactNoteContent> for ContactNoteContent {
+            fn from(value: super::ContactNoteContent) -> Self {
+                Self { content: Ok(value.content) }
             }
         }
         #[derive(Clone, Debug)]
@@ -5006,6 +5651,229 @@ in which conversation, and whether in a private note.
                     meta: Ok(value.meta),
                     payload: Ok(value.payload),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ContactUpdate {
+            additional_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            avatar_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            blocked: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            custom_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            identifier: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            phone_number: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ContactUpdate {
+            fn default() -> Self {
+                Self {
+                    additional_attributes: Ok(Default::default()),
+                    avatar_url: Ok(Default::default()),
+                    blocked: Ok(Default::default()),
+                    custom_attributes: Ok(Default::default()),
+                    email: Ok(Default::default()),
+                    identifier: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    phone_number: Ok(Default::default()),
+                }
+            }
+        }
+        impl ContactUpdate {
+            pub fn additional_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.additional_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for additional_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn avatar_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avatar_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_url: {e}")
+                    });
+                self
+            }
+            pub fn blocked<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.blocked = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for blocked: {e}")
+                    });
+                self
+            }
+            pub fn custom_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn identifier<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.identifier = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for identifier: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn phone_number<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.phone_number = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for phone_number: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ContactUpdate> for super::ContactUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ContactUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    additional_attributes: value.additional_attributes?,
+                    avatar_url: value.avatar_url?,
+                    blocked: value.blocked?,
+                    custom_attributes: value.custom_attributes?,
+                    email: value.email?,
+                    identifier: value.identifier?,
+                    name: value.name?,
+                    phone_number: value.phone_number?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ContactUpdate> for ContactUpdate {
+            fn from(value: super::ContactUpdate) -> Self {
+                Self {
+                    additional_attributes: Ok(value.additional_attributes),
+                    avatar_url: Ok(value.avatar_url),
+                    blocked: Ok(value.blocked),
+                    custom_attributes: Ok(value.custom_attributes),
+                    email: Ok(value.email),
+                    identifier: Ok(value.identifier),
+                    name: Ok(value.name),
+                    phone_number: Ok(value.phone_number),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ContactableInboxes {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::ContactInbox>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ContactableInboxes {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl ContactableInboxes {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::ContactInbox>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ContactableInboxes> for super::ContactableInboxes {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ContactableInboxes,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::ContactableInboxes> for ContactableInboxes {
+            fn from(value: super::ContactableInboxes) -> Self {
+                Self { payload: Ok(value.payload) }
             }
         }
         #[derive(Clone, Debug)]
@@ -8199,6 +9067,86 @@ in which conversation, and whether in a private note.
                     inbox_id: Ok(value.inbox_id),
                     name: Ok(value.name),
                     phone_number: Ok(value.phone_number),
+                    source_id: Ok(value.source_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct NewContactInbox {
+            hmac_verified: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            inbox_id: ::std::result::Result<i64, ::std::string::String>,
+            source_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for NewContactInbox {
+            fn default() -> Self {
+                Self {
+                    hmac_verified: Ok(Default::default()),
+                    inbox_id: Err("no value supplied for inbox_id".to_string()),
+                    source_id: Ok(Default::default()),
+                }
+            }
+        }
+        impl NewContactInbox {
+            pub fn hmac_verified<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hmac_verified = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for hmac_verified: {e}")
+                    });
+                self
+            }
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn source_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.source_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for source_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<NewContactInbox> for super::NewContactInbox {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: NewContactInbox,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    hmac_verified: value.hmac_verified?,
+                    inbox_id: value.inbox_id?,
+                    source_id: value.source_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::NewContactInbox> for NewContactInbox {
+            fn from(value: super::NewContactInbox) -> Self {
+                Self {
+                    hmac_verified: Ok(value.hmac_verified),
+                    inbox_id: Ok(value.inbox_id),
                     source_id: Ok(value.source_id),
                 }
             }
@@ -13637,6 +14585,392 @@ let response = client.get_contact()
     pub fn get_contact(&self) -> builder::GetContact<'_> {
         builder::GetContact::new(self)
     }
+    /**Update a contact
+
+Changes a contact's details. `custom_attributes` and `additional_attributes` are
+merged into the contact's (keys not sent are kept; remove keys with
+`removeContactCustomAttributes`); the other fields are replaced. Rails routes `PATCH`
+to the same action, with the same body and answer. An email, phone number or
+identifier another contact of the account has answers 422 with `message` and
+`attributes`. A change sends the `contact_updated` webhook with `changed_attributes`.
+
+Server: `ContactsController#update` (`permitted_params`, `contact_update_params`),
+view `contacts/update.json.jbuilder` and `models/_contact.json.jbuilder`
+(app/controllers/api/v1/accounts/contacts_controller.rb, app/views/api/v1/...).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PUT` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+- `include_contact_inboxes`: Include the contact's inboxes in the answer (default true).
+- `body`
+```ignore
+let response = client.update_contact()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .include_contact_inboxes(include_contact_inboxes)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_contact(&self) -> builder::UpdateContact<'_> {
+        builder::UpdateContact::new(self)
+    }
+    /**Delete a contact
+
+Deletes a contact, and with it (as the server's `dependent: :destroy_async` does,
+shortly after) its conversations, contact inboxes and notes. Administrators only:
+an agent is answered 401 "You are not authorized to do this action", before the
+contact is looked up. The answer is an empty 200. The server also refuses (422,
+`{"message": "... is online, please try again later"}`) while the contact is online
+in a live chat.
+
+Server: `ContactsController#destroy`, `ContactPolicy#destroy?` (administrators),
+`Contact` (`has_many ... dependent: :destroy_async`) (app/controllers/api/v1/accounts/
+contacts_controller.rb, app/policies/contact_policy.rb, app/models/contact.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+```ignore
+let response = client.delete_contact()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_contact(&self) -> builder::DeleteContact<'_> {
+        builder::DeleteContact::new(self)
+    }
+    /**List a contact's conversations
+
+The contact's conversations the caller may see, most recent activity first, at most
+20 (no paging), wrapped in `payload`.
+
+Server: `Contacts::ConversationsController#index`, view `contacts/conversations/
+index.json.jbuilder` with the conversation partial (app/controllers/api/v1/accounts/
+contacts/conversations_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/conversations`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+```ignore
+let response = client.list_contact_conversations()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .send()
+    .await;
+```*/
+    pub fn list_contact_conversations(&self) -> builder::ListContactConversations<'_> {
+        builder::ListContactConversations::new(self)
+    }
+    /**List the inboxes a contact can be reached in
+
+The account's inboxes a new conversation with the contact could start in, each with
+the `source_id` it would use: API inboxes always (the contact's existing source id,
+or a new UUID), email inboxes when the contact has an email (the email), SMS and
+WhatsApp inboxes when it has a phone number, and website inboxes only where the
+contact already has a contact inbox without conversations.
+
+Server: `ContactsController#contactable_inboxes`, `Contacts::ContactableInboxesService`,
+view `contacts/contactable_inboxes.json.jbuilder` (app/services/contacts/
+contactable_inboxes_service.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/contactable_inboxes`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+```ignore
+let response = client.list_contactable_inboxes()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .send()
+    .await;
+```*/
+    pub fn list_contactable_inboxes(&self) -> builder::ListContactableInboxes<'_> {
+        builder::ListContactableInboxes::new(self)
+    }
+    /**Add a contact to an inbox
+
+Creates the contact's identity in an inbox (or returns the existing one with the same
+`source_id`). Without `source_id` the server makes one: a new UUID for API and website
+inboxes, the contact's email for email inboxes (422 when it has none), its phone
+number for SMS and WhatsApp inboxes. An unknown inbox answers 404.
+
+Server: `Contacts::ContactInboxesController#create`, `ContactInboxBuilder`, view
+`contacts/contact_inboxes/create.json.jbuilder` (app/controllers/api/v1/accounts/
+contacts/contact_inboxes_controller.rb, app/builders/contact_inbox_builder.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/contact_inboxes`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+- `body`
+```ignore
+let response = client.create_contact_inbox()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_contact_inbox(&self) -> builder::CreateContactInbox<'_> {
+        builder::CreateContactInbox::new(self)
+    }
+    /**List a contact's labels
+
+The contact's labels, wrapped in `payload`.
+
+Server: `Contacts::LabelsController` with `LabelConcern#index`, view `contacts/labels/
+index.json.jbuilder` (app/controllers/concerns/label_concern.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/labels`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+```ignore
+let response = client.list_contact_labels()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .send()
+    .await;
+```*/
+    pub fn list_contact_labels(&self) -> builder::ListContactLabels<'_> {
+        builder::ListContactLabels::new(self)
+    }
+    /**Set a contact's labels
+
+Replaces the contact's labels with `labels` (an empty or missing list removes them
+all) and answers the new list.
+
+Server: `Contacts::LabelsController` with `LabelConcern#create` (`update_labels`),
+view `contacts/labels/create.json.jbuilder` (app/controllers/concerns/label_concern.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/labels`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+- `body`
+```ignore
+let response = client.set_contact_labels()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn set_contact_labels(&self) -> builder::SetContactLabels<'_> {
+        builder::SetContactLabels::new(self)
+    }
+    /**List a contact's notes
+
+The notes agents wrote about the contact, newest first, as a bare array. The server's
+note partial renders `account_id` and `contact_id` as null (`json.account_id
+json.account_id`).
+
+Server: `Contacts::NotesController#index`, views `contacts/notes/index.json.jbuilder`
+and `models/_note.json.jbuilder` (app/controllers/api/v1/accounts/contacts/
+notes_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/notes`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+```ignore
+let response = client.list_contact_notes()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .send()
+    .await;
+```*/
+    pub fn list_contact_notes(&self) -> builder::ListContactNotes<'_> {
+        builder::ListContactNotes::new(self)
+    }
+    /**Write a note about a contact
+
+Adds a note by the calling user. Missing `content` answers 422 `param is missing or
+the value is empty: note`; empty `content` answers 422 with `message` and
+`attributes`.
+
+Server: `Contacts::NotesController#create` (`params.require(:note).permit(:content)`,
+wrapped from the body's top level), `Note` (`validates :content, presence: true`),
+view `contacts/notes/create.json.jbuilder` (app/models/note.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/notes`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+- `body`
+```ignore
+let response = client.create_contact_note()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_contact_note(&self) -> builder::CreateContactNote<'_> {
+        builder::CreateContactNote::new(self)
+    }
+    /**Delete a note about a contact
+
+Deletes a note; the answer is an empty 200.
+
+Server: `Contacts::NotesController#destroy` (app/controllers/api/v1/accounts/contacts/
+notes_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+- `note_id`: The note's id.
+```ignore
+let response = client.delete_contact_note()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .note_id(note_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_contact_note(&self) -> builder::DeleteContactNote<'_> {
+        builder::DeleteContactNote::new(self)
+    }
+    /**Change a note about a contact
+
+Replaces a note's content (Rails also routes `PUT` here). Missing `content` answers
+422 `param is missing or the value is empty: note`; empty `content` is not saved
+(the server uses `update`, not `update!`) and the note comes back unchanged.
+
+Server: `Contacts::NotesController#update`, view `contacts/notes/update.json.jbuilder`
+(app/controllers/api/v1/accounts/contacts/notes_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+- `note_id`: The note's id.
+- `body`
+```ignore
+let response = client.update_contact_note()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .note_id(note_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_contact_note(&self) -> builder::UpdateContactNote<'_> {
+        builder::UpdateContactNote::new(self)
+    }
+    /**Remove custom attributes from a contact
+
+Removes the named keys from the contact's `custom_attributes` (keys it does not have
+are ignored) and answers the contact. A change sends the `contact_updated` webhook.
+
+Server: `ContactsController#destroy_custom_attributes`
+(`custom_attributes.excluding(params[:custom_attributes])`), view
+`contacts/destroy_custom_attributes.json.jbuilder` (app/controllers/api/v1/accounts/
+contacts_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/destroy_custom_attributes`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `contact_id`: The contact's id.
+- `body`
+```ignore
+let response = client.remove_contact_custom_attributes()
+    .account_id(account_id)
+    .contact_id(contact_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn remove_contact_custom_attributes(
+        &self,
+    ) -> builder::RemoveContactCustomAttributes<'_> {
+        builder::RemoveContactCustomAttributes::new(self)
+    }
+    /**Merge two contacts
+
+Merges `mergee_contact_id` into `base_contact_id`: the mergee's conversations,
+messages, contact inboxes and notes move to the base contact; its details fill the
+base contact's blanks (the base contact's own values win, attribute maps are deep
+merged); then the mergee is deleted. The same id twice changes nothing. Either id
+unknown in the account answers 404. The answer is the base contact (without
+`contact_inboxes`), unwrapped.
+
+Server: `Actions::ContactMergesController#create`, `ContactMergeAction`, view
+`actions/contact_merges/create.json.jbuilder` (app/controllers/api/v1/accounts/actions/
+contact_merges_controller.rb, app/actions/contact_merge_action.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/actions/contact_merge`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.merge_contacts()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn merge_contacts(&self) -> builder::MergeContacts<'_> {
+        builder::MergeContacts::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -18196,6 +19530,1504 @@ pub mod builder {
                     )
                 }
                 404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_contact`]
+
+[`Client::update_contact`]: super::Client::update_contact*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateContact<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+        include_contact_inboxes: Result<Option<bool>, String>,
+        body: Result<types::builder::ContactUpdate, String>,
+    }
+    impl<'a> UpdateContact<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+                include_contact_inboxes: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        pub fn include_contact_inboxes<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.include_contact_inboxes = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for include_contact_inboxes failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ContactUpdate>,
+            <V as std::convert::TryInto<types::ContactUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ContactUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ContactUpdate,
+            ) -> types::builder::ContactUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PUT` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ContactResponse>, Error<types::ErrorBody>> {
+            let Self { client, account_id, contact_id, include_contact_inboxes, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let include_contact_inboxes = include_contact_inboxes
+                .map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ContactUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& contact_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .put(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "include_contact_inboxes",
+                        &include_contact_inboxes,
+                    ),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_contact",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_contact`]
+
+[`Client::delete_contact`]: super::Client::delete_contact*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteContact<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+    }
+    impl<'a> DeleteContact<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, contact_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& contact_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_contact",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_contact_conversations`]
+
+[`Client::list_contact_conversations`]: super::Client::list_contact_conversations*/
+    #[derive(Debug, Clone)]
+    pub struct ListContactConversations<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+    }
+    impl<'a> ListContactConversations<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/conversations`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ContactConversations>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, contact_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}/conversations", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& contact_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_contact_conversations",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_contactable_inboxes`]
+
+[`Client::list_contactable_inboxes`]: super::Client::list_contactable_inboxes*/
+    #[derive(Debug, Clone)]
+    pub struct ListContactableInboxes<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+    }
+    impl<'a> ListContactableInboxes<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/contactable_inboxes`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ContactableInboxes>, Error<types::ErrorBody>> {
+            let Self { client, account_id, contact_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}/contactable_inboxes", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& contact_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_contactable_inboxes",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_contact_inbox`]
+
+[`Client::create_contact_inbox`]: super::Client::create_contact_inbox*/
+    #[derive(Debug, Clone)]
+    pub struct CreateContactInbox<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+        body: Result<types::builder::NewContactInbox, String>,
+    }
+    impl<'a> CreateContactInbox<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::NewContactInbox>,
+            <V as std::convert::TryInto<
+                types::NewContactInbox,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `NewContactInbox` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::NewContactInbox,
+            ) -> types::builder::NewContactInbox,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/contact_inboxes`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ContactInbox>, Error<types::ErrorBody>> {
+            let Self { client, account_id, contact_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::NewContactInbox::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}/contact_inboxes", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& contact_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_contact_inbox",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_contact_labels`]
+
+[`Client::list_contact_labels`]: super::Client::list_contact_labels*/
+    #[derive(Debug, Clone)]
+    pub struct ListContactLabels<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+    }
+    impl<'a> ListContactLabels<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/labels`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ContactLabels>, Error<types::ErrorBody>> {
+            let Self { client, account_id, contact_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}/labels", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& contact_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_contact_labels",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::set_contact_labels`]
+
+[`Client::set_contact_labels`]: super::Client::set_contact_labels*/
+    #[derive(Debug, Clone)]
+    pub struct SetContactLabels<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+        body: Result<types::builder::ContactLabelsUpdate, String>,
+    }
+    impl<'a> SetContactLabels<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ContactLabelsUpdate>,
+            <V as std::convert::TryInto<
+                types::ContactLabelsUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ContactLabelsUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ContactLabelsUpdate,
+            ) -> types::builder::ContactLabelsUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/labels`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ContactLabels>, Error<types::ErrorBody>> {
+            let Self { client, account_id, contact_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ContactLabelsUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}/labels", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& contact_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "set_contact_labels",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_contact_notes`]
+
+[`Client::list_contact_notes`]: super::Client::list_contact_notes*/
+    #[derive(Debug, Clone)]
+    pub struct ListContactNotes<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+    }
+    impl<'a> ListContactNotes<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/notes`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::ContactNote>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, contact_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}/notes", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& contact_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_contact_notes",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_contact_note`]
+
+[`Client::create_contact_note`]: super::Client::create_contact_note*/
+    #[derive(Debug, Clone)]
+    pub struct CreateContactNote<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+        body: Result<types::builder::ContactNoteContent, String>,
+    }
+    impl<'a> CreateContactNote<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ContactNoteContent>,
+            <V as std::convert::TryInto<
+                types::ContactNoteContent,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ContactNoteContent` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ContactNoteContent,
+            ) -> types::builder::ContactNoteContent,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/notes`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ContactNote>, Error<types::ErrorBody>> {
+            let Self { client, account_id, contact_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ContactNoteContent::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}/notes", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& contact_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_contact_note",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_contact_note`]
+
+[`Client::delete_contact_note`]: super::Client::delete_contact_note*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteContactNote<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+        note_id: Result<i64, String>,
+    }
+    impl<'a> DeleteContactNote<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+                note_id: Err("note_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        pub fn note_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.note_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for note_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, contact_id, note_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let note_id = note_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}/notes/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& contact_id
+                .to_string()), encode_path(& note_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_contact_note",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_contact_note`]
+
+[`Client::update_contact_note`]: super::Client::update_contact_note*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateContactNote<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+        note_id: Result<i64, String>,
+        body: Result<types::builder::ContactNoteContent, String>,
+    }
+    impl<'a> UpdateContactNote<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+                note_id: Err("note_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        pub fn note_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.note_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for note_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ContactNoteContent>,
+            <V as std::convert::TryInto<
+                types::ContactNoteContent,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ContactNoteContent` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ContactNoteContent,
+            ) -> types::builder::ContactNoteContent,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ContactNote>, Error<types::ErrorBody>> {
+            let Self { client, account_id, contact_id, note_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let note_id = note_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ContactNoteContent::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}/notes/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& contact_id
+                .to_string()), encode_path(& note_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_contact_note",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::remove_contact_custom_attributes`]
+
+[`Client::remove_contact_custom_attributes`]: super::Client::remove_contact_custom_attributes*/
+    #[derive(Debug, Clone)]
+    pub struct RemoveContactCustomAttributes<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        contact_id: Result<i64, String>,
+        body: Result<types::builder::ContactCustomAttributeKeys, String>,
+    }
+    impl<'a> RemoveContactCustomAttributes<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                contact_id: Err("contact_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn contact_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.contact_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for contact_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ContactCustomAttributeKeys>,
+            <V as std::convert::TryInto<
+                types::ContactCustomAttributeKeys,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `ContactCustomAttributeKeys` for body failed: {}",
+                        s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ContactCustomAttributeKeys,
+            ) -> types::builder::ContactCustomAttributeKeys,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/contacts/{contact_id}/destroy_custom_attributes`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ContactResponse>, Error<types::ErrorBody>> {
+            let Self { client, account_id, contact_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let contact_id = contact_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ContactCustomAttributeKeys::try_from(v)
+                        .map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/contacts/{}/destroy_custom_attributes", client
+                .baseurl, encode_path(& account_id.to_string()), encode_path(& contact_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "remove_contact_custom_attributes",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::merge_contacts`]
+
+[`Client::merge_contacts`]: super::Client::merge_contacts*/
+    #[derive(Debug, Clone)]
+    pub struct MergeContacts<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::ContactMerge, String>,
+    }
+    impl<'a> MergeContacts<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ContactMerge>,
+            <V as std::convert::TryInto<types::ContactMerge>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ContactMerge` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ContactMerge,
+            ) -> types::builder::ContactMerge,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/actions/contact_merge`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Contact>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ContactMerge::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/actions/contact_merge", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "merge_contacts",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

@@ -174,6 +174,58 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/contacts/{contact_id}`, sent by [`Client::get_contact`](crate::Client::get_contact).
     GetContact,
+    /// Update a contact.
+    ///
+    /// `PUT /api/v1/accounts/{account_id}/contacts/{contact_id}`, sent by [`Client::update_contact`](crate::Client::update_contact).
+    UpdateContact,
+    /// Delete a contact.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/contacts/{contact_id}`, sent by [`Client::delete_contact`](crate::Client::delete_contact).
+    DeleteContact,
+    /// List a contact's conversations.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/contacts/{contact_id}/conversations`, sent by [`Client::list_contact_conversations`](crate::Client::list_contact_conversations).
+    ListContactConversations,
+    /// List the inboxes a contact can be reached in.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/contacts/{contact_id}/contactable_inboxes`, sent by [`Client::list_contactable_inboxes`](crate::Client::list_contactable_inboxes).
+    ListContactableInboxes,
+    /// Add a contact to an inbox.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/contacts/{contact_id}/contact_inboxes`, sent by [`Client::create_contact_inbox`](crate::Client::create_contact_inbox).
+    CreateContactInbox,
+    /// List a contact's labels.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/contacts/{contact_id}/labels`, sent by [`Client::list_contact_labels`](crate::Client::list_contact_labels).
+    ListContactLabels,
+    /// Set a contact's labels.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/contacts/{contact_id}/labels`, sent by [`Client::set_contact_labels`](crate::Client::set_contact_labels).
+    SetContactLabels,
+    /// List a contact's notes.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/contacts/{contact_id}/notes`, sent by [`Client::list_contact_notes`](crate::Client::list_contact_notes).
+    ListContactNotes,
+    /// Write a note about a contact.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/contacts/{contact_id}/notes`, sent by [`Client::create_contact_note`](crate::Client::create_contact_note).
+    CreateContactNote,
+    /// Delete a note about a contact.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}`, sent by [`Client::delete_contact_note`](crate::Client::delete_contact_note).
+    DeleteContactNote,
+    /// Change a note about a contact.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}`, sent by [`Client::update_contact_note`](crate::Client::update_contact_note).
+    UpdateContactNote,
+    /// Remove custom attributes from a contact.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/contacts/{contact_id}/destroy_custom_attributes`, sent by [`Client::remove_contact_custom_attributes`](crate::Client::remove_contact_custom_attributes).
+    RemoveContactCustomAttributes,
+    /// Merge two contacts.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/actions/contact_merge`, sent by [`Client::merge_contacts`](crate::Client::merge_contacts).
+    MergeContacts,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -215,6 +267,19 @@ impl Operation {
         Operation::SearchContacts,
         Operation::FilterContacts,
         Operation::GetContact,
+        Operation::UpdateContact,
+        Operation::DeleteContact,
+        Operation::ListContactConversations,
+        Operation::ListContactableInboxes,
+        Operation::CreateContactInbox,
+        Operation::ListContactLabels,
+        Operation::SetContactLabels,
+        Operation::ListContactNotes,
+        Operation::CreateContactNote,
+        Operation::DeleteContactNote,
+        Operation::UpdateContactNote,
+        Operation::RemoveContactCustomAttributes,
+        Operation::MergeContacts,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -258,6 +323,19 @@ impl Operation {
             Operation::SearchContacts => "searchContacts",
             Operation::FilterContacts => "filterContacts",
             Operation::GetContact => "getContact",
+            Operation::UpdateContact => "updateContact",
+            Operation::DeleteContact => "deleteContact",
+            Operation::ListContactConversations => "listContactConversations",
+            Operation::ListContactableInboxes => "listContactableInboxes",
+            Operation::CreateContactInbox => "createContactInbox",
+            Operation::ListContactLabels => "listContactLabels",
+            Operation::SetContactLabels => "setContactLabels",
+            Operation::ListContactNotes => "listContactNotes",
+            Operation::CreateContactNote => "createContactNote",
+            Operation::DeleteContactNote => "deleteContactNote",
+            Operation::UpdateContactNote => "updateContactNote",
+            Operation::RemoveContactCustomAttributes => "removeContactCustomAttributes",
+            Operation::MergeContacts => "mergeContacts",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -308,6 +386,21 @@ impl Operation {
             Operation::SearchContacts => "search_contacts",
             Operation::FilterContacts => "filter_contacts",
             Operation::GetContact => "get_contact",
+            Operation::UpdateContact => "update_contact",
+            Operation::DeleteContact => "delete_contact",
+            Operation::ListContactConversations => "list_contact_conversations",
+            Operation::ListContactableInboxes => "list_contactable_inboxes",
+            Operation::CreateContactInbox => "create_contact_inbox",
+            Operation::ListContactLabels => "list_contact_labels",
+            Operation::SetContactLabels => "set_contact_labels",
+            Operation::ListContactNotes => "list_contact_notes",
+            Operation::CreateContactNote => "create_contact_note",
+            Operation::DeleteContactNote => "delete_contact_note",
+            Operation::UpdateContactNote => "update_contact_note",
+            Operation::RemoveContactCustomAttributes => {
+                "remove_contact_custom_attributes"
+            }
+            Operation::MergeContacts => "merge_contacts",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -350,6 +443,19 @@ impl Operation {
             Operation::SearchContacts => "GET",
             Operation::FilterContacts => "POST",
             Operation::GetContact => "GET",
+            Operation::UpdateContact => "PUT",
+            Operation::DeleteContact => "DELETE",
+            Operation::ListContactConversations => "GET",
+            Operation::ListContactableInboxes => "GET",
+            Operation::CreateContactInbox => "POST",
+            Operation::ListContactLabels => "GET",
+            Operation::SetContactLabels => "POST",
+            Operation::ListContactNotes => "GET",
+            Operation::CreateContactNote => "POST",
+            Operation::DeleteContactNote => "DELETE",
+            Operation::UpdateContactNote => "PATCH",
+            Operation::RemoveContactCustomAttributes => "POST",
+            Operation::MergeContacts => "POST",
         }
     }
     /// The path template, e.g.
@@ -449,6 +555,45 @@ impl Operation {
             Operation::GetContact => {
                 "/api/v1/accounts/{account_id}/contacts/{contact_id}"
             }
+            Operation::UpdateContact => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}"
+            }
+            Operation::DeleteContact => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}"
+            }
+            Operation::ListContactConversations => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}/conversations"
+            }
+            Operation::ListContactableInboxes => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}/contactable_inboxes"
+            }
+            Operation::CreateContactInbox => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}/contact_inboxes"
+            }
+            Operation::ListContactLabels => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}/labels"
+            }
+            Operation::SetContactLabels => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}/labels"
+            }
+            Operation::ListContactNotes => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}/notes"
+            }
+            Operation::CreateContactNote => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}/notes"
+            }
+            Operation::DeleteContactNote => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}"
+            }
+            Operation::UpdateContactNote => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}"
+            }
+            Operation::RemoveContactCustomAttributes => {
+                "/api/v1/accounts/{account_id}/contacts/{contact_id}/destroy_custom_attributes"
+            }
+            Operation::MergeContacts => {
+                "/api/v1/accounts/{account_id}/actions/contact_merge"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -494,6 +639,19 @@ impl Operation {
             Operation::SearchContacts => true,
             Operation::FilterContacts => true,
             Operation::GetContact => true,
+            Operation::UpdateContact => true,
+            Operation::DeleteContact => true,
+            Operation::ListContactConversations => true,
+            Operation::ListContactableInboxes => true,
+            Operation::CreateContactInbox => false,
+            Operation::ListContactLabels => true,
+            Operation::SetContactLabels => true,
+            Operation::ListContactNotes => true,
+            Operation::CreateContactNote => false,
+            Operation::DeleteContactNote => true,
+            Operation::UpdateContactNote => true,
+            Operation::RemoveContactCustomAttributes => true,
+            Operation::MergeContacts => false,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -536,6 +694,19 @@ impl Operation {
             Operation::SearchContacts => Source::Chatwoot,
             Operation::FilterContacts => Source::Chatwoot,
             Operation::GetContact => Source::Chatwoot,
+            Operation::UpdateContact => Source::Chatwoot,
+            Operation::DeleteContact => Source::Chatwoot,
+            Operation::ListContactConversations => Source::Chatwoot,
+            Operation::ListContactableInboxes => Source::Chatwoot,
+            Operation::CreateContactInbox => Source::Chatwoot,
+            Operation::ListContactLabels => Source::Chatwoot,
+            Operation::SetContactLabels => Source::Chatwoot,
+            Operation::ListContactNotes => Source::Chatwoot,
+            Operation::CreateContactNote => Source::Chatwoot,
+            Operation::DeleteContactNote => Source::Chatwoot,
+            Operation::UpdateContactNote => Source::Chatwoot,
+            Operation::RemoveContactCustomAttributes => Source::Chatwoot,
+            Operation::MergeContacts => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -579,6 +750,19 @@ impl Operation {
             Operation::SearchContacts => false,
             Operation::FilterContacts => false,
             Operation::GetContact => false,
+            Operation::UpdateContact => false,
+            Operation::DeleteContact => false,
+            Operation::ListContactConversations => false,
+            Operation::ListContactableInboxes => false,
+            Operation::CreateContactInbox => false,
+            Operation::ListContactLabels => false,
+            Operation::SetContactLabels => false,
+            Operation::ListContactNotes => false,
+            Operation::CreateContactNote => false,
+            Operation::DeleteContactNote => false,
+            Operation::UpdateContactNote => false,
+            Operation::RemoveContactCustomAttributes => false,
+            Operation::MergeContacts => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -639,6 +823,23 @@ impl Operation {
             Operation::SearchContacts => Some("Client::search_contacts"),
             Operation::FilterContacts => Some("Client::filter_contacts"),
             Operation::GetContact => Some("Client::get_contact"),
+            Operation::UpdateContact => Some("ContactHandle::update"),
+            Operation::DeleteContact => Some("ContactHandle::delete"),
+            Operation::ListContactConversations => Some("ContactHandle::conversations"),
+            Operation::ListContactableInboxes => {
+                Some("ContactHandle::contactable_inboxes")
+            }
+            Operation::CreateContactInbox => Some("ContactHandle::add_inbox"),
+            Operation::ListContactLabels => Some("ContactHandle::labels"),
+            Operation::SetContactLabels => Some("ContactHandle::set_labels"),
+            Operation::ListContactNotes => Some("ContactHandle::notes"),
+            Operation::CreateContactNote => Some("ContactHandle::add_note"),
+            Operation::DeleteContactNote => Some("ContactHandle::delete_note"),
+            Operation::UpdateContactNote => Some("ContactHandle::update_note"),
+            Operation::RemoveContactCustomAttributes => {
+                Some("ContactHandle::remove_custom_attributes")
+            }
+            Operation::MergeContacts => Some("Client::merge_contacts"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -689,6 +890,21 @@ impl Operation {
             "searchContacts" => Some(Operation::SearchContacts),
             "filterContacts" => Some(Operation::FilterContacts),
             "getContact" => Some(Operation::GetContact),
+            "updateContact" => Some(Operation::UpdateContact),
+            "deleteContact" => Some(Operation::DeleteContact),
+            "listContactConversations" => Some(Operation::ListContactConversations),
+            "listContactableInboxes" => Some(Operation::ListContactableInboxes),
+            "createContactInbox" => Some(Operation::CreateContactInbox),
+            "listContactLabels" => Some(Operation::ListContactLabels),
+            "setContactLabels" => Some(Operation::SetContactLabels),
+            "listContactNotes" => Some(Operation::ListContactNotes),
+            "createContactNote" => Some(Operation::CreateContactNote),
+            "deleteContactNote" => Some(Operation::DeleteContactNote),
+            "updateContactNote" => Some(Operation::UpdateContactNote),
+            "removeContactCustomAttributes" => {
+                Some(Operation::RemoveContactCustomAttributes)
+            }
+            "mergeContacts" => Some(Operation::MergeContacts),
             _ => None,
         }
     }
@@ -746,6 +962,21 @@ impl Operation {
             "search_contacts" => Some(Operation::SearchContacts),
             "filter_contacts" => Some(Operation::FilterContacts),
             "get_contact" => Some(Operation::GetContact),
+            "update_contact" => Some(Operation::UpdateContact),
+            "delete_contact" => Some(Operation::DeleteContact),
+            "list_contact_conversations" => Some(Operation::ListContactConversations),
+            "list_contactable_inboxes" => Some(Operation::ListContactableInboxes),
+            "create_contact_inbox" => Some(Operation::CreateContactInbox),
+            "list_contact_labels" => Some(Operation::ListContactLabels),
+            "set_contact_labels" => Some(Operation::SetContactLabels),
+            "list_contact_notes" => Some(Operation::ListContactNotes),
+            "create_contact_note" => Some(Operation::CreateContactNote),
+            "delete_contact_note" => Some(Operation::DeleteContactNote),
+            "update_contact_note" => Some(Operation::UpdateContactNote),
+            "remove_contact_custom_attributes" => {
+                Some(Operation::RemoveContactCustomAttributes)
+            }
+            "merge_contacts" => Some(Operation::MergeContacts),
             _ => None,
         }
     }

@@ -25,7 +25,8 @@ pub(crate) enum ApiError {
     BotForbidden,
     /// The user (or bot) may not access this account.
     NotMember,
-    /// A Pundit policy forbids the action (an agent on an administrators-only route).
+    /// A Pundit policy forbids the action (an agent on an administrators-only
+    /// route): 401, as Chatwoot answers it.
     NotAuthorized,
     /// The record does not exist (including non-integer ids in the path).
     NotFound,

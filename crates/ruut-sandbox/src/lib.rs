@@ -156,6 +156,7 @@ mod faults;
 mod filter;
 mod fixtures;
 mod journal;
+mod notes;
 mod operations;
 mod pipeline;
 mod render;

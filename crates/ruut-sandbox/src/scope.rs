@@ -337,4 +337,9 @@ impl ContactScope<'_> {
     pub fn contact(&self) -> &Contact {
         &self.store.contacts[self.place.index]
     }
+
+    /// The contact, to change it (see [`contact`](Self::contact)).
+    pub fn contact_mut(&mut self) -> &mut Contact {
+        &mut self.store.contacts[self.place.index]
+    }
 }

@@ -9,6 +9,7 @@
 
 use ruut_api::enums::{ConversationPriority, ConversationStatus};
 
+use crate::notes::Note;
 use crate::state::{
     Account, AssigneeRef, Attrs, Bot, Contact, Conversation, Inbox, Membership, Message, SenderRef,
     Store, Team, User,
@@ -138,6 +139,10 @@ pub struct SeedInfo {
     pub snoozed_until: i64,
     /// A conversation of the second account.
     pub second_account_conversation_id: i64,
+    /// A note about the main account's first contact, by the token user.
+    pub note_id: i64,
+    /// A contact of the second account (where the user is an administrator).
+    pub second_account_contact_id: i64,
 }
 
 /// Builds the seeded store and the ids that describe it.
@@ -145,6 +150,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     let mut rng = SplitMix64::new(seed);
     let mut store = Store {
         next_message_id: 1,
+        next_note_id: 1,
         ..Store::default()
     };
 
@@ -264,6 +270,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         }
     }
     store.next_contact_id = contact_id + 1;
+    seed_note(&mut store);
 
     seed_conversations(&mut store, &mut rng);
 
@@ -298,8 +305,28 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         long_conversation_message_count: long,
         snoozed_until: FUTURE_SNOOZE,
         second_account_conversation_id: 1,
+        note_id: 1,
+        second_account_contact_id: store
+            .contacts
+            .iter()
+            .find(|c| c.account_id == 2)
+            .map_or(0, |c| c.id),
     };
     (store, info)
+}
+
+/// Note 1, about contact 1, by the token user.
+fn seed_note(store: &mut Store) {
+    store.notes.push(Note {
+        id: store.next_note_id,
+        account_id: 1,
+        contact_id: 1,
+        user_id: Some(1),
+        content: "Prefers e-mail; call only when urgent".to_owned(),
+        created_at: BASE - 86_400,
+        updated_at: BASE - 86_400,
+    });
+    store.next_note_id += 1;
 }
 
 /// The special conversations 1..=8 of the main account:

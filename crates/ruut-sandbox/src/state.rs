@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::clock;
 use crate::conversation_extra::{ConversationExtra, Transcript};
+use crate::notes::Note;
 
 /// A free-form attribute map (`additional_attributes`, `custom_attributes`).
 pub(crate) type Attrs = Map<String, Value>;
@@ -247,10 +248,13 @@ pub(crate) struct Store {
     pub inboxes: Vec<Inbox>,
     pub contacts: Vec<Contact>,
     pub conversations: Vec<Conversation>,
+    /// Notes about contacts.
+    pub notes: Vec<Note>,
     pub next_message_id: i64,
     pub next_contact_id: i64,
     /// The transcripts e-mailed, oldest first.
     pub transcripts: Vec<Transcript>,
+    pub next_note_id: i64,
 }
 
 impl Store {

@@ -1,7 +1,8 @@
 //! Webhook deliveries: with [`SandboxBuilder::webhook`] the sandbox POSTs a
 //! signed JSON event to a URL whenever a conversation is created, changes status
 //! or is otherwise updated (assignee, team, priority, labels, custom attributes),
-//! someone types, a message is created, or a contact is created, as the real server does (chatwoot-api.md §6).
+//! someone types, a message is created, or a contact is created or changed, as the
+//! real server does (chatwoot-api.md §6).
 //!
 //! - **Shapes**: the `Webhook*Event` schemas of `openapi/ruut.yaml`, so webhook
 //!   `message_type` is a string and `created_at` an ISO string.
@@ -200,19 +201,18 @@ impl Webhooks {
 
     /// `contact_created` for a new contact.
     pub(crate) fn contact_created(&self, store: &Store, contact: &Contact) {
-        if !self.enabled() {
-            return;
+        if self.enabled() {
+            self.send(contact_event(store, contact, "contact_created", None));
         }
-        let mut value = render::contact_json(store, contact, false);
-        if let Value::Object(map) = &mut value {
-            for key in ["availability_status", "last_activity_at", "created_at"] {
-                map.remove(key);
-            }
-            map.insert("avatar".into(), json!(""));
-            map.insert("account".into(), account(store, contact.account_id));
-            map.insert("event".into(), json!("contact_created"));
+    }
+
+    /// `contact_updated` for a changed contact, with Chatwoot's
+    /// `changed_attributes` (`[{attribute: {previous_value, current_value}}]`).
+    pub(crate) fn contact_updated(&self, store: &Store, contact: &Contact, changed: Vec<Value>) {
+        if self.enabled() {
+            let event = contact_event(store, contact, "contact_updated", Some(changed));
+            self.send(event);
         }
-        self.send(value);
     }
 }
 
@@ -410,6 +410,28 @@ fn conversation_event(
 ) -> Value {
     let mut value = push_data(store, c);
     if let Value::Object(map) = &mut value {
+        map.insert("event".into(), json!(event));
+        if let Some(changed) = changed {
+            map.insert("changed_attributes".into(), Value::Array(changed));
+        }
+    }
+    value
+}
+
+/// A contact as the `contact_*` webhooks send it (`Contact#webhook_data`).
+fn contact_event(
+    store: &Store,
+    contact: &Contact,
+    event: &str,
+    changed: Option<Vec<Value>>,
+) -> Value {
+    let mut value = render::contact_json(store, contact, false);
+    if let Value::Object(map) = &mut value {
+        for key in ["availability_status", "last_activity_at", "created_at"] {
+            map.remove(key);
+        }
+        map.insert("avatar".into(), json!(""));
+        map.insert("account".into(), account(store, contact.account_id));
         map.insert("event".into(), json!(event));
         if let Some(changed) = changed {
             map.insert("changed_attributes".into(), Value::Array(changed));

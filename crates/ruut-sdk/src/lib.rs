@@ -163,6 +163,9 @@ pub use client::config::{
     AuthHeader, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
     ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,
 };
+pub use contacts::contact::ContactHandle;
+pub use contacts::contact::links::AddContactInboxRequest;
+pub use contacts::contact::update::UpdateContactRequest;
 pub use contacts::create::CreateContactRequest;
 pub use contacts::page::ContactPage;
 pub use contacts::query::ContactQuery;

@@ -103,6 +103,11 @@ pub struct Found {
     pub contact: i64,
     pub oldest_message: Option<i64>,
     pub created_contact: Option<i64>,
+    /// A note about `contact`, once written.
+    pub note: Option<i64>,
+    /// An account where the user is an administrator, and a contact of it.
+    pub admin_account: Option<i64>,
+    pub admin_contact: Option<i64>,
 }
 
 impl Default for Found {
@@ -115,6 +120,9 @@ impl Default for Found {
             contact: 1,
             oldest_message: None,
             created_contact: None,
+            note: None,
+            admin_account: None,
+            admin_contact: None,
         }
     }
 }

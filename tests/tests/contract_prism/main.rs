@@ -25,6 +25,7 @@
 
 mod accounts;
 mod answer;
+mod contact_changes;
 mod contract;
 mod conversation_actions;
 mod conversation_changes;
@@ -50,6 +51,9 @@ fn steps() -> Vec<Step> {
         messages_contacts::contacts(),
         conversation_actions::steps(),
         filter::steps(),
+        contact_changes::details(),
+        contact_changes::notes(),
+        contact_changes::removals(),
     ]
     .into_iter()
     .flatten()

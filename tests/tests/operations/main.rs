@@ -20,6 +20,8 @@
 //! wraps it, or a documented error no check provokes.
 
 mod accounts;
+mod contact_changes;
+mod contact_links;
 mod contacts;
 mod conversation_actions;
 mod conversation_changes;
@@ -49,6 +51,8 @@ pub fn table() -> Vec<Entry> {
         messages::entries(),
         contacts::entries(),
         filter::entries(),
+        contact_changes::entries(),
+        contact_links::entries(),
     ]
     .into_iter()
     .flatten()

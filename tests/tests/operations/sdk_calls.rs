@@ -73,6 +73,9 @@ async fn every_sdk_call_against(behaviour: Behaviour, status: u16, kind: ErrorKi
         contact: 1,
         inbox: 1,
         agent: 1,
+        note: 1,
+        admin_account: 1,
+        admin_contact: 1,
     };
     let jobs = sdk_entries()
         .into_iter()

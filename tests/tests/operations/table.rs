@@ -187,6 +187,12 @@ pub struct Ids {
     pub inbox: i64,
     /// An agent of the account (not in any path).
     pub agent: i64,
+    /// A note about `contact`.
+    pub note: i64,
+    /// An account where the user is an administrator, and a contact of it
+    /// (for administrators-only operations; in no path placeholder).
+    pub admin_account: i64,
+    pub admin_contact: i64,
 }
 
 impl Ids {
@@ -197,6 +203,7 @@ impl Ids {
             "conversation_id" => &mut self.conversation,
             "contact_id" => &mut self.contact,
             "inbox_id" => &mut self.inbox,
+            "note_id" => &mut self.note,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -257,8 +264,9 @@ impl World {
         ruut_tests::raw_client(self.sandbox.base_url(), Some(token))
     }
 
-    /// Valid ids: the main account, its open conversation, its first contact,
-    /// its API inbox, its first agent.
+    /// Valid ids: the main account, its open conversation, its first contact
+    /// and that contact's note, its API inbox, its first agent; the second
+    /// account and a contact of it.
     pub fn ids(&self) -> Ids {
         Ids {
             account: self.seed.account_id,
@@ -266,6 +274,9 @@ impl World {
             contact: self.seed.contact_ids[0],
             inbox: self.seed.api_inbox_id,
             agent: self.seed.agent_ids[0],
+            note: self.seed.note_id,
+            admin_account: self.seed.second_account_id,
+            admin_contact: self.seed.second_account_contact_id,
         }
     }
 

@@ -162,14 +162,19 @@ pub(crate) fn show(cx: ContactScope<'_>) -> Reply {
     Ok(json_response(StatusCode::OK, &body))
 }
 
-/// Which unique attributes of a new contact another contact of the account already has.
+/// Which unique attributes of `new` (a new or changed contact) another
+/// contact of the account already has.
 fn duplicates(store: &Store, account_id: i64, new: &Contact) -> Vec<String> {
     let same = |a: &Option<String>, b: &Option<String>| match (a, b) {
         (Some(a), Some(b)) if !a.is_empty() => a.eq_ignore_ascii_case(b),
         _ => false,
     };
     let mut taken = Vec::new();
-    for other in store.contacts.iter().filter(|c| c.account_id == account_id) {
+    let others = store
+        .contacts
+        .iter()
+        .filter(|c| c.account_id == account_id && c.id != new.id);
+    for other in others {
         if same(&new.email, &other.email) {
             taken.push("email".to_owned());
         }
@@ -216,18 +221,7 @@ pub(crate) fn create(mut cx: AccountScope<'_>, bytes: Bytes) -> Reply {
         let source = source_id.unwrap_or_else(|| format!("sandbox-contact-{}", contact.id));
         contact.inboxes.push((inbox_id, source));
     }
-    let taken = duplicates(store, account_id, &contact);
-    if !taken.is_empty() {
-        let message = taken
-            .iter()
-            .map(|a| format!("{} has already been taken", humanize(a)))
-            .collect::<Vec<_>>()
-            .join(", ");
-        return Err(ApiError::Invalid {
-            message,
-            attributes: taken,
-        });
-    }
+    unique(store, account_id, &contact)?;
     store.next_contact_id += 1;
     let contact_inbox = contact.inboxes.first().map(|(inbox_id, source_id)| {
         let inbox = store.inboxes.iter().find(|i| i.id == *inbox_id);
@@ -245,6 +239,25 @@ pub(crate) fn create(mut cx: AccountScope<'_>, bytes: Bytes) -> Reply {
         cx.app.webhooks.contact_created(&cx.store, created);
     }
     Ok(json_response(StatusCode::OK, &body))
+}
+
+/// The 422 `{"message", "attributes"}` the model's uniqueness validations
+/// answer when another contact of the account has `contact`'s email, phone
+/// number or identifier.
+pub(crate) fn unique(store: &Store, account_id: i64, contact: &Contact) -> Result<(), ApiError> {
+    let taken = duplicates(store, account_id, contact);
+    if taken.is_empty() {
+        return Ok(());
+    }
+    let message = taken
+        .iter()
+        .map(|a| format!("{} has already been taken", humanize(a)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Err(ApiError::Invalid {
+        message,
+        attributes: taken,
+    })
 }
 
 fn humanize(attribute: &str) -> String {

@@ -9,6 +9,9 @@
 mod accounts;
 mod admin;
 mod bulk;
+mod contact_changes;
+mod contact_links;
+mod contact_notes;
 mod contacts;
 mod conversation_actions;
 mod conversation_labels;
@@ -75,6 +78,19 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::SearchConversations => serve(m, filter::search),
         Op::FilterContacts => serve(m, filter::contacts),
         Op::BulkUpdateConversations => serve(m, bulk::update),
+        Op::UpdateContact => serve(m, contact_changes::update),
+        Op::DeleteContact => serve(m, contact_changes::delete),
+        Op::ListContactConversations => serve(m, contact_links::conversations),
+        Op::ListContactableInboxes => serve(m, contact_links::contactable_inboxes),
+        Op::CreateContactInbox => serve(m, contact_links::add_inbox),
+        Op::ListContactLabels => serve(m, contact_links::labels),
+        Op::SetContactLabels => serve(m, contact_links::set_labels),
+        Op::ListContactNotes => serve(m, contact_notes::list),
+        Op::CreateContactNote => serve(m, contact_notes::create),
+        Op::UpdateContactNote => serve(m, contact_notes::update),
+        Op::DeleteContactNote => serve(m, contact_notes::delete),
+        Op::RemoveContactCustomAttributes => serve(m, contact_changes::remove_custom_attributes),
+        Op::MergeContacts => serve(m, contact_changes::merge),
         _ => return None,
     })
 }

@@ -1,6 +1,6 @@
 //! Contacts: listing them (`query`), searching them (`search`), both a
-//! [`ContactPage`](crate::ContactPage) at a time (`page`), fetching one (here) and
-//! creating one (`create`).
+//! [`ContactPage`](crate::ContactPage) at a time (`page`), fetching one (here),
+//! creating one (`create`), acting on one (`contact`) and merging two (`merge`).
 
 use ruut_api::types::Contact;
 
@@ -8,7 +8,9 @@ use crate::client::Client;
 use crate::error::Error;
 use ruut_api::operations::Operation;
 
+pub(crate) mod contact;
 pub(crate) mod create;
+pub(crate) mod merge;
 pub(crate) mod page;
 pub(crate) mod query;
 pub(crate) mod search;
