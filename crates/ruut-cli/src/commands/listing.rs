@@ -1,0 +1,49 @@
+//! Printing a listing: one page, or every page streamed (`--all`), cut at
+//! `--limit` either way.
+
+use futures::stream::{BoxStream, StreamExt};
+use serde::Serialize;
+
+use crate::args::Paging;
+use crate::exit::Outcome;
+use crate::output::{Column, Printer};
+
+/// Prints every item of `stream` (page after page) up to `limit`.
+pub async fn stream<T: Serialize>(
+    printer: &Printer,
+    columns: &'static [Column],
+    mut items: BoxStream<'static, Result<T, ruut_sdk::Error>>,
+    limit: Option<usize>,
+) -> Outcome {
+    let mut listing = printer.list(columns);
+    let mut printed = 0;
+    while limit.is_none_or(|limit| printed < limit) {
+        match items.next().await {
+            Some(item) => listing.push(&item?)?,
+            None => break,
+        }
+        printed += 1;
+    }
+    listing.finish()
+}
+
+/// Prints one page's `items` up to `paging.limit`, and in a table where the
+/// next page is.
+pub fn page<T: Serialize>(
+    printer: &Printer,
+    columns: &'static [Column],
+    items: &[T],
+    next_page: Option<i64>,
+    paging: Paging,
+) -> Outcome {
+    let mut listing = printer.list(columns);
+    let shown = paging.limit.unwrap_or(usize::MAX).min(items.len());
+    for item in &items[..shown] {
+        listing.push(item)?;
+    }
+    listing.finish()?;
+    if let Some(next) = next_page {
+        printer.note(&format!("(more: --page {next}, or --all for every page)"))?;
+    }
+    Ok(())
+}

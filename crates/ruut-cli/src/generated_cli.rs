@@ -1,0 +1,1 @@
+// placeholder until `cargo xtask generate` writes it
