@@ -24,19 +24,42 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// The named profile to read settings from (default: `default`).
-    #[arg(long, global = true, env = "RUUT_PROFILE", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "RUUT_PROFILE",
+        value_name = "NAME"
+    )]
     pub profile: Option<String>,
     /// Output format: a table on a terminal, JSON (JSON Lines for listings) otherwise.
-    #[arg(long, short = 'o', global = true, value_enum, value_name = "FORMAT")]
+    #[arg(
+        long,
+        short = 'o',
+        global = true,
+        help_heading = "Global options",
+        value_enum,
+        value_name = "FORMAT"
+    )]
     pub output: Option<Format>,
     /// The server's address (overrides RUUT_BASE_URL and the profile).
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "URL"
+    )]
     pub base_url: Option<String>,
     /// The account id (overrides RUUT_ACCOUNT_ID and the profile).
-    #[arg(long, global = true, value_name = "ID")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "ID"
+    )]
     pub account: Option<i64>,
     /// Trace each request on stderr (the token is never shown).
-    #[arg(long, short = 'v', global = true)]
+    #[arg(long, short = 'v', global = true, help_heading = "Global options")]
     pub verbose: bool,
 }
 

@@ -31,13 +31,12 @@ pub fn profile(global: &Global) -> Outcome<(String, Profile)> {
 
 /// The client the settings describe.
 pub fn client(global: &Global) -> Outcome<Client> {
-    client_with_token(global, None)
+    build(&profile(global)?.1, global, None)
 }
 
-/// The client the settings describe, with `token` (when given) in place of
-/// the one from the environment or the profile.
-pub fn client_with_token(global: &Global, token: Option<&str>) -> Outcome<Client> {
-    let (_, profile) = profile(global)?;
+/// The client `profile`, the environment and `global` describe, with `token`
+/// (when given) in place of the one from the environment or the profile.
+pub fn build(profile: &Profile, global: &Global, token: Option<&str>) -> Outcome<Client> {
     let mut builder = Client::builder().user_agent(USER_AGENT);
     if let Some(url) = &profile.base_url {
         builder = builder.base_url(url);

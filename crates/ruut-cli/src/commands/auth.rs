@@ -12,7 +12,7 @@ use crate::commands::Context;
 use crate::exit::{Failure, Outcome};
 use crate::output::Column;
 use crate::profiles::{ConfigFile, config_path};
-use crate::settings::{self, client_with_token};
+use crate::settings;
 
 const STATUS_COLUMNS: &[Column] = &[
     Column::new("server", "/server"),
@@ -26,8 +26,14 @@ const STATUS_COLUMNS: &[Column] = &[
 
 /// Runs `ruut auth login`.
 pub async fn login(ctx: &Context) -> Outcome {
+    let (name, profile) =
+        settings::profile(&ctx.global).or_else(|e| match &ctx.global.profile {
+            // Logging in is how a named profile comes to exist.
+            Some(name) => Ok((name.clone(), Default::default())),
+            None => Err(e),
+        })?;
     let token = read_token()?;
-    let client = client_with_token(&ctx.global, Some(&token))?;
+    let client = settings::build(&profile, &ctx.global, Some(&token))?;
     let me = client.get_profile().await.map_err(|e| {
         let mut failure = Failure::from(e);
         failure.message = format!("the token was not stored: {}", failure.message);
@@ -37,11 +43,6 @@ pub async fn login(ctx: &Context) -> Outcome {
         [only] => Some(only.id),
         _ => me.account_id,
     });
-    let (name, _) = settings::profile(&ctx.global).or_else(|e| match &ctx.global.profile {
-        // Logging in is how a named profile comes to exist.
-        Some(name) => Ok((name.clone(), Default::default())),
-        None => Err(e),
-    })?;
     let path = config_path()?;
     let mut file = ConfigFile::load(&path)?;
     let profile = file.profiles.entry(name.clone()).or_default();
