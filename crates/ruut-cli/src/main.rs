@@ -32,7 +32,14 @@ pub fn command() -> clap::Command {
 }
 
 fn main() -> ExitCode {
-    let matches = match command().try_get_matches() {
+    let (args, _stdin_body) = match api::stdin_body(std::env::args_os().collect()) {
+        Ok(args) => args,
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            return ExitCode::from(failure.code as u8);
+        }
+    };
+    let matches = match command().try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(e) => {
             let _ = e.print();
@@ -65,7 +72,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli, &matches)) {
+    match runtime.block_on(run(cli, &matches, &args)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             let prefix = if color_allowed(std::io::IsTerminal::is_terminal(&std::io::stderr())) {
@@ -79,7 +86,7 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(cli: Cli, matches: &clap::ArgMatches) -> Outcome {
+async fn run(cli: Cli, matches: &clap::ArgMatches, args: &[std::ffi::OsString]) -> Outcome {
     let ctx = Context {
         printer: Printer::new(cli.global.output),
         global: cli.global,
@@ -110,7 +117,7 @@ async fn run(cli: Cli, matches: &clap::ArgMatches) -> Outcome {
             let sub = matches
                 .subcommand_matches("api")
                 .ok_or_else(|| Failure::usage("`ruut api` needs an operation"))?;
-            api::run(&ctx, sub).await
+            api::run(&ctx, sub, args).await
         }
         Command::Completions { shell } => {
             let mut command = command();

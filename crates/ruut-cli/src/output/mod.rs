@@ -57,6 +57,21 @@ impl Printer {
         emit(&text)
     }
 
+    /// Prints an answer of any shape: a list as a listing, anything else as
+    /// one item (tables show every plain field).
+    pub fn value<T: Serialize>(&self, value: &T) -> Outcome {
+        match to_value(value)? {
+            Value::Array(items) if self.format != Format::Json => {
+                let mut listing = self.list(&[]);
+                for item in &items {
+                    listing.push(item)?;
+                }
+                listing.finish()
+            }
+            other => self.item(&other, &[]),
+        }
+    }
+
     /// Starts a listing.
     pub fn list(&self, columns: &'static [Column]) -> Listing {
         Listing {
