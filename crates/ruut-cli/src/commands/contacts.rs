@@ -25,25 +25,21 @@ pub async fn run(ctx: &Context, command: ContactsCommand) -> Outcome {
             if !labels.is_empty() {
                 request = request.labels(labels);
             }
-            if paging.all {
-                return listing::stream(printer, COLUMNS, request.stream(), paging.limit).await;
-            }
-            if let Some(page) = paging.page {
-                request = request.page(page);
-            }
-            let page = request.send().await?;
-            listing::page(printer, COLUMNS, &page.contacts, page.next_page, paging)
+            let stream = request.clone();
+            let page = |n: Option<i64>| async move {
+                let page = n.map_or(request.clone(), |n| request.page(n)).send().await?;
+                Ok((page.contacts, page.next_page))
+            };
+            listing::run(printer, COLUMNS, paging, || stream.stream(), page).await
         }
         ContactsCommand::Search { query, paging } => {
-            let mut request = client.search_contacts(query);
-            if paging.all {
-                return listing::stream(printer, COLUMNS, request.stream(), paging.limit).await;
-            }
-            if let Some(page) = paging.page {
-                request = request.page(page);
-            }
-            let page = request.send().await?;
-            listing::page(printer, COLUMNS, &page.contacts, page.next_page, paging)
+            let request = client.search_contacts(query);
+            let stream = request.clone();
+            let page = |n: Option<i64>| async move {
+                let page = n.map_or(request.clone(), |n| request.page(n)).send().await?;
+                Ok((page.contacts, page.next_page))
+            };
+            listing::run(printer, COLUMNS, paging, || stream.stream(), page).await
         }
         ContactsCommand::Show { id } => printer.item(&client.get_contact(id).await?, COLUMNS),
         ContactsCommand::Create {

@@ -47,3 +47,23 @@ pub fn page<T: Serialize>(
     }
     Ok(())
 }
+
+/// Runs a listing as `paging` asks: every page through `stream` with
+/// `--all`, else the one page `page` fetches (given `--page`, if any).
+pub async fn run<T, F>(
+    printer: &Printer,
+    columns: &'static [Column],
+    paging: Paging,
+    stream: impl FnOnce() -> BoxStream<'static, Result<T, ruut_sdk::Error>>,
+    page: impl FnOnce(Option<i64>) -> F,
+) -> Outcome
+where
+    T: Serialize,
+    F: Future<Output = Result<(Vec<T>, Option<i64>), ruut_sdk::Error>>,
+{
+    if paging.all {
+        return self::stream(printer, columns, stream(), paging.limit).await;
+    }
+    let (items, next_page) = page(paging.page).await?;
+    self::page(printer, columns, &items, next_page, paging)
+}

@@ -21,7 +21,10 @@ fn every_operation_has_a_command() {
         );
     }
     // One operation's help (the listing grows with the spec: not snapshotted).
-    insta::assert_snapshot!("server_info_help", env.ok(&["api", "get-server-info", "--help"]));
+    insta::assert_snapshot!(
+        "server_info_help",
+        env.ok(&["api", "get-server-info", "--help"])
+    );
 }
 
 #[test]
