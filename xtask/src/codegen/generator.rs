@@ -68,7 +68,10 @@ pub fn cli_tokens(
     let (rule, message) = match panic::catch(|| Generator::new(settings).cli(api, crate_path)) {
         Ok(Ok(tokens)) => return Ok(tokens),
         Ok(Err(e)) => (Rule::ProgenitorError, format!("the CLI generator: {e}")),
-        Err(message) => (Rule::ProgenitorPanic, format!("the CLI generator: {message}")),
+        Err(message) => (
+            Rule::ProgenitorPanic,
+            format!("the CLI generator: {message}"),
+        ),
     };
     Err(Error::Codegen {
         spec: spec_name.to_string(),

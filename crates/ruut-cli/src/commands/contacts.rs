@@ -27,7 +27,10 @@ pub async fn run(ctx: &Context, command: ContactsCommand) -> Outcome {
             }
             let stream = request.clone();
             let page = |n: Option<i64>| async move {
-                let page = n.map_or(request.clone(), |n| request.page(n)).send().await?;
+                let page = n
+                    .map_or(request.clone(), |n| request.page(n))
+                    .send()
+                    .await?;
                 Ok((page.contacts, page.next_page))
             };
             listing::run(printer, COLUMNS, paging, || stream.stream(), page).await
@@ -36,7 +39,10 @@ pub async fn run(ctx: &Context, command: ContactsCommand) -> Outcome {
             let request = client.search_contacts(query);
             let stream = request.clone();
             let page = |n: Option<i64>| async move {
-                let page = n.map_or(request.clone(), |n| request.page(n)).send().await?;
+                let page = n
+                    .map_or(request.clone(), |n| request.page(n))
+                    .send()
+                    .await?;
                 Ok((page.contacts, page.next_page))
             };
             listing::run(printer, COLUMNS, paging, || stream.stream(), page).await
