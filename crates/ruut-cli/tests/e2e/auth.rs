@@ -159,3 +159,25 @@ fn login_on_a_terminal_reads_the_token_without_echo() {
             .contains(TOKEN)
     );
 }
+
+/// On a terminal the default is a table, bold headers unless `NO_COLOR` is set.
+#[cfg(unix)]
+#[test]
+fn a_terminal_gets_a_table_in_colour_unless_no_color() {
+    let env = Env::start();
+    for no_color in [false, true] {
+        let mut command = env.command(&["conversations", "list", "--limit", "1"]);
+        command.stdin(Stdio::inherit());
+        if !no_color {
+            command.env_remove("NO_COLOR");
+        }
+        let mut session = rexpect::session::spawn_command(command, Some(30_000)).expect("a pty");
+        let screen = session.exp_eof().expect("the listing ends");
+        assert!(screen.contains("STATUS"), "a table: {screen}");
+        assert_eq!(
+            screen.contains("\u{1b}[1m"),
+            !no_color,
+            "NO_COLOR={no_color}: {screen:?}"
+        );
+    }
+}
