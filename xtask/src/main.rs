@@ -15,8 +15,9 @@ Usage: cargo xtask <command> [options]
 
 Commands:
   generate [--check]   Regenerate from openapi/ruut.yaml: crates/ruut-api/src/generated.rs (the
-                       client), crates/ruut-api/src/operations.rs (the operation table) and
-                       crates/ruut-sdk/src/coverage.md (the SDK's coverage table).
+                       client), crates/ruut-api/src/operations.rs (the operation table),
+                       crates/ruut-sdk/src/coverage.md (the SDK's coverage table) and
+                       crates/ruut-cli/src/generated_cli.rs (the `ruut api` commands).
                        With --check, write nothing; show a diff and fail if any is stale.
   lint [SPEC]          Check a spec against the progenitor rules (default: openapi/ruut.yaml).
   render [SPEC]        Print the code a spec generates, without writing anything.

@@ -1,8 +1,9 @@
 //! `cargo xtask generate [--check]`: keep the files generated from
 //! `openapi/ruut.yaml` in sync with it: the client
 //! (`crates/ruut-api/src/generated.rs`), the operation table
-//! (`crates/ruut-api/src/operations.rs`) and the SDK's coverage table
-//! (`crates/ruut-sdk/src/coverage.md`).
+//! (`crates/ruut-api/src/operations.rs`), the SDK's coverage table
+//! (`crates/ruut-sdk/src/coverage.md`) and the CLI's `ruut api` commands
+//! (`crates/ruut-cli/src/generated_cli.rs`).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -16,6 +17,9 @@ pub const OPERATIONS_PATH: &str = "crates/ruut-api/src/operations.rs";
 
 /// The SDK's coverage table, relative to the workspace root.
 pub const COVERAGE_PATH: &str = "crates/ruut-sdk/src/coverage.md";
+
+/// The CLI's generated `ruut api` commands, relative to the workspace root.
+pub const CLI_PATH: &str = "crates/ruut-cli/src/generated_cli.rs";
 
 /// One file `generate` writes, with the content the spec gives it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,6 +108,10 @@ pub fn outputs(rendered: &Rendered) -> Result<Vec<Output>, Error> {
         Output {
             path: COVERAGE_PATH,
             content: coverage::render(&rendered.facts),
+        },
+        Output {
+            path: CLI_PATH,
+            content: rendered.cli.clone(),
         },
     ])
 }

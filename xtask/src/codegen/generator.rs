@@ -55,6 +55,30 @@ pub fn generate_tokens(
     })
 }
 
+/// The clap commands progenitor's CLI generator makes for every operation
+/// (`Generator::cli`, which needs the Builder interface), calling the client
+/// at `crate_path`. A panic or error becomes [`Error::Codegen`] for the
+/// document (the client's own generation, run first, names operations).
+pub fn cli_tokens(
+    spec_name: &str,
+    api: &OpenAPI,
+    settings: &GenerationSettings,
+    crate_path: &str,
+) -> Result<proc_macro2::TokenStream, Error> {
+    let (rule, message) = match panic::catch(|| Generator::new(settings).cli(api, crate_path)) {
+        Ok(Ok(tokens)) => return Ok(tokens),
+        Ok(Err(e)) => (Rule::ProgenitorError, format!("the CLI generator: {e}")),
+        Err(message) => (
+            Rule::ProgenitorPanic,
+            format!("the CLI generator: {message}"),
+        ),
+    };
+    Err(Error::Codegen {
+        spec: spec_name.to_string(),
+        violations: vec![failure(Location::Document, rule, &message)],
+    })
+}
+
 /// Longest panic or error text quoted in a message.
 const MAX_MESSAGE: usize = 300;
 

@@ -10,6 +10,7 @@
 //! ([`operations`]) and the SDK's coverage table ([`coverage`]); [`surface`]
 //! lists the generated API for review.
 
+pub mod cli_view;
 pub mod coverage;
 pub mod facts;
 pub mod format;
@@ -31,11 +32,17 @@ use crate::violation::OperationRef;
 use facts::OperationFacts;
 use response_filter::DroppedResponse;
 
+/// The crate the generated CLI commands call (they `use` it whole).
+pub const CLI_CLIENT_CRATE: &str = "ruut_api";
+
 /// The result of rendering a spec.
 #[derive(Clone, Debug)]
 pub struct Rendered {
     /// The formatted Rust file, header included, `\n` line endings.
     pub code: String,
+    /// The `ruut api` commands of the CLI (progenitor's CLI generator),
+    /// formatted like [`code`](Self::code).
+    pub cli: String,
     /// Responses the response filter dropped.
     pub dropped: Vec<DroppedResponse>,
     /// Schemas replaced by hand-written types: `(schema name, Rust path)`.
@@ -61,6 +68,21 @@ pub fn render(spec: &Spec) -> Result<Rendered, Error> {
     let settings = settings::settings(&replaced);
     let tokens = generator::generate_tokens(&spec.name, &filtered.api, &settings)?;
     let code = format::unparse(tokens)?;
+    // The CLI lives in another crate: its open enums are the client crate's.
+    let cli_replaced: Vec<(String, String)> = replaced
+        .iter()
+        .map(|(name, path)| {
+            let path = path.replacen("crate::", &format!("{CLI_CLIENT_CRATE}::"), 1);
+            (name.clone(), path)
+        })
+        .collect();
+    let (cli_api, _) = cli_view::apply(&filtered.api);
+    let cli = format::unparse(generator::cli_tokens(
+        &spec.name,
+        &cli_api,
+        &settings::settings(&cli_replaced),
+        CLI_CLIENT_CRATE,
+    )?)?;
     facts::check_client_methods(&spec.name, &facts, &code)?;
     let operations = spec_operations(&filtered.api)
         .iter()
@@ -68,6 +90,7 @@ pub fn render(spec: &Spec) -> Result<Rendered, Error> {
         .collect();
     Ok(Rendered {
         code,
+        cli,
         operations,
         dropped: filtered.dropped,
         replaced,

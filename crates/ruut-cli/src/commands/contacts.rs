@@ -1,0 +1,78 @@
+//! `ruut contacts list|search|show|create`.
+
+use crate::args::ContactsCommand;
+use crate::commands::{Context, listing};
+use crate::exit::Outcome;
+use crate::output::Column;
+
+/// The table layout of a contact.
+pub const COLUMNS: &[Column] = &[
+    Column::new("id", "/id"),
+    Column::new("name", "/name"),
+    Column::new("email", "/email"),
+    Column::new("phone", "/phone_number"),
+    Column::new("identifier", "/identifier"),
+    Column::time("last activity", "/last_activity_at"),
+];
+
+/// Runs `ruut contacts ...`.
+pub async fn run(ctx: &Context, command: ContactsCommand) -> Outcome {
+    let client = ctx.client()?;
+    let printer = &ctx.printer;
+    match command {
+        ContactsCommand::List { labels, paging } => {
+            let mut request = client.contacts();
+            if !labels.is_empty() {
+                request = request.labels(labels);
+            }
+            let stream = request.clone();
+            let page = |n: Option<i64>| async move {
+                let page = n
+                    .map_or(request.clone(), |n| request.page(n))
+                    .send()
+                    .await?;
+                Ok((page.contacts, page.next_page))
+            };
+            listing::run(printer, COLUMNS, paging, || stream.stream(), page).await
+        }
+        ContactsCommand::Search { query, paging } => {
+            let request = client.search_contacts(query);
+            let stream = request.clone();
+            let page = |n: Option<i64>| async move {
+                let page = n
+                    .map_or(request.clone(), |n| request.page(n))
+                    .send()
+                    .await?;
+                Ok((page.contacts, page.next_page))
+            };
+            listing::run(printer, COLUMNS, paging, || stream.stream(), page).await
+        }
+        ContactsCommand::Show { id } => printer.item(&client.get_contact(id).await?, COLUMNS),
+        ContactsCommand::Create {
+            name,
+            email,
+            phone,
+            identifier,
+            inbox,
+        } => {
+            let mut request = client.create_contact();
+            if let Some(name) = name {
+                request = request.name(name);
+            }
+            if let Some(email) = email {
+                request = request.email(email);
+            }
+            if let Some(phone) = phone {
+                request = request.phone_number(phone);
+            }
+            if let Some(identifier) = identifier {
+                request = request.identifier(identifier);
+            }
+            if let Some(inbox) = inbox {
+                request = request.inbox(inbox);
+            }
+            let created = request.send().await?;
+            printer.item(&created.contact, COLUMNS)
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! End-to-end tests: the real `ruut` binary against the sandbox (seed 1),
+//! started in-process and passed to the binary through the environment.
+
+mod support;
+
+mod api;
+mod auth;
+mod contacts;
+mod conversations;
+mod doctor;
+mod errors;
+mod help;
+mod messages;
+mod webhooks;
