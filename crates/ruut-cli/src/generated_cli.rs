@@ -21,7 +21,11 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ListConversations => Self::cli_list_conversations(),
             CliCommand::CreateConversation => Self::cli_create_conversation(),
             CliCommand::GetConversationCounts => Self::cli_get_conversation_counts(),
+            CliCommand::FilterConversations => Self::cli_filter_conversations(),
+            CliCommand::SearchConversations => Self::cli_search_conversations(),
             CliCommand::GetConversation => Self::cli_get_conversation(),
+            CliCommand::DeleteConversation => Self::cli_delete_conversation(),
+            CliCommand::UpdateConversation => Self::cli_update_conversation(),
             CliCommand::ToggleConversationStatus => {
                 Self::cli_toggle_conversation_status()
             }
@@ -29,12 +33,58 @@ impl<T: CliConfig> Cli<T> {
                 Self::cli_toggle_conversation_priority()
             }
             CliCommand::AssignConversation => Self::cli_assign_conversation(),
+            CliCommand::ListConversationLabels => Self::cli_list_conversation_labels(),
+            CliCommand::SetConversationLabels => Self::cli_set_conversation_labels(),
+            CliCommand::SetConversationCustomAttributes => {
+                Self::cli_set_conversation_custom_attributes()
+            }
+            CliCommand::ToggleTypingStatus => Self::cli_toggle_typing_status(),
+            CliCommand::MuteConversation => Self::cli_mute_conversation(),
+            CliCommand::UnmuteConversation => Self::cli_unmute_conversation(),
+            CliCommand::MarkConversationUnread => Self::cli_mark_conversation_unread(),
+            CliCommand::UpdateConversationLastSeen => {
+                Self::cli_update_conversation_last_seen()
+            }
+            CliCommand::SendConversationTranscript => {
+                Self::cli_send_conversation_transcript()
+            }
+            CliCommand::ListConversationParticipants => {
+                Self::cli_list_conversation_participants()
+            }
+            CliCommand::AddConversationParticipants => {
+                Self::cli_add_conversation_participants()
+            }
+            CliCommand::RemoveConversationParticipants => {
+                Self::cli_remove_conversation_participants()
+            }
+            CliCommand::UpdateConversationParticipants => {
+                Self::cli_update_conversation_participants()
+            }
             CliCommand::ListMessages => Self::cli_list_messages(),
             CliCommand::CreateMessage => Self::cli_create_message(),
+            CliCommand::BulkUpdateConversations => Self::cli_bulk_update_conversations(),
             CliCommand::ListContacts => Self::cli_list_contacts(),
             CliCommand::CreateContact => Self::cli_create_contact(),
             CliCommand::SearchContacts => Self::cli_search_contacts(),
+            CliCommand::FilterContacts => Self::cli_filter_contacts(),
             CliCommand::GetContact => Self::cli_get_contact(),
+            CliCommand::UpdateContact => Self::cli_update_contact(),
+            CliCommand::DeleteContact => Self::cli_delete_contact(),
+            CliCommand::ListContactConversations => {
+                Self::cli_list_contact_conversations()
+            }
+            CliCommand::ListContactableInboxes => Self::cli_list_contactable_inboxes(),
+            CliCommand::CreateContactInbox => Self::cli_create_contact_inbox(),
+            CliCommand::ListContactLabels => Self::cli_list_contact_labels(),
+            CliCommand::SetContactLabels => Self::cli_set_contact_labels(),
+            CliCommand::ListContactNotes => Self::cli_list_contact_notes(),
+            CliCommand::CreateContactNote => Self::cli_create_contact_note(),
+            CliCommand::DeleteContactNote => Self::cli_delete_contact_note(),
+            CliCommand::UpdateContactNote => Self::cli_update_contact_note(),
+            CliCommand::RemoveContactCustomAttributes => {
+                Self::cli_remove_contact_custom_attributes()
+            }
+            CliCommand::MergeContacts => Self::cli_merge_contacts(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -419,6 +469,122 @@ impl<T: CliConfig> Cli<T> {
                 "Count conversations\n\nCounts the conversations that match the filters, by assignment: mine, assigned,\nunassigned and all. The counts are taken before any `assignee_type` filter, and\n`assigned_count` is `all_count - unassigned_count`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_filter_conversations() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Filter conversations\n\nLists the account's conversations that match a list of conditions, 25 a page, most\nrecently active first. Each condition names an attribute, an operator and values;\nits `query_operator` (`AND` or `OR`, any case) joins it to the next condition, and\nthe last condition has none. The conditions are combined as SQL combines them: `AND`\nbinds tighter than `OR`, so `a AND b OR c` is `(a AND b) OR c`. An empty list\nmatches every conversation.\n\nAttributes (lib/filters/filter_keys.yml): `status` (`open`, `pending`, `resolved`,\n`snoozed`, or `all`), `priority` (`low` … `urgent`) with `equal_to` and\n`not_equal_to`; `assignee_id`, `inbox_id`, `team_id`, `campaign_id` with\n`equal_to`, `not_equal_to`, `is_present`, `is_not_present`; `display_id` with\n`equal_to`, `not_equal_to`, `contains`, `does_not_contain`; `labels` with `equal_to`\n(has any of the labels), `not_equal_to` (has none of them), `is_present`,\n`is_not_present`; `created_at` and `last_activity_at` with `is_greater_than`,\n`is_less_than` (a `YYYY-MM-DD` date, compared by day) and `days_before` (a number of\ndays: before today minus that many days); the `additional_attributes`\n`browser_language`, `conversation_language` (`equal_to`, `not_equal_to`),\n`referer` and `mail_subject` (also `contains`, `does_not_contain`). Any other key\nmust be a custom attribute defined for conversations in the account; it takes\nevery operator. `equal_to` on a text field matches any of the values\n(case-sensitively, except custom text attributes, which compare the first value\nwithout case); `contains` matches any value as a substring, without case; `not_equal_to`\nand `does_not_contain` never match a conversation whose field is empty (SQL\n`NULL`), except on custom attributes.\n\nThe counts in `meta` describe every match, not the page (`assigned_count` is\nabsent); there is no page size parameter and no total of pages (chatwoot/chatwoot#12670):\nthe end of the list is an empty or short page. An agent sees only the conversations\nof the inboxes they belong to. A bad filter (an unknown attribute, an operator the\nattribute does not take, missing values, a `query_operator` other than `AND`/`OR`)\nanswers 422 `{\"error\": \"...\"}` with the server's message. Where the real server\nbuilds an SQL query that fails (500) (a `query_operator` on the last condition or\nnone between two, a value of the wrong type such as `assignee_id: [\"x\"]`, a date that\ndoes not parse, no `payload`), the sandbox answers 422. Agent-bot tokens are refused\nwith 401.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):\napp/controllers/api/v1/accounts/conversations_controller.rb (`filter`),\napp/services/filter_service.rb, app/services/conversations/filter_service.rb,\napp/helpers/filters/filter_helper.rb, lib/filters/filter_keys.yml,\nlib/custom_exceptions/custom_filter.rb,\napp/views/api/v1/accounts/conversations/filter.json.jbuilder.\n",
+            )
+    }
+    pub fn cli_search_conversations() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("assignee-type")
+                    .long("assignee-type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::AssigneeTypeFilter::Me.to_string(),
+                                types::AssigneeTypeFilter::Unassigned.to_string(),
+                                types::AssigneeTypeFilter::Assigned.to_string(),
+                                types::AssigneeTypeFilter::All.to_string(),
+                            ]),
+                            |s| types::AssigneeTypeFilter::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false)
+                    .help(
+                        "Only conversations assigned to the caller, assigned to anyone, or to nobody (default `all`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only conversations in this inbox."),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1."),
+            )
+            .arg(
+                ::clap::Arg::new("q")
+                    .long("q")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Only conversations with a message containing this text."),
+            )
+            .arg(
+                ::clap::Arg::new("status")
+                    .long("status")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::ConversationStatusFilter::Open.to_string(),
+                                types::ConversationStatusFilter::Pending.to_string(),
+                                types::ConversationStatusFilter::Resolved.to_string(),
+                                types::ConversationStatusFilter::Snoozed.to_string(),
+                                types::ConversationStatusFilter::All.to_string(),
+                            ]),
+                            |s| types::ConversationStatusFilter::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false)
+                    .help(
+                        "Only conversations with this status (default `open`; `all` for every status). Ignored when `q` is given.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "Only conversations of this team (an unknown team answers 404).",
+                    ),
+            )
+            .about(
+                "Search conversations by message text\n\nLists the account's conversations with an incoming or outgoing message containing\n`q` (without case), 25 a page, most recently active first, in a slim shape: the\nconversation's ids, contact, inbox and the messages that matched. With `q` every\nstatus is searched; without it this is the conversation list (`status` defaults to\n`open`) with every message of each conversation. `inbox_id`, `team_id` (an unknown\nteam answers 404), `labels[]` and `assignee_type` filter as in `listConversations`.\nThe end of the list is an empty or short page. With `q` the real server counts\nmatching messages of the current page, not conversations, so `meta` is no total;\nthe sandbox counts the matching conversations. Agent-bot tokens are refused with\n401.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):\napp/controllers/api/v1/accounts/conversations_controller.rb (`search`),\napp/finders/conversation_finder.rb,\napp/views/api/v1/accounts/conversations/search.json.jbuilder,\napp/views/api/v1/models/_conversation.json.jbuilder.\n",
+            )
+    }
     pub fn cli_get_conversation() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -439,6 +605,79 @@ impl<T: CliConfig> Cli<T> {
             )
             .about(
                 "Get a conversation\n\nReturns one conversation, in the same shape as a list item (with at most its last\nmessage, not all of them). `conversation_id` is the account-scoped display id.\nAn agent without access to the conversation's inbox gets 401, not 403.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_conversation() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .about(
+                "Delete a conversation\n\nDeletes the conversation with its messages (in a background job on the server) and\nanswers 200 with an empty body. Administrators only: `ConversationPolicy#destroy?`\nrefuses agents with 401 `{\"error\":\"You are not authorized to do this action\"}`, and\nagent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#destroy`,\n`app/policies/conversation_policy.rb#destroy?`).\n",
+            )
+    }
+    pub fn cli_update_conversation() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("priority")
+                    .long("priority")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::ConversationPriority),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("sla-policy-id")
+                    .long("sla-policy-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("An SLA policy of the account (enterprise edition)"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update a conversation's priority or SLA policy\n\nUpdates the conversation with the only attributes the server permits here:\n`priority` (`low`, `medium`, `high`, `urgent`, or null to clear it) and, on servers\nwith the enterprise edition (as Ruut's), `sla_policy_id`. Every other key is dropped\nby the strong parameters, without an error: a PATCH with `assignee_id` (what the\nofficial Python SDK's `assign()` sends) answers 200 with the conversation and\nassigns nobody; use `assignConversation` to assign. Answers with the conversation.\nA priority change sends the `conversation_updated` webhook. An unknown priority is a\n500 on the server (a Rails enum error); the sandbox answers 422. Agent-bot tokens\nare allowed.\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#update`\nand `#permitted_update_params`,\n`enterprise/app/controllers/enterprise/api/v1/accounts/conversations_controller.rb#permitted_update_params`,\n`app/views/api/v1/accounts/conversations/update.json.jbuilder`,\n`app/controllers/concerns/access_token_auth_helper.rb`).\n",
             )
     }
     pub fn cli_toggle_conversation_status() -> ::clap::Command {
@@ -559,7 +798,8 @@ impl<T: CliConfig> Cli<T> {
                 ::clap::Arg::new("assignee-id")
                     .long("assignee-id")
                     .value_parser(::clap::value_parser!(i64))
-                    .required(false),
+                    .required(false)
+                    .help("The agent (or agent bot) to assign; null unassigns."),
             )
             .arg(
                 ::clap::Arg::new("assignee-type")
@@ -605,7 +845,405 @@ impl<T: CliConfig> Cli<T> {
                     .help("XXX"),
             )
             .about(
-                "Assign a conversation\n\nAssigns the conversation to an agent (`assignee_id`), an agent bot\n(`assignee_type: AgentBot`) or, when `assignee_id` is absent, a team (`team_id`).\nAnswers with the new assignee (an agent, an agent bot or a team), or null.\nAgent-bot tokens are allowed.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+                "Assign a conversation\n\nAssigns the conversation to an agent (`assignee_id`), an agent bot\n(`assignee_type: AgentBot`) or, when `assignee_id` is absent, a team (`team_id`).\nAnswers with the new assignee (an agent, an agent bot or a team), or null.\n`{\"assignee_id\": null}` unassigns the conversation (the key must be present: a body\nwithout it assigns a team, or nothing). Agent-bot tokens are allowed.\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations/assignments_controller.rb`,\n`app/services/conversations/assignment_service.rb`).\n",
+            )
+    }
+    pub fn cli_list_conversation_labels() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .about(
+                "List a conversation's labels\n\nThe conversation's labels, as `{\"payload\": [...]}`. Agent-bot tokens are refused\n(401): the labels controller is not among the endpoints Chatwoot 4.10.1 opens to bots.\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations/labels_controller.rb`,\n`app/controllers/concerns/label_concern.rb#index`,\n`app/views/api/v1/accounts/conversations/labels/index.json.jbuilder`).\n",
+            )
+    }
+    pub fn cli_set_conversation_labels() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Replace a conversation's labels\n\nReplaces the conversation's labels with `labels` (`update_labels`, which sets the\nwhole `label_list`: labels not listed are removed, a missing `labels` removes them\nall) and answers the new list as `{\"payload\": [...]}`. Labels that were not created\nin the account are kept all the same. A change sends the `conversation_updated`\nwebhook with `label_list` in `changed_attributes`. Agent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations/labels_controller.rb`,\n`app/controllers/concerns/label_concern.rb#create`, `app/models/concerns/labelable.rb`,\n`app/views/api/v1/accounts/conversations/labels/create.json.jbuilder`).\n",
+            )
+    }
+    pub fn cli_set_conversation_custom_attributes() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Replace a conversation's custom attributes\n\nReplaces the conversation's custom attributes with `custom_attributes` (the whole\nmap: keys not sent are removed; a missing map clears them) and answers\n`{\"custom_attributes\": {...}}`. A change sends the `conversation_updated` webhook with\n`custom_attributes` in `changed_attributes`. Agent-bot tokens are allowed.\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#custom_attributes`,\n`app/views/api/v1/accounts/conversations/custom_attributes.json.jbuilder`,\n`app/controllers/concerns/access_token_auth_helper.rb`).\n",
+            )
+    }
+    pub fn cli_toggle_typing_status() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("is-private")
+                    .long("is-private")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help("Typing a private note (passed on in the webhook)."),
+            )
+            .arg(
+                ::clap::Arg::new("typing-status")
+                    .long("typing-status")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::TypingStatus::On.to_string(),
+                                types::TypingStatus::Off.to_string(),
+                            ]),
+                            |s| types::TypingStatus::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Show or hide the typing indicator\n\nAnnounces that the caller started (`on`) or stopped (`off`) typing in the\nconversation, in a private note when `is_private` is true: the server sends the\n`conversation_typing_on` or `conversation_typing_off` webhook (and shows the\nindicator in the widget) and answers 200 with an empty body. Nothing is stored.\nThe server ignores any other `typing_status` with a 200; this document allows only\n`on` and `off`, and the sandbox answers anything else with a 422.\nAgent-bot tokens are refused (401) by Chatwoot 4.10.1, whose list of endpoints open\nto bots does not have this one (later versions allow it).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#toggle_typing_status`,\n`app/services/conversations/typing_status_manager.rb`,\n`app/listeners/webhook_listener.rb#conversation_typing_on`,\n`app/controllers/concerns/access_token_auth_helper.rb`).\n",
+            )
+    }
+    pub fn cli_mute_conversation() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .about(
+                "Mute a conversation\n\nMutes the conversation: the server resolves it, blocks its contact (so `muted`,\nwhich is the contact's `blocked`, reads true in every conversation of that contact,\nand new messages from the contact do not reopen them) and adds an activity message.\nAnswers 200 with an empty body. Agent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#mute`,\n`app/models/concerns/conversation_mute_helpers.rb`).\n",
+            )
+    }
+    pub fn cli_unmute_conversation() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .about(
+                "Unmute a conversation\n\nUnblocks the conversation's contact (`muted` reads false again) and adds an activity\nmessage; the status stays as it is. Answers 200 with an empty body. Agent-bot tokens\nare refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#unmute`,\n`app/models/concerns/conversation_mute_helpers.rb`).\n",
+            )
+    }
+    pub fn cli_mark_conversation_unread() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .about(
+                "Mark a conversation unread\n\nMoves `agent_last_seen_at` (and `assignee_last_seen_at`) to one second before the\nlast incoming message, so that message counts as unread again (`unread_count` counts\nthe incoming messages since `agent_last_seen_at`, at most 10); without incoming\nmessages both become unset (0). Answers with the conversation. Agent-bot tokens are\nrefused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#unread`,\n`app/models/conversation.rb#unread_incoming_messages`,\n`app/views/api/v1/accounts/conversations/unread.json.jbuilder`).\n",
+            )
+    }
+    pub fn cli_update_conversation_last_seen() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .about(
+                "Mark a conversation read\n\nSets `agent_last_seen_at` to now (and `assignee_last_seen_at` when the caller is the\nassignee), so `unread_count` becomes 0, and answers with the conversation. When\nnothing is unread and the caller saw the conversation in the last hour the server\nskips the write (the answer is the same). Agent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#update_last_seen`,\n`app/views/api/v1/accounts/conversations/update_last_seen.json.jbuilder`).\n",
+            )
+    }
+    pub fn cli_send_conversation_transcript() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("email")
+                    .long("email")
+                    .value_parser(::clap::value_parser!(types::TranscriptRequestEmail))
+                    .required_unless_present("json-body")
+                    .help("The recipient's e-mail address."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "E-mail a conversation's transcript\n\nQueues an e-mail of the whole conversation to `email` and answers 200 with an empty\nbody. A blank `email` is a 422 `{\"error\":\"email param missing\"}`. The account's daily\ne-mail quota used up answers a bare 429 (no body), as does Rack::Attack's limit of\n30 transcripts an hour per account. (Chatwoot Cloud plans without transcripts answer\n402; self-hosted servers and servers without cloud plans, as Ruut's, never do.)\nEach call sends an e-mail: not idempotent. Agent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations_controller.rb#transcript`,\n`app/models/concerns/account_email_rate_limitable.rb`, `config/initializers/rack_attack.rb`).\n",
+            )
+    }
+    pub fn cli_list_conversation_participants() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .about(
+                "List a conversation's participants\n\nThe agents taking part in the conversation (besides its assignee), as a JSON array of\nagents. Agent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#show`,\n`app/views/api/v1/accounts/conversations/participants/show.json.jbuilder`,\n`app/views/api/v1/models/_agent.json.jbuilder`).\n",
+            )
+    }
+    pub fn cli_add_conversation_participants() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Add participants to a conversation\n\nAdds the agents `user_ids` names and answers with **only those newly added** (ids\nalready taking part are left out of the answer). A user who is not an agent with\naccess to the conversation's inbox is not added (the server's model validation\nfails silently; the sandbox leaves out ids that are not agents of the account).\nAgent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#create`,\n`app/models/conversation_participant.rb`,\n`app/views/api/v1/accounts/conversations/participants/create.json.jbuilder`).\n",
+            )
+    }
+    pub fn cli_remove_conversation_participants() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .about(
+                "Remove participants from a conversation\n\nRemoves the agents `user_ids[]` names (ids not taking part are ignored) and answers\n200 with an empty body. The server reads `user_ids` from the parameters, so it is\nsent in the query string Rails-style (`user_ids[]=7&user_ids[]=8`); a JSON body is\nread too, but DELETE bodies do not survive every proxy. Without any `user_ids` the\nserver answers 500; the sandbox 422. Agent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#destroy`).\n",
+            )
+    }
+    pub fn cli_update_conversation_participants() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Set a conversation's participants\n\nMakes `user_ids` the whole list of participants (adds the missing, removes the\nothers) and answers with all of them. A missing `user_ids` is a 500 on the server\n(it subtracts from nil); the sandbox answers 422. Agent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#update`,\n`app/views/api/v1/accounts/conversations/participants/show.json.jbuilder`).\n",
             )
     }
     pub fn cli_list_messages() -> ::clap::Command {
@@ -735,6 +1373,53 @@ impl<T: CliConfig> Cli<T> {
             )
             .about(
                 "Send a message\n\nSends a reply to the contact (`message_type: outgoing`, the default), records an\nincoming message (API inboxes only), or adds a private note visible to agents only\n(`private: true`). This is not idempotent: retrying after a lost answer may post it\ntwice. Attachments need a multipart request, which this JSON description does not\ncover. Agent-bot tokens are allowed.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_bulk_update_conversations() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("snoozed-until")
+                    .long("snoozed-until")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Until when (Unix seconds), with `fields.status: snoozed`."),
+            )
+            .arg(
+                ::clap::Arg::new("type")
+                    .long("type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::BulkActionType::Conversation.to_string(),
+                            ]),
+                            |s| types::BulkActionType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update many conversations at once\n\nChanges the status, assignee or team (`fields`) and adds or removes labels\n(`labels`) of every conversation of the account whose display id is in `ids`, in one\ncall. The server answers 200 with an empty body as soon as the work is queued\n(`BulkActionsJob`), before any conversation has changed: read the conversations\nback, or wait for their webhooks, to see the result. The job first removes the\n`labels.remove` labels from every conversation, then for each adds `labels.add`,\nsets `snoozed_until` (Unix seconds, with `status: snoozed`) and applies `fields`;\n`fields.assignee_id: null` unassigns and `fields.team_id: null` removes the team,\nwhile `fields.status: null` is ignored. Ids that name no conversation of the\naccount are skipped, and the job does not check the caller's access to each\nconversation's inbox. Each change sends the webhooks a single change would\n(`conversation_status_changed`, `conversation_updated`). Sending the same request\nagain changes nothing more.\n\n`type` must be `Conversation` (the same route takes `Contact` for contact actions,\nnot described here); any other type answers 422 `{\"success\": false}`. A value the\njob cannot apply (an unknown status, an agent outside the account) makes the real\nserver's job fail or skip silently after its 200; the sandbox applies the work\nbefore it answers (so that tests can read the result at once), answers 422 for a\nbody that does not match the schema, and skips assignees and teams that are not\nin the account. Agent-bot tokens are refused with 401.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):\napp/controllers/api/v1/accounts/bulk_actions_controller.rb,\napp/jobs/bulk_actions_job.rb, app/helpers/date_range_helper.rb.\n",
             )
     }
     pub fn cli_list_contacts() -> ::clap::Command {
@@ -925,6 +1610,69 @@ impl<T: CliConfig> Cli<T> {
                 "Search contacts\n\nSearches contacts by name, email, phone number and identifier, 15 a page.\n`meta.count` is the size of this page only; `meta.has_more` says whether another\npage follows. Without `q` the server answers 200 with null counts. Rate-limited to\n100 requests a minute per account.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_filter_contacts() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1."),
+            )
+            .arg(
+                ::clap::Arg::new("sort")
+                    .long("sort")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::ContactSort::Name.to_string(),
+                                types::ContactSort::Email.to_string(),
+                                types::ContactSort::PhoneXnumber.to_string(),
+                                types::ContactSort::LastXactivityXat.to_string(),
+                                types::ContactSort::CreatedXat.to_string(),
+                                types::ContactSort::Company.to_string(),
+                                types::ContactSort::City.to_string(),
+                                types::ContactSort::Country.to_string(),
+                                types::ContactSort::Xname.to_string(),
+                                types::ContactSort::Xemail.to_string(),
+                                types::ContactSort::XphoneXnumber.to_string(),
+                                types::ContactSort::XlastXactivityXat.to_string(),
+                                types::ContactSort::XcreatedXat.to_string(),
+                                types::ContactSort::Xcompany.to_string(),
+                                types::ContactSort::Xcity.to_string(),
+                                types::ContactSort::Xcountry.to_string(),
+                            ]),
+                            |s| types::ContactSort::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false)
+                    .help("Sort order; prefix `-` for descending."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Filter contacts\n\nLists the account's contacts (those with an email, a phone number or an identifier)\nthat match a list of conditions, 15 a page, in the order `sort` names (default most\nrecently active first). The conditions are written and combined as for\n`filterConversations` (`AND` binds tighter than `OR`).\n\nAttributes (lib/filters/filter_keys.yml): `name`, `email` (`equal_to`,\n`not_equal_to`, `contains`, `does_not_contain`, without case); `phone_number` (the\nsame, case-sensitive, plus `starts_with`, which the server treats as `equal_to`;\n`equal_to` compares with `+` and the digits of the first value); `identifier`\n(`equal_to`, `not_equal_to`, without case); the `additional_attributes`\n`country_code`, `city`, `company` (`equal_to`, `not_equal_to`, and for the last two\n`contains`, `does_not_contain`, without case); `labels` (`equal_to`,\n`not_equal_to`, `is_present`, `is_not_present`); `created_at`, `last_activity_at`\n(`is_greater_than`, `is_less_than`, `days_before`); `blocked` (`equal_to`,\n`not_equal_to`). Any other key must be a custom attribute defined for contacts in\nthe account. `equal_to` and `not_equal_to` compare with the first value only (text\nwithout case); `contains` matches any of the values. `meta.count` is the number of\nmatches, `meta.current_page` echoes the page.\n\nA bad filter answers 422 `{\"error\": \"...\"}` with the server's message; where the\nreal server's SQL fails (500), the sandbox answers 422, as for `filterConversations`.\nAgent-bot tokens are refused with 401.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):\napp/controllers/api/v1/accounts/contacts_controller.rb (`filter`),\napp/services/filter_service.rb, app/services/contacts/filter_service.rb,\napp/helpers/filters/filter_helper.rb, lib/filters/filter_keys.yml,\napp/views/api/v1/accounts/contacts/filter.json.jbuilder.\n",
+            )
+    }
     pub fn cli_get_contact() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -943,6 +1691,466 @@ impl<T: CliConfig> Cli<T> {
             )
             .about(
                 "Get a contact\n\nReturns one contact, wrapped in `payload`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_contact() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("avatar-url")
+                    .long("avatar-url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("An image URL the server fetches in the background."),
+            )
+            .arg(
+                ::clap::Arg::new("blocked")
+                    .long("blocked")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .arg(
+                ::clap::Arg::new("email")
+                    .long("email")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("identifier")
+                    .long("identifier")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("include-contact-inboxes")
+                    .long("include-contact-inboxes")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help("Include the contact's inboxes in the answer (default true)."),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("phone-number")
+                    .long("phone-number")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("E.164."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update a contact\n\nChanges a contact's details. `custom_attributes` and `additional_attributes` are\nmerged into the contact's (keys not sent are kept; remove keys with\n`removeContactCustomAttributes`); the other fields are replaced. Rails routes `PATCH`\nto the same action, with the same body and answer. An email, phone number or\nidentifier another contact of the account has answers 422 with `message` and\n`attributes`. A change sends the `contact_updated` webhook with `changed_attributes`.\n\nServer: `ContactsController#update` (`permitted_params`, `contact_update_params`),\nview `contacts/update.json.jbuilder` and `models/_contact.json.jbuilder`\n(app/controllers/api/v1/accounts/contacts_controller.rb, app/views/api/v1/...).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_contact() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .about(
+                "Delete a contact\n\nDeletes a contact, and with it (as the server's `dependent: :destroy_async` does,\nshortly after) its conversations, contact inboxes and notes. Administrators only:\nan agent is answered 401 \"You are not authorized to do this action\", before the\ncontact is looked up. The answer is an empty 200. The server also refuses (422,\n`{\"message\": \"... is online, please try again later\"}`) while the contact is online\nin a live chat.\n\nServer: `ContactsController#destroy`, `ContactPolicy#destroy?` (administrators),\n`Contact` (`has_many ... dependent: :destroy_async`) (app/controllers/api/v1/accounts/\ncontacts_controller.rb, app/policies/contact_policy.rb, app/models/contact.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_contact_conversations() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .about(
+                "List a contact's conversations\n\nThe contact's conversations the caller may see, most recent activity first, at most\n20 (no paging), wrapped in `payload`.\n\nServer: `Contacts::ConversationsController#index`, view `contacts/conversations/\nindex.json.jbuilder` with the conversation partial (app/controllers/api/v1/accounts/\ncontacts/conversations_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_contactable_inboxes() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .about(
+                "List the inboxes a contact can be reached in\n\nThe account's inboxes a new conversation with the contact could start in, each with\nthe `source_id` it would use: API inboxes always (the contact's existing source id,\nor a new UUID), email inboxes when the contact has an email (the email), SMS and\nWhatsApp inboxes when it has a phone number, and website inboxes only where the\ncontact already has a contact inbox without conversations.\n\nServer: `ContactsController#contactable_inboxes`, `Contacts::ContactableInboxesService`,\nview `contacts/contactable_inboxes.json.jbuilder` (app/services/contacts/\ncontactable_inboxes_service.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_contact_inbox() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .arg(
+                ::clap::Arg::new("hmac-verified")
+                    .long("hmac-verified")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Whether the contact's identity was verified with the inbox's HMAC.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("source-id")
+                    .long("source-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The contact's id in the channel; made by the server when absent.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Add a contact to an inbox\n\nCreates the contact's identity in an inbox (or returns the existing one with the same\n`source_id`). Without `source_id` the server makes one: a new UUID for API and website\ninboxes, the contact's email for email inboxes (422 when it has none), its phone\nnumber for SMS and WhatsApp inboxes. An unknown inbox answers 404.\n\nServer: `Contacts::ContactInboxesController#create`, `ContactInboxBuilder`, view\n`contacts/contact_inboxes/create.json.jbuilder` (app/controllers/api/v1/accounts/\ncontacts/contact_inboxes_controller.rb, app/builders/contact_inbox_builder.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_contact_labels() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .about(
+                "List a contact's labels\n\nThe contact's labels, wrapped in `payload`.\n\nServer: `Contacts::LabelsController` with `LabelConcern#index`, view `contacts/labels/\nindex.json.jbuilder` (app/controllers/concerns/label_concern.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_set_contact_labels() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Set a contact's labels\n\nReplaces the contact's labels with `labels` (an empty or missing list removes them\nall) and answers the new list.\n\nServer: `Contacts::LabelsController` with `LabelConcern#create` (`update_labels`),\nview `contacts/labels/create.json.jbuilder` (app/controllers/concerns/label_concern.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_contact_notes() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .about(
+                "List a contact's notes\n\nThe notes agents wrote about the contact, newest first, as a bare array. The server's\nnote partial renders `account_id` and `contact_id` as null (`json.account_id\njson.account_id`).\n\nServer: `Contacts::NotesController#index`, views `contacts/notes/index.json.jbuilder`\nand `models/_note.json.jbuilder` (app/controllers/api/v1/accounts/contacts/\nnotes_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_contact_note() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .arg(
+                ::clap::Arg::new("content")
+                    .long("content")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Write a note about a contact\n\nAdds a note by the calling user. Missing `content` answers 422 `param is missing or\nthe value is empty: note`; empty `content` answers 422 with `message` and\n`attributes`.\n\nServer: `Contacts::NotesController#create` (`params.require(:note).permit(:content)`,\nwrapped from the body's top level), `Note` (`validates :content, presence: true`),\nview `contacts/notes/create.json.jbuilder` (app/models/note.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_contact_note() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .arg(
+                ::clap::Arg::new("note-id")
+                    .long("note-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The note's id."),
+            )
+            .about(
+                "Delete a note about a contact\n\nDeletes a note; the answer is an empty 200.\n\nServer: `Contacts::NotesController#destroy` (app/controllers/api/v1/accounts/contacts/\nnotes_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_contact_note() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .arg(
+                ::clap::Arg::new("content")
+                    .long("content")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("note-id")
+                    .long("note-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The note's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a note about a contact\n\nReplaces a note's content (Rails also routes `PUT` here). Missing `content` answers\n422 `param is missing or the value is empty: note`; empty `content` is not saved\n(the server uses `update`, not `update!`) and the note comes back unchanged.\n\nServer: `Contacts::NotesController#update`, view `contacts/notes/update.json.jbuilder`\n(app/controllers/api/v1/accounts/contacts/notes_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_remove_contact_custom_attributes() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("contact-id")
+                    .long("contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The contact's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Remove custom attributes from a contact\n\nRemoves the named keys from the contact's `custom_attributes` (keys it does not have\nare ignored) and answers the contact. A change sends the `contact_updated` webhook.\n\nServer: `ContactsController#destroy_custom_attributes`\n(`custom_attributes.excluding(params[:custom_attributes])`), view\n`contacts/destroy_custom_attributes.json.jbuilder` (app/controllers/api/v1/accounts/\ncontacts_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_merge_contacts() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("base-contact-id")
+                    .long("base-contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body")
+                    .help("The contact that stays."),
+            )
+            .arg(
+                ::clap::Arg::new("mergee-contact-id")
+                    .long("mergee-contact-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body")
+                    .help("The contact merged into it"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Merge two contacts\n\nMerges `mergee_contact_id` into `base_contact_id`: the mergee's conversations,\nmessages, contact inboxes and notes move to the base contact; its details fill the\nbase contact's blanks (the base contact's own values win, attribute maps are deep\nmerged); then the mergee is deleted. The same id twice changes nothing. Either id\nunknown in the account answers 404. The answer is the base contact (without\n`contact_inboxes`), unwrapped.\n\nServer: `Actions::ContactMergesController#create`, `ContactMergeAction`, view\n`actions/contact_merges/create.json.jbuilder` (app/controllers/api/v1/accounts/actions/\ncontact_merges_controller.rb, app/actions/contact_merge_action.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
     pub async fn execute(
@@ -967,7 +2175,19 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::GetConversationCounts => {
                 self.execute_get_conversation_counts(matches).await
             }
+            CliCommand::FilterConversations => {
+                self.execute_filter_conversations(matches).await
+            }
+            CliCommand::SearchConversations => {
+                self.execute_search_conversations(matches).await
+            }
             CliCommand::GetConversation => self.execute_get_conversation(matches).await,
+            CliCommand::DeleteConversation => {
+                self.execute_delete_conversation(matches).await
+            }
+            CliCommand::UpdateConversation => {
+                self.execute_update_conversation(matches).await
+            }
             CliCommand::ToggleConversationStatus => {
                 self.execute_toggle_conversation_status(matches).await
             }
@@ -977,12 +2197,86 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::AssignConversation => {
                 self.execute_assign_conversation(matches).await
             }
+            CliCommand::ListConversationLabels => {
+                self.execute_list_conversation_labels(matches).await
+            }
+            CliCommand::SetConversationLabels => {
+                self.execute_set_conversation_labels(matches).await
+            }
+            CliCommand::SetConversationCustomAttributes => {
+                self.execute_set_conversation_custom_attributes(matches).await
+            }
+            CliCommand::ToggleTypingStatus => {
+                self.execute_toggle_typing_status(matches).await
+            }
+            CliCommand::MuteConversation => self.execute_mute_conversation(matches).await,
+            CliCommand::UnmuteConversation => {
+                self.execute_unmute_conversation(matches).await
+            }
+            CliCommand::MarkConversationUnread => {
+                self.execute_mark_conversation_unread(matches).await
+            }
+            CliCommand::UpdateConversationLastSeen => {
+                self.execute_update_conversation_last_seen(matches).await
+            }
+            CliCommand::SendConversationTranscript => {
+                self.execute_send_conversation_transcript(matches).await
+            }
+            CliCommand::ListConversationParticipants => {
+                self.execute_list_conversation_participants(matches).await
+            }
+            CliCommand::AddConversationParticipants => {
+                self.execute_add_conversation_participants(matches).await
+            }
+            CliCommand::RemoveConversationParticipants => {
+                self.execute_remove_conversation_participants(matches).await
+            }
+            CliCommand::UpdateConversationParticipants => {
+                self.execute_update_conversation_participants(matches).await
+            }
             CliCommand::ListMessages => self.execute_list_messages(matches).await,
             CliCommand::CreateMessage => self.execute_create_message(matches).await,
+            CliCommand::BulkUpdateConversations => {
+                self.execute_bulk_update_conversations(matches).await
+            }
             CliCommand::ListContacts => self.execute_list_contacts(matches).await,
             CliCommand::CreateContact => self.execute_create_contact(matches).await,
             CliCommand::SearchContacts => self.execute_search_contacts(matches).await,
+            CliCommand::FilterContacts => self.execute_filter_contacts(matches).await,
             CliCommand::GetContact => self.execute_get_contact(matches).await,
+            CliCommand::UpdateContact => self.execute_update_contact(matches).await,
+            CliCommand::DeleteContact => self.execute_delete_contact(matches).await,
+            CliCommand::ListContactConversations => {
+                self.execute_list_contact_conversations(matches).await
+            }
+            CliCommand::ListContactableInboxes => {
+                self.execute_list_contactable_inboxes(matches).await
+            }
+            CliCommand::CreateContactInbox => {
+                self.execute_create_contact_inbox(matches).await
+            }
+            CliCommand::ListContactLabels => {
+                self.execute_list_contact_labels(matches).await
+            }
+            CliCommand::SetContactLabels => {
+                self.execute_set_contact_labels(matches).await
+            }
+            CliCommand::ListContactNotes => {
+                self.execute_list_contact_notes(matches).await
+            }
+            CliCommand::CreateContactNote => {
+                self.execute_create_contact_note(matches).await
+            }
+            CliCommand::DeleteContactNote => {
+                self.execute_delete_contact_note(matches).await
+            }
+            CliCommand::UpdateContactNote => {
+                self.execute_update_contact_note(matches).await
+            }
+            CliCommand::RemoveContactCustomAttributes => {
+                self.execute_remove_contact_custom_attributes(matches).await
+            }
+            CliCommand::MergeContacts => self.execute_merge_contacts(matches).await,
         }
     }
     pub async fn execute_get_server_info(
@@ -1247,6 +2541,79 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_filter_conversations(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.filter_conversations();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::FilterRequest>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_filter_conversations(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_search_conversations(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.search_conversations();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<types::AssigneeTypeFilter>("assignee-type")
+        {
+            request = request.assignee_type(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("q") {
+            request = request.q(value.clone());
+        }
+        if let Some(value) = matches.get_one::<types::ConversationStatusFilter>("status")
+        {
+            request = request.status(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        self.config.execute_search_conversations(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_get_conversation(
         &self,
         matches: &::clap::ArgMatches,
@@ -1259,6 +2626,69 @@ impl<T: CliConfig> Cli<T> {
             request = request.conversation_id(value.clone());
         }
         self.config.execute_get_conversation(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_conversation(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_conversation();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        self.config.execute_delete_conversation(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_conversation(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_conversation();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::ConversationPriority>("priority")
+        {
+            request = request.body_map(|body| { body.priority(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("sla-policy-id") {
+            request = request.body_map(|body| { body.sla_policy_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::ConversationUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_conversation(matches, &mut request)?;
         let result = request.send().await;
         match result {
             Ok(r) => {
@@ -1388,6 +2818,379 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_conversation_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_conversation_labels();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        self.config.execute_list_conversation_labels(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_set_conversation_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.set_conversation_labels();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::ConversationLabelsRequest,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_set_conversation_labels(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_set_conversation_custom_attributes(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.set_conversation_custom_attributes();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::ConversationCustomAttributes,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_set_conversation_custom_attributes(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_toggle_typing_status(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.toggle_typing_status();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("is-private") {
+            request = request.body_map(|body| { body.is_private(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<types::TypingStatus>("typing-status") {
+            request = request.body_map(|body| { body.typing_status(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::TypingStatusRequest,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_toggle_typing_status(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_mute_conversation(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.mute_conversation();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        self.config.execute_mute_conversation(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_unmute_conversation(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.unmute_conversation();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        self.config.execute_unmute_conversation(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_mark_conversation_unread(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.mark_conversation_unread();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        self.config.execute_mark_conversation_unread(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_conversation_last_seen(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_conversation_last_seen();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        self.config.execute_update_conversation_last_seen(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_send_conversation_transcript(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.send_conversation_transcript();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<types::TranscriptRequestEmail>("email") {
+            request = request.body_map(|body| { body.email(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::TranscriptRequest>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_send_conversation_transcript(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_conversation_participants(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_conversation_participants();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        self.config.execute_list_conversation_participants(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_add_conversation_participants(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.add_conversation_participants();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::ParticipantsRequest,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_add_conversation_participants(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_remove_conversation_participants(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.remove_conversation_participants();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        self.config.execute_remove_conversation_participants(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_conversation_participants(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_conversation_participants();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::ParticipantsRequest,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_conversation_participants(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_list_messages(
         &self,
         matches: &::clap::ArgMatches,
@@ -1464,6 +3267,40 @@ impl<T: CliConfig> Cli<T> {
         match result {
             Ok(r) => {
                 self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_bulk_update_conversations(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.bulk_update_conversations();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("snoozed-until") {
+            request = request.body_map(|body| { body.snoozed_until(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<types::BulkActionType>("type") {
+            request = request.body_map(|body| { body.type_(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::BulkActionRequest>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_bulk_update_conversations(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
                 Ok(())
             }
             Err(r) => {
@@ -1584,6 +3421,40 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_filter_contacts(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.filter_contacts();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        if let Some(value) = matches.get_one::<types::ContactSort>("sort") {
+            request = request.sort(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::FilterRequest>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_filter_contacts(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_get_contact(
         &self,
         matches: &::clap::ArgMatches,
@@ -1596,6 +3467,416 @@ impl<T: CliConfig> Cli<T> {
             request = request.contact_id(value.clone());
         }
         self.config.execute_get_contact(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_contact(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_contact();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("avatar-url") {
+            request = request.body_map(|body| { body.avatar_url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("blocked") {
+            request = request.body_map(|body| { body.blocked(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("email") {
+            request = request.body_map(|body| { body.email(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("identifier") {
+            request = request.body_map(|body| { body.identifier(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("include-contact-inboxes") {
+            request = request.include_contact_inboxes(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("phone-number") {
+            request = request.body_map(|body| { body.phone_number(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::ContactUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_contact(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_contact(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_contact();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        self.config.execute_delete_contact(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_contact_conversations(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_contact_conversations();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        self.config.execute_list_contact_conversations(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_contactable_inboxes(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_contactable_inboxes();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        self.config.execute_list_contactable_inboxes(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_contact_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_contact_inbox();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("hmac-verified") {
+            request = request.body_map(|body| { body.hmac_verified(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("source-id") {
+            request = request.body_map(|body| { body.source_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::NewContactInbox>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_contact_inbox(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_contact_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_contact_labels();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        self.config.execute_list_contact_labels(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_set_contact_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.set_contact_labels();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::ContactLabelsUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_set_contact_labels(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_contact_notes(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_contact_notes();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        self.config.execute_list_contact_notes(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_contact_note(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_contact_note();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("content") {
+            request = request.body_map(|body| { body.content(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::ContactNoteContent>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_contact_note(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_contact_note(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_contact_note();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("note-id") {
+            request = request.note_id(value.clone());
+        }
+        self.config.execute_delete_contact_note(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_contact_note(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_contact_note();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("content") {
+            request = request.body_map(|body| { body.content(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("note-id") {
+            request = request.note_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::ContactNoteContent>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_contact_note(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_remove_contact_custom_attributes(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.remove_contact_custom_attributes();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("contact-id") {
+            request = request.contact_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::ContactCustomAttributeKeys,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_remove_contact_custom_attributes(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_merge_contacts(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.merge_contacts();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("base-contact-id") {
+            request = request.body_map(|body| { body.base_contact_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("mergee-contact-id") {
+            request = request.body_map(|body| { body.mergee_contact_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::ContactMerge>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_merge_contacts(matches, &mut request)?;
         let result = request.send().await;
         match result {
             Ok(r) => {
@@ -1685,10 +3966,38 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_filter_conversations(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::FilterConversations,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_search_conversations(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SearchConversations,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_get_conversation(
         &self,
         matches: &::clap::ArgMatches,
         request: &mut builder::GetConversation,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_conversation(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteConversation,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_conversation(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateConversation,
     ) -> anyhow::Result<()> {
         Ok(())
     }
@@ -1713,6 +4022,97 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_conversation_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListConversationLabels,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_set_conversation_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SetConversationLabels,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_set_conversation_custom_attributes(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SetConversationCustomAttributes,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_toggle_typing_status(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ToggleTypingStatus,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_mute_conversation(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::MuteConversation,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_unmute_conversation(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UnmuteConversation,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_mark_conversation_unread(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::MarkConversationUnread,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_conversation_last_seen(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateConversationLastSeen,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_send_conversation_transcript(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SendConversationTranscript,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_conversation_participants(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListConversationParticipants,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_add_conversation_participants(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::AddConversationParticipants,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_remove_conversation_participants(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::RemoveConversationParticipants,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_conversation_participants(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateConversationParticipants,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_list_messages(
         &self,
         matches: &::clap::ArgMatches,
@@ -1724,6 +4124,13 @@ pub trait CliConfig {
         &self,
         matches: &::clap::ArgMatches,
         request: &mut builder::CreateMessage,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_bulk_update_conversations(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::BulkUpdateConversations,
     ) -> anyhow::Result<()> {
         Ok(())
     }
@@ -1748,10 +4155,108 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_filter_contacts(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::FilterContacts,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_get_contact(
         &self,
         matches: &::clap::ArgMatches,
         request: &mut builder::GetContact,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_contact(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateContact,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_contact(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteContact,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_contact_conversations(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListContactConversations,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_contactable_inboxes(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListContactableInboxes,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_contact_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateContactInbox,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_contact_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListContactLabels,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_set_contact_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SetContactLabels,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_contact_notes(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListContactNotes,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_contact_note(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateContactNote,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_contact_note(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteContactNote,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_contact_note(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateContactNote,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_remove_contact_custom_attributes(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::RemoveContactCustomAttributes,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_merge_contacts(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::MergeContacts,
     ) -> anyhow::Result<()> {
         Ok(())
     }
@@ -1766,16 +4271,48 @@ pub enum CliCommand {
     ListConversations,
     CreateConversation,
     GetConversationCounts,
+    FilterConversations,
+    SearchConversations,
     GetConversation,
+    DeleteConversation,
+    UpdateConversation,
     ToggleConversationStatus,
     ToggleConversationPriority,
     AssignConversation,
+    ListConversationLabels,
+    SetConversationLabels,
+    SetConversationCustomAttributes,
+    ToggleTypingStatus,
+    MuteConversation,
+    UnmuteConversation,
+    MarkConversationUnread,
+    UpdateConversationLastSeen,
+    SendConversationTranscript,
+    ListConversationParticipants,
+    AddConversationParticipants,
+    RemoveConversationParticipants,
+    UpdateConversationParticipants,
     ListMessages,
     CreateMessage,
+    BulkUpdateConversations,
     ListContacts,
     CreateContact,
     SearchContacts,
+    FilterContacts,
     GetContact,
+    UpdateContact,
+    DeleteContact,
+    ListContactConversations,
+    ListContactableInboxes,
+    CreateContactInbox,
+    ListContactLabels,
+    SetContactLabels,
+    ListContactNotes,
+    CreateContactNote,
+    DeleteContactNote,
+    UpdateContactNote,
+    RemoveContactCustomAttributes,
+    MergeContacts,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -1784,11 +4321,29 @@ impl CliCommand {
             CliCommand::UpdateConversationStatus, CliCommand::GetProfile,
             CliCommand::GetAccount, CliCommand::ListConversations,
             CliCommand::CreateConversation, CliCommand::GetConversationCounts,
-            CliCommand::GetConversation, CliCommand::ToggleConversationStatus,
+            CliCommand::FilterConversations, CliCommand::SearchConversations,
+            CliCommand::GetConversation, CliCommand::DeleteConversation,
+            CliCommand::UpdateConversation, CliCommand::ToggleConversationStatus,
             CliCommand::ToggleConversationPriority, CliCommand::AssignConversation,
-            CliCommand::ListMessages, CliCommand::CreateMessage,
+            CliCommand::ListConversationLabels, CliCommand::SetConversationLabels,
+            CliCommand::SetConversationCustomAttributes, CliCommand::ToggleTypingStatus,
+            CliCommand::MuteConversation, CliCommand::UnmuteConversation,
+            CliCommand::MarkConversationUnread, CliCommand::UpdateConversationLastSeen,
+            CliCommand::SendConversationTranscript,
+            CliCommand::ListConversationParticipants,
+            CliCommand::AddConversationParticipants,
+            CliCommand::RemoveConversationParticipants,
+            CliCommand::UpdateConversationParticipants, CliCommand::ListMessages,
+            CliCommand::CreateMessage, CliCommand::BulkUpdateConversations,
             CliCommand::ListContacts, CliCommand::CreateContact,
-            CliCommand::SearchContacts, CliCommand::GetContact,
+            CliCommand::SearchContacts, CliCommand::FilterContacts,
+            CliCommand::GetContact, CliCommand::UpdateContact, CliCommand::DeleteContact,
+            CliCommand::ListContactConversations, CliCommand::ListContactableInboxes,
+            CliCommand::CreateContactInbox, CliCommand::ListContactLabels,
+            CliCommand::SetContactLabels, CliCommand::ListContactNotes,
+            CliCommand::CreateContactNote, CliCommand::DeleteContactNote,
+            CliCommand::UpdateContactNote, CliCommand::RemoveContactCustomAttributes,
+            CliCommand::MergeContacts,
         ]
             .into_iter()
     }
@@ -1802,16 +4357,56 @@ impl CliCommand {
             CliCommand::ListConversations => "list_conversations",
             CliCommand::CreateConversation => "create_conversation",
             CliCommand::GetConversationCounts => "get_conversation_counts",
+            CliCommand::FilterConversations => "filter_conversations",
+            CliCommand::SearchConversations => "search_conversations",
             CliCommand::GetConversation => "get_conversation",
+            CliCommand::DeleteConversation => "delete_conversation",
+            CliCommand::UpdateConversation => "update_conversation",
             CliCommand::ToggleConversationStatus => "toggle_conversation_status",
             CliCommand::ToggleConversationPriority => "toggle_conversation_priority",
             CliCommand::AssignConversation => "assign_conversation",
+            CliCommand::ListConversationLabels => "list_conversation_labels",
+            CliCommand::SetConversationLabels => "set_conversation_labels",
+            CliCommand::SetConversationCustomAttributes => {
+                "set_conversation_custom_attributes"
+            }
+            CliCommand::ToggleTypingStatus => "toggle_typing_status",
+            CliCommand::MuteConversation => "mute_conversation",
+            CliCommand::UnmuteConversation => "unmute_conversation",
+            CliCommand::MarkConversationUnread => "mark_conversation_unread",
+            CliCommand::UpdateConversationLastSeen => "update_conversation_last_seen",
+            CliCommand::SendConversationTranscript => "send_conversation_transcript",
+            CliCommand::ListConversationParticipants => "list_conversation_participants",
+            CliCommand::AddConversationParticipants => "add_conversation_participants",
+            CliCommand::RemoveConversationParticipants => {
+                "remove_conversation_participants"
+            }
+            CliCommand::UpdateConversationParticipants => {
+                "update_conversation_participants"
+            }
             CliCommand::ListMessages => "list_messages",
             CliCommand::CreateMessage => "create_message",
+            CliCommand::BulkUpdateConversations => "bulk_update_conversations",
             CliCommand::ListContacts => "list_contacts",
             CliCommand::CreateContact => "create_contact",
             CliCommand::SearchContacts => "search_contacts",
+            CliCommand::FilterContacts => "filter_contacts",
             CliCommand::GetContact => "get_contact",
+            CliCommand::UpdateContact => "update_contact",
+            CliCommand::DeleteContact => "delete_contact",
+            CliCommand::ListContactConversations => "list_contact_conversations",
+            CliCommand::ListContactableInboxes => "list_contactable_inboxes",
+            CliCommand::CreateContactInbox => "create_contact_inbox",
+            CliCommand::ListContactLabels => "list_contact_labels",
+            CliCommand::SetContactLabels => "set_contact_labels",
+            CliCommand::ListContactNotes => "list_contact_notes",
+            CliCommand::CreateContactNote => "create_contact_note",
+            CliCommand::DeleteContactNote => "delete_contact_note",
+            CliCommand::UpdateContactNote => "update_contact_note",
+            CliCommand::RemoveContactCustomAttributes => {
+                "remove_contact_custom_attributes"
+            }
+            CliCommand::MergeContacts => "merge_contacts",
         }
     }
 }
