@@ -195,3 +195,58 @@ async fn search_finds_the_messages_that_contain_the_text() {
     assert_eq!(hits, [(id, 1)], "a resolved conversation is found too");
     assert_eq!(page.next_page, None);
 }
+
+#[tokio::test]
+async fn custom_attributes_filter_once_a_record_carries_them() {
+    let sandbox = sandbox().await;
+    let client = client(&sandbox);
+    let body: ruut_sdk::types::NewContact = serde_json::from_value(serde_json::json!({
+        "name": "Pat",
+        "email": "pat@filter.test",
+        "custom_attributes": {"plan": "Pro", "seats": 12},
+    }))
+    .unwrap();
+    let request = client
+        .raw()
+        .create_contact()
+        .account_id(sandbox.account_id());
+    let pat = request
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .into_inner()
+        .payload
+        .contact
+        .id;
+    let ids = |filter: Filter<Contact>| {
+        let query = client.filter_contacts(filter);
+        async move {
+            let found: Vec<_> = query.stream().try_collect().await.unwrap();
+            found.into_iter().map(|c| c.id).collect::<Vec<i64>>()
+        }
+    };
+    assert_eq!(
+        ids(Filter::new(Contact::custom("plan").equal_to(["pro"]))).await,
+        [pat]
+    );
+    assert_eq!(
+        ids(Filter::new(Contact::custom("seats").is_greater_than(10))).await,
+        [pat]
+    );
+    let others = ids(Filter::new(Contact::custom("plan").not_equal_to(["PRO"]))).await;
+    assert!(!others.is_empty() && !others.contains(&pat), "{others:?}");
+    let unknown = client
+        .filter_contacts(Filter::new(Contact::custom("nope").is_present()))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(unknown.kind(), ErrorKind::Validation);
+    assert!(
+        unknown
+            .message()
+            .starts_with("Invalid attribute key - [nope]"),
+        "{}",
+        unknown.message()
+    );
+}

@@ -14403,7 +14403,8 @@ conversation's inbox. Each change sends the webhooks a single change would
 again changes nothing more.
 
 `type` must be `Conversation` (the same route takes `Contact` for contact actions,
-not described here); any other type answers 422 `{"success": false}`. A value the
+not described here, and which the sandbox does not serve: it answers `Contact` with
+the same 422); any other type answers 422 `{"success": false}`. A value the
 job cannot apply (an unknown status, an agent outside the account) makes the real
 server's job fail or skip silently after its 200; the sandbox applies the work
 before it answers (so that tests can read the result at once), answers 422 for a

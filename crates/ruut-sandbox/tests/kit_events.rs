@@ -162,3 +162,42 @@ async fn webhooks_delivered_waits_for_the_receiver() {
         Err(SetupError::WebhooksPending { pending: 1 })
     );
 }
+
+#[tokio::test]
+async fn a_bulk_change_sends_each_conversations_webhooks() {
+    let (api, mut rx) = with_receiver().await;
+    let info = api.sb.seed_info().clone();
+    // Fresh conversations without a team: both changes are changes.
+    let seeded = |status| {
+        let seed = api.sb.seed().conversation(info.account_id).status(status);
+        seed.create().unwrap().id
+    };
+    let (open, pending) = (
+        seeded(ConversationStatus::Open),
+        seeded(ConversationStatus::Pending),
+    );
+    let body = serde_json::json!({
+        "type": "Conversation",
+        "ids": [open, pending],
+        "fields": {"status": "resolved", "team_id": info.team_id},
+    });
+    let answer = api.post(&api.acct("/bulk_actions"), body).await;
+    assert_eq!(answer.status, axum::http::StatusCode::OK, "{}", answer.text);
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        let event = next_event(&mut rx).await;
+        seen.push((
+            event["event"].as_str().unwrap_or_default().to_owned(),
+            event["id"].as_i64(),
+        ));
+    }
+    seen.sort();
+    let mut expected = vec![
+        ("conversation_status_changed".to_owned(), Some(open)),
+        ("conversation_status_changed".to_owned(), Some(pending)),
+        ("conversation_updated".to_owned(), Some(open)),
+        ("conversation_updated".to_owned(), Some(pending)),
+    ];
+    expected.sort();
+    assert_eq!(seen, expected);
+}

@@ -239,6 +239,31 @@ impl PageCursor {
     }
 }
 
+/// The `page` setter and `stream` of a page-numbered query whose `send(self)`
+/// answers a [`NumberedPage`] of `$item`s: `numbered_query!(ContactFilterQuery, Contact)`.
+macro_rules! numbered_query {
+    ($query:ty, $item:ty) => {
+        impl $query {
+            /// The page to [`send`](Self::send), or to start [`stream`](Self::stream)ing
+            /// from (default 1).
+            pub fn page(mut self, page: i64) -> Self {
+                self.page = page;
+                self
+            }
+
+            /// Every match, page after page, the next page fetched while this one is
+            /// consumed. The stream ends after the last page, or after the first error.
+            pub fn stream(
+                self,
+            ) -> futures::stream::BoxStream<'static, Result<$item, crate::error::Error>> {
+                let first = self.page;
+                crate::pagination::numbered(first, move |page| self.clone().page(page).send())
+            }
+        }
+    };
+}
+pub(crate) use numbered_query;
+
 #[cfg(test)]
 mod tests {
     use super::*;

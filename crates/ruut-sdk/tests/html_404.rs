@@ -13,6 +13,7 @@ use std::pin::Pin;
 use axum::Router;
 use axum::http::{StatusCode, header};
 use futures::TryStreamExt;
+use ruut_sdk::filter::{ContactAttribute, ConversationAttribute, Filter, FilterAttribute};
 use ruut_sdk::{Client, Error, ErrorKind, Operation, StatusRoute};
 
 /// Rails' `public/404.html`, shortened.
@@ -176,7 +177,47 @@ fn every_call<'a>(
             Operation::CreateContact,
             call(client.create_contact().name("Ada").send()),
         ),
+        (
+            "filter_conversations().send",
+            Operation::FilterConversations,
+            call(client.filter_conversations(open()).send()),
+        ),
+        (
+            "filter_conversations().stream",
+            Operation::FilterConversations,
+            call(async move {
+                client
+                    .filter_conversations(open())
+                    .stream()
+                    .try_next()
+                    .await
+            }),
+        ),
+        (
+            "filter_contacts().send",
+            Operation::FilterContacts,
+            call(
+                client
+                    .filter_contacts(Filter::new(ContactAttribute::Blocked.equal_to([true])))
+                    .send(),
+            ),
+        ),
+        (
+            "search_conversations().send",
+            Operation::SearchConversations,
+            call(client.search_conversations("refund").send()),
+        ),
+        (
+            "bulk_update",
+            Operation::BulkUpdateConversations,
+            call(client.bulk_update([1]).add_labels(["x"]).send()),
+        ),
     ]
+}
+
+/// A conversation filter: the open conversations.
+fn open() -> Filter<ConversationAttribute> {
+    Filter::new(ConversationAttribute::Status.equal_to(["open"]))
 }
 
 /// Every call of the SDK (each listing by `send` and by `stream`, both status

@@ -1,13 +1,12 @@
 //! Searching conversations by message text: [`Client::search_conversations`],
 //! its [`ConversationSearchQuery`] and [`ConversationSearchPage`].
 
-use futures::stream::BoxStream;
 use ruut_api::operations::Operation;
 use ruut_api::types::{ConversationCounts, ConversationSearchHit};
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::pagination::{self, CONVERSATIONS_PER_PAGE, NumberedPage};
+use crate::pagination::{self, CONVERSATIONS_PER_PAGE, NumberedPage, numbered_query};
 use crate::transport::options::{CallOptions, call_options};
 
 impl Client {
@@ -50,6 +49,7 @@ pub struct ConversationSearchQuery {
 }
 
 call_options!(ConversationSearchQuery);
+numbered_query!(ConversationSearchQuery, ConversationSearchHit);
 
 impl ConversationSearchQuery {
     /// Only conversations in this inbox.
@@ -65,13 +65,6 @@ impl ConversationSearchQuery {
         S: Into<String>,
     {
         self.labels = labels.into_iter().map(Into::into).collect();
-        self
-    }
-
-    /// The page to [`send`](Self::send), or to start [`stream`](Self::stream)ing
-    /// from (default 1).
-    pub fn page(mut self, page: i64) -> Self {
-        self.page = page;
         self
     }
 
@@ -106,12 +99,6 @@ impl ConversationSearchQuery {
             hits,
             counts: answer.meta,
         })
-    }
-
-    /// Every hit, page after page, the next page fetched while this one is consumed.
-    pub fn stream(self) -> BoxStream<'static, Result<ConversationSearchHit, Error>> {
-        let first = self.page;
-        pagination::numbered(first, move |page| self.clone().page(page).send())
     }
 }
 

@@ -1,7 +1,6 @@
 //! [`Client::filter_conversations`] and [`Client::filter_contacts`]: a
 //! [`Filter`] sent a page at a time.
 
-use futures::stream::BoxStream;
 use ruut_api::operations::Operation;
 use ruut_api::types::{Contact, ContactSort, Conversation, FilterRequest};
 
@@ -10,7 +9,7 @@ use crate::client::Client;
 use crate::contacts::page::ContactPage;
 use crate::conversations::page::ConversationPage;
 use crate::error::Error;
-use crate::pagination::{self, CONVERSATIONS_PER_PAGE};
+use crate::pagination::{self, CONVERSATIONS_PER_PAGE, numbered_query};
 use crate::transport::options::{CallOptions, call_options};
 
 impl Client {
@@ -82,15 +81,9 @@ pub struct ConversationFilterQuery {
 }
 
 call_options!(ConversationFilterQuery);
+numbered_query!(ConversationFilterQuery, Conversation);
 
 impl ConversationFilterQuery {
-    /// The page to [`send`](Self::send), or to start [`stream`](Self::stream)ing
-    /// from (default 1).
-    pub fn page(mut self, page: i64) -> Self {
-        self.page = page;
-        self
-    }
-
     /// Fetches one page; its counts are of every match (without `assigned_count`).
     ///
     /// # Errors
@@ -122,12 +115,6 @@ impl ConversationFilterQuery {
             counts: answer.meta,
         })
     }
-
-    /// Every match, page after page, the next page fetched while this one is consumed.
-    pub fn stream(self) -> BoxStream<'static, Result<Conversation, Error>> {
-        let first = self.page;
-        pagination::numbered(first, move |page| self.clone().page(page).send())
-    }
 }
 
 /// A contact filter being prepared; see [`Client::filter_contacts`].
@@ -142,18 +129,12 @@ pub struct ContactFilterQuery {
 }
 
 call_options!(ContactFilterQuery);
+numbered_query!(ContactFilterQuery, Contact);
 
 impl ContactFilterQuery {
     /// The order (default: most recently active first).
     pub fn sort(mut self, sort: ContactSort) -> Self {
         self.sort = Some(sort);
-        self
-    }
-
-    /// The page to [`send`](Self::send), or to start [`stream`](Self::stream)ing
-    /// from (default 1).
-    pub fn page(mut self, page: i64) -> Self {
-        self.page = page;
         self
     }
 
@@ -180,11 +161,5 @@ impl ContactFilterQuery {
             })
             .await?;
         Ok(ContactPage::listed(self.page, answer))
-    }
-
-    /// Every match, page after page, the next page fetched while this one is consumed.
-    pub fn stream(self) -> BoxStream<'static, Result<Contact, Error>> {
-        let first = self.page;
-        pagination::numbered(first, move |page| self.clone().page(page).send())
     }
 }
