@@ -30,8 +30,9 @@ Commands:
   release-check <REV>  Package the published crates and build each from its tarball alone;
                        cargo semver-checks of ruut-api and ruut-sdk and spec-diff against git
                        revision REV. Fails on a breaking change unless the version's major
-                       (before 1.0: minor) went up. Installs cargo-semver-checks into
-                       .tools/cargo on first use (a build of several minutes).
+                       (before 1.0: minor) went up. Installs the pinned cargo-semver-checks
+                       on first use into ~/.cache/ruut-rs/cargo-tools ($RUUT_TOOLS_CACHE),
+                       a build of about 25 minutes on 2 cores, reused afterwards.
   spec-check           Run only the spec-publishing CI steps (bundle, linters, TypeScript and
                        Python clients, Prism contract check, reference page in Chromium).
   ci                   Run every CI step in order; stop at the first failure. Reproducible:

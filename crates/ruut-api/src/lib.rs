@@ -36,6 +36,20 @@
 //! `new_with_client` says otherwise); see [`hooks`] for how, and
 //! [`ResponseTooLarge`] for the error.
 //!
+//! # Features
+//!
+//! | feature | default | |
+//! |---|---|---|
+//! | `rustls` | yes | TLS through rustls |
+//! | `native-tls` | | TLS through the platform's library (OpenSSL on Linux; its headers are needed to build) |
+//! | `gzip` | | accept gzip-compressed answers |
+//! | `brotli` | | accept brotli-compressed answers |
+//!
+//! Without `rustls` or `native-tls` the client speaks plain HTTP only (a local
+//! server, such as `ruut-sandbox`). Compressed answers are decoded before the
+//! size cap counts them. The project's CI checks the crate with no default
+//! features, with each feature alone and with all of them.
+//!
 //! [progenitor]: https://github.com/oxidecomputer/progenitor
 
 #![forbid(unsafe_code)]
@@ -61,3 +75,9 @@ mod generated;
 pub use generated::*;
 pub use hooks::{ClientState, DEFAULT_MAX_RESPONSE_BODY, ResponseTooLarge};
 pub use operations::Operation;
+
+/// The README's example compiles (`cargo test --doc`), so crates.io's page
+/// cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

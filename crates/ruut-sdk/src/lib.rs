@@ -130,6 +130,22 @@
 //!   is consumed: one request in flight, at most two pages held.
 //! * No type of this crate shares a name with one of [`types`] (a test checks).
 //!
+//! # Features
+//!
+//! | feature | default | |
+//! |---|---|---|
+//! | `rustls` | yes | TLS through rustls |
+//! | `native-tls` | | TLS through the platform's library (OpenSSL on Linux; its headers are needed to build) |
+//! | `gzip` | | accept gzip-compressed answers |
+//! | `brotli` | | accept brotli-compressed answers |
+//! | `axum` | | `webhook::axum::VerifiedWebhook`, an axum extractor that verifies and parses webhook deliveries |
+//!
+//! Without `rustls` or `native-tls` the client speaks plain HTTP only (a local
+//! server, such as `ruut-sandbox`). Compressed answers are decoded before the
+//! [`max_response_body`](ClientBuilder::max_response_body) cap counts them. The
+//! project's CI checks the crate with no default features, with each feature
+//! alone and with all of them, and runs its tests with all of them.
+//!
 //! # Tracing
 //!
 //! Each attempt at a request is a `tracing` span `ruut.request` with the
@@ -196,3 +212,9 @@ pub use ruut_api::enums::{ConversationPriority, ConversationStatus};
 pub use ruut_api::operations::Operation;
 /// The server's data types: conversations, messages, contacts, accounts, filters.
 pub use ruut_api::types;
+
+/// The README's example compiles (`cargo test --doc`), so crates.io's page
+/// cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -47,8 +47,9 @@ pub fn steps() -> Vec<Step> {
         // The README's first command and the other examples (xtask/src/ci/examples.rs).
         Step::internal(examples::STEP, examples::run),
         Step::cargo(&["doc", "--workspace", "--no-deps"]).append_env("RUSTDOCFLAGS", "-D warnings"),
-        // What crates.io would get (xtask/src/release/): the tarballs, built alone.
-        Step::internal(package::STEP, |root| package::run(root, true)),
+        // What crates.io would get (xtask/src/release/): the tarballs, built
+        // alone, offline (the steps above fetched every dependency).
+        Step::internal(package::STEP, |root| package::run(root, true, true)),
         Step::internal(features::STEP, features::run),
         Step::internal(deny::STEP, deny::run),
         // The sandbox against the spec (xtask/src/ci/schemathesis.rs).

@@ -28,7 +28,7 @@ pub fn run(root: &Path, rev: &str) -> Result<String, Error> {
     }
     exec::run(STEP, root, &mut cmd)?;
     Ok(format!(
-        "{} compatible with `{rev}`",
+        "{}: no break against `{rev}` that the version change does not allow",
         SEMVER_CHECKED.join(", ")
     ))
 }

@@ -42,13 +42,20 @@ pub fn at_rev(root: &Path, rev: &str) -> Result<String, Error> {
 
 /// The `version = "…"` line of the `[workspace.package]` table.
 pub fn workspace_version(manifest: &str) -> Option<String> {
+    workspace_package_field(manifest, "version")
+}
+
+/// The string value of `key` in the `[workspace.package]` table.
+pub fn workspace_package_field(manifest: &str, key: &str) -> Option<String> {
     let mut in_table = false;
     for line in manifest.lines().map(str::trim) {
         if line.starts_with('[') {
             in_table = line == "[workspace.package]";
-        } else if in_table && let Some(value) = line.strip_prefix("version") {
-            let value = value.trim_start().strip_prefix('=')?.trim();
-            return Some(value.trim_matches('"').to_string());
+        } else if in_table
+            && let Some((name, value)) = line.split_once('=')
+            && name.trim() == key
+        {
+            return Some(value.trim().trim_matches('"').to_string());
         }
     }
     None
@@ -101,5 +108,45 @@ mod tests {
                         version = \"0.3.1\"\n[dependencies]\nversion = \"1\"\n";
         assert_eq!(workspace_version(manifest).as_deref(), Some("0.3.1"));
         assert_eq!(workspace_version("[package]\nversion = \"1.0.0\"\n"), None);
+    }
+
+    /// `rust-version` claims only what is verified: the one toolchain CI
+    /// builds and tests with (no other can be installed here), and every
+    /// published crate's README says the same. On a machine with a newer
+    /// toolchain this fails until the claim is moved to it.
+    #[test]
+    fn rust_version_is_the_toolchain_ci_builds_with_and_the_readmes_say_so() {
+        let root = crate::workspace_root();
+        let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+        let claimed = workspace_package_field(&manifest, "rust-version").unwrap();
+        let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+        let output = std::process::Command::new(rustc)
+            .arg("--version")
+            .output()
+            .unwrap();
+        let version = String::from_utf8_lossy(&output.stdout);
+        // "rustc 1.95.0 (59807616e 2026-04-14)" -> "1.95"
+        let running: Vec<&str> = version
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .split('.')
+            .take(2)
+            .collect();
+        assert_eq!(
+            claimed,
+            running.join("."),
+            "[workspace.package] rust-version claims {claimed}, but this toolchain is {version}: \
+             claim only what CI builds with (and update the crates' READMEs)"
+        );
+        for krate in super::super::PUBLISHED {
+            let readme =
+                std::fs::read_to_string(root.join("crates").join(krate).join("README.md")).unwrap();
+            assert!(
+                readme.contains(&format!("{claimed}, the only toolchain")),
+                "crates/{krate}/README.md does not say the minimum Rust version is {claimed}, \
+                 the only toolchain CI builds with"
+            );
+        }
     }
 }
