@@ -82,6 +82,18 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages`, sent by [`Client::create_message`](crate::Client::create_message).
     CreateMessage,
+    /// Delete a message.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}`, sent by [`Client::delete_message`](crate::Client::delete_message).
+    DeleteMessage,
+    /// Update a message's delivery status.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}`, sent by [`Client::update_message`](crate::Client::update_message).
+    UpdateMessage,
+    /// List a conversation's attachments.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments`, sent by [`Client::list_conversation_attachments`](crate::Client::list_conversation_attachments).
+    ListConversationAttachments,
     /// List contacts.
     ///
     /// `GET /api/v1/accounts/{account_id}/contacts`, sent by [`Client::list_contacts`](crate::Client::list_contacts).
@@ -116,6 +128,9 @@ impl Operation {
         Operation::AssignConversation,
         Operation::ListMessages,
         Operation::CreateMessage,
+        Operation::DeleteMessage,
+        Operation::UpdateMessage,
+        Operation::ListConversationAttachments,
         Operation::ListContacts,
         Operation::CreateContact,
         Operation::SearchContacts,
@@ -138,6 +153,9 @@ impl Operation {
             Operation::AssignConversation => "assignConversation",
             Operation::ListMessages => "listMessages",
             Operation::CreateMessage => "createMessage",
+            Operation::DeleteMessage => "deleteMessage",
+            Operation::UpdateMessage => "updateMessage",
+            Operation::ListConversationAttachments => "listConversationAttachments",
             Operation::ListContacts => "listContacts",
             Operation::CreateContact => "createContact",
             Operation::SearchContacts => "searchContacts",
@@ -163,6 +181,9 @@ impl Operation {
             Operation::AssignConversation => "assign_conversation",
             Operation::ListMessages => "list_messages",
             Operation::CreateMessage => "create_message",
+            Operation::DeleteMessage => "delete_message",
+            Operation::UpdateMessage => "update_message",
+            Operation::ListConversationAttachments => "list_conversation_attachments",
             Operation::ListContacts => "list_contacts",
             Operation::CreateContact => "create_contact",
             Operation::SearchContacts => "search_contacts",
@@ -186,6 +207,9 @@ impl Operation {
             Operation::AssignConversation => "POST",
             Operation::ListMessages => "GET",
             Operation::CreateMessage => "POST",
+            Operation::DeleteMessage => "DELETE",
+            Operation::UpdateMessage => "PATCH",
+            Operation::ListConversationAttachments => "GET",
             Operation::ListContacts => "GET",
             Operation::CreateContact => "POST",
             Operation::SearchContacts => "GET",
@@ -228,6 +252,15 @@ impl Operation {
             Operation::CreateMessage => {
                 "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages"
             }
+            Operation::DeleteMessage => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}"
+            }
+            Operation::UpdateMessage => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}"
+            }
+            Operation::ListConversationAttachments => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments"
+            }
             Operation::ListContacts => "/api/v1/accounts/{account_id}/contacts",
             Operation::CreateContact => "/api/v1/accounts/{account_id}/contacts",
             Operation::SearchContacts => "/api/v1/accounts/{account_id}/contacts/search",
@@ -256,6 +289,9 @@ impl Operation {
             Operation::AssignConversation => true,
             Operation::ListMessages => true,
             Operation::CreateMessage => false,
+            Operation::DeleteMessage => true,
+            Operation::UpdateMessage => true,
+            Operation::ListConversationAttachments => true,
             Operation::ListContacts => true,
             Operation::CreateContact => false,
             Operation::SearchContacts => true,
@@ -279,6 +315,9 @@ impl Operation {
             Operation::AssignConversation => Source::Chatwoot,
             Operation::ListMessages => Source::Chatwoot,
             Operation::CreateMessage => Source::Chatwoot,
+            Operation::DeleteMessage => Source::Chatwoot,
+            Operation::UpdateMessage => Source::Chatwoot,
+            Operation::ListConversationAttachments => Source::Chatwoot,
             Operation::ListContacts => Source::Chatwoot,
             Operation::CreateContact => Source::Chatwoot,
             Operation::SearchContacts => Source::Chatwoot,
@@ -303,6 +342,9 @@ impl Operation {
             Operation::AssignConversation => true,
             Operation::ListMessages => false,
             Operation::CreateMessage => true,
+            Operation::DeleteMessage => false,
+            Operation::UpdateMessage => false,
+            Operation::ListConversationAttachments => false,
             Operation::ListContacts => false,
             Operation::CreateContact => false,
             Operation::SearchContacts => false,
@@ -330,6 +372,11 @@ impl Operation {
             Operation::AssignConversation => Some("ConversationHandle::assign"),
             Operation::ListMessages => Some("ConversationHandle::messages"),
             Operation::CreateMessage => Some("ConversationHandle::reply"),
+            Operation::DeleteMessage => Some("MessageHandle::delete"),
+            Operation::UpdateMessage => Some("MessageHandle::update"),
+            Operation::ListConversationAttachments => {
+                Some("ConversationHandle::attachments")
+            }
             Operation::ListContacts => Some("Client::contacts"),
             Operation::CreateContact => Some("Client::create_contact"),
             Operation::SearchContacts => Some("Client::search_contacts"),
@@ -353,6 +400,9 @@ impl Operation {
             "assignConversation" => Some(Operation::AssignConversation),
             "listMessages" => Some(Operation::ListMessages),
             "createMessage" => Some(Operation::CreateMessage),
+            "deleteMessage" => Some(Operation::DeleteMessage),
+            "updateMessage" => Some(Operation::UpdateMessage),
+            "listConversationAttachments" => Some(Operation::ListConversationAttachments),
             "listContacts" => Some(Operation::ListContacts),
             "createContact" => Some(Operation::CreateContact),
             "searchContacts" => Some(Operation::SearchContacts),
@@ -379,6 +429,11 @@ impl Operation {
             "assign_conversation" => Some(Operation::AssignConversation),
             "list_messages" => Some(Operation::ListMessages),
             "create_message" => Some(Operation::CreateMessage),
+            "delete_message" => Some(Operation::DeleteMessage),
+            "update_message" => Some(Operation::UpdateMessage),
+            "list_conversation_attachments" => {
+                Some(Operation::ListConversationAttachments)
+            }
             "list_contacts" => Some(Operation::ListContacts),
             "create_contact" => Some(Operation::CreateContact),
             "search_contacts" => Some(Operation::SearchContacts),

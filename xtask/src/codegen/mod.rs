@@ -29,7 +29,7 @@ use crate::Error;
 use crate::spec::{Spec, operations as spec_operations};
 use crate::violation::OperationRef;
 use facts::OperationFacts;
-use response_filter::DroppedResponse;
+use response_filter::{DroppedRequestContent, DroppedResponse};
 
 /// The result of rendering a spec.
 #[derive(Clone, Debug)]
@@ -38,6 +38,8 @@ pub struct Rendered {
     pub code: String,
     /// Responses the response filter dropped.
     pub dropped: Vec<DroppedResponse>,
+    /// Request-body content types the response filter dropped.
+    pub dropped_requests: Vec<DroppedRequestContent>,
     /// Schemas replaced by hand-written types: `(schema name, Rust path)`.
     pub replaced: Vec<(String, String)>,
     /// The operations progenitor saw, in document order.
@@ -70,6 +72,7 @@ pub fn render(spec: &Spec) -> Result<Rendered, Error> {
         code,
         operations,
         dropped: filtered.dropped,
+        dropped_requests: filtered.dropped_requests,
         replaced,
         facts,
     })
