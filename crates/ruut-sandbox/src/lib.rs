@@ -152,6 +152,7 @@ mod errors;
 mod events;
 mod expect;
 mod faults;
+mod files;
 mod fixtures;
 mod journal;
 mod operations;

@@ -246,6 +246,8 @@ pub(crate) struct Store {
     pub conversations: Vec<Conversation>,
     pub next_message_id: i64,
     pub next_contact_id: i64,
+    /// The messages' attachments.
+    pub files: crate::files::Files,
 }
 
 impl Store {
