@@ -162,13 +162,19 @@ pub use client::config::{
     AuthHeader, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
     ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,
 };
+pub use client::download::{AttachmentDownload, MAX_REDIRECTS};
 pub use contacts::create::CreateContactRequest;
 pub use contacts::page::ContactPage;
 pub use contacts::query::ContactQuery;
 pub use contacts::search::ContactSearchQuery;
 pub use conversations::conversation::ConversationHandle;
+pub use conversations::conversation::attachments::{AttachmentPage, AttachmentQuery};
+pub use conversations::conversation::message::{MessageHandle, MessageUpdateRequest};
 pub use conversations::conversation::messages::{MessagePage, MessageQuery, MessageRequest};
 pub use conversations::conversation::status::{StatusChange, StatusRequest};
+pub use conversations::conversation::upload::{
+    FileAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS,
+};
 pub use conversations::create::CreateConversationRequest;
 pub use conversations::page::ConversationPage;
 pub use conversations::query::ConversationQuery;

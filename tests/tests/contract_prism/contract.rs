@@ -103,6 +103,11 @@ pub struct Found {
     pub contact: i64,
     pub oldest_message: Option<i64>,
     pub created_contact: Option<i64>,
+    /// A conversation of an API inbox, and one of another inbox (messages).
+    pub api_conversation: Option<i64>,
+    pub other_conversation: Option<i64>,
+    /// The newest message of `api_conversation`.
+    pub api_message: Option<i64>,
 }
 
 impl Default for Found {
@@ -115,6 +120,9 @@ impl Default for Found {
             contact: 1,
             oldest_message: None,
             created_contact: None,
+            api_conversation: None,
+            other_conversation: None,
+            api_message: None,
         }
     }
 }

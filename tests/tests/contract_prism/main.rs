@@ -28,6 +28,7 @@ mod answer;
 mod contract;
 mod conversation_changes;
 mod conversations;
+mod message_changes;
 mod messages_contacts;
 
 use std::sync::Arc;
@@ -45,6 +46,7 @@ fn steps() -> Vec<Step> {
         conversation_changes::documented_status_route(),
         conversation_changes::priority_and_assignment(),
         messages_contacts::messages(),
+        message_changes::steps(),
         messages_contacts::contacts(),
     ]
     .into_iter()

@@ -73,6 +73,7 @@ async fn every_sdk_call_against(behaviour: Behaviour, status: u16, kind: ErrorKi
         contact: 1,
         inbox: 1,
         agent: 1,
+        message: 1,
     };
     let jobs = sdk_entries()
         .into_iter()

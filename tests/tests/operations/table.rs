@@ -187,6 +187,8 @@ pub struct Ids {
     pub inbox: i64,
     /// An agent of the account (not in any path).
     pub agent: i64,
+    /// A message of the conversation.
+    pub message: i64,
 }
 
 impl Ids {
@@ -197,6 +199,7 @@ impl Ids {
             "conversation_id" => &mut self.conversation,
             "contact_id" => &mut self.contact,
             "inbox_id" => &mut self.inbox,
+            "message_id" => &mut self.message,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -257,10 +260,13 @@ impl World {
         ruut_tests::raw_client(self.sandbox.base_url(), Some(token))
     }
 
-    /// Valid ids: the main account, its open conversation, its first contact,
-    /// its API inbox, its first agent.
+    /// Valid ids: the main account, its open conversation (in the API inbox),
+    /// its first contact, its API inbox, its first agent, the conversation's
+    /// first message.
     pub fn ids(&self) -> Ids {
+        let (account, conversation) = (self.seed.account_id, self.seed.open_conversation_id);
         Ids {
+            message: self.sandbox.message_ids(account, conversation)[0],
             account: self.seed.account_id,
             conversation: self.seed.open_conversation_id,
             contact: self.seed.contact_ids[0],

@@ -1,15 +1,20 @@
 //! One conversation, to act on: [`ConversationHandle`].
 //!
 //! What a handle does is in the file named for it: `status` (resolve, reopen,
-//! snooze...), `assignment`, `priority` and `messages` (read the history, reply,
-//! add a note). Making a handle sends nothing.
+//! snooze...), `assignment`, `priority`, `messages` (read the history, reply,
+//! add a note), `upload` (files sent with a message), `message` (one message:
+//! delete it, update its status) and `attachments` (the conversation's files).
+//! Making a handle sends nothing.
 
 use crate::client::Client;
 
 pub(crate) mod assignment;
+pub(crate) mod attachments;
+pub(crate) mod message;
 pub(crate) mod messages;
 pub(crate) mod priority;
 pub(crate) mod status;
+pub(crate) mod upload;
 
 impl Client {
     /// Acts on one conversation: status changes, priority, assignment, messages.
