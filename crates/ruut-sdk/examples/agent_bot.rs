@@ -103,9 +103,16 @@ impl Bot {
                 }
             }
             Decision::AskForDetails { conversation_id } => {
+                // With a short guide attached: a file sent from memory.
+                let guide = ruut_sdk::FileAttachment::from_bytes(
+                    "where-is-my-order-number.txt",
+                    "text/plain",
+                    "Your order number is in the confirmation e-mail, e.g. 1042.\n",
+                );
                 self.client
                     .conversation(conversation_id)
                     .reply(ASK_FOR_DETAILS)
+                    .attach(guide)
                     .send()
                     .await?;
             }
