@@ -1611,7 +1611,8 @@ message's time and sender. `data_url` redirects to the storage service.
     }
     /**A message with files, as a `multipart/form-data` body: the fields of `NewMessage`
 as form fields (`content_attributes` as a JSON string), and one `attachments[]`
-part per file, with its file name and content type.
+part per file, with its file name and content type. The server ignores other
+fields; send none (the sandbox refuses them).
 */
     #[derive(
         ::serde::Deserialize,
@@ -1622,6 +1623,7 @@ part per file, with its file name and content type.
         PartialEq,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct NewMessageWithAttachments {
         ///The files, at most 15, each at most 40 MB.
         #[serde(

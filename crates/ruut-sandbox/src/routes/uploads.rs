@@ -48,7 +48,7 @@ async fn create(signed: SignedIn, State(app): State<Arc<App>>, request: Request)
     })
 }
 
-/// The form's fields and files. Unknown fields are ignored, as Rails does.
+/// The form's fields and files; a field the spec does not name is refused.
 async fn read_form(
     request: Request,
     app: &Arc<App>,
@@ -70,7 +70,13 @@ async fn read_form(
     while let Some(field) = form.next_field().await.map_err(bad)? {
         let name = field.name().unwrap_or_default().to_owned();
         if name == "attachments[]" {
-            let file_name = field.file_name().unwrap_or("file").to_owned();
+            // A part without a file name is, to the server, the signed id of a
+            // direct upload; the sandbox has none, so it cannot be found.
+            let Some(file_name) = field.file_name().map(str::to_owned) else {
+                return Err(ApiError::Unprocessable(
+                    "attachments[] must be files (with a file name)".to_owned(),
+                ));
+            };
             let content_type = field
                 .content_type()
                 .unwrap_or("application/octet-stream")
@@ -93,13 +99,20 @@ async fn read_form(
             "content_type" => {
                 message.content_type = one_of(&name, &text, MessageContentType::KNOWN)?.to_owned();
             }
+            // MessageBuilder#content_attributes: a string that is not a JSON
+            // object counts as `{}`.
             "content_attributes" => {
-                message.content_attributes = serde_json::from_str(&text)
-                    .map_err(|_| ApiError::invalid(&name, "a JSON object"))?;
+                message.content_attributes = serde_json::from_str(&text).unwrap_or_default();
             }
             "echo_id" => message.echo_id = Some(text),
             "source_id" => message.source_id = Some(text),
-            _ => {}
+            // The spec closes the form (`additionalProperties: false`); the
+            // server would ignore the field.
+            other => {
+                return Err(ApiError::Unprocessable(format!(
+                    "{other:?} is not a field of a message"
+                )));
+            }
         }
     }
     Ok((message, uploads))
@@ -139,11 +152,12 @@ fn one_of<'a>(name: &str, value: &str, allowed: &[&'a str]) -> Result<&'a str, A
         .ok_or_else(|| ApiError::invalid(name, &format!("one of {}", allowed.join(", "))))
 }
 
-/// A form boolean as Rails casts it.
+/// A form boolean, spelled as the spec's `boolean` (Rails would also cast
+/// `1`, `0`, `t`, `f`...; the sandbox holds clients to the spec).
 fn boolean(name: &str, value: &str) -> Result<bool, ApiError> {
     match value {
-        "true" | "1" | "t" | "on" => Ok(true),
-        "false" | "0" | "f" | "off" | "" => Ok(false),
+        "true" => Ok(true),
+        "false" => Ok(false),
         _ => Err(ApiError::invalid(name, "true or false")),
     }
 }
