@@ -17,7 +17,7 @@ use ruut_api::enums::MessageContentType;
 
 use crate::app::App;
 use crate::errors::ApiError;
-use crate::files::{self, Upload};
+use crate::files::{self, Files, StoredFile, Upload};
 use crate::routes::messages::{self, NewMessage};
 use crate::scope::{ConversationScope, Reply, SignedIn};
 
@@ -168,15 +168,13 @@ pub(crate) async fn redirect(
     State(app): State<Arc<App>>,
     Path((id, _)): Path<(i64, String)>,
 ) -> Response {
-    let store = app.store.lock();
-    match store.files.get(id) {
-        Some(file) => (
+    with_file(&app, id, |files, file| {
+        (
             StatusCode::FOUND,
-            [(header::LOCATION, store.files.blob_url(file))],
+            [(header::LOCATION, files.blob_url(file))],
         )
-            .into_response(),
-        None => StatusCode::NOT_FOUND.into_response(),
-    }
+            .into_response()
+    })
 }
 
 /// `GET /__sandbox/blobs/{id}/{name}`: the file, with its content type.
@@ -184,13 +182,17 @@ pub(crate) async fn blob(
     State(app): State<Arc<App>>,
     Path((id, _)): Path<(i64, String)>,
 ) -> Response {
+    with_file(&app, id, |_, file| {
+        let content_type = [(header::CONTENT_TYPE, file.upload.content_type.clone())];
+        (content_type, file.upload.bytes.clone()).into_response()
+    })
+}
+
+/// `answer` for the stored file `id`, or a bare 404 (as storage answers).
+fn with_file(app: &App, id: i64, answer: impl FnOnce(&Files, &StoredFile) -> Response) -> Response {
     let store = app.store.lock();
     match store.files.get(id) {
-        Some(file) => (
-            [(header::CONTENT_TYPE, file.upload.content_type.clone())],
-            file.upload.bytes.clone(),
-        )
-            .into_response(),
+        Some(file) => answer(&store.files, file),
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
