@@ -4,7 +4,9 @@
 (target/polyglot/python/ruut_client, on PYTHONPATH), starts the sandbox, and
 runs this script with RUUT_BASE_URL and RUUT_TOKEN set. It lists the
 accounts and the conversations, resolves one with Ruut's documented route,
-reads it back, and checks every answer. Any failed check exits non-zero with
+reads it back, sends a message with a file (the multipart body of
+createMessage) and downloads the file from its data_url without the token,
+and checks every answer. Any failed check exits non-zero with
 a message saying what was expected.
 """
 
@@ -13,21 +15,39 @@ from __future__ import annotations
 import os
 import sys
 from http import HTTPStatus
+from io import BytesIO
+
+import httpx
+
+import builtins
 
 from ruut_client import AuthenticatedClient
-from ruut_client.api.accounts import list_accounts
-from ruut_client.api.conversations import (
+from ruut_client.types import Unset
+
+# openapi-python-client 0.29.1 annotates an operation with two request bodies
+# (createMessage: JSON or multipart) as `... | Unset` without importing
+# `Unset` (its endpoint template sets `body_required` inside a Jinja loop, where
+# the value does not survive), so importing the module would fail with a
+# NameError. The name is looked up in builtins last; provide it there.
+builtins.Unset = Unset  # type: ignore[attr-defined]
+
+from ruut_client.api.accounts import list_accounts  # noqa: E402
+from ruut_client.api.messages import create_message, list_conversation_attachments  # noqa: E402
+from ruut_client.api.conversations import (  # noqa: E402
     get_conversation,
     list_conversations,
     update_conversation_status,
 )
-from ruut_client.models import (
+from ruut_client.types import File  # noqa: E402
+from ruut_client.models import (  # noqa: E402
     Conversation,
     ConversationList,
     ConversationStatus,
     ConversationStatusChange,
     ConversationStatusFilter,
     ErrorBody,
+    Message,
+    NewMessageWithAttachments,
     RuutAccount,
     RuutConversation,
 )
@@ -99,7 +119,29 @@ def main() -> None:
     check(back.parsed.status == ConversationStatus.RESOLVED, f"read back as {back.parsed.status}")
     print(f"getConversation: #{back.parsed.id} reads back as {back.parsed.status.value}")
 
-    # 5. Errors parse into the documented error body.
+    # 5. A message with a file (multipart/form-data), downloaded back from its data_url.
+    report = b"order,status\n1042,shipped\n"
+    upload = NewMessageWithAttachments(
+        content="The shipping report",
+        attachments=[File(payload=BytesIO(report), file_name="report.csv", mime_type="text/csv")],
+    )
+    sent = create_message.sync_detailed(account_id, target.id, client=client, body=upload)
+    check(sent.status_code == HTTPStatus.OK, f"createMessage (multipart) answered {sent.status_code}")
+    check(isinstance(sent.parsed, Message), f"not a Message: {sent.parsed!r}")
+    assert isinstance(sent.parsed, Message)
+    files = sent.parsed.attachments
+    check(len(files) == 1, f"{len(files)} attachments, not 1")
+    check(files[0].file_size == len(report), f"file_size {files[0].file_size}, not {len(report)}")
+    # data_url redirects to storage; follow it without the token.
+    download = httpx.get(str(files[0].data_url), follow_redirects=True)
+    check(download.status_code == HTTPStatus.OK, f"the data_url answered {download.status_code}")
+    check(download.content == report, f"downloaded {download.content!r}")
+    listed = list_conversation_attachments.sync_detailed(account_id, target.id, client=client)
+    check(listed.status_code == HTTPStatus.OK, f"listConversationAttachments answered {listed.status_code}")
+    check(listed.parsed is not None and listed.parsed.meta.total_count >= 1, f"not listed: {listed.parsed!r}")
+    print(f"createMessage: message {sent.parsed.id} with {files[0].file_type}, read back through its data_url")
+
+    # 6. Errors parse into the documented error body.
     anonymous = client_for(base_url, "not-a-valid-token", strict=False)
     denied = list_accounts.sync_detailed(client=anonymous)
     check(denied.status_code == HTTPStatus.UNAUTHORIZED, f"a bad token got {denied.status_code}, not 401")
@@ -109,7 +151,7 @@ def main() -> None:
     check(isinstance(missing.parsed, ErrorBody), f"the 404 body is not an ErrorBody: {missing.parsed!r}")
     print("errors: 401 and 404 parse as ErrorBody")
 
-    print("5 passed, 0 failed")
+    print("6 passed, 0 failed")
 
 
 if __name__ == "__main__":

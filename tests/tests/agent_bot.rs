@@ -53,6 +53,28 @@ async fn the_demo_bot_welcomes_asks_and_hands_over() {
             said("agent_bot", WELCOME),
         ]
     );
+    // The question came with the guide attached, downloadable from its data_url.
+    let history = report
+        .agent
+        .conversation(report.pending_then_open)
+        .messages()
+        .send();
+    let history = history.await.expect("messages").messages;
+    let asked = history
+        .iter()
+        .find(|m| m.content.as_deref() == Some(ASK_FOR_DETAILS));
+    let guide = &asked.expect("the question").attachments[0];
+    assert_eq!(guide.file_type.as_deref(), Some("file"));
+    let url = guide.data_url.as_deref().expect("a data_url");
+    let download = report
+        .agent
+        .download_attachment(url)
+        .await
+        .expect("downloaded");
+    assert_eq!(download.content_type(), Some("text/plain"));
+    let text = download.bytes().await.expect("the guide");
+    assert!(text.starts_with(b"Your order number"), "{text:?}");
+
     let open = transcript(&report.agent, report.open)
         .await
         .expect("messages");

@@ -280,6 +280,7 @@ nothing changes and the answer is null.
     pub struct Attachment {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub account_id: ::std::option::Option<i64>,
+        ///A redirect to the storage service: fetch it without the token header.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data_url: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -289,11 +290,15 @@ nothing changes and the answer is null.
         ///image, audio, video, file, location, fallback, share, story_mention, contact, ig_reel
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub file_type: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub height: ::std::option::Option<i64>,
         pub id: i64,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub message_id: ::std::option::Option<i64>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub thumb_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub width: ::std::option::Option<i64>,
     }
     impl Attachment {
         pub fn builder() -> builder::Attachment {
@@ -1027,6 +1032,81 @@ times are 0 when unset.
     }
     impl Conversation {
         pub fn builder() -> builder::Conversation {
+            Default::default()
+        }
+    }
+    /**A file in `listConversationAttachments`: the attachment's file facts, and its
+message's time and sender. `data_url` redirects to the storage service.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationAttachment {
+        ///When the message was created (Unix seconds).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub data_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub extension: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub file_size: ::std::option::Option<i64>,
+        ///image, audio, video, file, location, fallback, share, story_mention, contact, ig_reel, ig_post, ig_story, embed
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub file_type: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub height: ::std::option::Option<i64>,
+        pub message_id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sender: ::std::option::Option<MessageSender>,
+        ///A thumbnail (images only; empty otherwise).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thumb_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub width: ::std::option::Option<i64>,
+    }
+    impl ConversationAttachment {
+        pub fn builder() -> builder::ConversationAttachment {
+            Default::default()
+        }
+    }
+    ///One page of a conversation's attachments and how many there are in all.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationAttachmentList {
+        pub meta: ConversationAttachmentMeta,
+        pub payload: ::std::vec::Vec<ConversationAttachment>,
+    }
+    impl ConversationAttachmentList {
+        pub fn builder() -> builder::ConversationAttachmentList {
+            Default::default()
+        }
+    }
+    ///How many attachments the conversation has, on all pages.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ConversationAttachmentMeta {
+        pub total_count: i64,
+    }
+    impl ConversationAttachmentMeta {
+        pub fn builder() -> builder::ConversationAttachmentMeta {
             Default::default()
         }
     }
@@ -2029,6 +2109,28 @@ last).
             Default::default()
         }
     }
+    ///A message's new delivery status; `external_error` is kept with `failed` only.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MessageStatusUpdate {
+        ///Why the message could not be delivered.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_error: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<crate::enums::MessageStatus>,
+    }
+    impl MessageStatusUpdate {
+        pub fn builder() -> builder::MessageStatusUpdate {
+            Default::default()
+        }
+    }
     ///A conversation's last message as embedded in the conversation (raw columns; `created_at` in Unix seconds, `updated_at` an ISO string).
     #[derive(
         ::serde::Deserialize,
@@ -2265,6 +2367,53 @@ last).
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    /**A message with files, as a `multipart/form-data` body: the fields of `NewMessage`
+as form fields (`content_attributes` as a JSON string), and one `attachments[]`
+part per file, with its file name and content type. The server ignores other
+fields; send none (the sandbox refuses them).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(deny_unknown_fields)]
+    pub struct NewMessageWithAttachments {
+        ///The files, at most 15, each at most 40 MB.
+        #[serde(
+            rename = "attachments[]",
+            default,
+            skip_serializing_if = "::std::vec::Vec::is_empty"
+        )]
+        pub attachments: ::std::vec::Vec<::std::string::String>,
+        ///The text; may be empty when files are attached.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        ///`Attributes` as a JSON string.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content_attributes: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content_type: ::std::option::Option<crate::enums::MessageContentType>,
+        ///An id of the caller's choosing, echoed back.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub echo_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message_type: ::std::option::Option<NewMessageType>,
+        ///A private note, visible to agents only.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub private: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub source_id: ::std::option::Option<::std::string::String>,
+    }
+    impl NewMessageWithAttachments {
+        pub fn builder() -> builder::NewMessageWithAttachments {
+            Default::default()
         }
     }
     ///Agents taking part in a conversation.
@@ -4045,6 +4194,10 @@ in which conversation, and whether in a private note.
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
+            height: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             id: ::std::result::Result<i64, ::std::string::String>,
             message_id: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -4052,6 +4205,10 @@ in which conversation, and whether in a private note.
             >,
             thumb_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            width: ::std::result::Result<
+                ::std::option::Option<i64>,
                 ::std::string::String,
             >,
         }
@@ -4063,9 +4220,11 @@ in which conversation, and whether in a private note.
                     extension: Ok(Default::default()),
                     file_size: Ok(Default::default()),
                     file_type: Ok(Default::default()),
+                    height: Ok(Default::default()),
                     id: Err("no value supplied for id".to_string()),
                     message_id: Ok(Default::default()),
                     thumb_url: Ok(Default::default()),
+                    width: Ok(Default::default()),
                 }
             }
         }
@@ -4130,6 +4289,18 @@ in which conversation, and whether in a private note.
                     });
                 self
             }
+            pub fn height<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.height = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for height: {e}")
+                    });
+                self
+            }
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -4164,6 +4335,18 @@ in which conversation, and whether in a private note.
                     });
                 self
             }
+            pub fn width<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.width = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for width: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<Attachment> for super::Attachment {
             type Error = super::error::ConversionError;
@@ -4176,9 +4359,11 @@ in which conversation, and whether in a private note.
                     extension: value.extension?,
                     file_size: value.file_size?,
                     file_type: value.file_type?,
+                    height: value.height?,
                     id: value.id?,
                     message_id: value.message_id?,
                     thumb_url: value.thumb_url?,
+                    width: value.width?,
                 })
             }
         }
@@ -4190,9 +4375,11 @@ in which conversation, and whether in a private note.
                     extension: Ok(value.extension),
                     file_size: Ok(value.file_size),
                     file_type: Ok(value.file_type),
+                    height: Ok(value.height),
                     id: Ok(value.id),
                     message_id: Ok(value.message_id),
                     thumb_url: Ok(value.thumb_url),
+                    width: Ok(value.width),
                 }
             }
         }
@@ -6393,6 +6580,333 @@ in which conversation, and whether in a private note.
                     updated_at: Ok(value.updated_at),
                     uuid: Ok(value.uuid),
                     waiting_since: Ok(value.waiting_since),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ConversationAttachment {
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            data_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            extension: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            file_size: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            file_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            height: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            message_id: ::std::result::Result<i64, ::std::string::String>,
+            sender: ::std::result::Result<
+                ::std::option::Option<super::MessageSender>,
+                ::std::string::String,
+            >,
+            thumb_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            width: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationAttachment {
+            fn default() -> Self {
+                Self {
+                    created_at: Ok(Default::default()),
+                    data_url: Err("no value supplied for data_url".to_string()),
+                    extension: Ok(Default::default()),
+                    file_size: Ok(Default::default()),
+                    file_type: Ok(Default::default()),
+                    height: Ok(Default::default()),
+                    message_id: Err("no value supplied for message_id".to_string()),
+                    sender: Ok(Default::default()),
+                    thumb_url: Ok(Default::default()),
+                    width: Ok(Default::default()),
+                }
+            }
+        }
+        impl ConversationAttachment {
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn data_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.data_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for data_url: {e}")
+                    });
+                self
+            }
+            pub fn extension<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extension = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extension: {e}")
+                    });
+                self
+            }
+            pub fn file_size<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.file_size = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for file_size: {e}")
+                    });
+                self
+            }
+            pub fn file_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.file_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for file_type: {e}")
+                    });
+                self
+            }
+            pub fn height<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.height = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for height: {e}")
+                    });
+                self
+            }
+            pub fn message_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for message_id: {e}")
+                    });
+                self
+            }
+            pub fn sender<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::MessageSender>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.sender = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for sender: {e}")
+                    });
+                self
+            }
+            pub fn thumb_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thumb_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumb_url: {e}")
+                    });
+                self
+            }
+            pub fn width<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.width = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for width: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationAttachment>
+        for super::ConversationAttachment {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationAttachment,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    created_at: value.created_at?,
+                    data_url: value.data_url?,
+                    extension: value.extension?,
+                    file_size: value.file_size?,
+                    file_type: value.file_type?,
+                    height: value.height?,
+                    message_id: value.message_id?,
+                    sender: value.sender?,
+                    thumb_url: value.thumb_url?,
+                    width: value.width?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ConversationAttachment>
+        for ConversationAttachment {
+            fn from(value: super::ConversationAttachment) -> Self {
+                Self {
+                    created_at: Ok(value.created_at),
+                    data_url: Ok(value.data_url),
+                    extension: Ok(value.extension),
+                    file_size: Ok(value.file_size),
+                    file_type: Ok(value.file_type),
+                    height: Ok(value.height),
+                    message_id: Ok(value.message_id),
+                    sender: Ok(value.sender),
+                    thumb_url: Ok(value.thumb_url),
+                    width: Ok(value.width),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ConversationAttachmentList {
+            meta: ::std::result::Result<
+                super::ConversationAttachmentMeta,
+                ::std::string::String,
+            >,
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::ConversationAttachment>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ConversationAttachmentList {
+            fn default() -> Self {
+                Self {
+                    meta: Err("no value supplied for meta".to_string()),
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl ConversationAttachmentList {
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ConversationAttachmentMeta>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<super::ConversationAttachment>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationAttachmentList>
+        for super::ConversationAttachmentList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationAttachmentList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    meta: value.meta?,
+                    payload: value.payload?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ConversationAttachmentList>
+        for ConversationAttachmentList {
+            fn from(value: super::ConversationAttachmentList) -> Self {
+                Self {
+                    meta: Ok(value.meta),
+                    payload: Ok(value.payload),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ConversationAttachmentMeta {
+            total_count: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for ConversationAttachmentMeta {
+            fn default() -> Self {
+                Self {
+                    total_count: Err("no value supplied for total_count".to_string()),
+                }
+            }
+        }
+        impl ConversationAttachmentMeta {
+            pub fn total_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for total_count: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ConversationAttachmentMeta>
+        for super::ConversationAttachmentMeta {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ConversationAttachmentMeta,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    total_count: value.total_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ConversationAttachmentMeta>
+        for ConversationAttachmentMeta {
+            fn from(value: super::ConversationAttachmentMeta) -> Self {
+                Self {
+                    total_count: Ok(value.total_count),
                 }
             }
         }
@@ -8637,6 +9151,75 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct MessageStatusUpdate {
+            external_error: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                ::std::option::Option<crate::enums::MessageStatus>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MessageStatusUpdate {
+            fn default() -> Self {
+                Self {
+                    external_error: Ok(Default::default()),
+                    status: Ok(Default::default()),
+                }
+            }
+        }
+        impl MessageStatusUpdate {
+            pub fn external_error<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.external_error = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for external_error: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::MessageStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MessageStatusUpdate>
+        for super::MessageStatusUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MessageStatusUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    external_error: value.external_error?,
+                    status: value.status?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MessageStatusUpdate> for MessageStatusUpdate {
+            fn from(value: super::MessageStatusUpdate) -> Self {
+                Self {
+                    external_error: Ok(value.external_error),
+                    status: Ok(value.status),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct MessageSummary {
             content: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -9562,6 +10145,190 @@ in which conversation, and whether in a private note.
         impl ::std::convert::From<super::NewMessage> for NewMessage {
             fn from(value: super::NewMessage) -> Self {
                 Self {
+                    content: Ok(value.content),
+                    content_attributes: Ok(value.content_attributes),
+                    content_type: Ok(value.content_type),
+                    echo_id: Ok(value.echo_id),
+                    message_type: Ok(value.message_type),
+                    private: Ok(value.private),
+                    source_id: Ok(value.source_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct NewMessageWithAttachments {
+            attachments: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+            content: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            content_attributes: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            content_type: ::std::result::Result<
+                ::std::option::Option<crate::enums::MessageContentType>,
+                ::std::string::String,
+            >,
+            echo_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            message_type: ::std::result::Result<
+                ::std::option::Option<super::NewMessageType>,
+                ::std::string::String,
+            >,
+            private: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            source_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for NewMessageWithAttachments {
+            fn default() -> Self {
+                Self {
+                    attachments: Ok(Default::default()),
+                    content: Ok(Default::default()),
+                    content_attributes: Ok(Default::default()),
+                    content_type: Ok(Default::default()),
+                    echo_id: Ok(Default::default()),
+                    message_type: Ok(Default::default()),
+                    private: Ok(Default::default()),
+                    source_id: Ok(Default::default()),
+                }
+            }
+        }
+        impl NewMessageWithAttachments {
+            pub fn attachments<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attachments = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attachments: {e}")
+                    });
+                self
+            }
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn content_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for content_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn content_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::MessageContentType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content_type: {e}")
+                    });
+                self
+            }
+            pub fn echo_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.echo_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for echo_id: {e}")
+                    });
+                self
+            }
+            pub fn message_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::NewMessageType>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for message_type: {e}")
+                    });
+                self
+            }
+            pub fn private<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.private = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for private: {e}")
+                    });
+                self
+            }
+            pub fn source_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.source_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for source_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<NewMessageWithAttachments>
+        for super::NewMessageWithAttachments {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: NewMessageWithAttachments,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attachments: value.attachments?,
+                    content: value.content?,
+                    content_attributes: value.content_attributes?,
+                    content_type: value.content_type?,
+                    echo_id: value.echo_id?,
+                    message_type: value.message_type?,
+                    private: value.private?,
+                    source_id: value.source_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::NewMessageWithAttachments>
+        for NewMessageWithAttachments {
+            fn from(value: super::NewMessageWithAttachments) -> Self {
+                Self {
+                    attachments: Ok(value.attachments),
                     content: Ok(value.content),
                     content_attributes: Ok(value.content_attributes),
                     content_type: Ok(value.content_type),
@@ -14358,31 +15125,7 @@ let response = client.list_messages()
     pub fn list_messages(&self) -> builder::ListMessages<'_> {
         builder::ListMessages::new(self)
     }
-    /**Send a message
-
-Sends a reply to the contact (`message_type: outgoing`, the default), records an
-incoming message (API inboxes only), or adds a private note visible to agents only
-(`private: true`). This is not idempotent: retrying after a lost answer may post it
-twice. Attachments need a multipart request, which this JSON description does not
-cover. Agent-bot tokens are allowed.
-
-Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
-
-
-Sends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages`
-
-Arguments:
-- `account_id`: The account's numeric id.
-- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
-- `body`
-```ignore
-let response = client.create_message()
-    .account_id(account_id)
-    .conversation_id(conversation_id)
-    .body(body)
-    .send()
-    .await;
-```*/
+    #[doc = "Send a message\n\nSends a reply to the contact (`message_type: outgoing`, the default), records an\nincoming message (API inboxes only), or adds a private note visible to agents only\n(`private: true`). This is not idempotent: retrying after a lost answer may post it\ntwice. Agent-bot tokens are allowed.\n\n**Files** go in a `multipart/form-data` body instead (`NewMessageWithAttachments`):\nthe same fields as form fields, plus one `attachments[]` part per file (at most 15:\n`Message::NUMBER_OF_PERMITTED_ATTACHMENTS`; the 16th fails with 422). The content\nmay then be empty. Each attachment's `file_type` follows its part's content type\n(`image/jpeg`, `png`, `gif`, `bmp`, `webp`: `image`; `video/mp4`, `ogg`, `webm`,\n`quicktime`: `video`; `audio/*`: `audio`; anything else: `file`;\n`app/helpers/file_type_helper.rb`). The server limits a file\nto 40 MB (`MAXIMUM_FILE_UPLOAD_SIZE`, in megabytes, default 40) and, for website\nwidget inboxes only, the content types it accepts; a file over the limit fails\nwith 422 `{\"error\": \"Validation failed: Attachments is invalid\"}`. The answer then\nlists the files under `attachments`, each with a `data_url`: a redirect (ActiveStorage)\nto the storage service, usually on another host. Fetch it **without** the\n`api_access_token` header: it needs none, and the storage host must not see the token.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):\n`app/controllers/api/v1/accounts/conversations/messages_controller.rb` (`create`),\n`app/builders/messages/message_builder.rb` (`process_attachments`),\n`app/models/attachment.rb` (`validate_file_size`, `push_event_data`),\n`app/models/message.rb` (`validate_attachments_limit`),\n`app/views/api/v1/models/_message.json.jbuilder`.\n\n\nSends a `POST` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages`\n\nArguments:\n- `account_id`: The account's numeric id.\n- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.\n- `body`\n```ignore\nlet response = client.create_message()\n    .account_id(account_id)\n    .conversation_id(conversation_id)\n    .body(body)\n    .send()\n    .await;\n```"]
     pub fn create_message(&self) -> builder::CreateMessage<'_> {
         builder::CreateMessage::new(self)
     }
@@ -14430,6 +15173,106 @@ let response = client.bulk_update_conversations()
 ```*/
     pub fn bulk_update_conversations(&self) -> builder::BulkUpdateConversations<'_> {
         builder::BulkUpdateConversations::new(self)
+    }
+    /**Delete a message
+
+Deletes a message the way the dashboard does: the message stays in the conversation,
+its content becomes "This message was deleted", its `content_type` `text`, its
+`content_attributes` `{"deleted": true}`, and its attachments are removed. Answers
+with the message so changed. Deleting it again answers the same. Agent-bot tokens
+are refused (401).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):
+`app/controllers/api/v1/accounts/conversations/messages_controller.rb` (`destroy`),
+`config/locales/en.yml` (`conversations.messages.deleted`),
+`app/views/api/v1/accounts/conversations/messages/destroy.json.jbuilder`.
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `message_id`: The message's id (as in `Message.id`).
+```ignore
+let response = client.delete_message()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .message_id(message_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_message(&self) -> builder::DeleteMessage<'_> {
+        builder::DeleteMessage::new(self)
+    }
+    /**Update a message's delivery status
+
+Sets a message's delivery `status` (`sent`, `delivered`, `read`, `failed`), and with
+`failed` its `external_error`: how an integration behind an API inbox reports that
+it delivered, that the customer read, or that it could not deliver a message. Only
+conversations of API inboxes: any other answers 403, before the message is looked
+up. The server ignores a status it does not know and a change from `read` back to
+`delivered`, answering 200 with the message unchanged; `external_error` is kept only
+with `failed` (any other status clears it). The change sends `message_updated` to
+webhooks. Agent-bot tokens are refused (401).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):
+`app/controllers/api/v1/accounts/conversations/messages_controller.rb` (`update`,
+`ensure_api_inbox`, `permitted_params`), `app/services/messages/status_update_service.rb`,
+`app/views/api/v1/accounts/conversations/messages/update.json.jbuilder`.
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `message_id`: The message's id (as in `Message.id`).
+- `body`
+```ignore
+let response = client.update_message()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .message_id(message_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_message(&self) -> builder::UpdateMessage<'_> {
+        builder::UpdateMessage::new(self)
+    }
+    /**List a conversation's attachments
+
+Lists the files attached to the conversation's messages, newest first, 100 a page
+(`page`, from 1), with the total count. Each item has the attachment's file facts
+and its message's `created_at` and sender, but not the attachment's own id.
+`data_url` is a redirect to the storage service: fetch it without the token header.
+Agent-bot tokens are refused (401).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):
+`app/controllers/api/v1/accounts/conversations_controller.rb` (`attachments`,
+`ATTACHMENT_RESULTS_PER_PAGE`),
+`app/views/api/v1/accounts/conversations/attachments.json.jbuilder`.
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+- `page`: The page, from 1.
+```ignore
+let response = client.list_conversation_attachments()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .page(page)
+    .send()
+    .await;
+```*/
+    pub fn list_conversation_attachments(
+        &self,
+    ) -> builder::ListConversationAttachments<'_> {
+        builder::ListConversationAttachments::new(self)
     }
     /**List contacts
 
@@ -18877,6 +19720,382 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_message`]
+
+[`Client::delete_message`]: super::Client::delete_message*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteMessage<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        message_id: Result<i64, String>,
+    }
+    impl<'a> DeleteMessage<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                message_id: Err("message_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn message_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.message_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for message_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Message>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id, message_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let message_id = message_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/messages/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()), encode_path(& message_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_message",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_message`]
+
+[`Client::update_message`]: super::Client::update_message*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateMessage<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        message_id: Result<i64, String>,
+        body: Result<types::builder::MessageStatusUpdate, String>,
+    }
+    impl<'a> UpdateMessage<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                message_id: Err("message_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn message_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.message_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for message_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::MessageStatusUpdate>,
+            <V as std::convert::TryInto<
+                types::MessageStatusUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `MessageStatusUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::MessageStatusUpdate,
+            ) -> types::builder::MessageStatusUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Message>, Error<types::ErrorBody>> {
+            let Self { client, account_id, conversation_id, message_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let message_id = message_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::MessageStatusUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/messages/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()), encode_path(& message_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_message",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                403u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_conversation_attachments`]
+
+[`Client::list_conversation_attachments`]: super::Client::list_conversation_attachments*/
+    #[derive(Debug, Clone)]
+    pub struct ListConversationAttachments<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+        page: Result<Option<i64>, String>,
+    }
+    impl<'a> ListConversationAttachments<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+                page: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ConversationAttachmentList>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, conversation_id, page } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/attachments", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& conversation_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_conversation_attachments",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(

@@ -154,6 +154,18 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/bulk_actions`, sent by [`Client::bulk_update_conversations`](crate::Client::bulk_update_conversations).
     BulkUpdateConversations,
+    /// Delete a message.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}`, sent by [`Client::delete_message`](crate::Client::delete_message).
+    DeleteMessage,
+    /// Update a message's delivery status.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}`, sent by [`Client::update_message`](crate::Client::update_message).
+    UpdateMessage,
+    /// List a conversation's attachments.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments`, sent by [`Client::list_conversation_attachments`](crate::Client::list_conversation_attachments).
+    ListConversationAttachments,
     /// List contacts.
     ///
     /// `GET /api/v1/accounts/{account_id}/contacts`, sent by [`Client::list_contacts`](crate::Client::list_contacts).
@@ -262,6 +274,9 @@ impl Operation {
         Operation::ListMessages,
         Operation::CreateMessage,
         Operation::BulkUpdateConversations,
+        Operation::DeleteMessage,
+        Operation::UpdateMessage,
+        Operation::ListConversationAttachments,
         Operation::ListContacts,
         Operation::CreateContact,
         Operation::SearchContacts,
@@ -318,6 +333,9 @@ impl Operation {
             Operation::ListMessages => "listMessages",
             Operation::CreateMessage => "createMessage",
             Operation::BulkUpdateConversations => "bulkUpdateConversations",
+            Operation::DeleteMessage => "deleteMessage",
+            Operation::UpdateMessage => "updateMessage",
+            Operation::ListConversationAttachments => "listConversationAttachments",
             Operation::ListContacts => "listContacts",
             Operation::CreateContact => "createContact",
             Operation::SearchContacts => "searchContacts",
@@ -381,6 +399,9 @@ impl Operation {
             Operation::ListMessages => "list_messages",
             Operation::CreateMessage => "create_message",
             Operation::BulkUpdateConversations => "bulk_update_conversations",
+            Operation::DeleteMessage => "delete_message",
+            Operation::UpdateMessage => "update_message",
+            Operation::ListConversationAttachments => "list_conversation_attachments",
             Operation::ListContacts => "list_contacts",
             Operation::CreateContact => "create_contact",
             Operation::SearchContacts => "search_contacts",
@@ -438,6 +459,9 @@ impl Operation {
             Operation::ListMessages => "GET",
             Operation::CreateMessage => "POST",
             Operation::BulkUpdateConversations => "POST",
+            Operation::DeleteMessage => "DELETE",
+            Operation::UpdateMessage => "PATCH",
+            Operation::ListConversationAttachments => "GET",
             Operation::ListContacts => "GET",
             Operation::CreateContact => "POST",
             Operation::SearchContacts => "GET",
@@ -548,6 +572,15 @@ impl Operation {
             Operation::BulkUpdateConversations => {
                 "/api/v1/accounts/{account_id}/bulk_actions"
             }
+            Operation::DeleteMessage => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}"
+            }
+            Operation::UpdateMessage => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}"
+            }
+            Operation::ListConversationAttachments => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments"
+            }
             Operation::ListContacts => "/api/v1/accounts/{account_id}/contacts",
             Operation::CreateContact => "/api/v1/accounts/{account_id}/contacts",
             Operation::SearchContacts => "/api/v1/accounts/{account_id}/contacts/search",
@@ -634,6 +667,9 @@ impl Operation {
             Operation::ListMessages => true,
             Operation::CreateMessage => false,
             Operation::BulkUpdateConversations => true,
+            Operation::DeleteMessage => true,
+            Operation::UpdateMessage => true,
+            Operation::ListConversationAttachments => true,
             Operation::ListContacts => true,
             Operation::CreateContact => false,
             Operation::SearchContacts => true,
@@ -689,6 +725,9 @@ impl Operation {
             Operation::ListMessages => Source::Chatwoot,
             Operation::CreateMessage => Source::Chatwoot,
             Operation::BulkUpdateConversations => Source::Chatwoot,
+            Operation::DeleteMessage => Source::Chatwoot,
+            Operation::UpdateMessage => Source::Chatwoot,
+            Operation::ListConversationAttachments => Source::Chatwoot,
             Operation::ListContacts => Source::Chatwoot,
             Operation::CreateContact => Source::Chatwoot,
             Operation::SearchContacts => Source::Chatwoot,
@@ -745,6 +784,9 @@ impl Operation {
             Operation::ListMessages => false,
             Operation::CreateMessage => true,
             Operation::BulkUpdateConversations => false,
+            Operation::DeleteMessage => false,
+            Operation::UpdateMessage => false,
+            Operation::ListConversationAttachments => false,
             Operation::ListContacts => false,
             Operation::CreateContact => false,
             Operation::SearchContacts => false,
@@ -818,6 +860,11 @@ impl Operation {
             Operation::ListMessages => Some("ConversationHandle::messages"),
             Operation::CreateMessage => Some("ConversationHandle::reply"),
             Operation::BulkUpdateConversations => Some("Client::bulk_update"),
+            Operation::DeleteMessage => Some("MessageHandle::delete"),
+            Operation::UpdateMessage => Some("MessageHandle::update"),
+            Operation::ListConversationAttachments => {
+                Some("ConversationHandle::attachments")
+            }
             Operation::ListContacts => Some("Client::contacts"),
             Operation::CreateContact => Some("Client::create_contact"),
             Operation::SearchContacts => Some("Client::search_contacts"),
@@ -885,6 +932,9 @@ impl Operation {
             "listMessages" => Some(Operation::ListMessages),
             "createMessage" => Some(Operation::CreateMessage),
             "bulkUpdateConversations" => Some(Operation::BulkUpdateConversations),
+            "deleteMessage" => Some(Operation::DeleteMessage),
+            "updateMessage" => Some(Operation::UpdateMessage),
+            "listConversationAttachments" => Some(Operation::ListConversationAttachments),
             "listContacts" => Some(Operation::ListContacts),
             "createContact" => Some(Operation::CreateContact),
             "searchContacts" => Some(Operation::SearchContacts),
@@ -957,6 +1007,11 @@ impl Operation {
             "list_messages" => Some(Operation::ListMessages),
             "create_message" => Some(Operation::CreateMessage),
             "bulk_update_conversations" => Some(Operation::BulkUpdateConversations),
+            "delete_message" => Some(Operation::DeleteMessage),
+            "update_message" => Some(Operation::UpdateMessage),
+            "list_conversation_attachments" => {
+                Some(Operation::ListConversationAttachments)
+            }
             "list_contacts" => Some(Operation::ListContacts),
             "create_contact" => Some(Operation::CreateContact),
             "search_contacts" => Some(Operation::SearchContacts),

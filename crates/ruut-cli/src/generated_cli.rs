@@ -63,6 +63,11 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ListMessages => Self::cli_list_messages(),
             CliCommand::CreateMessage => Self::cli_create_message(),
             CliCommand::BulkUpdateConversations => Self::cli_bulk_update_conversations(),
+            CliCommand::DeleteMessage => Self::cli_delete_message(),
+            CliCommand::UpdateMessage => Self::cli_update_message(),
+            CliCommand::ListConversationAttachments => {
+                Self::cli_list_conversation_attachments()
+            }
             CliCommand::ListContacts => Self::cli_list_contacts(),
             CliCommand::CreateContact => Self::cli_create_contact(),
             CliCommand::SearchContacts => Self::cli_search_contacts(),
@@ -1372,7 +1377,7 @@ impl<T: CliConfig> Cli<T> {
                     .help("XXX"),
             )
             .about(
-                "Send a message\n\nSends a reply to the contact (`message_type: outgoing`, the default), records an\nincoming message (API inboxes only), or adds a private note visible to agents only\n(`private: true`). This is not idempotent: retrying after a lost answer may post it\ntwice. Attachments need a multipart request, which this JSON description does not\ncover. Agent-bot tokens are allowed.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+                "Send a message\n\nSends a reply to the contact (`message_type: outgoing`, the default), records an\nincoming message (API inboxes only), or adds a private note visible to agents only\n(`private: true`). This is not idempotent: retrying after a lost answer may post it\ntwice. Agent-bot tokens are allowed.\n\n**Files** go in a `multipart/form-data` body instead (`NewMessageWithAttachments`):\nthe same fields as form fields, plus one `attachments[]` part per file (at most 15:\n`Message::NUMBER_OF_PERMITTED_ATTACHMENTS`; the 16th fails with 422). The content\nmay then be empty. Each attachment's `file_type` follows its part's content type\n(`image/jpeg`, `png`, `gif`, `bmp`, `webp`: `image`; `video/mp4`, `ogg`, `webm`,\n`quicktime`: `video`; `audio/*`: `audio`; anything else: `file`;\n`app/helpers/file_type_helper.rb`). The server limits a file\nto 40 MB (`MAXIMUM_FILE_UPLOAD_SIZE`, in megabytes, default 40) and, for website\nwidget inboxes only, the content types it accepts; a file over the limit fails\nwith 422 `{\"error\": \"Validation failed: Attachments is invalid\"}`. The answer then\nlists the files under `attachments`, each with a `data_url`: a redirect (ActiveStorage)\nto the storage service, usually on another host. Fetch it **without** the\n`api_access_token` header: it needs none, and the storage host must not see the token.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):\n`app/controllers/api/v1/accounts/conversations/messages_controller.rb` (`create`),\n`app/builders/messages/message_builder.rb` (`process_attachments`),\n`app/models/attachment.rb` (`validate_file_size`, `push_event_data`),\n`app/models/message.rb` (`validate_attachments_limit`),\n`app/views/api/v1/models/_message.json.jbuilder`.\n",
             )
     }
     pub fn cli_bulk_update_conversations() -> ::clap::Command {
@@ -1420,6 +1425,120 @@ impl<T: CliConfig> Cli<T> {
             )
             .about(
                 "Update many conversations at once\n\nChanges the status, assignee or team (`fields`) and adds or removes labels\n(`labels`) of every conversation of the account whose display id is in `ids`, in one\ncall. The server answers 200 with an empty body as soon as the work is queued\n(`BulkActionsJob`), before any conversation has changed: read the conversations\nback, or wait for their webhooks, to see the result. The job first removes the\n`labels.remove` labels from every conversation, then for each adds `labels.add`,\nsets `snoozed_until` (Unix seconds, with `status: snoozed`) and applies `fields`;\n`fields.assignee_id: null` unassigns and `fields.team_id: null` removes the team,\nwhile `fields.status: null` is ignored. Ids that name no conversation of the\naccount are skipped, and the job does not check the caller's access to each\nconversation's inbox. Each change sends the webhooks a single change would\n(`conversation_status_changed`, `conversation_updated`). Sending the same request\nagain changes nothing more.\n\n`type` must be `Conversation` (the same route takes `Contact` for contact actions,\nnot described here, and which the sandbox does not serve: it answers `Contact` with\nthe same 422); any other type answers 422 `{\"success\": false}`. A value the\njob cannot apply (an unknown status, an agent outside the account) makes the real\nserver's job fail or skip silently after its 200; the sandbox applies the work\nbefore it answers (so that tests can read the result at once), answers 422 for a\nbody that does not match the schema, and skips assignees and teams that are not\nin the account. Agent-bot tokens are refused with 401.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):\napp/controllers/api/v1/accounts/bulk_actions_controller.rb,\napp/jobs/bulk_actions_job.rb, app/helpers/date_range_helper.rb.\n",
+            )
+    }
+    pub fn cli_delete_message() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("message-id")
+                    .long("message-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The message's id (as in `Message.id`)."),
+            )
+            .about(
+                "Delete a message\n\nDeletes a message the way the dashboard does: the message stays in the conversation,\nits content becomes \"This message was deleted\", its `content_type` `text`, its\n`content_attributes` `{\"deleted\": true}`, and its attachments are removed. Answers\nwith the message so changed. Deleting it again answers the same. Agent-bot tokens\nare refused (401).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):\n`app/controllers/api/v1/accounts/conversations/messages_controller.rb` (`destroy`),\n`config/locales/en.yml` (`conversations.messages.deleted`),\n`app/views/api/v1/accounts/conversations/messages/destroy.json.jbuilder`.\n",
+            )
+    }
+    pub fn cli_update_message() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("external-error")
+                    .long("external-error")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Why the message could not be delivered."),
+            )
+            .arg(
+                ::clap::Arg::new("message-id")
+                    .long("message-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The message's id (as in `Message.id`)."),
+            )
+            .arg(
+                ::clap::Arg::new("status")
+                    .long("status")
+                    .value_parser(::clap::value_parser!(ruut_api::enums::MessageStatus))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update a message's delivery status\n\nSets a message's delivery `status` (`sent`, `delivered`, `read`, `failed`), and with\n`failed` its `external_error`: how an integration behind an API inbox reports that\nit delivered, that the customer read, or that it could not deliver a message. Only\nconversations of API inboxes: any other answers 403, before the message is looked\nup. The server ignores a status it does not know and a change from `read` back to\n`delivered`, answering 200 with the message unchanged; `external_error` is kept only\nwith `failed` (any other status clears it). The change sends `message_updated` to\nwebhooks. Agent-bot tokens are refused (401).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):\n`app/controllers/api/v1/accounts/conversations/messages_controller.rb` (`update`,\n`ensure_api_inbox`, `permitted_params`), `app/services/messages/status_update_service.rb`,\n`app/views/api/v1/accounts/conversations/messages/update.json.jbuilder`.\n",
+            )
+    }
+    pub fn cli_list_conversation_attachments() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1."),
+            )
+            .about(
+                "List a conversation's attachments\n\nLists the files attached to the conversation's messages, newest first, 100 a page\n(`page`, from 1), with the total count. Each item has the attachment's file facts\nand its message's `created_at` and sender, but not the attachment's own id.\n`data_url` is a redirect to the storage service: fetch it without the token header.\nAgent-bot tokens are refused (401).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):\n`app/controllers/api/v1/accounts/conversations_controller.rb` (`attachments`,\n`ATTACHMENT_RESULTS_PER_PAGE`),\n`app/views/api/v1/accounts/conversations/attachments.json.jbuilder`.\n",
             )
     }
     pub fn cli_list_contacts() -> ::clap::Command {
@@ -2238,6 +2357,11 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::CreateMessage => self.execute_create_message(matches).await,
             CliCommand::BulkUpdateConversations => {
                 self.execute_bulk_update_conversations(matches).await
+            }
+            CliCommand::DeleteMessage => self.execute_delete_message(matches).await,
+            CliCommand::UpdateMessage => self.execute_update_message(matches).await,
+            CliCommand::ListConversationAttachments => {
+                self.execute_list_conversation_attachments(matches).await
             }
             CliCommand::ListContacts => self.execute_list_contacts(matches).await,
             CliCommand::CreateContact => self.execute_create_contact(matches).await,
@@ -3309,6 +3433,103 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_delete_message(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_message();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("message-id") {
+            request = request.message_id(value.clone());
+        }
+        self.config.execute_delete_message(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_message(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_message();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("external-error") {
+            request = request.body_map(|body| { body.external_error(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("message-id") {
+            request = request.message_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<ruut_api::enums::MessageStatus>("status")
+        {
+            request = request.body_map(|body| { body.status(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::MessageStatusUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_message(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_conversation_attachments(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_conversation_attachments();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        self.config.execute_list_conversation_attachments(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_list_contacts(
         &self,
         matches: &::clap::ArgMatches,
@@ -4134,6 +4355,27 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_delete_message(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteMessage,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_message(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateMessage,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_conversation_attachments(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListConversationAttachments,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_list_contacts(
         &self,
         matches: &::clap::ArgMatches,
@@ -4295,6 +4537,9 @@ pub enum CliCommand {
     ListMessages,
     CreateMessage,
     BulkUpdateConversations,
+    DeleteMessage,
+    UpdateMessage,
+    ListConversationAttachments,
     ListContacts,
     CreateContact,
     SearchContacts,
@@ -4335,9 +4580,11 @@ impl CliCommand {
             CliCommand::RemoveConversationParticipants,
             CliCommand::UpdateConversationParticipants, CliCommand::ListMessages,
             CliCommand::CreateMessage, CliCommand::BulkUpdateConversations,
-            CliCommand::ListContacts, CliCommand::CreateContact,
-            CliCommand::SearchContacts, CliCommand::FilterContacts,
-            CliCommand::GetContact, CliCommand::UpdateContact, CliCommand::DeleteContact,
+            CliCommand::DeleteMessage, CliCommand::UpdateMessage,
+            CliCommand::ListConversationAttachments, CliCommand::ListContacts,
+            CliCommand::CreateContact, CliCommand::SearchContacts,
+            CliCommand::FilterContacts, CliCommand::GetContact,
+            CliCommand::UpdateContact, CliCommand::DeleteContact,
             CliCommand::ListContactConversations, CliCommand::ListContactableInboxes,
             CliCommand::CreateContactInbox, CliCommand::ListContactLabels,
             CliCommand::SetContactLabels, CliCommand::ListContactNotes,
@@ -4387,6 +4634,9 @@ impl CliCommand {
             CliCommand::ListMessages => "list_messages",
             CliCommand::CreateMessage => "create_message",
             CliCommand::BulkUpdateConversations => "bulk_update_conversations",
+            CliCommand::DeleteMessage => "delete_message",
+            CliCommand::UpdateMessage => "update_message",
+            CliCommand::ListConversationAttachments => "list_conversation_attachments",
             CliCommand::ListContacts => "list_contacts",
             CliCommand::CreateContact => "create_contact",
             CliCommand::SearchContacts => "search_contacts",

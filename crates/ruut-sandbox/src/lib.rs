@@ -153,6 +153,7 @@ mod errors;
 mod events;
 mod expect;
 mod faults;
+mod files;
 mod filter;
 mod fixtures;
 mod journal;

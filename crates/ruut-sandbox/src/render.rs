@@ -308,7 +308,12 @@ pub(crate) fn message(store: &Store, c: &Conversation, m: &Message) -> Value {
         source_id: m.source_id.clone(),
         echo_id: m.echo_id.clone(),
         sender,
-        attachments: Vec::new(),
+        attachments: store
+            .files
+            .of_message(c.account_id, m.id)
+            .into_iter()
+            .map(|f| store.files.render(f))
+            .collect(),
     };
     let mut value = to_json(&typed);
     if let Value::Object(map) = &mut value {

@@ -155,7 +155,9 @@ impl SandboxBuilder {
         let listener =
             TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, self.port))).await?;
         let addr = listener.local_addr()?;
-        let (store, seed_info) = seed::build(self.seed);
+        let (mut store, seed_info) = seed::build(self.seed);
+        // Attachment URLs are absolute, as the server's are.
+        store.files.origin = format!("http://{addr}");
         let app = Arc::new(App {
             store: Shared::new(store),
             tokens: Tokens {
@@ -288,6 +290,15 @@ impl Sandbox {
             .lock()
             .conversation(account_id, conversation_id)
             .map_or(0, |c| c.messages.len())
+    }
+
+    /// The ids of a conversation's messages, oldest first (none if it does not exist).
+    pub fn message_ids(&self, account_id: i64, conversation_id: i64) -> Vec<i64> {
+        self.app
+            .store
+            .lock()
+            .conversation(account_id, conversation_id)
+            .map_or_else(Vec::new, |c| c.messages.iter().map(|m| m.id).collect())
     }
 
     /// The status changes made to a conversation through either status route,

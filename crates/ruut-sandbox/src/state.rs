@@ -255,6 +255,8 @@ pub(crate) struct Store {
     /// The transcripts e-mailed, oldest first.
     pub transcripts: Vec<Transcript>,
     pub next_note_id: i64,
+    /// The messages' attachments.
+    pub files: crate::files::Files,
 }
 
 impl Store {

@@ -33,7 +33,7 @@ use tokio::sync::mpsc;
 use crate::clock;
 use crate::delivery_progress::Progress;
 use crate::render;
-use crate::state::{AssigneeRef, Contact, Conversation, Store};
+use crate::state::{AssigneeRef, Contact, Conversation, Message, Store};
 
 /// How long a delivery may take before it is abandoned, as the real server's
 /// `WEBHOOK_TIMEOUT`.
@@ -194,8 +194,17 @@ impl Webhooks {
 
     /// `message_created` for a conversation's newest message, if it has one.
     pub(crate) fn message_created(&self, store: &Store, c: &Conversation) {
-        if let Some(event) = self.enabled().then(|| message_event(store, c)).flatten() {
-            self.send(event);
+        let last = c.messages.last();
+        if let Some(m) = last.filter(|_| self.enabled()) {
+            self.send(message_event(store, c, m, "message_created"));
+        }
+    }
+
+    /// `message_updated` for a changed message (a new status, or deleted).
+    pub(crate) fn message_updated(&self, store: &Store, c: &Conversation, message_id: i64) {
+        let found = c.messages.iter().find(|m| m.id == message_id);
+        if let Some(m) = found.filter(|_| self.enabled()) {
+            self.send(message_event(store, c, m, "message_updated"));
         }
     }
 
@@ -441,11 +450,10 @@ fn contact_event(
 }
 
 /// `message_created` for the conversation's newest message, from its REST shape.
-fn message_event(store: &Store, c: &Conversation) -> Option<Value> {
-    let m = c.messages.last()?;
+fn message_event(store: &Store, c: &Conversation, m: &Message, event: &str) -> Value {
     let mut value = render::message(store, c, m);
     let Value::Object(map) = &mut value else {
-        return None;
+        return value;
     };
     for key in ["inbox_id", "conversation_id", "status", "echo_id"] {
         map.remove(key);
@@ -457,7 +465,7 @@ fn message_event(store: &Store, c: &Conversation) -> Option<Value> {
         .map_or_else(|| m.message_type.to_string(), str::to_owned);
     let inbox = store.inbox(c.account_id, c.inbox_id);
     let fields: Map<String, Value> = [
-        ("event", json!("message_created")),
+        ("event", json!(event)),
         ("message_type", json!(kind)),
         ("created_at", json!(clock::iso_millis(m.created_at))),
         ("additional_attributes", json!({})),
@@ -473,7 +481,7 @@ fn message_event(store: &Store, c: &Conversation) -> Option<Value> {
     .collect();
     map.extend(fields);
     map.entry("sender").or_insert(Value::Null);
-    Some(value)
+    value
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ use ruut_sandbox::Sandbox;
 use ruut_sdk::types::{self, ToggleableStatus};
 use ruut_sdk::webhook::axum::VerifiedWebhook;
 use ruut_sdk::webhook::{DeliveryDeduper, Verifier, WebhookEvent};
-use ruut_sdk::{Client, ConversationHandle, ConversationStatus, ErrorKind};
+use ruut_sdk::{Client, ConversationHandle, ConversationStatus, ErrorKind, MessageRequest};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 use tracing::{info, warn};
@@ -120,7 +120,14 @@ impl Bot {
             }
             Decision::AskForDetails { conversation_id } => {
                 let conversation = self.client.conversation(conversation_id);
-                self.say(&conversation, ASK_FOR_DETAILS).await?;
+                // With a short guide attached: a file sent from memory.
+                let guide = ruut_sdk::FileAttachment::from_bytes(
+                    "where-is-my-order-number.txt",
+                    "text/plain",
+                    "Your order number is in the confirmation e-mail, e.g. 1042.\n",
+                );
+                let question = conversation.reply(ASK_FOR_DETAILS).attach(guide);
+                self.say_with(&conversation, question).await?;
                 self.label(conversation_id, ASKED_LABEL).await?;
             }
         }
@@ -133,8 +140,17 @@ impl Bot {
         conversation: &ConversationHandle,
         text: &str,
     ) -> Result<(), ruut_sdk::Error> {
+        self.say_with(conversation, conversation.reply(text)).await
+    }
+
+    /// Sends `message` between "typing on" and "typing off".
+    async fn say_with(
+        &self,
+        conversation: &ConversationHandle,
+        message: MessageRequest,
+    ) -> Result<(), ruut_sdk::Error> {
         typing(conversation.typing_on().send().await)?;
-        conversation.reply(text).send().await?;
+        message.send().await?;
         typing(conversation.typing_off().send().await)
     }
 

@@ -179,6 +179,7 @@ pub use client::config::{
     AuthHeader, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
     ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,
 };
+pub use client::download::{AttachmentDownload, MAX_REDIRECTS};
 pub use contacts::contact::ContactHandle;
 pub use contacts::contact::links::AddContactInboxRequest;
 pub use contacts::contact::update::UpdateContactRequest;
@@ -188,10 +189,15 @@ pub use contacts::query::ContactQuery;
 pub use contacts::search::ContactSearchQuery;
 pub use conversations::bulk::BulkUpdateRequest;
 pub use conversations::conversation::ConversationHandle;
+pub use conversations::conversation::attachments::{AttachmentPage, AttachmentQuery};
+pub use conversations::conversation::message::{MessageHandle, MessageUpdateRequest};
 pub use conversations::conversation::messages::{MessagePage, MessageQuery, MessageRequest};
 pub use conversations::conversation::status::{StatusChange, StatusRequest};
 pub use conversations::conversation::typing::TypingRequest;
 pub use conversations::conversation::update::ConversationUpdateRequest;
+pub use conversations::conversation::upload::{
+    FileAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS,
+};
 pub use conversations::create::CreateConversationRequest;
 pub use conversations::page::ConversationPage;
 pub use conversations::query::ConversationQuery;

@@ -148,6 +148,56 @@ fn every_call<'a>(
             call(conversation.note("Internal").send()),
         ),
         (
+            "reply with a file (multipart)",
+            Operation::CreateMessage,
+            call(
+                conversation
+                    .reply("See attached")
+                    .attach(ruut_sdk::FileAttachment::from_bytes(
+                        "a.txt",
+                        "text/plain",
+                        "hi",
+                    ))
+                    .send(),
+            ),
+        ),
+        (
+            "message().delete",
+            Operation::DeleteMessage,
+            call(async move { client.conversation(1).message(1).delete().await }),
+        ),
+        (
+            "message().update",
+            Operation::UpdateMessage,
+            call(async move {
+                let status = ruut_sdk::enums::MessageStatus::Read;
+                client
+                    .conversation(1)
+                    .message(1)
+                    .update()
+                    .status(status)
+                    .send()
+                    .await
+            }),
+        ),
+        (
+            "attachments().send",
+            Operation::ListConversationAttachments,
+            call(conversation.attachments().send()),
+        ),
+        (
+            "attachments().stream",
+            Operation::ListConversationAttachments,
+            call(async move {
+                client
+                    .conversation(1)
+                    .attachments()
+                    .stream()
+                    .try_next()
+                    .await
+            }),
+        ),
+        (
             "contacts().send",
             Operation::ListContacts,
             call(client.contacts().send()),

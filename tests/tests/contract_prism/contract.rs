@@ -108,6 +108,11 @@ pub struct Found {
     /// An account where the user is an administrator, and a contact of it.
     pub admin_account: Option<i64>,
     pub admin_contact: Option<i64>,
+    /// A conversation of an API inbox, and one of another inbox (messages).
+    pub api_conversation: Option<i64>,
+    pub other_conversation: Option<i64>,
+    /// The newest message of `api_conversation`.
+    pub api_message: Option<i64>,
 }
 
 impl Default for Found {
@@ -123,6 +128,9 @@ impl Default for Found {
             note: None,
             admin_account: None,
             admin_contact: None,
+            api_conversation: None,
+            other_conversation: None,
+            api_message: None,
         }
     }
 }

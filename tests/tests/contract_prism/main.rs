@@ -31,6 +31,7 @@ mod conversation_actions;
 mod conversation_changes;
 mod conversations;
 mod filter;
+mod message_changes;
 mod messages_contacts;
 
 use std::sync::Arc;
@@ -48,6 +49,7 @@ fn steps() -> Vec<Step> {
         conversation_changes::documented_status_route(),
         conversation_changes::priority_and_assignment(),
         messages_contacts::messages(),
+        message_changes::steps(),
         messages_contacts::contacts(),
         conversation_actions::steps(),
         filter::steps(),

@@ -193,6 +193,8 @@ pub struct Ids {
     /// (for administrators-only operations; in no path placeholder).
     pub admin_account: i64,
     pub admin_contact: i64,
+    /// A message of the conversation.
+    pub message: i64,
 }
 
 impl Ids {
@@ -204,6 +206,7 @@ impl Ids {
             "contact_id" => &mut self.contact,
             "inbox_id" => &mut self.inbox,
             "note_id" => &mut self.note,
+            "message_id" => &mut self.message,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -264,11 +267,14 @@ impl World {
         ruut_tests::raw_client(self.sandbox.base_url(), Some(token))
     }
 
-    /// Valid ids: the main account, its open conversation, its first contact
-    /// and that contact's note, its API inbox, its first agent; the second
-    /// account and a contact of it.
+    /// Valid ids: the main account, its open conversation (in the API inbox),
+    /// its first contact and that contact's note, its API inbox, its first
+    /// agent, the conversation's first message; the second account and a
+    /// contact of it.
     pub fn ids(&self) -> Ids {
+        let (account, conversation) = (self.seed.account_id, self.seed.open_conversation_id);
         Ids {
+            message: self.sandbox.message_ids(account, conversation)[0],
             account: self.seed.account_id,
             conversation: self.seed.open_conversation_id,
             contact: self.seed.contact_ids[0],

@@ -30,7 +30,7 @@ use crate::Error;
 use crate::spec::{Spec, operations as spec_operations};
 use crate::violation::OperationRef;
 use facts::OperationFacts;
-use response_filter::DroppedResponse;
+use response_filter::{DroppedRequestContent, DroppedResponse};
 
 /// The crate the generated CLI commands call (they `use` it whole).
 pub const CLI_CLIENT_CRATE: &str = "ruut_api";
@@ -45,6 +45,8 @@ pub struct Rendered {
     pub cli: String,
     /// Responses the response filter dropped.
     pub dropped: Vec<DroppedResponse>,
+    /// Request-body content types the response filter dropped.
+    pub dropped_requests: Vec<DroppedRequestContent>,
     /// Schemas replaced by hand-written types: `(schema name, Rust path)`.
     pub replaced: Vec<(String, String)>,
     /// The operations progenitor saw, in document order.
@@ -93,6 +95,7 @@ pub fn render(spec: &Spec) -> Result<Rendered, Error> {
         cli,
         operations,
         dropped: filtered.dropped,
+        dropped_requests: filtered.dropped_requests,
         replaced,
         facts,
     })

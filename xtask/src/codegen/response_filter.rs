@@ -15,12 +15,21 @@
 //! `progenitor_client::Error::UnexpectedResponse`, whose `is_retryable()` is
 //! true for 429.
 //!
+//! Request bodies get the same treatment for one encoding: progenitor
+//! generates only JSON bodies (and panics on a second content type), while
+//! `createMessage` also takes `multipart/form-data` (a message with files),
+//! which the published spec documents for other languages and `ruut-sdk`
+//! sends by hand. So the filter **drops a request body's
+//! `multipart/form-data` content when the body also has a JSON content
+//! type**; the JSON one is what the generated builder sends. A multipart-only
+//! body is kept, and the lint's `request-content-type` rule rejects it.
+//!
 //! Nothing else is changed. Every drop is recorded, and the list is part of
 //! the API-surface snapshot (`xtask/tests/snapshots/`), so a reviewer sees
 //! exactly what the client does not model. Responses given as a `$ref` that
 //! does not resolve are kept; the lint reports them.
 
-use openapiv3::{OpenAPI, ReferenceOr, Response};
+use openapiv3::{OpenAPI, ReferenceOr, RequestBody, Response};
 
 use crate::codegen::resolve::resolve;
 use crate::spec::method_slots_mut;
@@ -36,6 +45,15 @@ pub struct DroppedResponse {
     pub content_type: String,
 }
 
+/// One request-body content type the filter removed from the codegen view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DroppedRequestContent {
+    /// The operationId (or `METHOD path` if it has none).
+    pub operation: String,
+    /// The dropped content type, e.g. `multipart/form-data`.
+    pub content_type: String,
+}
+
 /// The spec as progenitor should see it, and what was removed to get there.
 #[derive(Clone, Debug)]
 pub struct Filtered {
@@ -43,6 +61,22 @@ pub struct Filtered {
     pub api: OpenAPI,
     /// Every dropped response, in document order.
     pub dropped: Vec<DroppedResponse>,
+    /// Every dropped request-body content type, in document order.
+    pub dropped_requests: Vec<DroppedRequestContent>,
+}
+
+/// The request encoding written by hand in `ruut-sdk`, dropped beside JSON.
+pub const HAND_WRITTEN_REQUEST_TYPE: &str = "multipart/form-data";
+
+/// The content types of `body` progenitor sees: all of them, less
+/// [`HAND_WRITTEN_REQUEST_TYPE`] when a JSON content type is there too.
+pub fn kept_request_types(body: &RequestBody) -> Vec<&str> {
+    let has_json = body.content.keys().any(|ct| is_json_content_type(ct));
+    body.content
+        .keys()
+        .map(String::as_str)
+        .filter(|ct| !(has_json && *ct == HAND_WRITTEN_REQUEST_TYPE))
+        .collect()
 }
 
 /// Whether progenitor treats `content_type` as JSON.
@@ -59,6 +93,7 @@ pub fn keeps(response: &Response) -> bool {
 pub fn apply(api: &OpenAPI) -> Filtered {
     let mut out = api.clone();
     let mut dropped = Vec::new();
+    let mut dropped_requests = Vec::new();
     for (path, item) in out.paths.paths.iter_mut() {
         let ReferenceOr::Item(item) = item else {
             continue;
@@ -71,6 +106,16 @@ pub fn apply(api: &OpenAPI) -> Filtered {
                 .operation_id
                 .clone()
                 .unwrap_or_else(|| format!("{} {path}", method.to_ascii_uppercase()));
+            if let Some(ReferenceOr::Item(body)) = &mut operation.request_body {
+                let kept = kept_request_types(body).len();
+                if kept < body.content.len() {
+                    body.content.shift_remove(HAND_WRITTEN_REQUEST_TYPE);
+                    dropped_requests.push(DroppedRequestContent {
+                        operation: name.clone(),
+                        content_type: HAND_WRITTEN_REQUEST_TYPE.to_string(),
+                    });
+                }
+            }
             let mut drop_it = |status: String, response: &ReferenceOr<Response>| -> bool {
                 let Ok(resolved) = resolve(api, response) else {
                     return false;
@@ -102,5 +147,9 @@ pub fn apply(api: &OpenAPI) -> Filtered {
                 .retain(|status, response| !drop_it(status.to_string(), response));
         }
     }
-    Filtered { api: out, dropped }
+    Filtered {
+        api: out,
+        dropped,
+        dropped_requests,
+    }
 }

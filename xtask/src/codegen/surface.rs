@@ -10,7 +10,7 @@
 //! setters with their types, success and error types), then every type in
 //! `types` (struct fields, enum variants, with wire names where they differ),
 //! then schemas replaced by hand-written types, then the responses dropped
-//! by the response filter.
+//! by the response filter, then the request-body content types it dropped.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -77,6 +77,15 @@ pub fn describe(rendered: &Rendered) -> Result<String, Error> {
             "{} {}: {}",
             drop.operation, drop.status, drop.content_type
         );
+    }
+
+    let _ = writeln!(
+        out,
+        "\n# Request bodies dropped by the response filter ({})",
+        rendered.dropped_requests.len()
+    );
+    for drop in &rendered.dropped_requests {
+        let _ = writeln!(out, "{} request: {}", drop.operation, drop.content_type);
     }
     Ok(out)
 }

@@ -1,4 +1,5 @@
-//! Messages: `listMessages` (cursor pagination by message id) and `createMessage`.
+//! Messages: `listMessages` (cursor pagination by message id) and `createMessage`
+//! (its JSON body; the multipart one is read in `uploads`).
 
 use axum::http::StatusCode;
 use bytes::Bytes;
@@ -7,9 +8,10 @@ use serde_json::{Map, Value};
 
 use crate::clock;
 use crate::errors::json_response;
+use crate::files::Upload;
 use crate::render::{self, to_json};
 use crate::scope::{ConversationScope, Reply};
-use crate::state::{Message, SenderRef};
+use crate::state::{Attrs, Message, SenderRef};
 use crate::validate::{Fields, Query, body};
 
 /// Messages per page without a cursor or with `before`.
@@ -64,45 +66,67 @@ pub(crate) fn list(cx: ConversationScope<'_>, query: Query) -> Reply {
     Ok(json_response(StatusCode::OK, &body))
 }
 
-/// `POST .../conversations/{conversation_id}/messages`.
-pub(crate) fn create(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
+/// `POST .../conversations/{conversation_id}/messages` with a JSON body
+/// (the multipart form is read by `uploads`, and ends here too).
+pub(crate) fn create(cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
     let map = body(&bytes, "content")?;
     let f = Fields(&map);
-    let content = f.required_string("content")?;
-    let incoming = f
-        .one_of("message_type", &["outgoing", "incoming"], false)?
-        .as_deref()
-        == Some("incoming");
-    let private = f.bool("private")?.unwrap_or(false);
-    let content_type = f
-        .one_of("content_type", MessageContentType::KNOWN, false)?
-        .unwrap_or_else(|| "text".to_owned());
-    let content_attributes = f.object("content_attributes")?.unwrap_or_default();
-    let echo_id = f.string("echo_id", false)?;
-    let source_id = f.string("source_id", false)?;
+    let message = NewMessage {
+        content: Some(f.required_string("content")?),
+        incoming: f
+            .one_of("message_type", &["outgoing", "incoming"], false)?
+            .as_deref()
+            == Some("incoming"),
+        private: f.bool("private")?.unwrap_or(false),
+        content_type: f
+            .one_of("content_type", MessageContentType::KNOWN, false)?
+            .unwrap_or_else(|| "text".to_owned()),
+        content_attributes: f.object("content_attributes")?.unwrap_or_default(),
+        echo_id: f.string("echo_id", false)?,
+        source_id: f.string("source_id", false)?,
+    };
+    insert(cx, message, Vec::new())
+}
 
+/// A message to add, read from a JSON or a multipart body.
+#[derive(Debug, Default)]
+pub(crate) struct NewMessage {
+    pub content: Option<String>,
+    pub incoming: bool,
+    pub private: bool,
+    pub content_type: String,
+    pub content_attributes: Attrs,
+    pub echo_id: Option<String>,
+    pub source_id: Option<String>,
+}
+
+/// Adds the message and its files to the conversation, sends
+/// `message_created`, and answers with the message.
+pub(crate) fn insert(mut cx: ConversationScope<'_>, new: NewMessage, files: Vec<Upload>) -> Reply {
     cx.change(|cx| {
         let id = cx.store.take_message_id();
-        let caller = cx.caller;
+        let (caller, account_id) = (cx.caller, cx.account_id());
+        for file in files {
+            cx.store.files.add(account_id, id, file);
+        }
         let c = cx.conversation_mut();
-        let now = clock::now();
-        let sender = if incoming {
+        let sender = if new.incoming {
             SenderRef::Contact(c.contact_id)
         } else {
             SenderRef::from(caller)
         };
         let message = Message {
             id,
-            content: Some(content),
-            message_type: if incoming { 0 } else { 1 },
-            content_type,
-            content_attributes,
-            private,
+            content: new.content,
+            message_type: if new.incoming { 0 } else { 1 },
+            content_type: new.content_type,
+            content_attributes: new.content_attributes,
+            private: new.private,
             status: "sent",
-            created_at: now,
+            created_at: clock::now(),
             sender: Some(sender),
-            source_id,
-            echo_id,
+            source_id: new.source_id,
+            echo_id: new.echo_id,
         };
         c.add_message(message);
         cx.app

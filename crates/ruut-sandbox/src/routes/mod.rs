@@ -8,6 +8,7 @@
 
 mod accounts;
 mod admin;
+mod attachments;
 mod bulk;
 mod contact_changes;
 mod contact_links;
@@ -17,11 +18,13 @@ mod conversation_actions;
 mod conversation_labels;
 mod conversations;
 mod filter;
+mod message_changes;
 mod messages;
 mod participants;
 mod serve;
 mod status;
 mod typing;
+mod uploads;
 
 use std::sync::Arc;
 
@@ -54,7 +57,10 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::ToggleConversationPriority => serve(m, status::toggle_priority),
         Op::AssignConversation => serve(m, status::assign),
         Op::ListMessages => serve(m, messages::list),
-        Op::CreateMessage => serve(m, messages::create),
+        Op::CreateMessage => uploads::create_route(m),
+        Op::UpdateMessage => serve(m, message_changes::update),
+        Op::DeleteMessage => serve(m, message_changes::delete),
+        Op::ListConversationAttachments => serve(m, attachments::list),
         Op::ListContacts => serve(m, contacts::list),
         Op::CreateContact => serve(m, contacts::create),
         Op::SearchContacts => serve(m, contacts::search),
@@ -115,6 +121,11 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             "/__sandbox/faults",
             post(admin::add_fault).delete(admin::clear_faults),
         )
+        .route(
+            "/rails/active_storage/blobs/redirect/{id}/{name}",
+            get(uploads::redirect),
+        )
+        .route("/__sandbox/blobs/{id}/{name}", get(uploads::blob))
         .route(
             "/__sandbox/requests",
             get(admin::requests).delete(admin::clear_requests),

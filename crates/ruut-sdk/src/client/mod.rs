@@ -16,6 +16,7 @@ pub(crate) mod auth;
 pub(crate) mod builder;
 pub(crate) mod call;
 pub(crate) mod config;
+pub(crate) mod download;
 pub(crate) mod json_body;
 pub(crate) mod learned;
 pub(crate) mod settings;

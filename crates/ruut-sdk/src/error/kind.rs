@@ -64,6 +64,11 @@ pub enum ErrorKind {
     /// The request was refused on this side before anything was sent (an invalid
     /// argument, or an account-scoped call on a client without an account id).
     InvalidRequest,
+    /// A message's files are more than the server takes, found before anything
+    /// was sent: a file over [`MAX_ATTACHMENT_BYTES`](crate::MAX_ATTACHMENT_BYTES)
+    /// (the server's 40 MB), or more than
+    /// [`MAX_ATTACHMENTS`](crate::MAX_ATTACHMENTS) files on one message.
+    AttachmentTooLarge,
     /// The client could not be built from its settings (see
     /// [`ClientBuilder::build`](crate::ClientBuilder::build)).
     Config,
@@ -87,6 +92,7 @@ impl ErrorKind {
             Self::UnexpectedResponse => "unexpected response",
             Self::ResponseTooLarge => "response too large",
             Self::InvalidRequest => "invalid request",
+            Self::AttachmentTooLarge => "attachment too large",
             Self::Config => "invalid configuration",
         }
     }

@@ -8,6 +8,7 @@ use ruut_api::types::{self, Message, MessageListMeta};
 
 use crate::client::Client;
 use crate::conversations::conversation::ConversationHandle;
+use crate::conversations::conversation::upload::{self, FileAttachment};
 use crate::error::Error;
 use crate::pagination::{self, Page};
 use crate::transport::options::{CallOptions, call_options};
@@ -40,6 +41,7 @@ impl ConversationHandle {
             options: CallOptions::default(),
             conversation_id: self.id(),
             before: None,
+            after: None,
             filter_internal: false,
         }
     }
@@ -54,6 +56,7 @@ pub struct MessageRequest {
     options: CallOptions,
     conversation_id: i64,
     body: types::NewMessage,
+    attachments: Vec<FileAttachment>,
 }
 
 call_options!(MessageRequest);
@@ -73,7 +76,32 @@ impl MessageRequest {
                 message_type: None,
                 source_id: None,
             },
+            attachments: Vec::new(),
         }
+    }
+
+    /// Adds a file (at most [`MAX_ATTACHMENTS`](crate::MAX_ATTACHMENTS), each at
+    /// most [`MAX_ATTACHMENT_BYTES`](crate::MAX_ATTACHMENT_BYTES)). A message with
+    /// files is sent as `multipart/form-data`, the files streamed; its content
+    /// may then be empty.
+    ///
+    /// ```no_run
+    /// use ruut_sdk::FileAttachment;
+    ///
+    /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
+    /// let screenshot = std::fs::read("screenshot.png").expect("a screenshot");
+    /// client
+    ///     .conversation(42)
+    ///     .note("What the customer sees")
+    ///     .attach(FileAttachment::from_bytes("screenshot.png", "image/png", screenshot))
+    ///     .send()
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn attach(mut self, file: FileAttachment) -> Self {
+        self.attachments.push(file);
+        self
     }
 
     /// How the content is to be shown (default plain text); with
@@ -102,14 +130,26 @@ impl MessageRequest {
     ///
     /// # Errors
     ///
-    /// [`InvalidRequest`](crate::ErrorKind::InvalidRequest) for an empty message,
-    /// before any request; any kind a request can fail with.
+    /// Before any request: [`InvalidRequest`](crate::ErrorKind::InvalidRequest)
+    /// for an empty message without files or a file that cannot be read,
+    /// [`AttachmentTooLarge`](crate::ErrorKind::AttachmentTooLarge) for files over
+    /// the server's limits. Then any kind a request can fail with.
     pub async fn send(self) -> Result<Message, Error> {
         let op = Operation::CreateMessage;
-        if self.body.content.trim().is_empty() {
+        if self.body.content.trim().is_empty() && self.attachments.is_empty() {
             return Err(Error::invalid_request("a message needs some content").with_operation(op));
         }
         let account_id = self.client.require_account(op)?;
+        if !self.attachments.is_empty() {
+            upload::check(&self.attachments, op).await?;
+            let (body, files) = (&self.body, &self.attachments);
+            return self
+                .client
+                .call_with(&self.options, op, |raw| {
+                    upload::send(raw, account_id, self.conversation_id, body, files)
+                })
+                .await;
+        }
         self.client
             .call_with(&self.options, op, |raw| {
                 raw.create_message()
@@ -149,6 +189,7 @@ pub struct MessageQuery {
     options: CallOptions,
     conversation_id: i64,
     before: Option<i64>,
+    after: Option<i64>,
     filter_internal: bool,
 }
 
@@ -174,6 +215,26 @@ impl MessageQuery {
     /// Only messages older than this message id.
     pub fn before(mut self, message_id: i64) -> Self {
         self.before = Some(message_id);
+        self
+    }
+
+    /// Only messages newer than this message id: up to 100 of them, oldest
+    /// first (with [`before`](Self::before) too, up to 1000 in between). For
+    /// catching up from the last message seen; [`stream`](Self::stream) still
+    /// walks backwards, so use [`send`](Self::send) with it.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
+    /// let last_seen = 100;
+    /// let newer = client.conversation(42).messages().after(last_seen).send().await?;
+    /// for message in newer.messages {
+    ///     println!("{}: {:?}", message.id, message.content);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn after(mut self, message_id: i64) -> Self {
+        self.after = Some(message_id);
         self
     }
 
@@ -203,6 +264,9 @@ impl MessageQuery {
                     .conversation_id(self.conversation_id);
                 if let Some(before) = self.before {
                     request = request.before(before);
+                }
+                if let Some(after) = self.after {
+                    request = request.after(after);
                 }
                 if self.filter_internal {
                     request = request.filter_internal_messages(true);

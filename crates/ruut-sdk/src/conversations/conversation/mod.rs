@@ -2,16 +2,19 @@
 //!
 //! What a handle does is in the file named for it: `status` (resolve, reopen,
 //! snooze...), `assignment` (assign, unassign), `priority`, `messages` (read the
-//! history, reply, add a note), `labels`, `attributes` (custom attributes),
-//! `typing`, `read_state` (mute, read, unread, transcript), `participants` and
-//! `update` (priority and SLA policy by `PATCH`, delete). Making a handle sends
-//! nothing.
+//! history, reply, add a note), `upload` (files sent with a message), `message`
+//! (one message: delete it, update its status), `attachments` (the
+//! conversation's files), `labels`, `attributes` (custom attributes), `typing`,
+//! `read_state` (mute, read, unread, transcript), `participants` and `update`
+//! (priority and SLA policy by `PATCH`, delete). Making a handle sends nothing.
 
 use crate::client::Client;
 
 pub(crate) mod assignment;
+pub(crate) mod attachments;
 pub(crate) mod attributes;
 pub(crate) mod labels;
+pub(crate) mod message;
 pub(crate) mod messages;
 pub(crate) mod participants;
 pub(crate) mod priority;
@@ -19,6 +22,7 @@ pub(crate) mod read_state;
 pub(crate) mod status;
 pub(crate) mod typing;
 pub(crate) mod update;
+pub(crate) mod upload;
 
 impl Client {
     /// Acts on one conversation: status changes, priority, assignment, messages.
