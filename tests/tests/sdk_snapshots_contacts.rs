@@ -53,7 +53,10 @@ async fn contact_notes_merge_and_delete() {
     let contact = client.contact(seed.contact_ids[0]);
     contact.notes().await.unwrap();
     let note = contact.add_note("Prefers e-mail").await.unwrap();
-    contact.update_note(note.id, "Prefers phone calls").await.unwrap();
+    contact
+        .update_note(note.id, "Prefers phone calls")
+        .await
+        .unwrap();
     contact.delete_note(note.id).await.unwrap();
     client
         .merge_contacts(seed.contact_ids[0], seed.contact_ids[1])
