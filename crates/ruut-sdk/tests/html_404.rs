@@ -263,6 +263,83 @@ fn every_call<'a>(
             call(client.bulk_update([1]).add_labels(["x"]).send()),
         ),
     ]
+    .into_iter()
+    .chain(contact_calls(client))
+    .collect()
+}
+
+/// Every call of a [`ContactHandle`](ruut_sdk::ContactHandle), and merging.
+fn contact_calls(client: &Client) -> Vec<(&'static str, Operation, Call<'_>)> {
+    fn call<'a, T>(f: impl Future<Output = Result<T, Error>> + 'a) -> Call<'a> {
+        Box::pin(async move { f.await.map(drop) })
+    }
+    vec![
+        (
+            "contact().update",
+            Operation::UpdateContact,
+            call(async move { client.contact(1).update().name("Ada").send().await }),
+        ),
+        (
+            "contact().delete",
+            Operation::DeleteContact,
+            call(async move { client.contact(1).delete().await }),
+        ),
+        (
+            "contact().conversations",
+            Operation::ListContactConversations,
+            call(async move { client.contact(1).conversations().await }),
+        ),
+        (
+            "contact().contactable_inboxes",
+            Operation::ListContactableInboxes,
+            call(async move { client.contact(1).contactable_inboxes().await }),
+        ),
+        (
+            "contact().add_inbox",
+            Operation::CreateContactInbox,
+            call(async move { client.contact(1).add_inbox(2).send().await }),
+        ),
+        (
+            "contact().labels",
+            Operation::ListContactLabels,
+            call(async move { client.contact(1).labels().await }),
+        ),
+        (
+            "contact().set_labels",
+            Operation::SetContactLabels,
+            call(async move { client.contact(1).set_labels(["vip"]).await }),
+        ),
+        (
+            "contact().notes",
+            Operation::ListContactNotes,
+            call(async move { client.contact(1).notes().await }),
+        ),
+        (
+            "contact().add_note",
+            Operation::CreateContactNote,
+            call(async move { client.contact(1).add_note("Hi").await }),
+        ),
+        (
+            "contact().update_note",
+            Operation::UpdateContactNote,
+            call(async move { client.contact(1).update_note(1, "Hi").await }),
+        ),
+        (
+            "contact().delete_note",
+            Operation::DeleteContactNote,
+            call(async move { client.contact(1).delete_note(1).await }),
+        ),
+        (
+            "contact().remove_custom_attributes",
+            Operation::RemoveContactCustomAttributes,
+            call(async move { client.contact(1).remove_custom_attributes(["plan"]).await }),
+        ),
+        (
+            "merge_contacts",
+            Operation::MergeContacts,
+            call(client.merge_contacts(1, 2)),
+        ),
+    ]
 }
 
 /// A conversation filter: the open conversations.

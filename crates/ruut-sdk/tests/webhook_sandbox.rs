@@ -218,6 +218,63 @@ async fn every_event_is_delivered_once_signed_and_typed() {
     sandbox.shutdown().await;
 }
 
+/// Contact changes through the SDK arrive as `contact_updated` with what
+/// changed; a change of labels only is not a change of the contact.
+#[tokio::test]
+async fn contact_changes_are_delivered_as_contact_updated() {
+    let (url, mut events) = receiver(Verifier::new(SECRET)).await;
+    let sandbox = Sandbox::builder()
+        .webhook(url, SECRET)
+        .start()
+        .await
+        .expect("starts");
+    let client = ruut_sdk::Client::builder()
+        .base_url(sandbox.base_url())
+        .api_token(sandbox.user_token())
+        .account_id(sandbox.account_id())
+        .build()
+        .expect("a client");
+    let contact = client.contact(sandbox.seed_info().contact_ids[0]);
+    let update = contact
+        .update()
+        .name("Renamed")
+        .custom_attribute("plan", "gold");
+    update.send().await.expect("updated");
+    contact.set_labels(["vip"]).await.expect("labelled");
+    contact
+        .remove_custom_attributes(["plan"])
+        .await
+        .expect("removed");
+
+    let mut changes = Vec::new();
+    for _ in 0..2 {
+        let (event, _) = next(&mut events).await;
+        let WebhookEvent::ContactUpdated(updated) = &event else {
+            panic!("unexpected {event:?}");
+        };
+        assert_eq!(updated.id, contact.id());
+        let plan = changed_attribute(event.changed_attributes(), "custom_attributes")
+            .and_then(|change| change.current_value.clone())
+            .map(|attrs| attrs["plan"].clone());
+        let name = changed_attribute(event.changed_attributes(), "name")
+            .and_then(|change| change.current_value.clone());
+        changes.push((name, plan));
+    }
+    assert_eq!(
+        changes,
+        [
+            (Some(json!("Renamed")), Some(json!("gold"))),
+            (None, Some(Value::Null))
+        ]
+    );
+    sandbox
+        .webhooks_delivered(Duration::from_secs(10))
+        .await
+        .expect("settled");
+    assert!(events.try_recv().is_err(), "labels send no contact_updated");
+    sandbox.shutdown().await;
+}
+
 #[tokio::test]
 async fn unsigned_deliveries_need_the_receivers_consent() {
     let (url, mut events) = receiver(Verifier::new(SECRET)).await;

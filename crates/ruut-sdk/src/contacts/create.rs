@@ -4,6 +4,7 @@
 use ruut_api::types::{self, ContactCreatedPayload};
 
 use crate::client::Client;
+use crate::contacts::details::detail_setters;
 use crate::error::Error;
 use crate::transport::options::{CallOptions, call_options};
 use ruut_api::operations::Operation;
@@ -43,41 +44,12 @@ pub struct CreateContactRequest {
 }
 
 call_options!(CreateContactRequest);
+detail_setters!(CreateContactRequest);
 
 impl CreateContactRequest {
-    /// The contact's name.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.body.name = Some(name.into());
-        self
-    }
-
-    /// The contact's email address (unique in the account).
-    pub fn email(mut self, email: impl Into<String>) -> Self {
-        self.body.email = Some(email.into());
-        self
-    }
-
-    /// The contact's phone number, in E.164 form (`+15550100`).
-    pub fn phone_number(mut self, phone_number: impl Into<String>) -> Self {
-        self.body.phone_number = Some(phone_number.into());
-        self
-    }
-
-    /// An identifier of the caller's choosing (unique in the account).
-    pub fn identifier(mut self, identifier: impl Into<String>) -> Self {
-        self.body.identifier = Some(identifier.into());
-        self
-    }
-
     /// The inbox to create a contact inbox in, so that conversations can start.
     pub fn inbox(mut self, inbox_id: i64) -> Self {
         self.body.inbox_id = Some(inbox_id);
-        self
-    }
-
-    /// Whether the contact is blocked.
-    pub fn blocked(mut self, blocked: bool) -> Self {
-        self.body.blocked = Some(blocked);
         self
     }
 

@@ -10,6 +10,7 @@ use ruut_api::operations::Operation;
 
 pub(crate) mod contact;
 pub(crate) mod create;
+mod details;
 pub(crate) mod merge;
 pub(crate) mod page;
 pub(crate) mod query;

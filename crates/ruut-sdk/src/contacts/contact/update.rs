@@ -5,6 +5,7 @@ use ruut_api::types::{self, Contact};
 use serde_json::Value;
 
 use crate::contacts::contact::ContactHandle;
+use crate::contacts::details::detail_setters;
 use crate::error::Error;
 use crate::transport::options::{CallOptions, call_options};
 use ruut_api::operations::Operation;
@@ -83,6 +84,7 @@ pub struct UpdateContactRequest {
 }
 
 call_options!(UpdateContactRequest);
+detail_setters!(UpdateContactRequest);
 
 /// Sets `key` to `value` in an attribute map, making the map if needed.
 fn put(map: &mut Option<types::Attributes>, key: String, value: Value) {
@@ -92,36 +94,6 @@ fn put(map: &mut Option<types::Attributes>, key: String, value: Value) {
 }
 
 impl UpdateContactRequest {
-    /// The contact's new name.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.body.name = Some(name.into());
-        self
-    }
-
-    /// The contact's new email address (unique in the account).
-    pub fn email(mut self, email: impl Into<String>) -> Self {
-        self.body.email = Some(email.into());
-        self
-    }
-
-    /// The contact's new phone number, in E.164 form (`+15550100`).
-    pub fn phone_number(mut self, phone_number: impl Into<String>) -> Self {
-        self.body.phone_number = Some(phone_number.into());
-        self
-    }
-
-    /// The contact's new identifier (unique in the account).
-    pub fn identifier(mut self, identifier: impl Into<String>) -> Self {
-        self.body.identifier = Some(identifier.into());
-        self
-    }
-
-    /// Blocks or unblocks the contact.
-    pub fn blocked(mut self, blocked: bool) -> Self {
-        self.body.blocked = Some(blocked);
-        self
-    }
-
     /// An image URL the server fetches, in the background, as the avatar.
     pub fn avatar_url(mut self, url: impl Into<String>) -> Self {
         self.body.avatar_url = Some(url.into());
