@@ -11876,7 +11876,11 @@ Sends a `DELETE` request to `/api/v1/accounts/{account_id}/conversations/{conver
 Arguments:
 - `account_id`: The account's numeric id.
 - `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
-- `user_ids`: The agents' user ids, sent Rails-style as `user_ids[]=7&user_ids[]=8`.
+- `user_ids`: The agents' user ids, sent Rails-style as `user_ids[]=7&user_ids[]=8`. The server
+needs at least one (without any it answers 500, the sandbox 422); the parameter is
+not marked required only because Prism 5 then fails to find a bracketed name
+(it looks for `user_ids%5b%5d`) and refuses every request.
+
 ```ignore
 let response = client.remove_conversation_participants()
     .account_id(account_id)
@@ -15025,7 +15029,7 @@ pub mod builder {
         client: &'a super::Client,
         account_id: Result<i64, String>,
         conversation_id: Result<i64, String>,
-        user_ids: Result<::std::vec::Vec<i64>, String>,
+        user_ids: Result<Option<::std::vec::Vec<i64>>, String>,
     }
     impl<'a> RemoveConversationParticipants<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -15033,7 +15037,7 @@ pub mod builder {
                 client: client,
                 account_id: Err("account_id was not initialized".to_string()),
                 conversation_id: Err("conversation_id was not initialized".to_string()),
-                user_ids: Err("user_ids was not initialized".to_string()),
+                user_ids: Ok(None),
             }
         }
         pub fn account_id<V>(mut self, value: V) -> Self
@@ -15062,6 +15066,7 @@ pub mod builder {
         {
             self.user_ids = value
                 .try_into()
+                .map(Some)
                 .map_err(|_| {
                     "conversion to `:: std :: vec :: Vec < i64 >` for user_ids failed"
                         .to_string()
