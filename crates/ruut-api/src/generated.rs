@@ -11866,7 +11866,8 @@ Removes the agents `user_ids[]` names (ids not taking part are ignored) and answ
 200 with an empty body. The server reads `user_ids` from the parameters, so it is
 sent in the query string Rails-style (`user_ids[]=7&user_ids[]=8`); a JSON body is
 read too, but DELETE bodies do not survive every proxy. Without any `user_ids` the
-server answers 500; the sandbox 422. Agent-bot tokens are refused (401).
+server answers 500; the sandbox removes nobody. A user id that is not a number is
+a 422 in the sandbox. Agent-bot tokens are refused (401).
 
 Source: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#destroy`).
 
@@ -11876,10 +11877,11 @@ Sends a `DELETE` request to `/api/v1/accounts/{account_id}/conversations/{conver
 Arguments:
 - `account_id`: The account's numeric id.
 - `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
-- `user_ids`: The agents' user ids, sent Rails-style as `user_ids[]=7&user_ids[]=8`. The server
-needs at least one (without any it answers 500, the sandbox 422); the parameter is
-not marked required only because Prism 5 then fails to find a bracketed name
-(it looks for `user_ids%5b%5d`) and refuses every request.
+- `user_ids`: The agents' user ids, sent Rails-style as `user_ids[]=7&user_ids[]=8`. Send at
+least one: without any the server answers 500 (the sandbox removes nobody and
+answers 200). The parameter is not marked required only because Prism 5 then
+fails to find a bracketed name (it looks for `user_ids%5b%5d`) and refuses every
+request.
 
 ```ignore
 let response = client.remove_conversation_participants()
