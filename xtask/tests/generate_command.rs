@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use xtask::codegen::generate::{self, Action, COVERAGE_PATH, OPERATIONS_PATH};
+use xtask::codegen::generate::{self, Action, CLI_PATH, COVERAGE_PATH, OPERATIONS_PATH};
 use xtask::{Error, GENERATED_PATH, SPEC_PATH};
 
 /// A scratch workspace root under the target directory, removed on drop.
@@ -14,7 +14,12 @@ impl Scratch {
         let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("xtask-{name}"));
         let _ = std::fs::remove_dir_all(&root);
         let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.yaml");
-        for dir in ["openapi", "crates/ruut-api/src", "crates/ruut-sdk/src"] {
+        for dir in [
+            "openapi",
+            "crates/ruut-api/src",
+            "crates/ruut-sdk/src",
+            "crates/ruut-cli/src",
+        ] {
             std::fs::create_dir_all(root.join(dir)).expect("create scratch dirs");
         }
         std::fs::copy(spec, root.join(SPEC_PATH)).expect("copy the fixture spec");
@@ -41,7 +46,10 @@ fn generate_writes_once_then_check_passes() {
 
     let first = generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
     let paths: Vec<&str> = first.files.iter().map(|file| file.path).collect();
-    assert_eq!(paths, [GENERATED_PATH, OPERATIONS_PATH, COVERAGE_PATH]);
+    assert_eq!(
+        paths,
+        [GENERATED_PATH, OPERATIONS_PATH, COVERAGE_PATH, CLI_PATH]
+    );
     for file in &first.files {
         assert_eq!(file.action, Action::Written, "{}", file.path);
         assert!(root.join(file.path).is_file(), "{}", file.path);
@@ -77,7 +85,7 @@ fn generate_writes_once_then_check_passes() {
     let text = check.to_string();
     assert!(
         text.starts_with(&format!(
-            "{GENERATED_PATH}, {OPERATIONS_PATH}, {COVERAGE_PATH} match {SPEC_PATH}, checked in "
+            "{GENERATED_PATH}, {OPERATIONS_PATH}, {COVERAGE_PATH}, {CLI_PATH} match {SPEC_PATH}, checked in "
         )),
         "{text}"
     );
@@ -141,12 +149,17 @@ fn check_names_every_stale_file() {
         "--check wrote nothing"
     );
 
-    // Regenerating rewrites only the tables; the client does not change.
+    // Regenerating rewrites only the tables; the client and the CLI do not change.
     let report = generate::run(root, false).unwrap_or_else(|e| panic!("{e}"));
     let actions: Vec<&Action> = report.files.iter().map(|file| &file.action).collect();
     assert_eq!(
         actions,
-        [&Action::Unchanged, &Action::Written, &Action::Written]
+        [
+            &Action::Unchanged,
+            &Action::Written,
+            &Action::Written,
+            &Action::Unchanged
+        ]
     );
 }
 

@@ -1036,7 +1036,9 @@ times are 0 when unset.
         }
     }
     /**A file in `listConversationAttachments`: the attachment's file facts, and its
-message's time and sender. `data_url` redirects to the storage service.
+message's time and sender. `data_url` redirects to the storage service; the
+server always sends the key (null while a file is still being attached), but
+it is not `required` here so that decoders accept an answer without it.
 */
     #[derive(
         ::serde::Deserialize,
@@ -1050,7 +1052,7 @@ message's time and sender. `data_url` redirects to the storage service.
         ///When the message was created (Unix seconds).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub created_at: ::std::option::Option<i64>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data_url: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub extension: ::std::option::Option<::std::string::String>,
@@ -2950,76 +2952,12 @@ seconds (possibly fractional) as the Chatwoot server sends them.
         schemars::JsonSchema
     )]
     pub struct TranscriptRequest {
-        ///The recipient's e-mail address.
-        pub email: TranscriptRequestEmail,
+        ///The recipient's e-mail address; a blank one answers 422.
+        pub email: ::std::string::String,
     }
     impl TranscriptRequest {
         pub fn builder() -> builder::TranscriptRequest {
             Default::default()
-        }
-    }
-    ///The recipient's e-mail address.
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
-    #[serde(transparent)]
-    pub struct TranscriptRequestEmail(::std::string::String);
-    impl ::std::ops::Deref for TranscriptRequestEmail {
-        type Target = ::std::string::String;
-        fn deref(&self) -> &::std::string::String {
-            &self.0
-        }
-    }
-    impl ::std::convert::From<TranscriptRequestEmail> for ::std::string::String {
-        fn from(value: TranscriptRequestEmail) -> Self {
-            value.0
-        }
-    }
-    impl ::std::str::FromStr for TranscriptRequestEmail {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            if value.chars().count() < 1usize {
-                return Err("shorter than 1 characters".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for TranscriptRequestEmail {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for TranscriptRequestEmail {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for TranscriptRequestEmail {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
         }
     }
     ///Whether the caller started or stopped typing.
@@ -6627,7 +6565,7 @@ in which conversation, and whether in a private note.
             fn default() -> Self {
                 Self {
                     created_at: Ok(Default::default()),
-                    data_url: Err("no value supplied for data_url".to_string()),
+                    data_url: Ok(Default::default()),
                     extension: Ok(Default::default()),
                     file_size: Ok(Default::default()),
                     file_type: Ok(Default::default()),
@@ -11869,10 +11807,7 @@ in which conversation, and whether in a private note.
         }
         #[derive(Clone, Debug)]
         pub struct TranscriptRequest {
-            email: ::std::result::Result<
-                super::TranscriptRequestEmail,
-                ::std::string::String,
-            >,
+            email: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
         impl ::std::default::Default for TranscriptRequest {
             fn default() -> Self {
@@ -11884,7 +11819,7 @@ in which conversation, and whether in a private note.
         impl TranscriptRequest {
             pub fn email<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<super::TranscriptRequestEmail>,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.email = value
@@ -15041,7 +14976,8 @@ Removes the agents `user_ids[]` names (ids not taking part are ignored) and answ
 200 with an empty body. The server reads `user_ids` from the parameters, so it is
 sent in the query string Rails-style (`user_ids[]=7&user_ids[]=8`); a JSON body is
 read too, but DELETE bodies do not survive every proxy. Without any `user_ids` the
-server answers 500; the sandbox 422. Agent-bot tokens are refused (401).
+server answers 500; the sandbox removes nobody. A user id that is not a number is
+a 422 in the sandbox. Agent-bot tokens are refused (401).
 
 Source: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#destroy`).
 
@@ -15051,7 +14987,12 @@ Sends a `DELETE` request to `/api/v1/accounts/{account_id}/conversations/{conver
 Arguments:
 - `account_id`: The account's numeric id.
 - `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
-- `user_ids`: The agents' user ids, sent Rails-style as `user_ids[]=7&user_ids[]=8`.
+- `user_ids`: The agents' user ids, sent Rails-style as `user_ids[]=7&user_ids[]=8`. Send at
+least one: without any the server answers 500 (the sandbox removes nobody and
+answers 200). The parameter is not marked required only because Prism 5 then
+fails to find a bracketed name (it looks for `user_ids%5b%5d`) and refuses every
+request.
+
 ```ignore
 let response = client.remove_conversation_participants()
     .account_id(account_id)
@@ -19101,7 +19042,7 @@ pub mod builder {
         client: &'a super::Client,
         account_id: Result<i64, String>,
         conversation_id: Result<i64, String>,
-        user_ids: Result<::std::vec::Vec<i64>, String>,
+        user_ids: Result<Option<::std::vec::Vec<i64>>, String>,
     }
     impl<'a> RemoveConversationParticipants<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -19109,7 +19050,7 @@ pub mod builder {
                 client: client,
                 account_id: Err("account_id was not initialized".to_string()),
                 conversation_id: Err("conversation_id was not initialized".to_string()),
-                user_ids: Err("user_ids was not initialized".to_string()),
+                user_ids: Ok(None),
             }
         }
         pub fn account_id<V>(mut self, value: V) -> Self
@@ -19138,6 +19079,7 @@ pub mod builder {
         {
             self.user_ids = value
                 .try_into()
+                .map(Some)
                 .map_err(|_| {
                     "conversion to `:: std :: vec :: Vec < i64 >` for user_ids failed"
                         .to_string()

@@ -1113,9 +1113,9 @@ impl<T: CliConfig> Cli<T> {
             .arg(
                 ::clap::Arg::new("email")
                     .long("email")
-                    .value_parser(::clap::value_parser!(types::TranscriptRequestEmail))
+                    .value_parser(::clap::value_parser!(::std::string::String))
                     .required_unless_present("json-body")
-                    .help("The recipient's e-mail address."),
+                    .help("The recipient's e-mail address; a blank one answers 422."),
             )
             .arg(
                 ::clap::Arg::new("json-body")
@@ -1212,7 +1212,7 @@ impl<T: CliConfig> Cli<T> {
                     ),
             )
             .about(
-                "Remove participants from a conversation\n\nRemoves the agents `user_ids[]` names (ids not taking part are ignored) and answers\n200 with an empty body. The server reads `user_ids` from the parameters, so it is\nsent in the query string Rails-style (`user_ids[]=7&user_ids[]=8`); a JSON body is\nread too, but DELETE bodies do not survive every proxy. Without any `user_ids` the\nserver answers 500; the sandbox 422. Agent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#destroy`).\n",
+                "Remove participants from a conversation\n\nRemoves the agents `user_ids[]` names (ids not taking part are ignored) and answers\n200 with an empty body. The server reads `user_ids` from the parameters, so it is\nsent in the query string Rails-style (`user_ids[]=7&user_ids[]=8`); a JSON body is\nread too, but DELETE bodies do not survive every proxy. Without any `user_ids` the\nserver answers 500; the sandbox removes nobody. A user id that is not a number is\na 422 in the sandbox. Agent-bot tokens are refused (401).\n\nSource: chatwoot (`app/controllers/api/v1/accounts/conversations/participants_controller.rb#destroy`).\n",
             )
     }
     pub fn cli_update_conversation_participants() -> ::clap::Command {
@@ -3178,7 +3178,7 @@ impl<T: CliConfig> Cli<T> {
         if let Some(value) = matches.get_one::<i64>("conversation-id") {
             request = request.conversation_id(value.clone());
         }
-        if let Some(value) = matches.get_one::<types::TranscriptRequestEmail>("email") {
+        if let Some(value) = matches.get_one::<::std::string::String>("email") {
             request = request.body_map(|body| { body.email(value.clone()) });
         }
         if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {

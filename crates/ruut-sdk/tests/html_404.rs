@@ -265,6 +265,7 @@ fn every_call<'a>(
     ]
     .into_iter()
     .chain(contact_calls(client))
+    .chain(conversation_actions(client))
     .collect()
 }
 
@@ -338,6 +339,102 @@ fn contact_calls(client: &Client) -> Vec<(&'static str, Operation, Call<'_>)> {
             "merge_contacts",
             Operation::MergeContacts,
             call(client.merge_contacts(1, 2)),
+        ),
+    ]
+}
+
+/// The conversation actions of issue 12, `unassign` and `update` (their
+/// bodies sent as JSON through `call_json`) among them.
+fn conversation_actions(client: &Client) -> Vec<(&'static str, Operation, Call<'_>)> {
+    fn call<'a, T>(f: impl Future<Output = Result<T, Error>> + 'a) -> Call<'a> {
+        Box::pin(async move { f.await.map(drop) })
+    }
+    let c = move || client.conversation(1);
+    vec![
+        (
+            "unassign",
+            Operation::AssignConversation,
+            call(async move { c().unassign().await }),
+        ),
+        (
+            "update",
+            Operation::UpdateConversation,
+            call(async move { c().update().priority(None).send().await }),
+        ),
+        (
+            "delete",
+            Operation::DeleteConversation,
+            call(async move { c().delete().await }),
+        ),
+        (
+            "labels",
+            Operation::ListConversationLabels,
+            call(async move { c().labels().await }),
+        ),
+        (
+            "set_labels",
+            Operation::SetConversationLabels,
+            call(async move { c().set_labels(["vip"]).await }),
+        ),
+        (
+            "set_custom_attributes",
+            Operation::SetConversationCustomAttributes,
+            call(async move { c().set_custom_attributes(serde_json::Map::new()).await }),
+        ),
+        (
+            "typing_on",
+            Operation::ToggleTypingStatus,
+            call(async move { c().typing_on().send().await }),
+        ),
+        (
+            "typing_off",
+            Operation::ToggleTypingStatus,
+            call(async move { c().typing_off().send().await }),
+        ),
+        (
+            "mute",
+            Operation::MuteConversation,
+            call(async move { c().mute().await }),
+        ),
+        (
+            "unmute",
+            Operation::UnmuteConversation,
+            call(async move { c().unmute().await }),
+        ),
+        (
+            "mark_unread",
+            Operation::MarkConversationUnread,
+            call(async move { c().mark_unread().await }),
+        ),
+        (
+            "mark_read",
+            Operation::UpdateConversationLastSeen,
+            call(async move { c().mark_read().await }),
+        ),
+        (
+            "send_transcript",
+            Operation::SendConversationTranscript,
+            call(async move { c().send_transcript("a@example.com").await }),
+        ),
+        (
+            "participants",
+            Operation::ListConversationParticipants,
+            call(async move { c().participants().await }),
+        ),
+        (
+            "add_participants",
+            Operation::AddConversationParticipants,
+            call(async move { c().add_participants(&[2]).await }),
+        ),
+        (
+            "set_participants",
+            Operation::UpdateConversationParticipants,
+            call(async move { c().set_participants(&[2]).await }),
+        ),
+        (
+            "remove_participants",
+            Operation::RemoveConversationParticipants,
+            call(async move { c().remove_participants(&[2]).await }),
         ),
     ]
 }

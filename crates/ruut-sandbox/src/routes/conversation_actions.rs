@@ -8,6 +8,9 @@
 //!   answer is the conversation, as the server's strong parameters do. An
 //!   unknown priority is a 422 here, a 500 (enum error) there.
 //! - `deleteConversation` is for administrators (`ConversationPolicy#destroy?`).
+//! - The spec requires a JSON body where the server would take none (an
+//!   empty `PATCH` is a no-op there): an empty body is a 422 here, as on the
+//!   other routes with a required body.
 //! - Mute resolves the conversation and blocks its contact (`muted` is the
 //!   contact's `blocked`), each with an activity message.
 
@@ -30,8 +33,9 @@ use crate::validate::{Fields, body};
 /// Incoming messages an `unread_count` counts at most (`last(10)`).
 const UNREAD_CAP: usize = 10;
 
-/// A JSON object body; an empty body counts as `{}` (the keys are all optional).
-pub(super) fn optional_body(bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
+/// A JSON object body; an empty body counts as `{}` (for a route whose every
+/// input is a missing-parameter error anyway).
+fn optional_body(bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Map::new());
     }
@@ -51,7 +55,7 @@ fn conversation_answer(cx: &ConversationScope<'_>) -> Response {
 
 /// `PATCH .../conversations/{conversation_id}`.
 pub(crate) fn update(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
-    let map = optional_body(&bytes)?;
+    let map = body(&bytes, "priority")?;
     let f = Fields(&map);
     let priority = map
         .contains_key("priority")
@@ -88,7 +92,7 @@ pub(crate) fn delete(cx: ConversationScope<'_>) -> Reply {
 
 /// `POST .../conversations/{conversation_id}/custom_attributes`.
 pub(crate) fn custom_attributes(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
-    let map = optional_body(&bytes)?;
+    let map = body(&bytes, "custom_attributes")?;
     let attributes = Fields(&map)
         .object("custom_attributes")?
         .unwrap_or_default();

@@ -7,9 +7,9 @@ use axum::http::StatusCode;
 use bytes::Bytes;
 use serde_json::{Value, json};
 
-use super::conversation_actions::optional_body;
 use crate::errors::{ApiError, json_response};
 use crate::scope::{ConversationScope, Reply};
+use crate::validate::body;
 
 /// `{"payload": [...]}` of the conversation's labels.
 fn answer(cx: &ConversationScope<'_>) -> Reply {
@@ -40,7 +40,7 @@ fn labels_of(value: Option<&Value>) -> Result<Vec<String>, ApiError> {
 
 /// `POST .../conversations/{conversation_id}/labels`.
 pub(crate) fn set(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
-    let map = optional_body(&bytes)?;
+    let map = body(&bytes, "labels")?;
     let labels = labels_of(map.get("labels"))?;
     cx.change(|cx| {
         let c = cx.conversation_mut();
