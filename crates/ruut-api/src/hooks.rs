@@ -19,6 +19,12 @@
 //! ([`ResponseTooLarge::find`] picks it out), so that nothing else in the
 //! generated code changes and the body is never held twice.
 //!
+//! reqwest decodes a compressed answer (the `gzip`, `brotli` and `zstd`
+//! features) inside `execute`, before the hook wraps the body, so the cap
+//! counts decoded bytes: a tiny compressed body that expands to gigabytes fails
+//! once the limit is decoded (reqwest also drops the `Content-Length` of a body
+//! it decodes, so the early check only ever sees a plain body's length).
+//!
 //! The limit is the client's [`ClientState`], given to
 //! [`Client::new_with_client`](crate::Client::new_with_client) (progenitor's
 //! "inner type", set in `xtask/src/codegen/settings.rs`).

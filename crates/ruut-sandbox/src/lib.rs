@@ -147,6 +147,7 @@
 mod app;
 mod auth;
 mod clock;
+mod compression;
 mod delivery_progress;
 mod errors;
 mod events;
@@ -168,6 +169,7 @@ mod throttle;
 mod validate;
 mod webhooks;
 
+pub use compression::{Compression, UnknownCompression};
 pub use expect::{Expectation, ExpectationError};
 pub use faults::{Fault, FaultSpec};
 pub use fixtures::{

@@ -187,7 +187,10 @@ impl ClientBuilder {
     /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::DEFAULT_MAX_RESPONSE_BODY)). A larger
     /// one fails the call with an error of kind
     /// [`ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge) instead of filling
-    /// memory; real answers are far smaller.
+    /// memory; real answers are far smaller. The limit counts the bytes after
+    /// decompression (with the `gzip`, `brotli` or `zstd` feature), which are
+    /// what is held in memory: a small compressed answer that expands past it
+    /// fails the same way, having decoded no more than the limit.
     pub fn max_response_body(mut self, bytes: usize) -> Self {
         self.max_response_body = bytes;
         self
