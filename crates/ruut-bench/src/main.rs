@@ -25,6 +25,7 @@
 //! targets, one per line (`met|MISSED<TAB>name<TAB>figure`), to `--targets`.
 
 mod alloc;
+mod alloc_sources;
 mod args;
 mod build_times;
 mod clients;
@@ -131,7 +132,8 @@ async fn run(args: &Args, report: &mut report::Report) -> Result<(), String> {
     }
 
     eprintln!("[1/3] client overhead: ruut-sdk vs ruut-api vs reqwest + serde");
-    overhead::run(&server.base_url, sizes, report).await?;
+    let gap = overhead::run(&server.base_url, sizes, report).await?;
+    alloc_sources::run(&server.base_url, gap, report).await?;
     eprintln!("[2/3] pagination: 1,000 and 10,000 conversations through the SDK stream");
     pagination::run(
         &server,
