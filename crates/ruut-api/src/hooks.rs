@@ -13,11 +13,18 @@
 //! body wrapped in [`CappedBody`], which counts the bytes as they are read and
 //! fails with [`ResponseTooLarge`] once there are more than the limit. A
 //! `Content-Length` over the limit fails at the first read, before any of the
-//! body is taken off the connection. The failure reaches the caller the way a
+//! body is taken off the connection; one within it needs no wrapper, since the
+//! HTTP layer reads no more than it declares ([`cap_response`]). The failure reaches the caller the way a
 //! body cut short does, as [`Error::ResponseBodyError`](crate::Error), with the
 //! [`ResponseTooLarge`] in its chain of sources
 //! ([`ResponseTooLarge::find`] picks it out), so that nothing else in the
 //! generated code changes and the body is never held twice.
+//!
+//! reqwest decodes a compressed answer (the `gzip`, `brotli` and `zstd`
+//! features) inside `execute`, before the hook wraps the body, so the cap
+//! counts decoded bytes: a tiny compressed body that expands to gigabytes fails
+//! once the limit is decoded (reqwest also drops the `Content-Length` of a body
+//! it decodes, so the early check only ever sees a plain body's length).
 //!
 //! The limit is the client's [`ClientState`], given to
 //! [`Client::new_with_client`](crate::Client::new_with_client) (progenitor's
@@ -207,15 +214,27 @@ where
 }
 
 /// `response` with its body capped at `limit` bytes.
+///
+/// An answer that declares a `Content-Length` within the limit comes back as
+/// it is: hyper never reads more than the declared length of an HTTP/1.1 body
+/// and h2 rejects DATA frames past it, so the body is already bounded, and
+/// rebuilding the response around [`CappedBody`] would cost about eight
+/// allocations a call for nothing (the URL copied, the body boxed twice, the
+/// extensions map). Every other answer, one without a length (chunked, or
+/// decompressed: reqwest drops the length of a body it decodes) or with one
+/// over the limit, gets the wrapper.
 pub fn cap_response(response: reqwest::Response, limit: usize) -> reqwest::Response {
     use reqwest::ResponseBuilderExt as _;
 
-    let url = response.url().clone();
     let content_length = response
         .headers()
         .get(reqwest::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
+    if content_length.is_some_and(|len| len <= limit as u64) {
+        return response;
+    }
+    let url = response.url().clone();
     let (mut parts, body) = http::Response::<reqwest::Body>::from(response).into_parts();
     // Keep the URL the response came from, which `reqwest::Response` keeps
     // outside the `http` parts.
@@ -288,6 +307,34 @@ mod tests {
             found.to_string().contains("10 bytes, over the limit"),
             "{found}"
         );
+    }
+
+    /// A response as reqwest hands it over, with `length` declared if given.
+    fn response(body: &'static [u8], length: Option<usize>) -> reqwest::Response {
+        let mut builder = http::Response::builder();
+        if let Some(length) = length {
+            builder = builder.header(reqwest::header::CONTENT_LENGTH, length);
+        }
+        reqwest::Response::from(builder.body(body_of(&[body])).unwrap())
+    }
+
+    #[tokio::test]
+    async fn cap_response_wraps_only_what_is_not_already_bounded() {
+        // A declared length within the limit: passed through whole.
+        let within = cap_response(response(b"abc", Some(3)), 3);
+        assert_eq!(within.bytes().await.unwrap(), "abc");
+        // No length (chunked, or decompressed): counted as it is read.
+        let error = cap_response(response(b"abcd", None), 3)
+            .bytes()
+            .await
+            .unwrap_err();
+        assert_eq!(ResponseTooLarge::find(&error).unwrap().declared, None);
+        // A declared length over the limit: refused at the first read.
+        let error = cap_response(response(b"abcd", Some(4)), 3)
+            .bytes()
+            .await
+            .unwrap_err();
+        assert_eq!(ResponseTooLarge::find(&error).unwrap().declared, Some(4));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub const USAGE: &str = "\
 usage: ruut-bench [--quick] [--out FILE.md] [--targets FILE.tsv]
        ruut-bench throughput --wrk PATH --token TOKEN --sandbox URL --prism URL [--quick] [--out FILE.md] [--targets FILE.tsv]
        ruut-bench build-times --root DIR --target-dir DIR [--quick] [--out FILE.md] [--targets FILE.tsv]
+       ruut-bench wire [--quick] [--out FILE.md] [--targets FILE.tsv]
        ruut-bench --profile sdk|generated|floor [SECONDS]";
 
 /// What to run.
@@ -21,6 +22,8 @@ pub enum Mode {
     Throughput(Servers),
     /// Benchmark 5: codegen and build times.
     BuildTimes(Dirs),
+    /// Benchmark 6: over a throttled link.
+    Wire,
     /// Sequential getConversation requests through one client, for `perf record`.
     Profile(clients::Kind, f64),
 }
@@ -41,7 +44,7 @@ pub struct Args {
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut args = args.into_iter().peekable();
     let command = match args.peek().map(String::as_str) {
-        Some(c @ ("throughput" | "build-times")) => {
+        Some(c @ ("throughput" | "build-times" | "wire")) => {
             let c = c.to_owned();
             args.next();
             Some(c)
@@ -102,6 +105,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
                 prism: take("--prism")?,
             });
         }
+        Some("wire") => parsed.mode = Mode::Wire,
         Some("build-times") => {
             parsed.mode = Mode::BuildTimes(Dirs {
                 root: PathBuf::from(take("--root")?),
@@ -140,6 +144,9 @@ mod tests {
             ("http://s", "http://p")
         );
 
+        let args = parse_line("wire --quick").unwrap();
+        assert!(args.quick && matches!(args.mode, Mode::Wire));
+
         let args = parse_line("build-times --root /r --target-dir /t --quick").unwrap();
         assert!(args.quick && matches!(args.mode, Mode::BuildTimes(_)));
         assert!(matches!(
@@ -153,6 +160,7 @@ mod tests {
             "build-times --root /r --target-dir /t --root /s",
             "throughput --profile sdk",
             "--out",
+            "wire --wrk /w",
         ] {
             assert!(parse_line(bad).is_err(), "{bad}");
         }

@@ -9,7 +9,8 @@
 //!
 //! All three decode into the same generated serde types (`ruut_api::types`) and
 //! use identically configured `reqwest::Client`s (the SDK's defaults: token
-//! header, user agent, 30 s timeout, 10 s connect timeout, no redirects), so the
+//! header, user agent, 30 s timeout, 10 s connect timeout, 60 s pool idle
+//! timeout, no redirects), so the
 //! differences are the layers around the HTTP call, not the data types (those
 //! are compared in the decoding benchmark).
 
@@ -64,6 +65,13 @@ pub struct Clients {
 
 /// A `reqwest::Client` configured as `ruut_sdk::ClientBuilder::build` does.
 pub fn http_client() -> Result<reqwest::Client, String> {
+    http_builder()
+        .build()
+        .map_err(|e| format!("cannot build a reqwest client: {e}"))
+}
+
+/// The builder of [`http_client`], to change one setting.
+pub fn http_builder() -> reqwest::ClientBuilder {
     let mut token = HeaderValue::from_static(TOKEN);
     token.set_sensitive(true);
     let mut headers = HeaderMap::new();
@@ -73,9 +81,8 @@ pub fn http_client() -> Result<reqwest::Client, String> {
         .user_agent(ruut_sdk::DEFAULT_USER_AGENT)
         .timeout(ruut_sdk::DEFAULT_TIMEOUT)
         .connect_timeout(ruut_sdk::DEFAULT_CONNECT_TIMEOUT)
+        .pool_idle_timeout(ruut_sdk::DEFAULT_POOL_IDLE_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| format!("cannot build a reqwest client: {e}"))
 }
 
 /// An SDK client for `base_url` in `account_id`, with the SDK's defaults.

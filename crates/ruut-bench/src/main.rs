@@ -7,6 +7,7 @@
 //! ruut-bench [--quick] [--out FILE.md] [--targets FILE.tsv]
 //! ruut-bench throughput --wrk PATH --token TOKEN --sandbox URL --prism URL [--quick] [--out FILE.md] [--targets FILE.tsv]
 //! ruut-bench build-times --root DIR --target-dir DIR [--quick] [--out FILE.md] [--targets FILE.tsv]
+//! ruut-bench wire [--quick] [--out FILE.md] [--targets FILE.tsv]
 //! ruut-bench --profile sdk|generated|floor [SECONDS]
 //! ```
 //!
@@ -14,7 +15,8 @@
 //! (ruut-sdk vs the generated client vs hand-written reqwest), pagination,
 //! and decoding. `throughput`: benchmark 4, wrk against the two servers
 //! given (xtask starts and stops them). `build-times`: benchmark 5, codegen
-//! and build times of the workspace at `--root`.
+//! and build times of the workspace at `--root`. `wire`: benchmark 6, the SDK
+//! over a throttled link (a proxy on loopback it starts itself).
 //!
 //! `--profile` only runs sequential getConversation requests through one client
 //! for a while (default 5 s), to run under `perf record`.
@@ -23,6 +25,7 @@
 //! targets, one per line (`met|MISSED<TAB>name<TAB>figure`), to `--targets`.
 
 mod alloc;
+mod alloc_sources;
 mod args;
 mod build_times;
 mod clients;
@@ -33,6 +36,7 @@ mod report;
 mod server;
 mod stats;
 mod throughput;
+mod wire;
 mod wrk;
 
 use std::process::ExitCode;
@@ -55,7 +59,7 @@ fn main() -> ExitCode {
     let outcome = match &args.mode {
         Mode::Throughput(servers) => throughput::run(servers, args.quick, &mut report),
         Mode::BuildTimes(dirs) => build_times::run(dirs, args.quick, &mut report),
-        Mode::InProcess | Mode::Profile(..) => in_runtime(&args, &mut report),
+        Mode::InProcess | Mode::Profile(..) | Mode::Wire => in_runtime(&args, &mut report),
     };
     match outcome.and_then(|()| write(&args, &report)) {
         Ok(()) => ExitCode::SUCCESS,
@@ -91,6 +95,14 @@ fn write(args: &Args, report: &report::Report) -> Result<(), String> {
 
 async fn run(args: &Args, report: &mut report::Report) -> Result<(), String> {
     let started = Instant::now();
+    if let Mode::Wire = args.mode {
+        wire::run(args.quick, report).await?;
+        eprintln!(
+            "throttled-link benchmarks done in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
     // (overhead sizes, pagination repetitions, decoding repetitions, seconds per
     // decoding repetition)
     let (sizes, pagination_reps, decode_reps, decode_seconds) = if args.quick {
@@ -120,7 +132,8 @@ async fn run(args: &Args, report: &mut report::Report) -> Result<(), String> {
     }
 
     eprintln!("[1/3] client overhead: ruut-sdk vs ruut-api vs reqwest + serde");
-    overhead::run(&server.base_url, sizes, report).await?;
+    let gap = overhead::run(&server.base_url, sizes, report).await?;
+    alloc_sources::run(&server.base_url, gap, report).await?;
     eprintln!("[2/3] pagination: 1,000 and 10,000 conversations through the SDK stream");
     pagination::run(
         &server,

@@ -184,9 +184,12 @@ pub async fn profile(base_url: &str, kind: Kind, seconds: f64) -> Result<(), Str
     Ok(())
 }
 
-/// Runs benchmark 1 and adds its section to `report`.
-pub async fn run(base_url: &str, sizes: Sizes, report: &mut Report) -> Result<(), String> {
+/// Runs benchmark 1 and adds its section to `report`; returns the allocations
+/// per sequential getConversation that the generated client makes over the floor.
+pub async fn run(base_url: &str, sizes: Sizes, report: &mut Report) -> Result<f64, String> {
     let clients = Clients::new(base_url)?;
+    // getConversation's sequential allocation gap, generated client − floor.
+    let mut gap = f64::NAN;
     report.section("1. Client overhead");
     report.para(&format!(
         "Server: a minimal in-process axum server on 127.0.0.1 (its own thread and \
@@ -264,6 +267,10 @@ pub async fn run(base_url: &str, sizes: Sizes, report: &mut Report) -> Result<()
                 concurrent_table(report, workload, sizes, &reps);
             } else {
                 sequential_table(report, workload, &reps);
+                if matches!(workload, Workload::GetConversation) {
+                    let allocs = |kind| column(&reps, at(kind), |r| r.allocs).median;
+                    gap = allocs(Kind::Generated) - allocs(Kind::Floor);
+                }
             }
         }
     }
@@ -284,7 +291,7 @@ pub async fn run(base_url: &str, sizes: Sizes, report: &mut Report) -> Result<()
         &["client", "getConversation, bytes", "status change, bytes"],
         &rows,
     );
-    Ok(())
+    Ok(gap)
 }
 
 fn short(kind: Kind) -> &'static str {

@@ -9,7 +9,9 @@
 //! with its own id.
 //!
 //! The server runs on its own thread with a single-threaded runtime, and its
-//! allocations are not counted (see [`crate::alloc`]).
+//! allocations are not counted (see [`crate::alloc`]). It speaks HTTP/1.1 and,
+//! to a client with prior knowledge, HTTP/2 over plain TCP (h2c), and
+//! [`start_with`] one compresses its answers as nginx does.
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -155,10 +157,61 @@ pub async fn capture() -> Result<Bodies, String> {
     })
 }
 
+/// How a canned server encodes its answers, when the client accepts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// As they are.
+    Identity,
+    /// gzip, tower-http's default level (6).
+    Gzip,
+    /// brotli, tower-http's default level (4).
+    Brotli,
+    /// zstd, tower-http's default level (3).
+    Zstd,
+}
+
+impl Encoding {
+    /// Every encoding, uncompressed first.
+    pub const ALL: [Encoding; 4] = [
+        Encoding::Identity,
+        Encoding::Gzip,
+        Encoding::Brotli,
+        Encoding::Zstd,
+    ];
+
+    /// Its `Content-Encoding` token (`identity` for none).
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Identity => "identity",
+            Encoding::Gzip => "gzip",
+            Encoding::Brotli => "br",
+            Encoding::Zstd => "zstd",
+        }
+    }
+
+    /// `router` answering in this encoding.
+    fn apply(self, router: Router) -> Router {
+        use tower_http::compression::CompressionLayer;
+        let only = CompressionLayer::new()
+            .no_gzip()
+            .no_br()
+            .no_zstd()
+            .no_deflate();
+        match self {
+            Encoding::Identity => router,
+            Encoding::Gzip => router.layer(only.gzip(true)),
+            Encoding::Brotli => router.layer(only.br(true)),
+            Encoding::Zstd => router.layer(only.zstd(true)),
+        }
+    }
+}
+
 /// A running canned server.
 pub struct Server {
     /// `http://127.0.0.1:PORT`.
     pub base_url: String,
+    /// Its address.
+    pub addr: std::net::SocketAddr,
     /// How many list pages it has served.
     pub list_requests: Arc<AtomicU64>,
 }
@@ -195,6 +248,11 @@ async fn list(
 
 /// Starts the server on 127.0.0.1 on its own thread.
 pub fn start(bodies: Bodies) -> std::io::Result<Server> {
+    start_with(bodies, Encoding::Identity)
+}
+
+/// Starts a server answering in `encoding` on 127.0.0.1 on its own thread.
+pub fn start_with(bodies: Bodies, encoding: Encoding) -> std::io::Result<Server> {
     use axum::serve::ListenerExt as _;
 
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
@@ -215,6 +273,7 @@ pub fn start(bodies: Bodies) -> std::io::Result<Server> {
             bodies,
             list_requests: list_requests.clone(),
         });
+    let router = encoding.apply(router);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -235,6 +294,7 @@ pub fn start(bodies: Bodies) -> std::io::Result<Server> {
         })?;
     Ok(Server {
         base_url: format!("http://{addr}"),
+        addr,
         list_requests,
     })
 }

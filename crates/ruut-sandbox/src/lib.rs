@@ -147,6 +147,7 @@
 mod app;
 mod auth;
 mod clock;
+mod compression;
 mod conversation_extra;
 mod delivery_progress;
 mod errors;
@@ -172,6 +173,7 @@ mod throttle;
 mod validate;
 mod webhooks;
 
+pub use compression::{Compression, UnknownCompression};
 pub use conversation_extra::Transcript;
 pub use expect::{Expectation, ExpectationError};
 pub use faults::{Fault, FaultSpec};

@@ -2,12 +2,12 @@
 //!
 //! ```text
 //! ruut-sandbox [--port N] [--seed N] [--token T] [--bot-token T] [--chatwoot-only] [--port-file PATH]
-//!              [--webhook-url URL [--webhook-secret S]]
+//!              [--webhook-url URL [--webhook-secret S]] [--compression off|gzip|br|zstd|all]
 //! ```
 
 use std::process::ExitCode;
 
-use ruut_sandbox::Sandbox;
+use ruut_sandbox::{Compression, Sandbox};
 
 const USAGE: &str = "\
 Usage: ruut-sandbox [OPTIONS]
@@ -25,6 +25,8 @@ Options:
                     POST each status change, message and contact event to URL
   --webhook-secret S
                     Sign those webhooks with S (without it they are unsigned)
+  --compression C   Compress answers as nginx does: off (default), gzip, br,
+                    zstd, or all (whichever the client prefers)
   -h, --help        Show this help";
 
 #[derive(Debug)]
@@ -37,6 +39,7 @@ struct Args {
     port_file: Option<String>,
     webhook_url: Option<String>,
     webhook_secret: Option<String>,
+    compression: Compression,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -49,6 +52,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
         port_file: None,
         webhook_url: None,
         webhook_secret: None,
+        compression: Compression::Off,
     };
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -76,6 +80,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             "--port-file" => parsed.port_file = Some(value()?),
             "--webhook-url" => parsed.webhook_url = Some(value()?),
             "--webhook-secret" => parsed.webhook_secret = Some(value()?),
+            "--compression" => {
+                parsed.compression = value()?.parse().map_err(|e| format!("{e}"))?;
+            }
             "--chatwoot-only" => parsed.chatwoot_only = true,
             other => return Err(format!("unknown option `{other}`")),
         }
@@ -98,7 +105,8 @@ async fn main() -> ExitCode {
     };
     let mut builder = Sandbox::builder()
         .port(args.port)
-        .chatwoot_only(args.chatwoot_only);
+        .chatwoot_only(args.chatwoot_only)
+        .compression(args.compression);
     if let Some(seed) = args.seed {
         builder = builder.seed(seed);
     }
@@ -132,6 +140,9 @@ async fn main() -> ExitCode {
     println!("  seed:       {}", info.seed);
     if args.chatwoot_only {
         println!("  mode:       strict Chatwoot (no Ruut-documented routes)");
+    }
+    if args.compression != Compression::Off {
+        println!("  compression: {}", args.compression);
     }
     if let Some(url) = &args.webhook_url {
         println!("  webhooks:   {url}");

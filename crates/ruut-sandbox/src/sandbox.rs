@@ -11,6 +11,7 @@ use tokio::task::JoinHandle;
 
 use crate::app::App;
 use crate::auth::Tokens;
+use crate::compression::Compression;
 use crate::faults::{Fault, FaultQueue};
 use crate::journal::{Journal, RecordedRequest};
 use crate::seed::{self, SeedInfo};
@@ -39,6 +40,7 @@ pub struct SandboxBuilder {
     body_limit: usize,
     webhooks: WebhookConfig,
     rate_limit: Option<(u32, Duration)>,
+    compression: Compression,
 }
 
 impl Default for SandboxBuilder {
@@ -52,6 +54,7 @@ impl Default for SandboxBuilder {
             body_limit: DEFAULT_BODY_LIMIT,
             webhooks: Default::default(),
             rate_limit: None,
+            compression: Compression::Off,
         }
     }
 }
@@ -101,6 +104,22 @@ impl SandboxBuilder {
     /// limit. [`Sandbox::throttled`] counts the 429s.
     pub fn rate_limit(mut self, limit: u32, period: Duration) -> Self {
         self.rate_limit = Some((limit, period));
+        self
+    }
+
+    /// Compresses answers as nginx in front of Chatwoot does, with the encodings
+    /// `compression` names, when the client's `Accept-Encoding` takes them.
+    /// Default [`Compression::Off`]. See [`Compression`].
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use ruut_sandbox::{Compression, Sandbox};
+    /// let sandbox = Sandbox::builder().compression(Compression::Gzip).start().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn compression(mut self, compression: Compression) -> Self {
+        self.compression = compression;
         self
     }
 
@@ -175,7 +194,7 @@ impl SandboxBuilder {
                 .rate_limit
                 .map(|(limit, period)| Throttle::new(limit, period)),
         });
-        let router = crate::routes::router(app.clone());
+        let router = self.compression.apply(crate::routes::router(app.clone()));
         let (tx, rx) = oneshot::channel();
         let task = tokio::spawn(crate::server::serve(listener, router, rx));
         Ok(Sandbox {

@@ -175,6 +175,7 @@ pub mod webhook;
 
 pub use client::Client;
 pub use client::builder::ClientBuilder;
+pub use client::config::DEFAULT_POOL_IDLE_TIMEOUT;
 pub use client::config::{
     AuthHeader, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
     ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,

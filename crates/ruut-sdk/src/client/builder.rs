@@ -7,8 +7,8 @@ use std::time::Duration;
 use crate::client::Client;
 use crate::client::auth::ApiToken;
 use crate::client::config::{
-    AuthHeader, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
-    ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,
+    AuthHeader, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_POOL_IDLE_TIMEOUT,
+    DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, ENV_ACCOUNT_ID, ENV_API_TOKEN, ENV_BASE_URL, StatusRoute,
 };
 use crate::client::settings::Settings;
 use crate::client::url::normalize_base_url;
@@ -187,7 +187,10 @@ impl ClientBuilder {
     /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::DEFAULT_MAX_RESPONSE_BODY)). A larger
     /// one fails the call with an error of kind
     /// [`ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge) instead of filling
-    /// memory; real answers are far smaller.
+    /// memory; real answers are far smaller. The limit counts the bytes after
+    /// decompression (with the `gzip`, `brotli` or `zstd` feature), which are
+    /// what is held in memory: a small compressed answer that expands past it
+    /// fails the same way, having decoded no more than the limit.
     pub fn max_response_body(mut self, bytes: usize) -> Self {
         self.max_response_body = bytes;
         self
@@ -303,6 +306,9 @@ pub(crate) fn http_client(
         .user_agent(settings.user_agent.as_str())
         .timeout(settings.timeout)
         .connect_timeout(settings.connect_timeout)
+        // Keep-alive, ALPN and TCP_NODELAY are reqwest's defaults; why these, and
+        // the idle timeout: `DEFAULT_POOL_IDLE_TIMEOUT`.
+        .pool_idle_timeout(DEFAULT_POOL_IDLE_TIMEOUT)
         // A redirect would carry the token header wherever it points (reqwest
         // strips only the headers it knows to be credentials), so none is followed.
         .redirect(reqwest::redirect::Policy::none())

@@ -8,6 +8,32 @@ pub const DEFAULT_BASE_URL: &str = "https://app.ruut.chat";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long establishing a connection may take.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long an idle connection stays in the client's pool before it is closed.
+///
+/// The connection settings, and why (figures in `BENCHMARKS.md`, section 6,
+/// measured through a throttled link with a 50 ms round trip):
+///
+/// * **Keep-alive, one pool shared by every clone.** The SDK's workload is many
+///   small calls to one host; a new connection costs a round trip for TCP and
+///   one or two more for TLS before the request is even sent. Measured: 1,000
+///   sequential calls open one TCP connection, and a new connection per call
+///   costs about twice the time a call.
+/// * **HTTP/2 where the server offers it.** Over `https` the client offers `h2`
+///   and `http/1.1` (ALPN) and takes what the server picks; Chatwoot's nginx
+///   configuration (`deployment/nginx_chatwoot.conf`) serves `http2`. HTTP/2
+///   gains most with many calls in flight (one connection instead of one each);
+///   sequential calls cost the same. It is never forced: over plain `http` (a
+///   Puma without proxy, the sandbox) there is no negotiation, and prior
+///   knowledge would break HTTP/1.1-only servers.
+/// * **Idle connections are dropped after 60 s** (reqwest's default is 90 s):
+///   below nginx's `keepalive_timeout` (75 s, 65 s in Debian's `nginx.conf`), so
+///   the client closes an idle connection before the server does, rather than
+///   sending a request on a connection the server is closing at that moment.
+///   Puma alone closes idle connections after 20 s; a request that meets a
+///   closed connection is retried by the retry policy when it is idempotent.
+/// * **`TCP_NODELAY`** (reqwest's default): a request's headers and body are not
+///   held back waiting for an acknowledgement.
+pub const DEFAULT_POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 /// The `User-Agent` the client sends unless told otherwise.
 pub const DEFAULT_USER_AGENT: &str = concat!("ruut-sdk-rust/", env!("CARGO_PKG_VERSION"));
 

@@ -14,7 +14,10 @@
 //! 4. `ruut-bench build-times`: `cargo xtask generate --check`, clean debug
 //!    and release builds of ruut-sdk in `target/bench-build` (so the main
 //!    target directory is left alone), and the release quickstart's size.
-//! 5. Writes `BENCHMARKS.md`: the [`header`] (machine, date, versions, the
+//! 5. `ruut-bench wire`: the SDK over a throttled link (a proxy on loopback
+//!    that ruut-bench starts and stops itself): compression, connection reuse,
+//!    HTTP/1.1 vs HTTP/2, fetch-ahead streams.
+//! 6. Writes `BENCHMARKS.md`: the [`header`] (machine, date, versions, the
 //!    command, the targets met and missed), then the sections.
 //!
 //! Nothing here asserts a timing: a missed target is reported, not a
@@ -117,7 +120,10 @@ pub fn run(root: &Path, quick: bool) -> Result<(), Error> {
     ];
     sections.push(bench.run("build-times", &args)?);
 
-    progress(5, &format!("writing {OUTPUT}"));
+    progress(5, "the SDK over a throttled link (crates/ruut-bench)");
+    sections.push(bench.run("wire", &[OsStr::new("wire")])?);
+
+    progress(6, &format!("writing {OUTPUT}"));
     let targets: Vec<Target> = sections.iter().flat_map(|s| s.targets.clone()).collect();
     let mut document = header::header(
         root,
@@ -147,7 +153,7 @@ pub fn run(root: &Path, quick: bool) -> Result<(), Error> {
 }
 
 fn progress(step: usize, what: &str) {
-    eprintln!("\n==> bench [{step}/5] {what}");
+    eprintln!("\n==> bench [{step}/6] {what}");
 }
 
 /// One section of the document, as ruut-bench wrote it.
