@@ -125,8 +125,10 @@ impl ConversationHandle {
         let op = Operation::SendConversationTranscript;
         let client = self.client();
         let account_id = client.require_account(op)?;
-        let email = ruut_api::types::TranscriptRequestEmail::try_from(email)
-            .map_err(|e| Error::invalid_request(format!("the e-mail address: {e}")))?;
+        if email.trim().is_empty() {
+            return Err(Error::invalid_request("the e-mail address is empty"));
+        }
+        let email = email.to_string();
         client
             .call(op, |raw| {
                 raw.send_conversation_transcript()
