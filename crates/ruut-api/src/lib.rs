@@ -44,6 +44,7 @@
 //! | `native-tls` | | TLS through the platform's library (OpenSSL on Linux; its headers are needed to build) |
 //! | `gzip` | | accept gzip-compressed answers |
 //! | `brotli` | | accept brotli-compressed answers |
+//! | `zstd` | | accept zstd-compressed answers (builds the zstd C library) |
 //!
 //! Without `rustls` or `native-tls` the client speaks plain HTTP only (a local
 //! server, such as `ruut-sandbox`). Compressed answers are decoded before the

@@ -138,6 +138,7 @@
 //! | `native-tls` | | TLS through the platform's library (OpenSSL on Linux; its headers are needed to build) |
 //! | `gzip` | | accept gzip-compressed answers |
 //! | `brotli` | | accept brotli-compressed answers |
+//! | `zstd` | | accept zstd-compressed answers (builds the zstd C library) |
 //! | `axum` | | `webhook::axum::VerifiedWebhook`, an axum extractor that verifies and parses webhook deliveries |
 //!
 //! Without `rustls` or `native-tls` the client speaks plain HTTP only (a local
