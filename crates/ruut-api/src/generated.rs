@@ -685,7 +685,7 @@ nothing changes and the answer is null.
     pub struct ContactMerge {
         ///The contact that stays.
         pub base_contact_id: i64,
-        ///The contact merged into it
+        ///The contact merged into it, then deleted.
         pub mergee_contact_id: i64,
     }
     impl ContactMerge {
@@ -1631,7 +1631,7 @@ other (for example `assignee_id`) without an error.
     pub struct ConversationUpdate {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub priority: ::std::option::Option<crate::enums::ConversationPriority>,
-        ///An SLA policy of the account (enterprise edition)
+        ///An SLA policy of the account (enterprise edition), or null to remove it.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub sla_policy_id: ::std::option::Option<i64>,
     }

@@ -665,7 +665,9 @@ impl<T: CliConfig> Cli<T> {
                     .long("sla-policy-id")
                     .value_parser(::clap::value_parser!(i64))
                     .required(false)
-                    .help("An SLA policy of the account (enterprise edition)"),
+                    .help(
+                        "An SLA policy of the account (enterprise edition), or null to remove it.",
+                    ),
             )
             .arg(
                 ::clap::Arg::new("json-body")
@@ -2252,7 +2254,7 @@ impl<T: CliConfig> Cli<T> {
                     .long("mergee-contact-id")
                     .value_parser(::clap::value_parser!(i64))
                     .required_unless_present("json-body")
-                    .help("The contact merged into it"),
+                    .help("The contact merged into it, then deleted."),
             )
             .arg(
                 ::clap::Arg::new("json-body")
