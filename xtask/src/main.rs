@@ -46,9 +46,14 @@ Commands:
                        (with ci's seeds).
   load                 The long load run (not in ci): 64 SDK tasks for 10 s against the sandbox
                        with 1% injected 503s, then the sandbox under wrk for 30 s.
-  bench [--quick]      Build in release mode, run every benchmark (client overhead, pagination,
-                       decoding, sandbox vs Prism, codegen and build) and write BENCHMARKS.md.
-                       Not part of ci: it takes minutes. --quick: fewer, shorter repetitions.
+  bench [--quick] [--only PART,…] [--baseline REV]
+                       Build in release mode, run every benchmark (client overhead, pagination,
+                       decoding, sandbox vs Prism, codegen and build, throttled link, rate
+                       limiting) and write BENCHMARKS.md. Not part of ci: it takes minutes.
+                       --quick: fewer, shorter repetitions. --only in-process,throughput,
+                       build-times,wire,rate-limit: run those, keep BENCHMARKS.md's other
+                       sections. --baseline REV: the revision the build cost is compared with
+                       (default 13a8b32, the 18-operation foundation).
   help                 Show this text.
 
 Exit codes: 0 success, 1 failure (lint, drift, CI step, I/O), 2 bad command line.";
@@ -156,14 +161,41 @@ fn run(args: &[String]) -> Result<(), Error> {
             flags(rest, &[])?;
             say(format_args!("{}\n", reliability::load::run(&root)?));
         }
-        "bench" => {
-            let quick = flags(rest, &["--quick"])?.contains(&"--quick");
-            bench::run(&root, quick)?;
-        }
+        "bench" => bench::run(&root, &bench_options(rest)?)?,
         "help" | "--help" | "-h" => say(help()),
         other => return Err(Error::Usage(format!("unknown command `{other}`"))),
     }
     Ok(())
+}
+
+/// `cargo xtask bench [--quick] [--only PART,…] [--baseline REV]`.
+fn bench_options(args: &[String]) -> Result<bench::Options, Error> {
+    let mut options = bench::Options {
+        quick: false,
+        only: None,
+        baseline: bench::BASELINE.to_owned(),
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .cloned()
+                .ok_or_else(|| Error::Usage(format!("{arg} needs a value")))
+        };
+        match arg.as_str() {
+            "--quick" => options.quick = true,
+            "--only" => {
+                options.only = Some(bench::Part::parse_list(&value()?).map_err(Error::Usage)?)
+            }
+            "--baseline" => options.baseline = value()?,
+            other => {
+                return Err(Error::Usage(format!(
+                    "unexpected argument `{other}`: cargo xtask bench [--quick] [--only PART,…] [--baseline REV]"
+                )));
+            }
+        }
+    }
+    Ok(options)
 }
 
 /// [`HELP`] with the seeds `cargo xtask ci` uses filled in.

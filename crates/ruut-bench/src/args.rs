@@ -10,8 +10,9 @@ use crate::throughput::Servers;
 pub const USAGE: &str = "\
 usage: ruut-bench [--quick] [--out FILE.md] [--targets FILE.tsv]
        ruut-bench throughput --wrk PATH --token TOKEN --sandbox URL --prism URL [--quick] [--out FILE.md] [--targets FILE.tsv]
-       ruut-bench build-times --root DIR --target-dir DIR [--quick] [--out FILE.md] [--targets FILE.tsv]
+       ruut-bench build-times --root DIR --target-dir DIR [--baseline REV] [--quick] [--out FILE.md] [--targets FILE.tsv]
        ruut-bench wire [--quick] [--out FILE.md] [--targets FILE.tsv]
+       ruut-bench rate-limit [--quick] [--out FILE.md] [--targets FILE.tsv]
        ruut-bench --profile sdk|generated|floor [SECONDS]";
 
 /// What to run.
@@ -24,6 +25,8 @@ pub enum Mode {
     BuildTimes(Dirs),
     /// Benchmark 6: over a throttled link.
     Wire,
+    /// Benchmark 7: client-side rate limiting against a limited sandbox.
+    RateLimit,
     /// Sequential getConversation requests through one client, for `perf record`.
     Profile(clients::Kind, f64),
 }
@@ -44,7 +47,7 @@ pub struct Args {
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut args = args.into_iter().peekable();
     let command = match args.peek().map(String::as_str) {
-        Some(c @ ("throughput" | "build-times" | "wire")) => {
+        Some(c @ ("throughput" | "build-times" | "wire" | "rate-limit")) => {
             let c = c.to_owned();
             args.next();
             Some(c)
@@ -80,7 +83,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
                 };
                 parsed.mode = Mode::Profile(kind, seconds);
             }
-            flag @ ("--wrk" | "--token" | "--sandbox" | "--prism" | "--root" | "--target-dir")
+            flag @ ("--wrk" | "--token" | "--sandbox" | "--prism" | "--root" | "--target-dir"
+            | "--baseline")
                 if command.is_some() =>
             {
                 let flag = flag.to_owned();
@@ -106,10 +110,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             });
         }
         Some("wire") => parsed.mode = Mode::Wire,
+        Some("rate-limit") => parsed.mode = Mode::RateLimit,
         Some("build-times") => {
             parsed.mode = Mode::BuildTimes(Dirs {
                 root: PathBuf::from(take("--root")?),
                 target: PathBuf::from(take("--target-dir")?),
+                baseline: take("--baseline").ok(),
             });
         }
         _ => {}
@@ -146,6 +152,8 @@ mod tests {
 
         let args = parse_line("wire --quick").unwrap();
         assert!(args.quick && matches!(args.mode, Mode::Wire));
+        let args = parse_line("rate-limit --quick").unwrap();
+        assert!(args.quick && matches!(args.mode, Mode::RateLimit));
 
         let args = parse_line("build-times --root /r --target-dir /t --quick").unwrap();
         assert!(args.quick && matches!(args.mode, Mode::BuildTimes(_)));
@@ -161,6 +169,7 @@ mod tests {
             "throughput --profile sdk",
             "--out",
             "wire --wrk /w",
+            "rate-limit --root /r",
         ] {
             assert!(parse_line(bad).is_err(), "{bad}");
         }

@@ -5,13 +5,15 @@
 //! writes: others may be editing the spec in this checkout), a clean debug
 //! and a clean release `cargo build -p ruut-sdk` in `<target>/bench-build`
 //! (so the main target directory is left alone), and the release quickstart
-//! example's size. `--quick` skips the clean builds and builds the example
-//! in the main target directory.
+//! example's size; with a baseline revision, the build cost of the spec's
+//! growth ([`build_cost`]). `--quick` skips the clean builds and builds the
+//! example in the main target directory.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
+use crate::build_cost::{self, cargo, timed_build};
 use crate::report::Report;
 use crate::stats::{Summary, repetitions};
 
@@ -22,6 +24,9 @@ pub struct Dirs {
     pub root: PathBuf,
     /// The main target directory (`CARGO_TARGET_DIR` of the caller).
     pub target: PathBuf,
+    /// A revision to build side by side with the checkout
+    /// ([`build_cost`](crate::build_cost)), if any.
+    pub baseline: Option<String>,
 }
 
 /// Runs benchmark 5 and adds its section to `report`.
@@ -39,15 +44,18 @@ pub fn run(dirs: &Dirs, quick: bool, report: &mut Report) -> Result<(), String> 
             std::fs::remove_dir_all(&build_dir)
                 .map_err(|e| format!("cannot remove {}: {e}", build_dir.display()))?;
         }
-        let debug = timed_build(dirs, &["-p", "ruut-sdk"], &build_dir)?;
-        rows.push(row(
-            "clean `cargo build -p ruut-sdk` (debug), wall",
-            &format!("{debug:.1} s"),
-        ));
-        let release = timed_build(dirs, &["--release", "-p", "ruut-sdk"], &build_dir)?;
+        // With a baseline, the clean debug build is measured beside it below.
+        if dirs.baseline.is_none() {
+            let debug = timed_build(&dirs.root, &["-p", "ruut-sdk"], &build_dir)?;
+            rows.push(row(
+                "clean `cargo build -p ruut-sdk` (debug), wall",
+                &format!("{:.1} s", debug.wall),
+            ));
+        }
+        let release = timed_build(&dirs.root, &["--release", "-p", "ruut-sdk"], &build_dir)?;
         rows.push(row(
             "clean `cargo build --release -p ruut-sdk`, wall",
-            &format!("{release:.1} s"),
+            &format!("{:.1} s", release.wall),
         ));
     }
     // After the clean release build; with --quick, in the main target
@@ -66,7 +74,10 @@ pub fn run(dirs: &Dirs, quick: bool, report: &mut Report) -> Result<(), String> 
         repetitions(reps)
     ));
     report.table(&["what", "figure"], &rows);
-    Ok(())
+    match (&dirs.baseline, quick) {
+        (Some(rev), false) => build_cost::run(&dirs.root, &build_dir, rev, report),
+        _ => build_cost::ci_times(&dirs.root, report),
+    }
 }
 
 fn row(what: &str, figure: &str) -> Vec<String> {
@@ -148,7 +159,7 @@ fn quickstart_rows(dirs: &Dirs, dir: &Path, quick: bool) -> Result<Vec<Vec<Strin
         )]);
     }
     let args = ["--release", "-p", "ruut-sdk", "--example", "quickstart"];
-    let seconds = timed_build(dirs, &args, dir)?;
+    let seconds = timed_build(&dirs.root, &args, dir)?.wall;
     let binary = dir.join("release/examples/quickstart");
     let size = std::fs::metadata(&binary)
         .map_err(|e| format!("cannot read {}: {e}", binary.display()))?
@@ -175,27 +186,6 @@ fn mib(bytes: u64) -> String {
     format!("{:.2} MiB ({bytes} bytes)", bytes as f64 / 1048576.0)
 }
 
-/// `cargo build --quiet <args>` with `CARGO_TARGET_DIR=dir`; its wall time.
-fn timed_build(dirs: &Dirs, args: &[&str], dir: &Path) -> Result<f64, String> {
-    let what = format!("cargo build {}", args.join(" "));
-    eprintln!("  {what} (target dir {})", dir.display());
-    let start = Instant::now();
-    let status = Command::new(cargo())
-        .args(["build", "--quiet"])
-        .args(args)
-        .env("CARGO_TARGET_DIR", dir)
-        .current_dir(&dirs.root)
-        .stdin(Stdio::null())
-        .status()
-        .map_err(|e| format!("could not start {what}: {e}"))?;
-    if !status.success() {
-        return Err(format!("{what}: {status}"));
-    }
-    let seconds = start.elapsed().as_secs_f64();
-    eprintln!("  {what}: {seconds:.1} s");
-    Ok(seconds)
-}
-
 fn stripped_size(binary: &Path, dir: &Path) -> Option<u64> {
     let copy = dir.join("quickstart.stripped");
     let status = Command::new("strip")
@@ -216,9 +206,4 @@ fn capture(cmd: &mut Command) -> Result<Output, String> {
     cmd.stdin(Stdio::null())
         .output()
         .map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))
-}
-
-/// The cargo that runs `cargo xtask bench` (`CARGO`), else `cargo`.
-fn cargo() -> std::ffi::OsString {
-    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
 }

@@ -6,8 +6,9 @@
 //! ```text
 //! ruut-bench [--quick] [--out FILE.md] [--targets FILE.tsv]
 //! ruut-bench throughput --wrk PATH --token TOKEN --sandbox URL --prism URL [--quick] [--out FILE.md] [--targets FILE.tsv]
-//! ruut-bench build-times --root DIR --target-dir DIR [--quick] [--out FILE.md] [--targets FILE.tsv]
+//! ruut-bench build-times --root DIR --target-dir DIR [--baseline REV] [--quick] [--out FILE.md] [--targets FILE.tsv]
 //! ruut-bench wire [--quick] [--out FILE.md] [--targets FILE.tsv]
+//! ruut-bench rate-limit [--quick] [--out FILE.md] [--targets FILE.tsv]
 //! ruut-bench --profile sdk|generated|floor [SECONDS]
 //! ```
 //!
@@ -16,7 +17,9 @@
 //! and decoding. `throughput`: benchmark 4, wrk against the two servers
 //! given (xtask starts and stops them). `build-times`: benchmark 5, codegen
 //! and build times of the workspace at `--root`. `wire`: benchmark 6, the SDK
-//! over a throttled link (a proxy on loopback it starts itself).
+//! over a throttled link (a proxy on loopback it starts itself). `rate-limit`:
+//! benchmark 7, a bulk job against a rate-limited sandbox with and without the
+//! SDK's client-side limit.
 //!
 //! `--profile` only runs sequential getConversation requests through one client
 //! for a while (default 5 s), to run under `perf record`.
@@ -27,11 +30,13 @@
 mod alloc;
 mod alloc_sources;
 mod args;
+mod build_cost;
 mod build_times;
 mod clients;
 mod decode;
 mod overhead;
 mod pagination;
+mod rate_limit;
 mod report;
 mod server;
 mod stats;
@@ -59,7 +64,9 @@ fn main() -> ExitCode {
     let outcome = match &args.mode {
         Mode::Throughput(servers) => throughput::run(servers, args.quick, &mut report),
         Mode::BuildTimes(dirs) => build_times::run(dirs, args.quick, &mut report),
-        Mode::InProcess | Mode::Profile(..) | Mode::Wire => in_runtime(&args, &mut report),
+        Mode::InProcess | Mode::Profile(..) | Mode::Wire | Mode::RateLimit => {
+            in_runtime(&args, &mut report)
+        }
     };
     match outcome.and_then(|()| write(&args, &report)) {
         Ok(()) => ExitCode::SUCCESS,
@@ -99,6 +106,14 @@ async fn run(args: &Args, report: &mut report::Report) -> Result<(), String> {
         wire::run(args.quick, report).await?;
         eprintln!(
             "throttled-link benchmarks done in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+    if let Mode::RateLimit = args.mode {
+        rate_limit::run(args.quick, report).await?;
+        eprintln!(
+            "rate-limit benchmark done in {:.1} s",
             started.elapsed().as_secs_f64()
         );
         return Ok(());

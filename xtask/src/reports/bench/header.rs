@@ -35,35 +35,49 @@ pub fn parse_targets(tsv: &str) -> Vec<Target> {
         .collect()
 }
 
+/// What the header says of the run.
+#[derive(Clone, Debug)]
+pub struct Run {
+    /// The command line, e.g. `cargo xtask bench --only wire`.
+    pub command: String,
+    /// How long it took.
+    pub elapsed: Duration,
+    /// The load average when it started.
+    pub load_before: String,
+    /// The outside tools it used, with their versions.
+    pub tools: Vec<(String, String)>,
+    /// The numbers of the sections kept from earlier runs (`--only`).
+    pub kept: Vec<u32>,
+}
+
 /// The header: the command, the machine, versions, and the targets table.
-pub fn header(
-    root: &Path,
-    quick: bool,
-    elapsed: Duration,
-    load_before: String,
-    tools: &[(String, String)],
-    targets: &[Target],
-) -> String {
+pub fn header(root: &Path, run: &Run, targets: &[Target]) -> String {
     let mut md = String::new();
-    let command = if quick {
-        "cargo xtask bench --quick"
-    } else {
-        "cargo xtask bench"
-    };
+    let command = &run.command;
     let _ = write!(
         md,
         "# Benchmarks\n\n\
-         Written by `{command}`; do not edit by hand, run it again. Every figure is the \
-         median of several repetitions with the range (min–max) in brackets where they \
-         differ, unless it says it is a single run. Nothing here is asserted by a test.\n\n"
+         Written by `cargo xtask bench` (this time `{command}`); do not edit by hand, run it \
+         again. Every figure is the median of several repetitions with the range (min–max) in \
+         brackets where they differ, unless it says it is a single run. Nothing here is \
+         asserted by a test.\n\n"
     );
+    if !run.kept.is_empty() {
+        let kept: Vec<String> = run.kept.iter().map(u32::to_string).collect();
+        let _ = write!(
+            md,
+            "Sections {} were not run again: each says which run measured it; the table below \
+             describes this run.\n\n",
+            kept.join(", ")
+        );
+    }
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let _ = writeln!(md, "| | |\n| --- | --- |");
     let _ = writeln!(md, "| date | {} |", machine::utc_now());
     let _ = writeln!(
         md,
         "| command | `{command}` ({:.0} s) |",
-        elapsed.as_secs_f64()
+        run.elapsed.as_secs_f64()
     );
     let _ = writeln!(
         md,
@@ -74,8 +88,9 @@ pub fn header(
     );
     let _ = writeln!(
         md,
-        "| load average (1, 5, 15 min) | {load_before} at the start, {} at the end: the \
+        "| load average (1, 5, 15 min) | {} at the start, {} at the end: the \
          machine is shared, so expect noise |",
+        run.load_before,
         machine::load_average()
     );
     let _ = writeln!(
@@ -86,8 +101,8 @@ pub fn header(
     );
     let _ = writeln!(md, "| source | {} |", machine::git_describe(root));
     let _ = writeln!(md, "| crates | {} |", machine::crate_versions(root));
-    if !tools.is_empty() {
-        let list: Vec<String> = tools.iter().map(|(n, v)| format!("{n} {v}")).collect();
+    if !run.tools.is_empty() {
+        let list: Vec<String> = run.tools.iter().map(|(n, v)| format!("{n} {v}")).collect();
         let _ = writeln!(md, "| tools | {} |", list.join(", "));
     }
     md.push('\n');

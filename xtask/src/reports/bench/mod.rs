@@ -14,11 +14,19 @@
 //! 4. `ruut-bench build-times`: `cargo xtask generate --check`, clean debug
 //!    and release builds of ruut-sdk in `target/bench-build` (so the main
 //!    target directory is left alone), and the release quickstart's size.
+//!    With `--baseline REV` (default [`BASELINE`]) it also builds that
+//!    revision beside the checkout: the build cost of the spec's growth, and
+//!    the recorded CI times.
 //! 5. `ruut-bench wire`: the SDK over a throttled link (a proxy on loopback
 //!    that ruut-bench starts and stops itself): compression, connection reuse,
 //!    HTTP/1.1 vs HTTP/2, fetch-ahead streams.
-//! 6. Writes `BENCHMARKS.md`: the [`header`] (machine, date, versions, the
+//! 6. `ruut-bench rate-limit`: a bulk job against a rate-limited sandbox with
+//!    and without the SDK's client-side limit.
+//! 7. Writes `BENCHMARKS.md`: the [`header`] (machine, date, versions, the
 //!    command, the targets met and missed), then the sections.
+//!
+//! `--only PART,…` ([`Part`]) runs some of them and keeps the other sections
+//! of the existing `BENCHMARKS.md`, each stamped with the run that measured it.
 //!
 //! Nothing here asserts a timing: a missed target is reported, not a
 //! failure. `--quick` runs fewer and shorter repetitions and skips the clean
@@ -34,24 +42,48 @@ use crate::{Error, target_dir};
 
 pub mod header;
 pub mod machine;
+pub mod parts;
 pub mod throughput;
 
 use header::Target;
+pub use parts::Part;
 
 const STEP: &str = "bench";
 
 /// The file written, relative to the workspace root.
 pub const OUTPUT: &str = "BENCHMARKS.md";
 
+/// The revision the build cost is measured against by default: the last
+/// landing with the foundation's 18 operations, before issue 12 widened the
+/// spec. `cargo xtask bench --baseline REV` measures against another.
+pub const BASELINE: &str = "13a8b32";
+
+/// What `cargo xtask bench` was asked to do.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Fewer, shorter repetitions, no clean builds.
+    pub quick: bool,
+    /// Only these parts; the other sections of [`OUTPUT`] are kept.
+    pub only: Option<Vec<Part>>,
+    /// The revision of the build-cost comparison.
+    pub baseline: String,
+}
+
 /// Runs the benchmarks and writes [`OUTPUT`].
-pub fn run(root: &Path, quick: bool) -> Result<(), Error> {
+pub fn run(root: &Path, options: &Options) -> Result<(), Error> {
     let started = Instant::now();
     let load_before = machine::load_average();
     let target = target_dir(root);
     let work = target.join("bench");
     std::fs::create_dir_all(&work).map_err(|e| exec::io("create", &work, e))?;
+    let parts: Vec<Part> = options.only.clone().unwrap_or_else(|| Part::ALL.to_vec());
+    let steps = parts.len() + 2;
 
-    progress(1, "building ruut-bench and the sandbox in release mode");
+    progress(
+        1,
+        steps,
+        "building ruut-bench and the sandbox in release mode",
+    );
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     exec::run(
         STEP,
@@ -69,74 +101,73 @@ pub fn run(root: &Path, quick: bool) -> Result<(), Error> {
         binary: target.join("release/ruut-bench"),
         root,
         work,
-        quick,
+        quick: options.quick,
     };
 
-    progress(
-        2,
-        "client overhead, pagination, decoding (crates/ruut-bench)",
-    );
-    let mut sections = vec![bench.run("in-process", &[])?];
-
-    progress(3, "sandbox throughput: wrk against the sandbox and Prism");
+    let mut sections: Vec<(u32, Section)> = Vec::new();
     let mut versions = Vec::new();
-    let throughput = throughput::start(root, &target).and_then(|servers| {
-        let args = [
-            OsStr::new("throughput"),
-            OsStr::new("--wrk"),
-            servers.wrk.as_os_str(),
-            OsStr::new("--token"),
-            OsStr::new(&servers.sandbox.token),
-            OsStr::new("--sandbox"),
-            OsStr::new(&servers.sandbox.base_url),
-            OsStr::new("--prism"),
-            OsStr::new(&servers.prism.url),
-        ];
-        let section = bench.run("throughput", &args);
-        versions = servers.versions.clone();
-        servers.stop();
-        section
-    });
-    sections.push(throughput.unwrap_or_else(|e| {
-        eprintln!("sandbox throughput could not be measured: {e}");
-        let why = e
-            .to_string()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        Section {
-            markdown: format!("## 4. Sandbox throughput\n\nNot measured in this run: {why}\n\n"),
-            targets: Vec::new(),
+    for (i, &part) in parts.iter().enumerate() {
+        progress(
+            i + 2,
+            steps,
+            &format!("{} (crates/ruut-bench)", part.name()),
+        );
+        let section = match part {
+            Part::Throughput => throughput_section(root, &target, &bench, &mut versions),
+            Part::BuildTimes => {
+                let args = [
+                    OsStr::new("build-times"),
+                    OsStr::new("--root"),
+                    root.as_os_str(),
+                    OsStr::new("--target-dir"),
+                    target.as_os_str(),
+                    OsStr::new("--baseline"),
+                    OsStr::new(&options.baseline),
+                ];
+                bench.run("build-times", &args)?
+            }
+            Part::InProcess => bench.run("in-process", &[])?,
+            Part::Wire => bench.run("wire", &[OsStr::new("wire")])?,
+            Part::RateLimit => bench.run("rate-limit", &[OsStr::new("rate-limit")])?,
+        };
+        sections.push((part.sections()[0], section));
+    }
+
+    progress(steps, steps, &format!("writing {OUTPUT}"));
+    let path = root.join(OUTPUT);
+    let mut kept_numbers = Vec::new();
+    if options.only.is_some() {
+        let earlier = std::fs::read_to_string(&path).unwrap_or_default();
+        for kept in parts::kept(&earlier, &parts) {
+            kept_numbers.push(kept.number);
+            sections.push((
+                kept.number,
+                Section {
+                    markdown: kept.markdown,
+                    targets: kept.targets,
+                },
+            ));
         }
-    }));
-
-    progress(4, "codegen and build times (crates/ruut-bench)");
-    let args = [
-        OsStr::new("build-times"),
-        OsStr::new("--root"),
-        root.as_os_str(),
-        OsStr::new("--target-dir"),
-        target.as_os_str(),
-    ];
-    sections.push(bench.run("build-times", &args)?);
-
-    progress(5, "the SDK over a throttled link (crates/ruut-bench)");
-    sections.push(bench.run("wire", &[OsStr::new("wire")])?);
-
-    progress(6, &format!("writing {OUTPUT}"));
-    let targets: Vec<Target> = sections.iter().flat_map(|s| s.targets.clone()).collect();
+    }
+    sections.sort_by_key(|(number, _)| *number);
+    let targets: Vec<Target> = sections
+        .iter()
+        .flat_map(|(_, s)| s.targets.clone())
+        .collect();
     let mut document = header::header(
         root,
-        quick,
-        started.elapsed(),
-        load_before,
-        &versions,
+        &header::Run {
+            command: command_line(options),
+            elapsed: started.elapsed(),
+            load_before,
+            tools: versions,
+            kept: kept_numbers,
+        },
         &targets,
     );
-    for section in &sections {
+    for (_, section) in &sections {
         document.push_str(&section.markdown);
     }
-    let path = root.join(OUTPUT);
     std::fs::write(&path, document).map_err(|e| exec::io("write", &path, e))?;
 
     let missed: Vec<&Target> = targets.iter().filter(|t| !t.met).collect();
@@ -152,8 +183,63 @@ pub fn run(root: &Path, quick: bool) -> Result<(), Error> {
     Ok(())
 }
 
-fn progress(step: usize, what: &str) {
-    eprintln!("\n==> bench [{step}/6] {what}");
+/// The command as the header shows it.
+fn command_line(options: &Options) -> String {
+    let mut command = "cargo xtask bench".to_owned();
+    if options.quick {
+        command.push_str(" --quick");
+    }
+    if let Some(only) = &options.only {
+        let names: Vec<&str> = only.iter().map(|p| p.name()).collect();
+        command.push_str(&format!(" --only {}", names.join(",")));
+    }
+    if options.baseline != BASELINE {
+        command.push_str(&format!(" --baseline {}", options.baseline));
+    }
+    command
+}
+
+/// Section 4: wrk against the release sandbox and Prism; a section saying why
+/// when they cannot be started.
+fn throughput_section(
+    root: &Path,
+    target: &Path,
+    bench: &RuutBench<'_>,
+    versions: &mut Vec<(String, String)>,
+) -> Section {
+    let throughput = throughput::start(root, target).and_then(|servers| {
+        let args = [
+            OsStr::new("throughput"),
+            OsStr::new("--wrk"),
+            servers.wrk.as_os_str(),
+            OsStr::new("--token"),
+            OsStr::new(&servers.sandbox.token),
+            OsStr::new("--sandbox"),
+            OsStr::new(&servers.sandbox.base_url),
+            OsStr::new("--prism"),
+            OsStr::new(&servers.prism.url),
+        ];
+        let section = bench.run("throughput", &args);
+        *versions = servers.versions.clone();
+        servers.stop();
+        section
+    });
+    throughput.unwrap_or_else(|e| {
+        eprintln!("sandbox throughput could not be measured: {e}");
+        let why = e
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Section {
+            markdown: format!("## 4. Sandbox throughput\n\nNot measured in this run: {why}\n\n"),
+            targets: Vec::new(),
+        }
+    })
+}
+
+fn progress(step: usize, steps: usize, what: &str) {
+    eprintln!("\n==> bench [{step}/{steps}] {what}");
 }
 
 /// One section of the document, as ruut-bench wrote it.
