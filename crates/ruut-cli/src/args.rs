@@ -84,7 +84,7 @@ pub enum Command {
     },
     /// Act on one conversation.
     Conversation(ConversationArgs),
-    /// List, search, show and create contacts.
+    /// List, search, show, create, update and merge contacts.
     Contacts {
         #[command(subcommand)]
         command: ContactsCommand,
@@ -200,21 +200,81 @@ pub enum ConversationAction {
         /// The agent's user id.
         agent: i64,
     },
+    /// Remove its assignee.
+    Unassign,
+    /// List its labels.
+    Labels,
+    /// Add, remove or set (replace) its labels.
+    Label {
+        #[command(subcommand)]
+        change: LabelChange,
+    },
     /// Set its priority: urgent, high, medium, low or none.
     Priority {
         /// The priority.
         priority: String,
     },
     /// Send a reply the contact sees.
-    Reply {
-        /// The message.
-        text: String,
-    },
+    Reply(MessageOptions),
     /// Add a private note.
-    Note {
-        /// The note.
-        text: String,
+    Note(MessageOptions),
+    /// Show or stop showing you as typing.
+    Typing {
+        /// on or off.
+        state: Switch,
+        /// Typing a private note (agents only see it).
+        #[arg(long)]
+        private: bool,
     },
+    /// Mute it: resolve it and block its contact.
+    Mute,
+    /// Unmute it: unblock its contact (the status stays).
+    Unmute,
+    /// Mark it read by you.
+    Read,
+    /// Mark it unread (its last incoming message counts as unread again).
+    Unread,
+}
+
+/// A change of a conversation's labels.
+#[derive(Debug, Subcommand)]
+pub enum LabelChange {
+    /// Add these labels (the others stay).
+    Add {
+        /// The labels.
+        #[arg(required = true)]
+        labels: Vec<String>,
+    },
+    /// Remove these labels (the others stay).
+    Remove {
+        /// The labels.
+        #[arg(required = true)]
+        labels: Vec<String>,
+    },
+    /// Replace every label with these (none: remove them all).
+    Set {
+        /// The labels.
+        labels: Vec<String>,
+    },
+}
+
+/// On or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Switch {
+    /// On.
+    On,
+    /// Off.
+    Off,
+}
+
+/// A reply or a note: its text, its files.
+#[derive(Debug, Args)]
+pub struct MessageOptions {
+    /// The text (may be left out when files are attached).
+    pub text: Option<String>,
+    /// Send this file with it (repeat for more; at most 15, 40 MB each).
+    #[arg(long = "attach", value_name = "FILE")]
+    pub attach: Vec<std::path::PathBuf>,
 }
 
 /// What every status change may carry.
@@ -269,6 +329,38 @@ pub enum ContactsCommand {
         #[arg(long, value_name = "ID")]
         inbox: Option<i64>,
     },
+    /// Change a contact's details (only what is given changes).
+    Update {
+        /// The contact's id.
+        id: i64,
+        /// Name.
+        #[arg(long)]
+        name: Option<String>,
+        /// Email address.
+        #[arg(long)]
+        email: Option<String>,
+        /// Phone number in E.164 (+15551234567).
+        #[arg(long)]
+        phone: Option<String>,
+        /// Your system's id for the contact.
+        #[arg(long)]
+        identifier: Option<String>,
+        /// Block (true) or unblock (false) the contact.
+        #[arg(long, value_name = "BOOL")]
+        blocked: Option<bool>,
+    },
+    /// Merge contacts into a base contact; each merged contact is DELETED
+    /// (its conversations, messages and notes move to the base contact).
+    Merge {
+        /// The contact that stays.
+        base: i64,
+        /// The contacts merged into it and then deleted (one or more).
+        #[arg(required = true)]
+        mergees: Vec<i64>,
+        /// Do not ask for confirmation (needed when stdin is not a terminal).
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
 }
 
 /// `ruut messages ...`
@@ -287,7 +379,11 @@ pub enum MessagesCommand {
         /// Leave out private notes and activity messages.
         #[arg(long)]
         public_only: bool,
-        /// Stop after this many messages.
+        /// Only messages newer than this message id (then --follow goes on from there).
+        #[arg(long, value_name = "ID")]
+        after: Option<i64>,
+        /// Stop after this many messages: the latest of the history, or with
+        /// --after the first after it; --follow ends when they are printed.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
     },

@@ -15,6 +15,7 @@ mod exit;
 mod generated_cli;
 mod output;
 mod profiles;
+mod progress;
 mod settings;
 mod when;
 
@@ -89,7 +90,7 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli, matches: &clap::ArgMatches, args: &[std::ffi::OsString]) -> Outcome {
     let ctx = Context {
-        printer: Printer::new(cli.global.output),
+        printer: Printer::new(cli.global.output, cli.global.verbose),
         global: cli.global,
     };
     match cli.command {

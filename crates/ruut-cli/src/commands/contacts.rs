@@ -1,8 +1,8 @@
-//! `ruut contacts list|search|show|create`.
+//! `ruut contacts list|search|show|create|update|merge`.
 
 use crate::args::ContactsCommand;
-use crate::commands::{Context, listing};
-use crate::exit::Outcome;
+use crate::commands::{Context, listing, merge};
+use crate::exit::{Failure, Outcome};
 use crate::output::Column;
 
 /// The table layout of a contact.
@@ -33,7 +33,15 @@ pub async fn run(ctx: &Context, command: ContactsCommand) -> Outcome {
                     .await?;
                 Ok((page.contacts, page.next_page))
             };
-            listing::run(printer, COLUMNS, paging, || stream.stream(), page).await
+            listing::run(
+                printer,
+                COLUMNS,
+                "contacts",
+                paging,
+                || stream.stream(),
+                page,
+            )
+            .await
         }
         ContactsCommand::Search { query, paging } => {
             let request = client.search_contacts(query);
@@ -45,7 +53,15 @@ pub async fn run(ctx: &Context, command: ContactsCommand) -> Outcome {
                     .await?;
                 Ok((page.contacts, page.next_page))
             };
-            listing::run(printer, COLUMNS, paging, || stream.stream(), page).await
+            listing::run(
+                printer,
+                COLUMNS,
+                "contacts",
+                paging,
+                || stream.stream(),
+                page,
+            )
+            .await
         }
         ContactsCommand::Show { id } => printer.item(&client.get_contact(id).await?, COLUMNS),
         ContactsCommand::Create {
@@ -73,6 +89,44 @@ pub async fn run(ctx: &Context, command: ContactsCommand) -> Outcome {
             }
             let created = request.send().await?;
             printer.item(&created.contact, COLUMNS)
+        }
+        ContactsCommand::Update {
+            id,
+            name,
+            email,
+            phone,
+            identifier,
+            blocked,
+        } => {
+            if [&name, &email, &phone, &identifier]
+                .iter()
+                .all(|v| v.is_none())
+                && blocked.is_none()
+            {
+                return Err(Failure::usage(
+                    "nothing to change: give --name, --email, --phone, --identifier or --blocked",
+                ));
+            }
+            let mut request = client.contact(id).update();
+            if let Some(name) = name {
+                request = request.name(name);
+            }
+            if let Some(email) = email {
+                request = request.email(email);
+            }
+            if let Some(phone) = phone {
+                request = request.phone_number(phone);
+            }
+            if let Some(identifier) = identifier {
+                request = request.identifier(identifier);
+            }
+            if let Some(blocked) = blocked {
+                request = request.blocked(blocked);
+            }
+            printer.item(&request.send().await?, COLUMNS)
+        }
+        ContactsCommand::Merge { base, mergees, yes } => {
+            merge::run(ctx, &client, base, &mergees, yes).await
         }
     }
 }

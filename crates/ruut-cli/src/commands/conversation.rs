@@ -1,10 +1,13 @@
 //! `ruut conversation <id> <action>`: one conversation, on the SDK's handle.
 
-use ruut_sdk::{ConversationHandle, ConversationPriority, StatusChange, StatusRequest};
+use ruut_sdk::{
+    ConversationHandle, ConversationPriority, FileAttachment, MessageRequest, StatusChange,
+    StatusRequest,
+};
 use serde_json::json;
 
-use crate::args::{ConversationAction, ConversationArgs, StatusOptions};
-use crate::commands::{Context, choice, conversations};
+use crate::args::{ConversationAction, ConversationArgs, MessageOptions, StatusOptions, Switch};
+use crate::commands::{Context, choice, conversations, labels};
 use crate::exit::{Failure, Outcome};
 use crate::output::Column;
 use crate::when;
@@ -20,6 +23,19 @@ const MESSAGE_COLUMNS: &[Column] = &[
     Column::new("conversation", "/conversation_id"),
     Column::new("private", "/private"),
     Column::new("content", "/content"),
+];
+
+const ASSIGNEE_COLUMNS: &[Column] = &[
+    Column::new("conversation", "/conversation_id"),
+    Column::new("assignee", "/assignee/name"),
+    Column::new("assignee id", "/assignee/id"),
+];
+
+const READ_COLUMNS: &[Column] = &[
+    Column::new("id", "/id"),
+    Column::new("status", "/status"),
+    Column::new("unread", "/unread_count"),
+    Column::new("muted", "/muted"),
 ];
 
 const PRIORITIES: &[&str] = &["urgent", "high", "medium", "low"];
@@ -57,25 +73,67 @@ pub async fn run(ctx: &Context, args: ConversationArgs) -> Outcome {
         ConversationAction::Assign { agent } => {
             let assignee = handle.assign(agent).await?;
             let line = json!({"conversation_id": args.id, "assignee": assignee});
+            printer.item(&line, ASSIGNEE_COLUMNS)
+        }
+        ConversationAction::Unassign => {
+            handle.unassign().await?;
+            let line = json!({"conversation_id": args.id, "assignee": null});
+            printer.item(&line, ASSIGNEE_COLUMNS)
+        }
+        ConversationAction::Labels => labels::list(ctx, &handle).await,
+        ConversationAction::Label { change } => labels::change(ctx, &handle, change).await,
+        ConversationAction::Priority { priority } => set_priority(ctx, &handle, &priority).await,
+        ConversationAction::Reply(options) => {
+            let request = handle.reply(options.text.clone().unwrap_or_default());
+            send_message(ctx, request, options).await
+        }
+        ConversationAction::Note(options) => {
+            let request = handle.note(options.text.clone().unwrap_or_default());
+            send_message(ctx, request, options).await
+        }
+        ConversationAction::Typing { state, private } => {
+            let mut request = match state {
+                Switch::On => handle.typing_on(),
+                Switch::Off => handle.typing_off(),
+            };
+            if private {
+                request = request.private();
+            }
+            request.send().await?;
+            let line = json!({"conversation_id": args.id, "typing": state == Switch::On});
             printer.item(
                 &line,
                 &[
                     Column::new("conversation", "/conversation_id"),
-                    Column::new("assignee", "/assignee/name"),
-                    Column::new("assignee id", "/assignee/id"),
+                    Column::new("typing", "/typing"),
                 ],
             )
         }
-        ConversationAction::Priority { priority } => set_priority(ctx, &handle, &priority).await,
-        ConversationAction::Reply { text } => {
-            let message = handle.reply(text).send().await?;
-            printer.item(&message, MESSAGE_COLUMNS)
+        ConversationAction::Mute | ConversationAction::Unmute => {
+            if matches!(args.action, ConversationAction::Mute) {
+                handle.mute().await?;
+            } else {
+                handle.unmute().await?;
+            }
+            // The answer has no body: the conversation as it now is.
+            let conversation = client.get_conversation(args.id).await?;
+            printer.item(&conversation, READ_COLUMNS)
         }
-        ConversationAction::Note { text } => {
-            let message = handle.note(text).send().await?;
-            printer.item(&message, MESSAGE_COLUMNS)
-        }
+        ConversationAction::Read => printer.item(&handle.mark_read().await?, READ_COLUMNS),
+        ConversationAction::Unread => printer.item(&handle.mark_unread().await?, READ_COLUMNS),
     }
+}
+
+async fn send_message(
+    ctx: &Context,
+    mut request: MessageRequest,
+    options: MessageOptions,
+) -> Outcome {
+    for path in options.attach {
+        request = request.attach(FileAttachment::from_path(path));
+    }
+    let message = request.send().await?;
+    ctx.printer.item(&message, MESSAGE_COLUMNS)
 }
 
 async fn status(ctx: &Context, mut request: StatusRequest, options: StatusOptions) -> Outcome {

@@ -57,7 +57,8 @@ pub async fn run(ctx: &Context, command: ConversationsCommand) -> Outcome {
         request = request.query(query);
     }
     if paging.all {
-        return listing::stream(&ctx.printer, COLUMNS, request.stream(), paging.limit).await;
+        let items = request.stream();
+        return listing::stream(&ctx.printer, COLUMNS, "conversations", items, paging.limit).await;
     }
     if let Some(page) = paging.page {
         request = request.page(page);

@@ -1,5 +1,5 @@
-//! Printing a listing: one page, or every page streamed (`--all`), cut at
-//! `--limit` either way.
+//! Printing a listing: one page, or every page streamed (`--all`, with a
+//! progress bar where one is wanted), cut at `--limit` either way.
 
 use futures::stream::{BoxStream, StreamExt};
 use serde::Serialize;
@@ -7,14 +7,18 @@ use serde::Serialize;
 use crate::args::Paging;
 use crate::exit::Outcome;
 use crate::output::{Column, Printer};
+use crate::progress::Progress;
 
-/// Prints every item of `stream` (page after page) up to `limit`.
+/// Prints every item of `stream` (page after page) up to `limit`, counting
+/// the `what` ("conversations") fetched on a progress bar.
 pub async fn stream<T: Serialize>(
     printer: &Printer,
     columns: &'static [Column],
+    what: &'static str,
     mut items: BoxStream<'static, Result<T, ruut_sdk::Error>>,
     limit: Option<usize>,
 ) -> Outcome {
+    let progress = Progress::listing(printer.progress(), what, limit);
     let mut listing = printer.list(columns);
     let mut printed = 0;
     while limit.is_none_or(|limit| printed < limit) {
@@ -23,7 +27,10 @@ pub async fn stream<T: Serialize>(
             None => break,
         }
         printed += 1;
+        progress.step();
     }
+    // The bar is erased before a table is printed.
+    drop(progress);
     listing.finish()
 }
 
@@ -53,6 +60,7 @@ pub fn page<T: Serialize>(
 pub async fn run<T, F>(
     printer: &Printer,
     columns: &'static [Column],
+    what: &'static str,
     paging: Paging,
     stream: impl FnOnce() -> BoxStream<'static, Result<T, ruut_sdk::Error>>,
     page: impl FnOnce(Option<i64>) -> F,
@@ -62,7 +70,7 @@ where
     F: Future<Output = Result<(Vec<T>, Option<i64>), ruut_sdk::Error>>,
 {
     if paging.all {
-        return self::stream(printer, columns, stream(), paging.limit).await;
+        return self::stream(printer, columns, what, stream(), paging.limit).await;
     }
     let (items, next_page) = page(paging.page).await?;
     self::page(printer, columns, &items, next_page, paging)

@@ -24,11 +24,13 @@ pub fn color_allowed(is_terminal: bool) -> bool {
 pub struct Printer {
     format: Format,
     color: bool,
+    progress: bool,
 }
 
 impl Printer {
-    /// The format asked for, or a table on a terminal and JSON otherwise.
-    pub fn new(requested: Option<Format>) -> Self {
+    /// The format asked for, or a table on a terminal and JSON otherwise;
+    /// progress bars where [`crate::progress::wanted`] allows them.
+    pub fn new(requested: Option<Format>, verbose: bool) -> Self {
         let terminal = std::io::stdout().is_terminal();
         let format = requested.unwrap_or(if terminal {
             Format::Table
@@ -38,7 +40,13 @@ impl Printer {
         Self {
             format,
             color: color_allowed(terminal),
+            progress: crate::progress::wanted(format, verbose),
         }
+    }
+
+    /// Whether long listings and bulk actions draw a progress bar on stderr.
+    pub fn progress(&self) -> bool {
+        self.progress
     }
 
     /// The format in force.

@@ -30,11 +30,48 @@ fn snooze_help() {
 }
 
 #[test]
+fn label_help() {
+    insta::assert_snapshot!(help(&["conversation", "1", "label", "--help"]));
+}
+
+#[test]
+fn reply_help() {
+    insta::assert_snapshot!(help(&["conversation", "1", "reply", "--help"]));
+}
+
+#[test]
+fn contacts_help() {
+    insta::assert_snapshot!(help(&["contacts", "--help"]));
+}
+
+#[test]
+fn contacts_update_help() {
+    insta::assert_snapshot!(help(&["contacts", "update", "--help"]));
+}
+
+#[test]
+fn contacts_merge_help() {
+    insta::assert_snapshot!(help(&["contacts", "merge", "--help"]));
+}
+
+#[test]
+fn messages_list_help() {
+    insta::assert_snapshot!(help(&["messages", "list", "--help"]));
+}
+
+#[test]
 fn completions_and_man_page_cover_the_commands() {
     let env = Env::start();
     for shell in ["bash", "zsh", "fish"] {
         let script = env.ok(&["completions", shell]);
-        for word in ["conversations", "snooze", "doctor", "webhooks"] {
+        for word in [
+            "conversations",
+            "snooze",
+            "doctor",
+            "webhooks",
+            "unassign",
+            "merge",
+        ] {
             assert!(script.contains(word), "{shell} completions lack {word}");
         }
     }

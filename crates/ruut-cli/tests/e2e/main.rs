@@ -5,10 +5,13 @@ mod support;
 
 mod api;
 mod auth;
+mod contact_changes;
 mod contacts;
+mod conversation_actions;
 mod conversations;
 mod doctor;
 mod errors;
 mod help;
 mod messages;
+mod progress;
 mod webhooks;
