@@ -28,6 +28,12 @@ const FLAGS: [&str; 4] = ["deny", "--offline", "--locked", "--all-features"];
 /// Runs the check, then the "exactly" test of the licence list.
 pub fn run(root: &Path) -> Result<String, Error> {
     let program = TOOL.ensure(STEP, root)?;
+    // cargo-deny reads `cargo metadata` offline, which needs the sources of
+    // every package in Cargo.lock, those of other platforms (Windows, Android)
+    // too; the builds before this step fetched only this platform's. A fresh
+    // machine fails here without this fetch (it is a no-op when all are there).
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    exec::run(STEP, root, Command::new(cargo).args(["fetch", "--locked"]))?;
     exec::run(
         STEP,
         root,
