@@ -49,6 +49,118 @@ pub mod types {
             Default::default()
         }
     }
+    /**A user of the account as the agent partial renders it (`models/_agent.json.jbuilder`):
+`availability_status` is the account's availability as presence sees it (with
+`auto_offline` an agent who is not connected reads `offline`), `custom_attributes`
+is absent while empty, and `custom_role_id` is sent by enterprise servers only.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountAgent {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_offline: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub availability_status: ::std::option::Option<crate::enums::AvailabilityStatus>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub available_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub confirmed: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_attributes: ::std::option::Option<Attributes>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_role_id: ::std::option::Option<i64>,
+        pub email: ::std::string::String,
+        pub id: i64,
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub provider: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<crate::enums::UserRole>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thumbnail: ::std::option::Option<::std::string::String>,
+    }
+    impl AccountAgent {
+        pub fn builder() -> builder::AccountAgent {
+            Default::default()
+        }
+    }
+    ///Users of an account.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct AccountAgentList(pub ::std::vec::Vec<AccountAgent>);
+    impl ::std::ops::Deref for AccountAgentList {
+        type Target = ::std::vec::Vec<AccountAgent>;
+        fn deref(&self) -> &::std::vec::Vec<AccountAgent> {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<AccountAgentList> for ::std::vec::Vec<AccountAgent> {
+        fn from(value: AccountAgentList) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::From<::std::vec::Vec<AccountAgent>> for AccountAgentList {
+        fn from(value: ::std::vec::Vec<AccountAgent>) -> Self {
+            Self(value)
+        }
+    }
+    ///What to change about an agent; keys not sent are kept. Sent flat or inside `agent`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AgentUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_offline: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub availability: ::std::option::Option<crate::enums::AvailabilityStatus>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<crate::enums::UserRole>,
+    }
+    impl AgentUpdate {
+        pub fn builder() -> builder::AgentUpdate {
+            Default::default()
+        }
+    }
+    ///The agents who can be assigned conversations of the inboxes asked about.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AssignableAgents {
+        pub payload: AccountAgentList,
+    }
+    impl AssignableAgents {
+        pub fn builder() -> builder::AssignableAgents {
+            Default::default()
+        }
+    }
     ///What `assignee_id` names when assigning.
     #[derive(
         ::serde::Deserialize,
@@ -418,6 +530,23 @@ nothing changes and the answer is null.
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    ///The emails of the agents to add.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BulkAgentsRequest {
+        pub emails: ::std::vec::Vec<::std::string::String>,
+    }
+    impl BulkAgentsRequest {
+        pub fn builder() -> builder::BulkAgentsRequest {
+            Default::default()
         }
     }
     ///The attributes to set on every conversation; absent ones are left alone.
@@ -2170,6 +2299,33 @@ last).
             Default::default()
         }
     }
+    /**A user to add to the account. Sent flat (Rails wraps the keys into `agent`) or
+inside `agent`.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct NewAgent {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_offline: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub availability: ::std::option::Option<crate::enums::AvailabilityStatus>,
+        pub email: ::std::string::String,
+        ///The user's name (kept as is when the email is an existing user's).
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<crate::enums::UserRole>,
+    }
+    impl NewAgent {
+        pub fn builder() -> builder::NewAgent {
+            Default::default()
+        }
+    }
     ///A contact to create.
     #[derive(
         ::serde::Deserialize,
@@ -3733,6 +3889,427 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct AccountAgent {
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            auto_offline: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            availability_status: ::std::result::Result<
+                ::std::option::Option<crate::enums::AvailabilityStatus>,
+                ::std::string::String,
+            >,
+            available_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            confirmed: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            custom_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            custom_role_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<::std::string::String, ::std::string::String>,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            provider: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                ::std::option::Option<crate::enums::UserRole>,
+                ::std::string::String,
+            >,
+            thumbnail: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountAgent {
+            fn default() -> Self {
+                Self {
+                    account_id: Ok(Default::default()),
+                    auto_offline: Ok(Default::default()),
+                    availability_status: Ok(Default::default()),
+                    available_name: Ok(Default::default()),
+                    confirmed: Ok(Default::default()),
+                    custom_attributes: Ok(Default::default()),
+                    custom_role_id: Ok(Default::default()),
+                    email: Err("no value supplied for email".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    provider: Ok(Default::default()),
+                    role: Ok(Default::default()),
+                    thumbnail: Ok(Default::default()),
+                }
+            }
+        }
+        impl AccountAgent {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn auto_offline<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_offline = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_offline: {e}")
+                    });
+                self
+            }
+            pub fn availability_status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::AvailabilityStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.availability_status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for availability_status: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn available_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.available_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for available_name: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn confirmed<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.confirmed = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for confirmed: {e}")
+                    });
+                self
+            }
+            pub fn custom_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn custom_role_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_role_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_role_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn provider<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.provider = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::UserRole>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn thumbnail<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thumbnail = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountAgent> for super::AccountAgent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountAgent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    auto_offline: value.auto_offline?,
+                    availability_status: value.availability_status?,
+                    available_name: value.available_name?,
+                    confirmed: value.confirmed?,
+                    custom_attributes: value.custom_attributes?,
+                    custom_role_id: value.custom_role_id?,
+                    email: value.email?,
+                    id: value.id?,
+                    name: value.name?,
+                    provider: value.provider?,
+                    role: value.role?,
+                    thumbnail: value.thumbnail?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountAgent> for AccountAgent {
+            fn from(value: super::AccountAgent) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    auto_offline: Ok(value.auto_offline),
+                    availability_status: Ok(value.availability_status),
+                    available_name: Ok(value.available_name),
+                    confirmed: Ok(value.confirmed),
+                    custom_attributes: Ok(value.custom_attributes),
+                    custom_role_id: Ok(value.custom_role_id),
+                    email: Ok(value.email),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    provider: Ok(value.provider),
+                    role: Ok(value.role),
+                    thumbnail: Ok(value.thumbnail),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AgentUpdate {
+            auto_offline: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            availability: ::std::result::Result<
+                ::std::option::Option<crate::enums::AvailabilityStatus>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                ::std::option::Option<crate::enums::UserRole>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AgentUpdate {
+            fn default() -> Self {
+                Self {
+                    auto_offline: Ok(Default::default()),
+                    availability: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    role: Ok(Default::default()),
+                }
+            }
+        }
+        impl AgentUpdate {
+            pub fn auto_offline<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_offline = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_offline: {e}")
+                    });
+                self
+            }
+            pub fn availability<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::AvailabilityStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.availability = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for availability: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::UserRole>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AgentUpdate> for super::AgentUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AgentUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    auto_offline: value.auto_offline?,
+                    availability: value.availability?,
+                    name: value.name?,
+                    role: value.role?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AgentUpdate> for AgentUpdate {
+            fn from(value: super::AgentUpdate) -> Self {
+                Self {
+                    auto_offline: Ok(value.auto_offline),
+                    availability: Ok(value.availability),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AssignableAgents {
+            payload: ::std::result::Result<
+                super::AccountAgentList,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AssignableAgents {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl AssignableAgents {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AccountAgentList>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AssignableAgents> for super::AssignableAgents {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AssignableAgents,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::AssignableAgents> for AssignableAgents {
+            fn from(value: super::AssignableAgents) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct Assignee {
             account_id: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -4436,6 +5013,47 @@ in which conversation, and whether in a private note.
                     snoozed_until: Ok(value.snoozed_until),
                     type_: Ok(value.type_),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct BulkAgentsRequest {
+            emails: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for BulkAgentsRequest {
+            fn default() -> Self {
+                Self {
+                    emails: Err("no value supplied for emails".to_string()),
+                }
+            }
+        }
+        impl BulkAgentsRequest {
+            pub fn emails<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.emails = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for emails: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BulkAgentsRequest> for super::BulkAgentsRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BulkAgentsRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { emails: value.emails? })
+            }
+        }
+        impl ::std::convert::From<super::BulkAgentsRequest> for BulkAgentsRequest {
+            fn from(value: super::BulkAgentsRequest) -> Self {
+                Self { emails: Ok(value.emails) }
             }
         }
         #[derive(Clone, Debug)]
@@ -9369,6 +9987,125 @@ in which conversation, and whether in a private note.
                     sender_id: Ok(value.sender_id),
                     sender_type: Ok(value.sender_type),
                     updated_at: Ok(value.updated_at),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct NewAgent {
+            auto_offline: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            availability: ::std::result::Result<
+                ::std::option::Option<crate::enums::AvailabilityStatus>,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<::std::string::String, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            role: ::std::result::Result<
+                ::std::option::Option<crate::enums::UserRole>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for NewAgent {
+            fn default() -> Self {
+                Self {
+                    auto_offline: Ok(Default::default()),
+                    availability: Ok(Default::default()),
+                    email: Err("no value supplied for email".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    role: Ok(Default::default()),
+                }
+            }
+        }
+        impl NewAgent {
+            pub fn auto_offline<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_offline = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_offline: {e}")
+                    });
+                self
+            }
+            pub fn availability<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::AvailabilityStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.availability = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for availability: {e}")
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::UserRole>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<NewAgent> for super::NewAgent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: NewAgent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    auto_offline: value.auto_offline?,
+                    availability: value.availability?,
+                    email: value.email?,
+                    name: value.name?,
+                    role: value.role?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::NewAgent> for NewAgent {
+            fn from(value: super::NewAgent) -> Self {
+                Self {
+                    auto_offline: Ok(value.auto_offline),
+                    availability: Ok(value.availability),
+                    email: Ok(value.email),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
                 }
             }
         }
@@ -15755,6 +16492,205 @@ let response = client.merge_contacts()
 ```*/
     pub fn merge_contacts(&self) -> builder::MergeContacts<'_> {
         builder::MergeContacts::new(self)
+    }
+    /**List the account's agents
+
+Every user of the account (agents and administrators), ordered by name
+(case-insensitive), as a JSON array, not paged. Any member may list them; agent-bot
+tokens are refused (401).
+
+Server: `AgentsController#index`, `UserPolicy#index?` (everyone), view
+`agents/index.json.jbuilder` and `models/_agent.json.jbuilder`
+(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb,
+app/views/api/v1/...).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/agents`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_agents()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_agents(&self) -> builder::ListAgents<'_> {
+        builder::ListAgents::new(self)
+    }
+    /**Add an agent to the account
+
+Adds a user to the account (`AgentBuilder`): a user with this email who already
+exists (in another account) is added as is; otherwise a new, unconfirmed user is
+made (the server e-mails an invitation). `role` defaults to `agent`, `availability`
+to `online` and `auto_offline` to true (the `account_users` column defaults: the
+controller passes the missing keys as nil, which the builder drops). The answer is
+the agent. Administrators only: an agent is answered 401 "You are not authorized to
+do this action".
+
+Errors: a user already in the account is a 422 (`AccountUser` uniqueness, "User has
+already been taken"); a blank or malformed email a 422 from the `User` validations.
+On the real server a missing `name` for a new user fails the database's `NOT NULL`
+(a 500) and an unknown `role` or `availability` raises in the enum (a 500); the
+sandbox answers those 422. Over the plan's agent limit the server answers 402
+"Account limit exceeded. Please purchase more licenses" (`validate_limit`;
+unlimited on self-hosted servers, and not produced by the sandbox). Enterprise
+servers also read a top-level `custom_role_id`.
+
+Server: `AgentsController#create` (`new_agent_params`), `UserPolicy#create?`
+(administrators), `AgentBuilder`, `AccountUser`, view `agents/create.json.jbuilder`
+(app/controllers/api/v1/accounts/agents_controller.rb, app/builders/agent_builder.rb,
+app/models/account_user.rb, app/policies/user_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/agents`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_agent()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_agent(&self) -> builder::CreateAgent<'_> {
+        builder::CreateAgent::new(self)
+    }
+    /**Remove an agent from the account
+
+Removes the user from the account: off its teams and inboxes, and its conversations
+there unassigned (`Agents::DestroyJob`, run shortly after); the user record itself
+is deleted when it belongs to no other account. The answer is an empty 200.
+Administrators only: the agent is looked up first (an unknown id is a 404 for
+anyone), then an agent caller is answered 401.
+
+Server: `AgentsController#destroy`, `UserPolicy#destroy?`, `AccountUser`
+(`after_destroy :remove_user_from_account`), `Agents::DestroyJob`
+(app/controllers/api/v1/accounts/agents_controller.rb, app/models/account_user.rb,
+app/jobs/agents/destroy_job.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/agents/{agent_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `agent_id`: The agent's user id.
+```ignore
+let response = client.delete_agent()
+    .account_id(account_id)
+    .agent_id(agent_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_agent(&self) -> builder::DeleteAgent<'_> {
+        builder::DeleteAgent::new(self)
+    }
+    /**Update an agent
+
+Changes an agent's `name` (on the user, so in every account) and, in this account
+only, `role`, `availability` and `auto_offline`. Keys not sent are kept. `email` is
+permitted by the controller but ignored. The answer is the agent. Administrators
+only: the agent is looked up first (an unknown id is a 404 for anyone), then an
+agent caller is answered 401 "You are not authorized to do this action". Rails
+routes `PUT` to the same action.
+
+Server: `AgentsController#update` (`agent_params`, `account_user_attributes`),
+`UserPolicy#update?`, view `agents/update.json.jbuilder`
+(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/agents/{agent_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `agent_id`: The agent's user id.
+- `body`
+```ignore
+let response = client.update_agent()
+    .account_id(account_id)
+    .agent_id(agent_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_agent(&self) -> builder::UpdateAgent<'_> {
+        builder::UpdateAgent::new(self)
+    }
+    /**Add several agents by email
+
+Adds a user with role `agent` for each email (named after the part before `@`),
+as `createAgent` does but with the builder's own defaults: `availability` offline
+and `auto_offline` false. An email that fails (already in the account, malformed) is
+skipped silently. The answer is an empty 200; list the agents to see who was
+added. Administrators only (401 for an agent). A missing `emails` is a 500 on the
+server (`nil.each`); the sandbox answers 422. Over the plan's agent limit the server
+answers 402 (not produced by the sandbox).
+
+Server: `AgentsController#bulk_create`, `UserPolicy#bulk_create?`
+(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/agents/bulk_create`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.bulk_create_agents()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn bulk_create_agents(&self) -> builder::BulkCreateAgents<'_> {
+        builder::BulkCreateAgents::new(self)
+    }
+    /**List the agents who can take conversations of some inboxes
+
+The users who are members of **every** inbox `inbox_ids[]` names, plus the
+account's administrators (who can take any conversation), wrapped in `payload`.
+Each inbox must be one the caller can see (`InboxPolicy#show?`: an administrator
+sees them all, an agent only the inboxes it is a member of), or the answer is 401.
+An inbox id the account does not have is a 404, and so is a request without any
+`inbox_ids[]` (the server's `find(nil)`).
+
+Server: `AssignableAgentsController#index`, `InboxPolicy#show?`, view
+`assignable_agents/index.json.jbuilder` and `models/_agent.json.jbuilder`
+(app/controllers/api/v1/accounts/assignable_agents_controller.rb,
+app/policies/inbox_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/assignable_agents`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_ids`: The inboxes, sent Rails-style as `inbox_ids[]=1&inbox_ids[]=2`. Send at least
+one (without any the answer is 404); not marked required because Prism 5 does
+not find bracketed names (see `UserIdsQuery`).
+
+```ignore
+let response = client.list_assignable_agents()
+    .account_id(account_id)
+    .inbox_ids(inbox_ids)
+    .send()
+    .await;
+```*/
+    pub fn list_assignable_agents(&self) -> builder::ListAssignableAgents<'_> {
+        builder::ListAssignableAgents::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -22190,6 +23126,622 @@ pub mod builder {
                     )
                 }
                 422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_agents`]
+
+[`Client::list_agents`]: super::Client::list_agents*/
+    #[derive(Debug, Clone)]
+    pub struct ListAgents<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListAgents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/agents`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agents", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_agents",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_agent`]
+
+[`Client::create_agent`]: super::Client::create_agent*/
+    #[derive(Debug, Clone)]
+    pub struct CreateAgent<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::NewAgent, String>,
+    }
+    impl<'a> CreateAgent<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::NewAgent>,
+            <V as std::convert::TryInto<types::NewAgent>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| format!("conversion to `NewAgent` for body failed: {}", s));
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(types::builder::NewAgent) -> types::builder::NewAgent,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/agents`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountAgent>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::NewAgent::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agents", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_agent",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_agent`]
+
+[`Client::delete_agent`]: super::Client::delete_agent*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteAgent<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        agent_id: Result<i64, String>,
+    }
+    impl<'a> DeleteAgent<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                agent_id: Err("agent_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn agent_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.agent_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for agent_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/agents/{agent_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, agent_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let agent_id = agent_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agents/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& agent_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_agent",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_agent`]
+
+[`Client::update_agent`]: super::Client::update_agent*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateAgent<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        agent_id: Result<i64, String>,
+        body: Result<types::builder::AgentUpdate, String>,
+    }
+    impl<'a> UpdateAgent<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                agent_id: Err("agent_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn agent_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.agent_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for agent_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AgentUpdate>,
+            <V as std::convert::TryInto<types::AgentUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `AgentUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AgentUpdate,
+            ) -> types::builder::AgentUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/agents/{agent_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountAgent>, Error<types::ErrorBody>> {
+            let Self { client, account_id, agent_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let agent_id = agent_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::AgentUpdate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agents/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& agent_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_agent",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::bulk_create_agents`]
+
+[`Client::bulk_create_agents`]: super::Client::bulk_create_agents*/
+    #[derive(Debug, Clone)]
+    pub struct BulkCreateAgents<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::BulkAgentsRequest, String>,
+    }
+    impl<'a> BulkCreateAgents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::BulkAgentsRequest>,
+            <V as std::convert::TryInto<
+                types::BulkAgentsRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `BulkAgentsRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::BulkAgentsRequest,
+            ) -> types::builder::BulkAgentsRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/agents/bulk_create`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::BulkAgentsRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agents/bulk_create", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "bulk_create_agents",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_assignable_agents`]
+
+[`Client::list_assignable_agents`]: super::Client::list_assignable_agents*/
+    #[derive(Debug, Clone)]
+    pub struct ListAssignableAgents<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+    }
+    impl<'a> ListAssignableAgents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_ids: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.inbox_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for inbox_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/assignable_agents`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AssignableAgents>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_ids } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_ids = inbox_ids.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/assignable_agents", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("inbox_ids[]", &inbox_ids))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_assignable_agents",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

@@ -238,6 +238,30 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/actions/contact_merge`, sent by [`Client::merge_contacts`](crate::Client::merge_contacts).
     MergeContacts,
+    /// List the account's agents.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/agents`, sent by [`Client::list_agents`](crate::Client::list_agents).
+    ListAgents,
+    /// Add an agent to the account.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/agents`, sent by [`Client::create_agent`](crate::Client::create_agent).
+    CreateAgent,
+    /// Remove an agent from the account.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/agents/{agent_id}`, sent by [`Client::delete_agent`](crate::Client::delete_agent).
+    DeleteAgent,
+    /// Update an agent.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/agents/{agent_id}`, sent by [`Client::update_agent`](crate::Client::update_agent).
+    UpdateAgent,
+    /// Add several agents by email.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/agents/bulk_create`, sent by [`Client::bulk_create_agents`](crate::Client::bulk_create_agents).
+    BulkCreateAgents,
+    /// List the agents who can take conversations of some inboxes.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/assignable_agents`, sent by [`Client::list_assignable_agents`](crate::Client::list_assignable_agents).
+    ListAssignableAgents,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -295,6 +319,12 @@ impl Operation {
         Operation::UpdateContactNote,
         Operation::RemoveContactCustomAttributes,
         Operation::MergeContacts,
+        Operation::ListAgents,
+        Operation::CreateAgent,
+        Operation::DeleteAgent,
+        Operation::UpdateAgent,
+        Operation::BulkCreateAgents,
+        Operation::ListAssignableAgents,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -354,6 +384,12 @@ impl Operation {
             Operation::UpdateContactNote => "updateContactNote",
             Operation::RemoveContactCustomAttributes => "removeContactCustomAttributes",
             Operation::MergeContacts => "mergeContacts",
+            Operation::ListAgents => "listAgents",
+            Operation::CreateAgent => "createAgent",
+            Operation::DeleteAgent => "deleteAgent",
+            Operation::UpdateAgent => "updateAgent",
+            Operation::BulkCreateAgents => "bulkCreateAgents",
+            Operation::ListAssignableAgents => "listAssignableAgents",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -422,6 +458,12 @@ impl Operation {
                 "remove_contact_custom_attributes"
             }
             Operation::MergeContacts => "merge_contacts",
+            Operation::ListAgents => "list_agents",
+            Operation::CreateAgent => "create_agent",
+            Operation::DeleteAgent => "delete_agent",
+            Operation::UpdateAgent => "update_agent",
+            Operation::BulkCreateAgents => "bulk_create_agents",
+            Operation::ListAssignableAgents => "list_assignable_agents",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -480,6 +522,12 @@ impl Operation {
             Operation::UpdateContactNote => "PATCH",
             Operation::RemoveContactCustomAttributes => "POST",
             Operation::MergeContacts => "POST",
+            Operation::ListAgents => "GET",
+            Operation::CreateAgent => "POST",
+            Operation::DeleteAgent => "DELETE",
+            Operation::UpdateAgent => "PATCH",
+            Operation::BulkCreateAgents => "POST",
+            Operation::ListAssignableAgents => "GET",
         }
     }
     /// The path template, e.g.
@@ -627,6 +675,16 @@ impl Operation {
             Operation::MergeContacts => {
                 "/api/v1/accounts/{account_id}/actions/contact_merge"
             }
+            Operation::ListAgents => "/api/v1/accounts/{account_id}/agents",
+            Operation::CreateAgent => "/api/v1/accounts/{account_id}/agents",
+            Operation::DeleteAgent => "/api/v1/accounts/{account_id}/agents/{agent_id}",
+            Operation::UpdateAgent => "/api/v1/accounts/{account_id}/agents/{agent_id}",
+            Operation::BulkCreateAgents => {
+                "/api/v1/accounts/{account_id}/agents/bulk_create"
+            }
+            Operation::ListAssignableAgents => {
+                "/api/v1/accounts/{account_id}/assignable_agents"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -688,6 +746,12 @@ impl Operation {
             Operation::UpdateContactNote => true,
             Operation::RemoveContactCustomAttributes => true,
             Operation::MergeContacts => false,
+            Operation::ListAgents => true,
+            Operation::CreateAgent => false,
+            Operation::DeleteAgent => true,
+            Operation::UpdateAgent => true,
+            Operation::BulkCreateAgents => true,
+            Operation::ListAssignableAgents => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -746,6 +810,12 @@ impl Operation {
             Operation::UpdateContactNote => Source::Chatwoot,
             Operation::RemoveContactCustomAttributes => Source::Chatwoot,
             Operation::MergeContacts => Source::Chatwoot,
+            Operation::ListAgents => Source::Chatwoot,
+            Operation::CreateAgent => Source::Chatwoot,
+            Operation::DeleteAgent => Source::Chatwoot,
+            Operation::UpdateAgent => Source::Chatwoot,
+            Operation::BulkCreateAgents => Source::Chatwoot,
+            Operation::ListAssignableAgents => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -805,6 +875,12 @@ impl Operation {
             Operation::UpdateContactNote => false,
             Operation::RemoveContactCustomAttributes => false,
             Operation::MergeContacts => false,
+            Operation::ListAgents => false,
+            Operation::CreateAgent => false,
+            Operation::DeleteAgent => false,
+            Operation::UpdateAgent => false,
+            Operation::BulkCreateAgents => false,
+            Operation::ListAssignableAgents => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -887,6 +963,12 @@ impl Operation {
                 Some("ContactHandle::remove_custom_attributes")
             }
             Operation::MergeContacts => Some("Client::merge_contacts"),
+            Operation::ListAgents => Some("Client::list_agents"),
+            Operation::CreateAgent => Some("Client::create_agent"),
+            Operation::DeleteAgent => Some("AgentHandle::delete"),
+            Operation::UpdateAgent => Some("AgentHandle::update"),
+            Operation::BulkCreateAgents => Some("Client::bulk_create_agents"),
+            Operation::ListAssignableAgents => Some("Client::list_assignable_agents"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -955,6 +1037,12 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "mergeContacts" => Some(Operation::MergeContacts),
+            "listAgents" => Some(Operation::ListAgents),
+            "createAgent" => Some(Operation::CreateAgent),
+            "deleteAgent" => Some(Operation::DeleteAgent),
+            "updateAgent" => Some(Operation::UpdateAgent),
+            "bulkCreateAgents" => Some(Operation::BulkCreateAgents),
+            "listAssignableAgents" => Some(Operation::ListAssignableAgents),
             _ => None,
         }
     }
@@ -1032,6 +1120,12 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "merge_contacts" => Some(Operation::MergeContacts),
+            "list_agents" => Some(Operation::ListAgents),
+            "create_agent" => Some(Operation::CreateAgent),
+            "delete_agent" => Some(Operation::DeleteAgent),
+            "update_agent" => Some(Operation::UpdateAgent),
+            "bulk_create_agents" => Some(Operation::BulkCreateAgents),
+            "list_assignable_agents" => Some(Operation::ListAssignableAgents),
             _ => None,
         }
     }

@@ -90,6 +90,12 @@ impl<T: CliConfig> Cli<T> {
                 Self::cli_remove_contact_custom_attributes()
             }
             CliCommand::MergeContacts => Self::cli_merge_contacts(),
+            CliCommand::ListAgents => Self::cli_list_agents(),
+            CliCommand::CreateAgent => Self::cli_create_agent(),
+            CliCommand::DeleteAgent => Self::cli_delete_agent(),
+            CliCommand::UpdateAgent => Self::cli_update_agent(),
+            CliCommand::BulkCreateAgents => Self::cli_bulk_create_agents(),
+            CliCommand::ListAssignableAgents => Self::cli_list_assignable_agents(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -2274,6 +2280,201 @@ impl<T: CliConfig> Cli<T> {
                 "Merge two contacts\n\nMerges `mergee_contact_id` into `base_contact_id`: the mergee's conversations,\nmessages, contact inboxes and notes move to the base contact; its details fill the\nbase contact's blanks (the base contact's own values win, attribute maps are deep\nmerged); then the mergee is deleted. The same id twice changes nothing. Either id\nunknown in the account answers 404. The answer is the base contact (without\n`contact_inboxes`), unwrapped.\n\nServer: `Actions::ContactMergesController#create`, `ContactMergeAction`, view\n`actions/contact_merges/create.json.jbuilder` (app/controllers/api/v1/accounts/actions/\ncontact_merges_controller.rb, app/actions/contact_merge_action.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_agents() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the account's agents\n\nEvery user of the account (agents and administrators), ordered by name\n(case-insensitive), as a JSON array, not paged. Any member may list them; agent-bot\ntokens are refused (401).\n\nServer: `AgentsController#index`, `UserPolicy#index?` (everyone), view\n`agents/index.json.jbuilder` and `models/_agent.json.jbuilder`\n(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb,\napp/views/api/v1/...).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_agent() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("auto-offline")
+                    .long("auto-offline")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("availability")
+                    .long("availability")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::AvailabilityStatus),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("email")
+                    .long("email")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body")
+                    .help(
+                        "The user's name (kept as is when the email is an existing user's).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("role")
+                    .long("role")
+                    .value_parser(::clap::value_parser!(ruut_api::enums::UserRole))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Add an agent to the account\n\nAdds a user to the account (`AgentBuilder`): a user with this email who already\nexists (in another account) is added as is; otherwise a new, unconfirmed user is\nmade (the server e-mails an invitation). `role` defaults to `agent`, `availability`\nto `online` and `auto_offline` to true (the `account_users` column defaults: the\ncontroller passes the missing keys as nil, which the builder drops). The answer is\nthe agent. Administrators only: an agent is answered 401 \"You are not authorized to\ndo this action\".\n\nErrors: a user already in the account is a 422 (`AccountUser` uniqueness, \"User has\nalready been taken\"); a blank or malformed email a 422 from the `User` validations.\nOn the real server a missing `name` for a new user fails the database's `NOT NULL`\n(a 500) and an unknown `role` or `availability` raises in the enum (a 500); the\nsandbox answers those 422. Over the plan's agent limit the server answers 402\n\"Account limit exceeded. Please purchase more licenses\" (`validate_limit`;\nunlimited on self-hosted servers, and not produced by the sandbox). Enterprise\nservers also read a top-level `custom_role_id`.\n\nServer: `AgentsController#create` (`new_agent_params`), `UserPolicy#create?`\n(administrators), `AgentBuilder`, `AccountUser`, view `agents/create.json.jbuilder`\n(app/controllers/api/v1/accounts/agents_controller.rb, app/builders/agent_builder.rb,\napp/models/account_user.rb, app/policies/user_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_agent() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("agent-id")
+                    .long("agent-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent's user id."),
+            )
+            .about(
+                "Remove an agent from the account\n\nRemoves the user from the account: off its teams and inboxes, and its conversations\nthere unassigned (`Agents::DestroyJob`, run shortly after); the user record itself\nis deleted when it belongs to no other account. The answer is an empty 200.\nAdministrators only: the agent is looked up first (an unknown id is a 404 for\nanyone), then an agent caller is answered 401.\n\nServer: `AgentsController#destroy`, `UserPolicy#destroy?`, `AccountUser`\n(`after_destroy :remove_user_from_account`), `Agents::DestroyJob`\n(app/controllers/api/v1/accounts/agents_controller.rb, app/models/account_user.rb,\napp/jobs/agents/destroy_job.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_agent() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("agent-id")
+                    .long("agent-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent's user id."),
+            )
+            .arg(
+                ::clap::Arg::new("auto-offline")
+                    .long("auto-offline")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("availability")
+                    .long("availability")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::AvailabilityStatus),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("role")
+                    .long("role")
+                    .value_parser(::clap::value_parser!(ruut_api::enums::UserRole))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update an agent\n\nChanges an agent's `name` (on the user, so in every account) and, in this account\nonly, `role`, `availability` and `auto_offline`. Keys not sent are kept. `email` is\npermitted by the controller but ignored. The answer is the agent. Administrators\nonly: the agent is looked up first (an unknown id is a 404 for anyone), then an\nagent caller is answered 401 \"You are not authorized to do this action\". Rails\nroutes `PUT` to the same action.\n\nServer: `AgentsController#update` (`agent_params`, `account_user_attributes`),\n`UserPolicy#update?`, view `agents/update.json.jbuilder`\n(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_bulk_create_agents() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Add several agents by email\n\nAdds a user with role `agent` for each email (named after the part before `@`),\nas `createAgent` does but with the builder's own defaults: `availability` offline\nand `auto_offline` false. An email that fails (already in the account, malformed) is\nskipped silently. The answer is an empty 200; list the agents to see who was\nadded. Administrators only (401 for an agent). A missing `emails` is a 500 on the\nserver (`nil.each`); the sandbox answers 422. Over the plan's agent limit the server\nanswers 402 (not produced by the sandbox).\n\nServer: `AgentsController#bulk_create`, `UserPolicy#bulk_create?`\n(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_assignable_agents() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the agents who can take conversations of some inboxes\n\nThe users who are members of **every** inbox `inbox_ids[]` names, plus the\naccount's administrators (who can take any conversation), wrapped in `payload`.\nEach inbox must be one the caller can see (`InboxPolicy#show?`: an administrator\nsees them all, an agent only the inboxes it is a member of), or the answer is 401.\nAn inbox id the account does not have is a 404, and so is a request without any\n`inbox_ids[]` (the server's `find(nil)`).\n\nServer: `AssignableAgentsController#index`, `InboxPolicy#show?`, view\n`assignable_agents/index.json.jbuilder` and `models/_agent.json.jbuilder`\n(app/controllers/api/v1/accounts/assignable_agents_controller.rb,\napp/policies/inbox_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -2403,6 +2604,16 @@ impl<T: CliConfig> Cli<T> {
                 self.execute_remove_contact_custom_attributes(matches).await
             }
             CliCommand::MergeContacts => self.execute_merge_contacts(matches).await,
+            CliCommand::ListAgents => self.execute_list_agents(matches).await,
+            CliCommand::CreateAgent => self.execute_create_agent(matches).await,
+            CliCommand::DeleteAgent => self.execute_delete_agent(matches).await,
+            CliCommand::UpdateAgent => self.execute_update_agent(matches).await,
+            CliCommand::BulkCreateAgents => {
+                self.execute_bulk_create_agents(matches).await
+            }
+            CliCommand::ListAssignableAgents => {
+                self.execute_list_assignable_agents(matches).await
+            }
         }
     }
     pub async fn execute_get_server_info(
@@ -4112,6 +4323,190 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_agents();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_agents(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_agent();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("auto-offline") {
+            request = request.body_map(|body| { body.auto_offline(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::AvailabilityStatus>("availability")
+        {
+            request = request.body_map(|body| { body.availability(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("email") {
+            request = request.body_map(|body| { body.email(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<ruut_api::enums::UserRole>("role") {
+            request = request.body_map(|body| { body.role(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::NewAgent>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_agent(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_agent();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("agent-id") {
+            request = request.agent_id(value.clone());
+        }
+        self.config.execute_delete_agent(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_agent();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("agent-id") {
+            request = request.agent_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("auto-offline") {
+            request = request.body_map(|body| { body.auto_offline(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::AvailabilityStatus>("availability")
+        {
+            request = request.body_map(|body| { body.availability(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<ruut_api::enums::UserRole>("role") {
+            request = request.body_map(|body| { body.role(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::AgentUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_agent(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_bulk_create_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.bulk_create_agents();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::BulkAgentsRequest>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_bulk_create_agents(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_assignable_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_assignable_agents();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_assignable_agents(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -4504,6 +4899,48 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListAgents,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateAgent,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteAgent,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateAgent,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_bulk_create_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::BulkCreateAgents,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_assignable_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListAssignableAgents,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -4560,6 +4997,12 @@ pub enum CliCommand {
     UpdateContactNote,
     RemoveContactCustomAttributes,
     MergeContacts,
+    ListAgents,
+    CreateAgent,
+    DeleteAgent,
+    UpdateAgent,
+    BulkCreateAgents,
+    ListAssignableAgents,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -4592,7 +5035,9 @@ impl CliCommand {
             CliCommand::SetContactLabels, CliCommand::ListContactNotes,
             CliCommand::CreateContactNote, CliCommand::DeleteContactNote,
             CliCommand::UpdateContactNote, CliCommand::RemoveContactCustomAttributes,
-            CliCommand::MergeContacts,
+            CliCommand::MergeContacts, CliCommand::ListAgents, CliCommand::CreateAgent,
+            CliCommand::DeleteAgent, CliCommand::UpdateAgent,
+            CliCommand::BulkCreateAgents, CliCommand::ListAssignableAgents,
         ]
             .into_iter()
     }
@@ -4659,6 +5104,12 @@ impl CliCommand {
                 "remove_contact_custom_attributes"
             }
             CliCommand::MergeContacts => "merge_contacts",
+            CliCommand::ListAgents => "list_agents",
+            CliCommand::CreateAgent => "create_agent",
+            CliCommand::DeleteAgent => "delete_agent",
+            CliCommand::UpdateAgent => "update_agent",
+            CliCommand::BulkCreateAgents => "bulk_create_agents",
+            CliCommand::ListAssignableAgents => "list_assignable_agents",
         }
     }
 }

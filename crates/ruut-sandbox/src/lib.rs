@@ -160,6 +160,7 @@ mod fixtures;
 mod journal;
 mod notes;
 mod operations;
+mod people;
 mod pipeline;
 mod render;
 mod routes;

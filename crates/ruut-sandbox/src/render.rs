@@ -95,13 +95,15 @@ pub(crate) fn assignee(
     match who {
         AssigneeRef::User(id) => {
             let user = store.user(id)?;
-            let role = store.role(id, account_id).unwrap_or("agent");
+            let member = store.membership(id, account_id);
+            let role = member.map_or("agent", |m| m.role);
+            let availability = member.map_or("offline", |m| m.availability);
             Some(types::Assignee {
                 id,
                 account_id: Some(account_id),
-                availability_status: Some(AvailabilityStatus::from(user.availability)),
-                auto_offline: Some(true),
-                confirmed: Some(true),
+                availability_status: Some(AvailabilityStatus::from(availability)),
+                auto_offline: Some(member.is_none_or(|m| m.auto_offline)),
+                confirmed: Some(user.confirmed),
                 email: Some(user.email.clone()),
                 provider: Some("email".to_owned()),
                 available_name: Some(user.name.clone()),
@@ -147,7 +149,7 @@ pub(crate) fn team(
         id: t.id,
         name: t.name.clone(),
         description: Some(t.description.clone()),
-        allow_auto_assign: Some(true),
+        allow_auto_assign: Some(t.allow_auto_assign),
         account_id: Some(t.account_id),
         is_member: Some(user_id.is_some_and(|u| t.member_ids.contains(&u))),
     })

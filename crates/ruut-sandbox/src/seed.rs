@@ -174,14 +174,14 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         email: format!("{}@ruut.example", name.to_lowercase().replace(' ', ".")),
         id,
         name,
-        availability: "online",
+        confirmed: true,
     };
     store.users.push(user(1, "Sandbox User".to_owned()));
+    let mut availability = vec!["online"];
     for id in 2..=7 {
         let name = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
-        let mut agent = user(id, name);
-        agent.availability = *rng.pick(&["online", "offline", "busy"]);
-        store.users.push(agent);
+        store.users.push(user(id, name));
+        availability.push(*rng.pick(&["online", "offline", "busy"]));
     }
     let members = [
         (1, 1, "agent"),
@@ -198,8 +198,11 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
             user_id,
             account_id,
             role,
+            availability: availability[(user_id - 1) as usize],
+            auto_offline: true,
         });
     }
+    seed_inbox_members(&mut store);
     store.bots.push(Bot {
         id: 1,
         account_id: 1,
@@ -212,6 +215,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         name: "billing".to_owned(),
         description: "Billing questions".to_owned(),
         member_ids: vec![1, 2],
+        allow_auto_assign: true,
     });
     store.teams.push(Team {
         id: 2,
@@ -219,6 +223,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         name: "sales".to_owned(),
         description: "Sales leads".to_owned(),
         member_ids: vec![6],
+        allow_auto_assign: false,
     });
     for (id, account_id, name, channel_type) in [
         (1, 1, "Website", "Channel::WebWidget"),
@@ -313,6 +318,24 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
             .map_or(0, |c| c.id),
     };
     (store, info)
+}
+
+/// The inboxes' agents: every agent of the main account is a member of its
+/// website and API inboxes, only users 3 and 4 of its email inbox
+/// (administrators need no membership); in the other accounts, every agent.
+fn seed_inbox_members(store: &mut Store) {
+    let members = [
+        (1, &[1, 3, 4, 5][..]),
+        (2, &[1, 3, 4, 5]),
+        (3, &[3, 4]),
+        (4, &[6]),
+        (5, &[]),
+    ];
+    for (inbox_id, users) in members {
+        for user_id in users {
+            store.people.inbox_members.push((inbox_id, *user_id));
+        }
+    }
 }
 
 /// Note 1, about contact 1, by the token user.

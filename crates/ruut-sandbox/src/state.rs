@@ -36,7 +36,8 @@ pub(crate) struct User {
     pub id: i64,
     pub name: String,
     pub email: String,
-    pub availability: &'static str,
+    /// Whether the user confirmed the email (invited users have not yet).
+    pub confirmed: bool,
 }
 
 /// A user's role in one account.
@@ -45,6 +46,10 @@ pub(crate) struct Membership {
     pub user_id: i64,
     pub account_id: i64,
     pub role: &'static str,
+    /// The availability the user set in this account: `online`, `busy`, `offline`.
+    pub availability: &'static str,
+    /// Whether presence turns the user offline when disconnected.
+    pub auto_offline: bool,
 }
 
 /// An agent bot, usable in one account.
@@ -64,6 +69,8 @@ pub(crate) struct Team {
     pub name: String,
     pub description: String,
     pub member_ids: Vec<i64>,
+    /// Whether conversations of the team are assigned automatically.
+    pub allow_auto_assign: bool,
 }
 
 /// An inbox (Ruut calls it a workspace).
@@ -257,6 +264,8 @@ pub(crate) struct Store {
     pub next_note_id: i64,
     /// The messages' attachments.
     pub files: crate::files::Files,
+    /// Inbox members and the next user and team ids.
+    pub people: crate::people::People,
 }
 
 impl Store {
@@ -292,6 +301,13 @@ impl Store {
     /// The user with this id.
     pub fn user(&self, id: i64) -> Option<&User> {
         self.users.iter().find(|u| u.id == id)
+    }
+
+    /// The user's membership of the account, if any.
+    pub fn membership(&self, user_id: i64, account_id: i64) -> Option<&Membership> {
+        self.memberships
+            .iter()
+            .find(|m| m.user_id == user_id && m.account_id == account_id)
     }
 
     /// The user with this id, if a member of the account.

@@ -164,6 +164,7 @@
 #![forbid(unsafe_code)]
 
 mod accounts;
+mod agents;
 mod client;
 mod contacts;
 mod conversations;
@@ -174,6 +175,8 @@ mod probe;
 mod transport;
 pub mod webhook;
 
+pub use agents::agent::{AgentHandle, UpdateAgentRequest};
+pub use agents::create::CreateAgentRequest;
 pub use client::Client;
 pub use client::builder::ClientBuilder;
 pub use client::config::DEFAULT_POOL_IDLE_TIMEOUT;

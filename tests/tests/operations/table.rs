@@ -207,6 +207,7 @@ impl Ids {
             "inbox_id" => &mut self.inbox,
             "note_id" => &mut self.note,
             "message_id" => &mut self.message,
+            "agent_id" => &mut self.agent,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }

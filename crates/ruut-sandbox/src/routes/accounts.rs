@@ -45,6 +45,13 @@ pub(crate) fn profile(cx: Scope<'_, Me>) -> Reply {
     let user = store.user(user_id).ok_or(ApiError::InvalidToken)?;
     let accounts = memberships(store, user_id);
     let active = accounts.first().map(|(id, _, role)| (*id, *role));
+    let availability = |account_id: i64| {
+        let member = store.membership(user_id, account_id);
+        (
+            AvailabilityStatus::from(member.map_or("offline", |m| m.availability)),
+            member.is_none_or(|m| m.auto_offline),
+        )
+    };
     let profile = types::Profile {
         id: user.id,
         name: Some(user.name.clone()),
@@ -54,8 +61,8 @@ pub(crate) fn profile(cx: Scope<'_, Me>) -> Reply {
         avatar_url: Some(String::new()),
         account_id: active.map(|(id, _)| id),
         role: active.map(|(_, role)| UserRole::from(role)),
-        confirmed: Some(true),
-        availability_status: Some(AvailabilityStatus::from(user.availability)),
+        confirmed: Some(user.confirmed),
+        availability_status: active.map(|(id, _)| availability(id).0),
         message_signature: None,
         custom_attributes: None,
         accounts: accounts
@@ -69,9 +76,9 @@ pub(crate) fn profile(cx: Scope<'_, Me>) -> Reply {
                     .account(*id)
                     .map(|a| crate::clock::to_datetime(a.created_at)),
                 permissions: vec![(*role).to_owned()],
-                availability: Some(AvailabilityStatus::from(user.availability)),
-                availability_status: Some(AvailabilityStatus::from(user.availability)),
-                auto_offline: Some(true),
+                availability: Some(availability(*id).0),
+                availability_status: Some(availability(*id).0),
+                auto_offline: Some(availability(*id).1),
             })
             .collect(),
     };

@@ -8,6 +8,7 @@
 
 mod accounts;
 mod admin;
+mod agents;
 mod attachments;
 mod bulk;
 mod contact_changes;
@@ -97,6 +98,12 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::DeleteContactNote => serve(m, contact_notes::delete),
         Op::RemoveContactCustomAttributes => serve(m, contact_changes::remove_custom_attributes),
         Op::MergeContacts => serve(m, contact_changes::merge),
+        Op::ListAgents => serve(m, agents::list),
+        Op::CreateAgent => serve(m, agents::create),
+        Op::UpdateAgent => serve(m, agents::update),
+        Op::DeleteAgent => serve(m, agents::delete),
+        Op::BulkCreateAgents => serve(m, agents::bulk_create),
+        Op::ListAssignableAgents => serve(m, agents::assignable),
         _ => return None,
     })
 }
