@@ -7,7 +7,27 @@ use ruut_api::types;
 use serde_json::Value;
 
 use crate::render::to_json;
-use crate::state::{AssigneeRef, Store};
+use crate::state::{AssigneeRef, Attrs, Store, User};
+
+/// What a user sets in the profile (`ProfilesController#update`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct UserDetails {
+    pub display_name: Option<String>,
+    pub message_signature: Option<String>,
+    /// `phone_number` goes here.
+    pub custom_attributes: Attrs,
+    pub ui_settings: Attrs,
+}
+
+impl User {
+    /// The display name when set, the name otherwise (`available_name`).
+    pub fn available_name(&self) -> String {
+        match &self.details.display_name {
+            Some(name) if !name.trim().is_empty() => name.clone(),
+            _ => self.name.clone(),
+        }
+    }
+}
 
 /// Inbox members and id counters.
 #[derive(Clone, Debug, Default)]
@@ -88,8 +108,9 @@ pub(crate) fn agent(store: &Store, account_id: i64, user_id: i64) -> Option<type
         confirmed: Some(user.confirmed),
         email: user.email.clone(),
         provider: Some("email".to_owned()),
-        available_name: Some(user.name.clone()),
-        custom_attributes: None,
+        available_name: Some(user.available_name()),
+        custom_attributes: (!user.details.custom_attributes.is_empty())
+            .then(|| types::Attributes(user.details.custom_attributes.clone())),
         name: user.name.clone(),
         role: Some(UserRole::from(member.role)),
         thumbnail: Some(String::new()),

@@ -167,6 +167,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
             support_email: Some(format!("help@{domain}")),
             created_at: BASE - 86_400 * 300 + id * 86_400,
             next_display_id: 1,
+            details: Default::default(),
         });
     }
 
@@ -175,6 +176,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         id,
         name,
         confirmed: true,
+        details: Default::default(),
     };
     store.users.push(user(1, "Sandbox User".to_owned()));
     let mut availability = vec!["online"];
@@ -213,7 +215,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         id: 1,
         account_id: 1,
         name: "billing".to_owned(),
-        description: "Billing questions".to_owned(),
+        description: Some("Billing questions".to_owned()),
         member_ids: vec![1, 2],
         allow_auto_assign: true,
     });
@@ -221,7 +223,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         id: 2,
         account_id: 2,
         name: "sales".to_owned(),
-        description: "Sales leads".to_owned(),
+        description: Some("Sales leads".to_owned()),
         member_ids: vec![6],
         allow_auto_assign: false,
     });

@@ -28,6 +28,8 @@ pub(crate) struct Account {
     pub created_at: i64,
     /// The display id the next conversation of this account gets.
     pub next_display_id: i64,
+    /// Its `settings` and `custom_attributes`.
+    pub details: crate::account_details::AccountDetails,
 }
 
 /// A human user (agent or administrator).
@@ -38,6 +40,8 @@ pub(crate) struct User {
     pub email: String,
     /// Whether the user confirmed the email (invited users have not yet).
     pub confirmed: bool,
+    /// What the user sets in the profile.
+    pub details: crate::people::UserDetails,
 }
 
 /// A user's role in one account.
@@ -67,7 +71,8 @@ pub(crate) struct Team {
     pub id: i64,
     pub account_id: i64,
     pub name: String,
-    pub description: String,
+    pub description: Option<String>,
+    /// The members, in the order they joined.
     pub member_ids: Vec<i64>,
     /// Whether conversations of the team are assigned automatically.
     pub allow_auto_assign: bool,

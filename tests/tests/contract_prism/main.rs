@@ -34,6 +34,8 @@ mod conversations;
 mod filter;
 mod message_changes;
 mod messages_contacts;
+mod profile;
+mod teams;
 
 use std::sync::Arc;
 
@@ -58,6 +60,8 @@ fn steps() -> Vec<Step> {
         contact_changes::notes(),
         contact_changes::removals(),
         agents::steps(),
+        teams::steps(),
+        profile::steps(),
     ]
     .into_iter()
     .flatten()

@@ -184,7 +184,7 @@ fn emails(list: &[&str]) -> BulkAgentsRequest {
 /// A raw request to `/api/v1/accounts/{second account}/{path}` with the
 /// token user (an administrator there): for bodies the typed client cannot
 /// send.
-async fn admin_raw(w: Arc<World>, method: &str, path: &str, body: &str) -> Refused {
+pub async fn admin_raw(w: Arc<World>, method: &str, path: &str, body: &str) -> Refused {
     let url = format!(
         "{}/api/v1/accounts/{}/{path}",
         w.sandbox.base_url(),

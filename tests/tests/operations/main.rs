@@ -31,10 +31,12 @@ mod conversations;
 mod coverage;
 mod filter;
 mod messages;
+mod profile;
 mod runner;
 mod sdk_calls;
 mod spec;
 mod table;
+mod teams;
 
 use std::collections::BTreeMap;
 
@@ -55,6 +57,8 @@ pub fn table() -> Vec<Entry> {
         contact_changes::entries(),
         contact_links::entries(),
         agents::entries(),
+        teams::entries(),
+        profile::entries(),
     ]
     .into_iter()
     .flatten()

@@ -160,6 +160,7 @@ fn build(store: &mut Store, account_id: i64, new: NewAgent) -> Result<i64, ApiEr
                 name,
                 email,
                 confirmed: false,
+                details: Default::default(),
             });
             id
         }
