@@ -49,6 +49,165 @@ pub mod types {
             Default::default()
         }
     }
+    /**A user of the account as the agent partial renders it (`models/_agent.json.jbuilder`):
+`availability_status` is the account's availability as presence sees it (with
+`auto_offline` an agent who is not connected reads `offline`), `custom_attributes`
+is absent while empty, and `custom_role_id` is sent by enterprise servers only.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountAgent {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_offline: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub availability_status: ::std::option::Option<crate::enums::AvailabilityStatus>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub available_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub confirmed: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_attributes: ::std::option::Option<Attributes>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_role_id: ::std::option::Option<i64>,
+        pub email: ::std::string::String,
+        pub id: i64,
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub provider: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<crate::enums::UserRole>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thumbnail: ::std::option::Option<::std::string::String>,
+    }
+    impl AccountAgent {
+        pub fn builder() -> builder::AccountAgent {
+            Default::default()
+        }
+    }
+    ///Users of an account.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct AccountAgentList(pub ::std::vec::Vec<AccountAgent>);
+    impl ::std::ops::Deref for AccountAgentList {
+        type Target = ::std::vec::Vec<AccountAgent>;
+        fn deref(&self) -> &::std::vec::Vec<AccountAgent> {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<AccountAgentList> for ::std::vec::Vec<AccountAgent> {
+        fn from(value: AccountAgentList) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::From<::std::vec::Vec<AccountAgent>> for AccountAgentList {
+        fn from(value: ::std::vec::Vec<AccountAgent>) -> Self {
+            Self(value)
+        }
+    }
+    ///What to change about an account; keys not sent are kept. Sent at the top level of the body.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub audio_transcriptions: ::std::option::Option<bool>,
+        ///Minutes of inactivity after which conversations are resolved; kept in `settings`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_resolve_after: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_resolve_ignore_waiting: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_resolve_label: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_resolve_message: ::std::option::Option<::std::string::String>,
+        ///Kept in `custom_attributes`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub company_size: ::std::option::Option<::std::string::String>,
+        ///At most 100 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub domain: ::std::option::Option<::std::string::String>,
+        ///Kept in `custom_attributes`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub industry: ::std::option::Option<::std::string::String>,
+        ///A language code the server knows (`en`, `fr`, `pt_BR`, ...).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub support_email: ::std::option::Option<::std::string::String>,
+        ///Kept in `custom_attributes`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub timezone: ::std::option::Option<::std::string::String>,
+    }
+    impl AccountUpdate {
+        pub fn builder() -> builder::AccountUpdate {
+            Default::default()
+        }
+    }
+    ///What to change about an agent; keys not sent are kept. Sent flat or inside `agent`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AgentUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_offline: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub availability: ::std::option::Option<crate::enums::AvailabilityStatus>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<crate::enums::UserRole>,
+    }
+    impl AgentUpdate {
+        pub fn builder() -> builder::AgentUpdate {
+            Default::default()
+        }
+    }
+    ///The agents who can be assigned conversations of the inboxes asked about.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AssignableAgents {
+        pub payload: AccountAgentList,
+    }
+    impl AssignableAgents {
+        pub fn builder() -> builder::AssignableAgents {
+            Default::default()
+        }
+    }
     ///What `assignee_id` names when assigning.
     #[derive(
         ::serde::Deserialize,
@@ -341,6 +500,42 @@ nothing changes and the answer is null.
             Self(value)
         }
     }
+    ///Whether the user reads as offline while disconnected, in one account.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutoOfflineRequest {
+        pub account_id: i64,
+        pub auto_offline: bool,
+    }
+    impl AutoOfflineRequest {
+        pub fn builder() -> builder::AutoOfflineRequest {
+            Default::default()
+        }
+    }
+    ///The user's availability in one account.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AvailabilityRequest {
+        pub account_id: i64,
+        pub availability: crate::enums::AvailabilityStatus,
+    }
+    impl AvailabilityRequest {
+        pub fn builder() -> builder::AvailabilityRequest {
+            Default::default()
+        }
+    }
     ///Changes for many conversations; see `bulkUpdateConversations`.
     #[derive(
         ::serde::Deserialize,
@@ -418,6 +613,23 @@ nothing changes and the answer is null.
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    ///The emails of the agents to add.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BulkAgentsRequest {
+        pub emails: ::std::vec::Vec<::std::string::String>,
+    }
+    impl BulkAgentsRequest {
+        pub fn builder() -> builder::BulkAgentsRequest {
+            Default::default()
         }
     }
     ///The attributes to set on every conversation; absent ones are left alone.
@@ -2170,6 +2382,33 @@ last).
             Default::default()
         }
     }
+    /**A user to add to the account. Sent flat (Rails wraps the keys into `agent`) or
+inside `agent`.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct NewAgent {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_offline: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub availability: ::std::option::Option<crate::enums::AvailabilityStatus>,
+        pub email: ::std::string::String,
+        ///The user's name (kept as is when the email is an existing user's).
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<crate::enums::UserRole>,
+    }
+    impl NewAgent {
+        pub fn builder() -> builder::NewAgent {
+            Default::default()
+        }
+    }
     ///A contact to create.
     #[derive(
         ::serde::Deserialize,
@@ -2418,6 +2657,29 @@ fields; send none (the sandbox refuses them).
             Default::default()
         }
     }
+    ///A team to create. Sent flat (Rails wraps the keys into `team`) or inside `team`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct NewTeam {
+        ///Default true.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub allow_auto_assign: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        ///Stored in lower case; unique in the account.
+        pub name: ::std::string::String,
+    }
+    impl NewTeam {
+        pub fn builder() -> builder::NewTeam {
+            Default::default()
+        }
+    }
     ///Agents taking part in a conversation.
     #[derive(
         ::serde::Deserialize,
@@ -2532,6 +2794,37 @@ fields; send none (the sandbox refuses them).
     }
     impl ProfileAccount {
         pub fn builder() -> builder::ProfileAccount {
+            Default::default()
+        }
+    }
+    ///What to change about the authenticated user; keys not sent are kept. Sent flat or inside `profile`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ProfileUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub display_name: ::std::option::Option<::std::string::String>,
+        ///Waits for confirmation before it replaces the current one.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message_signature: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///Kept in `custom_attributes`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub phone_number: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub ui_settings: ::std::option::Option<Attributes>,
+    }
+    impl ProfileUpdate {
+        pub fn builder() -> builder::ProfileUpdate {
             Default::default()
         }
     }
@@ -2792,6 +3085,73 @@ seconds (possibly fractional) as the Chatwoot server sends them.
     }
     impl Team {
         pub fn builder() -> builder::Team {
+            Default::default()
+        }
+    }
+    ///Teams of an account.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct TeamList(pub ::std::vec::Vec<Team>);
+    impl ::std::ops::Deref for TeamList {
+        type Target = ::std::vec::Vec<Team>;
+        fn deref(&self) -> &::std::vec::Vec<Team> {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<TeamList> for ::std::vec::Vec<Team> {
+        fn from(value: TeamList) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::From<::std::vec::Vec<Team>> for TeamList {
+        fn from(value: ::std::vec::Vec<Team>) -> Self {
+            Self(value)
+        }
+    }
+    ///The users to add to a team, or to make the whole team.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct TeamMembersRequest {
+        pub user_ids: ::std::vec::Vec<i64>,
+    }
+    impl TeamMembersRequest {
+        pub fn builder() -> builder::TeamMembersRequest {
+            Default::default()
+        }
+    }
+    ///What to change about a team; keys not sent are kept. Sent flat or inside `team`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct TeamUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub allow_auto_assign: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+    }
+    impl TeamUpdate {
+        pub fn builder() -> builder::TeamUpdate {
             Default::default()
         }
     }
@@ -3733,6 +4093,691 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct AccountAgent {
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            auto_offline: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            availability_status: ::std::result::Result<
+                ::std::option::Option<crate::enums::AvailabilityStatus>,
+                ::std::string::String,
+            >,
+            available_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            confirmed: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            custom_attributes: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+            custom_role_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<::std::string::String, ::std::string::String>,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            provider: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                ::std::option::Option<crate::enums::UserRole>,
+                ::std::string::String,
+            >,
+            thumbnail: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountAgent {
+            fn default() -> Self {
+                Self {
+                    account_id: Ok(Default::default()),
+                    auto_offline: Ok(Default::default()),
+                    availability_status: Ok(Default::default()),
+                    available_name: Ok(Default::default()),
+                    confirmed: Ok(Default::default()),
+                    custom_attributes: Ok(Default::default()),
+                    custom_role_id: Ok(Default::default()),
+                    email: Err("no value supplied for email".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    provider: Ok(Default::default()),
+                    role: Ok(Default::default()),
+                    thumbnail: Ok(Default::default()),
+                }
+            }
+        }
+        impl AccountAgent {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn auto_offline<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_offline = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_offline: {e}")
+                    });
+                self
+            }
+            pub fn availability_status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::AvailabilityStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.availability_status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for availability_status: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn available_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.available_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for available_name: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn confirmed<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.confirmed = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for confirmed: {e}")
+                    });
+                self
+            }
+            pub fn custom_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn custom_role_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_role_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_role_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn provider<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.provider = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::UserRole>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn thumbnail<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thumbnail = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountAgent> for super::AccountAgent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountAgent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    auto_offline: value.auto_offline?,
+                    availability_status: value.availability_status?,
+                    available_name: value.available_name?,
+                    confirmed: value.confirmed?,
+                    custom_attributes: value.custom_attributes?,
+                    custom_role_id: value.custom_role_id?,
+                    email: value.email?,
+                    id: value.id?,
+                    name: value.name?,
+                    provider: value.provider?,
+                    role: value.role?,
+                    thumbnail: value.thumbnail?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountAgent> for AccountAgent {
+            fn from(value: super::AccountAgent) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    auto_offline: Ok(value.auto_offline),
+                    availability_status: Ok(value.availability_status),
+                    available_name: Ok(value.available_name),
+                    confirmed: Ok(value.confirmed),
+                    custom_attributes: Ok(value.custom_attributes),
+                    custom_role_id: Ok(value.custom_role_id),
+                    email: Ok(value.email),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    provider: Ok(value.provider),
+                    role: Ok(value.role),
+                    thumbnail: Ok(value.thumbnail),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountUpdate {
+            audio_transcriptions: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            auto_resolve_after: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            auto_resolve_ignore_waiting: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            auto_resolve_label: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            auto_resolve_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            company_size: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            domain: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            industry: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            locale: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            support_email: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            timezone: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountUpdate {
+            fn default() -> Self {
+                Self {
+                    audio_transcriptions: Ok(Default::default()),
+                    auto_resolve_after: Ok(Default::default()),
+                    auto_resolve_ignore_waiting: Ok(Default::default()),
+                    auto_resolve_label: Ok(Default::default()),
+                    auto_resolve_message: Ok(Default::default()),
+                    company_size: Ok(Default::default()),
+                    domain: Ok(Default::default()),
+                    industry: Ok(Default::default()),
+                    locale: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    support_email: Ok(Default::default()),
+                    timezone: Ok(Default::default()),
+                }
+            }
+        }
+        impl AccountUpdate {
+            pub fn audio_transcriptions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.audio_transcriptions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for audio_transcriptions: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn auto_resolve_after<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_resolve_after = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for auto_resolve_after: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn auto_resolve_ignore_waiting<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_resolve_ignore_waiting = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for auto_resolve_ignore_waiting: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn auto_resolve_label<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_resolve_label = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for auto_resolve_label: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn auto_resolve_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_resolve_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for auto_resolve_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn company_size<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.company_size = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for company_size: {e}")
+                    });
+                self
+            }
+            pub fn domain<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.domain = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for domain: {e}")
+                    });
+                self
+            }
+            pub fn industry<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.industry = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for industry: {e}")
+                    });
+                self
+            }
+            pub fn locale<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.locale = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for locale: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn support_email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.support_email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for support_email: {e}")
+                    });
+                self
+            }
+            pub fn timezone<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timezone = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timezone: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountUpdate> for super::AccountUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    audio_transcriptions: value.audio_transcriptions?,
+                    auto_resolve_after: value.auto_resolve_after?,
+                    auto_resolve_ignore_waiting: value.auto_resolve_ignore_waiting?,
+                    auto_resolve_label: value.auto_resolve_label?,
+                    auto_resolve_message: value.auto_resolve_message?,
+                    company_size: value.company_size?,
+                    domain: value.domain?,
+                    industry: value.industry?,
+                    locale: value.locale?,
+                    name: value.name?,
+                    support_email: value.support_email?,
+                    timezone: value.timezone?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountUpdate> for AccountUpdate {
+            fn from(value: super::AccountUpdate) -> Self {
+                Self {
+                    audio_transcriptions: Ok(value.audio_transcriptions),
+                    auto_resolve_after: Ok(value.auto_resolve_after),
+                    auto_resolve_ignore_waiting: Ok(value.auto_resolve_ignore_waiting),
+                    auto_resolve_label: Ok(value.auto_resolve_label),
+                    auto_resolve_message: Ok(value.auto_resolve_message),
+                    company_size: Ok(value.company_size),
+                    domain: Ok(value.domain),
+                    industry: Ok(value.industry),
+                    locale: Ok(value.locale),
+                    name: Ok(value.name),
+                    support_email: Ok(value.support_email),
+                    timezone: Ok(value.timezone),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AgentUpdate {
+            auto_offline: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            availability: ::std::result::Result<
+                ::std::option::Option<crate::enums::AvailabilityStatus>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                ::std::option::Option<crate::enums::UserRole>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AgentUpdate {
+            fn default() -> Self {
+                Self {
+                    auto_offline: Ok(Default::default()),
+                    availability: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    role: Ok(Default::default()),
+                }
+            }
+        }
+        impl AgentUpdate {
+            pub fn auto_offline<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_offline = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_offline: {e}")
+                    });
+                self
+            }
+            pub fn availability<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::AvailabilityStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.availability = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for availability: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::UserRole>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AgentUpdate> for super::AgentUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AgentUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    auto_offline: value.auto_offline?,
+                    availability: value.availability?,
+                    name: value.name?,
+                    role: value.role?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AgentUpdate> for AgentUpdate {
+            fn from(value: super::AgentUpdate) -> Self {
+                Self {
+                    auto_offline: Ok(value.auto_offline),
+                    availability: Ok(value.availability),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AssignableAgents {
+            payload: ::std::result::Result<
+                super::AccountAgentList,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AssignableAgents {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl AssignableAgents {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AccountAgentList>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AssignableAgents> for super::AssignableAgents {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AssignableAgents,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::AssignableAgents> for AssignableAgents {
+            fn from(value: super::AssignableAgents) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct Assignee {
             account_id: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -4322,6 +5367,126 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct AutoOfflineRequest {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            auto_offline: ::std::result::Result<bool, ::std::string::String>,
+        }
+        impl ::std::default::Default for AutoOfflineRequest {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    auto_offline: Err("no value supplied for auto_offline".to_string()),
+                }
+            }
+        }
+        impl AutoOfflineRequest {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn auto_offline<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_offline = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_offline: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutoOfflineRequest> for super::AutoOfflineRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutoOfflineRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    auto_offline: value.auto_offline?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutoOfflineRequest> for AutoOfflineRequest {
+            fn from(value: super::AutoOfflineRequest) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    auto_offline: Ok(value.auto_offline),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AvailabilityRequest {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            availability: ::std::result::Result<
+                crate::enums::AvailabilityStatus,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AvailabilityRequest {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    availability: Err("no value supplied for availability".to_string()),
+                }
+            }
+        }
+        impl AvailabilityRequest {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn availability<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::enums::AvailabilityStatus>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.availability = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for availability: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AvailabilityRequest>
+        for super::AvailabilityRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AvailabilityRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    availability: value.availability?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AvailabilityRequest> for AvailabilityRequest {
+            fn from(value: super::AvailabilityRequest) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    availability: Ok(value.availability),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct BulkActionRequest {
             fields: ::std::result::Result<
                 ::std::option::Option<super::BulkConversationFields>,
@@ -4436,6 +5601,47 @@ in which conversation, and whether in a private note.
                     snoozed_until: Ok(value.snoozed_until),
                     type_: Ok(value.type_),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct BulkAgentsRequest {
+            emails: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for BulkAgentsRequest {
+            fn default() -> Self {
+                Self {
+                    emails: Err("no value supplied for emails".to_string()),
+                }
+            }
+        }
+        impl BulkAgentsRequest {
+            pub fn emails<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.emails = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for emails: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BulkAgentsRequest> for super::BulkAgentsRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BulkAgentsRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { emails: value.emails? })
+            }
+        }
+        impl ::std::convert::From<super::BulkAgentsRequest> for BulkAgentsRequest {
+            fn from(value: super::BulkAgentsRequest) -> Self {
+                Self { emails: Ok(value.emails) }
             }
         }
         #[derive(Clone, Debug)]
@@ -9373,6 +10579,125 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct NewAgent {
+            auto_offline: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            availability: ::std::result::Result<
+                ::std::option::Option<crate::enums::AvailabilityStatus>,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<::std::string::String, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            role: ::std::result::Result<
+                ::std::option::Option<crate::enums::UserRole>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for NewAgent {
+            fn default() -> Self {
+                Self {
+                    auto_offline: Ok(Default::default()),
+                    availability: Ok(Default::default()),
+                    email: Err("no value supplied for email".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    role: Ok(Default::default()),
+                }
+            }
+        }
+        impl NewAgent {
+            pub fn auto_offline<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_offline = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_offline: {e}")
+                    });
+                self
+            }
+            pub fn availability<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::AvailabilityStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.availability = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for availability: {e}")
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::UserRole>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<NewAgent> for super::NewAgent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: NewAgent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    auto_offline: value.auto_offline?,
+                    availability: value.availability?,
+                    email: value.email?,
+                    name: value.name?,
+                    role: value.role?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::NewAgent> for NewAgent {
+            fn from(value: super::NewAgent) -> Self {
+                Self {
+                    auto_offline: Ok(value.auto_offline),
+                    availability: Ok(value.availability),
+                    email: Ok(value.email),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct NewContact {
             additional_attributes: ::std::result::Result<
                 ::std::option::Option<super::Attributes>,
@@ -10278,6 +11603,88 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct NewTeam {
+            allow_auto_assign: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for NewTeam {
+            fn default() -> Self {
+                Self {
+                    allow_auto_assign: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl NewTeam {
+            pub fn allow_auto_assign<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.allow_auto_assign = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for allow_auto_assign: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<NewTeam> for super::NewTeam {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: NewTeam,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    allow_auto_assign: value.allow_auto_assign?,
+                    description: value.description?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::NewTeam> for NewTeam {
+            fn from(value: super::NewTeam) -> Self {
+                Self {
+                    allow_auto_assign: Ok(value.allow_auto_assign),
+                    description: Ok(value.description),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ParticipantsRequest {
             user_ids: ::std::result::Result<::std::vec::Vec<i64>, ::std::string::String>,
         }
@@ -10796,6 +12203,148 @@ in which conversation, and whether in a private note.
                     permissions: Ok(value.permissions),
                     role: Ok(value.role),
                     status: Ok(value.status),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ProfileUpdate {
+            display_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            message_signature: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            phone_number: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            ui_settings: ::std::result::Result<
+                ::std::option::Option<super::Attributes>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ProfileUpdate {
+            fn default() -> Self {
+                Self {
+                    display_name: Ok(Default::default()),
+                    email: Ok(Default::default()),
+                    message_signature: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    phone_number: Ok(Default::default()),
+                    ui_settings: Ok(Default::default()),
+                }
+            }
+        }
+        impl ProfileUpdate {
+            pub fn display_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.display_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for display_name: {e}")
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn message_signature<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message_signature = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for message_signature: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn phone_number<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.phone_number = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for phone_number: {e}")
+                    });
+                self
+            }
+            pub fn ui_settings<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Attributes>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.ui_settings = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for ui_settings: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ProfileUpdate> for super::ProfileUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ProfileUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    display_name: value.display_name?,
+                    email: value.email?,
+                    message_signature: value.message_signature?,
+                    name: value.name?,
+                    phone_number: value.phone_number?,
+                    ui_settings: value.ui_settings?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ProfileUpdate> for ProfileUpdate {
+            fn from(value: super::ProfileUpdate) -> Self {
+                Self {
+                    display_name: Ok(value.display_name),
+                    email: Ok(value.email),
+                    message_signature: Ok(value.message_signature),
+                    name: Ok(value.name),
+                    phone_number: Ok(value.phone_number),
+                    ui_settings: Ok(value.ui_settings),
                 }
             }
         }
@@ -11535,6 +13084,131 @@ in which conversation, and whether in a private note.
                     description: Ok(value.description),
                     id: Ok(value.id),
                     is_member: Ok(value.is_member),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct TeamMembersRequest {
+            user_ids: ::std::result::Result<::std::vec::Vec<i64>, ::std::string::String>,
+        }
+        impl ::std::default::Default for TeamMembersRequest {
+            fn default() -> Self {
+                Self {
+                    user_ids: Err("no value supplied for user_ids".to_string()),
+                }
+            }
+        }
+        impl TeamMembersRequest {
+            pub fn user_ids<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.user_ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for user_ids: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<TeamMembersRequest> for super::TeamMembersRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: TeamMembersRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { user_ids: value.user_ids? })
+            }
+        }
+        impl ::std::convert::From<super::TeamMembersRequest> for TeamMembersRequest {
+            fn from(value: super::TeamMembersRequest) -> Self {
+                Self {
+                    user_ids: Ok(value.user_ids),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct TeamUpdate {
+            allow_auto_assign: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for TeamUpdate {
+            fn default() -> Self {
+                Self {
+                    allow_auto_assign: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                }
+            }
+        }
+        impl TeamUpdate {
+            pub fn allow_auto_assign<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.allow_auto_assign = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for allow_auto_assign: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<TeamUpdate> for super::TeamUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: TeamUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    allow_auto_assign: value.allow_auto_assign?,
+                    description: value.description?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::TeamUpdate> for TeamUpdate {
+            fn from(value: super::TeamUpdate) -> Self {
+                Self {
+                    allow_auto_assign: Ok(value.allow_auto_assign),
+                    description: Ok(value.description),
                     name: Ok(value.name),
                 }
             }
@@ -14240,6 +15914,39 @@ let response = client.get_profile()
     pub fn get_profile(&self) -> builder::GetProfile<'_> {
         builder::GetProfile::new(self)
     }
+    /**Update the authenticated user
+
+Changes the user's `name`, `display_name`, `message_signature` and `ui_settings`
+(replaced), and `phone_number` (merged into `custom_attributes`). Sent flat (Rails
+wraps the keys into `profile`) or inside `profile`; keys not sent are kept, and a body
+with none of them is a 422 "param is missing or the value is empty: profile". A new
+`email` waits for confirmation (Devise's `reconfirmable`): the answer still carries
+the old one, so the sandbox keeps it. The server also changes the password when
+`password`, `password_confirmation` and `current_password` are sent (422 "Invalid
+current password" otherwise) and takes an `avatar` file in a multipart body; neither
+is described here. Rails routes `PATCH` to the same action, with the same body and
+answer. The answer is the user, as `getProfile` sends it. Agent-bot tokens are
+refused (401).
+
+Server: `ProfilesController#update` (`profile_params`, `custom_attributes_params`,
+`password_params`), views `profiles/update.json.jbuilder` and
+`models/_user.json.jbuilder` (app/controllers/api/v1/profiles_controller.rb,
+config/initializers/devise.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PUT` request to `/api/v1/profile`
+
+```ignore
+let response = client.update_profile()
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_profile(&self) -> builder::UpdateProfile<'_> {
+        builder::UpdateProfile::new(self)
+    }
     /**Get an account
 
 Returns one account's details. An account the user does not belong to answers 404.
@@ -14261,6 +15968,44 @@ let response = client.get_account()
 ```*/
     pub fn get_account(&self) -> builder::GetAccount<'_> {
         builder::GetAccount::new(self)
+    }
+    /**Update an account
+
+Changes the account's `name`, `locale`, `domain` and `support_email`; `industry`,
+`company_size` and `timezone` are merged into its `custom_attributes`, and
+`auto_resolve_after` (minutes, 10 to 1439856), `auto_resolve_message`,
+`auto_resolve_ignore_waiting`, `audio_transcriptions` and `auto_resolve_label` into
+its `settings`. The keys are read at the top level of the body (not wrapped in
+`account`); keys not sent are kept, and an empty body changes nothing. The answer is
+the account (without `latest_chatwoot_version`). Administrators only: an account the
+user is not in is a 404, and an agent is answered 401 "You are not authorized to do
+this action". A blank name, a domain over 100 characters or an `auto_resolve_after`
+out of range is a 422 (`message`, `attributes`). An unknown `locale` is a 500 on the
+server (the enum raises); the sandbox answers 422.
+
+Server: `AccountsController#update` (`account_params`, `custom_attributes_params`,
+`settings_params`), `AccountPolicy#update?` (administrators), `Account` (validations,
+`SETTINGS_PARAMS_SCHEMA`), views `accounts/update.json.jbuilder` and
+`models/_account.json.jbuilder` (app/controllers/api/v1/accounts_controller.rb,
+app/policies/account_policy.rb, app/models/account.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.update_account()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_account(&self) -> builder::UpdateAccount<'_> {
+        builder::UpdateAccount::new(self)
     }
     /**List conversations
 
@@ -15756,6 +17501,526 @@ let response = client.merge_contacts()
     pub fn merge_contacts(&self) -> builder::MergeContacts<'_> {
         builder::MergeContacts::new(self)
     }
+    /**List the account's agents
+
+Every user of the account (agents and administrators), ordered by name
+(case-insensitive), as a JSON array, not paged. Any member may list them; agent-bot
+tokens are refused (401).
+
+Server: `AgentsController#index`, `UserPolicy#index?` (everyone), view
+`agents/index.json.jbuilder` and `models/_agent.json.jbuilder`
+(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb,
+app/views/api/v1/...).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/agents`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_agents()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_agents(&self) -> builder::ListAgents<'_> {
+        builder::ListAgents::new(self)
+    }
+    /**Add an agent to the account
+
+Adds a user to the account (`AgentBuilder`): a user with this email who already
+exists (in another account) is added as is; otherwise a new, unconfirmed user is
+made (the server e-mails an invitation). `role` defaults to `agent`, `availability`
+to `online` and `auto_offline` to true (the `account_users` column defaults: the
+controller passes the missing keys as nil, which the builder drops). The answer is
+the agent. Administrators only: an agent is answered 401 "You are not authorized to
+do this action".
+
+Errors: a user already in the account is a 422 (`AccountUser` uniqueness, "User has
+already been taken"); a blank or malformed email a 422 from the `User` validations.
+On the real server a missing `name` for a new user fails the database's `NOT NULL`
+(a 500) and an unknown `role` or `availability` raises in the enum (a 500); the
+sandbox answers those 422. Over the plan's agent limit the server answers 402
+"Account limit exceeded. Please purchase more licenses" (`validate_limit`;
+unlimited on self-hosted servers, and not produced by the sandbox). Enterprise
+servers also read a top-level `custom_role_id`.
+
+Server: `AgentsController#create` (`new_agent_params`), `UserPolicy#create?`
+(administrators), `AgentBuilder`, `AccountUser`, view `agents/create.json.jbuilder`
+(app/controllers/api/v1/accounts/agents_controller.rb, app/builders/agent_builder.rb,
+app/models/account_user.rb, app/policies/user_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/agents`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_agent()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_agent(&self) -> builder::CreateAgent<'_> {
+        builder::CreateAgent::new(self)
+    }
+    /**Remove an agent from the account
+
+Removes the user from the account: off its teams and inboxes, and its conversations
+there unassigned (`Agents::DestroyJob`, run shortly after); the user record itself
+is deleted when it belongs to no other account. The answer is an empty 200.
+Administrators only: the agent is looked up first (an unknown id is a 404 for
+anyone), then an agent caller is answered 401.
+
+Server: `AgentsController#destroy`, `UserPolicy#destroy?`, `AccountUser`
+(`after_destroy :remove_user_from_account`), `Agents::DestroyJob`
+(app/controllers/api/v1/accounts/agents_controller.rb, app/models/account_user.rb,
+app/jobs/agents/destroy_job.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/agents/{agent_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `agent_id`: The agent's user id.
+```ignore
+let response = client.delete_agent()
+    .account_id(account_id)
+    .agent_id(agent_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_agent(&self) -> builder::DeleteAgent<'_> {
+        builder::DeleteAgent::new(self)
+    }
+    /**Update an agent
+
+Changes an agent's `name` (on the user, so in every account) and, in this account
+only, `role`, `availability` and `auto_offline`. Keys not sent are kept. `email` is
+permitted by the controller but ignored. The answer is the agent. Administrators
+only: the agent is looked up first (an unknown id is a 404 for anyone), then an
+agent caller is answered 401 "You are not authorized to do this action". Rails
+routes `PUT` to the same action.
+
+Server: `AgentsController#update` (`agent_params`, `account_user_attributes`),
+`UserPolicy#update?`, view `agents/update.json.jbuilder`
+(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/agents/{agent_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `agent_id`: The agent's user id.
+- `body`
+```ignore
+let response = client.update_agent()
+    .account_id(account_id)
+    .agent_id(agent_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_agent(&self) -> builder::UpdateAgent<'_> {
+        builder::UpdateAgent::new(self)
+    }
+    /**Add several agents by email
+
+Adds a user with role `agent` for each email (named after the part before `@`),
+as `createAgent` does but with the builder's own defaults: `availability` offline
+and `auto_offline` false. An email that fails (already in the account, malformed) is
+skipped silently. The answer is an empty 200; list the agents to see who was
+added. Administrators only (401 for an agent). A missing `emails` is a 500 on the
+server (`nil.each`); the sandbox answers 422. Over the plan's agent limit the server
+answers 402 (not produced by the sandbox).
+
+Server: `AgentsController#bulk_create`, `UserPolicy#bulk_create?`
+(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/agents/bulk_create`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.bulk_create_agents()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn bulk_create_agents(&self) -> builder::BulkCreateAgents<'_> {
+        builder::BulkCreateAgents::new(self)
+    }
+    /**List the agents who can take conversations of some inboxes
+
+The users who are members of **every** inbox `inbox_ids[]` names, plus the
+account's administrators (who can take any conversation), wrapped in `payload`.
+Each inbox must be one the caller can see (`InboxPolicy#show?`: an administrator
+sees them all, an agent only the inboxes it is a member of), or the answer is 401.
+An inbox id the account does not have is a 404, and so is a request without any
+`inbox_ids[]` (the server's `find(nil)`).
+
+Server: `AssignableAgentsController#index`, `InboxPolicy#show?`, view
+`assignable_agents/index.json.jbuilder` and `models/_agent.json.jbuilder`
+(app/controllers/api/v1/accounts/assignable_agents_controller.rb,
+app/policies/inbox_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/assignable_agents`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_ids`: The inboxes, sent Rails-style as `inbox_ids[]=1&inbox_ids[]=2`. Send at least
+one (without any the answer is 404); not marked required because Prism 5 does
+not find bracketed names (see `UserIdsQuery`).
+
+```ignore
+let response = client.list_assignable_agents()
+    .account_id(account_id)
+    .inbox_ids(inbox_ids)
+    .send()
+    .await;
+```*/
+    pub fn list_assignable_agents(&self) -> builder::ListAssignableAgents<'_> {
+        builder::ListAssignableAgents::new(self)
+    }
+    /**List the account's teams
+
+Every team of the account, as a JSON array, not paged; `is_member` says whether the
+caller is in the team. Any member may list them; agent-bot tokens are refused (401).
+
+Server: `TeamsController#index`, `TeamPolicy#index?`, views `teams/index.json.jbuilder`
+and `models/_team.json.jbuilder` (app/controllers/api/v1/accounts/teams_controller.rb,
+app/policies/team_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/teams`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_teams()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_teams(&self) -> builder::ListTeams<'_> {
+        builder::ListTeams::new(self)
+    }
+    /**Create a team
+
+Creates a team. The server stores the name in lower case; a name another team of
+the account has, or a blank one, is a 422 ("Name has already been taken", "Name
+must not be blank"). `allow_auto_assign` defaults to true, `description` to null.
+Administrators only: an agent is answered 401 "You are not authorized to do this
+action".
+
+Server: `TeamsController#create` (`team_params`), `TeamPolicy#create?`
+(administrators), `Team` (validations, `before_validation` downcasing the name),
+view `teams/create.json.jbuilder` (app/controllers/api/v1/accounts/teams_controller.rb,
+app/policies/team_policy.rb, app/models/team.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/teams`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_team()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_team(&self) -> builder::CreateTeam<'_> {
+        builder::CreateTeam::new(self)
+    }
+    /**Get a team
+
+Returns one team of the account. Any member may read it.
+
+Server: `TeamsController#show`, `TeamPolicy#show?`, view `teams/show.json.jbuilder`
+(app/controllers/api/v1/accounts/teams_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/teams/{team_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `team_id`: The team's id.
+```ignore
+let response = client.get_team()
+    .account_id(account_id)
+    .team_id(team_id)
+    .send()
+    .await;
+```*/
+    pub fn get_team(&self) -> builder::GetTeam<'_> {
+        builder::GetTeam::new(self)
+    }
+    /**Delete a team
+
+Deletes a team; its conversations keep going without a team (`dependent: :nullify`)
+and its memberships go. The answer is an empty 200. Administrators only: the team
+is looked up first (404), then an agent is answered 401.
+
+Server: `TeamsController#destroy`, `TeamPolicy#destroy?`, `Team`
+(app/controllers/api/v1/accounts/teams_controller.rb, app/models/team.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/teams/{team_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `team_id`: The team's id.
+```ignore
+let response = client.delete_team()
+    .account_id(account_id)
+    .team_id(team_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_team(&self) -> builder::DeleteTeam<'_> {
+        builder::DeleteTeam::new(self)
+    }
+    /**Update a team
+
+Changes a team's `name` (stored in lower case), `description` and
+`allow_auto_assign`; keys not sent are kept. Rails routes `PUT` to the same action.
+Administrators only: the team is looked up first (an unknown id is a 404 for
+anyone), then an agent is answered 401. A name another team has, or a blank one,
+is a 422.
+
+Server: `TeamsController#update` (`team_params`), `TeamPolicy#update?`, `Team`,
+view `teams/update.json.jbuilder` (app/controllers/api/v1/accounts/teams_controller.rb,
+app/policies/team_policy.rb, app/models/team.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/teams/{team_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `team_id`: The team's id.
+- `body`
+```ignore
+let response = client.update_team()
+    .account_id(account_id)
+    .team_id(team_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_team(&self) -> builder::UpdateTeam<'_> {
+        builder::UpdateTeam::new(self)
+    }
+    /**List a team's members
+
+The team's agents, in the order they joined, as a JSON array of agents. Any member
+of the account may list them.
+
+Server: `TeamMembersController#index`, `TeamMemberPolicy#index?`, views
+`team_members/index.json.jbuilder` and `models/_agent.json.jbuilder`
+(app/controllers/api/v1/accounts/team_members_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/teams/{team_id}/team_members`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `team_id`: The team's id.
+```ignore
+let response = client.list_team_members()
+    .account_id(account_id)
+    .team_id(team_id)
+    .send()
+    .await;
+```*/
+    pub fn list_team_members(&self) -> builder::ListTeamMembers<'_> {
+        builder::ListTeamMembers::new(self)
+    }
+    /**Add members to a team
+
+Adds the users `user_ids` names and answers with **only those newly added** (ids
+already in the team are left out). Administrators only: the team is looked up first
+(404), then an agent is answered 401 "You are not authorized to do this action";
+then an id that is not a user of the account is answered 401 `{"error": "Invalid
+User IDs"}` (sic: the server's status for it). A missing `user_ids` is a 500 on
+the server (`nil.map`); the sandbox answers 422.
+
+Server: `TeamMembersController#create` (`validate_member_id_params`,
+`members_to_be_added_ids`), `TeamMemberPolicy#create?`, `Team#add_members`, view
+`team_members/create.json.jbuilder` (app/controllers/api/v1/accounts/
+team_members_controller.rb, app/models/team.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/teams/{team_id}/team_members`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `team_id`: The team's id.
+- `body`
+```ignore
+let response = client.add_team_members()
+    .account_id(account_id)
+    .team_id(team_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn add_team_members(&self) -> builder::AddTeamMembers<'_> {
+        builder::AddTeamMembers::new(self)
+    }
+    /**Remove members from a team
+
+Removes the users `user_ids[]` names (ids not in the team are ignored) and answers
+200 with an empty body. The server reads `user_ids` from the parameters, so it is
+sent in the query string Rails-style (`user_ids[]=7&user_ids[]=8`); a JSON body
+`{"user_ids": [...]}` is read too, but DELETE bodies do not survive every proxy.
+Same checks as `addTeamMembers` (404, 401 for an agent, 401 "Invalid User IDs").
+Without any `user_ids` the server answers 500; the sandbox removes nobody. A user
+id that is not a number is a 422 in the sandbox.
+
+Server: `TeamMembersController#destroy`, `TeamMemberPolicy#destroy?`,
+`Team#remove_members` (app/controllers/api/v1/accounts/team_members_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/teams/{team_id}/team_members`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `team_id`: The team's id.
+- `user_ids`: The agents' user ids, sent Rails-style as `user_ids[]=7&user_ids[]=8`. Send at
+least one: without any the server answers 500 (the sandbox removes nobody and
+answers 200). The parameter is not marked required only because Prism 5 then
+fails to find a bracketed name (it looks for `user_ids%5b%5d`) and refuses every
+request.
+
+```ignore
+let response = client.remove_team_members()
+    .account_id(account_id)
+    .team_id(team_id)
+    .user_ids(user_ids)
+    .send()
+    .await;
+```*/
+    pub fn remove_team_members(&self) -> builder::RemoveTeamMembers<'_> {
+        builder::RemoveTeamMembers::new(self)
+    }
+    /**Set a team's members
+
+Makes `user_ids` the whole team (adds the missing, removes the others) and answers
+with all the members. Same checks as `addTeamMembers` (404, 401 for an agent, 401
+"Invalid User IDs"; a missing `user_ids`, a 500 on the server, is a 422 in the
+sandbox).
+
+Server: `TeamMembersController#update`, `TeamMemberPolicy#update?`,
+`Team#add_members`, `Team#remove_members`, view `team_members/create.json.jbuilder`
+(app/controllers/api/v1/accounts/team_members_controller.rb, app/models/team.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/teams/{team_id}/team_members`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `team_id`: The team's id.
+- `body`
+```ignore
+let response = client.set_team_members()
+    .account_id(account_id)
+    .team_id(team_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn set_team_members(&self) -> builder::SetTeamMembers<'_> {
+        builder::SetTeamMembers::new(self)
+    }
+    /**Set the user's availability in an account
+
+Sets the user's availability (`online`, `busy`, `offline`) in the account
+`account_id` names, and answers with the user, as `getProfile` sends it (the
+account's entry in `accounts` shows it). Sent flat or inside `profile`. An account
+the user is not in is a 404 (`find_by!`). A missing or unknown `availability` is a
+500 on the server (the column is `NOT NULL`, the enum raises); the sandbox answers
+422. Agent-bot tokens are refused (401).
+
+Server: `ProfilesController#availability` (`availability_params`), `AccountUser`
+(`enum availability`), view `profiles/availability.jbuilder`
+(app/controllers/api/v1/profiles_controller.rb, app/models/account_user.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/profile/availability`
+
+```ignore
+let response = client.set_availability()
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn set_availability(&self) -> builder::SetAvailability<'_> {
+        builder::SetAvailability::new(self)
+    }
+    /**Set whether the user goes offline when disconnected
+
+Sets `auto_offline` in the account `account_id` names (a missing or null value
+means false: the server sends `auto_offline || false`), and answers with the user,
+as `getProfile` sends it. Sent flat or inside `profile`. An account the user is not
+in is a 404. Agent-bot tokens are refused (401).
+
+Server: `ProfilesController#auto_offline` (`auto_offline_params`), view
+`profiles/auto_offline.jbuilder` (app/controllers/api/v1/profiles_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/profile/auto_offline`
+
+```ignore
+let response = client.set_auto_offline()
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn set_auto_offline(&self) -> builder::SetAutoOffline<'_> {
+        builder::SetAutoOffline::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -16062,6 +18327,100 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::update_profile`]
+
+[`Client::update_profile`]: super::Client::update_profile*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateProfile<'a> {
+        client: &'a super::Client,
+        body: Result<types::builder::ProfileUpdate, String>,
+    }
+    impl<'a> UpdateProfile<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ProfileUpdate>,
+            <V as std::convert::TryInto<types::ProfileUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ProfileUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ProfileUpdate,
+            ) -> types::builder::ProfileUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PUT` request to `/api/v1/profile`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Profile>, Error<types::ErrorBody>> {
+            let Self { client, body } = self;
+            let body = body
+                .and_then(|v| {
+                    types::ProfileUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!("{}/api/v1/profile", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .put(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_profile",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::get_account`]
 
 [`Client::get_account`]: super::Client::get_account*/
@@ -16131,6 +18490,122 @@ pub mod builder {
                     )
                 }
                 404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_account`]
+
+[`Client::update_account`]: super::Client::update_account*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateAccount<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::AccountUpdate, String>,
+    }
+    impl<'a> UpdateAccount<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AccountUpdate>,
+            <V as std::convert::TryInto<types::AccountUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `AccountUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AccountUpdate,
+            ) -> types::builder::AccountUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Account>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AccountUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_account",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,
@@ -22168,6 +24643,1791 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "merge_contacts",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_agents`]
+
+[`Client::list_agents`]: super::Client::list_agents*/
+    #[derive(Debug, Clone)]
+    pub struct ListAgents<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListAgents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/agents`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agents", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_agents",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_agent`]
+
+[`Client::create_agent`]: super::Client::create_agent*/
+    #[derive(Debug, Clone)]
+    pub struct CreateAgent<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::NewAgent, String>,
+    }
+    impl<'a> CreateAgent<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::NewAgent>,
+            <V as std::convert::TryInto<types::NewAgent>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| format!("conversion to `NewAgent` for body failed: {}", s));
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(types::builder::NewAgent) -> types::builder::NewAgent,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/agents`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountAgent>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::NewAgent::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agents", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_agent",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_agent`]
+
+[`Client::delete_agent`]: super::Client::delete_agent*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteAgent<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        agent_id: Result<i64, String>,
+    }
+    impl<'a> DeleteAgent<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                agent_id: Err("agent_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn agent_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.agent_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for agent_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/agents/{agent_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, agent_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let agent_id = agent_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agents/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& agent_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_agent",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_agent`]
+
+[`Client::update_agent`]: super::Client::update_agent*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateAgent<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        agent_id: Result<i64, String>,
+        body: Result<types::builder::AgentUpdate, String>,
+    }
+    impl<'a> UpdateAgent<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                agent_id: Err("agent_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn agent_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.agent_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for agent_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AgentUpdate>,
+            <V as std::convert::TryInto<types::AgentUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `AgentUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AgentUpdate,
+            ) -> types::builder::AgentUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/agents/{agent_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountAgent>, Error<types::ErrorBody>> {
+            let Self { client, account_id, agent_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let agent_id = agent_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::AgentUpdate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agents/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& agent_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_agent",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::bulk_create_agents`]
+
+[`Client::bulk_create_agents`]: super::Client::bulk_create_agents*/
+    #[derive(Debug, Clone)]
+    pub struct BulkCreateAgents<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::BulkAgentsRequest, String>,
+    }
+    impl<'a> BulkCreateAgents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::BulkAgentsRequest>,
+            <V as std::convert::TryInto<
+                types::BulkAgentsRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `BulkAgentsRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::BulkAgentsRequest,
+            ) -> types::builder::BulkAgentsRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/agents/bulk_create`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::BulkAgentsRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agents/bulk_create", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "bulk_create_agents",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_assignable_agents`]
+
+[`Client::list_assignable_agents`]: super::Client::list_assignable_agents*/
+    #[derive(Debug, Clone)]
+    pub struct ListAssignableAgents<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+    }
+    impl<'a> ListAssignableAgents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_ids: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.inbox_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for inbox_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/assignable_agents`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AssignableAgents>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_ids } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_ids = inbox_ids.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/assignable_agents", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("inbox_ids[]", &inbox_ids))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_assignable_agents",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_teams`]
+
+[`Client::list_teams`]: super::Client::list_teams*/
+    #[derive(Debug, Clone)]
+    pub struct ListTeams<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListTeams<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/teams`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::TeamList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/teams", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_teams",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_team`]
+
+[`Client::create_team`]: super::Client::create_team*/
+    #[derive(Debug, Clone)]
+    pub struct CreateTeam<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::NewTeam, String>,
+    }
+    impl<'a> CreateTeam<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::NewTeam>,
+            <V as std::convert::TryInto<types::NewTeam>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| format!("conversion to `NewTeam` for body failed: {}", s));
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(types::builder::NewTeam) -> types::builder::NewTeam,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/teams`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Team>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::NewTeam::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/teams", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_team",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_team`]
+
+[`Client::get_team`]: super::Client::get_team*/
+    #[derive(Debug, Clone)]
+    pub struct GetTeam<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        team_id: Result<i64, String>,
+    }
+    impl<'a> GetTeam<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                team_id: Err("team_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/teams/{team_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Team>, Error<types::ErrorBody>> {
+            let Self { client, account_id, team_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/teams/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& team_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_team",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_team`]
+
+[`Client::delete_team`]: super::Client::delete_team*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteTeam<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        team_id: Result<i64, String>,
+    }
+    impl<'a> DeleteTeam<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                team_id: Err("team_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/teams/{team_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, team_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/teams/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& team_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_team",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_team`]
+
+[`Client::update_team`]: super::Client::update_team*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateTeam<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        team_id: Result<i64, String>,
+        body: Result<types::builder::TeamUpdate, String>,
+    }
+    impl<'a> UpdateTeam<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                team_id: Err("team_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::TeamUpdate>,
+            <V as std::convert::TryInto<types::TeamUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `TeamUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::TeamUpdate,
+            ) -> types::builder::TeamUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/teams/{team_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Team>, Error<types::ErrorBody>> {
+            let Self { client, account_id, team_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::TeamUpdate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/teams/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& team_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_team",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_team_members`]
+
+[`Client::list_team_members`]: super::Client::list_team_members*/
+    #[derive(Debug, Clone)]
+    pub struct ListTeamMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        team_id: Result<i64, String>,
+    }
+    impl<'a> ListTeamMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                team_id: Err("team_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/teams/{team_id}/team_members`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, team_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/teams/{}/team_members", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& team_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_team_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::add_team_members`]
+
+[`Client::add_team_members`]: super::Client::add_team_members*/
+    #[derive(Debug, Clone)]
+    pub struct AddTeamMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        team_id: Result<i64, String>,
+        body: Result<types::builder::TeamMembersRequest, String>,
+    }
+    impl<'a> AddTeamMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                team_id: Err("team_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::TeamMembersRequest>,
+            <V as std::convert::TryInto<
+                types::TeamMembersRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `TeamMembersRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::TeamMembersRequest,
+            ) -> types::builder::TeamMembersRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/teams/{team_id}/team_members`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, team_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::TeamMembersRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/teams/{}/team_members", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& team_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "add_team_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::remove_team_members`]
+
+[`Client::remove_team_members`]: super::Client::remove_team_members*/
+    #[derive(Debug, Clone)]
+    pub struct RemoveTeamMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        team_id: Result<i64, String>,
+        user_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+    }
+    impl<'a> RemoveTeamMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                team_id: Err("team_id was not initialized".to_string()),
+                user_ids: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        pub fn user_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.user_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for user_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/teams/{team_id}/team_members`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, team_id, user_ids } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let user_ids = user_ids.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/teams/{}/team_members", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& team_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("user_ids[]", &user_ids))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "remove_team_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::set_team_members`]
+
+[`Client::set_team_members`]: super::Client::set_team_members*/
+    #[derive(Debug, Clone)]
+    pub struct SetTeamMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        team_id: Result<i64, String>,
+        body: Result<types::builder::TeamMembersRequest, String>,
+    }
+    impl<'a> SetTeamMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                team_id: Err("team_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::TeamMembersRequest>,
+            <V as std::convert::TryInto<
+                types::TeamMembersRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `TeamMembersRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::TeamMembersRequest,
+            ) -> types::builder::TeamMembersRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/teams/{team_id}/team_members`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, team_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::TeamMembersRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/teams/{}/team_members", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& team_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "set_team_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::set_availability`]
+
+[`Client::set_availability`]: super::Client::set_availability*/
+    #[derive(Debug, Clone)]
+    pub struct SetAvailability<'a> {
+        client: &'a super::Client,
+        body: Result<types::builder::AvailabilityRequest, String>,
+    }
+    impl<'a> SetAvailability<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AvailabilityRequest>,
+            <V as std::convert::TryInto<
+                types::AvailabilityRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `AvailabilityRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AvailabilityRequest,
+            ) -> types::builder::AvailabilityRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/profile/availability`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Profile>, Error<types::ErrorBody>> {
+            let Self { client, body } = self;
+            let body = body
+                .and_then(|v| {
+                    types::AvailabilityRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!("{}/api/v1/profile/availability", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "set_availability",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::set_auto_offline`]
+
+[`Client::set_auto_offline`]: super::Client::set_auto_offline*/
+    #[derive(Debug, Clone)]
+    pub struct SetAutoOffline<'a> {
+        client: &'a super::Client,
+        body: Result<types::builder::AutoOfflineRequest, String>,
+    }
+    impl<'a> SetAutoOffline<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AutoOfflineRequest>,
+            <V as std::convert::TryInto<
+                types::AutoOfflineRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `AutoOfflineRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AutoOfflineRequest,
+            ) -> types::builder::AutoOfflineRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/profile/auto_offline`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Profile>, Error<types::ErrorBody>> {
+            let Self { client, body } = self;
+            let body = body
+                .and_then(|v| {
+                    types::AutoOfflineRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!("{}/api/v1/profile/auto_offline", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "set_auto_offline",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

@@ -42,10 +42,18 @@ pub enum Operation {
     ///
     /// `GET /api/v1/profile`, sent by [`Client::get_profile`](crate::Client::get_profile).
     GetProfile,
+    /// Update the authenticated user.
+    ///
+    /// `PUT /api/v1/profile`, sent by [`Client::update_profile`](crate::Client::update_profile).
+    UpdateProfile,
     /// Get an account.
     ///
     /// `GET /api/v1/accounts/{account_id}`, sent by [`Client::get_account`](crate::Client::get_account).
     GetAccount,
+    /// Update an account.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}`, sent by [`Client::update_account`](crate::Client::update_account).
+    UpdateAccount,
     /// List conversations.
     ///
     /// `GET /api/v1/accounts/{account_id}/conversations`, sent by [`Client::list_conversations`](crate::Client::list_conversations).
@@ -238,6 +246,74 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/actions/contact_merge`, sent by [`Client::merge_contacts`](crate::Client::merge_contacts).
     MergeContacts,
+    /// List the account's agents.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/agents`, sent by [`Client::list_agents`](crate::Client::list_agents).
+    ListAgents,
+    /// Add an agent to the account.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/agents`, sent by [`Client::create_agent`](crate::Client::create_agent).
+    CreateAgent,
+    /// Remove an agent from the account.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/agents/{agent_id}`, sent by [`Client::delete_agent`](crate::Client::delete_agent).
+    DeleteAgent,
+    /// Update an agent.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/agents/{agent_id}`, sent by [`Client::update_agent`](crate::Client::update_agent).
+    UpdateAgent,
+    /// Add several agents by email.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/agents/bulk_create`, sent by [`Client::bulk_create_agents`](crate::Client::bulk_create_agents).
+    BulkCreateAgents,
+    /// List the agents who can take conversations of some inboxes.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/assignable_agents`, sent by [`Client::list_assignable_agents`](crate::Client::list_assignable_agents).
+    ListAssignableAgents,
+    /// List the account's teams.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/teams`, sent by [`Client::list_teams`](crate::Client::list_teams).
+    ListTeams,
+    /// Create a team.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/teams`, sent by [`Client::create_team`](crate::Client::create_team).
+    CreateTeam,
+    /// Get a team.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/teams/{team_id}`, sent by [`Client::get_team`](crate::Client::get_team).
+    GetTeam,
+    /// Delete a team.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/teams/{team_id}`, sent by [`Client::delete_team`](crate::Client::delete_team).
+    DeleteTeam,
+    /// Update a team.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/teams/{team_id}`, sent by [`Client::update_team`](crate::Client::update_team).
+    UpdateTeam,
+    /// List a team's members.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/teams/{team_id}/team_members`, sent by [`Client::list_team_members`](crate::Client::list_team_members).
+    ListTeamMembers,
+    /// Add members to a team.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/teams/{team_id}/team_members`, sent by [`Client::add_team_members`](crate::Client::add_team_members).
+    AddTeamMembers,
+    /// Remove members from a team.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/teams/{team_id}/team_members`, sent by [`Client::remove_team_members`](crate::Client::remove_team_members).
+    RemoveTeamMembers,
+    /// Set a team's members.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/teams/{team_id}/team_members`, sent by [`Client::set_team_members`](crate::Client::set_team_members).
+    SetTeamMembers,
+    /// Set the user's availability in an account.
+    ///
+    /// `POST /api/v1/profile/availability`, sent by [`Client::set_availability`](crate::Client::set_availability).
+    SetAvailability,
+    /// Set whether the user goes offline when disconnected.
+    ///
+    /// `POST /api/v1/profile/auto_offline`, sent by [`Client::set_auto_offline`](crate::Client::set_auto_offline).
+    SetAutoOffline,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -246,7 +322,9 @@ impl Operation {
         Operation::ListAccounts,
         Operation::UpdateConversationStatus,
         Operation::GetProfile,
+        Operation::UpdateProfile,
         Operation::GetAccount,
+        Operation::UpdateAccount,
         Operation::ListConversations,
         Operation::CreateConversation,
         Operation::GetConversationCounts,
@@ -295,6 +373,23 @@ impl Operation {
         Operation::UpdateContactNote,
         Operation::RemoveContactCustomAttributes,
         Operation::MergeContacts,
+        Operation::ListAgents,
+        Operation::CreateAgent,
+        Operation::DeleteAgent,
+        Operation::UpdateAgent,
+        Operation::BulkCreateAgents,
+        Operation::ListAssignableAgents,
+        Operation::ListTeams,
+        Operation::CreateTeam,
+        Operation::GetTeam,
+        Operation::DeleteTeam,
+        Operation::UpdateTeam,
+        Operation::ListTeamMembers,
+        Operation::AddTeamMembers,
+        Operation::RemoveTeamMembers,
+        Operation::SetTeamMembers,
+        Operation::SetAvailability,
+        Operation::SetAutoOffline,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -303,7 +398,9 @@ impl Operation {
             Operation::ListAccounts => "listAccounts",
             Operation::UpdateConversationStatus => "updateConversationStatus",
             Operation::GetProfile => "getProfile",
+            Operation::UpdateProfile => "updateProfile",
             Operation::GetAccount => "getAccount",
+            Operation::UpdateAccount => "updateAccount",
             Operation::ListConversations => "listConversations",
             Operation::CreateConversation => "createConversation",
             Operation::GetConversationCounts => "getConversationCounts",
@@ -354,6 +451,23 @@ impl Operation {
             Operation::UpdateContactNote => "updateContactNote",
             Operation::RemoveContactCustomAttributes => "removeContactCustomAttributes",
             Operation::MergeContacts => "mergeContacts",
+            Operation::ListAgents => "listAgents",
+            Operation::CreateAgent => "createAgent",
+            Operation::DeleteAgent => "deleteAgent",
+            Operation::UpdateAgent => "updateAgent",
+            Operation::BulkCreateAgents => "bulkCreateAgents",
+            Operation::ListAssignableAgents => "listAssignableAgents",
+            Operation::ListTeams => "listTeams",
+            Operation::CreateTeam => "createTeam",
+            Operation::GetTeam => "getTeam",
+            Operation::DeleteTeam => "deleteTeam",
+            Operation::UpdateTeam => "updateTeam",
+            Operation::ListTeamMembers => "listTeamMembers",
+            Operation::AddTeamMembers => "addTeamMembers",
+            Operation::RemoveTeamMembers => "removeTeamMembers",
+            Operation::SetTeamMembers => "setTeamMembers",
+            Operation::SetAvailability => "setAvailability",
+            Operation::SetAutoOffline => "setAutoOffline",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -365,7 +479,9 @@ impl Operation {
             Operation::ListAccounts => "list_accounts",
             Operation::UpdateConversationStatus => "update_conversation_status",
             Operation::GetProfile => "get_profile",
+            Operation::UpdateProfile => "update_profile",
             Operation::GetAccount => "get_account",
+            Operation::UpdateAccount => "update_account",
             Operation::ListConversations => "list_conversations",
             Operation::CreateConversation => "create_conversation",
             Operation::GetConversationCounts => "get_conversation_counts",
@@ -422,6 +538,23 @@ impl Operation {
                 "remove_contact_custom_attributes"
             }
             Operation::MergeContacts => "merge_contacts",
+            Operation::ListAgents => "list_agents",
+            Operation::CreateAgent => "create_agent",
+            Operation::DeleteAgent => "delete_agent",
+            Operation::UpdateAgent => "update_agent",
+            Operation::BulkCreateAgents => "bulk_create_agents",
+            Operation::ListAssignableAgents => "list_assignable_agents",
+            Operation::ListTeams => "list_teams",
+            Operation::CreateTeam => "create_team",
+            Operation::GetTeam => "get_team",
+            Operation::DeleteTeam => "delete_team",
+            Operation::UpdateTeam => "update_team",
+            Operation::ListTeamMembers => "list_team_members",
+            Operation::AddTeamMembers => "add_team_members",
+            Operation::RemoveTeamMembers => "remove_team_members",
+            Operation::SetTeamMembers => "set_team_members",
+            Operation::SetAvailability => "set_availability",
+            Operation::SetAutoOffline => "set_auto_offline",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -431,7 +564,9 @@ impl Operation {
             Operation::ListAccounts => "GET",
             Operation::UpdateConversationStatus => "PATCH",
             Operation::GetProfile => "GET",
+            Operation::UpdateProfile => "PUT",
             Operation::GetAccount => "GET",
+            Operation::UpdateAccount => "PATCH",
             Operation::ListConversations => "GET",
             Operation::CreateConversation => "POST",
             Operation::GetConversationCounts => "GET",
@@ -480,6 +615,23 @@ impl Operation {
             Operation::UpdateContactNote => "PATCH",
             Operation::RemoveContactCustomAttributes => "POST",
             Operation::MergeContacts => "POST",
+            Operation::ListAgents => "GET",
+            Operation::CreateAgent => "POST",
+            Operation::DeleteAgent => "DELETE",
+            Operation::UpdateAgent => "PATCH",
+            Operation::BulkCreateAgents => "POST",
+            Operation::ListAssignableAgents => "GET",
+            Operation::ListTeams => "GET",
+            Operation::CreateTeam => "POST",
+            Operation::GetTeam => "GET",
+            Operation::DeleteTeam => "DELETE",
+            Operation::UpdateTeam => "PATCH",
+            Operation::ListTeamMembers => "GET",
+            Operation::AddTeamMembers => "POST",
+            Operation::RemoveTeamMembers => "DELETE",
+            Operation::SetTeamMembers => "PATCH",
+            Operation::SetAvailability => "POST",
+            Operation::SetAutoOffline => "POST",
         }
     }
     /// The path template, e.g.
@@ -492,7 +644,9 @@ impl Operation {
                 "/api/v1/conversations/{conversation_id}/status"
             }
             Operation::GetProfile => "/api/v1/profile",
+            Operation::UpdateProfile => "/api/v1/profile",
             Operation::GetAccount => "/api/v1/accounts/{account_id}",
+            Operation::UpdateAccount => "/api/v1/accounts/{account_id}",
             Operation::ListConversations => "/api/v1/accounts/{account_id}/conversations",
             Operation::CreateConversation => {
                 "/api/v1/accounts/{account_id}/conversations"
@@ -627,6 +781,35 @@ impl Operation {
             Operation::MergeContacts => {
                 "/api/v1/accounts/{account_id}/actions/contact_merge"
             }
+            Operation::ListAgents => "/api/v1/accounts/{account_id}/agents",
+            Operation::CreateAgent => "/api/v1/accounts/{account_id}/agents",
+            Operation::DeleteAgent => "/api/v1/accounts/{account_id}/agents/{agent_id}",
+            Operation::UpdateAgent => "/api/v1/accounts/{account_id}/agents/{agent_id}",
+            Operation::BulkCreateAgents => {
+                "/api/v1/accounts/{account_id}/agents/bulk_create"
+            }
+            Operation::ListAssignableAgents => {
+                "/api/v1/accounts/{account_id}/assignable_agents"
+            }
+            Operation::ListTeams => "/api/v1/accounts/{account_id}/teams",
+            Operation::CreateTeam => "/api/v1/accounts/{account_id}/teams",
+            Operation::GetTeam => "/api/v1/accounts/{account_id}/teams/{team_id}",
+            Operation::DeleteTeam => "/api/v1/accounts/{account_id}/teams/{team_id}",
+            Operation::UpdateTeam => "/api/v1/accounts/{account_id}/teams/{team_id}",
+            Operation::ListTeamMembers => {
+                "/api/v1/accounts/{account_id}/teams/{team_id}/team_members"
+            }
+            Operation::AddTeamMembers => {
+                "/api/v1/accounts/{account_id}/teams/{team_id}/team_members"
+            }
+            Operation::RemoveTeamMembers => {
+                "/api/v1/accounts/{account_id}/teams/{team_id}/team_members"
+            }
+            Operation::SetTeamMembers => {
+                "/api/v1/accounts/{account_id}/teams/{team_id}/team_members"
+            }
+            Operation::SetAvailability => "/api/v1/profile/availability",
+            Operation::SetAutoOffline => "/api/v1/profile/auto_offline",
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -639,7 +822,9 @@ impl Operation {
             Operation::ListAccounts => true,
             Operation::UpdateConversationStatus => true,
             Operation::GetProfile => true,
+            Operation::UpdateProfile => true,
             Operation::GetAccount => true,
+            Operation::UpdateAccount => true,
             Operation::ListConversations => true,
             Operation::CreateConversation => false,
             Operation::GetConversationCounts => true,
@@ -688,6 +873,23 @@ impl Operation {
             Operation::UpdateContactNote => true,
             Operation::RemoveContactCustomAttributes => true,
             Operation::MergeContacts => false,
+            Operation::ListAgents => true,
+            Operation::CreateAgent => false,
+            Operation::DeleteAgent => true,
+            Operation::UpdateAgent => true,
+            Operation::BulkCreateAgents => true,
+            Operation::ListAssignableAgents => true,
+            Operation::ListTeams => true,
+            Operation::CreateTeam => false,
+            Operation::GetTeam => true,
+            Operation::DeleteTeam => true,
+            Operation::UpdateTeam => true,
+            Operation::ListTeamMembers => true,
+            Operation::AddTeamMembers => true,
+            Operation::RemoveTeamMembers => true,
+            Operation::SetTeamMembers => true,
+            Operation::SetAvailability => true,
+            Operation::SetAutoOffline => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -697,7 +899,9 @@ impl Operation {
             Operation::ListAccounts => Source::Documented,
             Operation::UpdateConversationStatus => Source::Documented,
             Operation::GetProfile => Source::Chatwoot,
+            Operation::UpdateProfile => Source::Chatwoot,
             Operation::GetAccount => Source::Chatwoot,
+            Operation::UpdateAccount => Source::Chatwoot,
             Operation::ListConversations => Source::Chatwoot,
             Operation::CreateConversation => Source::Chatwoot,
             Operation::GetConversationCounts => Source::Chatwoot,
@@ -746,6 +950,23 @@ impl Operation {
             Operation::UpdateContactNote => Source::Chatwoot,
             Operation::RemoveContactCustomAttributes => Source::Chatwoot,
             Operation::MergeContacts => Source::Chatwoot,
+            Operation::ListAgents => Source::Chatwoot,
+            Operation::CreateAgent => Source::Chatwoot,
+            Operation::DeleteAgent => Source::Chatwoot,
+            Operation::UpdateAgent => Source::Chatwoot,
+            Operation::BulkCreateAgents => Source::Chatwoot,
+            Operation::ListAssignableAgents => Source::Chatwoot,
+            Operation::ListTeams => Source::Chatwoot,
+            Operation::CreateTeam => Source::Chatwoot,
+            Operation::GetTeam => Source::Chatwoot,
+            Operation::DeleteTeam => Source::Chatwoot,
+            Operation::UpdateTeam => Source::Chatwoot,
+            Operation::ListTeamMembers => Source::Chatwoot,
+            Operation::AddTeamMembers => Source::Chatwoot,
+            Operation::RemoveTeamMembers => Source::Chatwoot,
+            Operation::SetTeamMembers => Source::Chatwoot,
+            Operation::SetAvailability => Source::Chatwoot,
+            Operation::SetAutoOffline => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -756,7 +977,9 @@ impl Operation {
             Operation::ListAccounts => false,
             Operation::UpdateConversationStatus => true,
             Operation::GetProfile => false,
+            Operation::UpdateProfile => false,
             Operation::GetAccount => false,
+            Operation::UpdateAccount => false,
             Operation::ListConversations => false,
             Operation::CreateConversation => true,
             Operation::GetConversationCounts => false,
@@ -805,6 +1028,23 @@ impl Operation {
             Operation::UpdateContactNote => false,
             Operation::RemoveContactCustomAttributes => false,
             Operation::MergeContacts => false,
+            Operation::ListAgents => false,
+            Operation::CreateAgent => false,
+            Operation::DeleteAgent => false,
+            Operation::UpdateAgent => false,
+            Operation::BulkCreateAgents => false,
+            Operation::ListAssignableAgents => false,
+            Operation::ListTeams => false,
+            Operation::CreateTeam => false,
+            Operation::GetTeam => false,
+            Operation::DeleteTeam => false,
+            Operation::UpdateTeam => false,
+            Operation::ListTeamMembers => false,
+            Operation::AddTeamMembers => false,
+            Operation::RemoveTeamMembers => false,
+            Operation::SetTeamMembers => false,
+            Operation::SetAvailability => false,
+            Operation::SetAutoOffline => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -816,7 +1056,9 @@ impl Operation {
             Operation::ListAccounts => Some("Client::list_accounts"),
             Operation::UpdateConversationStatus => Some("ConversationHandle::set_status"),
             Operation::GetProfile => Some("Client::get_profile"),
+            Operation::UpdateProfile => Some("Client::update_profile"),
             Operation::GetAccount => Some("Client::get_account"),
+            Operation::UpdateAccount => Some("Client::update_account"),
             Operation::ListConversations => Some("Client::conversations"),
             Operation::CreateConversation => Some("Client::create_conversation"),
             Operation::GetConversationCounts => Some("ConversationQuery::counts"),
@@ -887,6 +1129,23 @@ impl Operation {
                 Some("ContactHandle::remove_custom_attributes")
             }
             Operation::MergeContacts => Some("Client::merge_contacts"),
+            Operation::ListAgents => Some("Client::list_agents"),
+            Operation::CreateAgent => Some("Client::create_agent"),
+            Operation::DeleteAgent => Some("AgentHandle::delete"),
+            Operation::UpdateAgent => Some("AgentHandle::update"),
+            Operation::BulkCreateAgents => Some("Client::bulk_create_agents"),
+            Operation::ListAssignableAgents => Some("Client::list_assignable_agents"),
+            Operation::ListTeams => Some("Client::list_teams"),
+            Operation::CreateTeam => Some("Client::create_team"),
+            Operation::GetTeam => Some("Client::get_team"),
+            Operation::DeleteTeam => Some("TeamHandle::delete"),
+            Operation::UpdateTeam => Some("TeamHandle::update"),
+            Operation::ListTeamMembers => Some("TeamHandle::members"),
+            Operation::AddTeamMembers => Some("TeamHandle::add_members"),
+            Operation::RemoveTeamMembers => Some("TeamHandle::remove_members"),
+            Operation::SetTeamMembers => Some("TeamHandle::set_members"),
+            Operation::SetAvailability => Some("Client::set_availability"),
+            Operation::SetAutoOffline => Some("Client::set_auto_offline"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -896,7 +1155,9 @@ impl Operation {
             "listAccounts" => Some(Operation::ListAccounts),
             "updateConversationStatus" => Some(Operation::UpdateConversationStatus),
             "getProfile" => Some(Operation::GetProfile),
+            "updateProfile" => Some(Operation::UpdateProfile),
             "getAccount" => Some(Operation::GetAccount),
+            "updateAccount" => Some(Operation::UpdateAccount),
             "listConversations" => Some(Operation::ListConversations),
             "createConversation" => Some(Operation::CreateConversation),
             "getConversationCounts" => Some(Operation::GetConversationCounts),
@@ -955,6 +1216,23 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "mergeContacts" => Some(Operation::MergeContacts),
+            "listAgents" => Some(Operation::ListAgents),
+            "createAgent" => Some(Operation::CreateAgent),
+            "deleteAgent" => Some(Operation::DeleteAgent),
+            "updateAgent" => Some(Operation::UpdateAgent),
+            "bulkCreateAgents" => Some(Operation::BulkCreateAgents),
+            "listAssignableAgents" => Some(Operation::ListAssignableAgents),
+            "listTeams" => Some(Operation::ListTeams),
+            "createTeam" => Some(Operation::CreateTeam),
+            "getTeam" => Some(Operation::GetTeam),
+            "deleteTeam" => Some(Operation::DeleteTeam),
+            "updateTeam" => Some(Operation::UpdateTeam),
+            "listTeamMembers" => Some(Operation::ListTeamMembers),
+            "addTeamMembers" => Some(Operation::AddTeamMembers),
+            "removeTeamMembers" => Some(Operation::RemoveTeamMembers),
+            "setTeamMembers" => Some(Operation::SetTeamMembers),
+            "setAvailability" => Some(Operation::SetAvailability),
+            "setAutoOffline" => Some(Operation::SetAutoOffline),
             _ => None,
         }
     }
@@ -967,7 +1245,9 @@ impl Operation {
             "list_accounts" => Some(Operation::ListAccounts),
             "update_conversation_status" => Some(Operation::UpdateConversationStatus),
             "get_profile" => Some(Operation::GetProfile),
+            "update_profile" => Some(Operation::UpdateProfile),
             "get_account" => Some(Operation::GetAccount),
+            "update_account" => Some(Operation::UpdateAccount),
             "list_conversations" => Some(Operation::ListConversations),
             "create_conversation" => Some(Operation::CreateConversation),
             "get_conversation_counts" => Some(Operation::GetConversationCounts),
@@ -1032,6 +1312,23 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "merge_contacts" => Some(Operation::MergeContacts),
+            "list_agents" => Some(Operation::ListAgents),
+            "create_agent" => Some(Operation::CreateAgent),
+            "delete_agent" => Some(Operation::DeleteAgent),
+            "update_agent" => Some(Operation::UpdateAgent),
+            "bulk_create_agents" => Some(Operation::BulkCreateAgents),
+            "list_assignable_agents" => Some(Operation::ListAssignableAgents),
+            "list_teams" => Some(Operation::ListTeams),
+            "create_team" => Some(Operation::CreateTeam),
+            "get_team" => Some(Operation::GetTeam),
+            "delete_team" => Some(Operation::DeleteTeam),
+            "update_team" => Some(Operation::UpdateTeam),
+            "list_team_members" => Some(Operation::ListTeamMembers),
+            "add_team_members" => Some(Operation::AddTeamMembers),
+            "remove_team_members" => Some(Operation::RemoveTeamMembers),
+            "set_team_members" => Some(Operation::SetTeamMembers),
+            "set_availability" => Some(Operation::SetAvailability),
+            "set_auto_offline" => Some(Operation::SetAutoOffline),
             _ => None,
         }
     }

@@ -17,7 +17,9 @@ impl<T: CliConfig> Cli<T> {
                 Self::cli_update_conversation_status()
             }
             CliCommand::GetProfile => Self::cli_get_profile(),
+            CliCommand::UpdateProfile => Self::cli_update_profile(),
             CliCommand::GetAccount => Self::cli_get_account(),
+            CliCommand::UpdateAccount => Self::cli_update_account(),
             CliCommand::ListConversations => Self::cli_list_conversations(),
             CliCommand::CreateConversation => Self::cli_create_conversation(),
             CliCommand::GetConversationCounts => Self::cli_get_conversation_counts(),
@@ -90,6 +92,23 @@ impl<T: CliConfig> Cli<T> {
                 Self::cli_remove_contact_custom_attributes()
             }
             CliCommand::MergeContacts => Self::cli_merge_contacts(),
+            CliCommand::ListAgents => Self::cli_list_agents(),
+            CliCommand::CreateAgent => Self::cli_create_agent(),
+            CliCommand::DeleteAgent => Self::cli_delete_agent(),
+            CliCommand::UpdateAgent => Self::cli_update_agent(),
+            CliCommand::BulkCreateAgents => Self::cli_bulk_create_agents(),
+            CliCommand::ListAssignableAgents => Self::cli_list_assignable_agents(),
+            CliCommand::ListTeams => Self::cli_list_teams(),
+            CliCommand::CreateTeam => Self::cli_create_team(),
+            CliCommand::GetTeam => Self::cli_get_team(),
+            CliCommand::DeleteTeam => Self::cli_delete_team(),
+            CliCommand::UpdateTeam => Self::cli_update_team(),
+            CliCommand::ListTeamMembers => Self::cli_list_team_members(),
+            CliCommand::AddTeamMembers => Self::cli_add_team_members(),
+            CliCommand::RemoveTeamMembers => Self::cli_remove_team_members(),
+            CliCommand::SetTeamMembers => Self::cli_set_team_members(),
+            CliCommand::SetAvailability => Self::cli_set_availability(),
+            CliCommand::SetAutoOffline => Self::cli_set_auto_offline(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -165,6 +184,58 @@ impl<T: CliConfig> Cli<T> {
                 "Get the authenticated user\n\nReturns the user the token belongs to, with every account the user is a member of\n(`accounts`): on a Chatwoot server this is how a user token lists its accounts.\nThe user's own `access_token` and `pubsub_token` are in the server's answer but are\ndeliberately not modelled, so that clients do not carry secrets in their types.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_update_profile() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("display-name")
+                    .long("display-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("email")
+                    .long("email")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Waits for confirmation before it replaces the current one."),
+            )
+            .arg(
+                ::clap::Arg::new("message-signature")
+                    .long("message-signature")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("phone-number")
+                    .long("phone-number")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Kept in `custom_attributes`."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update the authenticated user\n\nChanges the user's `name`, `display_name`, `message_signature` and `ui_settings`\n(replaced), and `phone_number` (merged into `custom_attributes`). Sent flat (Rails\nwraps the keys into `profile`) or inside `profile`; keys not sent are kept, and a body\nwith none of them is a 422 \"param is missing or the value is empty: profile\". A new\n`email` waits for confirmation (Devise's `reconfirmable`): the answer still carries\nthe old one, so the sandbox keeps it. The server also changes the password when\n`password`, `password_confirmation` and `current_password` are sent (422 \"Invalid\ncurrent password\" otherwise) and takes an `avatar` file in a multipart body; neither\nis described here. Rails routes `PATCH` to the same action, with the same body and\nanswer. The answer is the user, as `getProfile` sends it. Agent-bot tokens are\nrefused (401).\n\nServer: `ProfilesController#update` (`profile_params`, `custom_attributes_params`,\n`password_params`), views `profiles/update.json.jbuilder` and\n`models/_user.json.jbuilder` (app/controllers/api/v1/profiles_controller.rb,\nconfig/initializers/devise.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub fn cli_get_account() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -176,6 +247,113 @@ impl<T: CliConfig> Cli<T> {
             )
             .about(
                 "Get an account\n\nReturns one account's details. An account the user does not belong to answers 404.\nAgent-bot tokens are refused with 401. Note that `created_at` is an ISO 8601 string\nhere, unlike most timestamps of this API.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_account() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("audio-transcriptions")
+                    .long("audio-transcriptions")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("auto-resolve-after")
+                    .long("auto-resolve-after")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "Minutes of inactivity after which conversations are resolved; kept in `settings`.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("auto-resolve-ignore-waiting")
+                    .long("auto-resolve-ignore-waiting")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("auto-resolve-label")
+                    .long("auto-resolve-label")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("auto-resolve-message")
+                    .long("auto-resolve-message")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("company-size")
+                    .long("company-size")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Kept in `custom_attributes`."),
+            )
+            .arg(
+                ::clap::Arg::new("domain")
+                    .long("domain")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 100 characters."),
+            )
+            .arg(
+                ::clap::Arg::new("industry")
+                    .long("industry")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Kept in `custom_attributes`."),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("A language code the server knows (`en`, `fr`, `pt_BR`, ...)."),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("support-email")
+                    .long("support-email")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("timezone")
+                    .long("timezone")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Kept in `custom_attributes`."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update an account\n\nChanges the account's `name`, `locale`, `domain` and `support_email`; `industry`,\n`company_size` and `timezone` are merged into its `custom_attributes`, and\n`auto_resolve_after` (minutes, 10 to 1439856), `auto_resolve_message`,\n`auto_resolve_ignore_waiting`, `audio_transcriptions` and `auto_resolve_label` into\nits `settings`. The keys are read at the top level of the body (not wrapped in\n`account`); keys not sent are kept, and an empty body changes nothing. The answer is\nthe account (without `latest_chatwoot_version`). Administrators only: an account the\nuser is not in is a 404, and an agent is answered 401 \"You are not authorized to do\nthis action\". A blank name, a domain over 100 characters or an `auto_resolve_after`\nout of range is a 422 (`message`, `attributes`). An unknown `locale` is a 500 on the\nserver (the enum raises); the sandbox answers 422.\n\nServer: `AccountsController#update` (`account_params`, `custom_attributes_params`,\n`settings_params`), `AccountPolicy#update?` (administrators), `Account` (validations,\n`SETTINGS_PARAMS_SCHEMA`), views `accounts/update.json.jbuilder` and\n`models/_account.json.jbuilder` (app/controllers/api/v1/accounts_controller.rb,\napp/policies/account_policy.rb, app/models/account.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
     pub fn cli_list_conversations() -> ::clap::Command {
@@ -2274,6 +2452,527 @@ impl<T: CliConfig> Cli<T> {
                 "Merge two contacts\n\nMerges `mergee_contact_id` into `base_contact_id`: the mergee's conversations,\nmessages, contact inboxes and notes move to the base contact; its details fill the\nbase contact's blanks (the base contact's own values win, attribute maps are deep\nmerged); then the mergee is deleted. The same id twice changes nothing. Either id\nunknown in the account answers 404. The answer is the base contact (without\n`contact_inboxes`), unwrapped.\n\nServer: `Actions::ContactMergesController#create`, `ContactMergeAction`, view\n`actions/contact_merges/create.json.jbuilder` (app/controllers/api/v1/accounts/actions/\ncontact_merges_controller.rb, app/actions/contact_merge_action.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_agents() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the account's agents\n\nEvery user of the account (agents and administrators), ordered by name\n(case-insensitive), as a JSON array, not paged. Any member may list them; agent-bot\ntokens are refused (401).\n\nServer: `AgentsController#index`, `UserPolicy#index?` (everyone), view\n`agents/index.json.jbuilder` and `models/_agent.json.jbuilder`\n(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb,\napp/views/api/v1/...).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_agent() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("auto-offline")
+                    .long("auto-offline")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("availability")
+                    .long("availability")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::AvailabilityStatus),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("email")
+                    .long("email")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body")
+                    .help(
+                        "The user's name (kept as is when the email is an existing user's).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("role")
+                    .long("role")
+                    .value_parser(::clap::value_parser!(ruut_api::enums::UserRole))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Add an agent to the account\n\nAdds a user to the account (`AgentBuilder`): a user with this email who already\nexists (in another account) is added as is; otherwise a new, unconfirmed user is\nmade (the server e-mails an invitation). `role` defaults to `agent`, `availability`\nto `online` and `auto_offline` to true (the `account_users` column defaults: the\ncontroller passes the missing keys as nil, which the builder drops). The answer is\nthe agent. Administrators only: an agent is answered 401 \"You are not authorized to\ndo this action\".\n\nErrors: a user already in the account is a 422 (`AccountUser` uniqueness, \"User has\nalready been taken\"); a blank or malformed email a 422 from the `User` validations.\nOn the real server a missing `name` for a new user fails the database's `NOT NULL`\n(a 500) and an unknown `role` or `availability` raises in the enum (a 500); the\nsandbox answers those 422. Over the plan's agent limit the server answers 402\n\"Account limit exceeded. Please purchase more licenses\" (`validate_limit`;\nunlimited on self-hosted servers, and not produced by the sandbox). Enterprise\nservers also read a top-level `custom_role_id`.\n\nServer: `AgentsController#create` (`new_agent_params`), `UserPolicy#create?`\n(administrators), `AgentBuilder`, `AccountUser`, view `agents/create.json.jbuilder`\n(app/controllers/api/v1/accounts/agents_controller.rb, app/builders/agent_builder.rb,\napp/models/account_user.rb, app/policies/user_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_agent() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("agent-id")
+                    .long("agent-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent's user id."),
+            )
+            .about(
+                "Remove an agent from the account\n\nRemoves the user from the account: off its teams and inboxes, and its conversations\nthere unassigned (`Agents::DestroyJob`, run shortly after); the user record itself\nis deleted when it belongs to no other account. The answer is an empty 200.\nAdministrators only: the agent is looked up first (an unknown id is a 404 for\nanyone), then an agent caller is answered 401.\n\nServer: `AgentsController#destroy`, `UserPolicy#destroy?`, `AccountUser`\n(`after_destroy :remove_user_from_account`), `Agents::DestroyJob`\n(app/controllers/api/v1/accounts/agents_controller.rb, app/models/account_user.rb,\napp/jobs/agents/destroy_job.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_agent() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("agent-id")
+                    .long("agent-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent's user id."),
+            )
+            .arg(
+                ::clap::Arg::new("auto-offline")
+                    .long("auto-offline")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("availability")
+                    .long("availability")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::AvailabilityStatus),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("role")
+                    .long("role")
+                    .value_parser(::clap::value_parser!(ruut_api::enums::UserRole))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update an agent\n\nChanges an agent's `name` (on the user, so in every account) and, in this account\nonly, `role`, `availability` and `auto_offline`. Keys not sent are kept. `email` is\npermitted by the controller but ignored. The answer is the agent. Administrators\nonly: the agent is looked up first (an unknown id is a 404 for anyone), then an\nagent caller is answered 401 \"You are not authorized to do this action\". Rails\nroutes `PUT` to the same action.\n\nServer: `AgentsController#update` (`agent_params`, `account_user_attributes`),\n`UserPolicy#update?`, view `agents/update.json.jbuilder`\n(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_bulk_create_agents() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Add several agents by email\n\nAdds a user with role `agent` for each email (named after the part before `@`),\nas `createAgent` does but with the builder's own defaults: `availability` offline\nand `auto_offline` false. An email that fails (already in the account, malformed) is\nskipped silently. The answer is an empty 200; list the agents to see who was\nadded. Administrators only (401 for an agent). A missing `emails` is a 500 on the\nserver (`nil.each`); the sandbox answers 422. Over the plan's agent limit the server\nanswers 402 (not produced by the sandbox).\n\nServer: `AgentsController#bulk_create`, `UserPolicy#bulk_create?`\n(app/controllers/api/v1/accounts/agents_controller.rb, app/policies/user_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_assignable_agents() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the agents who can take conversations of some inboxes\n\nThe users who are members of **every** inbox `inbox_ids[]` names, plus the\naccount's administrators (who can take any conversation), wrapped in `payload`.\nEach inbox must be one the caller can see (`InboxPolicy#show?`: an administrator\nsees them all, an agent only the inboxes it is a member of), or the answer is 401.\nAn inbox id the account does not have is a 404, and so is a request without any\n`inbox_ids[]` (the server's `find(nil)`).\n\nServer: `AssignableAgentsController#index`, `InboxPolicy#show?`, view\n`assignable_agents/index.json.jbuilder` and `models/_agent.json.jbuilder`\n(app/controllers/api/v1/accounts/assignable_agents_controller.rb,\napp/policies/inbox_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_teams() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the account's teams\n\nEvery team of the account, as a JSON array, not paged; `is_member` says whether the\ncaller is in the team. Any member may list them; agent-bot tokens are refused (401).\n\nServer: `TeamsController#index`, `TeamPolicy#index?`, views `teams/index.json.jbuilder`\nand `models/_team.json.jbuilder` (app/controllers/api/v1/accounts/teams_controller.rb,\napp/policies/team_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_team() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("allow-auto-assign")
+                    .long("allow-auto-assign")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help("Default true."),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body")
+                    .help("Stored in lower case; unique in the account."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create a team\n\nCreates a team. The server stores the name in lower case; a name another team of\nthe account has, or a blank one, is a 422 (\"Name has already been taken\", \"Name\nmust not be blank\"). `allow_auto_assign` defaults to true, `description` to null.\nAdministrators only: an agent is answered 401 \"You are not authorized to do this\naction\".\n\nServer: `TeamsController#create` (`team_params`), `TeamPolicy#create?`\n(administrators), `Team` (validations, `before_validation` downcasing the name),\nview `teams/create.json.jbuilder` (app/controllers/api/v1/accounts/teams_controller.rb,\napp/policies/team_policy.rb, app/models/team.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_team() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The team's id."),
+            )
+            .about(
+                "Get a team\n\nReturns one team of the account. Any member may read it.\n\nServer: `TeamsController#show`, `TeamPolicy#show?`, view `teams/show.json.jbuilder`\n(app/controllers/api/v1/accounts/teams_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_team() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The team's id."),
+            )
+            .about(
+                "Delete a team\n\nDeletes a team; its conversations keep going without a team (`dependent: :nullify`)\nand its memberships go. The answer is an empty 200. Administrators only: the team\nis looked up first (404), then an agent is answered 401.\n\nServer: `TeamsController#destroy`, `TeamPolicy#destroy?`, `Team`\n(app/controllers/api/v1/accounts/teams_controller.rb, app/models/team.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_team() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("allow-auto-assign")
+                    .long("allow-auto-assign")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The team's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update a team\n\nChanges a team's `name` (stored in lower case), `description` and\n`allow_auto_assign`; keys not sent are kept. Rails routes `PUT` to the same action.\nAdministrators only: the team is looked up first (an unknown id is a 404 for\nanyone), then an agent is answered 401. A name another team has, or a blank one,\nis a 422.\n\nServer: `TeamsController#update` (`team_params`), `TeamPolicy#update?`, `Team`,\nview `teams/update.json.jbuilder` (app/controllers/api/v1/accounts/teams_controller.rb,\napp/policies/team_policy.rb, app/models/team.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_team_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The team's id."),
+            )
+            .about(
+                "List a team's members\n\nThe team's agents, in the order they joined, as a JSON array of agents. Any member\nof the account may list them.\n\nServer: `TeamMembersController#index`, `TeamMemberPolicy#index?`, views\n`team_members/index.json.jbuilder` and `models/_agent.json.jbuilder`\n(app/controllers/api/v1/accounts/team_members_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_add_team_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The team's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Add members to a team\n\nAdds the users `user_ids` names and answers with **only those newly added** (ids\nalready in the team are left out). Administrators only: the team is looked up first\n(404), then an agent is answered 401 \"You are not authorized to do this action\";\nthen an id that is not a user of the account is answered 401 `{\"error\": \"Invalid\nUser IDs\"}` (sic: the server's status for it). A missing `user_ids` is a 500 on\nthe server (`nil.map`); the sandbox answers 422.\n\nServer: `TeamMembersController#create` (`validate_member_id_params`,\n`members_to_be_added_ids`), `TeamMemberPolicy#create?`, `Team#add_members`, view\n`team_members/create.json.jbuilder` (app/controllers/api/v1/accounts/\nteam_members_controller.rb, app/models/team.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_remove_team_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The team's id."),
+            )
+            .about(
+                "Remove members from a team\n\nRemoves the users `user_ids[]` names (ids not in the team are ignored) and answers\n200 with an empty body. The server reads `user_ids` from the parameters, so it is\nsent in the query string Rails-style (`user_ids[]=7&user_ids[]=8`); a JSON body\n`{\"user_ids\": [...]}` is read too, but DELETE bodies do not survive every proxy.\nSame checks as `addTeamMembers` (404, 401 for an agent, 401 \"Invalid User IDs\").\nWithout any `user_ids` the server answers 500; the sandbox removes nobody. A user\nid that is not a number is a 422 in the sandbox.\n\nServer: `TeamMembersController#destroy`, `TeamMemberPolicy#destroy?`,\n`Team#remove_members` (app/controllers/api/v1/accounts/team_members_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_set_team_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The team's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Set a team's members\n\nMakes `user_ids` the whole team (adds the missing, removes the others) and answers\nwith all the members. Same checks as `addTeamMembers` (404, 401 for an agent, 401\n\"Invalid User IDs\"; a missing `user_ids`, a 500 on the server, is a 422 in the\nsandbox).\n\nServer: `TeamMembersController#update`, `TeamMemberPolicy#update?`,\n`Team#add_members`, `Team#remove_members`, view `team_members/create.json.jbuilder`\n(app/controllers/api/v1/accounts/team_members_controller.rb, app/models/team.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_set_availability() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("availability")
+                    .long("availability")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::AvailabilityStatus),
+                    )
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Set the user's availability in an account\n\nSets the user's availability (`online`, `busy`, `offline`) in the account\n`account_id` names, and answers with the user, as `getProfile` sends it (the\naccount's entry in `accounts` shows it). Sent flat or inside `profile`. An account\nthe user is not in is a 404 (`find_by!`). A missing or unknown `availability` is a\n500 on the server (the column is `NOT NULL`, the enum raises); the sandbox answers\n422. Agent-bot tokens are refused (401).\n\nServer: `ProfilesController#availability` (`availability_params`), `AccountUser`\n(`enum availability`), view `profiles/availability.jbuilder`\n(app/controllers/api/v1/profiles_controller.rb, app/models/account_user.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_set_auto_offline() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("auto-offline")
+                    .long("auto-offline")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Set whether the user goes offline when disconnected\n\nSets `auto_offline` in the account `account_id` names (a missing or null value\nmeans false: the server sends `auto_offline || false`), and answers with the user,\nas `getProfile` sends it. Sent flat or inside `profile`. An account the user is not\nin is a 404. Agent-bot tokens are refused (401).\n\nServer: `ProfilesController#auto_offline` (`auto_offline_params`), view\n`profiles/auto_offline.jbuilder` (app/controllers/api/v1/profiles_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -2286,7 +2985,9 @@ impl<T: CliConfig> Cli<T> {
                 self.execute_update_conversation_status(matches).await
             }
             CliCommand::GetProfile => self.execute_get_profile(matches).await,
+            CliCommand::UpdateProfile => self.execute_update_profile(matches).await,
             CliCommand::GetAccount => self.execute_get_account(matches).await,
+            CliCommand::UpdateAccount => self.execute_update_account(matches).await,
             CliCommand::ListConversations => {
                 self.execute_list_conversations(matches).await
             }
@@ -2403,6 +3104,29 @@ impl<T: CliConfig> Cli<T> {
                 self.execute_remove_contact_custom_attributes(matches).await
             }
             CliCommand::MergeContacts => self.execute_merge_contacts(matches).await,
+            CliCommand::ListAgents => self.execute_list_agents(matches).await,
+            CliCommand::CreateAgent => self.execute_create_agent(matches).await,
+            CliCommand::DeleteAgent => self.execute_delete_agent(matches).await,
+            CliCommand::UpdateAgent => self.execute_update_agent(matches).await,
+            CliCommand::BulkCreateAgents => {
+                self.execute_bulk_create_agents(matches).await
+            }
+            CliCommand::ListAssignableAgents => {
+                self.execute_list_assignable_agents(matches).await
+            }
+            CliCommand::ListTeams => self.execute_list_teams(matches).await,
+            CliCommand::CreateTeam => self.execute_create_team(matches).await,
+            CliCommand::GetTeam => self.execute_get_team(matches).await,
+            CliCommand::DeleteTeam => self.execute_delete_team(matches).await,
+            CliCommand::UpdateTeam => self.execute_update_team(matches).await,
+            CliCommand::ListTeamMembers => self.execute_list_team_members(matches).await,
+            CliCommand::AddTeamMembers => self.execute_add_team_members(matches).await,
+            CliCommand::RemoveTeamMembers => {
+                self.execute_remove_team_members(matches).await
+            }
+            CliCommand::SetTeamMembers => self.execute_set_team_members(matches).await,
+            CliCommand::SetAvailability => self.execute_set_availability(matches).await,
+            CliCommand::SetAutoOffline => self.execute_set_auto_offline(matches).await,
         }
     }
     pub async fn execute_get_server_info(
@@ -2502,6 +3226,48 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_update_profile(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_profile();
+        if let Some(value) = matches.get_one::<::std::string::String>("display-name") {
+            request = request.body_map(|body| { body.display_name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("email") {
+            request = request.body_map(|body| { body.email(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("message-signature")
+        {
+            request = request.body_map(|body| { body.message_signature(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("phone-number") {
+            request = request.body_map(|body| { body.phone_number(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::ProfileUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_profile(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_get_account(
         &self,
         matches: &::clap::ArgMatches,
@@ -2511,6 +3277,79 @@ impl<T: CliConfig> Cli<T> {
             request = request.account_id(value.clone());
         }
         self.config.execute_get_account(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_account(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_account();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("audio-transcriptions") {
+            request = request
+                .body_map(|body| { body.audio_transcriptions(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("auto-resolve-after") {
+            request = request
+                .body_map(|body| { body.auto_resolve_after(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("auto-resolve-ignore-waiting") {
+            request = request
+                .body_map(|body| { body.auto_resolve_ignore_waiting(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("auto-resolve-label")
+        {
+            request = request
+                .body_map(|body| { body.auto_resolve_label(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("auto-resolve-message")
+        {
+            request = request
+                .body_map(|body| { body.auto_resolve_message(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("company-size") {
+            request = request.body_map(|body| { body.company_size(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("domain") {
+            request = request.body_map(|body| { body.domain(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("industry") {
+            request = request.body_map(|body| { body.industry(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.body_map(|body| { body.locale(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("support-email") {
+            request = request.body_map(|body| { body.support_email(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("timezone") {
+            request = request.body_map(|body| { body.timezone(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::AccountUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_account(matches, &mut request)?;
         let result = request.send().await;
         match result {
             Ok(r) => {
@@ -4112,6 +4951,512 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_agents();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_agents(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_agent();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("auto-offline") {
+            request = request.body_map(|body| { body.auto_offline(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::AvailabilityStatus>("availability")
+        {
+            request = request.body_map(|body| { body.availability(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("email") {
+            request = request.body_map(|body| { body.email(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<ruut_api::enums::UserRole>("role") {
+            request = request.body_map(|body| { body.role(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::NewAgent>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_agent(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_agent();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("agent-id") {
+            request = request.agent_id(value.clone());
+        }
+        self.config.execute_delete_agent(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_agent();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("agent-id") {
+            request = request.agent_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("auto-offline") {
+            request = request.body_map(|body| { body.auto_offline(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::AvailabilityStatus>("availability")
+        {
+            request = request.body_map(|body| { body.availability(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<ruut_api::enums::UserRole>("role") {
+            request = request.body_map(|body| { body.role(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::AgentUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_agent(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_bulk_create_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.bulk_create_agents();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::BulkAgentsRequest>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_bulk_create_agents(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_assignable_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_assignable_agents();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_assignable_agents(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_teams(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_teams();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_teams(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_team(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_team();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("allow-auto-assign") {
+            request = request.body_map(|body| { body.allow_auto_assign(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::NewTeam>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_team(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_team(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_team();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        self.config.execute_get_team(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_team(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_team();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        self.config.execute_delete_team(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_team(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_team();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("allow-auto-assign") {
+            request = request.body_map(|body| { body.allow_auto_assign(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::TeamUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_team(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_team_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_team_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        self.config.execute_list_team_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_add_team_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.add_team_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::TeamMembersRequest>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_add_team_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_remove_team_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.remove_team_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        self.config.execute_remove_team_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_set_team_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.set_team_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::TeamMembersRequest>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_set_team_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_set_availability(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.set_availability();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.body_map(|body| { body.account_id(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::AvailabilityStatus>("availability")
+        {
+            request = request.body_map(|body| { body.availability(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::AvailabilityRequest,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_set_availability(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_set_auto_offline(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.set_auto_offline();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.body_map(|body| { body.account_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("auto-offline") {
+            request = request.body_map(|body| { body.auto_offline(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::AutoOfflineRequest>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_set_auto_offline(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -4161,10 +5506,24 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_update_profile(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateProfile,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_get_account(
         &self,
         matches: &::clap::ArgMatches,
         request: &mut builder::GetAccount,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_account(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateAccount,
     ) -> anyhow::Result<()> {
         Ok(())
     }
@@ -4504,6 +5863,125 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListAgents,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateAgent,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteAgent,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_agent(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateAgent,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_bulk_create_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::BulkCreateAgents,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_assignable_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListAssignableAgents,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_teams(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListTeams,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_team(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateTeam,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_team(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetTeam,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_team(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteTeam,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_team(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateTeam,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_team_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListTeamMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_add_team_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::AddTeamMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_remove_team_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::RemoveTeamMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_set_team_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SetTeamMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_set_availability(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SetAvailability,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_set_auto_offline(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SetAutoOffline,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -4511,7 +5989,9 @@ pub enum CliCommand {
     ListAccounts,
     UpdateConversationStatus,
     GetProfile,
+    UpdateProfile,
     GetAccount,
+    UpdateAccount,
     ListConversations,
     CreateConversation,
     GetConversationCounts,
@@ -4560,19 +6040,37 @@ pub enum CliCommand {
     UpdateContactNote,
     RemoveContactCustomAttributes,
     MergeContacts,
+    ListAgents,
+    CreateAgent,
+    DeleteAgent,
+    UpdateAgent,
+    BulkCreateAgents,
+    ListAssignableAgents,
+    ListTeams,
+    CreateTeam,
+    GetTeam,
+    DeleteTeam,
+    UpdateTeam,
+    ListTeamMembers,
+    AddTeamMembers,
+    RemoveTeamMembers,
+    SetTeamMembers,
+    SetAvailability,
+    SetAutoOffline,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
         vec![
             CliCommand::GetServerInfo, CliCommand::ListAccounts,
             CliCommand::UpdateConversationStatus, CliCommand::GetProfile,
-            CliCommand::GetAccount, CliCommand::ListConversations,
-            CliCommand::CreateConversation, CliCommand::GetConversationCounts,
-            CliCommand::FilterConversations, CliCommand::SearchConversations,
-            CliCommand::GetConversation, CliCommand::DeleteConversation,
-            CliCommand::UpdateConversation, CliCommand::ToggleConversationStatus,
-            CliCommand::ToggleConversationPriority, CliCommand::AssignConversation,
-            CliCommand::ListConversationLabels, CliCommand::SetConversationLabels,
+            CliCommand::UpdateProfile, CliCommand::GetAccount, CliCommand::UpdateAccount,
+            CliCommand::ListConversations, CliCommand::CreateConversation,
+            CliCommand::GetConversationCounts, CliCommand::FilterConversations,
+            CliCommand::SearchConversations, CliCommand::GetConversation,
+            CliCommand::DeleteConversation, CliCommand::UpdateConversation,
+            CliCommand::ToggleConversationStatus, CliCommand::ToggleConversationPriority,
+            CliCommand::AssignConversation, CliCommand::ListConversationLabels,
+            CliCommand::SetConversationLabels,
             CliCommand::SetConversationCustomAttributes, CliCommand::ToggleTypingStatus,
             CliCommand::MuteConversation, CliCommand::UnmuteConversation,
             CliCommand::MarkConversationUnread, CliCommand::UpdateConversationLastSeen,
@@ -4592,7 +6090,14 @@ impl CliCommand {
             CliCommand::SetContactLabels, CliCommand::ListContactNotes,
             CliCommand::CreateContactNote, CliCommand::DeleteContactNote,
             CliCommand::UpdateContactNote, CliCommand::RemoveContactCustomAttributes,
-            CliCommand::MergeContacts,
+            CliCommand::MergeContacts, CliCommand::ListAgents, CliCommand::CreateAgent,
+            CliCommand::DeleteAgent, CliCommand::UpdateAgent,
+            CliCommand::BulkCreateAgents, CliCommand::ListAssignableAgents,
+            CliCommand::ListTeams, CliCommand::CreateTeam, CliCommand::GetTeam,
+            CliCommand::DeleteTeam, CliCommand::UpdateTeam, CliCommand::ListTeamMembers,
+            CliCommand::AddTeamMembers, CliCommand::RemoveTeamMembers,
+            CliCommand::SetTeamMembers, CliCommand::SetAvailability,
+            CliCommand::SetAutoOffline,
         ]
             .into_iter()
     }
@@ -4602,7 +6107,9 @@ impl CliCommand {
             CliCommand::ListAccounts => "list_accounts",
             CliCommand::UpdateConversationStatus => "update_conversation_status",
             CliCommand::GetProfile => "get_profile",
+            CliCommand::UpdateProfile => "update_profile",
             CliCommand::GetAccount => "get_account",
+            CliCommand::UpdateAccount => "update_account",
             CliCommand::ListConversations => "list_conversations",
             CliCommand::CreateConversation => "create_conversation",
             CliCommand::GetConversationCounts => "get_conversation_counts",
@@ -4659,6 +6166,23 @@ impl CliCommand {
                 "remove_contact_custom_attributes"
             }
             CliCommand::MergeContacts => "merge_contacts",
+            CliCommand::ListAgents => "list_agents",
+            CliCommand::CreateAgent => "create_agent",
+            CliCommand::DeleteAgent => "delete_agent",
+            CliCommand::UpdateAgent => "update_agent",
+            CliCommand::BulkCreateAgents => "bulk_create_agents",
+            CliCommand::ListAssignableAgents => "list_assignable_agents",
+            CliCommand::ListTeams => "list_teams",
+            CliCommand::CreateTeam => "create_team",
+            CliCommand::GetTeam => "get_team",
+            CliCommand::DeleteTeam => "delete_team",
+            CliCommand::UpdateTeam => "update_team",
+            CliCommand::ListTeamMembers => "list_team_members",
+            CliCommand::AddTeamMembers => "add_team_members",
+            CliCommand::RemoveTeamMembers => "remove_team_members",
+            CliCommand::SetTeamMembers => "set_team_members",
+            CliCommand::SetAvailability => "set_availability",
+            CliCommand::SetAutoOffline => "set_auto_offline",
         }
     }
 }

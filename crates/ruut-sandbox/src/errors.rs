@@ -28,6 +28,9 @@ pub(crate) enum ApiError {
     /// A Pundit policy forbids the action (an agent on an administrators-only
     /// route): 401, as Chatwoot answers it.
     NotAuthorized,
+    /// A team member id that is not a user of the account: 401 "Invalid
+    /// User IDs", as `TeamMembersController` answers it.
+    InvalidUserIds,
     /// The record does not exist (including non-integer ids in the path).
     NotFound,
     /// 422 `{"error": "..."}`: missing parameter, malformed JSON, bad value.
@@ -111,6 +114,10 @@ impl IntoResponse for ApiError {
             ApiError::NotAuthorized => (
                 StatusCode::UNAUTHORIZED,
                 json!({"error": "You are not authorized to do this action"}),
+            ),
+            ApiError::InvalidUserIds => (
+                StatusCode::UNAUTHORIZED,
+                json!({"error": "Invalid User IDs"}),
             ),
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,

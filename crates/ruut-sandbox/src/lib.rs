@@ -144,6 +144,7 @@
 
 #![forbid(unsafe_code)]
 
+mod account_details;
 mod app;
 mod auth;
 mod clock;
@@ -160,6 +161,7 @@ mod fixtures;
 mod journal;
 mod notes;
 mod operations;
+mod people;
 mod pipeline;
 mod render;
 mod routes;

@@ -12,7 +12,7 @@ use ruut_api::enums::{
 };
 use ruut_api::types;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::clock::{iso_millis, to_datetime};
 use crate::state::{AssigneeRef, Attrs, Contact, Conversation, Message, SenderRef, Store};
@@ -95,16 +95,18 @@ pub(crate) fn assignee(
     match who {
         AssigneeRef::User(id) => {
             let user = store.user(id)?;
-            let role = store.role(id, account_id).unwrap_or("agent");
+            let member = store.membership(id, account_id);
+            let role = member.map_or("agent", |m| m.role);
+            let availability = member.map_or("offline", |m| m.availability);
             Some(types::Assignee {
                 id,
                 account_id: Some(account_id),
-                availability_status: Some(AvailabilityStatus::from(user.availability)),
-                auto_offline: Some(true),
-                confirmed: Some(true),
+                availability_status: Some(AvailabilityStatus::from(availability)),
+                auto_offline: Some(member.is_none_or(|m| m.auto_offline)),
+                confirmed: Some(user.confirmed),
                 email: Some(user.email.clone()),
                 provider: Some("email".to_owned()),
-                available_name: Some(user.name.clone()),
+                available_name: Some(user.available_name()),
                 name: Some(user.name.clone()),
                 role: Some(UserRole::from(role)),
                 thumbnail: thumbnail(),
@@ -146,8 +148,8 @@ pub(crate) fn team(
     Some(types::Team {
         id: t.id,
         name: t.name.clone(),
-        description: Some(t.description.clone()),
-        allow_auto_assign: Some(true),
+        description: t.description.clone(),
+        allow_auto_assign: Some(t.allow_auto_assign),
         account_id: Some(t.account_id),
         is_member: Some(user_id.is_some_and(|u| t.member_ids.contains(&u))),
     })
@@ -396,13 +398,8 @@ pub(crate) fn account(store: &Store, id: i64) -> Option<Value> {
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
         .collect(),
-        settings: Some(types::Attributes(
-            json!({"auto_resolve_after": null, "auto_resolve_message": null})
-                .as_object()
-                .cloned()
-                .unwrap_or_default(),
-        )),
-        custom_attributes: Some(types::Attributes(Attrs::new())),
+        settings: Some(types::Attributes(a.details.settings_json())),
+        custom_attributes: a.details.custom_attributes_json().map(types::Attributes),
         latest_chatwoot_version: Some(CHATWOOT_VERSION.to_owned()),
     };
     let mut value = to_json(&typed);

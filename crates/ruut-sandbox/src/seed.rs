@@ -167,6 +167,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
             support_email: Some(format!("help@{domain}")),
             created_at: BASE - 86_400 * 300 + id * 86_400,
             next_display_id: 1,
+            details: Default::default(),
         });
     }
 
@@ -174,14 +175,15 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         email: format!("{}@ruut.example", name.to_lowercase().replace(' ', ".")),
         id,
         name,
-        availability: "online",
+        confirmed: true,
+        details: Default::default(),
     };
     store.users.push(user(1, "Sandbox User".to_owned()));
+    let mut availability = vec!["online"];
     for id in 2..=7 {
         let name = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
-        let mut agent = user(id, name);
-        agent.availability = *rng.pick(&["online", "offline", "busy"]);
-        store.users.push(agent);
+        store.users.push(user(id, name));
+        availability.push(*rng.pick(&["online", "offline", "busy"]));
     }
     let members = [
         (1, 1, "agent"),
@@ -198,8 +200,11 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
             user_id,
             account_id,
             role,
+            availability: availability[(user_id - 1) as usize],
+            auto_offline: true,
         });
     }
+    seed_inbox_members(&mut store);
     store.bots.push(Bot {
         id: 1,
         account_id: 1,
@@ -210,15 +215,17 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         id: 1,
         account_id: 1,
         name: "billing".to_owned(),
-        description: "Billing questions".to_owned(),
+        description: Some("Billing questions".to_owned()),
         member_ids: vec![1, 2],
+        allow_auto_assign: true,
     });
     store.teams.push(Team {
         id: 2,
         account_id: 2,
         name: "sales".to_owned(),
-        description: "Sales leads".to_owned(),
+        description: Some("Sales leads".to_owned()),
         member_ids: vec![6],
+        allow_auto_assign: false,
     });
     for (id, account_id, name, channel_type) in [
         (1, 1, "Website", "Channel::WebWidget"),
@@ -313,6 +320,24 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
             .map_or(0, |c| c.id),
     };
     (store, info)
+}
+
+/// The inboxes' agents: every agent of the main account is a member of its
+/// website and API inboxes, only users 3 and 4 of its email inbox
+/// (administrators need no membership); in the other accounts, every agent.
+fn seed_inbox_members(store: &mut Store) {
+    let members = [
+        (1, &[1, 3, 4, 5][..]),
+        (2, &[1, 3, 4, 5]),
+        (3, &[3, 4]),
+        (4, &[6]),
+        (5, &[]),
+    ];
+    for (inbox_id, users) in members {
+        for user_id in users {
+            store.people.inbox_members.push((inbox_id, *user_id));
+        }
+    }
 }
 
 /// Note 1, about contact 1, by the token user.

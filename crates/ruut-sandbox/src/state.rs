@@ -28,6 +28,8 @@ pub(crate) struct Account {
     pub created_at: i64,
     /// The display id the next conversation of this account gets.
     pub next_display_id: i64,
+    /// Its `settings` and `custom_attributes`.
+    pub details: crate::account_details::AccountDetails,
 }
 
 /// A human user (agent or administrator).
@@ -36,7 +38,10 @@ pub(crate) struct User {
     pub id: i64,
     pub name: String,
     pub email: String,
-    pub availability: &'static str,
+    /// Whether the user confirmed the email (invited users have not yet).
+    pub confirmed: bool,
+    /// What the user sets in the profile.
+    pub details: crate::people::UserDetails,
 }
 
 /// A user's role in one account.
@@ -45,6 +50,10 @@ pub(crate) struct Membership {
     pub user_id: i64,
     pub account_id: i64,
     pub role: &'static str,
+    /// The availability the user set in this account: `online`, `busy`, `offline`.
+    pub availability: &'static str,
+    /// Whether presence turns the user offline when disconnected.
+    pub auto_offline: bool,
 }
 
 /// An agent bot, usable in one account.
@@ -62,8 +71,11 @@ pub(crate) struct Team {
     pub id: i64,
     pub account_id: i64,
     pub name: String,
-    pub description: String,
+    pub description: Option<String>,
+    /// The members, in the order they joined.
     pub member_ids: Vec<i64>,
+    /// Whether conversations of the team are assigned automatically.
+    pub allow_auto_assign: bool,
 }
 
 /// An inbox (Ruut calls it a workspace).
@@ -257,6 +269,8 @@ pub(crate) struct Store {
     pub next_note_id: i64,
     /// The messages' attachments.
     pub files: crate::files::Files,
+    /// Inbox members and the next user and team ids.
+    pub people: crate::people::People,
 }
 
 impl Store {
@@ -292,6 +306,13 @@ impl Store {
     /// The user with this id.
     pub fn user(&self, id: i64) -> Option<&User> {
         self.users.iter().find(|u| u.id == id)
+    }
+
+    /// The user's membership of the account, if any.
+    pub fn membership(&self, user_id: i64, account_id: i64) -> Option<&Membership> {
+        self.memberships
+            .iter()
+            .find(|m| m.user_id == user_id && m.account_id == account_id)
     }
 
     /// The user with this id, if a member of the account.

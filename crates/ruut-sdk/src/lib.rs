@@ -163,7 +163,9 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod account_update;
 mod accounts;
+mod agents;
 mod client;
 mod contacts;
 mod conversations;
@@ -171,9 +173,14 @@ mod error;
 pub mod filter;
 mod pagination;
 mod probe;
+mod profile;
+mod teams;
 mod transport;
 pub mod webhook;
 
+pub use account_update::UpdateAccountRequest;
+pub use agents::agent::{AgentHandle, UpdateAgentRequest};
+pub use agents::create::CreateAgentRequest;
 pub use client::Client;
 pub use client::builder::ClientBuilder;
 pub use client::config::DEFAULT_POOL_IDLE_TIMEOUT;
@@ -207,6 +214,9 @@ pub use conversations::search::{ConversationSearchPage, ConversationSearchQuery}
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
 pub use probe::ProbeReport;
+pub use profile::UpdateProfileRequest;
+pub use teams::create::CreateTeamRequest;
+pub use teams::team::{TeamHandle, UpdateTeamRequest};
 pub use transport::options::CallOptions;
 pub use transport::policy::RetryPolicy;
 pub use transport::rate_limit::RateLimit;

@@ -113,6 +113,10 @@ pub struct Found {
     pub other_conversation: Option<i64>,
     /// The newest message of `api_conversation`.
     pub api_message: Option<i64>,
+    /// An inbox of `admin_account`, and an agent and a team created there.
+    pub admin_inbox: Option<i64>,
+    pub agent: Option<i64>,
+    pub team: Option<i64>,
 }
 
 impl Default for Found {
@@ -131,6 +135,9 @@ impl Default for Found {
             api_conversation: None,
             other_conversation: None,
             api_message: None,
+            admin_inbox: None,
+            agent: None,
+            team: None,
         }
     }
 }

@@ -24,6 +24,7 @@
 //! contract_prism -- --ignored --nocapture`.
 
 mod accounts;
+mod agents;
 mod answer;
 mod contact_changes;
 mod contract;
@@ -33,6 +34,8 @@ mod conversations;
 mod filter;
 mod message_changes;
 mod messages_contacts;
+mod profile;
+mod teams;
 
 use std::sync::Arc;
 
@@ -56,6 +59,9 @@ fn steps() -> Vec<Step> {
         contact_changes::details(),
         contact_changes::notes(),
         contact_changes::removals(),
+        agents::steps(),
+        teams::steps(),
+        profile::steps(),
     ]
     .into_iter()
     .flatten()

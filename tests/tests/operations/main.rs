@@ -20,6 +20,7 @@
 //! wraps it, or a documented error no check provokes.
 
 mod accounts;
+mod agents;
 mod contact_changes;
 mod contact_links;
 mod contacts;
@@ -30,10 +31,12 @@ mod conversations;
 mod coverage;
 mod filter;
 mod messages;
+mod profile;
 mod runner;
 mod sdk_calls;
 mod spec;
 mod table;
+mod teams;
 
 use std::collections::BTreeMap;
 
@@ -53,6 +56,9 @@ pub fn table() -> Vec<Entry> {
         filter::entries(),
         contact_changes::entries(),
         contact_links::entries(),
+        agents::entries(),
+        teams::entries(),
+        profile::entries(),
     ]
     .into_iter()
     .flatten()

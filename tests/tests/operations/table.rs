@@ -195,6 +195,8 @@ pub struct Ids {
     pub admin_contact: i64,
     /// A message of the conversation.
     pub message: i64,
+    /// A team of the account (the user is a member).
+    pub team: i64,
 }
 
 impl Ids {
@@ -207,6 +209,8 @@ impl Ids {
             "inbox_id" => &mut self.inbox,
             "note_id" => &mut self.note,
             "message_id" => &mut self.message,
+            "agent_id" => &mut self.agent,
+            "team_id" => &mut self.team,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -283,6 +287,7 @@ impl World {
             note: self.seed.note_id,
             admin_account: self.seed.second_account_id,
             admin_contact: self.seed.second_account_contact_id,
+            team: self.seed.team_id,
         }
     }
 

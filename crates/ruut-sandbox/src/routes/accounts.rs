@@ -41,23 +41,37 @@ fn memberships(store: &Store, user_id: i64) -> Vec<(i64, String, &'static str)> 
 
 /// `GET /api/v1/profile`.
 pub(crate) fn profile(cx: Scope<'_, Me>) -> Reply {
-    let (store, user_id) = (&cx.store, cx.place.user_id);
+    let value = profile_json(&cx.store, cx.place.user_id)?;
+    Ok(json_response(StatusCode::OK, &value))
+}
+
+/// The user as the user partial (`models/_user.json.jbuilder`) renders it,
+/// without its secrets (`access_token`, `pubsub_token`).
+pub(crate) fn profile_json(store: &Store, user_id: i64) -> Result<Value, ApiError> {
     let user = store.user(user_id).ok_or(ApiError::InvalidToken)?;
     let accounts = memberships(store, user_id);
     let active = accounts.first().map(|(id, _, role)| (*id, *role));
+    let availability = |account_id: i64| {
+        let member = store.membership(user_id, account_id);
+        (
+            AvailabilityStatus::from(member.map_or("offline", |m| m.availability)),
+            member.is_none_or(|m| m.auto_offline),
+        )
+    };
     let profile = types::Profile {
         id: user.id,
         name: Some(user.name.clone()),
-        available_name: Some(user.name.clone()),
-        display_name: Some(user.name.clone()),
+        available_name: Some(user.available_name()),
+        display_name: user.details.display_name.clone(),
         email: Some(user.email.clone()),
         avatar_url: Some(String::new()),
         account_id: active.map(|(id, _)| id),
         role: active.map(|(_, role)| UserRole::from(role)),
-        confirmed: Some(true),
-        availability_status: Some(AvailabilityStatus::from(user.availability)),
-        message_signature: None,
-        custom_attributes: None,
+        confirmed: Some(user.confirmed),
+        availability_status: active.map(|(id, _)| availability(id).0),
+        message_signature: user.details.message_signature.clone(),
+        custom_attributes: (!user.details.custom_attributes.is_empty())
+            .then(|| types::Attributes(user.details.custom_attributes.clone())),
         accounts: accounts
             .iter()
             .map(|(id, name, role)| types::ProfileAccount {
@@ -69,17 +83,20 @@ pub(crate) fn profile(cx: Scope<'_, Me>) -> Reply {
                     .account(*id)
                     .map(|a| crate::clock::to_datetime(a.created_at)),
                 permissions: vec![(*role).to_owned()],
-                availability: Some(AvailabilityStatus::from(user.availability)),
-                availability_status: Some(AvailabilityStatus::from(user.availability)),
-                auto_offline: Some(true),
+                availability: Some(availability(*id).0),
+                availability_status: Some(availability(*id).0),
+                auto_offline: Some(availability(*id).1),
             })
             .collect(),
     };
     let mut value = to_json(&profile);
     if let Value::Object(map) = &mut value {
         map.entry("message_signature").or_insert(Value::Null);
+        map.entry("display_name").or_insert(Value::Null);
+        let ui_settings = Value::Object(user.details.ui_settings.clone());
+        map.insert("ui_settings".to_owned(), ui_settings);
     }
-    Ok(json_response(StatusCode::OK, &value))
+    Ok(value)
 }
 
 /// `GET /api/v1/accounts` (Ruut's documented route): the user's accounts.

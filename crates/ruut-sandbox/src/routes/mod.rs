@@ -8,6 +8,7 @@
 
 mod accounts;
 mod admin;
+mod agents;
 mod attachments;
 mod bulk;
 mod contact_changes;
@@ -21,8 +22,10 @@ mod filter;
 mod message_changes;
 mod messages;
 mod participants;
+mod profile;
 mod serve;
 mod status;
+mod teams;
 mod typing;
 mod uploads;
 
@@ -97,6 +100,25 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::DeleteContactNote => serve(m, contact_notes::delete),
         Op::RemoveContactCustomAttributes => serve(m, contact_changes::remove_custom_attributes),
         Op::MergeContacts => serve(m, contact_changes::merge),
+        Op::ListAgents => serve(m, agents::list),
+        Op::CreateAgent => serve(m, agents::create),
+        Op::UpdateAgent => serve(m, agents::update),
+        Op::DeleteAgent => serve(m, agents::delete),
+        Op::BulkCreateAgents => serve(m, agents::bulk_create),
+        Op::ListAssignableAgents => serve(m, agents::assignable),
+        Op::UpdateAccount => serve(m, profile::update_account),
+        Op::UpdateProfile => serve(m, profile::update),
+        Op::SetAvailability => serve(m, profile::availability),
+        Op::SetAutoOffline => serve(m, profile::auto_offline),
+        Op::ListTeams => serve(m, teams::list),
+        Op::GetTeam => serve(m, teams::show),
+        Op::CreateTeam => serve(m, teams::create),
+        Op::UpdateTeam => serve(m, teams::update),
+        Op::DeleteTeam => serve(m, teams::delete),
+        Op::ListTeamMembers => serve(m, teams::members),
+        Op::AddTeamMembers => serve(m, teams::add),
+        Op::SetTeamMembers => serve(m, teams::set),
+        Op::RemoveTeamMembers => serve(m, teams::remove),
         _ => return None,
     })
 }
