@@ -15,10 +15,11 @@ use crate::tools::exec;
 pub const STEP: &str = "examples against the sandbox";
 
 /// The examples, with the cargo features each needs.
-const EXAMPLES: [(&str, Option<&str>); 3] = [
+const EXAMPLES: [(&str, Option<&str>); 4] = [
     ("quickstart", None),
     ("triage_bot", None),
     ("agent_bot", Some("axum")),
+    ("provision", None),
 ];
 
 /// Runs every example; the note names them.
