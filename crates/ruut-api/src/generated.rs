@@ -49,6 +49,131 @@ pub mod types {
             Default::default()
         }
     }
+    /**An agent bot (`models/_agent_bot.json.jbuilder`). `outgoing_url` is absent for system
+bots; `access_token` only for the account's own bots.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AgentBot {
+        ///The bot's API token (a secret).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub access_token: ::std::option::Option<::std::string::String>,
+        ///Null for a system bot.
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub account_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub bot_config: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        ///`webhook`, the only type.
+        pub bot_type: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///Where the server POSTs the events of the bot's conversations.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub outgoing_url: ::std::option::Option<::std::string::String>,
+        pub system_bot: bool,
+        ///The avatar's URL
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thumbnail: ::std::option::Option<::std::string::String>,
+    }
+    impl AgentBot {
+        pub fn builder() -> builder::AgentBot {
+            Default::default()
+        }
+    }
+    ///The fields of an agent bot to set (`AgentBotsController#permitted_params`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AgentBotFields {
+        ///An image URL the server fetches, later, as the avatar.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub avatar_url: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub bot_config: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub bot_type: ::std::option::Option<AgentBotFieldsBotType>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///At most 2048 characters (longer is a 422).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub outgoing_url: ::std::option::Option<::std::string::String>,
+    }
+    impl AgentBotFields {
+        pub fn builder() -> builder::AgentBotFields {
+            Default::default()
+        }
+    }
+    ///`AgentBotFieldsBotType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum AgentBotFieldsBotType {
+        #[serde(rename = "webhook")]
+        Webhook,
+    }
+    impl ::std::fmt::Display for AgentBotFieldsBotType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Webhook => f.write_str("webhook"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for AgentBotFieldsBotType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "webhook" => Ok(Self::Webhook),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for AgentBotFieldsBotType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for AgentBotFieldsBotType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
     ///What `assignee_id` names when assigning.
     #[derive(
         ::serde::Deserialize,
@@ -3729,6 +3854,364 @@ in which conversation, and whether in a private note.
                     settings: Ok(value.settings),
                     status: Ok(value.status),
                     support_email: Ok(value.support_email),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AgentBot {
+            access_token: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            bot_config: ::std::result::Result<
+                ::std::option::Option<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            bot_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            outgoing_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            system_bot: ::std::result::Result<bool, ::std::string::String>,
+            thumbnail: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AgentBot {
+            fn default() -> Self {
+                Self {
+                    access_token: Ok(Default::default()),
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    bot_config: Ok(Default::default()),
+                    bot_type: Err("no value supplied for bot_type".to_string()),
+                    description: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Ok(Default::default()),
+                    outgoing_url: Ok(Default::default()),
+                    system_bot: Err("no value supplied for system_bot".to_string()),
+                    thumbnail: Ok(Default::default()),
+                }
+            }
+        }
+        impl AgentBot {
+            pub fn access_token<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.access_token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for access_token: {e}")
+                    });
+                self
+            }
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn bot_config<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_config = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_config: {e}")
+                    });
+                self
+            }
+            pub fn bot_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_type: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn outgoing_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.outgoing_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for outgoing_url: {e}")
+                    });
+                self
+            }
+            pub fn system_bot<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.system_bot = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for system_bot: {e}")
+                    });
+                self
+            }
+            pub fn thumbnail<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thumbnail = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AgentBot> for super::AgentBot {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AgentBot,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    access_token: value.access_token?,
+                    account_id: value.account_id?,
+                    bot_config: value.bot_config?,
+                    bot_type: value.bot_type?,
+                    description: value.description?,
+                    id: value.id?,
+                    name: value.name?,
+                    outgoing_url: value.outgoing_url?,
+                    system_bot: value.system_bot?,
+                    thumbnail: value.thumbnail?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AgentBot> for AgentBot {
+            fn from(value: super::AgentBot) -> Self {
+                Self {
+                    access_token: Ok(value.access_token),
+                    account_id: Ok(value.account_id),
+                    bot_config: Ok(value.bot_config),
+                    bot_type: Ok(value.bot_type),
+                    description: Ok(value.description),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    outgoing_url: Ok(value.outgoing_url),
+                    system_bot: Ok(value.system_bot),
+                    thumbnail: Ok(value.thumbnail),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AgentBotFields {
+            avatar_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            bot_config: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+            bot_type: ::std::result::Result<
+                ::std::option::Option<super::AgentBotFieldsBotType>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            outgoing_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AgentBotFields {
+            fn default() -> Self {
+                Self {
+                    avatar_url: Ok(Default::default()),
+                    bot_config: Ok(Default::default()),
+                    bot_type: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    outgoing_url: Ok(Default::default()),
+                }
+            }
+        }
+        impl AgentBotFields {
+            pub fn avatar_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avatar_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_url: {e}")
+                    });
+                self
+            }
+            pub fn bot_config<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_config = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_config: {e}")
+                    });
+                self
+            }
+            pub fn bot_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::AgentBotFieldsBotType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_type: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn outgoing_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.outgoing_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for outgoing_url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AgentBotFields> for super::AgentBotFields {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AgentBotFields,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    avatar_url: value.avatar_url?,
+                    bot_config: value.bot_config?,
+                    bot_type: value.bot_type?,
+                    description: value.description?,
+                    name: value.name?,
+                    outgoing_url: value.outgoing_url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AgentBotFields> for AgentBotFields {
+            fn from(value: super::AgentBotFields) -> Self {
+                Self {
+                    avatar_url: Ok(value.avatar_url),
+                    bot_config: Ok(value.bot_config),
+                    bot_type: Ok(value.bot_type),
+                    description: Ok(value.description),
+                    name: Ok(value.name),
+                    outgoing_url: Ok(value.outgoing_url),
                 }
             }
         }
@@ -15756,6 +16239,184 @@ let response = client.merge_contacts()
     pub fn merge_contacts(&self) -> builder::MergeContacts<'_> {
         builder::MergeContacts::new(self)
     }
+    /**List agent bots
+
+The agent bots the account may use, as a bare array: its own bots and the system bots
+(bots of no account, `account_id` null and `system_bot` true, which the server renders
+without `outgoing_url` and without `access_token`). An account bot's `access_token` is
+rendered for every member of the account, agents included (`AgentBotPresenter`).
+Administrators and agents may list.
+
+Server: `AgentBotsController#index` (`AgentBot.accessible_to(Current.account)`),
+`AgentBotPolicy#index?`, views `agent_bots/index.json.jbuilder` and
+`models/_agent_bot.json.jbuilder`, `AgentBotPresenter`
+(app/controllers/api/v1/accounts/agent_bots_controller.rb, app/policies/agent_bot_policy.rb,
+app/presenters/agent_bot_presenter.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/agent_bots`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_agent_bots()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_agent_bots(&self) -> builder::ListAgentBots<'_> {
+        builder::ListAgentBots::new(self)
+    }
+    /**Create an agent bot
+
+Creates an agent bot of the account, with its own access token (rendered as
+`access_token`): that token authenticates as the bot where bots may call. Every field
+is optional (the model validates only `outgoing_url`, at most 2048 characters, as 422
+with `message` and `attributes`); `bot_type` is `webhook`, the only type. The server
+POSTs the events of the conversations the bot handles (the inboxes routed to it with
+`setInboxAgentBot`, and the conversations assigned to it) to `outgoing_url`.
+Administrators only: an agent is answered 401 "You are not authorized to do this action".
+`avatar` (a multipart upload) and `avatar_url` (fetched later by a job) set the
+thumbnail; the JSON body here carries `avatar_url` only.
+
+Server: `AgentBotsController#create` (`permitted_params`), `AgentBotPolicy#create?`,
+`AgentBot` (app/models/agent_bot.rb, `AccessTokenable`), view
+`agent_bots/create.json.jbuilder`.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/agent_bots`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_agent_bot()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_agent_bot(&self) -> builder::CreateAgentBot<'_> {
+        builder::CreateAgentBot::new(self)
+    }
+    /**Get an agent bot
+
+One agent bot the account may use: one of its own, or a system bot. Administrators and
+agents may read it.
+
+Server: `AgentBotsController#show` (`AgentBot.accessible_to(Current.account).find`),
+`AgentBotPolicy#show?`, view `agent_bots/show.json.jbuilder`
+(app/controllers/api/v1/accounts/agent_bots_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `id`: The agent bot's id.
+```ignore
+let response = client.get_agent_bot()
+    .account_id(account_id)
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn get_agent_bot(&self) -> builder::GetAgentBot<'_> {
+        builder::GetAgentBot::new(self)
+    }
+    /**Delete an agent bot
+
+Deletes one of the account's bots (a system bot is a 404): its access token stops
+working, the inboxes routed to it are no longer, and the conversations assigned to it
+become unassigned. The answer is an empty 200. Administrators only: an agent is
+answered 401 "You are not authorized to do this action", before the bot is looked up.
+
+Server: `AgentBotsController#destroy`, `AgentBotPolicy#destroy?`, `AgentBot`
+(`has_many :agent_bot_inboxes, dependent: :destroy_async`, `assigned_conversations`
+`dependent: :nullify`) (app/models/agent_bot.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `id`: The agent bot's id.
+```ignore
+let response = client.delete_agent_bot()
+    .account_id(account_id)
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn delete_agent_bot(&self) -> builder::DeleteAgentBot<'_> {
+        builder::DeleteAgentBot::new(self)
+    }
+    /**Update an agent bot
+
+Changes the fields sent (Rails also routes `PUT` here). Only the account's own bots:
+a system bot is a 404. Administrators only: an agent is answered 401 "You are not
+authorized to do this action", before the bot is looked up.
+
+Server: `AgentBotsController#update`, `AgentBotPolicy#update?`, view
+`agent_bots/update.json.jbuilder` (app/controllers/api/v1/accounts/agent_bots_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `id`: The agent bot's id.
+- `body`
+```ignore
+let response = client.update_agent_bot()
+    .account_id(account_id)
+    .id(id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_agent_bot(&self) -> builder::UpdateAgentBot<'_> {
+        builder::UpdateAgentBot::new(self)
+    }
+    /**Reset an agent bot's access token
+
+Replaces the bot's access token with a new random one and answers the bot with it; the
+old token is refused (401 "Invalid Access Token") from then on. Only the account's own
+bots (a system bot is a 404). Administrators only: an agent is answered 401 "You are not
+authorized to do this action", before the bot is looked up. Not retried: a repeat
+replaces the token again.
+
+Server: `AgentBotsController#reset_access_token` (`access_token.regenerate_token`),
+`AgentBotPolicy#reset_access_token?`, view `agent_bots/reset_access_token.json.jbuilder`.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `id`: The agent bot's id.
+```ignore
+let response = client.reset_agent_bot_access_token()
+    .account_id(account_id)
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn reset_agent_bot_access_token(&self) -> builder::ResetAgentBotAccessToken<'_> {
+        builder::ResetAgentBotAccessToken::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -22190,6 +22851,607 @@ pub mod builder {
                     )
                 }
                 422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_agent_bots`]
+
+[`Client::list_agent_bots`]: super::Client::list_agent_bots*/
+    #[derive(Debug, Clone)]
+    pub struct ListAgentBots<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListAgentBots<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/agent_bots`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::AgentBot>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_agent_bots",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_agent_bot`]
+
+[`Client::create_agent_bot`]: super::Client::create_agent_bot*/
+    #[derive(Debug, Clone)]
+    pub struct CreateAgentBot<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::AgentBotFields, String>,
+    }
+    impl<'a> CreateAgentBot<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AgentBotFields>,
+            <V as std::convert::TryInto<
+                types::AgentBotFields,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `AgentBotFields` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AgentBotFields,
+            ) -> types::builder::AgentBotFields,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/agent_bots`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AgentBot>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AgentBotFields::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_agent_bot",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_agent_bot`]
+
+[`Client::get_agent_bot`]: super::Client::get_agent_bot*/
+    #[derive(Debug, Clone)]
+    pub struct GetAgentBot<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        id: Result<i64, String>,
+    }
+    impl<'a> GetAgentBot<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                id: Err("id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AgentBot>, Error<types::ErrorBody>> {
+            let Self { client, account_id, id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_agent_bot",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_agent_bot`]
+
+[`Client::delete_agent_bot`]: super::Client::delete_agent_bot*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteAgentBot<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        id: Result<i64, String>,
+    }
+    impl<'a> DeleteAgentBot<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                id: Err("id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_agent_bot",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_agent_bot`]
+
+[`Client::update_agent_bot`]: super::Client::update_agent_bot*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateAgentBot<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        id: Result<i64, String>,
+        body: Result<types::builder::AgentBotFields, String>,
+    }
+    impl<'a> UpdateAgentBot<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                id: Err("id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AgentBotFields>,
+            <V as std::convert::TryInto<
+                types::AgentBotFields,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `AgentBotFields` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AgentBotFields,
+            ) -> types::builder::AgentBotFields,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AgentBot>, Error<types::ErrorBody>> {
+            let Self { client, account_id, id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AgentBotFields::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_agent_bot",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::reset_agent_bot_access_token`]
+
+[`Client::reset_agent_bot_access_token`]: super::Client::reset_agent_bot_access_token*/
+    #[derive(Debug, Clone)]
+    pub struct ResetAgentBotAccessToken<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        id: Result<i64, String>,
+    }
+    impl<'a> ResetAgentBotAccessToken<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                id: Err("id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AgentBot>, Error<types::ErrorBody>> {
+            let Self { client, account_id, id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots/{}/reset_access_token", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "reset_agent_bot_access_token",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

@@ -238,6 +238,30 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/actions/contact_merge`, sent by [`Client::merge_contacts`](crate::Client::merge_contacts).
     MergeContacts,
+    /// List agent bots.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/agent_bots`, sent by [`Client::list_agent_bots`](crate::Client::list_agent_bots).
+    ListAgentBots,
+    /// Create an agent bot.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/agent_bots`, sent by [`Client::create_agent_bot`](crate::Client::create_agent_bot).
+    CreateAgentBot,
+    /// Get an agent bot.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/agent_bots/{id}`, sent by [`Client::get_agent_bot`](crate::Client::get_agent_bot).
+    GetAgentBot,
+    /// Delete an agent bot.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/agent_bots/{id}`, sent by [`Client::delete_agent_bot`](crate::Client::delete_agent_bot).
+    DeleteAgentBot,
+    /// Update an agent bot.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/agent_bots/{id}`, sent by [`Client::update_agent_bot`](crate::Client::update_agent_bot).
+    UpdateAgentBot,
+    /// Reset an agent bot's access token.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token`, sent by [`Client::reset_agent_bot_access_token`](crate::Client::reset_agent_bot_access_token).
+    ResetAgentBotAccessToken,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -295,6 +319,12 @@ impl Operation {
         Operation::UpdateContactNote,
         Operation::RemoveContactCustomAttributes,
         Operation::MergeContacts,
+        Operation::ListAgentBots,
+        Operation::CreateAgentBot,
+        Operation::GetAgentBot,
+        Operation::DeleteAgentBot,
+        Operation::UpdateAgentBot,
+        Operation::ResetAgentBotAccessToken,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -354,6 +384,12 @@ impl Operation {
             Operation::UpdateContactNote => "updateContactNote",
             Operation::RemoveContactCustomAttributes => "removeContactCustomAttributes",
             Operation::MergeContacts => "mergeContacts",
+            Operation::ListAgentBots => "listAgentBots",
+            Operation::CreateAgentBot => "createAgentBot",
+            Operation::GetAgentBot => "getAgentBot",
+            Operation::DeleteAgentBot => "deleteAgentBot",
+            Operation::UpdateAgentBot => "updateAgentBot",
+            Operation::ResetAgentBotAccessToken => "resetAgentBotAccessToken",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -422,6 +458,12 @@ impl Operation {
                 "remove_contact_custom_attributes"
             }
             Operation::MergeContacts => "merge_contacts",
+            Operation::ListAgentBots => "list_agent_bots",
+            Operation::CreateAgentBot => "create_agent_bot",
+            Operation::GetAgentBot => "get_agent_bot",
+            Operation::DeleteAgentBot => "delete_agent_bot",
+            Operation::UpdateAgentBot => "update_agent_bot",
+            Operation::ResetAgentBotAccessToken => "reset_agent_bot_access_token",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -480,6 +522,12 @@ impl Operation {
             Operation::UpdateContactNote => "PATCH",
             Operation::RemoveContactCustomAttributes => "POST",
             Operation::MergeContacts => "POST",
+            Operation::ListAgentBots => "GET",
+            Operation::CreateAgentBot => "POST",
+            Operation::GetAgentBot => "GET",
+            Operation::DeleteAgentBot => "DELETE",
+            Operation::UpdateAgentBot => "PATCH",
+            Operation::ResetAgentBotAccessToken => "POST",
         }
     }
     /// The path template, e.g.
@@ -627,6 +675,14 @@ impl Operation {
             Operation::MergeContacts => {
                 "/api/v1/accounts/{account_id}/actions/contact_merge"
             }
+            Operation::ListAgentBots => "/api/v1/accounts/{account_id}/agent_bots",
+            Operation::CreateAgentBot => "/api/v1/accounts/{account_id}/agent_bots",
+            Operation::GetAgentBot => "/api/v1/accounts/{account_id}/agent_bots/{id}",
+            Operation::DeleteAgentBot => "/api/v1/accounts/{account_id}/agent_bots/{id}",
+            Operation::UpdateAgentBot => "/api/v1/accounts/{account_id}/agent_bots/{id}",
+            Operation::ResetAgentBotAccessToken => {
+                "/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -688,6 +744,12 @@ impl Operation {
             Operation::UpdateContactNote => true,
             Operation::RemoveContactCustomAttributes => true,
             Operation::MergeContacts => false,
+            Operation::ListAgentBots => true,
+            Operation::CreateAgentBot => false,
+            Operation::GetAgentBot => true,
+            Operation::DeleteAgentBot => true,
+            Operation::UpdateAgentBot => true,
+            Operation::ResetAgentBotAccessToken => false,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -746,6 +808,12 @@ impl Operation {
             Operation::UpdateContactNote => Source::Chatwoot,
             Operation::RemoveContactCustomAttributes => Source::Chatwoot,
             Operation::MergeContacts => Source::Chatwoot,
+            Operation::ListAgentBots => Source::Chatwoot,
+            Operation::CreateAgentBot => Source::Chatwoot,
+            Operation::GetAgentBot => Source::Chatwoot,
+            Operation::DeleteAgentBot => Source::Chatwoot,
+            Operation::UpdateAgentBot => Source::Chatwoot,
+            Operation::ResetAgentBotAccessToken => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -805,6 +873,12 @@ impl Operation {
             Operation::UpdateContactNote => false,
             Operation::RemoveContactCustomAttributes => false,
             Operation::MergeContacts => false,
+            Operation::ListAgentBots => false,
+            Operation::CreateAgentBot => false,
+            Operation::GetAgentBot => false,
+            Operation::DeleteAgentBot => false,
+            Operation::UpdateAgentBot => false,
+            Operation::ResetAgentBotAccessToken => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -887,6 +961,14 @@ impl Operation {
                 Some("ContactHandle::remove_custom_attributes")
             }
             Operation::MergeContacts => Some("Client::merge_contacts"),
+            Operation::ListAgentBots => Some("Client::list_agent_bots"),
+            Operation::CreateAgentBot => Some("Client::create_agent_bot"),
+            Operation::GetAgentBot => Some("Client::get_agent_bot"),
+            Operation::DeleteAgentBot => Some("AgentBotHandle::delete"),
+            Operation::UpdateAgentBot => Some("AgentBotHandle::update"),
+            Operation::ResetAgentBotAccessToken => {
+                Some("AgentBotHandle::reset_access_token")
+            }
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -955,6 +1037,12 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "mergeContacts" => Some(Operation::MergeContacts),
+            "listAgentBots" => Some(Operation::ListAgentBots),
+            "createAgentBot" => Some(Operation::CreateAgentBot),
+            "getAgentBot" => Some(Operation::GetAgentBot),
+            "deleteAgentBot" => Some(Operation::DeleteAgentBot),
+            "updateAgentBot" => Some(Operation::UpdateAgentBot),
+            "resetAgentBotAccessToken" => Some(Operation::ResetAgentBotAccessToken),
             _ => None,
         }
     }
@@ -1032,6 +1120,12 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "merge_contacts" => Some(Operation::MergeContacts),
+            "list_agent_bots" => Some(Operation::ListAgentBots),
+            "create_agent_bot" => Some(Operation::CreateAgentBot),
+            "get_agent_bot" => Some(Operation::GetAgentBot),
+            "delete_agent_bot" => Some(Operation::DeleteAgentBot),
+            "update_agent_bot" => Some(Operation::UpdateAgentBot),
+            "reset_agent_bot_access_token" => Some(Operation::ResetAgentBotAccessToken),
             _ => None,
         }
     }

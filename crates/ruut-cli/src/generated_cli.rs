@@ -90,6 +90,14 @@ impl<T: CliConfig> Cli<T> {
                 Self::cli_remove_contact_custom_attributes()
             }
             CliCommand::MergeContacts => Self::cli_merge_contacts(),
+            CliCommand::ListAgentBots => Self::cli_list_agent_bots(),
+            CliCommand::CreateAgentBot => Self::cli_create_agent_bot(),
+            CliCommand::GetAgentBot => Self::cli_get_agent_bot(),
+            CliCommand::DeleteAgentBot => Self::cli_delete_agent_bot(),
+            CliCommand::UpdateAgentBot => Self::cli_update_agent_bot(),
+            CliCommand::ResetAgentBotAccessToken => {
+                Self::cli_reset_agent_bot_access_token()
+            }
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -2274,6 +2282,218 @@ impl<T: CliConfig> Cli<T> {
                 "Merge two contacts\n\nMerges `mergee_contact_id` into `base_contact_id`: the mergee's conversations,\nmessages, contact inboxes and notes move to the base contact; its details fill the\nbase contact's blanks (the base contact's own values win, attribute maps are deep\nmerged); then the mergee is deleted. The same id twice changes nothing. Either id\nunknown in the account answers 404. The answer is the base contact (without\n`contact_inboxes`), unwrapped.\n\nServer: `Actions::ContactMergesController#create`, `ContactMergeAction`, view\n`actions/contact_merges/create.json.jbuilder` (app/controllers/api/v1/accounts/actions/\ncontact_merges_controller.rb, app/actions/contact_merge_action.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_agent_bots() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List agent bots\n\nThe agent bots the account may use, as a bare array: its own bots and the system bots\n(bots of no account, `account_id` null and `system_bot` true, which the server renders\nwithout `outgoing_url` and without `access_token`). An account bot's `access_token` is\nrendered for every member of the account, agents included (`AgentBotPresenter`).\nAdministrators and agents may list.\n\nServer: `AgentBotsController#index` (`AgentBot.accessible_to(Current.account)`),\n`AgentBotPolicy#index?`, views `agent_bots/index.json.jbuilder` and\n`models/_agent_bot.json.jbuilder`, `AgentBotPresenter`\n(app/controllers/api/v1/accounts/agent_bots_controller.rb, app/policies/agent_bot_policy.rb,\napp/presenters/agent_bot_presenter.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("avatar-url")
+                    .long("avatar-url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("An image URL the server fetches, later, as the avatar."),
+            )
+            .arg(
+                ::clap::Arg::new("bot-type")
+                    .long("bot-type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::AgentBotFieldsBotType::Webhook.to_string(),
+                            ]),
+                            |s| types::AgentBotFieldsBotType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("outgoing-url")
+                    .long("outgoing-url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 2048 characters (longer is a 422)."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create an agent bot\n\nCreates an agent bot of the account, with its own access token (rendered as\n`access_token`): that token authenticates as the bot where bots may call. Every field\nis optional (the model validates only `outgoing_url`, at most 2048 characters, as 422\nwith `message` and `attributes`); `bot_type` is `webhook`, the only type. The server\nPOSTs the events of the conversations the bot handles (the inboxes routed to it with\n`setInboxAgentBot`, and the conversations assigned to it) to `outgoing_url`.\nAdministrators only: an agent is answered 401 \"You are not authorized to do this action\".\n`avatar` (a multipart upload) and `avatar_url` (fetched later by a job) set the\nthumbnail; the JSON body here carries `avatar_url` only.\n\nServer: `AgentBotsController#create` (`permitted_params`), `AgentBotPolicy#create?`,\n`AgentBot` (app/models/agent_bot.rb, `AccessTokenable`), view\n`agent_bots/create.json.jbuilder`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent bot's id."),
+            )
+            .about(
+                "Get an agent bot\n\nOne agent bot the account may use: one of its own, or a system bot. Administrators and\nagents may read it.\n\nServer: `AgentBotsController#show` (`AgentBot.accessible_to(Current.account).find`),\n`AgentBotPolicy#show?`, view `agent_bots/show.json.jbuilder`\n(app/controllers/api/v1/accounts/agent_bots_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent bot's id."),
+            )
+            .about(
+                "Delete an agent bot\n\nDeletes one of the account's bots (a system bot is a 404): its access token stops\nworking, the inboxes routed to it are no longer, and the conversations assigned to it\nbecome unassigned. The answer is an empty 200. Administrators only: an agent is\nanswered 401 \"You are not authorized to do this action\", before the bot is looked up.\n\nServer: `AgentBotsController#destroy`, `AgentBotPolicy#destroy?`, `AgentBot`\n(`has_many :agent_bot_inboxes, dependent: :destroy_async`, `assigned_conversations`\n`dependent: :nullify`) (app/models/agent_bot.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("avatar-url")
+                    .long("avatar-url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("An image URL the server fetches, later, as the avatar."),
+            )
+            .arg(
+                ::clap::Arg::new("bot-type")
+                    .long("bot-type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::AgentBotFieldsBotType::Webhook.to_string(),
+                            ]),
+                            |s| types::AgentBotFieldsBotType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent bot's id."),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("outgoing-url")
+                    .long("outgoing-url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 2048 characters (longer is a 422)."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update an agent bot\n\nChanges the fields sent (Rails also routes `PUT` here). Only the account's own bots:\na system bot is a 404. Administrators only: an agent is answered 401 \"You are not\nauthorized to do this action\", before the bot is looked up.\n\nServer: `AgentBotsController#update`, `AgentBotPolicy#update?`, view\n`agent_bots/update.json.jbuilder` (app/controllers/api/v1/accounts/agent_bots_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_reset_agent_bot_access_token() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent bot's id."),
+            )
+            .about(
+                "Reset an agent bot's access token\n\nReplaces the bot's access token with a new random one and answers the bot with it; the\nold token is refused (401 \"Invalid Access Token\") from then on. Only the account's own\nbots (a system bot is a 404). Administrators only: an agent is answered 401 \"You are not\nauthorized to do this action\", before the bot is looked up. Not retried: a repeat\nreplaces the token again.\n\nServer: `AgentBotsController#reset_access_token` (`access_token.regenerate_token`),\n`AgentBotPolicy#reset_access_token?`, view `agent_bots/reset_access_token.json.jbuilder`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -2403,6 +2623,14 @@ impl<T: CliConfig> Cli<T> {
                 self.execute_remove_contact_custom_attributes(matches).await
             }
             CliCommand::MergeContacts => self.execute_merge_contacts(matches).await,
+            CliCommand::ListAgentBots => self.execute_list_agent_bots(matches).await,
+            CliCommand::CreateAgentBot => self.execute_create_agent_bot(matches).await,
+            CliCommand::GetAgentBot => self.execute_get_agent_bot(matches).await,
+            CliCommand::DeleteAgentBot => self.execute_delete_agent_bot(matches).await,
+            CliCommand::UpdateAgentBot => self.execute_update_agent_bot(matches).await,
+            CliCommand::ResetAgentBotAccessToken => {
+                self.execute_reset_agent_bot_access_token(matches).await
+            }
         }
     }
     pub async fn execute_get_server_info(
@@ -4112,6 +4340,190 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_agent_bots(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_agent_bots();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_agent_bots(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("avatar-url") {
+            request = request.body_map(|body| { body.avatar_url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<types::AgentBotFieldsBotType>("bot-type")
+        {
+            request = request.body_map(|body| { body.bot_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("outgoing-url") {
+            request = request.body_map(|body| { body.outgoing_url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::AgentBotFields>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        self.config.execute_get_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        self.config.execute_delete_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("avatar-url") {
+            request = request.body_map(|body| { body.avatar_url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<types::AgentBotFieldsBotType>("bot-type")
+        {
+            request = request.body_map(|body| { body.bot_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("outgoing-url") {
+            request = request.body_map(|body| { body.outgoing_url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::AgentBotFields>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_reset_agent_bot_access_token(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.reset_agent_bot_access_token();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        self.config.execute_reset_agent_bot_access_token(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -4504,6 +4916,48 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_agent_bots(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListAgentBots,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_reset_agent_bot_access_token(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ResetAgentBotAccessToken,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -4560,6 +5014,12 @@ pub enum CliCommand {
     UpdateContactNote,
     RemoveContactCustomAttributes,
     MergeContacts,
+    ListAgentBots,
+    CreateAgentBot,
+    GetAgentBot,
+    DeleteAgentBot,
+    UpdateAgentBot,
+    ResetAgentBotAccessToken,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -4592,7 +5052,10 @@ impl CliCommand {
             CliCommand::SetContactLabels, CliCommand::ListContactNotes,
             CliCommand::CreateContactNote, CliCommand::DeleteContactNote,
             CliCommand::UpdateContactNote, CliCommand::RemoveContactCustomAttributes,
-            CliCommand::MergeContacts,
+            CliCommand::MergeContacts, CliCommand::ListAgentBots,
+            CliCommand::CreateAgentBot, CliCommand::GetAgentBot,
+            CliCommand::DeleteAgentBot, CliCommand::UpdateAgentBot,
+            CliCommand::ResetAgentBotAccessToken,
         ]
             .into_iter()
     }
@@ -4659,6 +5122,12 @@ impl CliCommand {
                 "remove_contact_custom_attributes"
             }
             CliCommand::MergeContacts => "merge_contacts",
+            CliCommand::ListAgentBots => "list_agent_bots",
+            CliCommand::CreateAgentBot => "create_agent_bot",
+            CliCommand::GetAgentBot => "get_agent_bot",
+            CliCommand::DeleteAgentBot => "delete_agent_bot",
+            CliCommand::UpdateAgentBot => "update_agent_bot",
+            CliCommand::ResetAgentBotAccessToken => "reset_agent_bot_access_token",
         }
     }
 }

@@ -47,13 +47,19 @@ pub(crate) struct Membership {
     pub role: &'static str,
 }
 
-/// An agent bot, usable in one account.
+/// An agent bot: an account's own, or a system bot (`account_id` `None`)
+/// every account may use.
 #[derive(Clone, Debug)]
 pub(crate) struct Bot {
     pub id: i64,
-    pub account_id: i64,
+    pub account_id: Option<i64>,
     pub name: String,
     pub description: String,
+    /// Where the events of the bot's conversations are delivered.
+    pub outgoing_url: Option<String>,
+    pub bot_config: Attrs,
+    /// The bot's API token (`AccessTokenable`).
+    pub access_token: String,
 }
 
 /// A team of agents.
@@ -73,6 +79,8 @@ pub(crate) struct Inbox {
     pub account_id: i64,
     pub name: String,
     pub channel_type: &'static str,
+    /// Settings, channel fields, members and bot.
+    pub settings: crate::inbox_config::InboxSettings,
 }
 
 /// A contact and its identities in inboxes.
@@ -244,6 +252,8 @@ pub(crate) struct Store {
     pub users: Vec<User>,
     pub memberships: Vec<Membership>,
     pub bots: Vec<Bot>,
+    /// The next ids of records created through the API.
+    pub ids: crate::ids::Sequences,
     pub teams: Vec<Team>,
     pub inboxes: Vec<Inbox>,
     pub contacts: Vec<Contact>,
@@ -302,6 +312,18 @@ impl Store {
     /// The bot with this id.
     pub fn bot(&self, id: i64) -> Option<&Bot> {
         self.bots.iter().find(|b| b.id == id)
+    }
+
+    /// The bot whose access token this is, comparing every bot's token in
+    /// constant time.
+    pub fn bot_with_token(&self, token: &[u8]) -> Option<i64> {
+        let mut found = None;
+        for bot in &self.bots {
+            if crate::auth::ct_eq(token, bot.access_token.as_bytes()) {
+                found = Some(bot.id);
+            }
+        }
+        found
     }
 
     /// The team with this id in the account.

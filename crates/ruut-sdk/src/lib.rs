@@ -164,6 +164,7 @@
 #![forbid(unsafe_code)]
 
 mod accounts;
+mod agent_bots;
 mod client;
 mod contacts;
 mod conversations;
@@ -174,6 +175,9 @@ mod probe;
 mod transport;
 pub mod webhook;
 
+pub use agent_bots::create::CreateAgentBotRequest;
+pub use agent_bots::handle::{AgentBotHandle, AgentBotUpdateRequest};
+pub use agent_bots::info::{AccessToken, AgentBotInfo};
 pub use client::Client;
 pub use client::builder::ClientBuilder;
 pub use client::config::DEFAULT_POOL_IDLE_TIMEOUT;

@@ -113,6 +113,8 @@ pub struct Found {
     pub other_conversation: Option<i64>,
     /// The newest message of `api_conversation`.
     pub api_message: Option<i64>,
+    /// An agent bot created in `admin_account`.
+    pub agent_bot: Option<i64>,
 }
 
 impl Default for Found {
@@ -131,6 +133,7 @@ impl Default for Found {
             api_conversation: None,
             other_conversation: None,
             api_message: None,
+            agent_bot: None,
         }
     }
 }

@@ -24,6 +24,7 @@
 //! contract_prism -- --ignored --nocapture`.
 
 mod accounts;
+mod agent_bots;
 mod answer;
 mod contact_changes;
 mod contract;
@@ -56,6 +57,7 @@ fn steps() -> Vec<Step> {
         contact_changes::details(),
         contact_changes::notes(),
         contact_changes::removals(),
+        agent_bots::steps(),
     ]
     .into_iter()
     .flatten()

@@ -20,6 +20,7 @@
 //! wraps it, or a documented error no check provokes.
 
 mod accounts;
+mod agent_bots;
 mod contact_changes;
 mod contact_links;
 mod contacts;
@@ -53,6 +54,7 @@ pub fn table() -> Vec<Entry> {
         filter::entries(),
         contact_changes::entries(),
         contact_links::entries(),
+        agent_bots::entries(),
     ]
     .into_iter()
     .flatten()

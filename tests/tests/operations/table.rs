@@ -193,6 +193,8 @@ pub struct Ids {
     /// (for administrators-only operations; in no path placeholder).
     pub admin_account: i64,
     pub admin_contact: i64,
+    /// An agent bot of `admin_account` (in no path placeholder).
+    pub admin_bot: i64,
     /// A message of the conversation.
     pub message: i64,
 }
@@ -283,6 +285,7 @@ impl World {
             note: self.seed.note_id,
             admin_account: self.seed.second_account_id,
             admin_contact: self.seed.second_account_contact_id,
+            admin_bot: self.seed.second_account_bot_id,
         }
     }
 

@@ -8,6 +8,7 @@
 
 mod accounts;
 mod admin;
+mod agent_bots;
 mod attachments;
 mod bulk;
 mod contact_changes;
@@ -97,6 +98,12 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::DeleteContactNote => serve(m, contact_notes::delete),
         Op::RemoveContactCustomAttributes => serve(m, contact_changes::remove_custom_attributes),
         Op::MergeContacts => serve(m, contact_changes::merge),
+        Op::ListAgentBots => serve(m, agent_bots::list),
+        Op::GetAgentBot => serve(m, agent_bots::show),
+        Op::CreateAgentBot => serve(m, agent_bots::create),
+        Op::UpdateAgentBot => serve(m, agent_bots::update),
+        Op::DeleteAgentBot => serve(m, agent_bots::delete),
+        Op::ResetAgentBotAccessToken => serve(m, agent_bots::reset_access_token),
         _ => return None,
     })
 }
