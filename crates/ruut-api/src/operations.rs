@@ -238,6 +238,38 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/actions/contact_merge`, sent by [`Client::merge_contacts`](crate::Client::merge_contacts).
     MergeContacts,
+    /// List inboxes.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/inboxes`, sent by [`Client::list_inboxes`](crate::Client::list_inboxes).
+    ListInboxes,
+    /// Create an inbox.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/inboxes`, sent by [`Client::create_inbox`](crate::Client::create_inbox).
+    CreateInbox,
+    /// Get an inbox.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/inboxes/{inbox_id}`, sent by [`Client::get_inbox`](crate::Client::get_inbox).
+    GetInbox,
+    /// Delete an inbox.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/inboxes/{inbox_id}`, sent by [`Client::delete_inbox`](crate::Client::delete_inbox).
+    DeleteInbox,
+    /// Update an inbox.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/inboxes/{inbox_id}`, sent by [`Client::update_inbox`](crate::Client::update_inbox).
+    UpdateInbox,
+    /// List the agents conversations of an inbox can be assigned to.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/inboxes/{inbox_id}/assignable_agents`, sent by [`Client::list_inbox_assignable_agents`](crate::Client::list_inbox_assignable_agents).
+    ListInboxAssignableAgents,
+    /// Get the agent bot an inbox is routed to.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/inboxes/{inbox_id}/agent_bot`, sent by [`Client::get_inbox_agent_bot`](crate::Client::get_inbox_agent_bot).
+    GetInboxAgentBot,
+    /// Route an inbox to an agent bot, or stop.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/inboxes/{inbox_id}/set_agent_bot`, sent by [`Client::set_inbox_agent_bot`](crate::Client::set_inbox_agent_bot).
+    SetInboxAgentBot,
     /// List agent bots.
     ///
     /// `GET /api/v1/accounts/{account_id}/agent_bots`, sent by [`Client::list_agent_bots`](crate::Client::list_agent_bots).
@@ -319,6 +351,14 @@ impl Operation {
         Operation::UpdateContactNote,
         Operation::RemoveContactCustomAttributes,
         Operation::MergeContacts,
+        Operation::ListInboxes,
+        Operation::CreateInbox,
+        Operation::GetInbox,
+        Operation::DeleteInbox,
+        Operation::UpdateInbox,
+        Operation::ListInboxAssignableAgents,
+        Operation::GetInboxAgentBot,
+        Operation::SetInboxAgentBot,
         Operation::ListAgentBots,
         Operation::CreateAgentBot,
         Operation::GetAgentBot,
@@ -384,6 +424,14 @@ impl Operation {
             Operation::UpdateContactNote => "updateContactNote",
             Operation::RemoveContactCustomAttributes => "removeContactCustomAttributes",
             Operation::MergeContacts => "mergeContacts",
+            Operation::ListInboxes => "listInboxes",
+            Operation::CreateInbox => "createInbox",
+            Operation::GetInbox => "getInbox",
+            Operation::DeleteInbox => "deleteInbox",
+            Operation::UpdateInbox => "updateInbox",
+            Operation::ListInboxAssignableAgents => "listInboxAssignableAgents",
+            Operation::GetInboxAgentBot => "getInboxAgentBot",
+            Operation::SetInboxAgentBot => "setInboxAgentBot",
             Operation::ListAgentBots => "listAgentBots",
             Operation::CreateAgentBot => "createAgentBot",
             Operation::GetAgentBot => "getAgentBot",
@@ -458,6 +506,14 @@ impl Operation {
                 "remove_contact_custom_attributes"
             }
             Operation::MergeContacts => "merge_contacts",
+            Operation::ListInboxes => "list_inboxes",
+            Operation::CreateInbox => "create_inbox",
+            Operation::GetInbox => "get_inbox",
+            Operation::DeleteInbox => "delete_inbox",
+            Operation::UpdateInbox => "update_inbox",
+            Operation::ListInboxAssignableAgents => "list_inbox_assignable_agents",
+            Operation::GetInboxAgentBot => "get_inbox_agent_bot",
+            Operation::SetInboxAgentBot => "set_inbox_agent_bot",
             Operation::ListAgentBots => "list_agent_bots",
             Operation::CreateAgentBot => "create_agent_bot",
             Operation::GetAgentBot => "get_agent_bot",
@@ -522,6 +578,14 @@ impl Operation {
             Operation::UpdateContactNote => "PATCH",
             Operation::RemoveContactCustomAttributes => "POST",
             Operation::MergeContacts => "POST",
+            Operation::ListInboxes => "GET",
+            Operation::CreateInbox => "POST",
+            Operation::GetInbox => "GET",
+            Operation::DeleteInbox => "DELETE",
+            Operation::UpdateInbox => "PATCH",
+            Operation::ListInboxAssignableAgents => "GET",
+            Operation::GetInboxAgentBot => "GET",
+            Operation::SetInboxAgentBot => "POST",
             Operation::ListAgentBots => "GET",
             Operation::CreateAgentBot => "POST",
             Operation::GetAgentBot => "GET",
@@ -675,6 +739,20 @@ impl Operation {
             Operation::MergeContacts => {
                 "/api/v1/accounts/{account_id}/actions/contact_merge"
             }
+            Operation::ListInboxes => "/api/v1/accounts/{account_id}/inboxes",
+            Operation::CreateInbox => "/api/v1/accounts/{account_id}/inboxes",
+            Operation::GetInbox => "/api/v1/accounts/{account_id}/inboxes/{inbox_id}",
+            Operation::DeleteInbox => "/api/v1/accounts/{account_id}/inboxes/{inbox_id}",
+            Operation::UpdateInbox => "/api/v1/accounts/{account_id}/inboxes/{inbox_id}",
+            Operation::ListInboxAssignableAgents => {
+                "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/assignable_agents"
+            }
+            Operation::GetInboxAgentBot => {
+                "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/agent_bot"
+            }
+            Operation::SetInboxAgentBot => {
+                "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/set_agent_bot"
+            }
             Operation::ListAgentBots => "/api/v1/accounts/{account_id}/agent_bots",
             Operation::CreateAgentBot => "/api/v1/accounts/{account_id}/agent_bots",
             Operation::GetAgentBot => "/api/v1/accounts/{account_id}/agent_bots/{id}",
@@ -744,6 +822,14 @@ impl Operation {
             Operation::UpdateContactNote => true,
             Operation::RemoveContactCustomAttributes => true,
             Operation::MergeContacts => false,
+            Operation::ListInboxes => true,
+            Operation::CreateInbox => false,
+            Operation::GetInbox => true,
+            Operation::DeleteInbox => true,
+            Operation::UpdateInbox => true,
+            Operation::ListInboxAssignableAgents => true,
+            Operation::GetInboxAgentBot => true,
+            Operation::SetInboxAgentBot => true,
             Operation::ListAgentBots => true,
             Operation::CreateAgentBot => false,
             Operation::GetAgentBot => true,
@@ -808,6 +894,14 @@ impl Operation {
             Operation::UpdateContactNote => Source::Chatwoot,
             Operation::RemoveContactCustomAttributes => Source::Chatwoot,
             Operation::MergeContacts => Source::Chatwoot,
+            Operation::ListInboxes => Source::Chatwoot,
+            Operation::CreateInbox => Source::Chatwoot,
+            Operation::GetInbox => Source::Chatwoot,
+            Operation::DeleteInbox => Source::Chatwoot,
+            Operation::UpdateInbox => Source::Chatwoot,
+            Operation::ListInboxAssignableAgents => Source::Chatwoot,
+            Operation::GetInboxAgentBot => Source::Chatwoot,
+            Operation::SetInboxAgentBot => Source::Chatwoot,
             Operation::ListAgentBots => Source::Chatwoot,
             Operation::CreateAgentBot => Source::Chatwoot,
             Operation::GetAgentBot => Source::Chatwoot,
@@ -873,6 +967,14 @@ impl Operation {
             Operation::UpdateContactNote => false,
             Operation::RemoveContactCustomAttributes => false,
             Operation::MergeContacts => false,
+            Operation::ListInboxes => false,
+            Operation::CreateInbox => false,
+            Operation::GetInbox => false,
+            Operation::DeleteInbox => false,
+            Operation::UpdateInbox => false,
+            Operation::ListInboxAssignableAgents => false,
+            Operation::GetInboxAgentBot => false,
+            Operation::SetInboxAgentBot => false,
             Operation::ListAgentBots => false,
             Operation::CreateAgentBot => false,
             Operation::GetAgentBot => false,
@@ -961,6 +1063,16 @@ impl Operation {
                 Some("ContactHandle::remove_custom_attributes")
             }
             Operation::MergeContacts => Some("Client::merge_contacts"),
+            Operation::ListInboxes => Some("Client::list_inboxes"),
+            Operation::CreateInbox => Some("Client::create_inbox"),
+            Operation::GetInbox => Some("Client::get_inbox"),
+            Operation::DeleteInbox => Some("InboxHandle::delete"),
+            Operation::UpdateInbox => Some("InboxHandle::update"),
+            Operation::ListInboxAssignableAgents => {
+                Some("InboxHandle::assignable_agents")
+            }
+            Operation::GetInboxAgentBot => Some("InboxHandle::agent_bot"),
+            Operation::SetInboxAgentBot => Some("InboxHandle::set_agent_bot"),
             Operation::ListAgentBots => Some("Client::list_agent_bots"),
             Operation::CreateAgentBot => Some("Client::create_agent_bot"),
             Operation::GetAgentBot => Some("Client::get_agent_bot"),
@@ -1037,6 +1149,14 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "mergeContacts" => Some(Operation::MergeContacts),
+            "listInboxes" => Some(Operation::ListInboxes),
+            "createInbox" => Some(Operation::CreateInbox),
+            "getInbox" => Some(Operation::GetInbox),
+            "deleteInbox" => Some(Operation::DeleteInbox),
+            "updateInbox" => Some(Operation::UpdateInbox),
+            "listInboxAssignableAgents" => Some(Operation::ListInboxAssignableAgents),
+            "getInboxAgentBot" => Some(Operation::GetInboxAgentBot),
+            "setInboxAgentBot" => Some(Operation::SetInboxAgentBot),
             "listAgentBots" => Some(Operation::ListAgentBots),
             "createAgentBot" => Some(Operation::CreateAgentBot),
             "getAgentBot" => Some(Operation::GetAgentBot),
@@ -1120,6 +1240,14 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "merge_contacts" => Some(Operation::MergeContacts),
+            "list_inboxes" => Some(Operation::ListInboxes),
+            "create_inbox" => Some(Operation::CreateInbox),
+            "get_inbox" => Some(Operation::GetInbox),
+            "delete_inbox" => Some(Operation::DeleteInbox),
+            "update_inbox" => Some(Operation::UpdateInbox),
+            "list_inbox_assignable_agents" => Some(Operation::ListInboxAssignableAgents),
+            "get_inbox_agent_bot" => Some(Operation::GetInboxAgentBot),
+            "set_inbox_agent_bot" => Some(Operation::SetInboxAgentBot),
             "list_agent_bots" => Some(Operation::ListAgentBots),
             "create_agent_bot" => Some(Operation::CreateAgentBot),
             "get_agent_bot" => Some(Operation::GetAgentBot),

@@ -90,6 +90,16 @@ impl<T: CliConfig> Cli<T> {
                 Self::cli_remove_contact_custom_attributes()
             }
             CliCommand::MergeContacts => Self::cli_merge_contacts(),
+            CliCommand::ListInboxes => Self::cli_list_inboxes(),
+            CliCommand::CreateInbox => Self::cli_create_inbox(),
+            CliCommand::GetInbox => Self::cli_get_inbox(),
+            CliCommand::DeleteInbox => Self::cli_delete_inbox(),
+            CliCommand::UpdateInbox => Self::cli_update_inbox(),
+            CliCommand::ListInboxAssignableAgents => {
+                Self::cli_list_inbox_assignable_agents()
+            }
+            CliCommand::GetInboxAgentBot => Self::cli_get_inbox_agent_bot(),
+            CliCommand::SetInboxAgentBot => Self::cli_set_inbox_agent_bot(),
             CliCommand::ListAgentBots => Self::cli_list_agent_bots(),
             CliCommand::CreateAgentBot => Self::cli_create_agent_bot(),
             CliCommand::GetAgentBot => Self::cli_get_agent_bot(),
@@ -2282,6 +2292,382 @@ impl<T: CliConfig> Cli<T> {
                 "Merge two contacts\n\nMerges `mergee_contact_id` into `base_contact_id`: the mergee's conversations,\nmessages, contact inboxes and notes move to the base contact; its details fill the\nbase contact's blanks (the base contact's own values win, attribute maps are deep\nmerged); then the mergee is deleted. The same id twice changes nothing. Either id\nunknown in the account answers 404. The answer is the base contact (without\n`contact_inboxes`), unwrapped.\n\nServer: `Actions::ContactMergesController#create`, `ContactMergeAction`, view\n`actions/contact_merges/create.json.jbuilder` (app/controllers/api/v1/accounts/actions/\ncontact_merges_controller.rb, app/actions/contact_merge_action.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_inboxes() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List inboxes\n\nThe inboxes the caller works in, by name (case-insensitive), wrapped in `payload`: every\ninbox of the account for an administrator, only the inboxes the user is a member of for\nan agent (`InboxPolicy::Scope` resolves `user.assigned_inboxes`). Secrets of a channel\n(`hmac_token`, IMAP/SMTP and provider credentials) are rendered for administrators only.\n\nServer: `InboxesController#index`, `InboxPolicy::Scope`, views `inboxes/index.json.jbuilder`\nand `models/_inbox.json.jbuilder` (app/controllers/api/v1/accounts/inboxes_controller.rb,\napp/policies/inbox_policy.rb, app/models/user.rb `assigned_inboxes`).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_inbox() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("allow-messages-after-resolved")
+                    .long("allow-messages-after-resolved")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("business-name")
+                    .long("business-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("csat-survey-enabled")
+                    .long("csat-survey-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("enable-auto-assignment")
+                    .long("enable-auto-assignment")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("enable-email-collect")
+                    .long("enable-email-collect")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("greeting-enabled")
+                    .long("greeting-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("greeting-message")
+                    .long("greeting-message")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 10000 characters."),
+            )
+            .arg(
+                ::clap::Arg::new("lock-to-single-conversation")
+                    .long("lock-to-single-conversation")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("out-of-office-message")
+                    .long("out-of-office-message")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 10000 characters."),
+            )
+            .arg(
+                ::clap::Arg::new("sender-name-type")
+                    .long("sender-name-type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::InboxCreateSenderNameType::Friendly.to_string(),
+                                types::InboxCreateSenderNameType::Professional.to_string(),
+                            ]),
+                            |s| types::InboxCreateSenderNameType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("timezone")
+                    .long("timezone")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "A tz database name, for example `Europe/Berlin` (default `UTC`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("working-hours-enabled")
+                    .long("working-hours-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create an inbox\n\nCreates an inbox and its channel. `channel.type` says which: `api` (an API channel:\n`webhook_url`, where the server POSTs the inbox's events, `hmac_mandatory`,\n`additional_attributes`; the server makes its `inbox_identifier` and `hmac_token`),\n`web_widget` (`website_url`, `widget_color`, `welcome_title`, ...), `email` (`email`,\nIMAP/SMTP settings), `line`, `telegram` (`bot_token`, checked with Telegram), `whatsapp`\n(`phone_number`, `provider`, `provider_config`, checked with the provider), `sms`\n(Bandwidth), and `voice` (enterprise). The inbox's own settings are beside `channel`.\n`name` is required (\"Name can't be blank\", 422), except for Telegram, whose bot's name\nis used; `webhook_url` is at most 2048 characters; `timezone` must be a tz database\nname. A type the server does not know makes no channel (422). Administrators only: an\nagent is answered 401 \"You are not authorized to do this action\". The account's inbox\nlimit (`validate_limit`, enterprise plans) answers 402 when reached.\nThe Ruut sandbox models the API channel only and answers every other type 422.\n\nServer: `InboxesController#create` (`create_channel`, `allowed_channel_types`,\n`inbox_attributes`, `Channel::*::EDITABLE_ATTRS`), `InboxPolicy#create?`, `Inbox` and\n`Channel::Api` validations, view `inboxes/create.json.jbuilder`\n(app/controllers/api/v1/accounts/inboxes_controller.rb, app/models/inbox.rb,\napp/models/channel/api.rb, enterprise/app/controllers/enterprise/api/v1/accounts/\ninboxes_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_inbox() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .about(
+                "Get an inbox\n\nOne inbox of the account. An agent who is not a member of the inbox is answered 401\n\"You are not authorized to do this action\" (`authorize @inbox, :show?`).\n\nServer: `InboxesController#show` (`fetch_inbox`), `InboxPolicy#show?`, view\n`inboxes/show.json.jbuilder` (app/controllers/api/v1/accounts/inboxes_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_inbox() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .about(
+                "Delete an inbox\n\nDeletes the inbox, asynchronously: the server queues a `DeleteObjectJob` and answers\n200 with `{\"message\": \"Your inbox deletion request will be processed in some time.\"}`\nat once; the inbox, its conversations, members and contact inboxes go when the job\nruns. (The Ruut sandbox deletes them before answering.) Administrators only: the inbox\nis looked up first (404), then an agent is answered 401 \"You are not authorized to do\nthis action\".\n\nServer: `InboxesController#destroy`, `InboxPolicy#destroy?`, `DeleteObjectJob`,\n`config/locales/en.yml` (`messages.inbox_deletetion_response`).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_inbox() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("allow-messages-after-resolved")
+                    .long("allow-messages-after-resolved")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("business-name")
+                    .long("business-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("csat-survey-enabled")
+                    .long("csat-survey-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("enable-auto-assignment")
+                    .long("enable-auto-assignment")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("enable-email-collect")
+                    .long("enable-email-collect")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("greeting-enabled")
+                    .long("greeting-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("greeting-message")
+                    .long("greeting-message")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 10000 characters."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .arg(
+                ::clap::Arg::new("lock-to-single-conversation")
+                    .long("lock-to-single-conversation")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("out-of-office-message")
+                    .long("out-of-office-message")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 10000 characters."),
+            )
+            .arg(
+                ::clap::Arg::new("sender-name-type")
+                    .long("sender-name-type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::InboxUpdateSenderNameType::Friendly.to_string(),
+                                types::InboxUpdateSenderNameType::Professional.to_string(),
+                            ]),
+                            |s| types::InboxUpdateSenderNameType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("timezone")
+                    .long("timezone")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "A tz database name, for example `Europe/Berlin` (default `UTC`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("working-hours-enabled")
+                    .long("working-hours-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update an inbox\n\nChanges the inbox's settings sent, and its channel's editable fields under `channel`\n(for an API channel `webhook_url`, `hmac_mandatory`, `additional_attributes`; the type\ncannot change). Rails also routes `PUT` here. `working_hours` (a list of\n`{day_of_week, open_hour, ...}`) changes the weekly schedule. Administrators only: the\ninbox is looked up first (404), then an agent is answered 401 \"You are not authorized\nto do this action\".\n\nServer: `InboxesController#update` (`update_inbox_working_hours`, `update_channel`),\n`InboxPolicy#update?`, view `inboxes/update.json.jbuilder`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_inbox_assignable_agents() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .about(
+                "List the agents conversations of an inbox can be assigned to\n\nThe inbox's members and the account's administrators, each once, wrapped in `payload`\n(the server marks the route deprecated). An agent who is not a member of the inbox is\nanswered 401.\n\nServer: `InboxesController#assignable_agents`, `Inbox#assignable_agents`, views\n`inboxes/assignable_agents.json.jbuilder` and `models/_agent.json.jbuilder`\n(app/models/inbox.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_inbox_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .about(
+                "Get the agent bot an inbox is routed to\n\n`{\"agent_bot\": {...}}`, or `{\"agent_bot\": {}}` when the inbox has none. The bot is\nrendered without `AgentBotPresenter`, so its `access_token` is the whole access-token\nrecord (`{id, owner_type, owner_id, token, created_at, updated_at}`), shown to any\nmember of the inbox, agents included. An agent who is not a member is answered 401.\n\nServer: `InboxesController#agent_bot`, view `inboxes/agent_bot.json.jbuilder`,\n`models/_agent_bot.json.jbuilder` (app/views/api/v1/accounts/inboxes/agent_bot.json.jbuilder).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_set_inbox_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("agent-bot")
+                    .long("agent-bot")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Route an inbox to an agent bot, or stop\n\nRoutes the inbox to the agent bot `agent_bot` (an id), replacing any other; `null` or no\n`agent_bot` removes the route. The answer is an empty 200. From then on the inbox's new\nconversations start `pending` (`Conversation#determine_conversation_status`: an inbox\nwith an active bot) and the bot's `outgoing_url` receives their `message_created`,\n`message_updated`, `conversation_opened` and `conversation_resolved` events\n(`AgentBotListener`). The server finds the bot with an unscoped `AgentBot.find`, so a\nbot of another account is accepted too; an unknown id is a 404. Administrators only;\nthe order of the checks is the server's: the inbox (404; 401 for an agent who is not a\nmember), then the bot (404), then the role (401 \"You are not authorized to do this\naction\").\n\nServer: `InboxesController#set_agent_bot` (`fetch_agent_bot`), `InboxPolicy#set_agent_bot?`,\n`AgentBotInbox`, `AgentBotListener` (app/listeners/agent_bot_listener.rb),\n`Conversation#determine_conversation_status` (app/models/conversation.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub fn cli_list_agent_bots() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -2623,6 +3009,20 @@ impl<T: CliConfig> Cli<T> {
                 self.execute_remove_contact_custom_attributes(matches).await
             }
             CliCommand::MergeContacts => self.execute_merge_contacts(matches).await,
+            CliCommand::ListInboxes => self.execute_list_inboxes(matches).await,
+            CliCommand::CreateInbox => self.execute_create_inbox(matches).await,
+            CliCommand::GetInbox => self.execute_get_inbox(matches).await,
+            CliCommand::DeleteInbox => self.execute_delete_inbox(matches).await,
+            CliCommand::UpdateInbox => self.execute_update_inbox(matches).await,
+            CliCommand::ListInboxAssignableAgents => {
+                self.execute_list_inbox_assignable_agents(matches).await
+            }
+            CliCommand::GetInboxAgentBot => {
+                self.execute_get_inbox_agent_bot(matches).await
+            }
+            CliCommand::SetInboxAgentBot => {
+                self.execute_set_inbox_agent_bot(matches).await
+            }
             CliCommand::ListAgentBots => self.execute_list_agent_bots(matches).await,
             CliCommand::CreateAgentBot => self.execute_create_agent_bot(matches).await,
             CliCommand::GetAgentBot => self.execute_get_agent_bot(matches).await,
@@ -4340,6 +4740,320 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_inboxes(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_inboxes();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_inboxes(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_inbox();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("allow-messages-after-resolved") {
+            request = request
+                .body_map(|body| { body.allow_messages_after_resolved(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("business-name") {
+            request = request.body_map(|body| { body.business_name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("csat-survey-enabled") {
+            request = request
+                .body_map(|body| { body.csat_survey_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("enable-auto-assignment") {
+            request = request
+                .body_map(|body| { body.enable_auto_assignment(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("enable-email-collect") {
+            request = request
+                .body_map(|body| { body.enable_email_collect(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("greeting-enabled") {
+            request = request.body_map(|body| { body.greeting_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("greeting-message")
+        {
+            request = request.body_map(|body| { body.greeting_message(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("lock-to-single-conversation") {
+            request = request
+                .body_map(|body| { body.lock_to_single_conversation(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("out-of-office-message")
+        {
+            request = request
+                .body_map(|body| { body.out_of_office_message(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<types::InboxCreateSenderNameType>("sender-name-type")
+        {
+            request = request.body_map(|body| { body.sender_name_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("timezone") {
+            request = request.body_map(|body| { body.timezone(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("working-hours-enabled") {
+            request = request
+                .body_map(|body| { body.working_hours_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::InboxCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_inbox(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_inbox();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        self.config.execute_get_inbox(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_inbox();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        self.config.execute_delete_inbox(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_inbox();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("allow-messages-after-resolved") {
+            request = request
+                .body_map(|body| { body.allow_messages_after_resolved(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("business-name") {
+            request = request.body_map(|body| { body.business_name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("csat-survey-enabled") {
+            request = request
+                .body_map(|body| { body.csat_survey_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("enable-auto-assignment") {
+            request = request
+                .body_map(|body| { body.enable_auto_assignment(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("enable-email-collect") {
+            request = request
+                .body_map(|body| { body.enable_email_collect(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("greeting-enabled") {
+            request = request.body_map(|body| { body.greeting_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("greeting-message")
+        {
+            request = request.body_map(|body| { body.greeting_message(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("lock-to-single-conversation") {
+            request = request
+                .body_map(|body| { body.lock_to_single_conversation(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("out-of-office-message")
+        {
+            request = request
+                .body_map(|body| { body.out_of_office_message(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<types::InboxUpdateSenderNameType>("sender-name-type")
+        {
+            request = request.body_map(|body| { body.sender_name_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("timezone") {
+            request = request.body_map(|body| { body.timezone(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("working-hours-enabled") {
+            request = request
+                .body_map(|body| { body.working_hours_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::InboxUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_inbox(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_inbox_assignable_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_inbox_assignable_agents();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        self.config.execute_list_inbox_assignable_agents(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_inbox_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_inbox_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        self.config.execute_get_inbox_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_set_inbox_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.set_inbox_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("agent-bot") {
+            request = request.body_map(|body| { body.agent_bot(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::InboxAgentBotChoice,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_set_inbox_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_list_agent_bots(
         &self,
         matches: &::clap::ArgMatches,
@@ -4916,6 +5630,62 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_inboxes(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListInboxes,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateInbox,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetInbox,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteInbox,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateInbox,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_inbox_assignable_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListInboxAssignableAgents,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_inbox_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetInboxAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_set_inbox_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SetInboxAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_list_agent_bots(
         &self,
         matches: &::clap::ArgMatches,
@@ -5014,6 +5784,14 @@ pub enum CliCommand {
     UpdateContactNote,
     RemoveContactCustomAttributes,
     MergeContacts,
+    ListInboxes,
+    CreateInbox,
+    GetInbox,
+    DeleteInbox,
+    UpdateInbox,
+    ListInboxAssignableAgents,
+    GetInboxAgentBot,
+    SetInboxAgentBot,
     ListAgentBots,
     CreateAgentBot,
     GetAgentBot,
@@ -5052,7 +5830,10 @@ impl CliCommand {
             CliCommand::SetContactLabels, CliCommand::ListContactNotes,
             CliCommand::CreateContactNote, CliCommand::DeleteContactNote,
             CliCommand::UpdateContactNote, CliCommand::RemoveContactCustomAttributes,
-            CliCommand::MergeContacts, CliCommand::ListAgentBots,
+            CliCommand::MergeContacts, CliCommand::ListInboxes, CliCommand::CreateInbox,
+            CliCommand::GetInbox, CliCommand::DeleteInbox, CliCommand::UpdateInbox,
+            CliCommand::ListInboxAssignableAgents, CliCommand::GetInboxAgentBot,
+            CliCommand::SetInboxAgentBot, CliCommand::ListAgentBots,
             CliCommand::CreateAgentBot, CliCommand::GetAgentBot,
             CliCommand::DeleteAgentBot, CliCommand::UpdateAgentBot,
             CliCommand::ResetAgentBotAccessToken,
@@ -5122,6 +5903,14 @@ impl CliCommand {
                 "remove_contact_custom_attributes"
             }
             CliCommand::MergeContacts => "merge_contacts",
+            CliCommand::ListInboxes => "list_inboxes",
+            CliCommand::CreateInbox => "create_inbox",
+            CliCommand::GetInbox => "get_inbox",
+            CliCommand::DeleteInbox => "delete_inbox",
+            CliCommand::UpdateInbox => "update_inbox",
+            CliCommand::ListInboxAssignableAgents => "list_inbox_assignable_agents",
+            CliCommand::GetInboxAgentBot => "get_inbox_agent_bot",
+            CliCommand::SetInboxAgentBot => "set_inbox_agent_bot",
             CliCommand::ListAgentBots => "list_agent_bots",
             CliCommand::CreateAgentBot => "create_agent_bot",
             CliCommand::GetAgentBot => "get_agent_bot",

@@ -2,7 +2,7 @@
 //! `InboxesController` permits, its API channel's fields, its members and the
 //! agent bot it is routed to.
 
-use crate::state::{Attrs, Store};
+use crate::state::{AssigneeRef, Attrs, Conversation, Store};
 
 /// An inbox's settings, channel fields, members and bot.
 #[derive(Clone, Debug)]
@@ -71,4 +71,25 @@ pub(crate) fn forget_bot(store: &mut Store, bot_id: i64) {
             inbox.settings.agent_bot_id = None;
         }
     }
+}
+
+/// Where a conversation's events go besides the configured URL, as
+/// `AgentBotListener#agent_bots_for` finds them: the bot it is assigned to,
+/// and the bot its inbox is routed to, each once, if it has an `outgoing_url`.
+pub(crate) fn bot_urls(store: &Store, c: &Conversation) -> Vec<String> {
+    let assigned = match c.assignee {
+        Some(AssigneeRef::Bot(id)) => Some(id),
+        _ => None,
+    };
+    let routed = store
+        .inbox(c.account_id, c.inbox_id)
+        .and_then(|inbox| inbox.settings.agent_bot_id);
+    let mut urls: Vec<String> = Vec::new();
+    for id in [assigned, routed].into_iter().flatten() {
+        let url = store.bot(id).and_then(|bot| bot.outgoing_url.clone());
+        if let Some(url) = url.filter(|u| !urls.contains(u)) {
+            urls.push(url);
+        }
+    }
+    urls
 }

@@ -106,6 +106,8 @@ pub struct SeedInfo {
     pub system_bot_id: i64,
     /// An agent bot of the second account (where the user is an administrator).
     pub second_account_bot_id: i64,
+    /// The second account's inbox (its conversations are in it).
+    pub second_account_inbox_id: i64,
     /// A team of the main account (the user is a member).
     pub team_id: i64,
     /// The inboxes of the main account.
@@ -214,6 +216,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         bot_config: Attrs::new(),
         // Replaced by the builder's bot token when the sandbox starts.
         access_token: String::new(),
+        token_at: BASE - 86_400 * 200,
     });
     // A bot of the second account, where the token user is an administrator.
     store.bots.push(Bot {
@@ -224,6 +227,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         outgoing_url: None,
         bot_config: Attrs::new(),
         access_token: crate::ids::new_token(),
+        token_at: BASE - 86_400 * 200,
     });
     // A system bot (of no account), listed in every account.
     store.bots.push(Bot {
@@ -234,6 +238,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         outgoing_url: None,
         bot_config: Attrs::new(),
         access_token: crate::ids::new_token(),
+        token_at: BASE - 86_400 * 200,
     });
     store.teams.push(Team {
         id: 1,
@@ -325,6 +330,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         bot_id: 1,
         system_bot_id: 2,
         second_account_bot_id: 3,
+        second_account_inbox_id: 4,
         team_id: 1,
         inbox_ids: vec![1, 2, 3],
         api_inbox_id: 2,

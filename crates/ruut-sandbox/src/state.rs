@@ -60,6 +60,8 @@ pub(crate) struct Bot {
     pub bot_config: Attrs,
     /// The bot's API token (`AccessTokenable`).
     pub access_token: String,
+    /// When the token was made (Unix seconds).
+    pub token_at: i64,
 }
 
 /// A team of agents.

@@ -114,6 +114,12 @@ pub fn steps() -> Vec<Step> {
                 .id(MISSING_ID)),
         )
         .when(|found| found.admin_account.is_some()),
+    ]
+}
+
+/// Deletes the bot (after the inbox steps, which route an inbox to it).
+pub fn cleanup() -> Vec<Step> {
+    vec![
         Step::status(
             DeleteAgentBot,
             "an agent",

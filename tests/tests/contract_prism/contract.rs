@@ -113,8 +113,9 @@ pub struct Found {
     pub other_conversation: Option<i64>,
     /// The newest message of `api_conversation`.
     pub api_message: Option<i64>,
-    /// An agent bot created in `admin_account`.
+    /// An agent bot and an inbox created in `admin_account`.
     pub agent_bot: Option<i64>,
+    pub admin_inbox: Option<i64>,
 }
 
 impl Default for Found {
@@ -134,6 +135,7 @@ impl Default for Found {
             other_conversation: None,
             api_message: None,
             agent_bot: None,
+            admin_inbox: None,
         }
     }
 }

@@ -32,6 +32,7 @@ mod conversation_actions;
 mod conversation_changes;
 mod conversations;
 mod filter;
+mod inboxes;
 mod message_changes;
 mod messages_contacts;
 
@@ -58,6 +59,8 @@ fn steps() -> Vec<Step> {
         contact_changes::notes(),
         contact_changes::removals(),
         agent_bots::steps(),
+        inboxes::steps(),
+        agent_bots::cleanup(),
     ]
     .into_iter()
     .flatten()

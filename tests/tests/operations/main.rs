@@ -30,6 +30,7 @@ mod conversation_state;
 mod conversations;
 mod coverage;
 mod filter;
+mod inboxes;
 mod messages;
 mod runner;
 mod sdk_calls;
@@ -55,6 +56,7 @@ pub fn table() -> Vec<Entry> {
         contact_changes::entries(),
         contact_links::entries(),
         agent_bots::entries(),
+        inboxes::entries(),
     ]
     .into_iter()
     .flatten()

@@ -193,8 +193,9 @@ pub struct Ids {
     /// (for administrators-only operations; in no path placeholder).
     pub admin_account: i64,
     pub admin_contact: i64,
-    /// An agent bot of `admin_account` (in no path placeholder).
+    /// An agent bot and an inbox of `admin_account` (in no path placeholder).
     pub admin_bot: i64,
+    pub admin_inbox: i64,
     /// A message of the conversation.
     pub message: i64,
 }
@@ -286,6 +287,7 @@ impl World {
             admin_account: self.seed.second_account_id,
             admin_contact: self.seed.second_account_contact_id,
             admin_bot: self.seed.second_account_bot_id,
+            admin_inbox: self.seed.second_account_inbox_id,
         }
     }
 

@@ -202,6 +202,7 @@ pub(crate) fn create(mut cx: Scope<'_, AdminAccount>, bytes: Bytes) -> Reply {
         outgoing_url: None,
         bot_config: Attrs::new(),
         access_token: ids::new_token(),
+        token_at: crate::clock::now(),
     };
     apply(&mut bot, &bytes)?;
     bot.id = cx.store.ids.bot();
@@ -220,7 +221,9 @@ pub(crate) fn update(mut cx: Scope<'_, OwnBot>, bytes: Bytes) -> Reply {
 
 /// `POST /api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token`.
 pub(crate) fn reset_access_token(mut cx: Scope<'_, OwnBot>) -> Reply {
-    cx.bot_mut().access_token = ids::new_token();
+    let bot = cx.bot_mut();
+    bot.access_token = ids::new_token();
+    bot.token_at = crate::clock::now();
     cx.answer()
 }
 

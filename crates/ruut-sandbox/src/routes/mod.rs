@@ -19,6 +19,8 @@ mod conversation_actions;
 mod conversation_labels;
 mod conversations;
 mod filter;
+mod inbox_bots;
+mod inboxes;
 mod message_changes;
 mod messages;
 mod participants;
@@ -98,6 +100,14 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::DeleteContactNote => serve(m, contact_notes::delete),
         Op::RemoveContactCustomAttributes => serve(m, contact_changes::remove_custom_attributes),
         Op::MergeContacts => serve(m, contact_changes::merge),
+        Op::ListInboxes => serve(m, inboxes::list),
+        Op::GetInbox => serve(m, inboxes::show),
+        Op::CreateInbox => serve(m, inboxes::create),
+        Op::UpdateInbox => serve(m, inboxes::update),
+        Op::DeleteInbox => serve(m, inboxes::delete),
+        Op::ListInboxAssignableAgents => serve(m, inbox_bots::assignable_agents),
+        Op::GetInboxAgentBot => serve(m, inbox_bots::agent_bot),
+        Op::SetInboxAgentBot => serve(m, inbox_bots::set_agent_bot),
         Op::ListAgentBots => serve(m, agent_bots::list),
         Op::GetAgentBot => serve(m, agent_bots::show),
         Op::CreateAgentBot => serve(m, agent_bots::create),
