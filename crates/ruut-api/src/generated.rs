@@ -2537,6 +2537,24 @@ bot, and `access_token` is the access-token record.
             Default::default()
         }
     }
+    ///Which users, in which inbox.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxMembersChange {
+        pub inbox_id: i64,
+        pub user_ids: ::std::vec::Vec<i64>,
+    }
+    impl InboxMembersChange {
+        pub fn builder() -> builder::InboxMembersChange {
+            Default::default()
+        }
+    }
     ///The inbox's own settings (`InboxesController#inbox_attributes`).
     #[derive(
         ::serde::Deserialize,
@@ -11735,6 +11753,64 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct InboxMembersChange {
+            inbox_id: ::std::result::Result<i64, ::std::string::String>,
+            user_ids: ::std::result::Result<::std::vec::Vec<i64>, ::std::string::String>,
+        }
+        impl ::std::default::Default for InboxMembersChange {
+            fn default() -> Self {
+                Self {
+                    inbox_id: Err("no value supplied for inbox_id".to_string()),
+                    user_ids: Err("no value supplied for user_ids".to_string()),
+                }
+            }
+        }
+        impl InboxMembersChange {
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn user_ids<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.user_ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for user_ids: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxMembersChange> for super::InboxMembersChange {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxMembersChange,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    inbox_id: value.inbox_id?,
+                    user_ids: value.user_ids?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxMembersChange> for InboxMembersChange {
+            fn from(value: super::InboxMembersChange) -> Self {
+                Self {
+                    inbox_id: Ok(value.inbox_id),
+                    user_ids: Ok(value.user_ids),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct InboxSettingsFields {
             allow_messages_after_resolved: ::std::result::Result<
                 ::std::option::Option<bool>,
@@ -20151,6 +20227,120 @@ let response = client.set_inbox_agent_bot()
     pub fn set_inbox_agent_bot(&self) -> builder::SetInboxAgentBot<'_> {
         builder::SetInboxAgentBot::new(self)
     }
+    /**List an inbox's members
+
+The agents who are members of the inbox (and belong to the account), wrapped in
+`payload`. An agent who is not a member of the inbox is answered 401 "You are not
+authorized to do this action".
+
+Server: `InboxMembersController#show` (`authorize @inbox, :show?`,
+`fetch_updated_agents`), views `inbox_members/show.json.jbuilder` and
+`models/_agent.json.jbuilder` (app/controllers/api/v1/accounts/inbox_members_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/inbox_members/{inbox_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: The inbox's id.
+```ignore
+let response = client.list_inbox_members()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .send()
+    .await;
+```*/
+    pub fn list_inbox_members(&self) -> builder::ListInboxMembers<'_> {
+        builder::ListInboxMembers::new(self)
+    }
+    /**Add members to an inbox
+
+Adds the users `user_ids` to the inbox `inbox_id` (those already members are skipped)
+and answers every member, wrapped in `payload`. Members take part in the inbox's
+auto-assignment and show in its assignable agents. An id of no user answers 422
+"User must exist" (nothing is added); an id twice, 422 "User has already been taken".
+The server does not check that a user belongs to the account: such a member is kept but
+not listed. Administrators only: the inbox is looked up first (404, also when
+`inbox_id` is missing), then an agent is answered 401 "You are not authorized to do
+this action". Without `user_ids` the server fails (500); send a list.
+
+Server: `InboxMembersController#create` (`fetch_inbox`, `agents_to_be_added_ids`),
+`InboxPolicy#create?`, `Inbox#add_members`, `InboxMember` validations, view
+`inbox_members/create.json.jbuilder` (app/models/inbox_member.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/inbox_members`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.add_inbox_members()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn add_inbox_members(&self) -> builder::AddInboxMembers<'_> {
+        builder::AddInboxMembers::new(self)
+    }
+    /**Remove members from an inbox
+
+Removes the users `user_ids` from the inbox `inbox_id` (ids that are not members are
+ignored). The answer is an empty 200. Administrators only: the inbox is looked up first
+(404), then an agent is answered 401 "You are not authorized to do this action".
+
+Server: `InboxMembersController#destroy`, `InboxPolicy#destroy?`, `Inbox#remove_members`.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/inbox_members`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.remove_inbox_members()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn remove_inbox_members(&self) -> builder::RemoveInboxMembers<'_> {
+        builder::RemoveInboxMembers::new(self)
+    }
+    /**Replace an inbox's members
+
+Makes `user_ids` the inbox's members: the users not yet members are added, the members
+not listed are removed; answers every member, wrapped in `payload`. The errors are
+those of `addInboxMembers`.
+
+Server: `InboxMembersController#update` (`update_agents_list`), `InboxPolicy#update?`,
+view `inbox_members/update.json.jbuilder`.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/inbox_members`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.set_inbox_members()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn set_inbox_members(&self) -> builder::SetInboxMembers<'_> {
+        builder::SetInboxMembers::new(self)
+    }
     /**List agent bots
 
 The agent bots the account may use, as a bare array: its own bots and the system bots
@@ -27562,6 +27752,449 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_inbox_members`]
+
+[`Client::list_inbox_members`]: super::Client::list_inbox_members*/
+    #[derive(Debug, Clone)]
+    pub struct ListInboxMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<i64, String>,
+    }
+    impl<'a> ListInboxMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Err("inbox_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/inbox_members/{inbox_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inbox_members/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& inbox_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_inbox_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::add_inbox_members`]
+
+[`Client::add_inbox_members`]: super::Client::add_inbox_members*/
+    #[derive(Debug, Clone)]
+    pub struct AddInboxMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::InboxMembersChange, String>,
+    }
+    impl<'a> AddInboxMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::InboxMembersChange>,
+            <V as std::convert::TryInto<
+                types::InboxMembersChange,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `InboxMembersChange` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::InboxMembersChange,
+            ) -> types::builder::InboxMembersChange,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/inbox_members`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::InboxMembersChange::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inbox_members", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "add_inbox_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::remove_inbox_members`]
+
+[`Client::remove_inbox_members`]: super::Client::remove_inbox_members*/
+    #[derive(Debug, Clone)]
+    pub struct RemoveInboxMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::InboxMembersChange, String>,
+    }
+    impl<'a> RemoveInboxMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::InboxMembersChange>,
+            <V as std::convert::TryInto<
+                types::InboxMembersChange,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `InboxMembersChange` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::InboxMembersChange,
+            ) -> types::builder::InboxMembersChange,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/inbox_members`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::InboxMembersChange::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inbox_members", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "remove_inbox_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::set_inbox_members`]
+
+[`Client::set_inbox_members`]: super::Client::set_inbox_members*/
+    #[derive(Debug, Clone)]
+    pub struct SetInboxMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::InboxMembersChange, String>,
+    }
+    impl<'a> SetInboxMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::InboxMembersChange>,
+            <V as std::convert::TryInto<
+                types::InboxMembersChange,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `InboxMembersChange` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::InboxMembersChange,
+            ) -> types::builder::InboxMembersChange,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/inbox_members`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::InboxMembersChange::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inbox_members", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "set_inbox_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(

@@ -270,6 +270,22 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/inboxes/{inbox_id}/set_agent_bot`, sent by [`Client::set_inbox_agent_bot`](crate::Client::set_inbox_agent_bot).
     SetInboxAgentBot,
+    /// List an inbox's members.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/inbox_members/{inbox_id}`, sent by [`Client::list_inbox_members`](crate::Client::list_inbox_members).
+    ListInboxMembers,
+    /// Add members to an inbox.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/inbox_members`, sent by [`Client::add_inbox_members`](crate::Client::add_inbox_members).
+    AddInboxMembers,
+    /// Remove members from an inbox.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/inbox_members`, sent by [`Client::remove_inbox_members`](crate::Client::remove_inbox_members).
+    RemoveInboxMembers,
+    /// Replace an inbox's members.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/inbox_members`, sent by [`Client::set_inbox_members`](crate::Client::set_inbox_members).
+    SetInboxMembers,
     /// List agent bots.
     ///
     /// `GET /api/v1/accounts/{account_id}/agent_bots`, sent by [`Client::list_agent_bots`](crate::Client::list_agent_bots).
@@ -359,6 +375,10 @@ impl Operation {
         Operation::ListInboxAssignableAgents,
         Operation::GetInboxAgentBot,
         Operation::SetInboxAgentBot,
+        Operation::ListInboxMembers,
+        Operation::AddInboxMembers,
+        Operation::RemoveInboxMembers,
+        Operation::SetInboxMembers,
         Operation::ListAgentBots,
         Operation::CreateAgentBot,
         Operation::GetAgentBot,
@@ -432,6 +452,10 @@ impl Operation {
             Operation::ListInboxAssignableAgents => "listInboxAssignableAgents",
             Operation::GetInboxAgentBot => "getInboxAgentBot",
             Operation::SetInboxAgentBot => "setInboxAgentBot",
+            Operation::ListInboxMembers => "listInboxMembers",
+            Operation::AddInboxMembers => "addInboxMembers",
+            Operation::RemoveInboxMembers => "removeInboxMembers",
+            Operation::SetInboxMembers => "setInboxMembers",
             Operation::ListAgentBots => "listAgentBots",
             Operation::CreateAgentBot => "createAgentBot",
             Operation::GetAgentBot => "getAgentBot",
@@ -514,6 +538,10 @@ impl Operation {
             Operation::ListInboxAssignableAgents => "list_inbox_assignable_agents",
             Operation::GetInboxAgentBot => "get_inbox_agent_bot",
             Operation::SetInboxAgentBot => "set_inbox_agent_bot",
+            Operation::ListInboxMembers => "list_inbox_members",
+            Operation::AddInboxMembers => "add_inbox_members",
+            Operation::RemoveInboxMembers => "remove_inbox_members",
+            Operation::SetInboxMembers => "set_inbox_members",
             Operation::ListAgentBots => "list_agent_bots",
             Operation::CreateAgentBot => "create_agent_bot",
             Operation::GetAgentBot => "get_agent_bot",
@@ -586,6 +614,10 @@ impl Operation {
             Operation::ListInboxAssignableAgents => "GET",
             Operation::GetInboxAgentBot => "GET",
             Operation::SetInboxAgentBot => "POST",
+            Operation::ListInboxMembers => "GET",
+            Operation::AddInboxMembers => "POST",
+            Operation::RemoveInboxMembers => "DELETE",
+            Operation::SetInboxMembers => "PATCH",
             Operation::ListAgentBots => "GET",
             Operation::CreateAgentBot => "POST",
             Operation::GetAgentBot => "GET",
@@ -753,6 +785,14 @@ impl Operation {
             Operation::SetInboxAgentBot => {
                 "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/set_agent_bot"
             }
+            Operation::ListInboxMembers => {
+                "/api/v1/accounts/{account_id}/inbox_members/{inbox_id}"
+            }
+            Operation::AddInboxMembers => "/api/v1/accounts/{account_id}/inbox_members",
+            Operation::RemoveInboxMembers => {
+                "/api/v1/accounts/{account_id}/inbox_members"
+            }
+            Operation::SetInboxMembers => "/api/v1/accounts/{account_id}/inbox_members",
             Operation::ListAgentBots => "/api/v1/accounts/{account_id}/agent_bots",
             Operation::CreateAgentBot => "/api/v1/accounts/{account_id}/agent_bots",
             Operation::GetAgentBot => "/api/v1/accounts/{account_id}/agent_bots/{id}",
@@ -830,6 +870,10 @@ impl Operation {
             Operation::ListInboxAssignableAgents => true,
             Operation::GetInboxAgentBot => true,
             Operation::SetInboxAgentBot => true,
+            Operation::ListInboxMembers => true,
+            Operation::AddInboxMembers => true,
+            Operation::RemoveInboxMembers => true,
+            Operation::SetInboxMembers => true,
             Operation::ListAgentBots => true,
             Operation::CreateAgentBot => false,
             Operation::GetAgentBot => true,
@@ -902,6 +946,10 @@ impl Operation {
             Operation::ListInboxAssignableAgents => Source::Chatwoot,
             Operation::GetInboxAgentBot => Source::Chatwoot,
             Operation::SetInboxAgentBot => Source::Chatwoot,
+            Operation::ListInboxMembers => Source::Chatwoot,
+            Operation::AddInboxMembers => Source::Chatwoot,
+            Operation::RemoveInboxMembers => Source::Chatwoot,
+            Operation::SetInboxMembers => Source::Chatwoot,
             Operation::ListAgentBots => Source::Chatwoot,
             Operation::CreateAgentBot => Source::Chatwoot,
             Operation::GetAgentBot => Source::Chatwoot,
@@ -975,6 +1023,10 @@ impl Operation {
             Operation::ListInboxAssignableAgents => false,
             Operation::GetInboxAgentBot => false,
             Operation::SetInboxAgentBot => false,
+            Operation::ListInboxMembers => false,
+            Operation::AddInboxMembers => false,
+            Operation::RemoveInboxMembers => false,
+            Operation::SetInboxMembers => false,
             Operation::ListAgentBots => false,
             Operation::CreateAgentBot => false,
             Operation::GetAgentBot => false,
@@ -1073,6 +1125,10 @@ impl Operation {
             }
             Operation::GetInboxAgentBot => Some("InboxHandle::agent_bot"),
             Operation::SetInboxAgentBot => Some("InboxHandle::set_agent_bot"),
+            Operation::ListInboxMembers => Some("InboxHandle::members"),
+            Operation::AddInboxMembers => Some("InboxHandle::add_members"),
+            Operation::RemoveInboxMembers => Some("InboxHandle::remove_members"),
+            Operation::SetInboxMembers => Some("InboxHandle::set_members"),
             Operation::ListAgentBots => Some("Client::list_agent_bots"),
             Operation::CreateAgentBot => Some("Client::create_agent_bot"),
             Operation::GetAgentBot => Some("Client::get_agent_bot"),
@@ -1157,6 +1213,10 @@ impl Operation {
             "listInboxAssignableAgents" => Some(Operation::ListInboxAssignableAgents),
             "getInboxAgentBot" => Some(Operation::GetInboxAgentBot),
             "setInboxAgentBot" => Some(Operation::SetInboxAgentBot),
+            "listInboxMembers" => Some(Operation::ListInboxMembers),
+            "addInboxMembers" => Some(Operation::AddInboxMembers),
+            "removeInboxMembers" => Some(Operation::RemoveInboxMembers),
+            "setInboxMembers" => Some(Operation::SetInboxMembers),
             "listAgentBots" => Some(Operation::ListAgentBots),
             "createAgentBot" => Some(Operation::CreateAgentBot),
             "getAgentBot" => Some(Operation::GetAgentBot),
@@ -1248,6 +1308,10 @@ impl Operation {
             "list_inbox_assignable_agents" => Some(Operation::ListInboxAssignableAgents),
             "get_inbox_agent_bot" => Some(Operation::GetInboxAgentBot),
             "set_inbox_agent_bot" => Some(Operation::SetInboxAgentBot),
+            "list_inbox_members" => Some(Operation::ListInboxMembers),
+            "add_inbox_members" => Some(Operation::AddInboxMembers),
+            "remove_inbox_members" => Some(Operation::RemoveInboxMembers),
+            "set_inbox_members" => Some(Operation::SetInboxMembers),
             "list_agent_bots" => Some(Operation::ListAgentBots),
             "create_agent_bot" => Some(Operation::CreateAgentBot),
             "get_agent_bot" => Some(Operation::GetAgentBot),

@@ -100,6 +100,10 @@ impl<T: CliConfig> Cli<T> {
             }
             CliCommand::GetInboxAgentBot => Self::cli_get_inbox_agent_bot(),
             CliCommand::SetInboxAgentBot => Self::cli_set_inbox_agent_bot(),
+            CliCommand::ListInboxMembers => Self::cli_list_inbox_members(),
+            CliCommand::AddInboxMembers => Self::cli_add_inbox_members(),
+            CliCommand::RemoveInboxMembers => Self::cli_remove_inbox_members(),
+            CliCommand::SetInboxMembers => Self::cli_set_inbox_members(),
             CliCommand::ListAgentBots => Self::cli_list_agent_bots(),
             CliCommand::CreateAgentBot => Self::cli_create_agent_bot(),
             CliCommand::GetAgentBot => Self::cli_get_agent_bot(),
@@ -2668,6 +2672,125 @@ impl<T: CliConfig> Cli<T> {
                 "Route an inbox to an agent bot, or stop\n\nRoutes the inbox to the agent bot `agent_bot` (an id), replacing any other; `null` or no\n`agent_bot` removes the route. The answer is an empty 200. From then on the inbox's new\nconversations start `pending` (`Conversation#determine_conversation_status`: an inbox\nwith an active bot) and the bot's `outgoing_url` receives their `message_created`,\n`message_updated`, `conversation_opened` and `conversation_resolved` events\n(`AgentBotListener`). The server finds the bot with an unscoped `AgentBot.find`, so a\nbot of another account is accepted too; an unknown id is a 404. Administrators only;\nthe order of the checks is the server's: the inbox (404; 401 for an agent who is not a\nmember), then the bot (404), then the role (401 \"You are not authorized to do this\naction\").\n\nServer: `InboxesController#set_agent_bot` (`fetch_agent_bot`), `InboxPolicy#set_agent_bot?`,\n`AgentBotInbox`, `AgentBotListener` (app/listeners/agent_bot_listener.rb),\n`Conversation#determine_conversation_status` (app/models/conversation.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_inbox_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .about(
+                "List an inbox's members\n\nThe agents who are members of the inbox (and belong to the account), wrapped in\n`payload`. An agent who is not a member of the inbox is answered 401 \"You are not\nauthorized to do this action\".\n\nServer: `InboxMembersController#show` (`authorize @inbox, :show?`,\n`fetch_updated_agents`), views `inbox_members/show.json.jbuilder` and\n`models/_agent.json.jbuilder` (app/controllers/api/v1/accounts/inbox_members_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_add_inbox_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Add members to an inbox\n\nAdds the users `user_ids` to the inbox `inbox_id` (those already members are skipped)\nand answers every member, wrapped in `payload`. Members take part in the inbox's\nauto-assignment and show in its assignable agents. An id of no user answers 422\n\"User must exist\" (nothing is added); an id twice, 422 \"User has already been taken\".\nThe server does not check that a user belongs to the account: such a member is kept but\nnot listed. Administrators only: the inbox is looked up first (404, also when\n`inbox_id` is missing), then an agent is answered 401 \"You are not authorized to do\nthis action\". Without `user_ids` the server fails (500); send a list.\n\nServer: `InboxMembersController#create` (`fetch_inbox`, `agents_to_be_added_ids`),\n`InboxPolicy#create?`, `Inbox#add_members`, `InboxMember` validations, view\n`inbox_members/create.json.jbuilder` (app/models/inbox_member.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_remove_inbox_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Remove members from an inbox\n\nRemoves the users `user_ids` from the inbox `inbox_id` (ids that are not members are\nignored). The answer is an empty 200. Administrators only: the inbox is looked up first\n(404), then an agent is answered 401 \"You are not authorized to do this action\".\n\nServer: `InboxMembersController#destroy`, `InboxPolicy#destroy?`, `Inbox#remove_members`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_set_inbox_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Replace an inbox's members\n\nMakes `user_ids` the inbox's members: the users not yet members are added, the members\nnot listed are removed; answers every member, wrapped in `payload`. The errors are\nthose of `addInboxMembers`.\n\nServer: `InboxMembersController#update` (`update_agents_list`), `InboxPolicy#update?`,\nview `inbox_members/update.json.jbuilder`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub fn cli_list_agent_bots() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -3023,6 +3146,14 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::SetInboxAgentBot => {
                 self.execute_set_inbox_agent_bot(matches).await
             }
+            CliCommand::ListInboxMembers => {
+                self.execute_list_inbox_members(matches).await
+            }
+            CliCommand::AddInboxMembers => self.execute_add_inbox_members(matches).await,
+            CliCommand::RemoveInboxMembers => {
+                self.execute_remove_inbox_members(matches).await
+            }
+            CliCommand::SetInboxMembers => self.execute_set_inbox_members(matches).await,
             CliCommand::ListAgentBots => self.execute_list_agent_bots(matches).await,
             CliCommand::CreateAgentBot => self.execute_create_agent_bot(matches).await,
             CliCommand::GetAgentBot => self.execute_get_agent_bot(matches).await,
@@ -5054,6 +5185,123 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_inbox_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        self.config.execute_list_inbox_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_add_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.add_inbox_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::InboxMembersChange>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_add_inbox_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_remove_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.remove_inbox_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::InboxMembersChange>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_remove_inbox_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_set_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.set_inbox_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::InboxMembersChange>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_set_inbox_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_list_agent_bots(
         &self,
         matches: &::clap::ArgMatches,
@@ -5686,6 +5934,34 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListInboxMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_add_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::AddInboxMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_remove_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::RemoveInboxMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_set_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SetInboxMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_list_agent_bots(
         &self,
         matches: &::clap::ArgMatches,
@@ -5792,6 +6068,10 @@ pub enum CliCommand {
     ListInboxAssignableAgents,
     GetInboxAgentBot,
     SetInboxAgentBot,
+    ListInboxMembers,
+    AddInboxMembers,
+    RemoveInboxMembers,
+    SetInboxMembers,
     ListAgentBots,
     CreateAgentBot,
     GetAgentBot,
@@ -5833,7 +6113,9 @@ impl CliCommand {
             CliCommand::MergeContacts, CliCommand::ListInboxes, CliCommand::CreateInbox,
             CliCommand::GetInbox, CliCommand::DeleteInbox, CliCommand::UpdateInbox,
             CliCommand::ListInboxAssignableAgents, CliCommand::GetInboxAgentBot,
-            CliCommand::SetInboxAgentBot, CliCommand::ListAgentBots,
+            CliCommand::SetInboxAgentBot, CliCommand::ListInboxMembers,
+            CliCommand::AddInboxMembers, CliCommand::RemoveInboxMembers,
+            CliCommand::SetInboxMembers, CliCommand::ListAgentBots,
             CliCommand::CreateAgentBot, CliCommand::GetAgentBot,
             CliCommand::DeleteAgentBot, CliCommand::UpdateAgentBot,
             CliCommand::ResetAgentBotAccessToken,
@@ -5911,6 +6193,10 @@ impl CliCommand {
             CliCommand::ListInboxAssignableAgents => "list_inbox_assignable_agents",
             CliCommand::GetInboxAgentBot => "get_inbox_agent_bot",
             CliCommand::SetInboxAgentBot => "set_inbox_agent_bot",
+            CliCommand::ListInboxMembers => "list_inbox_members",
+            CliCommand::AddInboxMembers => "add_inbox_members",
+            CliCommand::RemoveInboxMembers => "remove_inbox_members",
+            CliCommand::SetInboxMembers => "set_inbox_members",
             CliCommand::ListAgentBots => "list_agent_bots",
             CliCommand::CreateAgentBot => "create_agent_bot",
             CliCommand::GetAgentBot => "get_agent_bot",

@@ -150,18 +150,22 @@ async fn deliver_all(
     mut events: mpsc::Receiver<(Option<String>, Value)>,
     progress: Arc<Progress>,
 ) {
-    let Ok(client) = reqwest::Client::builder()
-        .timeout(WEBHOOK_TIMEOUT)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-    else {
-        return;
-    };
+    // Built at the first event: most sandboxes deliver nothing, and building
+    // an HTTP client (its TLS roots) is not free.
+    let mut client = None;
     let ids = std::collections::hash_map::RandomState::new();
     let mut sequence = 0_u64;
     while let Some((bot_url, event)) = events.recv().await {
         sequence += 1;
-        let Some(target) = bot_url.as_ref().or(url.as_ref()) else {
+        let target = bot_url.as_ref().or(url.as_ref());
+        if client.is_none() {
+            client = reqwest::Client::builder()
+                .timeout(WEBHOOK_TIMEOUT)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .ok();
+        }
+        let (Some(target), Some(client)) = (target, &client) else {
             progress.end_one();
             continue;
         };

@@ -17,11 +17,11 @@ fn api_inbox() -> InboxCreate {
     .expect("a valid body")
 }
 
-fn admin(found: &Found) -> i64 {
+pub fn admin(found: &Found) -> i64 {
     found.admin_account.unwrap_or_default()
 }
 
-fn created(found: &Found) -> i64 {
+pub fn created(found: &Found) -> i64 {
     found.admin_inbox.unwrap_or_default()
 }
 
@@ -177,6 +177,12 @@ pub fn steps() -> Vec<Step> {
                     })
             }),
         ),
+    ]
+}
+
+/// Deletes the new inbox (after the member steps).
+pub fn cleanup() -> Vec<Step> {
+    vec![
         Step::status(
             DeleteInbox,
             "an agent",

@@ -32,6 +32,7 @@ mod conversation_actions;
 mod conversation_changes;
 mod conversations;
 mod filter;
+mod inbox_members;
 mod inboxes;
 mod message_changes;
 mod messages_contacts;
@@ -60,6 +61,8 @@ fn steps() -> Vec<Step> {
         contact_changes::removals(),
         agent_bots::steps(),
         inboxes::steps(),
+        inbox_members::steps(),
+        inboxes::cleanup(),
         agent_bots::cleanup(),
     ]
     .into_iter()

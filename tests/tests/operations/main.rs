@@ -30,6 +30,7 @@ mod conversation_state;
 mod conversations;
 mod coverage;
 mod filter;
+mod inbox_members;
 mod inboxes;
 mod messages;
 mod runner;
@@ -57,6 +58,7 @@ pub fn table() -> Vec<Entry> {
         contact_links::entries(),
         agent_bots::entries(),
         inboxes::entries(),
+        inbox_members::entries(),
     ]
     .into_iter()
     .flatten()

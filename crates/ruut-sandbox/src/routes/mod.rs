@@ -20,6 +20,7 @@ mod conversation_labels;
 mod conversations;
 mod filter;
 mod inbox_bots;
+mod inbox_members;
 mod inboxes;
 mod message_changes;
 mod messages;
@@ -108,6 +109,10 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::ListInboxAssignableAgents => serve(m, inbox_bots::assignable_agents),
         Op::GetInboxAgentBot => serve(m, inbox_bots::agent_bot),
         Op::SetInboxAgentBot => serve(m, inbox_bots::set_agent_bot),
+        Op::ListInboxMembers => serve(m, inbox_members::list),
+        Op::AddInboxMembers => serve(m, inbox_members::create),
+        Op::SetInboxMembers => serve(m, inbox_members::update),
+        Op::RemoveInboxMembers => serve(m, inbox_members::delete),
         Op::ListAgentBots => serve(m, agent_bots::list),
         Op::GetAgentBot => serve(m, agent_bots::show),
         Op::CreateAgentBot => serve(m, agent_bots::create),

@@ -1,5 +1,5 @@
-//! One inbox, to act on: [`InboxHandle`] (update, delete); its agents and
-//! bot are in `bot`.
+//! One inbox, to act on: [`InboxHandle`] (update, delete); its assignable
+//! agents and bot are in `bot`, its members in `members`.
 
 use ruut_api::operations::Operation;
 use ruut_api::types::{self, Inbox};
@@ -18,6 +18,7 @@ impl Client {
     /// let inbox = client.inbox(2);
     /// inbox.update().webhook_url("https://example.com/v2").send().await?;
     /// inbox.set_agent_bot(Some(3)).await?;
+    /// inbox.add_members(&[7]).await?;
     /// for agent in inbox.assignable_agents().await? {
     ///     println!("{} can take its conversations", agent.id);
     /// }

@@ -11,4 +11,5 @@ pub(crate) mod bot;
 pub(crate) mod create;
 pub(crate) mod handle;
 pub(crate) mod list;
+pub(crate) mod members;
 pub(crate) mod settings;
