@@ -85,7 +85,10 @@ async fn the_second_run_changes_nothing() {
         .collect();
     assert_eq!(
         members,
-        BTreeSet::from(["grace@support.example".into(), "linus@support.example".into()])
+        BTreeSet::from([
+            "grace@support.example".into(),
+            "linus@support.example".into()
+        ])
     );
     let hook = client
         .list_webhooks()
@@ -127,7 +130,9 @@ async fn a_change_behind_its_back_is_put_right_alone() {
         .send()
         .await
         .unwrap();
-    let fixed = apply(&client, &plan).await.expect("the run after the change");
+    let fixed = apply(&client, &plan)
+        .await
+        .expect("the run after the change");
     assert_eq!(fixed, ["updated label billing: color and description"]);
     assert_eq!(apply(&client, &plan).await.unwrap(), Vec::<String>::new());
     sandbox.shutdown().await;

@@ -166,6 +166,131 @@ is absent while empty, and `custom_role_id` is sent by enterprise servers only.
             Default::default()
         }
     }
+    /**An agent bot (`models/_agent_bot.json.jbuilder`). `outgoing_url` is absent for system
+bots; `access_token` only for the account's own bots.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AgentBot {
+        ///The bot's API token (a secret).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub access_token: ::std::option::Option<::std::string::String>,
+        ///Null for a system bot.
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub account_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub bot_config: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        ///`webhook`, the only type.
+        pub bot_type: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///Where the server POSTs the events of the bot's conversations.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub outgoing_url: ::std::option::Option<::std::string::String>,
+        pub system_bot: bool,
+        ///The avatar's URL
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thumbnail: ::std::option::Option<::std::string::String>,
+    }
+    impl AgentBot {
+        pub fn builder() -> builder::AgentBot {
+            Default::default()
+        }
+    }
+    ///The fields of an agent bot to set (`AgentBotsController#permitted_params`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AgentBotFields {
+        ///An image URL the server fetches, later, as the avatar.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub avatar_url: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub bot_config: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub bot_type: ::std::option::Option<AgentBotFieldsBotType>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///At most 2048 characters (longer is a 422).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub outgoing_url: ::std::option::Option<::std::string::String>,
+    }
+    impl AgentBotFields {
+        pub fn builder() -> builder::AgentBotFields {
+            Default::default()
+        }
+    }
+    ///`AgentBotFieldsBotType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum AgentBotFieldsBotType {
+        #[serde(rename = "webhook")]
+        Webhook,
+    }
+    impl ::std::fmt::Display for AgentBotFieldsBotType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Webhook => f.write_str("webhook"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for AgentBotFieldsBotType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "webhook" => Ok(Self::Webhook),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for AgentBotFieldsBotType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for AgentBotFieldsBotType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
     ///What to change about an agent; keys not sent are kept. Sent flat or inside `agent`.
     #[derive(
         ::serde::Deserialize,
@@ -2154,6 +2279,597 @@ last).
             Self::Boolean(value)
         }
     }
+    /**An inbox (`models/_inbox.json.jbuilder`). The channel's fields are flat beside the
+inbox's: the web widget's (`widget_color`, `website_token`, ...) are null for other
+channels; an API inbox has `webhook_url`, `inbox_identifier`, `additional_attributes`,
+and `hmac_token` for administrators; e-mail, Twilio, WhatsApp, Facebook and other
+channels add their own keys.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct Inbox {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub additional_attributes: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub allow_messages_after_resolved: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub allowed_domains: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_assignment_config: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub avatar_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub business_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub callback_webhook_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub channel_id: ::std::option::Option<i64>,
+        ///The channel class, for example `Channel::Api`, `Channel::WebWidget`, `Channel::Email`.
+        pub channel_type: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub csat_config: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub csat_survey_enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enable_auto_assignment: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enable_email_collect: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub greeting_enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub greeting_message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub hmac_mandatory: ::std::option::Option<bool>,
+        ///Administrators only (API and web-widget channels).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub hmac_token: ::std::option::Option<::std::string::String>,
+        pub id: i64,
+        ///An API channel's public identifier (the Client API's `inbox_identifier`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox_identifier: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub lock_to_single_conversation: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub messaging_service_sid: ::std::option::Option<::std::string::String>,
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub out_of_office_message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub phone_number: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub provider: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub reply_time: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub selected_feature_flags: ::std::option::Option<::serde_json::Value>,
+        ///`friendly` or `professional`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sender_name_type: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub timezone: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub web_widget_script: ::std::option::Option<::std::string::String>,
+        ///An API channel's webhook URL.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub webhook_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub website_token: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub website_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub welcome_tagline: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub welcome_title: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub widget_color: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub working_hours: ::std::vec::Vec<InboxWorkingHours>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub working_hours_enabled: ::std::option::Option<bool>,
+    }
+    impl Inbox {
+        pub fn builder() -> builder::Inbox {
+            Default::default()
+        }
+    }
+    ///An agent of the account (`models/_agent.json.jbuilder`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxAgent {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_offline: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub availability_status: ::std::option::Option<crate::enums::AvailabilityStatus>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub available_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub confirmed: ::std::option::Option<bool>,
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub custom_attributes: ::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+        ///Enterprise only.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_role_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub provider: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<crate::enums::UserRole>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thumbnail: ::std::option::Option<::std::string::String>,
+    }
+    impl InboxAgent {
+        pub fn builder() -> builder::InboxAgent {
+            Default::default()
+        }
+    }
+    ///The inbox's agent bot, as `{}` when it has none.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxAgentBot {
+        pub agent_bot: InboxAgentBotDetails,
+    }
+    impl InboxAgentBot {
+        pub fn builder() -> builder::InboxAgentBot {
+            Default::default()
+        }
+    }
+    ///An access-token record (`AccessToken#as_json`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxAgentBotAccessToken {
+        ///ISO 8601.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub owner_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub owner_type: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub token: ::std::option::Option<::std::string::String>,
+        ///ISO 8601.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_at: ::std::option::Option<::std::string::String>,
+    }
+    impl InboxAgentBotAccessToken {
+        pub fn builder() -> builder::InboxAgentBotAccessToken {
+            Default::default()
+        }
+    }
+    ///The bot to route the inbox to; null or absent removes the route.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxAgentBotChoice {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub agent_bot: ::std::option::Option<i64>,
+    }
+    impl InboxAgentBotChoice {
+        pub fn builder() -> builder::InboxAgentBotChoice {
+            Default::default()
+        }
+    }
+    /**An agent bot rendered without its presenter: every key is absent when the inbox has no
+bot, and `access_token` is the access-token record.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxAgentBotDetails {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub access_token: ::std::option::Option<InboxAgentBotAccessToken>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub bot_config: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub bot_type: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub outgoing_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub system_bot: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thumbnail: ::std::option::Option<::std::string::String>,
+    }
+    impl InboxAgentBotDetails {
+        pub fn builder() -> builder::InboxAgentBotDetails {
+            Default::default()
+        }
+    }
+    ///Agents, wrapped in `payload`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxAgentList {
+        pub payload: ::std::vec::Vec<InboxAgent>,
+    }
+    impl InboxAgentList {
+        pub fn builder() -> builder::InboxAgentList {
+            Default::default()
+        }
+    }
+    /**The channel: `type`, and that type's fields (for `api`: `webhook_url`, `hmac_mandatory`,
+`additional_attributes`; other types take their own).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxChannelCreate {
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub additional_attributes: ::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+        ///An API channel: whether Client API contacts must send an identifier HMAC.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub hmac_mandatory: ::std::option::Option<bool>,
+        ///`api`, `web_widget`, `email`, `line`, `telegram`, `whatsapp`, `sms` or (enterprise) `voice`.
+        #[serde(rename = "type")]
+        pub type_: ::std::string::String,
+        ///An API channel: where the server POSTs the inbox's events (at most 2048 characters).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub webhook_url: ::std::option::Option<::std::string::String>,
+    }
+    impl InboxChannelCreate {
+        pub fn builder() -> builder::InboxChannelCreate {
+            Default::default()
+        }
+    }
+    ///Changes to the channel's editable fields (an API channel's shown; the type cannot change).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxChannelUpdate {
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub additional_attributes: ::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub hmac_mandatory: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub webhook_url: ::std::option::Option<::std::string::String>,
+    }
+    impl InboxChannelUpdate {
+        pub fn builder() -> builder::InboxChannelUpdate {
+            Default::default()
+        }
+    }
+    ///A new inbox and its channel.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxCreate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub allow_messages_after_resolved: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub business_name: ::std::option::Option<::std::string::String>,
+        pub channel: InboxChannelCreate,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub csat_survey_enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enable_auto_assignment: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enable_email_collect: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub greeting_enabled: ::std::option::Option<bool>,
+        ///At most 10000 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub greeting_message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub lock_to_single_conversation: ::std::option::Option<bool>,
+        pub name: ::std::string::String,
+        ///At most 10000 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub out_of_office_message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sender_name_type: ::std::option::Option<InboxCreateSenderNameType>,
+        ///A tz database name, for example `Europe/Berlin` (default `UTC`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub timezone: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub working_hours_enabled: ::std::option::Option<bool>,
+    }
+    impl InboxCreate {
+        pub fn builder() -> builder::InboxCreate {
+            Default::default()
+        }
+    }
+    ///`InboxCreateSenderNameType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum InboxCreateSenderNameType {
+        #[serde(rename = "friendly")]
+        Friendly,
+        #[serde(rename = "professional")]
+        Professional,
+    }
+    impl ::std::fmt::Display for InboxCreateSenderNameType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Friendly => f.write_str("friendly"),
+                Self::Professional => f.write_str("professional"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for InboxCreateSenderNameType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "friendly" => Ok(Self::Friendly),
+                "professional" => Ok(Self::Professional),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for InboxCreateSenderNameType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for InboxCreateSenderNameType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///The answer to a deletion, which the server carries out later.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxDeletion {
+        pub message: ::std::string::String,
+    }
+    impl InboxDeletion {
+        pub fn builder() -> builder::InboxDeletion {
+            Default::default()
+        }
+    }
+    ///Inboxes, wrapped in `payload`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxList {
+        pub payload: ::std::vec::Vec<Inbox>,
+    }
+    impl InboxList {
+        pub fn builder() -> builder::InboxList {
+            Default::default()
+        }
+    }
+    ///Which users, in which inbox.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxMembersChange {
+        pub inbox_id: i64,
+        pub user_ids: ::std::vec::Vec<i64>,
+    }
+    impl InboxMembersChange {
+        pub fn builder() -> builder::InboxMembersChange {
+            Default::default()
+        }
+    }
+    ///The inbox's own settings (`InboxesController#inbox_attributes`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxSettingsFields {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub allow_messages_after_resolved: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub business_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub csat_survey_enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enable_auto_assignment: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enable_email_collect: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub greeting_enabled: ::std::option::Option<bool>,
+        ///At most 10000 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub greeting_message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub lock_to_single_conversation: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///At most 10000 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub out_of_office_message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sender_name_type: ::std::option::Option<InboxSettingsFieldsSenderNameType>,
+        ///A tz database name, for example `Europe/Berlin` (default `UTC`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub timezone: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub working_hours_enabled: ::std::option::Option<bool>,
+    }
+    impl InboxSettingsFields {
+        pub fn builder() -> builder::InboxSettingsFields {
+            Default::default()
+        }
+    }
+    ///`InboxSettingsFieldsSenderNameType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum InboxSettingsFieldsSenderNameType {
+        #[serde(rename = "friendly")]
+        Friendly,
+        #[serde(rename = "professional")]
+        Professional,
+    }
+    impl ::std::fmt::Display for InboxSettingsFieldsSenderNameType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Friendly => f.write_str("friendly"),
+                Self::Professional => f.write_str("professional"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for InboxSettingsFieldsSenderNameType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "friendly" => Ok(Self::Friendly),
+                "professional" => Ok(Self::Professional),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for InboxSettingsFieldsSenderNameType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for InboxSettingsFieldsSenderNameType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
     ///An inbox, briefly.
     #[derive(
         ::serde::Deserialize,
@@ -2172,6 +2888,141 @@ last).
     }
     impl InboxSummary {
         pub fn builder() -> builder::InboxSummary {
+            Default::default()
+        }
+    }
+    ///Changes to an inbox and its channel.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub allow_messages_after_resolved: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub business_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub channel: ::std::option::Option<InboxChannelUpdate>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub csat_survey_enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enable_auto_assignment: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enable_email_collect: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub greeting_enabled: ::std::option::Option<bool>,
+        ///At most 10000 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub greeting_message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub lock_to_single_conversation: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///At most 10000 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub out_of_office_message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sender_name_type: ::std::option::Option<InboxUpdateSenderNameType>,
+        ///A tz database name, for example `Europe/Berlin` (default `UTC`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub timezone: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub working_hours_enabled: ::std::option::Option<bool>,
+    }
+    impl InboxUpdate {
+        pub fn builder() -> builder::InboxUpdate {
+            Default::default()
+        }
+    }
+    ///`InboxUpdateSenderNameType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum InboxUpdateSenderNameType {
+        #[serde(rename = "friendly")]
+        Friendly,
+        #[serde(rename = "professional")]
+        Professional,
+    }
+    impl ::std::fmt::Display for InboxUpdateSenderNameType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Friendly => f.write_str("friendly"),
+                Self::Professional => f.write_str("professional"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for InboxUpdateSenderNameType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "friendly" => Ok(Self::Friendly),
+                "professional" => Ok(Self::Professional),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for InboxUpdateSenderNameType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for InboxUpdateSenderNameType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///One day of an inbox's weekly schedule (`day_of_week` 0 is Sunday).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxWorkingHours {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub close_hour: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub close_minutes: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub closed_all_day: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub day_of_week: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub open_all_day: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub open_hour: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub open_minutes: ::std::option::Option<i64>,
+    }
+    impl InboxWorkingHours {
+        pub fn builder() -> builder::InboxWorkingHours {
             Default::default()
         }
     }
@@ -4627,6 +5478,364 @@ in which conversation, and whether in a private note.
                     name: Ok(value.name),
                     support_email: Ok(value.support_email),
                     timezone: Ok(value.timezone),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AgentBot {
+            access_token: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            bot_config: ::std::result::Result<
+                ::std::option::Option<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            bot_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            outgoing_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            system_bot: ::std::result::Result<bool, ::std::string::String>,
+            thumbnail: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AgentBot {
+            fn default() -> Self {
+                Self {
+                    access_token: Ok(Default::default()),
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    bot_config: Ok(Default::default()),
+                    bot_type: Err("no value supplied for bot_type".to_string()),
+                    description: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Ok(Default::default()),
+                    outgoing_url: Ok(Default::default()),
+                    system_bot: Err("no value supplied for system_bot".to_string()),
+                    thumbnail: Ok(Default::default()),
+                }
+            }
+        }
+        impl AgentBot {
+            pub fn access_token<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.access_token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for access_token: {e}")
+                    });
+                self
+            }
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn bot_config<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_config = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_config: {e}")
+                    });
+                self
+            }
+            pub fn bot_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_type: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn outgoing_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.outgoing_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for outgoing_url: {e}")
+                    });
+                self
+            }
+            pub fn system_bot<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.system_bot = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for system_bot: {e}")
+                    });
+                self
+            }
+            pub fn thumbnail<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thumbnail = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AgentBot> for super::AgentBot {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AgentBot,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    access_token: value.access_token?,
+                    account_id: value.account_id?,
+                    bot_config: value.bot_config?,
+                    bot_type: value.bot_type?,
+                    description: value.description?,
+                    id: value.id?,
+                    name: value.name?,
+                    outgoing_url: value.outgoing_url?,
+                    system_bot: value.system_bot?,
+                    thumbnail: value.thumbnail?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AgentBot> for AgentBot {
+            fn from(value: super::AgentBot) -> Self {
+                Self {
+                    access_token: Ok(value.access_token),
+                    account_id: Ok(value.account_id),
+                    bot_config: Ok(value.bot_config),
+                    bot_type: Ok(value.bot_type),
+                    description: Ok(value.description),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    outgoing_url: Ok(value.outgoing_url),
+                    system_bot: Ok(value.system_bot),
+                    thumbnail: Ok(value.thumbnail),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AgentBotFields {
+            avatar_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            bot_config: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+            bot_type: ::std::result::Result<
+                ::std::option::Option<super::AgentBotFieldsBotType>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            outgoing_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AgentBotFields {
+            fn default() -> Self {
+                Self {
+                    avatar_url: Ok(Default::default()),
+                    bot_config: Ok(Default::default()),
+                    bot_type: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    outgoing_url: Ok(Default::default()),
+                }
+            }
+        }
+        impl AgentBotFields {
+            pub fn avatar_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avatar_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_url: {e}")
+                    });
+                self
+            }
+            pub fn bot_config<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_config = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_config: {e}")
+                    });
+                self
+            }
+            pub fn bot_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::AgentBotFieldsBotType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_type: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn outgoing_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.outgoing_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for outgoing_url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AgentBotFields> for super::AgentBotFields {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AgentBotFields,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    avatar_url: value.avatar_url?,
+                    bot_config: value.bot_config?,
+                    bot_type: value.bot_type?,
+                    description: value.description?,
+                    name: value.name?,
+                    outgoing_url: value.outgoing_url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AgentBotFields> for AgentBotFields {
+            fn from(value: super::AgentBotFields) -> Self {
+                Self {
+                    avatar_url: Ok(value.avatar_url),
+                    bot_config: Ok(value.bot_config),
+                    bot_type: Ok(value.bot_type),
+                    description: Ok(value.description),
+                    name: Ok(value.name),
+                    outgoing_url: Ok(value.outgoing_url),
                 }
             }
         }
@@ -9574,6 +10783,2538 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct Inbox {
+            additional_attributes: ::std::result::Result<
+                ::std::option::Option<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            allow_messages_after_resolved: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            allowed_domains: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            auto_assignment_config: ::std::result::Result<
+                ::std::option::Option<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            avatar_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            business_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            callback_webhook_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            channel_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            channel_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            csat_config: ::std::result::Result<
+                ::std::option::Option<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            csat_survey_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            enable_auto_assignment: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            enable_email_collect: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            greeting_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            greeting_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            hmac_mandatory: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            hmac_token: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            inbox_identifier: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            lock_to_single_conversation: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            messaging_service_sid: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            out_of_office_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            phone_number: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            provider: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            reply_time: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            selected_feature_flags: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+            sender_name_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            timezone: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            web_widget_script: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            webhook_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            website_token: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            website_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            welcome_tagline: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            welcome_title: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            widget_color: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            working_hours: ::std::result::Result<
+                ::std::vec::Vec<super::InboxWorkingHours>,
+                ::std::string::String,
+            >,
+            working_hours_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Inbox {
+            fn default() -> Self {
+                Self {
+                    additional_attributes: Ok(Default::default()),
+                    allow_messages_after_resolved: Ok(Default::default()),
+                    allowed_domains: Ok(Default::default()),
+                    auto_assignment_config: Ok(Default::default()),
+                    avatar_url: Ok(Default::default()),
+                    business_name: Ok(Default::default()),
+                    callback_webhook_url: Ok(Default::default()),
+                    channel_id: Ok(Default::default()),
+                    channel_type: Err("no value supplied for channel_type".to_string()),
+                    csat_config: Ok(Default::default()),
+                    csat_survey_enabled: Ok(Default::default()),
+                    email: Ok(Default::default()),
+                    enable_auto_assignment: Ok(Default::default()),
+                    enable_email_collect: Ok(Default::default()),
+                    greeting_enabled: Ok(Default::default()),
+                    greeting_message: Ok(Default::default()),
+                    hmac_mandatory: Ok(Default::default()),
+                    hmac_token: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    inbox_identifier: Ok(Default::default()),
+                    lock_to_single_conversation: Ok(Default::default()),
+                    messaging_service_sid: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    out_of_office_message: Ok(Default::default()),
+                    phone_number: Ok(Default::default()),
+                    provider: Ok(Default::default()),
+                    reply_time: Ok(Default::default()),
+                    selected_feature_flags: Ok(Default::default()),
+                    sender_name_type: Ok(Default::default()),
+                    timezone: Ok(Default::default()),
+                    web_widget_script: Ok(Default::default()),
+                    webhook_url: Ok(Default::default()),
+                    website_token: Ok(Default::default()),
+                    website_url: Ok(Default::default()),
+                    welcome_tagline: Ok(Default::default()),
+                    welcome_title: Ok(Default::default()),
+                    widget_color: Ok(Default::default()),
+                    working_hours: Ok(Default::default()),
+                    working_hours_enabled: Ok(Default::default()),
+                }
+            }
+        }
+        impl Inbox {
+            pub fn additional_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.additional_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for additional_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn allow_messages_after_resolved<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.allow_messages_after_resolved = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for allow_messages_after_resolved: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn allowed_domains<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.allowed_domains = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for allowed_domains: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn auto_assignment_config<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_assignment_config = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for auto_assignment_config: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn avatar_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avatar_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_url: {e}")
+                    });
+                self
+            }
+            pub fn business_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.business_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for business_name: {e}")
+                    });
+                self
+            }
+            pub fn callback_webhook_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.callback_webhook_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for callback_webhook_url: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn channel_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.channel_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for channel_id: {e}")
+                    });
+                self
+            }
+            pub fn channel_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.channel_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for channel_type: {e}")
+                    });
+                self
+            }
+            pub fn csat_config<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.csat_config = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for csat_config: {e}")
+                    });
+                self
+            }
+            pub fn csat_survey_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.csat_survey_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for csat_survey_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn enable_auto_assignment<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enable_auto_assignment = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_auto_assignment: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn enable_email_collect<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enable_email_collect = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_email_collect: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn greeting_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.greeting_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for greeting_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn greeting_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.greeting_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for greeting_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn hmac_mandatory<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hmac_mandatory = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for hmac_mandatory: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn hmac_token<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hmac_token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for hmac_token: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn inbox_identifier<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_identifier = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for inbox_identifier: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn lock_to_single_conversation<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.lock_to_single_conversation = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for lock_to_single_conversation: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn messaging_service_sid<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.messaging_service_sid = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for messaging_service_sid: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn out_of_office_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.out_of_office_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for out_of_office_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn phone_number<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.phone_number = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for phone_number: {e}")
+                    });
+                self
+            }
+            pub fn provider<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.provider = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider: {e}")
+                    });
+                self
+            }
+            pub fn reply_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.reply_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for reply_time: {e}")
+                    });
+                self
+            }
+            pub fn selected_feature_flags<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.selected_feature_flags = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for selected_feature_flags: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn sender_name_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.sender_name_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for sender_name_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn timezone<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timezone = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timezone: {e}")
+                    });
+                self
+            }
+            pub fn web_widget_script<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.web_widget_script = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for web_widget_script: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn webhook_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.webhook_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for webhook_url: {e}")
+                    });
+                self
+            }
+            pub fn website_token<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.website_token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for website_token: {e}")
+                    });
+                self
+            }
+            pub fn website_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.website_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for website_url: {e}")
+                    });
+                self
+            }
+            pub fn welcome_tagline<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.welcome_tagline = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for welcome_tagline: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn welcome_title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.welcome_title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for welcome_title: {e}")
+                    });
+                self
+            }
+            pub fn widget_color<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.widget_color = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for widget_color: {e}")
+                    });
+                self
+            }
+            pub fn working_hours<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::InboxWorkingHours>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.working_hours = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for working_hours: {e}")
+                    });
+                self
+            }
+            pub fn working_hours_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.working_hours_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for working_hours_enabled: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Inbox> for super::Inbox {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Inbox,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    additional_attributes: value.additional_attributes?,
+                    allow_messages_after_resolved: value.allow_messages_after_resolved?,
+                    allowed_domains: value.allowed_domains?,
+                    auto_assignment_config: value.auto_assignment_config?,
+                    avatar_url: value.avatar_url?,
+                    business_name: value.business_name?,
+                    callback_webhook_url: value.callback_webhook_url?,
+                    channel_id: value.channel_id?,
+                    channel_type: value.channel_type?,
+                    csat_config: value.csat_config?,
+                    csat_survey_enabled: value.csat_survey_enabled?,
+                    email: value.email?,
+                    enable_auto_assignment: value.enable_auto_assignment?,
+                    enable_email_collect: value.enable_email_collect?,
+                    greeting_enabled: value.greeting_enabled?,
+                    greeting_message: value.greeting_message?,
+                    hmac_mandatory: value.hmac_mandatory?,
+                    hmac_token: value.hmac_token?,
+                    id: value.id?,
+                    inbox_identifier: value.inbox_identifier?,
+                    lock_to_single_conversation: value.lock_to_single_conversation?,
+                    messaging_service_sid: value.messaging_service_sid?,
+                    name: value.name?,
+                    out_of_office_message: value.out_of_office_message?,
+                    phone_number: value.phone_number?,
+                    provider: value.provider?,
+                    reply_time: value.reply_time?,
+                    selected_feature_flags: value.selected_feature_flags?,
+                    sender_name_type: value.sender_name_type?,
+                    timezone: value.timezone?,
+                    web_widget_script: value.web_widget_script?,
+                    webhook_url: value.webhook_url?,
+                    website_token: value.website_token?,
+                    website_url: value.website_url?,
+                    welcome_tagline: value.welcome_tagline?,
+                    welcome_title: value.welcome_title?,
+                    widget_color: value.widget_color?,
+                    working_hours: value.working_hours?,
+                    working_hours_enabled: value.working_hours_enabled?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Inbox> for Inbox {
+            fn from(value: super::Inbox) -> Self {
+                Self {
+                    additional_attributes: Ok(value.additional_attributes),
+                    allow_messages_after_resolved: Ok(
+                        value.allow_messages_after_resolved,
+                    ),
+                    allowed_domains: Ok(value.allowed_domains),
+                    auto_assignment_config: Ok(value.auto_assignment_config),
+                    avatar_url: Ok(value.avatar_url),
+                    business_name: Ok(value.business_name),
+                    callback_webhook_url: Ok(value.callback_webhook_url),
+                    channel_id: Ok(value.channel_id),
+                    channel_type: Ok(value.channel_type),
+                    csat_config: Ok(value.csat_config),
+                    csat_survey_enabled: Ok(value.csat_survey_enabled),
+                    email: Ok(value.email),
+                    enable_auto_assignment: Ok(value.enable_auto_assignment),
+                    enable_email_collect: Ok(value.enable_email_collect),
+                    greeting_enabled: Ok(value.greeting_enabled),
+                    greeting_message: Ok(value.greeting_message),
+                    hmac_mandatory: Ok(value.hmac_mandatory),
+                    hmac_token: Ok(value.hmac_token),
+                    id: Ok(value.id),
+                    inbox_identifier: Ok(value.inbox_identifier),
+                    lock_to_single_conversation: Ok(value.lock_to_single_conversation),
+                    messaging_service_sid: Ok(value.messaging_service_sid),
+                    name: Ok(value.name),
+                    out_of_office_message: Ok(value.out_of_office_message),
+                    phone_number: Ok(value.phone_number),
+                    provider: Ok(value.provider),
+                    reply_time: Ok(value.reply_time),
+                    selected_feature_flags: Ok(value.selected_feature_flags),
+                    sender_name_type: Ok(value.sender_name_type),
+                    timezone: Ok(value.timezone),
+                    web_widget_script: Ok(value.web_widget_script),
+                    webhook_url: Ok(value.webhook_url),
+                    website_token: Ok(value.website_token),
+                    website_url: Ok(value.website_url),
+                    welcome_tagline: Ok(value.welcome_tagline),
+                    welcome_title: Ok(value.welcome_title),
+                    widget_color: Ok(value.widget_color),
+                    working_hours: Ok(value.working_hours),
+                    working_hours_enabled: Ok(value.working_hours_enabled),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxAgent {
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            auto_offline: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            availability_status: ::std::result::Result<
+                ::std::option::Option<crate::enums::AvailabilityStatus>,
+                ::std::string::String,
+            >,
+            available_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            confirmed: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            custom_attributes: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+            custom_role_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            provider: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                ::std::option::Option<crate::enums::UserRole>,
+                ::std::string::String,
+            >,
+            thumbnail: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxAgent {
+            fn default() -> Self {
+                Self {
+                    account_id: Ok(Default::default()),
+                    auto_offline: Ok(Default::default()),
+                    availability_status: Ok(Default::default()),
+                    available_name: Ok(Default::default()),
+                    confirmed: Ok(Default::default()),
+                    custom_attributes: Ok(Default::default()),
+                    custom_role_id: Ok(Default::default()),
+                    email: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Ok(Default::default()),
+                    provider: Ok(Default::default()),
+                    role: Ok(Default::default()),
+                    thumbnail: Ok(Default::default()),
+                }
+            }
+        }
+        impl InboxAgent {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn auto_offline<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auto_offline = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_offline: {e}")
+                    });
+                self
+            }
+            pub fn availability_status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::AvailabilityStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.availability_status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for availability_status: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn available_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.available_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for available_name: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn confirmed<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.confirmed = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for confirmed: {e}")
+                    });
+                self
+            }
+            pub fn custom_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn custom_role_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_role_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_role_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn provider<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.provider = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::UserRole>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn thumbnail<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thumbnail = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxAgent> for super::InboxAgent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxAgent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    auto_offline: value.auto_offline?,
+                    availability_status: value.availability_status?,
+                    available_name: value.available_name?,
+                    confirmed: value.confirmed?,
+                    custom_attributes: value.custom_attributes?,
+                    custom_role_id: value.custom_role_id?,
+                    email: value.email?,
+                    id: value.id?,
+                    name: value.name?,
+                    provider: value.provider?,
+                    role: value.role?,
+                    thumbnail: value.thumbnail?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxAgent> for InboxAgent {
+            fn from(value: super::InboxAgent) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    auto_offline: Ok(value.auto_offline),
+                    availability_status: Ok(value.availability_status),
+                    available_name: Ok(value.available_name),
+                    confirmed: Ok(value.confirmed),
+                    custom_attributes: Ok(value.custom_attributes),
+                    custom_role_id: Ok(value.custom_role_id),
+                    email: Ok(value.email),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    provider: Ok(value.provider),
+                    role: Ok(value.role),
+                    thumbnail: Ok(value.thumbnail),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxAgentBot {
+            agent_bot: ::std::result::Result<
+                super::InboxAgentBotDetails,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxAgentBot {
+            fn default() -> Self {
+                Self {
+                    agent_bot: Err("no value supplied for agent_bot".to_string()),
+                }
+            }
+        }
+        impl InboxAgentBot {
+            pub fn agent_bot<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::InboxAgentBotDetails>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.agent_bot = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for agent_bot: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxAgentBot> for super::InboxAgentBot {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxAgentBot,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    agent_bot: value.agent_bot?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxAgentBot> for InboxAgentBot {
+            fn from(value: super::InboxAgentBot) -> Self {
+                Self {
+                    agent_bot: Ok(value.agent_bot),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxAgentBotAccessToken {
+            created_at: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            owner_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            owner_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            token: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            updated_at: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxAgentBotAccessToken {
+            fn default() -> Self {
+                Self {
+                    created_at: Ok(Default::default()),
+                    id: Ok(Default::default()),
+                    owner_id: Ok(Default::default()),
+                    owner_type: Ok(Default::default()),
+                    token: Ok(Default::default()),
+                    updated_at: Ok(Default::default()),
+                }
+            }
+        }
+        impl InboxAgentBotAccessToken {
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn owner_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.owner_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for owner_id: {e}")
+                    });
+                self
+            }
+            pub fn owner_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.owner_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for owner_type: {e}")
+                    });
+                self
+            }
+            pub fn token<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for token: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxAgentBotAccessToken>
+        for super::InboxAgentBotAccessToken {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxAgentBotAccessToken,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    created_at: value.created_at?,
+                    id: value.id?,
+                    owner_id: value.owner_id?,
+                    owner_type: value.owner_type?,
+                    token: value.token?,
+                    updated_at: value.updated_at?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxAgentBotAccessToken>
+        for InboxAgentBotAccessToken {
+            fn from(value: super::InboxAgentBotAccessToken) -> Self {
+                Self {
+                    created_at: Ok(value.created_at),
+                    id: Ok(value.id),
+                    owner_id: Ok(value.owner_id),
+                    owner_type: Ok(value.owner_type),
+                    token: Ok(value.token),
+                    updated_at: Ok(value.updated_at),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxAgentBotChoice {
+            agent_bot: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxAgentBotChoice {
+            fn default() -> Self {
+                Self {
+                    agent_bot: Ok(Default::default()),
+                }
+            }
+        }
+        impl InboxAgentBotChoice {
+            pub fn agent_bot<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.agent_bot = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for agent_bot: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxAgentBotChoice>
+        for super::InboxAgentBotChoice {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxAgentBotChoice,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    agent_bot: value.agent_bot?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxAgentBotChoice> for InboxAgentBotChoice {
+            fn from(value: super::InboxAgentBotChoice) -> Self {
+                Self {
+                    agent_bot: Ok(value.agent_bot),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxAgentBotDetails {
+            access_token: ::std::result::Result<
+                ::std::option::Option<super::InboxAgentBotAccessToken>,
+                ::std::string::String,
+            >,
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            bot_config: ::std::result::Result<
+                ::std::option::Option<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            bot_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            outgoing_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            system_bot: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            thumbnail: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxAgentBotDetails {
+            fn default() -> Self {
+                Self {
+                    access_token: Ok(Default::default()),
+                    account_id: Ok(Default::default()),
+                    bot_config: Ok(Default::default()),
+                    bot_type: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    id: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    outgoing_url: Ok(Default::default()),
+                    system_bot: Ok(Default::default()),
+                    thumbnail: Ok(Default::default()),
+                }
+            }
+        }
+        impl InboxAgentBotDetails {
+            pub fn access_token<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::InboxAgentBotAccessToken>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.access_token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for access_token: {e}")
+                    });
+                self
+            }
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn bot_config<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_config = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_config: {e}")
+                    });
+                self
+            }
+            pub fn bot_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_type: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn outgoing_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.outgoing_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for outgoing_url: {e}")
+                    });
+                self
+            }
+            pub fn system_bot<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.system_bot = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for system_bot: {e}")
+                    });
+                self
+            }
+            pub fn thumbnail<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thumbnail = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxAgentBotDetails>
+        for super::InboxAgentBotDetails {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxAgentBotDetails,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    access_token: value.access_token?,
+                    account_id: value.account_id?,
+                    bot_config: value.bot_config?,
+                    bot_type: value.bot_type?,
+                    description: value.description?,
+                    id: value.id?,
+                    name: value.name?,
+                    outgoing_url: value.outgoing_url?,
+                    system_bot: value.system_bot?,
+                    thumbnail: value.thumbnail?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxAgentBotDetails> for InboxAgentBotDetails {
+            fn from(value: super::InboxAgentBotDetails) -> Self {
+                Self {
+                    access_token: Ok(value.access_token),
+                    account_id: Ok(value.account_id),
+                    bot_config: Ok(value.bot_config),
+                    bot_type: Ok(value.bot_type),
+                    description: Ok(value.description),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    outgoing_url: Ok(value.outgoing_url),
+                    system_bot: Ok(value.system_bot),
+                    thumbnail: Ok(value.thumbnail),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxAgentList {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::InboxAgent>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxAgentList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl InboxAgentList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::InboxAgent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxAgentList> for super::InboxAgentList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxAgentList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::InboxAgentList> for InboxAgentList {
+            fn from(value: super::InboxAgentList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxChannelCreate {
+            additional_attributes: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+            hmac_mandatory: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            type_: ::std::result::Result<::std::string::String, ::std::string::String>,
+            webhook_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxChannelCreate {
+            fn default() -> Self {
+                Self {
+                    additional_attributes: Ok(Default::default()),
+                    hmac_mandatory: Ok(Default::default()),
+                    type_: Err("no value supplied for type_".to_string()),
+                    webhook_url: Ok(Default::default()),
+                }
+            }
+        }
+        impl InboxChannelCreate {
+            pub fn additional_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.additional_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for additional_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn hmac_mandatory<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hmac_mandatory = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for hmac_mandatory: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+            pub fn webhook_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.webhook_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for webhook_url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxChannelCreate> for super::InboxChannelCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxChannelCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    additional_attributes: value.additional_attributes?,
+                    hmac_mandatory: value.hmac_mandatory?,
+                    type_: value.type_?,
+                    webhook_url: value.webhook_url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxChannelCreate> for InboxChannelCreate {
+            fn from(value: super::InboxChannelCreate) -> Self {
+                Self {
+                    additional_attributes: Ok(value.additional_attributes),
+                    hmac_mandatory: Ok(value.hmac_mandatory),
+                    type_: Ok(value.type_),
+                    webhook_url: Ok(value.webhook_url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxChannelUpdate {
+            additional_attributes: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+            hmac_mandatory: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            webhook_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxChannelUpdate {
+            fn default() -> Self {
+                Self {
+                    additional_attributes: Ok(Default::default()),
+                    hmac_mandatory: Ok(Default::default()),
+                    webhook_url: Ok(Default::default()),
+                }
+            }
+        }
+        impl InboxChannelUpdate {
+            pub fn additional_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.additional_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for additional_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn hmac_mandatory<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hmac_mandatory = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for hmac_mandatory: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn webhook_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.webhook_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for webhook_url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxChannelUpdate> for super::InboxChannelUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxChannelUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    additional_attributes: value.additional_attributes?,
+                    hmac_mandatory: value.hmac_mandatory?,
+                    webhook_url: value.webhook_url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxChannelUpdate> for InboxChannelUpdate {
+            fn from(value: super::InboxChannelUpdate) -> Self {
+                Self {
+                    additional_attributes: Ok(value.additional_attributes),
+                    hmac_mandatory: Ok(value.hmac_mandatory),
+                    webhook_url: Ok(value.webhook_url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxCreate {
+            allow_messages_after_resolved: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            business_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            channel: ::std::result::Result<
+                super::InboxChannelCreate,
+                ::std::string::String,
+            >,
+            csat_survey_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            enable_auto_assignment: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            enable_email_collect: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            greeting_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            greeting_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            lock_to_single_conversation: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            out_of_office_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            sender_name_type: ::std::result::Result<
+                ::std::option::Option<super::InboxCreateSenderNameType>,
+                ::std::string::String,
+            >,
+            timezone: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            working_hours_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxCreate {
+            fn default() -> Self {
+                Self {
+                    allow_messages_after_resolved: Ok(Default::default()),
+                    business_name: Ok(Default::default()),
+                    channel: Err("no value supplied for channel".to_string()),
+                    csat_survey_enabled: Ok(Default::default()),
+                    enable_auto_assignment: Ok(Default::default()),
+                    enable_email_collect: Ok(Default::default()),
+                    greeting_enabled: Ok(Default::default()),
+                    greeting_message: Ok(Default::default()),
+                    lock_to_single_conversation: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    out_of_office_message: Ok(Default::default()),
+                    sender_name_type: Ok(Default::default()),
+                    timezone: Ok(Default::default()),
+                    working_hours_enabled: Ok(Default::default()),
+                }
+            }
+        }
+        impl InboxCreate {
+            pub fn allow_messages_after_resolved<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.allow_messages_after_resolved = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for allow_messages_after_resolved: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn business_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.business_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for business_name: {e}")
+                    });
+                self
+            }
+            pub fn channel<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::InboxChannelCreate>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.channel = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for channel: {e}")
+                    });
+                self
+            }
+            pub fn csat_survey_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.csat_survey_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for csat_survey_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn enable_auto_assignment<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enable_auto_assignment = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_auto_assignment: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn enable_email_collect<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enable_email_collect = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_email_collect: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn greeting_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.greeting_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for greeting_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn greeting_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.greeting_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for greeting_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn lock_to_single_conversation<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.lock_to_single_conversation = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for lock_to_single_conversation: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn out_of_office_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.out_of_office_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for out_of_office_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn sender_name_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::InboxCreateSenderNameType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.sender_name_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for sender_name_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn timezone<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timezone = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timezone: {e}")
+                    });
+                self
+            }
+            pub fn working_hours_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.working_hours_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for working_hours_enabled: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxCreate> for super::InboxCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    allow_messages_after_resolved: value.allow_messages_after_resolved?,
+                    business_name: value.business_name?,
+                    channel: value.channel?,
+                    csat_survey_enabled: value.csat_survey_enabled?,
+                    enable_auto_assignment: value.enable_auto_assignment?,
+                    enable_email_collect: value.enable_email_collect?,
+                    greeting_enabled: value.greeting_enabled?,
+                    greeting_message: value.greeting_message?,
+                    lock_to_single_conversation: value.lock_to_single_conversation?,
+                    name: value.name?,
+                    out_of_office_message: value.out_of_office_message?,
+                    sender_name_type: value.sender_name_type?,
+                    timezone: value.timezone?,
+                    working_hours_enabled: value.working_hours_enabled?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxCreate> for InboxCreate {
+            fn from(value: super::InboxCreate) -> Self {
+                Self {
+                    allow_messages_after_resolved: Ok(
+                        value.allow_messages_after_resolved,
+                    ),
+                    business_name: Ok(value.business_name),
+                    channel: Ok(value.channel),
+                    csat_survey_enabled: Ok(value.csat_survey_enabled),
+                    enable_auto_assignment: Ok(value.enable_auto_assignment),
+                    enable_email_collect: Ok(value.enable_email_collect),
+                    greeting_enabled: Ok(value.greeting_enabled),
+                    greeting_message: Ok(value.greeting_message),
+                    lock_to_single_conversation: Ok(value.lock_to_single_conversation),
+                    name: Ok(value.name),
+                    out_of_office_message: Ok(value.out_of_office_message),
+                    sender_name_type: Ok(value.sender_name_type),
+                    timezone: Ok(value.timezone),
+                    working_hours_enabled: Ok(value.working_hours_enabled),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxDeletion {
+            message: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for InboxDeletion {
+            fn default() -> Self {
+                Self {
+                    message: Err("no value supplied for message".to_string()),
+                }
+            }
+        }
+        impl InboxDeletion {
+            pub fn message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxDeletion> for super::InboxDeletion {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxDeletion,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { message: value.message? })
+            }
+        }
+        impl ::std::convert::From<super::InboxDeletion> for InboxDeletion {
+            fn from(value: super::InboxDeletion) -> Self {
+                Self { message: Ok(value.message) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxList {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Inbox>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl InboxList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Inbox>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxList> for super::InboxList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::InboxList> for InboxList {
+            fn from(value: super::InboxList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxMembersChange {
+            inbox_id: ::std::result::Result<i64, ::std::string::String>,
+            user_ids: ::std::result::Result<::std::vec::Vec<i64>, ::std::string::String>,
+        }
+        impl ::std::default::Default for InboxMembersChange {
+            fn default() -> Self {
+                Self {
+                    inbox_id: Err("no value supplied for inbox_id".to_string()),
+                    user_ids: Err("no value supplied for user_ids".to_string()),
+                }
+            }
+        }
+        impl InboxMembersChange {
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn user_ids<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.user_ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for user_ids: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxMembersChange> for super::InboxMembersChange {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxMembersChange,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    inbox_id: value.inbox_id?,
+                    user_ids: value.user_ids?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxMembersChange> for InboxMembersChange {
+            fn from(value: super::InboxMembersChange) -> Self {
+                Self {
+                    inbox_id: Ok(value.inbox_id),
+                    user_ids: Ok(value.user_ids),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxSettingsFields {
+            allow_messages_after_resolved: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            business_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            csat_survey_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            enable_auto_assignment: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            enable_email_collect: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            greeting_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            greeting_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            lock_to_single_conversation: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            out_of_office_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            sender_name_type: ::std::result::Result<
+                ::std::option::Option<super::InboxSettingsFieldsSenderNameType>,
+                ::std::string::String,
+            >,
+            timezone: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            working_hours_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxSettingsFields {
+            fn default() -> Self {
+                Self {
+                    allow_messages_after_resolved: Ok(Default::default()),
+                    business_name: Ok(Default::default()),
+                    csat_survey_enabled: Ok(Default::default()),
+                    enable_auto_assignment: Ok(Default::default()),
+                    enable_email_collect: Ok(Default::default()),
+                    greeting_enabled: Ok(Default::default()),
+                    greeting_message: Ok(Default::default()),
+                    lock_to_single_conversation: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    out_of_office_message: Ok(Default::default()),
+                    sender_name_type: Ok(Default::default()),
+                    timezone: Ok(Default::default()),
+                    working_hours_enabled: Ok(Default::default()),
+                }
+            }
+        }
+        impl InboxSettingsFields {
+            pub fn allow_messages_after_resolved<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.allow_messages_after_resolved = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for allow_messages_after_resolved: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn business_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.business_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for business_name: {e}")
+                    });
+                self
+            }
+            pub fn csat_survey_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.csat_survey_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for csat_survey_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn enable_auto_assignment<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enable_auto_assignment = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_auto_assignment: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn enable_email_collect<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enable_email_collect = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_email_collect: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn greeting_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.greeting_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for greeting_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn greeting_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.greeting_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for greeting_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn lock_to_single_conversation<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.lock_to_single_conversation = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for lock_to_single_conversation: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn out_of_office_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.out_of_office_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for out_of_office_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn sender_name_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::InboxSettingsFieldsSenderNameType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.sender_name_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for sender_name_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn timezone<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timezone = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timezone: {e}")
+                    });
+                self
+            }
+            pub fn working_hours_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.working_hours_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for working_hours_enabled: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxSettingsFields>
+        for super::InboxSettingsFields {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxSettingsFields,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    allow_messages_after_resolved: value.allow_messages_after_resolved?,
+                    business_name: value.business_name?,
+                    csat_survey_enabled: value.csat_survey_enabled?,
+                    enable_auto_assignment: value.enable_auto_assignment?,
+                    enable_email_collect: value.enable_email_collect?,
+                    greeting_enabled: value.greeting_enabled?,
+                    greeting_message: value.greeting_message?,
+                    lock_to_single_conversation: value.lock_to_single_conversation?,
+                    name: value.name?,
+                    out_of_office_message: value.out_of_office_message?,
+                    sender_name_type: value.sender_name_type?,
+                    timezone: value.timezone?,
+                    working_hours_enabled: value.working_hours_enabled?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxSettingsFields> for InboxSettingsFields {
+            fn from(value: super::InboxSettingsFields) -> Self {
+                Self {
+                    allow_messages_after_resolved: Ok(
+                        value.allow_messages_after_resolved,
+                    ),
+                    business_name: Ok(value.business_name),
+                    csat_survey_enabled: Ok(value.csat_survey_enabled),
+                    enable_auto_assignment: Ok(value.enable_auto_assignment),
+                    enable_email_collect: Ok(value.enable_email_collect),
+                    greeting_enabled: Ok(value.greeting_enabled),
+                    greeting_message: Ok(value.greeting_message),
+                    lock_to_single_conversation: Ok(value.lock_to_single_conversation),
+                    name: Ok(value.name),
+                    out_of_office_message: Ok(value.out_of_office_message),
+                    sender_name_type: Ok(value.sender_name_type),
+                    timezone: Ok(value.timezone),
+                    working_hours_enabled: Ok(value.working_hours_enabled),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct InboxSummary {
             channel_type: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -9648,6 +13389,485 @@ in which conversation, and whether in a private note.
                     channel_type: Ok(value.channel_type),
                     id: Ok(value.id),
                     name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxUpdate {
+            allow_messages_after_resolved: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            business_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            channel: ::std::result::Result<
+                ::std::option::Option<super::InboxChannelUpdate>,
+                ::std::string::String,
+            >,
+            csat_survey_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            enable_auto_assignment: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            enable_email_collect: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            greeting_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            greeting_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            lock_to_single_conversation: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            out_of_office_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            sender_name_type: ::std::result::Result<
+                ::std::option::Option<super::InboxUpdateSenderNameType>,
+                ::std::string::String,
+            >,
+            timezone: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            working_hours_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxUpdate {
+            fn default() -> Self {
+                Self {
+                    allow_messages_after_resolved: Ok(Default::default()),
+                    business_name: Ok(Default::default()),
+                    channel: Ok(Default::default()),
+                    csat_survey_enabled: Ok(Default::default()),
+                    enable_auto_assignment: Ok(Default::default()),
+                    enable_email_collect: Ok(Default::default()),
+                    greeting_enabled: Ok(Default::default()),
+                    greeting_message: Ok(Default::default()),
+                    lock_to_single_conversation: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    out_of_office_message: Ok(Default::default()),
+                    sender_name_type: Ok(Default::default()),
+                    timezone: Ok(Default::default()),
+                    working_hours_enabled: Ok(Default::default()),
+                }
+            }
+        }
+        impl InboxUpdate {
+            pub fn allow_messages_after_resolved<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.allow_messages_after_resolved = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for allow_messages_after_resolved: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn business_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.business_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for business_name: {e}")
+                    });
+                self
+            }
+            pub fn channel<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::InboxChannelUpdate>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.channel = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for channel: {e}")
+                    });
+                self
+            }
+            pub fn csat_survey_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.csat_survey_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for csat_survey_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn enable_auto_assignment<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enable_auto_assignment = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_auto_assignment: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn enable_email_collect<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enable_email_collect = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_email_collect: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn greeting_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.greeting_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for greeting_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn greeting_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.greeting_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for greeting_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn lock_to_single_conversation<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.lock_to_single_conversation = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for lock_to_single_conversation: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn out_of_office_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.out_of_office_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for out_of_office_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn sender_name_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::InboxUpdateSenderNameType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.sender_name_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for sender_name_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn timezone<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timezone = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timezone: {e}")
+                    });
+                self
+            }
+            pub fn working_hours_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.working_hours_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for working_hours_enabled: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxUpdate> for super::InboxUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    allow_messages_after_resolved: value.allow_messages_after_resolved?,
+                    business_name: value.business_name?,
+                    channel: value.channel?,
+                    csat_survey_enabled: value.csat_survey_enabled?,
+                    enable_auto_assignment: value.enable_auto_assignment?,
+                    enable_email_collect: value.enable_email_collect?,
+                    greeting_enabled: value.greeting_enabled?,
+                    greeting_message: value.greeting_message?,
+                    lock_to_single_conversation: value.lock_to_single_conversation?,
+                    name: value.name?,
+                    out_of_office_message: value.out_of_office_message?,
+                    sender_name_type: value.sender_name_type?,
+                    timezone: value.timezone?,
+                    working_hours_enabled: value.working_hours_enabled?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxUpdate> for InboxUpdate {
+            fn from(value: super::InboxUpdate) -> Self {
+                Self {
+                    allow_messages_after_resolved: Ok(
+                        value.allow_messages_after_resolved,
+                    ),
+                    business_name: Ok(value.business_name),
+                    channel: Ok(value.channel),
+                    csat_survey_enabled: Ok(value.csat_survey_enabled),
+                    enable_auto_assignment: Ok(value.enable_auto_assignment),
+                    enable_email_collect: Ok(value.enable_email_collect),
+                    greeting_enabled: Ok(value.greeting_enabled),
+                    greeting_message: Ok(value.greeting_message),
+                    lock_to_single_conversation: Ok(value.lock_to_single_conversation),
+                    name: Ok(value.name),
+                    out_of_office_message: Ok(value.out_of_office_message),
+                    sender_name_type: Ok(value.sender_name_type),
+                    timezone: Ok(value.timezone),
+                    working_hours_enabled: Ok(value.working_hours_enabled),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxWorkingHours {
+            close_hour: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            close_minutes: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            closed_all_day: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            day_of_week: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            open_all_day: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            open_hour: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            open_minutes: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxWorkingHours {
+            fn default() -> Self {
+                Self {
+                    close_hour: Ok(Default::default()),
+                    close_minutes: Ok(Default::default()),
+                    closed_all_day: Ok(Default::default()),
+                    day_of_week: Ok(Default::default()),
+                    open_all_day: Ok(Default::default()),
+                    open_hour: Ok(Default::default()),
+                    open_minutes: Ok(Default::default()),
+                }
+            }
+        }
+        impl InboxWorkingHours {
+            pub fn close_hour<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.close_hour = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for close_hour: {e}")
+                    });
+                self
+            }
+            pub fn close_minutes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.close_minutes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for close_minutes: {e}")
+                    });
+                self
+            }
+            pub fn closed_all_day<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.closed_all_day = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for closed_all_day: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn day_of_week<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.day_of_week = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for day_of_week: {e}")
+                    });
+                self
+            }
+            pub fn open_all_day<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.open_all_day = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for open_all_day: {e}")
+                    });
+                self
+            }
+            pub fn open_hour<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.open_hour = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for open_hour: {e}")
+                    });
+                self
+            }
+            pub fn open_minutes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.open_minutes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for open_minutes: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxWorkingHours> for super::InboxWorkingHours {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxWorkingHours,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    close_hour: value.close_hour?,
+                    close_minutes: value.close_minutes?,
+                    closed_all_day: value.closed_all_day?,
+                    day_of_week: value.day_of_week?,
+                    open_all_day: value.open_all_day?,
+                    open_hour: value.open_hour?,
+                    open_minutes: value.open_minutes?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxWorkingHours> for InboxWorkingHours {
+            fn from(value: super::InboxWorkingHours) -> Self {
+                Self {
+                    close_hour: Ok(value.close_hour),
+                    close_minutes: Ok(value.close_minutes),
+                    closed_all_day: Ok(value.closed_all_day),
+                    day_of_week: Ok(value.day_of_week),
+                    open_all_day: Ok(value.open_all_day),
+                    open_hour: Ok(value.open_hour),
+                    open_minutes: Ok(value.open_minutes),
                 }
             }
         }
@@ -18020,6 +22240,549 @@ let response = client.set_auto_offline()
 ```*/
     pub fn set_auto_offline(&self) -> builder::SetAutoOffline<'_> {
         builder::SetAutoOffline::new(self)
+    }
+    /**List inboxes
+
+The inboxes the caller works in, by name (case-insensitive), wrapped in `payload`: every
+inbox of the account for an administrator, only the inboxes the user is a member of for
+an agent (`InboxPolicy::Scope` resolves `user.assigned_inboxes`). Secrets of a channel
+(`hmac_token`, IMAP/SMTP and provider credentials) are rendered for administrators only.
+
+Server: `InboxesController#index`, `InboxPolicy::Scope`, views `inboxes/index.json.jbuilder`
+and `models/_inbox.json.jbuilder` (app/controllers/api/v1/accounts/inboxes_controller.rb,
+app/policies/inbox_policy.rb, app/models/user.rb `assigned_inboxes`).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/inboxes`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_inboxes()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_inboxes(&self) -> builder::ListInboxes<'_> {
+        builder::ListInboxes::new(self)
+    }
+    /**Create an inbox
+
+Creates an inbox and its channel. `channel.type` says which: `api` (an API channel:
+`webhook_url`, where the server POSTs the inbox's events, `hmac_mandatory`,
+`additional_attributes`; the server makes its `inbox_identifier` and `hmac_token`),
+`web_widget` (`website_url`, `widget_color`, `welcome_title`, ...), `email` (`email`,
+IMAP/SMTP settings), `line`, `telegram` (`bot_token`, checked with Telegram), `whatsapp`
+(`phone_number`, `provider`, `provider_config`, checked with the provider), `sms`
+(Bandwidth), and `voice` (enterprise). The inbox's own settings are beside `channel`.
+`name` is required ("Name can't be blank", 422), except for Telegram, whose bot's name
+is used; `webhook_url` is at most 2048 characters; `timezone` must be a tz database
+name. A type the server does not know makes no channel (422). Administrators only: an
+agent is answered 401 "You are not authorized to do this action". The account's inbox
+limit (`validate_limit`, enterprise plans) answers 402 when reached.
+The Ruut sandbox models the API channel only and answers every other type 422.
+
+Server: `InboxesController#create` (`create_channel`, `allowed_channel_types`,
+`inbox_attributes`, `Channel::*::EDITABLE_ATTRS`), `InboxPolicy#create?`, `Inbox` and
+`Channel::Api` validations, view `inboxes/create.json.jbuilder`
+(app/controllers/api/v1/accounts/inboxes_controller.rb, app/models/inbox.rb,
+app/models/channel/api.rb, enterprise/app/controllers/enterprise/api/v1/accounts/
+inboxes_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/inboxes`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_inbox()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_inbox(&self) -> builder::CreateInbox<'_> {
+        builder::CreateInbox::new(self)
+    }
+    /**Get an inbox
+
+One inbox of the account. An agent who is not a member of the inbox is answered 401
+"You are not authorized to do this action" (`authorize @inbox, :show?`).
+
+Server: `InboxesController#show` (`fetch_inbox`), `InboxPolicy#show?`, view
+`inboxes/show.json.jbuilder` (app/controllers/api/v1/accounts/inboxes_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: The inbox's id.
+```ignore
+let response = client.get_inbox()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .send()
+    .await;
+```*/
+    pub fn get_inbox(&self) -> builder::GetInbox<'_> {
+        builder::GetInbox::new(self)
+    }
+    /**Delete an inbox
+
+Deletes the inbox, asynchronously: the server queues a `DeleteObjectJob` and answers
+200 with `{"message": "Your inbox deletion request will be processed in some time."}`
+at once; the inbox, its conversations, members and contact inboxes go when the job
+runs. (The Ruut sandbox deletes them before answering.) Administrators only: the inbox
+is looked up first (404), then an agent is answered 401 "You are not authorized to do
+this action".
+
+Server: `InboxesController#destroy`, `InboxPolicy#destroy?`, `DeleteObjectJob`,
+`config/locales/en.yml` (`messages.inbox_deletetion_response`).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: The inbox's id.
+```ignore
+let response = client.delete_inbox()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_inbox(&self) -> builder::DeleteInbox<'_> {
+        builder::DeleteInbox::new(self)
+    }
+    /**Update an inbox
+
+Changes the inbox's settings sent, and its channel's editable fields under `channel`
+(for an API channel `webhook_url`, `hmac_mandatory`, `additional_attributes`; the type
+cannot change). Rails also routes `PUT` here. `working_hours` (a list of
+`{day_of_week, open_hour, ...}`) changes the weekly schedule. Administrators only: the
+inbox is looked up first (404), then an agent is answered 401 "You are not authorized
+to do this action".
+
+Server: `InboxesController#update` (`update_inbox_working_hours`, `update_channel`),
+`InboxPolicy#update?`, view `inboxes/update.json.jbuilder`.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: The inbox's id.
+- `body`
+```ignore
+let response = client.update_inbox()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_inbox(&self) -> builder::UpdateInbox<'_> {
+        builder::UpdateInbox::new(self)
+    }
+    /**List the agents conversations of an inbox can be assigned to
+
+The inbox's members and the account's administrators, each once, wrapped in `payload`
+(the server marks the route deprecated). An agent who is not a member of the inbox is
+answered 401.
+
+Server: `InboxesController#assignable_agents`, `Inbox#assignable_agents`, views
+`inboxes/assignable_agents.json.jbuilder` and `models/_agent.json.jbuilder`
+(app/models/inbox.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}/assignable_agents`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: The inbox's id.
+```ignore
+let response = client.list_inbox_assignable_agents()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .send()
+    .await;
+```*/
+    pub fn list_inbox_assignable_agents(
+        &self,
+    ) -> builder::ListInboxAssignableAgents<'_> {
+        builder::ListInboxAssignableAgents::new(self)
+    }
+    /**Get the agent bot an inbox is routed to
+
+`{"agent_bot": {...}}`, or `{"agent_bot": {}}` when the inbox has none. The bot is
+rendered without `AgentBotPresenter`, so its `access_token` is the whole access-token
+record (`{id, owner_type, owner_id, token, created_at, updated_at}`), shown to any
+member of the inbox, agents included. An agent who is not a member is answered 401.
+
+Server: `InboxesController#agent_bot`, view `inboxes/agent_bot.json.jbuilder`,
+`models/_agent_bot.json.jbuilder` (app/views/api/v1/accounts/inboxes/agent_bot.json.jbuilder).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}/agent_bot`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: The inbox's id.
+```ignore
+let response = client.get_inbox_agent_bot()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .send()
+    .await;
+```*/
+    pub fn get_inbox_agent_bot(&self) -> builder::GetInboxAgentBot<'_> {
+        builder::GetInboxAgentBot::new(self)
+    }
+    /**Route an inbox to an agent bot, or stop
+
+Routes the inbox to the agent bot `agent_bot` (an id), replacing any other; `null` or no
+`agent_bot` removes the route. The answer is an empty 200. From then on the inbox's new
+conversations start `pending` (`Conversation#determine_conversation_status`: an inbox
+with an active bot) and the bot's `outgoing_url` receives their `message_created`,
+`message_updated`, `conversation_opened` and `conversation_resolved` events
+(`AgentBotListener`). The server finds the bot with an unscoped `AgentBot.find`, so a
+bot of another account is accepted too; an unknown id is a 404. Administrators only;
+the order of the checks is the server's: the inbox (404; 401 for an agent who is not a
+member), then the bot (404), then the role (401 "You are not authorized to do this
+action").
+
+Server: `InboxesController#set_agent_bot` (`fetch_agent_bot`), `InboxPolicy#set_agent_bot?`,
+`AgentBotInbox`, `AgentBotListener` (app/listeners/agent_bot_listener.rb),
+`Conversation#determine_conversation_status` (app/models/conversation.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}/set_agent_bot`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: The inbox's id.
+- `body`
+```ignore
+let response = client.set_inbox_agent_bot()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn set_inbox_agent_bot(&self) -> builder::SetInboxAgentBot<'_> {
+        builder::SetInboxAgentBot::new(self)
+    }
+    /**List an inbox's members
+
+The agents who are members of the inbox (and belong to the account), wrapped in
+`payload`. An agent who is not a member of the inbox is answered 401 "You are not
+authorized to do this action".
+
+Server: `InboxMembersController#show` (`authorize @inbox, :show?`,
+`fetch_updated_agents`), views `inbox_members/show.json.jbuilder` and
+`models/_agent.json.jbuilder` (app/controllers/api/v1/accounts/inbox_members_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/inbox_members/{inbox_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: The inbox's id.
+```ignore
+let response = client.list_inbox_members()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .send()
+    .await;
+```*/
+    pub fn list_inbox_members(&self) -> builder::ListInboxMembers<'_> {
+        builder::ListInboxMembers::new(self)
+    }
+    /**Add members to an inbox
+
+Adds the users `user_ids` to the inbox `inbox_id` (those already members are skipped)
+and answers every member, wrapped in `payload`. Members take part in the inbox's
+auto-assignment and show in its assignable agents. An id of no user answers 422
+"User must exist" (nothing is added); an id twice, 422 "User has already been taken".
+The server does not check that a user belongs to the account: such a member is kept but
+not listed. Administrators only: the inbox is looked up first (404, also when
+`inbox_id` is missing), then an agent is answered 401 "You are not authorized to do
+this action". Without `user_ids` the server fails (500); send a list.
+
+Server: `InboxMembersController#create` (`fetch_inbox`, `agents_to_be_added_ids`),
+`InboxPolicy#create?`, `Inbox#add_members`, `InboxMember` validations, view
+`inbox_members/create.json.jbuilder` (app/models/inbox_member.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/inbox_members`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.add_inbox_members()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn add_inbox_members(&self) -> builder::AddInboxMembers<'_> {
+        builder::AddInboxMembers::new(self)
+    }
+    /**Remove members from an inbox
+
+Removes the users `user_ids` from the inbox `inbox_id` (ids that are not members are
+ignored). The answer is an empty 200. Administrators only: the inbox is looked up first
+(404), then an agent is answered 401 "You are not authorized to do this action".
+
+Server: `InboxMembersController#destroy`, `InboxPolicy#destroy?`, `Inbox#remove_members`.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/inbox_members`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.remove_inbox_members()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn remove_inbox_members(&self) -> builder::RemoveInboxMembers<'_> {
+        builder::RemoveInboxMembers::new(self)
+    }
+    /**Replace an inbox's members
+
+Makes `user_ids` the inbox's members: the users not yet members are added, the members
+not listed are removed; answers every member, wrapped in `payload`. The errors are
+those of `addInboxMembers`.
+
+Server: `InboxMembersController#update` (`update_agents_list`), `InboxPolicy#update?`,
+view `inbox_members/update.json.jbuilder`.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/inbox_members`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.set_inbox_members()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn set_inbox_members(&self) -> builder::SetInboxMembers<'_> {
+        builder::SetInboxMembers::new(self)
+    }
+    /**List agent bots
+
+The agent bots the account may use, as a bare array: its own bots and the system bots
+(bots of no account, `account_id` null and `system_bot` true, which the server renders
+without `outgoing_url` and without `access_token`). An account bot's `access_token` is
+rendered for every member of the account, agents included (`AgentBotPresenter`).
+Administrators and agents may list.
+
+Server: `AgentBotsController#index` (`AgentBot.accessible_to(Current.account)`),
+`AgentBotPolicy#index?`, views `agent_bots/index.json.jbuilder` and
+`models/_agent_bot.json.jbuilder`, `AgentBotPresenter`
+(app/controllers/api/v1/accounts/agent_bots_controller.rb, app/policies/agent_bot_policy.rb,
+app/presenters/agent_bot_presenter.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/agent_bots`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_agent_bots()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_agent_bots(&self) -> builder::ListAgentBots<'_> {
+        builder::ListAgentBots::new(self)
+    }
+    /**Create an agent bot
+
+Creates an agent bot of the account, with its own access token (rendered as
+`access_token`): that token authenticates as the bot where bots may call. Every field
+is optional (the model validates only `outgoing_url`, at most 2048 characters, as 422
+with `message` and `attributes`); `bot_type` is `webhook`, the only type. The server
+POSTs the events of the conversations the bot handles (the inboxes routed to it with
+`setInboxAgentBot`, and the conversations assigned to it) to `outgoing_url`.
+Administrators only: an agent is answered 401 "You are not authorized to do this action".
+`avatar` (a multipart upload) and `avatar_url` (fetched later by a job) set the
+thumbnail; the JSON body here carries `avatar_url` only.
+
+Server: `AgentBotsController#create` (`permitted_params`), `AgentBotPolicy#create?`,
+`AgentBot` (app/models/agent_bot.rb, `AccessTokenable`), view
+`agent_bots/create.json.jbuilder`.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/agent_bots`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_agent_bot()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_agent_bot(&self) -> builder::CreateAgentBot<'_> {
+        builder::CreateAgentBot::new(self)
+    }
+    /**Get an agent bot
+
+One agent bot the account may use: one of its own, or a system bot. Administrators and
+agents may read it.
+
+Server: `AgentBotsController#show` (`AgentBot.accessible_to(Current.account).find`),
+`AgentBotPolicy#show?`, view `agent_bots/show.json.jbuilder`
+(app/controllers/api/v1/accounts/agent_bots_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `id`: The agent bot's id.
+```ignore
+let response = client.get_agent_bot()
+    .account_id(account_id)
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn get_agent_bot(&self) -> builder::GetAgentBot<'_> {
+        builder::GetAgentBot::new(self)
+    }
+    /**Delete an agent bot
+
+Deletes one of the account's bots (a system bot is a 404): its access token stops
+working, the inboxes routed to it are no longer, and the conversations assigned to it
+become unassigned. The answer is an empty 200. Administrators only: an agent is
+answered 401 "You are not authorized to do this action", before the bot is looked up.
+
+Server: `AgentBotsController#destroy`, `AgentBotPolicy#destroy?`, `AgentBot`
+(`has_many :agent_bot_inboxes, dependent: :destroy_async`, `assigned_conversations`
+`dependent: :nullify`) (app/models/agent_bot.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `id`: The agent bot's id.
+```ignore
+let response = client.delete_agent_bot()
+    .account_id(account_id)
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn delete_agent_bot(&self) -> builder::DeleteAgentBot<'_> {
+        builder::DeleteAgentBot::new(self)
+    }
+    /**Update an agent bot
+
+Changes the fields sent (Rails also routes `PUT` here). Only the account's own bots:
+a system bot is a 404. Administrators only: an agent is answered 401 "You are not
+authorized to do this action", before the bot is looked up.
+
+Server: `AgentBotsController#update`, `AgentBotPolicy#update?`, view
+`agent_bots/update.json.jbuilder` (app/controllers/api/v1/accounts/agent_bots_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `id`: The agent bot's id.
+- `body`
+```ignore
+let response = client.update_agent_bot()
+    .account_id(account_id)
+    .id(id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_agent_bot(&self) -> builder::UpdateAgentBot<'_> {
+        builder::UpdateAgentBot::new(self)
+    }
+    /**Reset an agent bot's access token
+
+Replaces the bot's access token with a new random one and answers the bot with it; the
+old token is refused (401 "Invalid Access Token") from then on. Only the account's own
+bots (a system bot is a 404). Administrators only: an agent is answered 401 "You are not
+authorized to do this action", before the bot is looked up. Not retried: a repeat
+replaces the token again.
+
+Server: `AgentBotsController#reset_access_token` (`access_token.regenerate_token`),
+`AgentBotPolicy#reset_access_token?`, view `agent_bots/reset_access_token.json.jbuilder`.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `id`: The agent bot's id.
+```ignore
+let response = client.reset_agent_bot_access_token()
+    .account_id(account_id)
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn reset_agent_bot_access_token(&self) -> builder::ResetAgentBotAccessToken<'_> {
+        builder::ResetAgentBotAccessToken::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -26450,6 +31213,1864 @@ pub mod builder {
                     )
                 }
                 422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_inboxes`]
+
+[`Client::list_inboxes`]: super::Client::list_inboxes*/
+    #[derive(Debug, Clone)]
+    pub struct ListInboxes<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListInboxes<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/inboxes`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inboxes", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_inboxes",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_inbox`]
+
+[`Client::create_inbox`]: super::Client::create_inbox*/
+    #[derive(Debug, Clone)]
+    pub struct CreateInbox<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::InboxCreate, String>,
+    }
+    impl<'a> CreateInbox<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::InboxCreate>,
+            <V as std::convert::TryInto<types::InboxCreate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `InboxCreate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::InboxCreate,
+            ) -> types::builder::InboxCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/inboxes`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Inbox>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::InboxCreate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inboxes", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_inbox",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_inbox`]
+
+[`Client::get_inbox`]: super::Client::get_inbox*/
+    #[derive(Debug, Clone)]
+    pub struct GetInbox<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<i64, String>,
+    }
+    impl<'a> GetInbox<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Err("inbox_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Inbox>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inboxes/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& inbox_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_inbox",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_inbox`]
+
+[`Client::delete_inbox`]: super::Client::delete_inbox*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteInbox<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<i64, String>,
+    }
+    impl<'a> DeleteInbox<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Err("inbox_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxDeletion>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inboxes/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& inbox_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_inbox",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_inbox`]
+
+[`Client::update_inbox`]: super::Client::update_inbox*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateInbox<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<i64, String>,
+        body: Result<types::builder::InboxUpdate, String>,
+    }
+    impl<'a> UpdateInbox<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Err("inbox_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::InboxUpdate>,
+            <V as std::convert::TryInto<types::InboxUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `InboxUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::InboxUpdate,
+            ) -> types::builder::InboxUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Inbox>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::InboxUpdate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inboxes/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& inbox_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_inbox",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_inbox_assignable_agents`]
+
+[`Client::list_inbox_assignable_agents`]: super::Client::list_inbox_assignable_agents*/
+    #[derive(Debug, Clone)]
+    pub struct ListInboxAssignableAgents<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<i64, String>,
+    }
+    impl<'a> ListInboxAssignableAgents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Err("inbox_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}/assignable_agents`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inboxes/{}/assignable_agents", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& inbox_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_inbox_assignable_agents",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_inbox_agent_bot`]
+
+[`Client::get_inbox_agent_bot`]: super::Client::get_inbox_agent_bot*/
+    #[derive(Debug, Clone)]
+    pub struct GetInboxAgentBot<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<i64, String>,
+    }
+    impl<'a> GetInboxAgentBot<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Err("inbox_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}/agent_bot`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxAgentBot>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inboxes/{}/agent_bot", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& inbox_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_inbox_agent_bot",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::set_inbox_agent_bot`]
+
+[`Client::set_inbox_agent_bot`]: super::Client::set_inbox_agent_bot*/
+    #[derive(Debug, Clone)]
+    pub struct SetInboxAgentBot<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<i64, String>,
+        body: Result<types::builder::InboxAgentBotChoice, String>,
+    }
+    impl<'a> SetInboxAgentBot<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Err("inbox_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::InboxAgentBotChoice>,
+            <V as std::convert::TryInto<
+                types::InboxAgentBotChoice,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `InboxAgentBotChoice` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::InboxAgentBotChoice,
+            ) -> types::builder::InboxAgentBotChoice,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/inboxes/{inbox_id}/set_agent_bot`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::InboxAgentBotChoice::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inboxes/{}/set_agent_bot", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& inbox_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "set_inbox_agent_bot",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_inbox_members`]
+
+[`Client::list_inbox_members`]: super::Client::list_inbox_members*/
+    #[derive(Debug, Clone)]
+    pub struct ListInboxMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<i64, String>,
+    }
+    impl<'a> ListInboxMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Err("inbox_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/inbox_members/{inbox_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inbox_members/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& inbox_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_inbox_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::add_inbox_members`]
+
+[`Client::add_inbox_members`]: super::Client::add_inbox_members*/
+    #[derive(Debug, Clone)]
+    pub struct AddInboxMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::InboxMembersChange, String>,
+    }
+    impl<'a> AddInboxMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::InboxMembersChange>,
+            <V as std::convert::TryInto<
+                types::InboxMembersChange,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `InboxMembersChange` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::InboxMembersChange,
+            ) -> types::builder::InboxMembersChange,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/inbox_members`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::InboxMembersChange::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inbox_members", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "add_inbox_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::remove_inbox_members`]
+
+[`Client::remove_inbox_members`]: super::Client::remove_inbox_members*/
+    #[derive(Debug, Clone)]
+    pub struct RemoveInboxMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::InboxMembersChange, String>,
+    }
+    impl<'a> RemoveInboxMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::InboxMembersChange>,
+            <V as std::convert::TryInto<
+                types::InboxMembersChange,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `InboxMembersChange` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::InboxMembersChange,
+            ) -> types::builder::InboxMembersChange,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/inbox_members`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::InboxMembersChange::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inbox_members", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "remove_inbox_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::set_inbox_members`]
+
+[`Client::set_inbox_members`]: super::Client::set_inbox_members*/
+    #[derive(Debug, Clone)]
+    pub struct SetInboxMembers<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::InboxMembersChange, String>,
+    }
+    impl<'a> SetInboxMembers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::InboxMembersChange>,
+            <V as std::convert::TryInto<
+                types::InboxMembersChange,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `InboxMembersChange` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::InboxMembersChange,
+            ) -> types::builder::InboxMembersChange,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/inbox_members`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxAgentList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::InboxMembersChange::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/inbox_members", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "set_inbox_members",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_agent_bots`]
+
+[`Client::list_agent_bots`]: super::Client::list_agent_bots*/
+    #[derive(Debug, Clone)]
+    pub struct ListAgentBots<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListAgentBots<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/agent_bots`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::AgentBot>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_agent_bots",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_agent_bot`]
+
+[`Client::create_agent_bot`]: super::Client::create_agent_bot*/
+    #[derive(Debug, Clone)]
+    pub struct CreateAgentBot<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::AgentBotFields, String>,
+    }
+    impl<'a> CreateAgentBot<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AgentBotFields>,
+            <V as std::convert::TryInto<
+                types::AgentBotFields,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `AgentBotFields` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AgentBotFields,
+            ) -> types::builder::AgentBotFields,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/agent_bots`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AgentBot>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AgentBotFields::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_agent_bot",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_agent_bot`]
+
+[`Client::get_agent_bot`]: super::Client::get_agent_bot*/
+    #[derive(Debug, Clone)]
+    pub struct GetAgentBot<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        id: Result<i64, String>,
+    }
+    impl<'a> GetAgentBot<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                id: Err("id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AgentBot>, Error<types::ErrorBody>> {
+            let Self { client, account_id, id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_agent_bot",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_agent_bot`]
+
+[`Client::delete_agent_bot`]: super::Client::delete_agent_bot*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteAgentBot<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        id: Result<i64, String>,
+    }
+    impl<'a> DeleteAgentBot<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                id: Err("id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_agent_bot",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_agent_bot`]
+
+[`Client::update_agent_bot`]: super::Client::update_agent_bot*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateAgentBot<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        id: Result<i64, String>,
+        body: Result<types::builder::AgentBotFields, String>,
+    }
+    impl<'a> UpdateAgentBot<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                id: Err("id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AgentBotFields>,
+            <V as std::convert::TryInto<
+                types::AgentBotFields,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `AgentBotFields` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AgentBotFields,
+            ) -> types::builder::AgentBotFields,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/agent_bots/{id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AgentBot>, Error<types::ErrorBody>> {
+            let Self { client, account_id, id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AgentBotFields::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_agent_bot",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::reset_agent_bot_access_token`]
+
+[`Client::reset_agent_bot_access_token`]: super::Client::reset_agent_bot_access_token*/
+    #[derive(Debug, Clone)]
+    pub struct ResetAgentBotAccessToken<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        id: Result<i64, String>,
+    }
+    impl<'a> ResetAgentBotAccessToken<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                id: Err("id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AgentBot>, Error<types::ErrorBody>> {
+            let Self { client, account_id, id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/agent_bots/{}/reset_access_token", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "reset_agent_bot_access_token",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

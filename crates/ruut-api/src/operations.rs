@@ -314,6 +314,78 @@ pub enum Operation {
     ///
     /// `POST /api/v1/profile/auto_offline`, sent by [`Client::set_auto_offline`](crate::Client::set_auto_offline).
     SetAutoOffline,
+    /// List inboxes.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/inboxes`, sent by [`Client::list_inboxes`](crate::Client::list_inboxes).
+    ListInboxes,
+    /// Create an inbox.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/inboxes`, sent by [`Client::create_inbox`](crate::Client::create_inbox).
+    CreateInbox,
+    /// Get an inbox.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/inboxes/{inbox_id}`, sent by [`Client::get_inbox`](crate::Client::get_inbox).
+    GetInbox,
+    /// Delete an inbox.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/inboxes/{inbox_id}`, sent by [`Client::delete_inbox`](crate::Client::delete_inbox).
+    DeleteInbox,
+    /// Update an inbox.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/inboxes/{inbox_id}`, sent by [`Client::update_inbox`](crate::Client::update_inbox).
+    UpdateInbox,
+    /// List the agents conversations of an inbox can be assigned to.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/inboxes/{inbox_id}/assignable_agents`, sent by [`Client::list_inbox_assignable_agents`](crate::Client::list_inbox_assignable_agents).
+    ListInboxAssignableAgents,
+    /// Get the agent bot an inbox is routed to.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/inboxes/{inbox_id}/agent_bot`, sent by [`Client::get_inbox_agent_bot`](crate::Client::get_inbox_agent_bot).
+    GetInboxAgentBot,
+    /// Route an inbox to an agent bot, or stop.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/inboxes/{inbox_id}/set_agent_bot`, sent by [`Client::set_inbox_agent_bot`](crate::Client::set_inbox_agent_bot).
+    SetInboxAgentBot,
+    /// List an inbox's members.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/inbox_members/{inbox_id}`, sent by [`Client::list_inbox_members`](crate::Client::list_inbox_members).
+    ListInboxMembers,
+    /// Add members to an inbox.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/inbox_members`, sent by [`Client::add_inbox_members`](crate::Client::add_inbox_members).
+    AddInboxMembers,
+    /// Remove members from an inbox.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/inbox_members`, sent by [`Client::remove_inbox_members`](crate::Client::remove_inbox_members).
+    RemoveInboxMembers,
+    /// Replace an inbox's members.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/inbox_members`, sent by [`Client::set_inbox_members`](crate::Client::set_inbox_members).
+    SetInboxMembers,
+    /// List agent bots.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/agent_bots`, sent by [`Client::list_agent_bots`](crate::Client::list_agent_bots).
+    ListAgentBots,
+    /// Create an agent bot.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/agent_bots`, sent by [`Client::create_agent_bot`](crate::Client::create_agent_bot).
+    CreateAgentBot,
+    /// Get an agent bot.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/agent_bots/{id}`, sent by [`Client::get_agent_bot`](crate::Client::get_agent_bot).
+    GetAgentBot,
+    /// Delete an agent bot.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/agent_bots/{id}`, sent by [`Client::delete_agent_bot`](crate::Client::delete_agent_bot).
+    DeleteAgentBot,
+    /// Update an agent bot.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/agent_bots/{id}`, sent by [`Client::update_agent_bot`](crate::Client::update_agent_bot).
+    UpdateAgentBot,
+    /// Reset an agent bot's access token.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token`, sent by [`Client::reset_agent_bot_access_token`](crate::Client::reset_agent_bot_access_token).
+    ResetAgentBotAccessToken,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -390,6 +462,24 @@ impl Operation {
         Operation::SetTeamMembers,
         Operation::SetAvailability,
         Operation::SetAutoOffline,
+        Operation::ListInboxes,
+        Operation::CreateInbox,
+        Operation::GetInbox,
+        Operation::DeleteInbox,
+        Operation::UpdateInbox,
+        Operation::ListInboxAssignableAgents,
+        Operation::GetInboxAgentBot,
+        Operation::SetInboxAgentBot,
+        Operation::ListInboxMembers,
+        Operation::AddInboxMembers,
+        Operation::RemoveInboxMembers,
+        Operation::SetInboxMembers,
+        Operation::ListAgentBots,
+        Operation::CreateAgentBot,
+        Operation::GetAgentBot,
+        Operation::DeleteAgentBot,
+        Operation::UpdateAgentBot,
+        Operation::ResetAgentBotAccessToken,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -468,6 +558,24 @@ impl Operation {
             Operation::SetTeamMembers => "setTeamMembers",
             Operation::SetAvailability => "setAvailability",
             Operation::SetAutoOffline => "setAutoOffline",
+            Operation::ListInboxes => "listInboxes",
+            Operation::CreateInbox => "createInbox",
+            Operation::GetInbox => "getInbox",
+            Operation::DeleteInbox => "deleteInbox",
+            Operation::UpdateInbox => "updateInbox",
+            Operation::ListInboxAssignableAgents => "listInboxAssignableAgents",
+            Operation::GetInboxAgentBot => "getInboxAgentBot",
+            Operation::SetInboxAgentBot => "setInboxAgentBot",
+            Operation::ListInboxMembers => "listInboxMembers",
+            Operation::AddInboxMembers => "addInboxMembers",
+            Operation::RemoveInboxMembers => "removeInboxMembers",
+            Operation::SetInboxMembers => "setInboxMembers",
+            Operation::ListAgentBots => "listAgentBots",
+            Operation::CreateAgentBot => "createAgentBot",
+            Operation::GetAgentBot => "getAgentBot",
+            Operation::DeleteAgentBot => "deleteAgentBot",
+            Operation::UpdateAgentBot => "updateAgentBot",
+            Operation::ResetAgentBotAccessToken => "resetAgentBotAccessToken",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -555,6 +663,24 @@ impl Operation {
             Operation::SetTeamMembers => "set_team_members",
             Operation::SetAvailability => "set_availability",
             Operation::SetAutoOffline => "set_auto_offline",
+            Operation::ListInboxes => "list_inboxes",
+            Operation::CreateInbox => "create_inbox",
+            Operation::GetInbox => "get_inbox",
+            Operation::DeleteInbox => "delete_inbox",
+            Operation::UpdateInbox => "update_inbox",
+            Operation::ListInboxAssignableAgents => "list_inbox_assignable_agents",
+            Operation::GetInboxAgentBot => "get_inbox_agent_bot",
+            Operation::SetInboxAgentBot => "set_inbox_agent_bot",
+            Operation::ListInboxMembers => "list_inbox_members",
+            Operation::AddInboxMembers => "add_inbox_members",
+            Operation::RemoveInboxMembers => "remove_inbox_members",
+            Operation::SetInboxMembers => "set_inbox_members",
+            Operation::ListAgentBots => "list_agent_bots",
+            Operation::CreateAgentBot => "create_agent_bot",
+            Operation::GetAgentBot => "get_agent_bot",
+            Operation::DeleteAgentBot => "delete_agent_bot",
+            Operation::UpdateAgentBot => "update_agent_bot",
+            Operation::ResetAgentBotAccessToken => "reset_agent_bot_access_token",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -632,6 +758,24 @@ impl Operation {
             Operation::SetTeamMembers => "PATCH",
             Operation::SetAvailability => "POST",
             Operation::SetAutoOffline => "POST",
+            Operation::ListInboxes => "GET",
+            Operation::CreateInbox => "POST",
+            Operation::GetInbox => "GET",
+            Operation::DeleteInbox => "DELETE",
+            Operation::UpdateInbox => "PATCH",
+            Operation::ListInboxAssignableAgents => "GET",
+            Operation::GetInboxAgentBot => "GET",
+            Operation::SetInboxAgentBot => "POST",
+            Operation::ListInboxMembers => "GET",
+            Operation::AddInboxMembers => "POST",
+            Operation::RemoveInboxMembers => "DELETE",
+            Operation::SetInboxMembers => "PATCH",
+            Operation::ListAgentBots => "GET",
+            Operation::CreateAgentBot => "POST",
+            Operation::GetAgentBot => "GET",
+            Operation::DeleteAgentBot => "DELETE",
+            Operation::UpdateAgentBot => "PATCH",
+            Operation::ResetAgentBotAccessToken => "POST",
         }
     }
     /// The path template, e.g.
@@ -810,6 +954,36 @@ impl Operation {
             }
             Operation::SetAvailability => "/api/v1/profile/availability",
             Operation::SetAutoOffline => "/api/v1/profile/auto_offline",
+            Operation::ListInboxes => "/api/v1/accounts/{account_id}/inboxes",
+            Operation::CreateInbox => "/api/v1/accounts/{account_id}/inboxes",
+            Operation::GetInbox => "/api/v1/accounts/{account_id}/inboxes/{inbox_id}",
+            Operation::DeleteInbox => "/api/v1/accounts/{account_id}/inboxes/{inbox_id}",
+            Operation::UpdateInbox => "/api/v1/accounts/{account_id}/inboxes/{inbox_id}",
+            Operation::ListInboxAssignableAgents => {
+                "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/assignable_agents"
+            }
+            Operation::GetInboxAgentBot => {
+                "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/agent_bot"
+            }
+            Operation::SetInboxAgentBot => {
+                "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/set_agent_bot"
+            }
+            Operation::ListInboxMembers => {
+                "/api/v1/accounts/{account_id}/inbox_members/{inbox_id}"
+            }
+            Operation::AddInboxMembers => "/api/v1/accounts/{account_id}/inbox_members",
+            Operation::RemoveInboxMembers => {
+                "/api/v1/accounts/{account_id}/inbox_members"
+            }
+            Operation::SetInboxMembers => "/api/v1/accounts/{account_id}/inbox_members",
+            Operation::ListAgentBots => "/api/v1/accounts/{account_id}/agent_bots",
+            Operation::CreateAgentBot => "/api/v1/accounts/{account_id}/agent_bots",
+            Operation::GetAgentBot => "/api/v1/accounts/{account_id}/agent_bots/{id}",
+            Operation::DeleteAgentBot => "/api/v1/accounts/{account_id}/agent_bots/{id}",
+            Operation::UpdateAgentBot => "/api/v1/accounts/{account_id}/agent_bots/{id}",
+            Operation::ResetAgentBotAccessToken => {
+                "/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -890,6 +1064,24 @@ impl Operation {
             Operation::SetTeamMembers => true,
             Operation::SetAvailability => true,
             Operation::SetAutoOffline => true,
+            Operation::ListInboxes => true,
+            Operation::CreateInbox => false,
+            Operation::GetInbox => true,
+            Operation::DeleteInbox => true,
+            Operation::UpdateInbox => true,
+            Operation::ListInboxAssignableAgents => true,
+            Operation::GetInboxAgentBot => true,
+            Operation::SetInboxAgentBot => true,
+            Operation::ListInboxMembers => true,
+            Operation::AddInboxMembers => true,
+            Operation::RemoveInboxMembers => true,
+            Operation::SetInboxMembers => true,
+            Operation::ListAgentBots => true,
+            Operation::CreateAgentBot => false,
+            Operation::GetAgentBot => true,
+            Operation::DeleteAgentBot => true,
+            Operation::UpdateAgentBot => true,
+            Operation::ResetAgentBotAccessToken => false,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -967,6 +1159,24 @@ impl Operation {
             Operation::SetTeamMembers => Source::Chatwoot,
             Operation::SetAvailability => Source::Chatwoot,
             Operation::SetAutoOffline => Source::Chatwoot,
+            Operation::ListInboxes => Source::Chatwoot,
+            Operation::CreateInbox => Source::Chatwoot,
+            Operation::GetInbox => Source::Chatwoot,
+            Operation::DeleteInbox => Source::Chatwoot,
+            Operation::UpdateInbox => Source::Chatwoot,
+            Operation::ListInboxAssignableAgents => Source::Chatwoot,
+            Operation::GetInboxAgentBot => Source::Chatwoot,
+            Operation::SetInboxAgentBot => Source::Chatwoot,
+            Operation::ListInboxMembers => Source::Chatwoot,
+            Operation::AddInboxMembers => Source::Chatwoot,
+            Operation::RemoveInboxMembers => Source::Chatwoot,
+            Operation::SetInboxMembers => Source::Chatwoot,
+            Operation::ListAgentBots => Source::Chatwoot,
+            Operation::CreateAgentBot => Source::Chatwoot,
+            Operation::GetAgentBot => Source::Chatwoot,
+            Operation::DeleteAgentBot => Source::Chatwoot,
+            Operation::UpdateAgentBot => Source::Chatwoot,
+            Operation::ResetAgentBotAccessToken => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -1045,6 +1255,24 @@ impl Operation {
             Operation::SetTeamMembers => false,
             Operation::SetAvailability => false,
             Operation::SetAutoOffline => false,
+            Operation::ListInboxes => false,
+            Operation::CreateInbox => false,
+            Operation::GetInbox => false,
+            Operation::DeleteInbox => false,
+            Operation::UpdateInbox => false,
+            Operation::ListInboxAssignableAgents => false,
+            Operation::GetInboxAgentBot => false,
+            Operation::SetInboxAgentBot => false,
+            Operation::ListInboxMembers => false,
+            Operation::AddInboxMembers => false,
+            Operation::RemoveInboxMembers => false,
+            Operation::SetInboxMembers => false,
+            Operation::ListAgentBots => false,
+            Operation::CreateAgentBot => false,
+            Operation::GetAgentBot => false,
+            Operation::DeleteAgentBot => false,
+            Operation::UpdateAgentBot => false,
+            Operation::ResetAgentBotAccessToken => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -1146,6 +1374,28 @@ impl Operation {
             Operation::SetTeamMembers => Some("TeamHandle::set_members"),
             Operation::SetAvailability => Some("Client::set_availability"),
             Operation::SetAutoOffline => Some("Client::set_auto_offline"),
+            Operation::ListInboxes => Some("Client::list_inboxes"),
+            Operation::CreateInbox => Some("Client::create_inbox"),
+            Operation::GetInbox => Some("Client::get_inbox"),
+            Operation::DeleteInbox => Some("InboxHandle::delete"),
+            Operation::UpdateInbox => Some("InboxHandle::update"),
+            Operation::ListInboxAssignableAgents => {
+                Some("InboxHandle::assignable_agents")
+            }
+            Operation::GetInboxAgentBot => Some("InboxHandle::agent_bot"),
+            Operation::SetInboxAgentBot => Some("InboxHandle::set_agent_bot"),
+            Operation::ListInboxMembers => Some("InboxHandle::members"),
+            Operation::AddInboxMembers => Some("InboxHandle::add_members"),
+            Operation::RemoveInboxMembers => Some("InboxHandle::remove_members"),
+            Operation::SetInboxMembers => Some("InboxHandle::set_members"),
+            Operation::ListAgentBots => Some("Client::list_agent_bots"),
+            Operation::CreateAgentBot => Some("Client::create_agent_bot"),
+            Operation::GetAgentBot => Some("Client::get_agent_bot"),
+            Operation::DeleteAgentBot => Some("AgentBotHandle::delete"),
+            Operation::UpdateAgentBot => Some("AgentBotHandle::update"),
+            Operation::ResetAgentBotAccessToken => {
+                Some("AgentBotHandle::reset_access_token")
+            }
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -1233,6 +1483,24 @@ impl Operation {
             "setTeamMembers" => Some(Operation::SetTeamMembers),
             "setAvailability" => Some(Operation::SetAvailability),
             "setAutoOffline" => Some(Operation::SetAutoOffline),
+            "listInboxes" => Some(Operation::ListInboxes),
+            "createInbox" => Some(Operation::CreateInbox),
+            "getInbox" => Some(Operation::GetInbox),
+            "deleteInbox" => Some(Operation::DeleteInbox),
+            "updateInbox" => Some(Operation::UpdateInbox),
+            "listInboxAssignableAgents" => Some(Operation::ListInboxAssignableAgents),
+            "getInboxAgentBot" => Some(Operation::GetInboxAgentBot),
+            "setInboxAgentBot" => Some(Operation::SetInboxAgentBot),
+            "listInboxMembers" => Some(Operation::ListInboxMembers),
+            "addInboxMembers" => Some(Operation::AddInboxMembers),
+            "removeInboxMembers" => Some(Operation::RemoveInboxMembers),
+            "setInboxMembers" => Some(Operation::SetInboxMembers),
+            "listAgentBots" => Some(Operation::ListAgentBots),
+            "createAgentBot" => Some(Operation::CreateAgentBot),
+            "getAgentBot" => Some(Operation::GetAgentBot),
+            "deleteAgentBot" => Some(Operation::DeleteAgentBot),
+            "updateAgentBot" => Some(Operation::UpdateAgentBot),
+            "resetAgentBotAccessToken" => Some(Operation::ResetAgentBotAccessToken),
             _ => None,
         }
     }
@@ -1329,6 +1597,24 @@ impl Operation {
             "set_team_members" => Some(Operation::SetTeamMembers),
             "set_availability" => Some(Operation::SetAvailability),
             "set_auto_offline" => Some(Operation::SetAutoOffline),
+            "list_inboxes" => Some(Operation::ListInboxes),
+            "create_inbox" => Some(Operation::CreateInbox),
+            "get_inbox" => Some(Operation::GetInbox),
+            "delete_inbox" => Some(Operation::DeleteInbox),
+            "update_inbox" => Some(Operation::UpdateInbox),
+            "list_inbox_assignable_agents" => Some(Operation::ListInboxAssignableAgents),
+            "get_inbox_agent_bot" => Some(Operation::GetInboxAgentBot),
+            "set_inbox_agent_bot" => Some(Operation::SetInboxAgentBot),
+            "list_inbox_members" => Some(Operation::ListInboxMembers),
+            "add_inbox_members" => Some(Operation::AddInboxMembers),
+            "remove_inbox_members" => Some(Operation::RemoveInboxMembers),
+            "set_inbox_members" => Some(Operation::SetInboxMembers),
+            "list_agent_bots" => Some(Operation::ListAgentBots),
+            "create_agent_bot" => Some(Operation::CreateAgentBot),
+            "get_agent_bot" => Some(Operation::GetAgentBot),
+            "delete_agent_bot" => Some(Operation::DeleteAgentBot),
+            "update_agent_bot" => Some(Operation::UpdateAgentBot),
+            "reset_agent_bot_access_token" => Some(Operation::ResetAgentBotAccessToken),
             _ => None,
         }
     }

@@ -109,6 +109,28 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::SetTeamMembers => Self::cli_set_team_members(),
             CliCommand::SetAvailability => Self::cli_set_availability(),
             CliCommand::SetAutoOffline => Self::cli_set_auto_offline(),
+            CliCommand::ListInboxes => Self::cli_list_inboxes(),
+            CliCommand::CreateInbox => Self::cli_create_inbox(),
+            CliCommand::GetInbox => Self::cli_get_inbox(),
+            CliCommand::DeleteInbox => Self::cli_delete_inbox(),
+            CliCommand::UpdateInbox => Self::cli_update_inbox(),
+            CliCommand::ListInboxAssignableAgents => {
+                Self::cli_list_inbox_assignable_agents()
+            }
+            CliCommand::GetInboxAgentBot => Self::cli_get_inbox_agent_bot(),
+            CliCommand::SetInboxAgentBot => Self::cli_set_inbox_agent_bot(),
+            CliCommand::ListInboxMembers => Self::cli_list_inbox_members(),
+            CliCommand::AddInboxMembers => Self::cli_add_inbox_members(),
+            CliCommand::RemoveInboxMembers => Self::cli_remove_inbox_members(),
+            CliCommand::SetInboxMembers => Self::cli_set_inbox_members(),
+            CliCommand::ListAgentBots => Self::cli_list_agent_bots(),
+            CliCommand::CreateAgentBot => Self::cli_create_agent_bot(),
+            CliCommand::GetAgentBot => Self::cli_get_agent_bot(),
+            CliCommand::DeleteAgentBot => Self::cli_delete_agent_bot(),
+            CliCommand::UpdateAgentBot => Self::cli_update_agent_bot(),
+            CliCommand::ResetAgentBotAccessToken => {
+                Self::cli_reset_agent_bot_access_token()
+            }
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -2973,6 +2995,713 @@ impl<T: CliConfig> Cli<T> {
                 "Set whether the user goes offline when disconnected\n\nSets `auto_offline` in the account `account_id` names (a missing or null value\nmeans false: the server sends `auto_offline || false`), and answers with the user,\nas `getProfile` sends it. Sent flat or inside `profile`. An account the user is not\nin is a 404. Agent-bot tokens are refused (401).\n\nServer: `ProfilesController#auto_offline` (`auto_offline_params`), view\n`profiles/auto_offline.jbuilder` (app/controllers/api/v1/profiles_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_inboxes() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List inboxes\n\nThe inboxes the caller works in, by name (case-insensitive), wrapped in `payload`: every\ninbox of the account for an administrator, only the inboxes the user is a member of for\nan agent (`InboxPolicy::Scope` resolves `user.assigned_inboxes`). Secrets of a channel\n(`hmac_token`, IMAP/SMTP and provider credentials) are rendered for administrators only.\n\nServer: `InboxesController#index`, `InboxPolicy::Scope`, views `inboxes/index.json.jbuilder`\nand `models/_inbox.json.jbuilder` (app/controllers/api/v1/accounts/inboxes_controller.rb,\napp/policies/inbox_policy.rb, app/models/user.rb `assigned_inboxes`).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_inbox() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("allow-messages-after-resolved")
+                    .long("allow-messages-after-resolved")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("business-name")
+                    .long("business-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("csat-survey-enabled")
+                    .long("csat-survey-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("enable-auto-assignment")
+                    .long("enable-auto-assignment")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("enable-email-collect")
+                    .long("enable-email-collect")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("greeting-enabled")
+                    .long("greeting-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("greeting-message")
+                    .long("greeting-message")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 10000 characters."),
+            )
+            .arg(
+                ::clap::Arg::new("lock-to-single-conversation")
+                    .long("lock-to-single-conversation")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("out-of-office-message")
+                    .long("out-of-office-message")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 10000 characters."),
+            )
+            .arg(
+                ::clap::Arg::new("sender-name-type")
+                    .long("sender-name-type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::InboxCreateSenderNameType::Friendly.to_string(),
+                                types::InboxCreateSenderNameType::Professional.to_string(),
+                            ]),
+                            |s| types::InboxCreateSenderNameType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("timezone")
+                    .long("timezone")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "A tz database name, for example `Europe/Berlin` (default `UTC`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("working-hours-enabled")
+                    .long("working-hours-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create an inbox\n\nCreates an inbox and its channel. `channel.type` says which: `api` (an API channel:\n`webhook_url`, where the server POSTs the inbox's events, `hmac_mandatory`,\n`additional_attributes`; the server makes its `inbox_identifier` and `hmac_token`),\n`web_widget` (`website_url`, `widget_color`, `welcome_title`, ...), `email` (`email`,\nIMAP/SMTP settings), `line`, `telegram` (`bot_token`, checked with Telegram), `whatsapp`\n(`phone_number`, `provider`, `provider_config`, checked with the provider), `sms`\n(Bandwidth), and `voice` (enterprise). The inbox's own settings are beside `channel`.\n`name` is required (\"Name can't be blank\", 422), except for Telegram, whose bot's name\nis used; `webhook_url` is at most 2048 characters; `timezone` must be a tz database\nname. A type the server does not know makes no channel (422). Administrators only: an\nagent is answered 401 \"You are not authorized to do this action\". The account's inbox\nlimit (`validate_limit`, enterprise plans) answers 402 when reached.\nThe Ruut sandbox models the API channel only and answers every other type 422.\n\nServer: `InboxesController#create` (`create_channel`, `allowed_channel_types`,\n`inbox_attributes`, `Channel::*::EDITABLE_ATTRS`), `InboxPolicy#create?`, `Inbox` and\n`Channel::Api` validations, view `inboxes/create.json.jbuilder`\n(app/controllers/api/v1/accounts/inboxes_controller.rb, app/models/inbox.rb,\napp/models/channel/api.rb, enterprise/app/controllers/enterprise/api/v1/accounts/\ninboxes_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_inbox() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .about(
+                "Get an inbox\n\nOne inbox of the account. An agent who is not a member of the inbox is answered 401\n\"You are not authorized to do this action\" (`authorize @inbox, :show?`).\n\nServer: `InboxesController#show` (`fetch_inbox`), `InboxPolicy#show?`, view\n`inboxes/show.json.jbuilder` (app/controllers/api/v1/accounts/inboxes_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_inbox() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .about(
+                "Delete an inbox\n\nDeletes the inbox, asynchronously: the server queues a `DeleteObjectJob` and answers\n200 with `{\"message\": \"Your inbox deletion request will be processed in some time.\"}`\nat once; the inbox, its conversations, members and contact inboxes go when the job\nruns. (The Ruut sandbox deletes them before answering.) Administrators only: the inbox\nis looked up first (404), then an agent is answered 401 \"You are not authorized to do\nthis action\".\n\nServer: `InboxesController#destroy`, `InboxPolicy#destroy?`, `DeleteObjectJob`,\n`config/locales/en.yml` (`messages.inbox_deletetion_response`).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_inbox() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("allow-messages-after-resolved")
+                    .long("allow-messages-after-resolved")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("business-name")
+                    .long("business-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("csat-survey-enabled")
+                    .long("csat-survey-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("enable-auto-assignment")
+                    .long("enable-auto-assignment")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("enable-email-collect")
+                    .long("enable-email-collect")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("greeting-enabled")
+                    .long("greeting-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("greeting-message")
+                    .long("greeting-message")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 10000 characters."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .arg(
+                ::clap::Arg::new("lock-to-single-conversation")
+                    .long("lock-to-single-conversation")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("out-of-office-message")
+                    .long("out-of-office-message")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 10000 characters."),
+            )
+            .arg(
+                ::clap::Arg::new("sender-name-type")
+                    .long("sender-name-type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::InboxUpdateSenderNameType::Friendly.to_string(),
+                                types::InboxUpdateSenderNameType::Professional.to_string(),
+                            ]),
+                            |s| types::InboxUpdateSenderNameType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("timezone")
+                    .long("timezone")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "A tz database name, for example `Europe/Berlin` (default `UTC`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("working-hours-enabled")
+                    .long("working-hours-enabled")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update an inbox\n\nChanges the inbox's settings sent, and its channel's editable fields under `channel`\n(for an API channel `webhook_url`, `hmac_mandatory`, `additional_attributes`; the type\ncannot change). Rails also routes `PUT` here. `working_hours` (a list of\n`{day_of_week, open_hour, ...}`) changes the weekly schedule. Administrators only: the\ninbox is looked up first (404), then an agent is answered 401 \"You are not authorized\nto do this action\".\n\nServer: `InboxesController#update` (`update_inbox_working_hours`, `update_channel`),\n`InboxPolicy#update?`, view `inboxes/update.json.jbuilder`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_inbox_assignable_agents() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .about(
+                "List the agents conversations of an inbox can be assigned to\n\nThe inbox's members and the account's administrators, each once, wrapped in `payload`\n(the server marks the route deprecated). An agent who is not a member of the inbox is\nanswered 401.\n\nServer: `InboxesController#assignable_agents`, `Inbox#assignable_agents`, views\n`inboxes/assignable_agents.json.jbuilder` and `models/_agent.json.jbuilder`\n(app/models/inbox.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_inbox_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .about(
+                "Get the agent bot an inbox is routed to\n\n`{\"agent_bot\": {...}}`, or `{\"agent_bot\": {}}` when the inbox has none. The bot is\nrendered without `AgentBotPresenter`, so its `access_token` is the whole access-token\nrecord (`{id, owner_type, owner_id, token, created_at, updated_at}`), shown to any\nmember of the inbox, agents included. An agent who is not a member is answered 401.\n\nServer: `InboxesController#agent_bot`, view `inboxes/agent_bot.json.jbuilder`,\n`models/_agent_bot.json.jbuilder` (app/views/api/v1/accounts/inboxes/agent_bot.json.jbuilder).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_set_inbox_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("agent-bot")
+                    .long("agent-bot")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Route an inbox to an agent bot, or stop\n\nRoutes the inbox to the agent bot `agent_bot` (an id), replacing any other; `null` or no\n`agent_bot` removes the route. The answer is an empty 200. From then on the inbox's new\nconversations start `pending` (`Conversation#determine_conversation_status`: an inbox\nwith an active bot) and the bot's `outgoing_url` receives their `message_created`,\n`message_updated`, `conversation_opened` and `conversation_resolved` events\n(`AgentBotListener`). The server finds the bot with an unscoped `AgentBot.find`, so a\nbot of another account is accepted too; an unknown id is a 404. Administrators only;\nthe order of the checks is the server's: the inbox (404; 401 for an agent who is not a\nmember), then the bot (404), then the role (401 \"You are not authorized to do this\naction\").\n\nServer: `InboxesController#set_agent_bot` (`fetch_agent_bot`), `InboxPolicy#set_agent_bot?`,\n`AgentBotInbox`, `AgentBotListener` (app/listeners/agent_bot_listener.rb),\n`Conversation#determine_conversation_status` (app/models/conversation.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_inbox_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The inbox's id."),
+            )
+            .about(
+                "List an inbox's members\n\nThe agents who are members of the inbox (and belong to the account), wrapped in\n`payload`. An agent who is not a member of the inbox is answered 401 \"You are not\nauthorized to do this action\".\n\nServer: `InboxMembersController#show` (`authorize @inbox, :show?`,\n`fetch_updated_agents`), views `inbox_members/show.json.jbuilder` and\n`models/_agent.json.jbuilder` (app/controllers/api/v1/accounts/inbox_members_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_add_inbox_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Add members to an inbox\n\nAdds the users `user_ids` to the inbox `inbox_id` (those already members are skipped)\nand answers every member, wrapped in `payload`. Members take part in the inbox's\nauto-assignment and show in its assignable agents. An id of no user answers 422\n\"User must exist\" (nothing is added); an id twice, 422 \"User has already been taken\".\nThe server does not check that a user belongs to the account: such a member is kept but\nnot listed. Administrators only: the inbox is looked up first (404, also when\n`inbox_id` is missing), then an agent is answered 401 \"You are not authorized to do\nthis action\". Without `user_ids` the server fails (500); send a list.\n\nServer: `InboxMembersController#create` (`fetch_inbox`, `agents_to_be_added_ids`),\n`InboxPolicy#create?`, `Inbox#add_members`, `InboxMember` validations, view\n`inbox_members/create.json.jbuilder` (app/models/inbox_member.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_remove_inbox_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Remove members from an inbox\n\nRemoves the users `user_ids` from the inbox `inbox_id` (ids that are not members are\nignored). The answer is an empty 200. Administrators only: the inbox is looked up first\n(404), then an agent is answered 401 \"You are not authorized to do this action\".\n\nServer: `InboxMembersController#destroy`, `InboxPolicy#destroy?`, `Inbox#remove_members`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_set_inbox_members() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Replace an inbox's members\n\nMakes `user_ids` the inbox's members: the users not yet members are added, the members\nnot listed are removed; answers every member, wrapped in `payload`. The errors are\nthose of `addInboxMembers`.\n\nServer: `InboxMembersController#update` (`update_agents_list`), `InboxPolicy#update?`,\nview `inbox_members/update.json.jbuilder`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_agent_bots() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List agent bots\n\nThe agent bots the account may use, as a bare array: its own bots and the system bots\n(bots of no account, `account_id` null and `system_bot` true, which the server renders\nwithout `outgoing_url` and without `access_token`). An account bot's `access_token` is\nrendered for every member of the account, agents included (`AgentBotPresenter`).\nAdministrators and agents may list.\n\nServer: `AgentBotsController#index` (`AgentBot.accessible_to(Current.account)`),\n`AgentBotPolicy#index?`, views `agent_bots/index.json.jbuilder` and\n`models/_agent_bot.json.jbuilder`, `AgentBotPresenter`\n(app/controllers/api/v1/accounts/agent_bots_controller.rb, app/policies/agent_bot_policy.rb,\napp/presenters/agent_bot_presenter.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("avatar-url")
+                    .long("avatar-url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("An image URL the server fetches, later, as the avatar."),
+            )
+            .arg(
+                ::clap::Arg::new("bot-type")
+                    .long("bot-type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::AgentBotFieldsBotType::Webhook.to_string(),
+                            ]),
+                            |s| types::AgentBotFieldsBotType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("outgoing-url")
+                    .long("outgoing-url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 2048 characters (longer is a 422)."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create an agent bot\n\nCreates an agent bot of the account, with its own access token (rendered as\n`access_token`): that token authenticates as the bot where bots may call. Every field\nis optional (the model validates only `outgoing_url`, at most 2048 characters, as 422\nwith `message` and `attributes`); `bot_type` is `webhook`, the only type. The server\nPOSTs the events of the conversations the bot handles (the inboxes routed to it with\n`setInboxAgentBot`, and the conversations assigned to it) to `outgoing_url`.\nAdministrators only: an agent is answered 401 \"You are not authorized to do this action\".\n`avatar` (a multipart upload) and `avatar_url` (fetched later by a job) set the\nthumbnail; the JSON body here carries `avatar_url` only.\n\nServer: `AgentBotsController#create` (`permitted_params`), `AgentBotPolicy#create?`,\n`AgentBot` (app/models/agent_bot.rb, `AccessTokenable`), view\n`agent_bots/create.json.jbuilder`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent bot's id."),
+            )
+            .about(
+                "Get an agent bot\n\nOne agent bot the account may use: one of its own, or a system bot. Administrators and\nagents may read it.\n\nServer: `AgentBotsController#show` (`AgentBot.accessible_to(Current.account).find`),\n`AgentBotPolicy#show?`, view `agent_bots/show.json.jbuilder`\n(app/controllers/api/v1/accounts/agent_bots_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent bot's id."),
+            )
+            .about(
+                "Delete an agent bot\n\nDeletes one of the account's bots (a system bot is a 404): its access token stops\nworking, the inboxes routed to it are no longer, and the conversations assigned to it\nbecome unassigned. The answer is an empty 200. Administrators only: an agent is\nanswered 401 \"You are not authorized to do this action\", before the bot is looked up.\n\nServer: `AgentBotsController#destroy`, `AgentBotPolicy#destroy?`, `AgentBot`\n(`has_many :agent_bot_inboxes, dependent: :destroy_async`, `assigned_conversations`\n`dependent: :nullify`) (app/models/agent_bot.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_agent_bot() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("avatar-url")
+                    .long("avatar-url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("An image URL the server fetches, later, as the avatar."),
+            )
+            .arg(
+                ::clap::Arg::new("bot-type")
+                    .long("bot-type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::AgentBotFieldsBotType::Webhook.to_string(),
+                            ]),
+                            |s| types::AgentBotFieldsBotType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent bot's id."),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("outgoing-url")
+                    .long("outgoing-url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("At most 2048 characters (longer is a 422)."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Update an agent bot\n\nChanges the fields sent (Rails also routes `PUT` here). Only the account's own bots:\na system bot is a 404. Administrators only: an agent is answered 401 \"You are not\nauthorized to do this action\", before the bot is looked up.\n\nServer: `AgentBotsController#update`, `AgentBotPolicy#update?`, view\n`agent_bots/update.json.jbuilder` (app/controllers/api/v1/accounts/agent_bots_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_reset_agent_bot_access_token() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The agent bot's id."),
+            )
+            .about(
+                "Reset an agent bot's access token\n\nReplaces the bot's access token with a new random one and answers the bot with it; the\nold token is refused (401 \"Invalid Access Token\") from then on. Only the account's own\nbots (a system bot is a 404). Administrators only: an agent is answered 401 \"You are not\nauthorized to do this action\", before the bot is looked up. Not retried: a repeat\nreplaces the token again.\n\nServer: `AgentBotsController#reset_access_token` (`access_token.regenerate_token`),\n`AgentBotPolicy#reset_access_token?`, view `agent_bots/reset_access_token.json.jbuilder`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -3127,6 +3856,36 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::SetTeamMembers => self.execute_set_team_members(matches).await,
             CliCommand::SetAvailability => self.execute_set_availability(matches).await,
             CliCommand::SetAutoOffline => self.execute_set_auto_offline(matches).await,
+            CliCommand::ListInboxes => self.execute_list_inboxes(matches).await,
+            CliCommand::CreateInbox => self.execute_create_inbox(matches).await,
+            CliCommand::GetInbox => self.execute_get_inbox(matches).await,
+            CliCommand::DeleteInbox => self.execute_delete_inbox(matches).await,
+            CliCommand::UpdateInbox => self.execute_update_inbox(matches).await,
+            CliCommand::ListInboxAssignableAgents => {
+                self.execute_list_inbox_assignable_agents(matches).await
+            }
+            CliCommand::GetInboxAgentBot => {
+                self.execute_get_inbox_agent_bot(matches).await
+            }
+            CliCommand::SetInboxAgentBot => {
+                self.execute_set_inbox_agent_bot(matches).await
+            }
+            CliCommand::ListInboxMembers => {
+                self.execute_list_inbox_members(matches).await
+            }
+            CliCommand::AddInboxMembers => self.execute_add_inbox_members(matches).await,
+            CliCommand::RemoveInboxMembers => {
+                self.execute_remove_inbox_members(matches).await
+            }
+            CliCommand::SetInboxMembers => self.execute_set_inbox_members(matches).await,
+            CliCommand::ListAgentBots => self.execute_list_agent_bots(matches).await,
+            CliCommand::CreateAgentBot => self.execute_create_agent_bot(matches).await,
+            CliCommand::GetAgentBot => self.execute_get_agent_bot(matches).await,
+            CliCommand::DeleteAgentBot => self.execute_delete_agent_bot(matches).await,
+            CliCommand::UpdateAgentBot => self.execute_update_agent_bot(matches).await,
+            CliCommand::ResetAgentBotAccessToken => {
+                self.execute_reset_agent_bot_access_token(matches).await
+            }
         }
     }
     pub async fn execute_get_server_info(
@@ -5457,6 +6216,621 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_inboxes(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_inboxes();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_inboxes(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_inbox();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("allow-messages-after-resolved") {
+            request = request
+                .body_map(|body| { body.allow_messages_after_resolved(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("business-name") {
+            request = request.body_map(|body| { body.business_name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("csat-survey-enabled") {
+            request = request
+                .body_map(|body| { body.csat_survey_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("enable-auto-assignment") {
+            request = request
+                .body_map(|body| { body.enable_auto_assignment(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("enable-email-collect") {
+            request = request
+                .body_map(|body| { body.enable_email_collect(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("greeting-enabled") {
+            request = request.body_map(|body| { body.greeting_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("greeting-message")
+        {
+            request = request.body_map(|body| { body.greeting_message(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("lock-to-single-conversation") {
+            request = request
+                .body_map(|body| { body.lock_to_single_conversation(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("out-of-office-message")
+        {
+            request = request
+                .body_map(|body| { body.out_of_office_message(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<types::InboxCreateSenderNameType>("sender-name-type")
+        {
+            request = request.body_map(|body| { body.sender_name_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("timezone") {
+            request = request.body_map(|body| { body.timezone(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("working-hours-enabled") {
+            request = request
+                .body_map(|body| { body.working_hours_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::InboxCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_inbox(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_inbox();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        self.config.execute_get_inbox(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_inbox();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        self.config.execute_delete_inbox(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_inbox();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("allow-messages-after-resolved") {
+            request = request
+                .body_map(|body| { body.allow_messages_after_resolved(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("business-name") {
+            request = request.body_map(|body| { body.business_name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("csat-survey-enabled") {
+            request = request
+                .body_map(|body| { body.csat_survey_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("enable-auto-assignment") {
+            request = request
+                .body_map(|body| { body.enable_auto_assignment(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("enable-email-collect") {
+            request = request
+                .body_map(|body| { body.enable_email_collect(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("greeting-enabled") {
+            request = request.body_map(|body| { body.greeting_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("greeting-message")
+        {
+            request = request.body_map(|body| { body.greeting_message(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("lock-to-single-conversation") {
+            request = request
+                .body_map(|body| { body.lock_to_single_conversation(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("out-of-office-message")
+        {
+            request = request
+                .body_map(|body| { body.out_of_office_message(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<types::InboxUpdateSenderNameType>("sender-name-type")
+        {
+            request = request.body_map(|body| { body.sender_name_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("timezone") {
+            request = request.body_map(|body| { body.timezone(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("working-hours-enabled") {
+            request = request
+                .body_map(|body| { body.working_hours_enabled(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::InboxUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_inbox(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_inbox_assignable_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_inbox_assignable_agents();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        self.config.execute_list_inbox_assignable_agents(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_inbox_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_inbox_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        self.config.execute_get_inbox_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_set_inbox_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.set_inbox_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("agent-bot") {
+            request = request.body_map(|body| { body.agent_bot(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::InboxAgentBotChoice,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_set_inbox_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_inbox_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        self.config.execute_list_inbox_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_add_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.add_inbox_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::InboxMembersChange>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_add_inbox_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_remove_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.remove_inbox_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::InboxMembersChange>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_remove_inbox_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_set_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.set_inbox_members();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::InboxMembersChange>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_set_inbox_members(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_agent_bots(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_agent_bots();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_agent_bots(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("avatar-url") {
+            request = request.body_map(|body| { body.avatar_url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<types::AgentBotFieldsBotType>("bot-type")
+        {
+            request = request.body_map(|body| { body.bot_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("outgoing-url") {
+            request = request.body_map(|body| { body.outgoing_url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::AgentBotFields>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        self.config.execute_get_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        self.config.execute_delete_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_agent_bot();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("avatar-url") {
+            request = request.body_map(|body| { body.avatar_url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<types::AgentBotFieldsBotType>("bot-type")
+        {
+            request = request.body_map(|body| { body.bot_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("outgoing-url") {
+            request = request.body_map(|body| { body.outgoing_url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::AgentBotFields>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_agent_bot(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_reset_agent_bot_access_token(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.reset_agent_bot_access_token();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        self.config.execute_reset_agent_bot_access_token(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -5982,6 +7356,132 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_inboxes(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListInboxes,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateInbox,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetInbox,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteInbox,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_inbox(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateInbox,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_inbox_assignable_agents(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListInboxAssignableAgents,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_inbox_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetInboxAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_set_inbox_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SetInboxAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListInboxMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_add_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::AddInboxMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_remove_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::RemoveInboxMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_set_inbox_members(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::SetInboxMembers,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_agent_bots(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListAgentBots,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_agent_bot(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateAgentBot,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_reset_agent_bot_access_token(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ResetAgentBotAccessToken,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -6057,6 +7557,24 @@ pub enum CliCommand {
     SetTeamMembers,
     SetAvailability,
     SetAutoOffline,
+    ListInboxes,
+    CreateInbox,
+    GetInbox,
+    DeleteInbox,
+    UpdateInbox,
+    ListInboxAssignableAgents,
+    GetInboxAgentBot,
+    SetInboxAgentBot,
+    ListInboxMembers,
+    AddInboxMembers,
+    RemoveInboxMembers,
+    SetInboxMembers,
+    ListAgentBots,
+    CreateAgentBot,
+    GetAgentBot,
+    DeleteAgentBot,
+    UpdateAgentBot,
+    ResetAgentBotAccessToken,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -6097,7 +7615,15 @@ impl CliCommand {
             CliCommand::DeleteTeam, CliCommand::UpdateTeam, CliCommand::ListTeamMembers,
             CliCommand::AddTeamMembers, CliCommand::RemoveTeamMembers,
             CliCommand::SetTeamMembers, CliCommand::SetAvailability,
-            CliCommand::SetAutoOffline,
+            CliCommand::SetAutoOffline, CliCommand::ListInboxes, CliCommand::CreateInbox,
+            CliCommand::GetInbox, CliCommand::DeleteInbox, CliCommand::UpdateInbox,
+            CliCommand::ListInboxAssignableAgents, CliCommand::GetInboxAgentBot,
+            CliCommand::SetInboxAgentBot, CliCommand::ListInboxMembers,
+            CliCommand::AddInboxMembers, CliCommand::RemoveInboxMembers,
+            CliCommand::SetInboxMembers, CliCommand::ListAgentBots,
+            CliCommand::CreateAgentBot, CliCommand::GetAgentBot,
+            CliCommand::DeleteAgentBot, CliCommand::UpdateAgentBot,
+            CliCommand::ResetAgentBotAccessToken,
         ]
             .into_iter()
     }
@@ -6183,6 +7709,24 @@ impl CliCommand {
             CliCommand::SetTeamMembers => "set_team_members",
             CliCommand::SetAvailability => "set_availability",
             CliCommand::SetAutoOffline => "set_auto_offline",
+            CliCommand::ListInboxes => "list_inboxes",
+            CliCommand::CreateInbox => "create_inbox",
+            CliCommand::GetInbox => "get_inbox",
+            CliCommand::DeleteInbox => "delete_inbox",
+            CliCommand::UpdateInbox => "update_inbox",
+            CliCommand::ListInboxAssignableAgents => "list_inbox_assignable_agents",
+            CliCommand::GetInboxAgentBot => "get_inbox_agent_bot",
+            CliCommand::SetInboxAgentBot => "set_inbox_agent_bot",
+            CliCommand::ListInboxMembers => "list_inbox_members",
+            CliCommand::AddInboxMembers => "add_inbox_members",
+            CliCommand::RemoveInboxMembers => "remove_inbox_members",
+            CliCommand::SetInboxMembers => "set_inbox_members",
+            CliCommand::ListAgentBots => "list_agent_bots",
+            CliCommand::CreateAgentBot => "create_agent_bot",
+            CliCommand::GetAgentBot => "get_agent_bot",
+            CliCommand::DeleteAgentBot => "delete_agent_bot",
+            CliCommand::UpdateAgentBot => "update_agent_bot",
+            CliCommand::ResetAgentBotAccessToken => "reset_agent_bot_access_token",
         }
     }
 }

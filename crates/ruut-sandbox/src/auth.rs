@@ -43,16 +43,16 @@ impl From<Caller> for SenderRef {
     }
 }
 
-/// The tokens the sandbox accepts.
+/// The user token the sandbox accepts, and who the seeded user and bot are.
+/// Agent bots' tokens are in the store, with the bots (a bot created or reset
+/// through the API gets a new one).
 #[derive(Clone, Debug)]
 pub(crate) struct Tokens {
     /// The user's token.
     pub user: String,
-    /// The agent bot's token.
-    pub bot: String,
     /// The user's id.
     pub user_id: i64,
-    /// The bot's id.
+    /// The seeded bot's id.
     pub bot_id: i64,
 }
 
@@ -86,23 +86,25 @@ pub(crate) fn is_token_header(name: &str) -> bool {
 
 impl Tokens {
     /// Authenticates a request; `bots_allowed` says whether the operation lists
-    /// `agentBotApiKey` in its security requirements.
+    /// `agentBotApiKey` in its security requirements, and `bot_with_token`
+    /// finds the bot a token belongs to.
     pub fn authenticate(
         &self,
         headers: &HeaderMap,
         bots_allowed: bool,
+        bot_with_token: impl FnOnce(&[u8]) -> Option<i64>,
     ) -> Result<Caller, ApiError> {
         let Some(token) = token(headers) else {
             return Err(ApiError::MissingToken);
         };
-        // Compare against both so the time does not tell which one matched.
+        // Compare against every token so the time does not tell which one matched.
         let is_user = ct_eq(token, self.user.as_bytes());
-        let is_bot = ct_eq(token, self.bot.as_bytes());
+        let bot = bot_with_token(token);
         if is_user {
             Ok(Caller::User(self.user_id))
-        } else if is_bot {
+        } else if let Some(bot_id) = bot {
             if bots_allowed {
-                Ok(Caller::Bot(self.bot_id))
+                Ok(Caller::Bot(bot_id))
             } else {
                 Err(ApiError::BotForbidden)
             }
@@ -128,7 +130,7 @@ pub(crate) fn account_access(
             .map(Some)
             .ok_or(ApiError::NotMember),
         Caller::Bot(bot_id) => match store.bot(bot_id) {
-            Some(bot) if bot.account_id == account_id => Ok(None),
+            Some(bot) if bot.account_id == Some(account_id) => Ok(None),
             _ => Err(ApiError::NotMember),
         },
     }

@@ -158,6 +158,8 @@ mod faults;
 mod files;
 mod filter;
 mod fixtures;
+mod ids;
+mod inbox_config;
 mod journal;
 mod notes;
 mod operations;

@@ -175,13 +175,16 @@ impl SandboxBuilder {
             TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, self.port))).await?;
         let addr = listener.local_addr()?;
         let (mut store, seed_info) = seed::build(self.seed);
+        // The seeded bot's token is the builder's (a reset replaces it).
+        if let Some(bot) = store.bots.iter_mut().find(|b| b.id == seed_info.bot_id) {
+            bot.access_token.clone_from(&self.bot_token);
+        }
         // Attachment URLs are absolute, as the server's are.
         store.files.origin = format!("http://{addr}");
         let app = Arc::new(App {
             store: Shared::new(store),
             tokens: Tokens {
                 user: self.user_token.clone(),
-                bot: self.bot_token.clone(),
                 user_id: seed_info.user_id,
                 bot_id: seed_info.bot_id,
             },

@@ -46,7 +46,12 @@ impl FromRequestParts<Arc<App>> for SignedIn {
             .extensions
             .get::<Operation>()
             .is_some_and(|op| op.agent_bot());
-        let caller = app.tokens.authenticate(&parts.headers, bots)?;
+        let caller = {
+            let store = app.store.lock();
+            let bot_with_token = |token: &[u8]| store.bot_with_token(token);
+            app.tokens
+                .authenticate(&parts.headers, bots, bot_with_token)?
+        };
         let params = RawPathParams::from_request_parts(parts, app)
             .await
             .map_err(|_| ApiError::NotFound)?;
@@ -224,7 +229,7 @@ fn first_account_with(store: &Store, caller: Caller, display_id: i64) -> Result<
             .collect(),
         Caller::Bot(bot_id) => store
             .bot(bot_id)
-            .map(|b| b.account_id)
+            .and_then(|b| b.account_id)
             .into_iter()
             .collect(),
     };

@@ -9,6 +9,7 @@
 
 use ruut_api::enums::{ConversationPriority, ConversationStatus};
 
+use crate::inbox_config::InboxSettings;
 use crate::notes::Note;
 use crate::state::{
     Account, AssigneeRef, Attrs, Bot, Contact, Conversation, Inbox, Membership, Message, SenderRef,
@@ -101,6 +102,12 @@ pub struct SeedInfo {
     pub agent_ids: Vec<i64>,
     /// The agent bot behind the bot token (usable in the main account).
     pub bot_id: i64,
+    /// A system bot (of no account), listed by every account.
+    pub system_bot_id: i64,
+    /// An agent bot of the second account (where the user is an administrator).
+    pub second_account_bot_id: i64,
+    /// The second account's inbox (its conversations are in it).
+    pub second_account_inbox_id: i64,
     /// A team of the main account (the user is a member).
     pub team_id: i64,
     /// The inboxes of the main account.
@@ -207,9 +214,36 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     seed_inbox_members(&mut store);
     store.bots.push(Bot {
         id: 1,
-        account_id: 1,
+        account_id: Some(1),
         name: "Sandbox Bot".to_owned(),
         description: "Answers first, hands over to humans".to_owned(),
+        outgoing_url: None,
+        bot_config: Attrs::new(),
+        // Replaced by the builder's bot token when the sandbox starts.
+        access_token: String::new(),
+        token_at: BASE - 86_400 * 200,
+    });
+    // A bot of the second account, where the token user is an administrator.
+    store.bots.push(Bot {
+        id: 3,
+        account_id: Some(2),
+        name: "Globex Bot".to_owned(),
+        description: "Qualifies leads".to_owned(),
+        outgoing_url: None,
+        bot_config: Attrs::new(),
+        access_token: crate::ids::new_token(),
+        token_at: BASE - 86_400 * 200,
+    });
+    // A system bot (of no account), listed in every account.
+    store.bots.push(Bot {
+        id: 2,
+        account_id: None,
+        name: "Captain".to_owned(),
+        description: "A system bot every account may use".to_owned(),
+        outgoing_url: None,
+        bot_config: Attrs::new(),
+        access_token: crate::ids::new_token(),
+        token_at: BASE - 86_400 * 200,
     });
     store.teams.push(Team {
         id: 1,
@@ -227,18 +261,24 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         member_ids: vec![6],
         allow_auto_assign: false,
     });
-    for (id, account_id, name, channel_type) in [
-        (1, 1, "Website", "Channel::WebWidget"),
-        (2, 1, "API", "Channel::Api"),
-        (3, 1, "Email", "Channel::Email"),
-        (4, 2, "Globex Website", "Channel::WebWidget"),
-        (5, 3, "Initech Website", "Channel::WebWidget"),
+    // The inboxes' tokens come from their own generator, so that the rest of
+    // the seeded data does not change with them.
+    let mut tokens = SplitMix64::new(seed.rotate_left(17));
+    for (id, account_id, name, channel_type, members) in [
+        (1, 1, "Website", "Channel::WebWidget", &[1, 3][..]),
+        (2, 1, "API", "Channel::Api", &[1][..]),
+        (3, 1, "Email", "Channel::Email", &[1, 4][..]),
+        (4, 2, "Globex Website", "Channel::WebWidget", &[6][..]),
+        (5, 3, "Initech Website", "Channel::WebWidget", &[7][..]),
     ] {
+        let mut settings = InboxSettings::new(id, || tokens.uuid().replace('-', ""));
+        settings.member_ids = members.to_vec();
         store.inboxes.push(Inbox {
             id,
             account_id,
             name: name.to_owned(),
             channel_type,
+            settings,
         });
     }
 
@@ -277,6 +317,11 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         }
     }
     store.next_contact_id = contact_id + 1;
+    let last = |ids: &mut dyn Iterator<Item = i64>| ids.max().unwrap_or(0);
+    store.ids = crate::ids::Sequences::after(
+        last(&mut store.bots.iter().map(|b| b.id)),
+        last(&mut store.inboxes.iter().map(|i| i.id)),
+    );
     seed_note(&mut store);
 
     seed_conversations(&mut store, &mut rng);
@@ -290,6 +335,9 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         user_id: 1,
         agent_ids: vec![2, 3, 4, 5],
         bot_id: 1,
+        system_bot_id: 2,
+        second_account_bot_id: 3,
+        second_account_inbox_id: 4,
         team_id: 1,
         inbox_ids: vec![1, 2, 3],
         api_inbox_id: 2,

@@ -56,13 +56,21 @@ pub(crate) struct Membership {
     pub auto_offline: bool,
 }
 
-/// An agent bot, usable in one account.
+/// An agent bot: an account's own, or a system bot (`account_id` `None`)
+/// every account may use.
 #[derive(Clone, Debug)]
 pub(crate) struct Bot {
     pub id: i64,
-    pub account_id: i64,
+    pub account_id: Option<i64>,
     pub name: String,
     pub description: String,
+    /// Where the events of the bot's conversations are delivered.
+    pub outgoing_url: Option<String>,
+    pub bot_config: Attrs,
+    /// The bot's API token (`AccessTokenable`).
+    pub access_token: String,
+    /// When the token was made (Unix seconds).
+    pub token_at: i64,
 }
 
 /// A team of agents.
@@ -85,6 +93,8 @@ pub(crate) struct Inbox {
     pub account_id: i64,
     pub name: String,
     pub channel_type: &'static str,
+    /// Settings, channel fields, members and bot.
+    pub settings: crate::inbox_config::InboxSettings,
 }
 
 /// A contact and its identities in inboxes.
@@ -256,6 +266,8 @@ pub(crate) struct Store {
     pub users: Vec<User>,
     pub memberships: Vec<Membership>,
     pub bots: Vec<Bot>,
+    /// The next ids of records created through the API.
+    pub ids: crate::ids::Sequences,
     pub teams: Vec<Team>,
     pub inboxes: Vec<Inbox>,
     pub contacts: Vec<Contact>,
@@ -323,6 +335,18 @@ impl Store {
     /// The bot with this id.
     pub fn bot(&self, id: i64) -> Option<&Bot> {
         self.bots.iter().find(|b| b.id == id)
+    }
+
+    /// The bot whose access token this is, comparing every bot's token in
+    /// constant time.
+    pub fn bot_with_token(&self, token: &[u8]) -> Option<i64> {
+        let mut found = None;
+        for bot in &self.bots {
+            if crate::auth::ct_eq(token, bot.access_token.as_bytes()) {
+                found = Some(bot.id);
+            }
+        }
+        found
     }
 
     /// The team with this id in the account.

@@ -2,7 +2,12 @@
 //! signed JSON event to a URL whenever a conversation is created, changes status
 //! or is otherwise updated (assignee, team, priority, labels, custom attributes),
 //! someone types, a message is created, or a contact is created or changed, as the
-//! real server does (chatwoot-api.md §6).
+//! real server does (chatwoot-api.md §6). Agent bots with an `outgoing_url`
+//! get the events of their conversations (those of the inbox routed to them,
+//! and those assigned to them) as `AgentBotListener` sends them:
+//! `message_created`, `message_updated`, `conversation_opened`,
+//! `conversation_resolved`, signed with the same secret, whether or not a
+//! URL is configured.
 //!
 //! - **Shapes**: the `Webhook*Event` schemas of `openapi/ruut.yaml`, so webhook
 //!   `message_type` is a string and `created_at` an ISO string.
@@ -32,6 +37,7 @@ use tokio::sync::mpsc;
 
 use crate::clock;
 use crate::delivery_progress::Progress;
+use crate::inbox_config::bot_urls;
 use crate::render;
 use crate::state::{AssigneeRef, Contact, Conversation, Message, Store};
 
@@ -68,28 +74,29 @@ impl WebhookConfig {
     }
 }
 
-/// The running side: a queue feeding the delivery task, or nothing.
+/// The running side: a queue feeding the delivery task. Each event goes to
+/// the configured URL (`None`) or to an agent bot's `outgoing_url`.
 #[derive(Debug)]
 pub(crate) struct Webhooks {
-    queue: Option<mpsc::Sender<Value>>,
+    queue: mpsc::Sender<(Option<String>, Value)>,
+    /// Whether a URL is configured for the account's webhook.
+    account: bool,
     progress: Arc<Progress>,
 }
 
 impl Webhooks {
-    /// Starts the delivery task on the current runtime when a URL is configured.
+    /// Starts the delivery task on the current runtime (agent bots with an
+    /// `outgoing_url` get deliveries even when no URL is configured).
     pub(crate) fn start(config: &WebhookConfig) -> Webhooks {
         let progress = Arc::<Progress>::default();
-        let Some(url) = config.url.clone() else {
-            return Webhooks {
-                queue: None,
-                progress,
-            };
-        };
         let (queue, events) = mpsc::channel(QUEUE);
+        let url = config.url.clone();
+        let account = url.is_some();
         let delivery = deliver_all(url, config.secret.clone(), events, progress.clone());
         tokio::spawn(delivery);
         Webhooks {
-            queue: Some(queue),
+            queue,
+            account,
             progress,
         }
     }
@@ -100,42 +107,71 @@ impl Webhooks {
         self.progress.settled(timeout).await
     }
 
+    /// Whether events go to a configured URL.
     pub(crate) fn enabled(&self) -> bool {
-        self.queue.is_some()
+        self.account
     }
 
+    /// Queues an event for the configured URL.
     pub(crate) fn send(&self, event: Value) {
-        if let Some(queue) = &self.queue {
-            self.progress.queue_one();
-            // A full queue drops the event: never block a request, never pile up.
-            if queue.try_send(event).is_err() {
-                self.progress.end_one();
-            }
+        if self.account {
+            self.queue_for(None, event);
         }
+    }
+
+    fn queue_for(&self, bot_url: Option<String>, event: Value) {
+        self.progress.queue_one();
+        // A full queue drops the event: never block a request, never pile up.
+        if self.queue.try_send((bot_url, event)).is_err() {
+            self.progress.end_one();
+        }
+    }
+
+    /// Queues `event` for the configured URL and for the agent bots of the
+    /// conversation (see [`bot_urls`]); renders it only if anyone gets it.
+    fn deliver(&self, store: &Store, c: &Conversation, event: impl FnOnce() -> Value) {
+        let bots = bot_urls(store, c);
+        if !self.account && bots.is_empty() {
+            return;
+        }
+        let event = event();
+        for url in bots {
+            self.queue_for(Some(url), event.clone());
+        }
+        self.send(event);
     }
 }
 
-/// POSTs every queued event in order, once each.
+/// POSTs every queued event in order, once each, to its bot's URL or to
+/// `url`; signed with `secret` when there is one (the bots' deliveries too).
 async fn deliver_all(
-    url: String,
+    url: Option<String>,
     secret: Option<String>,
-    mut events: mpsc::Receiver<Value>,
+    mut events: mpsc::Receiver<(Option<String>, Value)>,
     progress: Arc<Progress>,
 ) {
-    let Ok(client) = reqwest::Client::builder()
-        .timeout(WEBHOOK_TIMEOUT)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-    else {
-        return;
-    };
+    // Built at the first event: most sandboxes deliver nothing, and building
+    // an HTTP client (its TLS roots) is not free.
+    let mut client = None;
     let ids = std::collections::hash_map::RandomState::new();
     let mut sequence = 0_u64;
-    while let Some(event) = events.recv().await {
+    while let Some((bot_url, event)) = events.recv().await {
         sequence += 1;
+        let target = bot_url.as_ref().or(url.as_ref());
+        if client.is_none() {
+            client = reqwest::Client::builder()
+                .timeout(WEBHOOK_TIMEOUT)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .ok();
+        }
+        let (Some(target), Some(client)) = (target, &client) else {
+            progress.end_one();
+            continue;
+        };
         let body = serde_json::to_vec(&event).unwrap_or_default();
         let mut request = client
-            .post(&url)
+            .post(target)
             .header(reqwest::header::CONTENT_TYPE, "application/json");
         if let Some(secret) = &secret {
             let timestamp = clock::now().to_string();
@@ -184,27 +220,25 @@ fn delivery_id(keys: &std::collections::hash_map::RandomState, sequence: u64) ->
 
 impl Webhooks {
     /// `conversation_created` for a new conversation, then `message_created`
-    /// for its first message if it has one.
+    /// for its first message if it has one (that one to its bots too).
     pub(crate) fn conversation_created(&self, store: &Store, c: &Conversation) {
         if self.enabled() {
             self.send(conversation_event(store, c, "conversation_created", None));
-            self.message_created(store, c);
         }
+        self.message_created(store, c);
     }
 
     /// `message_created` for a conversation's newest message, if it has one.
     pub(crate) fn message_created(&self, store: &Store, c: &Conversation) {
-        let last = c.messages.last();
-        if let Some(m) = last.filter(|_| self.enabled()) {
-            self.send(message_event(store, c, m, "message_created"));
+        if let Some(m) = c.messages.last() {
+            self.deliver(store, c, || message_event(store, c, m, "message_created"));
         }
     }
 
     /// `message_updated` for a changed message (a new status, or deleted).
     pub(crate) fn message_updated(&self, store: &Store, c: &Conversation, message_id: i64) {
-        let found = c.messages.iter().find(|m| m.id == message_id);
-        if let Some(m) = found.filter(|_| self.enabled()) {
-            self.send(message_event(store, c, m, "message_updated"));
+        if let Some(m) = c.messages.iter().find(|m| m.id == message_id) {
+            self.deliver(store, c, || message_event(store, c, m, "message_updated"));
         }
     }
 
@@ -265,10 +299,10 @@ impl Watch {
         account_id: i64,
         display_id: i64,
     ) -> Watch {
-        let before = webhooks
-            .enabled()
-            .then(|| store.conversation(account_id, display_id).map(Snapshot::of))
-            .flatten();
+        let watched = store
+            .conversation(account_id, display_id)
+            .filter(|c| webhooks.enabled() || !bot_urls(store, c).is_empty());
+        let before = watched.map(Snapshot::of);
         Watch {
             account_id,
             display_id,
@@ -311,6 +345,16 @@ impl Watch {
         if before.status != after.status {
             let event = conversation_event(store, c, "conversation_status_changed", Some(status));
             webhooks.send(event);
+            // The bots get `conversation_opened` / `conversation_resolved` instead.
+            let name = match after.status {
+                ConversationStatus::Open => Some("conversation_opened"),
+                ConversationStatus::Resolved => Some("conversation_resolved"),
+                _ => None,
+            };
+            for url in name.map(|_| bot_urls(store, c)).unwrap_or_default() {
+                let event = conversation_event(store, c, name.unwrap_or_default(), None);
+                webhooks.queue_for(Some(url), event);
+            }
         }
 
         let updated = changes([

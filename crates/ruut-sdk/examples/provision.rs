@@ -190,7 +190,14 @@ pub async fn apply(client: &Client, plan: &Plan) -> Result<Vec<String>> {
             .collect()
     };
     let bot = agent_bot(client, &plan.agent_bot, &mut changes).await?;
-    inbox(client, &plan.inbox, bot, ids(&plan.inbox.members)?, &mut changes).await?;
+    inbox(
+        client,
+        &plan.inbox,
+        bot,
+        ids(&plan.inbox.members)?,
+        &mut changes,
+    )
+    .await?;
     team(client, &plan.team, ids(&plan.team.members)?, &mut changes).await?;
     labels(client, &plan.labels, &mut changes).await?;
     canned_responses(client, &plan.canned_responses, &mut changes).await?;
@@ -338,7 +345,9 @@ async fn team(
     changes: &mut Vec<String>,
 ) -> Result<()> {
     let teams = client.list_teams().await?;
-    let found = teams.iter().find(|t| t.name.eq_ignore_ascii_case(&want.name));
+    let found = teams
+        .iter()
+        .find(|t| t.name.eq_ignore_ascii_case(&want.name));
     let id = match found {
         None => {
             let team = client

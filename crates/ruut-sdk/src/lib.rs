@@ -165,12 +165,14 @@
 
 mod account_update;
 mod accounts;
+mod agent_bots;
 mod agents;
 mod client;
 mod contacts;
 mod conversations;
 mod error;
 pub mod filter;
+mod inboxes;
 mod pagination;
 mod probe;
 mod profile;
@@ -179,6 +181,9 @@ mod transport;
 pub mod webhook;
 
 pub use account_update::UpdateAccountRequest;
+pub use agent_bots::create::CreateAgentBotRequest;
+pub use agent_bots::handle::{AgentBotHandle, AgentBotUpdateRequest};
+pub use agent_bots::info::{AccessToken, AgentBotInfo};
 pub use agents::agent::{AgentHandle, UpdateAgentRequest};
 pub use agents::create::CreateAgentRequest;
 pub use client::Client;
@@ -213,6 +218,8 @@ pub use conversations::query::ConversationQuery;
 pub use conversations::search::{ConversationSearchPage, ConversationSearchQuery};
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
+pub use inboxes::create::CreateInboxRequest;
+pub use inboxes::handle::{InboxHandle, InboxUpdateRequest};
 pub use probe::ProbeReport;
 pub use profile::UpdateProfileRequest;
 pub use teams::create::CreateTeamRequest;

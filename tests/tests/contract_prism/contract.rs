@@ -117,6 +117,8 @@ pub struct Found {
     pub admin_inbox: Option<i64>,
     pub agent: Option<i64>,
     pub team: Option<i64>,
+    /// An agent bot and an inbox created in `admin_account`.
+    pub agent_bot: Option<i64>,
 }
 
 impl Default for Found {
@@ -138,6 +140,7 @@ impl Default for Found {
             admin_inbox: None,
             agent: None,
             team: None,
+            agent_bot: None,
         }
     }
 }

@@ -24,6 +24,7 @@
 //! contract_prism -- --ignored --nocapture`.
 
 mod accounts;
+mod agent_bots;
 mod agents;
 mod answer;
 mod contact_changes;
@@ -32,6 +33,8 @@ mod conversation_actions;
 mod conversation_changes;
 mod conversations;
 mod filter;
+mod inbox_members;
+mod inboxes;
 mod message_changes;
 mod messages_contacts;
 mod profile;
@@ -62,6 +65,11 @@ fn steps() -> Vec<Step> {
         agents::steps(),
         teams::steps(),
         profile::steps(),
+        agent_bots::steps(),
+        inboxes::steps(),
+        inbox_members::steps(),
+        inboxes::cleanup(),
+        agent_bots::cleanup(),
     ]
     .into_iter()
     .flatten()

@@ -20,6 +20,7 @@
 //! wraps it, or a documented error no check provokes.
 
 mod accounts;
+mod agent_bots;
 mod agents;
 mod contact_changes;
 mod contact_links;
@@ -30,6 +31,8 @@ mod conversation_state;
 mod conversations;
 mod coverage;
 mod filter;
+mod inbox_members;
+mod inboxes;
 mod messages;
 mod profile;
 mod runner;
@@ -59,6 +62,9 @@ pub fn table() -> Vec<Entry> {
         agents::entries(),
         teams::entries(),
         profile::entries(),
+        agent_bots::entries(),
+        inboxes::entries(),
+        inbox_members::entries(),
     ]
     .into_iter()
     .flatten()

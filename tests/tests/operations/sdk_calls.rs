@@ -76,6 +76,8 @@ async fn every_sdk_call_against(behaviour: Behaviour, status: u16, kind: ErrorKi
         note: 1,
         admin_account: 1,
         admin_contact: 1,
+        admin_bot: 1,
+        admin_inbox: 1,
         message: 1,
         team: 1,
     };

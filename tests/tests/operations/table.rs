@@ -193,6 +193,9 @@ pub struct Ids {
     /// (for administrators-only operations; in no path placeholder).
     pub admin_account: i64,
     pub admin_contact: i64,
+    /// An agent bot and an inbox of `admin_account` (in no path placeholder).
+    pub admin_bot: i64,
+    pub admin_inbox: i64,
     /// A message of the conversation.
     pub message: i64,
     /// A team of the account (the user is a member).
@@ -288,6 +291,8 @@ impl World {
             admin_account: self.seed.second_account_id,
             admin_contact: self.seed.second_account_contact_id,
             team: self.seed.team_id,
+            admin_bot: self.seed.second_account_bot_id,
+            admin_inbox: self.seed.second_account_inbox_id,
         }
     }
 

@@ -303,6 +303,16 @@ pub(crate) fn create(mut cx: AccountScope<'_>, bytes: Bytes) -> Reply {
     let display_id = account.next_display_id;
     account.next_display_id += 1;
     let status = ConversationStatus::from(status.as_deref().unwrap_or("open"));
+    // An inbox routed to an agent bot hands the conversation to it: pending,
+    // whatever was asked (`Conversation#determine_conversation_status`).
+    let routed = (store.inbox(account_id, inbox_id))
+        .and_then(|inbox| inbox.settings.agent_bot_id)
+        .is_some_and(|bot| store.bot(bot).is_some());
+    let status = if routed {
+        ConversationStatus::Pending
+    } else {
+        status
+    };
     let mut conversation = Conversation {
         account_id,
         display_id,

@@ -8,6 +8,7 @@
 
 mod accounts;
 mod admin;
+mod agent_bots;
 mod agents;
 mod attachments;
 mod bulk;
@@ -19,6 +20,9 @@ mod conversation_actions;
 mod conversation_labels;
 mod conversations;
 mod filter;
+mod inbox_bots;
+mod inbox_members;
+mod inboxes;
 mod message_changes;
 mod messages;
 mod participants;
@@ -119,6 +123,24 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::AddTeamMembers => serve(m, teams::add),
         Op::SetTeamMembers => serve(m, teams::set),
         Op::RemoveTeamMembers => serve(m, teams::remove),
+        Op::ListInboxes => serve(m, inboxes::list),
+        Op::GetInbox => serve(m, inboxes::show),
+        Op::CreateInbox => serve(m, inboxes::create),
+        Op::UpdateInbox => serve(m, inboxes::update),
+        Op::DeleteInbox => serve(m, inboxes::delete),
+        Op::ListInboxAssignableAgents => serve(m, inbox_bots::assignable_agents),
+        Op::GetInboxAgentBot => serve(m, inbox_bots::agent_bot),
+        Op::SetInboxAgentBot => serve(m, inbox_bots::set_agent_bot),
+        Op::ListInboxMembers => serve(m, inbox_members::list),
+        Op::AddInboxMembers => serve(m, inbox_members::create),
+        Op::SetInboxMembers => serve(m, inbox_members::update),
+        Op::RemoveInboxMembers => serve(m, inbox_members::delete),
+        Op::ListAgentBots => serve(m, agent_bots::list),
+        Op::GetAgentBot => serve(m, agent_bots::show),
+        Op::CreateAgentBot => serve(m, agent_bots::create),
+        Op::UpdateAgentBot => serve(m, agent_bots::update),
+        Op::DeleteAgentBot => serve(m, agent_bots::delete),
+        Op::ResetAgentBotAccessToken => serve(m, agent_bots::reset_access_token),
         _ => return None,
     })
 }

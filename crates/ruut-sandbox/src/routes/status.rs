@@ -147,7 +147,7 @@ pub(crate) fn assign(mut cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
         if kind.as_deref() == Some("AgentBot") {
             let bot = store
                 .bot(id)
-                .filter(|b| b.account_id == account_id)
+                .filter(|b| b.account_id == Some(account_id))
                 .ok_or(ApiError::NotFound)?;
             (Some(Some(AssigneeRef::Bot(bot.id))), None, None)
         } else {
