@@ -466,6 +466,73 @@ nothing changes and the answer is null.
             Default::default()
         }
     }
+    /**A saved reply, as the model's own JSON renders it (`render json:`): the times are
+ISO 8601 strings with milliseconds, not Unix seconds.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CannedResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_id: ::std::option::Option<i64>,
+        pub content: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        pub id: i64,
+        ///What an agent types after `/` to insert it.
+        pub short_code: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+    }
+    impl CannedResponse {
+        pub fn builder() -> builder::CannedResponse {
+            Default::default()
+        }
+    }
+    ///A new canned response; the model requires both fields (blank ones answer 422).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CannedResponseCreate {
+        pub content: ::std::string::String,
+        pub short_code: ::std::string::String,
+    }
+    impl CannedResponseCreate {
+        pub fn builder() -> builder::CannedResponseCreate {
+            Default::default()
+        }
+    }
+    ///The fields of a canned response to change; those not sent are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CannedResponseUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub short_code: ::std::option::Option<::std::string::String>,
+    }
+    impl CannedResponseUpdate {
+        pub fn builder() -> builder::CannedResponseUpdate {
+            Default::default()
+        }
+    }
     ///A contact.
     #[derive(
         ::serde::Deserialize,
@@ -1988,6 +2055,100 @@ last).
     impl ::std::convert::From<i64> for IntegerOrString {
         fn from(value: i64) -> Self {
             Self::Int64(value)
+        }
+    }
+    ///One of the account's labels (`labels/show.json.jbuilder`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct Label {
+        ///A CSS color, `#1f93ff` unless set.
+        pub color: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        pub id: i64,
+        ///Null unless set.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub show_on_sidebar: ::std::option::Option<bool>,
+        ///Lower case.
+        pub title: ::std::string::String,
+    }
+    impl Label {
+        pub fn builder() -> builder::Label {
+            Default::default()
+        }
+    }
+    /**A new label. The title is lower-cased; it must be at least two letters, digits, `_`
+or `-`, start with a letter or digit, and be unique in the account (422 otherwise).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct LabelCreate {
+        ///A CSS color; `#1f93ff` when absent.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub color: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub show_on_sidebar: ::std::option::Option<bool>,
+        pub title: ::std::string::String,
+    }
+    impl LabelCreate {
+        pub fn builder() -> builder::LabelCreate {
+            Default::default()
+        }
+    }
+    ///The account's labels, by title.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct LabelList {
+        pub payload: ::std::vec::Vec<Label>,
+    }
+    impl LabelList {
+        pub fn builder() -> builder::LabelList {
+            Default::default()
+        }
+    }
+    ///The fields of a label to change; those not sent are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct LabelUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub color: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub show_on_sidebar: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+    }
+    impl LabelUpdate {
+        pub fn builder() -> builder::LabelUpdate {
+            Default::default()
         }
     }
     ///A message. `message_type` is an integer here (webhooks send a string).
@@ -4586,6 +4747,269 @@ in which conversation, and whether in a private note.
                 Self {
                     add: Ok(value.add),
                     remove: Ok(value.remove),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CannedResponse {
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            content: ::std::result::Result<::std::string::String, ::std::string::String>,
+            created_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            short_code: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            updated_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CannedResponse {
+            fn default() -> Self {
+                Self {
+                    account_id: Ok(Default::default()),
+                    content: Err("no value supplied for content".to_string()),
+                    created_at: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    short_code: Err("no value supplied for short_code".to_string()),
+                    updated_at: Ok(Default::default()),
+                }
+            }
+        }
+        impl CannedResponse {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn short_code<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.short_code = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for short_code: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CannedResponse> for super::CannedResponse {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CannedResponse,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    content: value.content?,
+                    created_at: value.created_at?,
+                    id: value.id?,
+                    short_code: value.short_code?,
+                    updated_at: value.updated_at?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CannedResponse> for CannedResponse {
+            fn from(value: super::CannedResponse) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    content: Ok(value.content),
+                    created_at: Ok(value.created_at),
+                    id: Ok(value.id),
+                    short_code: Ok(value.short_code),
+                    updated_at: Ok(value.updated_at),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CannedResponseCreate {
+            content: ::std::result::Result<::std::string::String, ::std::string::String>,
+            short_code: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CannedResponseCreate {
+            fn default() -> Self {
+                Self {
+                    content: Err("no value supplied for content".to_string()),
+                    short_code: Err("no value supplied for short_code".to_string()),
+                }
+            }
+        }
+        impl CannedResponseCreate {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn short_code<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.short_code = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for short_code: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CannedResponseCreate>
+        for super::CannedResponseCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CannedResponseCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    short_code: value.short_code?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CannedResponseCreate> for CannedResponseCreate {
+            fn from(value: super::CannedResponseCreate) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    short_code: Ok(value.short_code),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CannedResponseUpdate {
+            content: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            short_code: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CannedResponseUpdate {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    short_code: Ok(Default::default()),
+                }
+            }
+        }
+        impl CannedResponseUpdate {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn short_code<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.short_code = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for short_code: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CannedResponseUpdate>
+        for super::CannedResponseUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CannedResponseUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    short_code: value.short_code?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CannedResponseUpdate> for CannedResponseUpdate {
+            fn from(value: super::CannedResponseUpdate) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    short_code: Ok(value.short_code),
                 }
             }
         }
@@ -8442,6 +8866,364 @@ in which conversation, and whether in a private note.
                     channel_type: Ok(value.channel_type),
                     id: Ok(value.id),
                     name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Label {
+            color: ::std::result::Result<::std::string::String, ::std::string::String>,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            show_on_sidebar: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            title: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for Label {
+            fn default() -> Self {
+                Self {
+                    color: Err("no value supplied for color".to_string()),
+                    description: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    show_on_sidebar: Ok(Default::default()),
+                    title: Err("no value supplied for title".to_string()),
+                }
+            }
+        }
+        impl Label {
+            pub fn color<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.color = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for color: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn show_on_sidebar<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.show_on_sidebar = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for show_on_sidebar: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Label> for super::Label {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Label,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    color: value.color?,
+                    description: value.description?,
+                    id: value.id?,
+                    show_on_sidebar: value.show_on_sidebar?,
+                    title: value.title?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Label> for Label {
+            fn from(value: super::Label) -> Self {
+                Self {
+                    color: Ok(value.color),
+                    description: Ok(value.description),
+                    id: Ok(value.id),
+                    show_on_sidebar: Ok(value.show_on_sidebar),
+                    title: Ok(value.title),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct LabelCreate {
+            color: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            show_on_sidebar: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            title: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for LabelCreate {
+            fn default() -> Self {
+                Self {
+                    color: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    show_on_sidebar: Ok(Default::default()),
+                    title: Err("no value supplied for title".to_string()),
+                }
+            }
+        }
+        impl LabelCreate {
+            pub fn color<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.color = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for color: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn show_on_sidebar<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.show_on_sidebar = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for show_on_sidebar: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<LabelCreate> for super::LabelCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: LabelCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    color: value.color?,
+                    description: value.description?,
+                    show_on_sidebar: value.show_on_sidebar?,
+                    title: value.title?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::LabelCreate> for LabelCreate {
+            fn from(value: super::LabelCreate) -> Self {
+                Self {
+                    color: Ok(value.color),
+                    description: Ok(value.description),
+                    show_on_sidebar: Ok(value.show_on_sidebar),
+                    title: Ok(value.title),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct LabelList {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Label>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for LabelList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl LabelList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Label>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<LabelList> for super::LabelList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: LabelList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::LabelList> for LabelList {
+            fn from(value: super::LabelList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct LabelUpdate {
+            color: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            show_on_sidebar: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            title: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for LabelUpdate {
+            fn default() -> Self {
+                Self {
+                    color: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    show_on_sidebar: Ok(Default::default()),
+                    title: Ok(Default::default()),
+                }
+            }
+        }
+        impl LabelUpdate {
+            pub fn color<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.color = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for color: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn show_on_sidebar<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.show_on_sidebar = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for show_on_sidebar: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<LabelUpdate> for super::LabelUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: LabelUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    color: value.color?,
+                    description: value.description?,
+                    show_on_sidebar: value.show_on_sidebar?,
+                    title: value.title?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::LabelUpdate> for LabelUpdate {
+            fn from(value: super::LabelUpdate) -> Self {
+                Self {
+                    color: Ok(value.color),
+                    description: Ok(value.description),
+                    show_on_sidebar: Ok(value.show_on_sidebar),
+                    title: Ok(value.title),
                 }
             }
         }
@@ -15756,6 +16538,277 @@ let response = client.merge_contacts()
     pub fn merge_contacts(&self) -> builder::MergeContacts<'_> {
         builder::MergeContacts::new(self)
     }
+    /**List canned responses
+
+The account's canned responses (saved replies an agent inserts with `/short_code`), as
+a bare array, every one (no pages). With `search`, only those whose short code or
+content contains it, without case (SQL `ILIKE '%search%'`, so `%` and `_` in it are
+wildcards), best match first: a short code starting with it, then a short code
+containing it, then content containing it. Any member of the account may list them
+(no policy). The answer is the model's own JSON (`render json:`), so the times are
+ISO 8601 strings, not Unix seconds.
+
+Server: `CannedResponsesController#index`, `CannedResponse.order_by_search`
+(app/controllers/api/v1/accounts/canned_responses_controller.rb,
+app/models/canned_response.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/canned_responses`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `search`: Only the canned responses whose short code or content contains this (any case).
+```ignore
+let response = client.list_canned_responses()
+    .account_id(account_id)
+    .search(search)
+    .send()
+    .await;
+```*/
+    pub fn list_canned_responses(&self) -> builder::ListCannedResponses<'_> {
+        builder::ListCannedResponses::new(self)
+    }
+    /**Create a canned response
+
+Saves a reply under a short code. Both are required by the model: a blank one answers
+422 `{"message": "Content can't be blank", "attributes": ["content"]}`, a short code
+the account already has answers 422 "Short code has already been taken". A body
+with neither field answers 422 `param is missing or the value is empty:
+canned_response` (Rails wraps the top-level fields into `canned_response`; sending
+`{"canned_response": {...}}` works too). Any member of the account may create one.
+
+Server: `CannedResponsesController#create` (`params.require(:canned_response).permit(
+:short_code, :content)`), `CannedResponse` validations (app/models/canned_response.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/canned_responses`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_canned_response()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_canned_response(&self) -> builder::CreateCannedResponse<'_> {
+        builder::CreateCannedResponse::new(self)
+    }
+    /**Delete a canned response
+
+Deletes a canned response; the answer is an empty 200. Any member of the account may
+delete one.
+
+Server: `CannedResponsesController#destroy` (`head :ok`) (app/controllers/api/v1/
+accounts/canned_responses_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `canned_response_id`: The canned response's id.
+```ignore
+let response = client.delete_canned_response()
+    .account_id(account_id)
+    .canned_response_id(canned_response_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_canned_response(&self) -> builder::DeleteCannedResponse<'_> {
+        builder::DeleteCannedResponse::new(self)
+    }
+    /**Change a canned response
+
+Changes the short code, the content or both (Rails also routes `PUT` here); fields not
+sent are kept. A blank value or a short code another canned response of the account
+has answers 422 with `message` and `attributes`; a body with neither field answers
+422 `param is missing or the value is empty: canned_response`. Any member of the
+account may change one.
+
+Server: `CannedResponsesController#update` (`update!`) (app/controllers/api/v1/
+accounts/canned_responses_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `canned_response_id`: The canned response's id.
+- `body`
+```ignore
+let response = client.update_canned_response()
+    .account_id(account_id)
+    .canned_response_id(canned_response_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_canned_response(&self) -> builder::UpdateCannedResponse<'_> {
+        builder::UpdateCannedResponse::new(self)
+    }
+    /**List the account's labels
+
+The labels defined in the account, by title, wrapped in `payload`. Agents and
+administrators may list them. Conversations and contacts carry labels as free
+strings (`setConversationLabels`, `setContactLabels`); these are the account's
+defined labels, with their color and whether the sidebar shows them.
+
+Server: `LabelsController#index`, `LabelPolicy#index?`, view `labels/index.json.jbuilder`,
+`Label` (`default_scope { order(:title) }`) (app/controllers/api/v1/accounts/
+labels_controller.rb, app/policies/label_policy.rb, app/models/label.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/labels`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_labels()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_labels(&self) -> builder::ListLabels<'_> {
+        builder::ListLabels::new(self)
+    }
+    /**Create a label
+
+Defines a label in the account. Administrators only: an agent is answered 401 "You
+are not authorized to do this action". The title is lower-cased before it is checked
+and saved; it must be at least two letters, digits, `_` or `-`, starting with a
+letter or digit (`RegexHelper::UNICODE_CHARACTER_NUMBER_HYPHEN_UNDERSCORE`), and unique
+in the account; otherwise 422 with `message` ("Title must not be blank", "Title is
+invalid", "Title has already been taken") and `attributes`. `color` defaults to
+`#1f93ff`. A body with none of the fields answers 422 `param is missing or the value
+is empty: label`.
+
+Server: `LabelsController#create` (`params.require(:label).permit(:title,
+:description, :color, :show_on_sidebar)`), `LabelPolicy#create?` (administrators),
+`Label` validations, view `labels/create.json.jbuilder` (app/models/label.rb,
+lib/regex_helper.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/labels`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_label()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_label(&self) -> builder::CreateLabel<'_> {
+        builder::CreateLabel::new(self)
+    }
+    /**Get a label
+
+One label of the account, unwrapped. Administrators only (`LabelPolicy#show?`), though
+agents may list every label: an agent is answered 401 "You are not authorized to do
+this action". The label is looked up first, so an unknown id answers 404 to anyone.
+
+Server: `LabelsController#show` (`before_action :fetch_label` before
+`:check_authorization`), `LabelPolicy#show?`, view `labels/show.json.jbuilder`
+(app/controllers/api/v1/accounts/labels_controller.rb, app/policies/label_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `label_id`: The label's id.
+```ignore
+let response = client.get_label()
+    .account_id(account_id)
+    .label_id(label_id)
+    .send()
+    .await;
+```*/
+    pub fn get_label(&self) -> builder::GetLabel<'_> {
+        builder::GetLabel::new(self)
+    }
+    /**Delete a label
+
+Deletes the account's label; the answer is an empty 200. Conversations and contacts
+keep the title as a free string label (nothing removes it from them). Administrators
+only (an agent is answered 401, after the label is looked up: an unknown id is a 404
+to anyone).
+
+Server: `LabelsController#destroy` (`head :ok`), `LabelPolicy#destroy?`
+(app/controllers/api/v1/accounts/labels_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `label_id`: The label's id.
+```ignore
+let response = client.delete_label()
+    .account_id(account_id)
+    .label_id(label_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_label(&self) -> builder::DeleteLabel<'_> {
+        builder::DeleteLabel::new(self)
+    }
+    /**Change a label
+
+Changes a label's title, description, color or sidebar flag (Rails also routes `PUT`
+here); fields not sent are kept. Administrators only (an agent is answered 401, after
+the label is looked up: an unknown id is a 404 to anyone). The title follows the
+rules of `createLabel` (422 otherwise). A new title is also given to every
+conversation and contact that carried the old one (`Labels::UpdateJob`, shortly
+after on the server). A body with none of the fields answers 422 `param is missing
+or the value is empty: label`.
+
+Server: `LabelsController#update` (`update!`), `LabelPolicy#update?`,
+`Label#update_associated_models`, `Labels::UpdateService`, view
+`labels/update.json.jbuilder` (app/models/label.rb, app/services/labels/
+update_service.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `label_id`: The label's id.
+- `body`
+```ignore
+let response = client.update_label()
+    .account_id(account_id)
+    .label_id(label_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_label(&self) -> builder::UpdateLabel<'_> {
+        builder::UpdateLabel::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -22168,6 +23221,955 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "merge_contacts",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_canned_responses`]
+
+[`Client::list_canned_responses`]: super::Client::list_canned_responses*/
+    #[derive(Debug, Clone)]
+    pub struct ListCannedResponses<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        search: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> ListCannedResponses<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                search: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn search<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.search = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for search failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/canned_responses`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::CannedResponse>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, search } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let search = search.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/canned_responses", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("search", &search))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_canned_responses",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_canned_response`]
+
+[`Client::create_canned_response`]: super::Client::create_canned_response*/
+    #[derive(Debug, Clone)]
+    pub struct CreateCannedResponse<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::CannedResponseCreate, String>,
+    }
+    impl<'a> CreateCannedResponse<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CannedResponseCreate>,
+            <V as std::convert::TryInto<
+                types::CannedResponseCreate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CannedResponseCreate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CannedResponseCreate,
+            ) -> types::builder::CannedResponseCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/canned_responses`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CannedResponse>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CannedResponseCreate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/canned_responses", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_canned_response",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_canned_response`]
+
+[`Client::delete_canned_response`]: super::Client::delete_canned_response*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteCannedResponse<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        canned_response_id: Result<i64, String>,
+    }
+    impl<'a> DeleteCannedResponse<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                canned_response_id: Err(
+                    "canned_response_id was not initialized".to_string(),
+                ),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn canned_response_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.canned_response_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for canned_response_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, canned_response_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let canned_response_id = canned_response_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/canned_responses/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& canned_response_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_canned_response",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_canned_response`]
+
+[`Client::update_canned_response`]: super::Client::update_canned_response*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateCannedResponse<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        canned_response_id: Result<i64, String>,
+        body: Result<types::builder::CannedResponseUpdate, String>,
+    }
+    impl<'a> UpdateCannedResponse<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                canned_response_id: Err(
+                    "canned_response_id was not initialized".to_string(),
+                ),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn canned_response_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.canned_response_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for canned_response_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CannedResponseUpdate>,
+            <V as std::convert::TryInto<
+                types::CannedResponseUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CannedResponseUpdate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CannedResponseUpdate,
+            ) -> types::builder::CannedResponseUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CannedResponse>, Error<types::ErrorBody>> {
+            let Self { client, account_id, canned_response_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let canned_response_id = canned_response_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CannedResponseUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/canned_responses/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& canned_response_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_canned_response",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_labels`]
+
+[`Client::list_labels`]: super::Client::list_labels*/
+    #[derive(Debug, Clone)]
+    pub struct ListLabels<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListLabels<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/labels`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::LabelList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/labels", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_labels",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_label`]
+
+[`Client::create_label`]: super::Client::create_label*/
+    #[derive(Debug, Clone)]
+    pub struct CreateLabel<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::LabelCreate, String>,
+    }
+    impl<'a> CreateLabel<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::LabelCreate>,
+            <V as std::convert::TryInto<types::LabelCreate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `LabelCreate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::LabelCreate,
+            ) -> types::builder::LabelCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/labels`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Label>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::LabelCreate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/labels", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_label",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_label`]
+
+[`Client::get_label`]: super::Client::get_label*/
+    #[derive(Debug, Clone)]
+    pub struct GetLabel<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        label_id: Result<i64, String>,
+    }
+    impl<'a> GetLabel<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                label_id: Err("label_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn label_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.label_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for label_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Label>, Error<types::ErrorBody>> {
+            let Self { client, account_id, label_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let label_id = label_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/labels/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& label_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_label",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_label`]
+
+[`Client::delete_label`]: super::Client::delete_label*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteLabel<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        label_id: Result<i64, String>,
+    }
+    impl<'a> DeleteLabel<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                label_id: Err("label_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn label_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.label_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for label_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, label_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let label_id = label_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/labels/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& label_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_label",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_label`]
+
+[`Client::update_label`]: super::Client::update_label*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateLabel<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        label_id: Result<i64, String>,
+        body: Result<types::builder::LabelUpdate, String>,
+    }
+    impl<'a> UpdateLabel<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                label_id: Err("label_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn label_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.label_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for label_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::LabelUpdate>,
+            <V as std::convert::TryInto<types::LabelUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `LabelUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::LabelUpdate,
+            ) -> types::builder::LabelUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Label>, Error<types::ErrorBody>> {
+            let Self { client, account_id, label_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let label_id = label_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::LabelUpdate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/labels/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& label_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_label",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

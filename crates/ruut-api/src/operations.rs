@@ -238,6 +238,42 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/actions/contact_merge`, sent by [`Client::merge_contacts`](crate::Client::merge_contacts).
     MergeContacts,
+    /// List canned responses.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/canned_responses`, sent by [`Client::list_canned_responses`](crate::Client::list_canned_responses).
+    ListCannedResponses,
+    /// Create a canned response.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/canned_responses`, sent by [`Client::create_canned_response`](crate::Client::create_canned_response).
+    CreateCannedResponse,
+    /// Delete a canned response.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`, sent by [`Client::delete_canned_response`](crate::Client::delete_canned_response).
+    DeleteCannedResponse,
+    /// Change a canned response.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`, sent by [`Client::update_canned_response`](crate::Client::update_canned_response).
+    UpdateCannedResponse,
+    /// List the account's labels.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/labels`, sent by [`Client::list_labels`](crate::Client::list_labels).
+    ListLabels,
+    /// Create a label.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/labels`, sent by [`Client::create_label`](crate::Client::create_label).
+    CreateLabel,
+    /// Get a label.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/labels/{label_id}`, sent by [`Client::get_label`](crate::Client::get_label).
+    GetLabel,
+    /// Delete a label.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/labels/{label_id}`, sent by [`Client::delete_label`](crate::Client::delete_label).
+    DeleteLabel,
+    /// Change a label.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/labels/{label_id}`, sent by [`Client::update_label`](crate::Client::update_label).
+    UpdateLabel,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -295,6 +331,15 @@ impl Operation {
         Operation::UpdateContactNote,
         Operation::RemoveContactCustomAttributes,
         Operation::MergeContacts,
+        Operation::ListCannedResponses,
+        Operation::CreateCannedResponse,
+        Operation::DeleteCannedResponse,
+        Operation::UpdateCannedResponse,
+        Operation::ListLabels,
+        Operation::CreateLabel,
+        Operation::GetLabel,
+        Operation::DeleteLabel,
+        Operation::UpdateLabel,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -354,6 +399,15 @@ impl Operation {
             Operation::UpdateContactNote => "updateContactNote",
             Operation::RemoveContactCustomAttributes => "removeContactCustomAttributes",
             Operation::MergeContacts => "mergeContacts",
+            Operation::ListCannedResponses => "listCannedResponses",
+            Operation::CreateCannedResponse => "createCannedResponse",
+            Operation::DeleteCannedResponse => "deleteCannedResponse",
+            Operation::UpdateCannedResponse => "updateCannedResponse",
+            Operation::ListLabels => "listLabels",
+            Operation::CreateLabel => "createLabel",
+            Operation::GetLabel => "getLabel",
+            Operation::DeleteLabel => "deleteLabel",
+            Operation::UpdateLabel => "updateLabel",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -422,6 +476,15 @@ impl Operation {
                 "remove_contact_custom_attributes"
             }
             Operation::MergeContacts => "merge_contacts",
+            Operation::ListCannedResponses => "list_canned_responses",
+            Operation::CreateCannedResponse => "create_canned_response",
+            Operation::DeleteCannedResponse => "delete_canned_response",
+            Operation::UpdateCannedResponse => "update_canned_response",
+            Operation::ListLabels => "list_labels",
+            Operation::CreateLabel => "create_label",
+            Operation::GetLabel => "get_label",
+            Operation::DeleteLabel => "delete_label",
+            Operation::UpdateLabel => "update_label",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -480,6 +543,15 @@ impl Operation {
             Operation::UpdateContactNote => "PATCH",
             Operation::RemoveContactCustomAttributes => "POST",
             Operation::MergeContacts => "POST",
+            Operation::ListCannedResponses => "GET",
+            Operation::CreateCannedResponse => "POST",
+            Operation::DeleteCannedResponse => "DELETE",
+            Operation::UpdateCannedResponse => "PATCH",
+            Operation::ListLabels => "GET",
+            Operation::CreateLabel => "POST",
+            Operation::GetLabel => "GET",
+            Operation::DeleteLabel => "DELETE",
+            Operation::UpdateLabel => "PATCH",
         }
     }
     /// The path template, e.g.
@@ -627,6 +699,23 @@ impl Operation {
             Operation::MergeContacts => {
                 "/api/v1/accounts/{account_id}/actions/contact_merge"
             }
+            Operation::ListCannedResponses => {
+                "/api/v1/accounts/{account_id}/canned_responses"
+            }
+            Operation::CreateCannedResponse => {
+                "/api/v1/accounts/{account_id}/canned_responses"
+            }
+            Operation::DeleteCannedResponse => {
+                "/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}"
+            }
+            Operation::UpdateCannedResponse => {
+                "/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}"
+            }
+            Operation::ListLabels => "/api/v1/accounts/{account_id}/labels",
+            Operation::CreateLabel => "/api/v1/accounts/{account_id}/labels",
+            Operation::GetLabel => "/api/v1/accounts/{account_id}/labels/{label_id}",
+            Operation::DeleteLabel => "/api/v1/accounts/{account_id}/labels/{label_id}",
+            Operation::UpdateLabel => "/api/v1/accounts/{account_id}/labels/{label_id}",
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -688,6 +777,15 @@ impl Operation {
             Operation::UpdateContactNote => true,
             Operation::RemoveContactCustomAttributes => true,
             Operation::MergeContacts => false,
+            Operation::ListCannedResponses => true,
+            Operation::CreateCannedResponse => false,
+            Operation::DeleteCannedResponse => true,
+            Operation::UpdateCannedResponse => true,
+            Operation::ListLabels => true,
+            Operation::CreateLabel => false,
+            Operation::GetLabel => true,
+            Operation::DeleteLabel => true,
+            Operation::UpdateLabel => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -746,6 +844,15 @@ impl Operation {
             Operation::UpdateContactNote => Source::Chatwoot,
             Operation::RemoveContactCustomAttributes => Source::Chatwoot,
             Operation::MergeContacts => Source::Chatwoot,
+            Operation::ListCannedResponses => Source::Chatwoot,
+            Operation::CreateCannedResponse => Source::Chatwoot,
+            Operation::DeleteCannedResponse => Source::Chatwoot,
+            Operation::UpdateCannedResponse => Source::Chatwoot,
+            Operation::ListLabels => Source::Chatwoot,
+            Operation::CreateLabel => Source::Chatwoot,
+            Operation::GetLabel => Source::Chatwoot,
+            Operation::DeleteLabel => Source::Chatwoot,
+            Operation::UpdateLabel => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -805,6 +912,15 @@ impl Operation {
             Operation::UpdateContactNote => false,
             Operation::RemoveContactCustomAttributes => false,
             Operation::MergeContacts => false,
+            Operation::ListCannedResponses => false,
+            Operation::CreateCannedResponse => false,
+            Operation::DeleteCannedResponse => false,
+            Operation::UpdateCannedResponse => false,
+            Operation::ListLabels => false,
+            Operation::CreateLabel => false,
+            Operation::GetLabel => false,
+            Operation::DeleteLabel => false,
+            Operation::UpdateLabel => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -887,6 +1003,15 @@ impl Operation {
                 Some("ContactHandle::remove_custom_attributes")
             }
             Operation::MergeContacts => Some("Client::merge_contacts"),
+            Operation::ListCannedResponses => Some("Client::list_canned_responses"),
+            Operation::CreateCannedResponse => Some("Client::create_canned_response"),
+            Operation::DeleteCannedResponse => Some("CannedResponseHandle::delete"),
+            Operation::UpdateCannedResponse => Some("CannedResponseHandle::update"),
+            Operation::ListLabels => Some("Client::list_labels"),
+            Operation::CreateLabel => Some("Client::create_label"),
+            Operation::GetLabel => Some("Client::get_label"),
+            Operation::DeleteLabel => Some("LabelHandle::delete"),
+            Operation::UpdateLabel => Some("LabelHandle::update"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -955,6 +1080,15 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "mergeContacts" => Some(Operation::MergeContacts),
+            "listCannedResponses" => Some(Operation::ListCannedResponses),
+            "createCannedResponse" => Some(Operation::CreateCannedResponse),
+            "deleteCannedResponse" => Some(Operation::DeleteCannedResponse),
+            "updateCannedResponse" => Some(Operation::UpdateCannedResponse),
+            "listLabels" => Some(Operation::ListLabels),
+            "createLabel" => Some(Operation::CreateLabel),
+            "getLabel" => Some(Operation::GetLabel),
+            "deleteLabel" => Some(Operation::DeleteLabel),
+            "updateLabel" => Some(Operation::UpdateLabel),
             _ => None,
         }
     }
@@ -1032,6 +1166,15 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "merge_contacts" => Some(Operation::MergeContacts),
+            "list_canned_responses" => Some(Operation::ListCannedResponses),
+            "create_canned_response" => Some(Operation::CreateCannedResponse),
+            "delete_canned_response" => Some(Operation::DeleteCannedResponse),
+            "update_canned_response" => Some(Operation::UpdateCannedResponse),
+            "list_labels" => Some(Operation::ListLabels),
+            "create_label" => Some(Operation::CreateLabel),
+            "get_label" => Some(Operation::GetLabel),
+            "delete_label" => Some(Operation::DeleteLabel),
+            "update_label" => Some(Operation::UpdateLabel),
             _ => None,
         }
     }

@@ -90,6 +90,15 @@ impl<T: CliConfig> Cli<T> {
                 Self::cli_remove_contact_custom_attributes()
             }
             CliCommand::MergeContacts => Self::cli_merge_contacts(),
+            CliCommand::ListCannedResponses => Self::cli_list_canned_responses(),
+            CliCommand::CreateCannedResponse => Self::cli_create_canned_response(),
+            CliCommand::DeleteCannedResponse => Self::cli_delete_canned_response(),
+            CliCommand::UpdateCannedResponse => Self::cli_update_canned_response(),
+            CliCommand::ListLabels => Self::cli_list_labels(),
+            CliCommand::CreateLabel => Self::cli_create_label(),
+            CliCommand::GetLabel => Self::cli_get_label(),
+            CliCommand::DeleteLabel => Self::cli_delete_label(),
+            CliCommand::UpdateLabel => Self::cli_update_label(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -2274,6 +2283,296 @@ impl<T: CliConfig> Cli<T> {
                 "Merge two contacts\n\nMerges `mergee_contact_id` into `base_contact_id`: the mergee's conversations,\nmessages, contact inboxes and notes move to the base contact; its details fill the\nbase contact's blanks (the base contact's own values win, attribute maps are deep\nmerged); then the mergee is deleted. The same id twice changes nothing. Either id\nunknown in the account answers 404. The answer is the base contact (without\n`contact_inboxes`), unwrapped.\n\nServer: `Actions::ContactMergesController#create`, `ContactMergeAction`, view\n`actions/contact_merges/create.json.jbuilder` (app/controllers/api/v1/accounts/actions/\ncontact_merges_controller.rb, app/actions/contact_merge_action.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_canned_responses() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("search")
+                    .long("search")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only the canned responses whose short code or content contains this (any case).",
+                    ),
+            )
+            .about(
+                "List canned responses\n\nThe account's canned responses (saved replies an agent inserts with `/short_code`), as\na bare array, every one (no pages). With `search`, only those whose short code or\ncontent contains it, without case (SQL `ILIKE '%search%'`, so `%` and `_` in it are\nwildcards), best match first: a short code starting with it, then a short code\ncontaining it, then content containing it. Any member of the account may list them\n(no policy). The answer is the model's own JSON (`render json:`), so the times are\nISO 8601 strings, not Unix seconds.\n\nServer: `CannedResponsesController#index`, `CannedResponse.order_by_search`\n(app/controllers/api/v1/accounts/canned_responses_controller.rb,\napp/models/canned_response.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_canned_response() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("content")
+                    .long("content")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("short-code")
+                    .long("short-code")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create a canned response\n\nSaves a reply under a short code. Both are required by the model: a blank one answers\n422 `{\"message\": \"Content can't be blank\", \"attributes\": [\"content\"]}`, a short code\nthe account already has answers 422 \"Short code has already been taken\". A body\nwith neither field answers 422 `param is missing or the value is empty:\ncanned_response` (Rails wraps the top-level fields into `canned_response`; sending\n`{\"canned_response\": {...}}` works too). Any member of the account may create one.\n\nServer: `CannedResponsesController#create` (`params.require(:canned_response).permit(\n:short_code, :content)`), `CannedResponse` validations (app/models/canned_response.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_canned_response() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("canned-response-id")
+                    .long("canned-response-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The canned response's id."),
+            )
+            .about(
+                "Delete a canned response\n\nDeletes a canned response; the answer is an empty 200. Any member of the account may\ndelete one.\n\nServer: `CannedResponsesController#destroy` (`head :ok`) (app/controllers/api/v1/\naccounts/canned_responses_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_canned_response() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("canned-response-id")
+                    .long("canned-response-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The canned response's id."),
+            )
+            .arg(
+                ::clap::Arg::new("content")
+                    .long("content")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("short-code")
+                    .long("short-code")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a canned response\n\nChanges the short code, the content or both (Rails also routes `PUT` here); fields not\nsent are kept. A blank value or a short code another canned response of the account\nhas answers 422 with `message` and `attributes`; a body with neither field answers\n422 `param is missing or the value is empty: canned_response`. Any member of the\naccount may change one.\n\nServer: `CannedResponsesController#update` (`update!`) (app/controllers/api/v1/\naccounts/canned_responses_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_labels() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the account's labels\n\nThe labels defined in the account, by title, wrapped in `payload`. Agents and\nadministrators may list them. Conversations and contacts carry labels as free\nstrings (`setConversationLabels`, `setContactLabels`); these are the account's\ndefined labels, with their color and whether the sidebar shows them.\n\nServer: `LabelsController#index`, `LabelPolicy#index?`, view `labels/index.json.jbuilder`,\n`Label` (`default_scope { order(:title) }`) (app/controllers/api/v1/accounts/\nlabels_controller.rb, app/policies/label_policy.rb, app/models/label.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_label() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("color")
+                    .long("color")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("A CSS color; `#1f93ff` when absent."),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("show-on-sidebar")
+                    .long("show-on-sidebar")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("title")
+                    .long("title")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create a label\n\nDefines a label in the account. Administrators only: an agent is answered 401 \"You\nare not authorized to do this action\". The title is lower-cased before it is checked\nand saved; it must be at least two letters, digits, `_` or `-`, starting with a\nletter or digit (`RegexHelper::UNICODE_CHARACTER_NUMBER_HYPHEN_UNDERSCORE`), and unique\nin the account; otherwise 422 with `message` (\"Title must not be blank\", \"Title is\ninvalid\", \"Title has already been taken\") and `attributes`. `color` defaults to\n`#1f93ff`. A body with none of the fields answers 422 `param is missing or the value\nis empty: label`.\n\nServer: `LabelsController#create` (`params.require(:label).permit(:title,\n:description, :color, :show_on_sidebar)`), `LabelPolicy#create?` (administrators),\n`Label` validations, view `labels/create.json.jbuilder` (app/models/label.rb,\nlib/regex_helper.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_label() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("label-id")
+                    .long("label-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The label's id."),
+            )
+            .about(
+                "Get a label\n\nOne label of the account, unwrapped. Administrators only (`LabelPolicy#show?`), though\nagents may list every label: an agent is answered 401 \"You are not authorized to do\nthis action\". The label is looked up first, so an unknown id answers 404 to anyone.\n\nServer: `LabelsController#show` (`before_action :fetch_label` before\n`:check_authorization`), `LabelPolicy#show?`, view `labels/show.json.jbuilder`\n(app/controllers/api/v1/accounts/labels_controller.rb, app/policies/label_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_label() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("label-id")
+                    .long("label-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The label's id."),
+            )
+            .about(
+                "Delete a label\n\nDeletes the account's label; the answer is an empty 200. Conversations and contacts\nkeep the title as a free string label (nothing removes it from them). Administrators\nonly (an agent is answered 401, after the label is looked up: an unknown id is a 404\nto anyone).\n\nServer: `LabelsController#destroy` (`head :ok`), `LabelPolicy#destroy?`\n(app/controllers/api/v1/accounts/labels_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_label() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("color")
+                    .long("color")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("label-id")
+                    .long("label-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The label's id."),
+            )
+            .arg(
+                ::clap::Arg::new("show-on-sidebar")
+                    .long("show-on-sidebar")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("title")
+                    .long("title")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a label\n\nChanges a label's title, description, color or sidebar flag (Rails also routes `PUT`\nhere); fields not sent are kept. Administrators only (an agent is answered 401, after\nthe label is looked up: an unknown id is a 404 to anyone). The title follows the\nrules of `createLabel` (422 otherwise). A new title is also given to every\nconversation and contact that carried the old one (`Labels::UpdateJob`, shortly\nafter on the server). A body with none of the fields answers 422 `param is missing\nor the value is empty: label`.\n\nServer: `LabelsController#update` (`update!`), `LabelPolicy#update?`,\n`Label#update_associated_models`, `Labels::UpdateService`, view\n`labels/update.json.jbuilder` (app/models/label.rb, app/services/labels/\nupdate_service.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -2403,6 +2702,23 @@ impl<T: CliConfig> Cli<T> {
                 self.execute_remove_contact_custom_attributes(matches).await
             }
             CliCommand::MergeContacts => self.execute_merge_contacts(matches).await,
+            CliCommand::ListCannedResponses => {
+                self.execute_list_canned_responses(matches).await
+            }
+            CliCommand::CreateCannedResponse => {
+                self.execute_create_canned_response(matches).await
+            }
+            CliCommand::DeleteCannedResponse => {
+                self.execute_delete_canned_response(matches).await
+            }
+            CliCommand::UpdateCannedResponse => {
+                self.execute_update_canned_response(matches).await
+            }
+            CliCommand::ListLabels => self.execute_list_labels(matches).await,
+            CliCommand::CreateLabel => self.execute_create_label(matches).await,
+            CliCommand::GetLabel => self.execute_get_label(matches).await,
+            CliCommand::DeleteLabel => self.execute_delete_label(matches).await,
+            CliCommand::UpdateLabel => self.execute_update_label(matches).await,
         }
     }
     pub async fn execute_get_server_info(
@@ -4112,6 +4428,281 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_canned_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_canned_responses();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("search") {
+            request = request.search(value.clone());
+        }
+        self.config.execute_list_canned_responses(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_canned_response();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("content") {
+            request = request.body_map(|body| { body.content(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("short-code") {
+            request = request.body_map(|body| { body.short_code(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::CannedResponseCreate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_canned_response(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_canned_response();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("canned-response-id") {
+            request = request.canned_response_id(value.clone());
+        }
+        self.config.execute_delete_canned_response(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_canned_response();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("canned-response-id") {
+            request = request.canned_response_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("content") {
+            request = request.body_map(|body| { body.content(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("short-code") {
+            request = request.body_map(|body| { body.short_code(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::CannedResponseUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_canned_response(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_labels();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_labels(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_label(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_label();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("color") {
+            request = request.body_map(|body| { body.color(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("show-on-sidebar") {
+            request = request.body_map(|body| { body.show_on_sidebar(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("title") {
+            request = request.body_map(|body| { body.title(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::LabelCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_label(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_label(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_label();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("label-id") {
+            request = request.label_id(value.clone());
+        }
+        self.config.execute_get_label(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_label(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_label();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("label-id") {
+            request = request.label_id(value.clone());
+        }
+        self.config.execute_delete_label(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_label(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_label();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("color") {
+            request = request.body_map(|body| { body.color(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("label-id") {
+            request = request.label_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("show-on-sidebar") {
+            request = request.body_map(|body| { body.show_on_sidebar(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("title") {
+            request = request.body_map(|body| { body.title(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::LabelUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_label(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -4504,6 +5095,69 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_canned_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListCannedResponses,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateCannedResponse,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteCannedResponse,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateCannedResponse,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListLabels,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_label(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateLabel,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_label(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetLabel,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_label(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteLabel,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_label(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateLabel,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -4560,6 +5214,15 @@ pub enum CliCommand {
     UpdateContactNote,
     RemoveContactCustomAttributes,
     MergeContacts,
+    ListCannedResponses,
+    CreateCannedResponse,
+    DeleteCannedResponse,
+    UpdateCannedResponse,
+    ListLabels,
+    CreateLabel,
+    GetLabel,
+    DeleteLabel,
+    UpdateLabel,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -4592,7 +5255,11 @@ impl CliCommand {
             CliCommand::SetContactLabels, CliCommand::ListContactNotes,
             CliCommand::CreateContactNote, CliCommand::DeleteContactNote,
             CliCommand::UpdateContactNote, CliCommand::RemoveContactCustomAttributes,
-            CliCommand::MergeContacts,
+            CliCommand::MergeContacts, CliCommand::ListCannedResponses,
+            CliCommand::CreateCannedResponse, CliCommand::DeleteCannedResponse,
+            CliCommand::UpdateCannedResponse, CliCommand::ListLabels,
+            CliCommand::CreateLabel, CliCommand::GetLabel, CliCommand::DeleteLabel,
+            CliCommand::UpdateLabel,
         ]
             .into_iter()
     }
@@ -4659,6 +5326,15 @@ impl CliCommand {
                 "remove_contact_custom_attributes"
             }
             CliCommand::MergeContacts => "merge_contacts",
+            CliCommand::ListCannedResponses => "list_canned_responses",
+            CliCommand::CreateCannedResponse => "create_canned_response",
+            CliCommand::DeleteCannedResponse => "delete_canned_response",
+            CliCommand::UpdateCannedResponse => "update_canned_response",
+            CliCommand::ListLabels => "list_labels",
+            CliCommand::CreateLabel => "create_label",
+            CliCommand::GetLabel => "get_label",
+            CliCommand::DeleteLabel => "delete_label",
+            CliCommand::UpdateLabel => "update_label",
         }
     }
 }

@@ -144,6 +144,8 @@
 
 #![forbid(unsafe_code)]
 
+mod admin_config;
+mod admin_seed;
 mod app;
 mod auth;
 mod clock;

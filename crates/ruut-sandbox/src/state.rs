@@ -257,6 +257,8 @@ pub(crate) struct Store {
     pub next_note_id: i64,
     /// The messages' attachments.
     pub files: crate::files::Files,
+    /// Canned responses, labels, custom attribute definitions, custom filters.
+    pub config: crate::admin_config::AdminConfig,
 }
 
 impl Store {

@@ -164,16 +164,19 @@
 #![forbid(unsafe_code)]
 
 mod accounts;
+mod canned_responses;
 mod client;
 mod contacts;
 mod conversations;
 mod error;
 pub mod filter;
+mod labels;
 mod pagination;
 mod probe;
 mod transport;
 pub mod webhook;
 
+pub use canned_responses::{CannedResponseHandle, UpdateCannedResponseRequest};
 pub use client::Client;
 pub use client::builder::ClientBuilder;
 pub use client::config::DEFAULT_POOL_IDLE_TIMEOUT;
@@ -206,6 +209,7 @@ pub use conversations::query::ConversationQuery;
 pub use conversations::search::{ConversationSearchPage, ConversationSearchQuery};
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
+pub use labels::{CreateLabelRequest, LabelHandle, UpdateLabelRequest};
 pub use probe::ProbeReport;
 pub use transport::options::CallOptions;
 pub use transport::policy::RetryPolicy;

@@ -25,12 +25,14 @@
 
 mod accounts;
 mod answer;
+mod canned_responses;
 mod contact_changes;
 mod contract;
 mod conversation_actions;
 mod conversation_changes;
 mod conversations;
 mod filter;
+mod labels;
 mod message_changes;
 mod messages_contacts;
 
@@ -56,6 +58,8 @@ fn steps() -> Vec<Step> {
         contact_changes::details(),
         contact_changes::notes(),
         contact_changes::removals(),
+        canned_responses::steps(),
+        labels::steps(),
     ]
     .into_iter()
     .flatten()

@@ -20,6 +20,7 @@
 //! wraps it, or a documented error no check provokes.
 
 mod accounts;
+mod canned_responses;
 mod contact_changes;
 mod contact_links;
 mod contacts;
@@ -29,6 +30,7 @@ mod conversation_state;
 mod conversations;
 mod coverage;
 mod filter;
+mod labels;
 mod messages;
 mod runner;
 mod sdk_calls;
@@ -53,6 +55,8 @@ pub fn table() -> Vec<Entry> {
         filter::entries(),
         contact_changes::entries(),
         contact_links::entries(),
+        canned_responses::entries(),
+        labels::entries(),
     ]
     .into_iter()
     .flatten()

@@ -195,6 +195,11 @@ pub struct Ids {
     pub admin_contact: i64,
     /// A message of the conversation.
     pub message: i64,
+    /// A canned response of `account`.
+    pub canned_response: i64,
+    /// A label of `account`, and one of `admin_account` (in no path placeholder).
+    pub label: i64,
+    pub admin_label: i64,
 }
 
 impl Ids {
@@ -207,6 +212,8 @@ impl Ids {
             "inbox_id" => &mut self.inbox,
             "note_id" => &mut self.note,
             "message_id" => &mut self.message,
+            "canned_response_id" => &mut self.canned_response,
+            "label_id" => &mut self.label,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -283,6 +290,9 @@ impl World {
             note: self.seed.note_id,
             admin_account: self.seed.second_account_id,
             admin_contact: self.seed.second_account_contact_id,
+            canned_response: self.seed.canned_response_id,
+            label: self.seed.label_id,
+            admin_label: self.seed.second_account_label_id,
         }
     }
 

@@ -10,6 +10,7 @@ mod accounts;
 mod admin;
 mod attachments;
 mod bulk;
+mod canned_responses;
 mod contact_changes;
 mod contact_links;
 mod contact_notes;
@@ -18,6 +19,7 @@ mod conversation_actions;
 mod conversation_labels;
 mod conversations;
 mod filter;
+mod labels;
 mod message_changes;
 mod messages;
 mod participants;
@@ -97,6 +99,15 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::DeleteContactNote => serve(m, contact_notes::delete),
         Op::RemoveContactCustomAttributes => serve(m, contact_changes::remove_custom_attributes),
         Op::MergeContacts => serve(m, contact_changes::merge),
+        Op::ListCannedResponses => serve(m, canned_responses::list),
+        Op::CreateCannedResponse => serve(m, canned_responses::create),
+        Op::UpdateCannedResponse => serve(m, canned_responses::update),
+        Op::DeleteCannedResponse => serve(m, canned_responses::delete),
+        Op::ListLabels => serve(m, labels::list),
+        Op::GetLabel => serve(m, labels::show),
+        Op::CreateLabel => serve(m, labels::create),
+        Op::UpdateLabel => serve(m, labels::update),
+        Op::DeleteLabel => serve(m, labels::delete),
         _ => return None,
     })
 }
