@@ -6,6 +6,8 @@
 mod sdk_support;
 
 use ruut_sandbox::Sandbox;
+use ruut_sdk::enums::{CustomAttributeDisplayType, CustomAttributeModel, CustomFilterType};
+use ruut_sdk::filter::{ConversationAttribute as C, Filter, FilterAttribute};
 use sdk_support::{client, sent};
 
 async fn sandbox() -> Sandbox {
@@ -57,6 +59,74 @@ async fn labels() {
         .color("#000000")
         .description("Answer now")
         .show_on_sidebar(false)
+        .send()
+        .await
+        .unwrap();
+    handle.delete().await.unwrap();
+    insta::assert_yaml_snapshot!(sent(&sandbox));
+}
+
+#[tokio::test]
+async fn custom_attribute_definitions() {
+    let sandbox = sandbox().await;
+    let seed = sandbox.seed_info().clone();
+    let client = client(&sandbox);
+    client.list_custom_attribute_definitions().await.unwrap();
+    client
+        .list_custom_attribute_definitions_for(CustomAttributeModel::ConversationAttribute)
+        .await
+        .unwrap();
+    client
+        .get_custom_attribute_definition(seed.attribute_definition_id)
+        .await
+        .unwrap();
+    let tier = client
+        .create_custom_attribute_definition("Tier", "tier")
+        .model(CustomAttributeModel::ContactAttribute)
+        .display_type(CustomAttributeDisplayType::List)
+        .description("The support tier")
+        .values(["gold", "silver"])
+        .regex("^[a-z]+$", "Lower-case letters")
+        .send()
+        .await
+        .unwrap();
+    let handle = client.custom_attribute_definition(tier.id);
+    handle
+        .update()
+        .display_name("Support tier")
+        .key("support_tier")
+        .values(["gold"])
+        .send()
+        .await
+        .unwrap();
+    handle.delete().await.unwrap();
+    insta::assert_yaml_snapshot!(sent(&sandbox));
+}
+
+#[tokio::test]
+async fn custom_filters() {
+    let sandbox = sandbox().await;
+    let seed = sandbox.seed_info().clone();
+    let client = client(&sandbox);
+    client
+        .list_custom_filters(CustomFilterType::Contact)
+        .await
+        .unwrap();
+    client
+        .get_custom_filter(seed.custom_filter_id)
+        .await
+        .unwrap();
+    let open_billing =
+        Filter::new(C::Status.equal_to(["open"])).and(C::Labels.equal_to(["billing"]));
+    let saved = client
+        .create_custom_filter("Open billing", open_billing)
+        .await
+        .unwrap();
+    let handle = client.custom_filter(saved.id);
+    handle
+        .update()
+        .name("Pending")
+        .filter(Filter::new(C::Status.equal_to(["pending"])))
         .send()
         .await
         .unwrap();

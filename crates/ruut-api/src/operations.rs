@@ -274,6 +274,46 @@ pub enum Operation {
     ///
     /// `PATCH /api/v1/accounts/{account_id}/labels/{label_id}`, sent by [`Client::update_label`](crate::Client::update_label).
     UpdateLabel,
+    /// List custom attribute definitions.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/custom_attribute_definitions`, sent by [`Client::list_custom_attribute_definitions`](crate::Client::list_custom_attribute_definitions).
+    ListCustomAttributeDefinitions,
+    /// Define a custom attribute.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/custom_attribute_definitions`, sent by [`Client::create_custom_attribute_definition`](crate::Client::create_custom_attribute_definition).
+    CreateCustomAttributeDefinition,
+    /// Get a custom attribute definition.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`, sent by [`Client::get_custom_attribute_definition`](crate::Client::get_custom_attribute_definition).
+    GetCustomAttributeDefinition,
+    /// Delete a custom attribute definition.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`, sent by [`Client::delete_custom_attribute_definition`](crate::Client::delete_custom_attribute_definition).
+    DeleteCustomAttributeDefinition,
+    /// Change a custom attribute definition.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`, sent by [`Client::update_custom_attribute_definition`](crate::Client::update_custom_attribute_definition).
+    UpdateCustomAttributeDefinition,
+    /// List the caller's saved filters.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/custom_filters`, sent by [`Client::list_custom_filters`](crate::Client::list_custom_filters).
+    ListCustomFilters,
+    /// Save a filter.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/custom_filters`, sent by [`Client::create_custom_filter`](crate::Client::create_custom_filter).
+    CreateCustomFilter,
+    /// Get a saved filter.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`, sent by [`Client::get_custom_filter`](crate::Client::get_custom_filter).
+    GetCustomFilter,
+    /// Delete a saved filter.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`, sent by [`Client::delete_custom_filter`](crate::Client::delete_custom_filter).
+    DeleteCustomFilter,
+    /// Change a saved filter.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`, sent by [`Client::update_custom_filter`](crate::Client::update_custom_filter).
+    UpdateCustomFilter,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -340,6 +380,16 @@ impl Operation {
         Operation::GetLabel,
         Operation::DeleteLabel,
         Operation::UpdateLabel,
+        Operation::ListCustomAttributeDefinitions,
+        Operation::CreateCustomAttributeDefinition,
+        Operation::GetCustomAttributeDefinition,
+        Operation::DeleteCustomAttributeDefinition,
+        Operation::UpdateCustomAttributeDefinition,
+        Operation::ListCustomFilters,
+        Operation::CreateCustomFilter,
+        Operation::GetCustomFilter,
+        Operation::DeleteCustomFilter,
+        Operation::UpdateCustomFilter,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -408,6 +458,22 @@ impl Operation {
             Operation::GetLabel => "getLabel",
             Operation::DeleteLabel => "deleteLabel",
             Operation::UpdateLabel => "updateLabel",
+            Operation::ListCustomAttributeDefinitions => "listCustomAttributeDefinitions",
+            Operation::CreateCustomAttributeDefinition => {
+                "createCustomAttributeDefinition"
+            }
+            Operation::GetCustomAttributeDefinition => "getCustomAttributeDefinition",
+            Operation::DeleteCustomAttributeDefinition => {
+                "deleteCustomAttributeDefinition"
+            }
+            Operation::UpdateCustomAttributeDefinition => {
+                "updateCustomAttributeDefinition"
+            }
+            Operation::ListCustomFilters => "listCustomFilters",
+            Operation::CreateCustomFilter => "createCustomFilter",
+            Operation::GetCustomFilter => "getCustomFilter",
+            Operation::DeleteCustomFilter => "deleteCustomFilter",
+            Operation::UpdateCustomFilter => "updateCustomFilter",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -485,6 +551,24 @@ impl Operation {
             Operation::GetLabel => "get_label",
             Operation::DeleteLabel => "delete_label",
             Operation::UpdateLabel => "update_label",
+            Operation::ListCustomAttributeDefinitions => {
+                "list_custom_attribute_definitions"
+            }
+            Operation::CreateCustomAttributeDefinition => {
+                "create_custom_attribute_definition"
+            }
+            Operation::GetCustomAttributeDefinition => "get_custom_attribute_definition",
+            Operation::DeleteCustomAttributeDefinition => {
+                "delete_custom_attribute_definition"
+            }
+            Operation::UpdateCustomAttributeDefinition => {
+                "update_custom_attribute_definition"
+            }
+            Operation::ListCustomFilters => "list_custom_filters",
+            Operation::CreateCustomFilter => "create_custom_filter",
+            Operation::GetCustomFilter => "get_custom_filter",
+            Operation::DeleteCustomFilter => "delete_custom_filter",
+            Operation::UpdateCustomFilter => "update_custom_filter",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -552,6 +636,16 @@ impl Operation {
             Operation::GetLabel => "GET",
             Operation::DeleteLabel => "DELETE",
             Operation::UpdateLabel => "PATCH",
+            Operation::ListCustomAttributeDefinitions => "GET",
+            Operation::CreateCustomAttributeDefinition => "POST",
+            Operation::GetCustomAttributeDefinition => "GET",
+            Operation::DeleteCustomAttributeDefinition => "DELETE",
+            Operation::UpdateCustomAttributeDefinition => "PATCH",
+            Operation::ListCustomFilters => "GET",
+            Operation::CreateCustomFilter => "POST",
+            Operation::GetCustomFilter => "GET",
+            Operation::DeleteCustomFilter => "DELETE",
+            Operation::UpdateCustomFilter => "PATCH",
         }
     }
     /// The path template, e.g.
@@ -716,6 +810,36 @@ impl Operation {
             Operation::GetLabel => "/api/v1/accounts/{account_id}/labels/{label_id}",
             Operation::DeleteLabel => "/api/v1/accounts/{account_id}/labels/{label_id}",
             Operation::UpdateLabel => "/api/v1/accounts/{account_id}/labels/{label_id}",
+            Operation::ListCustomAttributeDefinitions => {
+                "/api/v1/accounts/{account_id}/custom_attribute_definitions"
+            }
+            Operation::CreateCustomAttributeDefinition => {
+                "/api/v1/accounts/{account_id}/custom_attribute_definitions"
+            }
+            Operation::GetCustomAttributeDefinition => {
+                "/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}"
+            }
+            Operation::DeleteCustomAttributeDefinition => {
+                "/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}"
+            }
+            Operation::UpdateCustomAttributeDefinition => {
+                "/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}"
+            }
+            Operation::ListCustomFilters => {
+                "/api/v1/accounts/{account_id}/custom_filters"
+            }
+            Operation::CreateCustomFilter => {
+                "/api/v1/accounts/{account_id}/custom_filters"
+            }
+            Operation::GetCustomFilter => {
+                "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}"
+            }
+            Operation::DeleteCustomFilter => {
+                "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}"
+            }
+            Operation::UpdateCustomFilter => {
+                "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -786,6 +910,16 @@ impl Operation {
             Operation::GetLabel => true,
             Operation::DeleteLabel => true,
             Operation::UpdateLabel => true,
+            Operation::ListCustomAttributeDefinitions => true,
+            Operation::CreateCustomAttributeDefinition => false,
+            Operation::GetCustomAttributeDefinition => true,
+            Operation::DeleteCustomAttributeDefinition => true,
+            Operation::UpdateCustomAttributeDefinition => true,
+            Operation::ListCustomFilters => true,
+            Operation::CreateCustomFilter => false,
+            Operation::GetCustomFilter => true,
+            Operation::DeleteCustomFilter => true,
+            Operation::UpdateCustomFilter => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -853,6 +987,16 @@ impl Operation {
             Operation::GetLabel => Source::Chatwoot,
             Operation::DeleteLabel => Source::Chatwoot,
             Operation::UpdateLabel => Source::Chatwoot,
+            Operation::ListCustomAttributeDefinitions => Source::Chatwoot,
+            Operation::CreateCustomAttributeDefinition => Source::Chatwoot,
+            Operation::GetCustomAttributeDefinition => Source::Chatwoot,
+            Operation::DeleteCustomAttributeDefinition => Source::Chatwoot,
+            Operation::UpdateCustomAttributeDefinition => Source::Chatwoot,
+            Operation::ListCustomFilters => Source::Chatwoot,
+            Operation::CreateCustomFilter => Source::Chatwoot,
+            Operation::GetCustomFilter => Source::Chatwoot,
+            Operation::DeleteCustomFilter => Source::Chatwoot,
+            Operation::UpdateCustomFilter => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -921,6 +1065,16 @@ impl Operation {
             Operation::GetLabel => false,
             Operation::DeleteLabel => false,
             Operation::UpdateLabel => false,
+            Operation::ListCustomAttributeDefinitions => false,
+            Operation::CreateCustomAttributeDefinition => false,
+            Operation::GetCustomAttributeDefinition => false,
+            Operation::DeleteCustomAttributeDefinition => false,
+            Operation::UpdateCustomAttributeDefinition => false,
+            Operation::ListCustomFilters => false,
+            Operation::CreateCustomFilter => false,
+            Operation::GetCustomFilter => false,
+            Operation::DeleteCustomFilter => false,
+            Operation::UpdateCustomFilter => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -1012,6 +1166,26 @@ impl Operation {
             Operation::GetLabel => Some("Client::get_label"),
             Operation::DeleteLabel => Some("LabelHandle::delete"),
             Operation::UpdateLabel => Some("LabelHandle::update"),
+            Operation::ListCustomAttributeDefinitions => {
+                Some("Client::list_custom_attribute_definitions")
+            }
+            Operation::CreateCustomAttributeDefinition => {
+                Some("Client::create_custom_attribute_definition")
+            }
+            Operation::GetCustomAttributeDefinition => {
+                Some("Client::get_custom_attribute_definition")
+            }
+            Operation::DeleteCustomAttributeDefinition => {
+                Some("CustomAttributeDefinitionHandle::delete")
+            }
+            Operation::UpdateCustomAttributeDefinition => {
+                Some("CustomAttributeDefinitionHandle::update")
+            }
+            Operation::ListCustomFilters => Some("Client::list_custom_filters"),
+            Operation::CreateCustomFilter => Some("Client::create_custom_filter"),
+            Operation::GetCustomFilter => Some("Client::get_custom_filter"),
+            Operation::DeleteCustomFilter => Some("CustomFilterHandle::delete"),
+            Operation::UpdateCustomFilter => Some("CustomFilterHandle::update"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -1089,6 +1263,26 @@ impl Operation {
             "getLabel" => Some(Operation::GetLabel),
             "deleteLabel" => Some(Operation::DeleteLabel),
             "updateLabel" => Some(Operation::UpdateLabel),
+            "listCustomAttributeDefinitions" => {
+                Some(Operation::ListCustomAttributeDefinitions)
+            }
+            "createCustomAttributeDefinition" => {
+                Some(Operation::CreateCustomAttributeDefinition)
+            }
+            "getCustomAttributeDefinition" => {
+                Some(Operation::GetCustomAttributeDefinition)
+            }
+            "deleteCustomAttributeDefinition" => {
+                Some(Operation::DeleteCustomAttributeDefinition)
+            }
+            "updateCustomAttributeDefinition" => {
+                Some(Operation::UpdateCustomAttributeDefinition)
+            }
+            "listCustomFilters" => Some(Operation::ListCustomFilters),
+            "createCustomFilter" => Some(Operation::CreateCustomFilter),
+            "getCustomFilter" => Some(Operation::GetCustomFilter),
+            "deleteCustomFilter" => Some(Operation::DeleteCustomFilter),
+            "updateCustomFilter" => Some(Operation::UpdateCustomFilter),
             _ => None,
         }
     }
@@ -1175,6 +1369,26 @@ impl Operation {
             "get_label" => Some(Operation::GetLabel),
             "delete_label" => Some(Operation::DeleteLabel),
             "update_label" => Some(Operation::UpdateLabel),
+            "list_custom_attribute_definitions" => {
+                Some(Operation::ListCustomAttributeDefinitions)
+            }
+            "create_custom_attribute_definition" => {
+                Some(Operation::CreateCustomAttributeDefinition)
+            }
+            "get_custom_attribute_definition" => {
+                Some(Operation::GetCustomAttributeDefinition)
+            }
+            "delete_custom_attribute_definition" => {
+                Some(Operation::DeleteCustomAttributeDefinition)
+            }
+            "update_custom_attribute_definition" => {
+                Some(Operation::UpdateCustomAttributeDefinition)
+            }
+            "list_custom_filters" => Some(Operation::ListCustomFilters),
+            "create_custom_filter" => Some(Operation::CreateCustomFilter),
+            "get_custom_filter" => Some(Operation::GetCustomFilter),
+            "delete_custom_filter" => Some(Operation::DeleteCustomFilter),
+            "update_custom_filter" => Some(Operation::UpdateCustomFilter),
             _ => None,
         }
     }

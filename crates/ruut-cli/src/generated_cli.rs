@@ -99,6 +99,26 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::GetLabel => Self::cli_get_label(),
             CliCommand::DeleteLabel => Self::cli_delete_label(),
             CliCommand::UpdateLabel => Self::cli_update_label(),
+            CliCommand::ListCustomAttributeDefinitions => {
+                Self::cli_list_custom_attribute_definitions()
+            }
+            CliCommand::CreateCustomAttributeDefinition => {
+                Self::cli_create_custom_attribute_definition()
+            }
+            CliCommand::GetCustomAttributeDefinition => {
+                Self::cli_get_custom_attribute_definition()
+            }
+            CliCommand::DeleteCustomAttributeDefinition => {
+                Self::cli_delete_custom_attribute_definition()
+            }
+            CliCommand::UpdateCustomAttributeDefinition => {
+                Self::cli_update_custom_attribute_definition()
+            }
+            CliCommand::ListCustomFilters => Self::cli_list_custom_filters(),
+            CliCommand::CreateCustomFilter => Self::cli_create_custom_filter(),
+            CliCommand::GetCustomFilter => Self::cli_get_custom_filter(),
+            CliCommand::DeleteCustomFilter => Self::cli_delete_custom_filter(),
+            CliCommand::UpdateCustomFilter => Self::cli_update_custom_filter(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -2573,6 +2593,376 @@ impl<T: CliConfig> Cli<T> {
                 "Change a label\n\nChanges a label's title, description, color or sidebar flag (Rails also routes `PUT`\nhere); fields not sent are kept. Administrators only (an agent is answered 401, after\nthe label is looked up: an unknown id is a 404 to anyone). The title follows the\nrules of `createLabel` (422 otherwise). A new title is also given to every\nconversation and contact that carried the old one (`Labels::UpdateJob`, shortly\nafter on the server). A body with none of the fields answers 422 `param is missing\nor the value is empty: label`.\n\nServer: `LabelsController#update` (`update!`), `LabelPolicy#update?`,\n`Label#update_associated_models`, `Labels::UpdateService`, view\n`labels/update.json.jbuilder` (app/models/label.rb, app/services/labels/\nupdate_service.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_custom_attribute_definitions() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-model")
+                    .long("attribute-model")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomAttributeModel),
+                    )
+                    .required(false)
+                    .help("Only the definitions for conversations or for contacts."),
+            )
+            .about(
+                "List custom attribute definitions\n\nThe custom attributes defined in the account, as a bare array, all of them or those\nof one `attribute_model` (an empty value lists all). Any member of the account may\nlist them (no policy). Times are ISO 8601 strings. A definition makes its key a\ncustom attribute that `filterConversations` (conversation attributes) and\n`filterContacts` (contact attributes) accept. The sandbox answers an\n`attribute_model` outside the enum with 422; the server lists nothing for it.\n\nServer: `CustomAttributeDefinitionsController#index` (`with_attribute_model`), views\n`custom_attribute_definitions/index.json.jbuilder` and\n`models/_custom_attribute_definition.json.jbuilder` (app/controllers/api/v1/accounts/\ncustom_attribute_definitions_controller.rb, app/models/custom_attribute_definition.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_custom_attribute_definition() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-description")
+                    .long("attribute-description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-display-name")
+                    .long("attribute-display-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-display-type")
+                    .long("attribute-display-type")
+                    .value_parser(
+                        ::clap::value_parser!(
+                            ruut_api::enums::CustomAttributeDisplayType
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-key")
+                    .long("attribute-key")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-model")
+                    .long("attribute-model")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomAttributeModel),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("regex-cue")
+                    .long("regex-cue")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("regex-pattern")
+                    .long("regex-pattern")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Define a custom attribute\n\nDefines a custom attribute for conversations (the default) or contacts. The model\nrequires `attribute_display_name` and `attribute_key`; the key must be unique per\naccount and model (\"Attribute key has already been taken\") and, on create, not a\nstandard attribute of the model (`status`, `labels`, `email`, `name`, ...: \"Attribute\nkey The provided key is not allowed as it might conflict with default attributes.\");\nthese answer 422 with `message` and `attributes`. A body with none of the fields\nanswers 422 `param is missing or the value is empty: custom_attribute_definition`.\nAn `attribute_display_type` or `attribute_model` outside its enum makes the server\nraise (a 500); the sandbox answers 422. Any member of the account may define one\n(no policy).\n\nServer: `CustomAttributeDefinitionsController#create` (`permitted_payload`),\n`CustomAttributeDefinition` (validations, `STANDARD_ATTRIBUTES`,\n`attribute_must_not_conflict`), view `custom_attribute_definitions/create.json.jbuilder`\n(app/models/custom_attribute_definition.rb, config/locales/en.yml).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_custom_attribute_definition() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("custom-attribute-definition-id")
+                    .long("custom-attribute-definition-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The definition's id."),
+            )
+            .about(
+                "Get a custom attribute definition\n\nOne definition of the account. Any member of the account may read it.\n\nServer: `CustomAttributeDefinitionsController#show`, view\n`custom_attribute_definitions/show.json.jbuilder` (app/controllers/api/v1/accounts/\ncustom_attribute_definitions_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_custom_attribute_definition() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("custom-attribute-definition-id")
+                    .long("custom-attribute-definition-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The definition's id."),
+            )
+            .about(
+                "Delete a custom attribute definition\n\nDeletes a definition; the answer is an empty **204** (`head :no_content`, unlike most\ndeletes here). The values conversations and contacts hold under its key are kept.\nAny member of the account may delete one.\n\nServer: `CustomAttributeDefinitionsController#destroy` (app/controllers/api/v1/\naccounts/custom_attribute_definitions_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_custom_attribute_definition() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-description")
+                    .long("attribute-description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-display-name")
+                    .long("attribute-display-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-display-type")
+                    .long("attribute-display-type")
+                    .value_parser(
+                        ::clap::value_parser!(
+                            ruut_api::enums::CustomAttributeDisplayType
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-key")
+                    .long("attribute-key")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-model")
+                    .long("attribute-model")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomAttributeModel),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("custom-attribute-definition-id")
+                    .long("custom-attribute-definition-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The definition's id."),
+            )
+            .arg(
+                ::clap::Arg::new("regex-cue")
+                    .long("regex-cue")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("regex-pattern")
+                    .long("regex-pattern")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a custom attribute definition\n\nChanges a definition's fields (Rails also routes `PUT` here); those not sent are kept.\nA blank display name or key, or a key another definition of the same model has,\nanswers 422 with `message` and `attributes` (the standard-key check runs on create\nonly). A body with none of the fields answers 422 `param is missing or the value is\nempty: custom_attribute_definition`. Any member of the account may change one.\n\nServer: `CustomAttributeDefinitionsController#update` (`update!`) (app/controllers/\napi/v1/accounts/custom_attribute_definitions_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_custom_filters() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("filter-type")
+                    .long("filter-type")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomFilterType),
+                    )
+                    .required(false)
+                    .help("Which filters (default `conversation`)."),
+            )
+            .about(
+                "List the caller's saved filters\n\nThe calling user's saved filters (\"custom views\") of one type in the account, as a\nbare array: `conversation` ones unless `filter_type` says otherwise. Another user's\nfilters are never listed. Agents and administrators may list theirs. Times are ISO\n8601 strings. The sandbox answers a `filter_type` outside the enum with 422; the\nserver lists nothing for it.\n\nServer: `CustomFiltersController#index` (`where(user: Current.user, filter_type:\nparams[:filter_type] || 'conversation')`), `CustomFilterPolicy#index?`, views\n`custom_filters/index.json.jbuilder` and `models/_custom_filter.json.jbuilder`\n(app/controllers/api/v1/accounts/custom_filters_controller.rb,\napp/policies/custom_filter_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_custom_filter() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("filter-type")
+                    .long("filter-type")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomFilterType),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Save a filter\n\nSaves a filter for the calling user: a name, a type (`conversation` unless set) and\nthe conditions, in the body `filterConversations` and `filterContacts` take\n(`{\"payload\": [...]}`; the server stores the object as it is, without checking the\nconditions). A user may keep at most 1000 filters per account (422 \"Account Limit\nreached. The maximum number of allowed custom filters for a user per account is\n1000.\"). A body with none of the fields answers 422 `param is missing or the value is\nempty: custom_filter`. Without `name` the server's insert fails (a 500), as does a\n`filter_type` outside the enum; the sandbox answers 422, and also requires `query`\n(the server would store its column default). Agents and administrators may save\nfilters.\n\nServer: `CustomFiltersController#create` (`permitted_payload`: `name`, `filter_type`,\n`query: {}`), `CustomFilter#validate_number_of_filters`, `Limits::MAX_CUSTOM_FILTERS_PER_USER`,\nview `custom_filters/create.json.jbuilder` (app/models/custom_filter.rb,\nlib/limits.rb, db/schema.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_custom_filter() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("custom-filter-id")
+                    .long("custom-filter-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The saved filter's id."),
+            )
+            .about(
+                "Get a saved filter\n\nOne of the calling user's saved filters; another user's filter answers 404.\n\nServer: `CustomFiltersController#show` (`where(user: Current.user).find`), view\n`custom_filters/show.json.jbuilder` (app/controllers/api/v1/accounts/\ncustom_filters_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_custom_filter() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("custom-filter-id")
+                    .long("custom-filter-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The saved filter's id."),
+            )
+            .about(
+                "Delete a saved filter\n\nDeletes one of the calling user's filters; the answer is an empty **204**\n(`head :no_content`). Another user's filter answers 404.\n\nServer: `CustomFiltersController#destroy` (app/controllers/api/v1/accounts/\ncustom_filters_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_custom_filter() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("custom-filter-id")
+                    .long("custom-filter-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The saved filter's id."),
+            )
+            .arg(
+                ::clap::Arg::new("filter-type")
+                    .long("filter-type")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomFilterType),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a saved filter\n\nChanges the name, type or conditions of one of the calling user's filters (Rails also\nroutes `PUT` here); what is not sent is kept, and a `query` sent replaces the old one\nwhole. Another user's filter answers 404. A body with none of the fields answers 422\n`param is missing or the value is empty: custom_filter`.\n\nServer: `CustomFiltersController#update` (`update!`) (app/controllers/api/v1/\naccounts/custom_filters_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -2719,6 +3109,34 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::GetLabel => self.execute_get_label(matches).await,
             CliCommand::DeleteLabel => self.execute_delete_label(matches).await,
             CliCommand::UpdateLabel => self.execute_update_label(matches).await,
+            CliCommand::ListCustomAttributeDefinitions => {
+                self.execute_list_custom_attribute_definitions(matches).await
+            }
+            CliCommand::CreateCustomAttributeDefinition => {
+                self.execute_create_custom_attribute_definition(matches).await
+            }
+            CliCommand::GetCustomAttributeDefinition => {
+                self.execute_get_custom_attribute_definition(matches).await
+            }
+            CliCommand::DeleteCustomAttributeDefinition => {
+                self.execute_delete_custom_attribute_definition(matches).await
+            }
+            CliCommand::UpdateCustomAttributeDefinition => {
+                self.execute_update_custom_attribute_definition(matches).await
+            }
+            CliCommand::ListCustomFilters => {
+                self.execute_list_custom_filters(matches).await
+            }
+            CliCommand::CreateCustomFilter => {
+                self.execute_create_custom_filter(matches).await
+            }
+            CliCommand::GetCustomFilter => self.execute_get_custom_filter(matches).await,
+            CliCommand::DeleteCustomFilter => {
+                self.execute_delete_custom_filter(matches).await
+            }
+            CliCommand::UpdateCustomFilter => {
+                self.execute_update_custom_filter(matches).await
+            }
         }
     }
     pub async fn execute_get_server_info(
@@ -4703,6 +5121,360 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_custom_attribute_definitions(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_custom_attribute_definitions();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomAttributeModel>("attribute-model")
+        {
+            request = request.attribute_model(value.clone());
+        }
+        self.config.execute_list_custom_attribute_definitions(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_custom_attribute_definition();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("attribute-description")
+        {
+            request = request
+                .body_map(|body| { body.attribute_description(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("attribute-display-name")
+        {
+            request = request
+                .body_map(|body| { body.attribute_display_name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<
+                ruut_api::enums::CustomAttributeDisplayType,
+            >("attribute-display-type")
+        {
+            request = request
+                .body_map(|body| { body.attribute_display_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("attribute-key") {
+            request = request.body_map(|body| { body.attribute_key(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomAttributeModel>("attribute-model")
+        {
+            request = request.body_map(|body| { body.attribute_model(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("regex-cue") {
+            request = request.body_map(|body| { body.regex_cue(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("regex-pattern") {
+            request = request.body_map(|body| { body.regex_pattern(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::CustomAttributeDefinitionCreate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_custom_attribute_definition(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_custom_attribute_definition();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-attribute-definition-id") {
+            request = request.custom_attribute_definition_id(value.clone());
+        }
+        self.config.execute_get_custom_attribute_definition(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_custom_attribute_definition();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-attribute-definition-id") {
+            request = request.custom_attribute_definition_id(value.clone());
+        }
+        self.config.execute_delete_custom_attribute_definition(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_custom_attribute_definition();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("attribute-description")
+        {
+            request = request
+                .body_map(|body| { body.attribute_description(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("attribute-display-name")
+        {
+            request = request
+                .body_map(|body| { body.attribute_display_name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<
+                ruut_api::enums::CustomAttributeDisplayType,
+            >("attribute-display-type")
+        {
+            request = request
+                .body_map(|body| { body.attribute_display_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("attribute-key") {
+            request = request.body_map(|body| { body.attribute_key(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomAttributeModel>("attribute-model")
+        {
+            request = request.body_map(|body| { body.attribute_model(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-attribute-definition-id") {
+            request = request.custom_attribute_definition_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("regex-cue") {
+            request = request.body_map(|body| { body.regex_cue(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("regex-pattern") {
+            request = request.body_map(|body| { body.regex_pattern(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::CustomAttributeDefinitionUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_custom_attribute_definition(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_custom_filters(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_custom_filters();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomFilterType>("filter-type")
+        {
+            request = request.filter_type(value.clone());
+        }
+        self.config.execute_list_custom_filters(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_custom_filter();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomFilterType>("filter-type")
+        {
+            request = request.body_map(|body| { body.filter_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::CustomFilterCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_custom_filter(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_custom_filter();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-filter-id") {
+            request = request.custom_filter_id(value.clone());
+        }
+        self.config.execute_get_custom_filter(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_custom_filter();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-filter-id") {
+            request = request.custom_filter_id(value.clone());
+        }
+        self.config.execute_delete_custom_filter(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_custom_filter();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-filter-id") {
+            request = request.custom_filter_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomFilterType>("filter-type")
+        {
+            request = request.body_map(|body| { body.filter_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::CustomFilterUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_custom_filter(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -5158,6 +5930,76 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_custom_attribute_definitions(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListCustomAttributeDefinitions,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateCustomAttributeDefinition,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetCustomAttributeDefinition,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteCustomAttributeDefinition,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateCustomAttributeDefinition,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_custom_filters(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListCustomFilters,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateCustomFilter,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetCustomFilter,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteCustomFilter,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateCustomFilter,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -5223,6 +6065,16 @@ pub enum CliCommand {
     GetLabel,
     DeleteLabel,
     UpdateLabel,
+    ListCustomAttributeDefinitions,
+    CreateCustomAttributeDefinition,
+    GetCustomAttributeDefinition,
+    DeleteCustomAttributeDefinition,
+    UpdateCustomAttributeDefinition,
+    ListCustomFilters,
+    CreateCustomFilter,
+    GetCustomFilter,
+    DeleteCustomFilter,
+    UpdateCustomFilter,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -5259,7 +6111,13 @@ impl CliCommand {
             CliCommand::CreateCannedResponse, CliCommand::DeleteCannedResponse,
             CliCommand::UpdateCannedResponse, CliCommand::ListLabels,
             CliCommand::CreateLabel, CliCommand::GetLabel, CliCommand::DeleteLabel,
-            CliCommand::UpdateLabel,
+            CliCommand::UpdateLabel, CliCommand::ListCustomAttributeDefinitions,
+            CliCommand::CreateCustomAttributeDefinition,
+            CliCommand::GetCustomAttributeDefinition,
+            CliCommand::DeleteCustomAttributeDefinition,
+            CliCommand::UpdateCustomAttributeDefinition, CliCommand::ListCustomFilters,
+            CliCommand::CreateCustomFilter, CliCommand::GetCustomFilter,
+            CliCommand::DeleteCustomFilter, CliCommand::UpdateCustomFilter,
         ]
             .into_iter()
     }
@@ -5335,6 +6193,24 @@ impl CliCommand {
             CliCommand::GetLabel => "get_label",
             CliCommand::DeleteLabel => "delete_label",
             CliCommand::UpdateLabel => "update_label",
+            CliCommand::ListCustomAttributeDefinitions => {
+                "list_custom_attribute_definitions"
+            }
+            CliCommand::CreateCustomAttributeDefinition => {
+                "create_custom_attribute_definition"
+            }
+            CliCommand::GetCustomAttributeDefinition => "get_custom_attribute_definition",
+            CliCommand::DeleteCustomAttributeDefinition => {
+                "delete_custom_attribute_definition"
+            }
+            CliCommand::UpdateCustomAttributeDefinition => {
+                "update_custom_attribute_definition"
+            }
+            CliCommand::ListCustomFilters => "list_custom_filters",
+            CliCommand::CreateCustomFilter => "create_custom_filter",
+            CliCommand::GetCustomFilter => "get_custom_filter",
+            CliCommand::DeleteCustomFilter => "delete_custom_filter",
+            CliCommand::UpdateCustomFilter => "update_custom_filter",
         }
     }
 }

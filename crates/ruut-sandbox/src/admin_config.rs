@@ -62,12 +62,82 @@ impl Label {
     }
 }
 
+/// A custom attribute the account defines.
+#[derive(Clone, Debug)]
+pub(crate) struct AttributeDefinition {
+    pub id: i64,
+    pub account_id: i64,
+    pub display_name: String,
+    pub key: String,
+    /// One of `CustomAttributeDisplayType`'s values.
+    pub display_type: String,
+    /// `conversation_attribute` or `contact_attribute`.
+    pub model: String,
+    pub description: Option<String>,
+    pub values: Vec<Value>,
+    pub regex_pattern: Option<String>,
+    pub regex_cue: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl AttributeDefinition {
+    /// `models/_custom_attribute_definition.json.jbuilder`.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "attribute_display_name": self.display_name,
+            "attribute_display_type": self.display_type,
+            "attribute_description": self.description,
+            "attribute_key": self.key,
+            "regex_pattern": self.regex_pattern,
+            "regex_cue": self.regex_cue,
+            "attribute_values": self.values,
+            "attribute_model": self.model,
+            "default_value": null,
+            "created_at": iso_millis(self.created_at),
+            "updated_at": iso_millis(self.updated_at),
+        })
+    }
+}
+
+/// A filter one user saved ("custom view").
+#[derive(Clone, Debug)]
+pub(crate) struct CustomFilter {
+    pub id: i64,
+    pub account_id: i64,
+    pub user_id: i64,
+    pub name: String,
+    /// `conversation`, `contact` or `report`.
+    pub filter_type: String,
+    /// The filter body (`{"payload": [...]}`), as it was sent.
+    pub query: Map<String, Value>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl CustomFilter {
+    /// `models/_custom_filter.json.jbuilder`.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "name": self.name,
+            "filter_type": self.filter_type,
+            "query": self.query,
+            "created_at": iso_millis(self.created_at),
+            "updated_at": iso_millis(self.updated_at),
+        })
+    }
+}
+
 /// The kinds of configuration records, each with its own id sequence (as
 /// each has its own table).
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Kind {
     CannedResponse = 0,
     Label = 1,
+    AttributeDefinition = 2,
+    CustomFilter = 3,
 }
 
 /// Every configuration record of the sandbox, and the last id of each kind.
@@ -75,7 +145,9 @@ pub(crate) enum Kind {
 pub(crate) struct AdminConfig {
     pub canned_responses: Vec<CannedResponse>,
     pub labels: Vec<Label>,
-    last_ids: [i64; 2],
+    pub attribute_definitions: Vec<AttributeDefinition>,
+    pub custom_filters: Vec<CustomFilter>,
+    last_ids: [i64; 4],
 }
 
 impl AdminConfig {

@@ -150,6 +150,12 @@ pub struct SeedInfo {
     pub label_id: i64,
     /// A label of the second account (where the user is an administrator).
     pub second_account_label_id: i64,
+    /// A custom attribute definition of the main account (contacts' `plan`).
+    pub attribute_definition_id: i64,
+    /// A conversation filter the token user saved in the main account.
+    pub custom_filter_id: i64,
+    /// A filter another user saved in the main account (a 404 for the token user).
+    pub other_user_custom_filter_id: i64,
 }
 
 /// Builds the seeded store and the ids that describe it.
@@ -323,6 +329,9 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         canned_response_id: config_ids.canned_response,
         label_id: config_ids.label,
         second_account_label_id: config_ids.second_account_label,
+        attribute_definition_id: config_ids.attribute_definition,
+        custom_filter_id: config_ids.custom_filter,
+        other_user_custom_filter_id: config_ids.other_user_custom_filter,
     };
     (store, info)
 }

@@ -168,6 +168,8 @@ mod canned_responses;
 mod client;
 mod contacts;
 mod conversations;
+mod custom_attributes;
+mod custom_filters;
 mod error;
 pub mod filter;
 mod labels;
@@ -207,6 +209,11 @@ pub use conversations::create::CreateConversationRequest;
 pub use conversations::page::ConversationPage;
 pub use conversations::query::ConversationQuery;
 pub use conversations::search::{ConversationSearchPage, ConversationSearchQuery};
+pub use custom_attributes::{
+    CreateCustomAttributeDefinitionRequest, CustomAttributeDefinitionHandle,
+    UpdateCustomAttributeDefinitionRequest,
+};
+pub use custom_filters::{CustomFilterHandle, SavedFilterAttribute, UpdateCustomFilterRequest};
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
 pub use labels::{CreateLabelRequest, LabelHandle, UpdateLabelRequest};

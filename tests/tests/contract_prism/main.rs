@@ -31,6 +31,8 @@ mod contract;
 mod conversation_actions;
 mod conversation_changes;
 mod conversations;
+mod custom_attributes;
+mod custom_filters;
 mod filter;
 mod labels;
 mod message_changes;
@@ -60,6 +62,8 @@ fn steps() -> Vec<Step> {
         contact_changes::removals(),
         canned_responses::steps(),
         labels::steps(),
+        custom_attributes::steps(),
+        custom_filters::steps(),
     ]
     .into_iter()
     .flatten()

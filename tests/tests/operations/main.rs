@@ -29,6 +29,8 @@ mod conversation_changes;
 mod conversation_state;
 mod conversations;
 mod coverage;
+mod custom_attributes;
+mod custom_filters;
 mod filter;
 mod labels;
 mod messages;
@@ -57,6 +59,8 @@ pub fn table() -> Vec<Entry> {
         contact_links::entries(),
         canned_responses::entries(),
         labels::entries(),
+        custom_attributes::entries(),
+        custom_filters::entries(),
     ]
     .into_iter()
     .flatten()

@@ -80,6 +80,8 @@ async fn every_sdk_call_against(behaviour: Behaviour, status: u16, kind: ErrorKi
         canned_response: 1,
         label: 1,
         admin_label: 1,
+        attribute_definition: 1,
+        custom_filter: 1,
     };
     let jobs = sdk_entries()
         .into_iter()

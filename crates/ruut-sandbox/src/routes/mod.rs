@@ -9,6 +9,7 @@
 mod accounts;
 mod admin;
 mod attachments;
+mod attribute_definitions;
 mod bulk;
 mod canned_responses;
 mod contact_changes;
@@ -18,6 +19,7 @@ mod contacts;
 mod conversation_actions;
 mod conversation_labels;
 mod conversations;
+mod custom_filters;
 mod filter;
 mod labels;
 mod message_changes;
@@ -108,6 +110,16 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::CreateLabel => serve(m, labels::create),
         Op::UpdateLabel => serve(m, labels::update),
         Op::DeleteLabel => serve(m, labels::delete),
+        Op::ListCustomAttributeDefinitions => serve(m, attribute_definitions::list),
+        Op::GetCustomAttributeDefinition => serve(m, attribute_definitions::show),
+        Op::CreateCustomAttributeDefinition => serve(m, attribute_definitions::create),
+        Op::UpdateCustomAttributeDefinition => serve(m, attribute_definitions::update),
+        Op::DeleteCustomAttributeDefinition => serve(m, attribute_definitions::delete),
+        Op::ListCustomFilters => serve(m, custom_filters::list),
+        Op::GetCustomFilter => serve(m, custom_filters::show),
+        Op::CreateCustomFilter => serve(m, custom_filters::create),
+        Op::UpdateCustomFilter => serve(m, custom_filters::update),
+        Op::DeleteCustomFilter => serve(m, custom_filters::delete),
         _ => return None,
     })
 }
