@@ -6,6 +6,7 @@ use std::sync::Arc;
 use ruut_api::enums::{CustomAttributeDisplayType, CustomAttributeModel};
 use ruut_api::types::{
     CustomAttributeDefinition, CustomAttributeDefinitionCreate, CustomAttributeDefinitionUpdate,
+    FilterCondition, FilterOperator, FilterRequest,
 };
 
 use crate::Operation;
@@ -167,7 +168,33 @@ async fn show(w: Arc<World>) {
     assert_eq!(plan.default_value, None);
 }
 
+/// filterContacts with `key is_present`: its status.
+async fn filter_on(w: &World, key: &str) -> u16 {
+    let condition = FilterCondition {
+        attribute_key: key.to_owned(),
+        filter_operator: FilterOperator::IsPresent,
+        values: Vec::new(),
+        query_operator: None,
+    };
+    let request = w
+        .api
+        .filter_contacts()
+        .account_id(w.seed.account_id)
+        .body(FilterRequest {
+            payload: vec![condition],
+        });
+    match request.send().await {
+        Ok(answer) => answer.status().as_u16(),
+        Err(error) => refused::<()>(Err(error)).status,
+    }
+}
+
 async fn create(w: Arc<World>) {
+    assert_eq!(
+        filter_on(&w, "tier").await,
+        422,
+        "no contact has a tier yet"
+    );
     let mut body = new("Tier", "tier", Some(CustomAttributeModel::ContactAttribute));
     body.attribute_display_type = Some(CustomAttributeDisplayType::List);
     body.attribute_values = vec!["gold".to_owned(), "silver".to_owned()];
@@ -183,6 +210,11 @@ async fn create(w: Arc<World>) {
     );
     let contact = all(&w, Some(CustomAttributeModel::ContactAttribute)).await;
     assert_eq!(keys(&contact), ["plan", "tier"]);
+    assert_eq!(
+        filter_on(&w, "tier").await,
+        200,
+        "a defined attribute filters"
+    );
     // The same key for the other model is another attribute; the defaults apply.
     let request = w
         .api
