@@ -262,6 +262,50 @@ open_enum! {
     }
 }
 
+open_enum! {
+    /// How a custom attribute's value is shown and entered.
+    CustomAttributeDisplayType {
+        /// Free text.
+        Text = "text",
+        /// A number.
+        Number = "number",
+        /// An amount of money.
+        Currency = "currency",
+        /// A percentage.
+        Percent = "percent",
+        /// A URL.
+        Link = "link",
+        /// A date.
+        Date = "date",
+        /// One of the definition's `attribute_values`.
+        List = "list",
+        /// True or false.
+        Checkbox = "checkbox",
+    }
+}
+
+open_enum! {
+    /// What a custom attribute belongs to.
+    CustomAttributeModel {
+        /// Conversations.
+        ConversationAttribute = "conversation_attribute",
+        /// Contacts.
+        ContactAttribute = "contact_attribute",
+    }
+}
+
+open_enum! {
+    /// What a saved filter lists.
+    CustomFilterType {
+        /// Conversations.
+        Conversation = "conversation",
+        /// Contacts.
+        Contact = "contact",
+        /// Reports.
+        Report = "report",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -803,6 +803,73 @@ nothing changes and the answer is null.
             Default::default()
         }
     }
+    /**A saved reply, as the model's own JSON renders it (`render json:`): the times are
+ISO 8601 strings with milliseconds, not Unix seconds.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CannedResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_id: ::std::option::Option<i64>,
+        pub content: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        pub id: i64,
+        ///What an agent types after `/` to insert it.
+        pub short_code: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+    }
+    impl CannedResponse {
+        pub fn builder() -> builder::CannedResponse {
+            Default::default()
+        }
+    }
+    ///A new canned response; the model requires both fields (blank ones answer 422).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CannedResponseCreate {
+        pub content: ::std::string::String,
+        pub short_code: ::std::string::String,
+    }
+    impl CannedResponseCreate {
+        pub fn builder() -> builder::CannedResponseCreate {
+            Default::default()
+        }
+    }
+    ///The fields of a canned response to change; those not sent are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CannedResponseUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub short_code: ::std::option::Option<::std::string::String>,
+    }
+    impl CannedResponseUpdate {
+        pub fn builder() -> builder::CannedResponseUpdate {
+            Default::default()
+        }
+    }
     ///A contact.
     #[derive(
         ::serde::Deserialize,
@@ -1977,6 +2044,185 @@ other (for example `assignee_id`) without an error.
             Default::default()
         }
     }
+    /**A custom attribute the account defines (`models/_custom_attribute_definition.json.jbuilder`).
+Times are ISO 8601 strings with milliseconds.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CustomAttributeDefinition {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub attribute_description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub attribute_display_name: ::std::option::Option<::std::string::String>,
+        pub attribute_display_type: crate::enums::CustomAttributeDisplayType,
+        pub attribute_key: ::std::string::String,
+        pub attribute_model: crate::enums::CustomAttributeModel,
+        ///The choices of a `list` attribute (empty otherwise).
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub attribute_values: ::std::vec::Vec<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub default_value: ::std::option::Option<i64>,
+        pub id: i64,
+        ///The hint shown when a value does not match.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub regex_cue: ::std::option::Option<::std::string::String>,
+        ///A pattern values must match (checked by the dashboard).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub regex_pattern: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+    }
+    impl CustomAttributeDefinition {
+        pub fn builder() -> builder::CustomAttributeDefinition {
+            Default::default()
+        }
+    }
+    /**A new custom attribute. The display name and the key are required by the model; the
+type defaults to `text`, the model to `conversation_attribute`.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CustomAttributeDefinitionCreate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub attribute_description: ::std::option::Option<::std::string::String>,
+        pub attribute_display_name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub attribute_display_type: ::std::option::Option<
+            crate::enums::CustomAttributeDisplayType,
+        >,
+        pub attribute_key: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub attribute_model: ::std::option::Option<crate::enums::CustomAttributeModel>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub attribute_values: ::std::vec::Vec<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub regex_cue: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub regex_pattern: ::std::option::Option<::std::string::String>,
+    }
+    impl CustomAttributeDefinitionCreate {
+        pub fn builder() -> builder::CustomAttributeDefinitionCreate {
+            Default::default()
+        }
+    }
+    ///The fields of a custom attribute definition to change; those not sent are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CustomAttributeDefinitionUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub attribute_description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub attribute_display_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub attribute_display_type: ::std::option::Option<
+            crate::enums::CustomAttributeDisplayType,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub attribute_key: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub attribute_model: ::std::option::Option<crate::enums::CustomAttributeModel>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub attribute_values: ::std::vec::Vec<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub regex_cue: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub regex_pattern: ::std::option::Option<::std::string::String>,
+    }
+    impl CustomAttributeDefinitionUpdate {
+        pub fn builder() -> builder::CustomAttributeDefinitionUpdate {
+            Default::default()
+        }
+    }
+    /**A saved filter of one user (`models/_custom_filter.json.jbuilder`). `query` is the
+body `filterConversations` or `filterContacts` takes. Times are ISO 8601 strings.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CustomFilter {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        pub filter_type: crate::enums::CustomFilterType,
+        pub id: i64,
+        pub name: ::std::string::String,
+        pub query: FilterRequest,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+    }
+    impl CustomFilter {
+        pub fn builder() -> builder::CustomFilter {
+            Default::default()
+        }
+    }
+    ///A filter to save; `filter_type` is `conversation` unless set.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CustomFilterCreate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub filter_type: ::std::option::Option<crate::enums::CustomFilterType>,
+        pub name: ::std::string::String,
+        pub query: FilterRequest,
+    }
+    impl CustomFilterCreate {
+        pub fn builder() -> builder::CustomFilterCreate {
+            Default::default()
+        }
+    }
+    ///The fields of a saved filter to change; those not sent are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CustomFilterUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub filter_type: ::std::option::Option<crate::enums::CustomFilterType>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub query: ::std::option::Option<FilterRequest>,
+    }
+    impl CustomFilterUpdate {
+        pub fn builder() -> builder::CustomFilterUpdate {
+            Default::default()
+        }
+    }
     /**Every error body the server sends: `{"error": "text"}` (most errors),
 `{"error": {"code", "message", "details"}}` (Ruut's documented envelope, for example
 `STATUS_CHANGE_FORBIDDEN`), `{"errors": [...]}` (a missing token),
@@ -3051,6 +3297,100 @@ bot, and `access_token` is the access-token record.
     impl ::std::convert::From<i64> for IntegerOrString {
         fn from(value: i64) -> Self {
             Self::Int64(value)
+        }
+    }
+    ///One of the account's labels (`labels/show.json.jbuilder`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct Label {
+        ///A CSS color, `#1f93ff` unless set.
+        pub color: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        pub id: i64,
+        ///Null unless set.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub show_on_sidebar: ::std::option::Option<bool>,
+        ///Lower case.
+        pub title: ::std::string::String,
+    }
+    impl Label {
+        pub fn builder() -> builder::Label {
+            Default::default()
+        }
+    }
+    /**A new label. The title is lower-cased; it must be at least two letters, digits, `_`
+or `-`, start with a letter or digit, and be unique in the account (422 otherwise).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct LabelCreate {
+        ///A CSS color; `#1f93ff` when absent.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub color: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub show_on_sidebar: ::std::option::Option<bool>,
+        pub title: ::std::string::String,
+    }
+    impl LabelCreate {
+        pub fn builder() -> builder::LabelCreate {
+            Default::default()
+        }
+    }
+    ///The account's labels, by title.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct LabelList {
+        pub payload: ::std::vec::Vec<Label>,
+    }
+    impl LabelList {
+        pub fn builder() -> builder::LabelList {
+            Default::default()
+        }
+    }
+    ///The fields of a label to change; those not sent are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct LabelUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub color: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub show_on_sidebar: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+    }
+    impl LabelUpdate {
+        pub fn builder() -> builder::LabelUpdate {
+            Default::default()
         }
     }
     ///A message. `message_type` is an integer here (webhooks send a string).
@@ -7005,6 +7345,269 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct CannedResponse {
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            content: ::std::result::Result<::std::string::String, ::std::string::String>,
+            created_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            short_code: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            updated_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CannedResponse {
+            fn default() -> Self {
+                Self {
+                    account_id: Ok(Default::default()),
+                    content: Err("no value supplied for content".to_string()),
+                    created_at: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    short_code: Err("no value supplied for short_code".to_string()),
+                    updated_at: Ok(Default::default()),
+                }
+            }
+        }
+        impl CannedResponse {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn short_code<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.short_code = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for short_code: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CannedResponse> for super::CannedResponse {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CannedResponse,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    content: value.content?,
+                    created_at: value.created_at?,
+                    id: value.id?,
+                    short_code: value.short_code?,
+                    updated_at: value.updated_at?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CannedResponse> for CannedResponse {
+            fn from(value: super::CannedResponse) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    content: Ok(value.content),
+                    created_at: Ok(value.created_at),
+                    id: Ok(value.id),
+                    short_code: Ok(value.short_code),
+                    updated_at: Ok(value.updated_at),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CannedResponseCreate {
+            content: ::std::result::Result<::std::string::String, ::std::string::String>,
+            short_code: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CannedResponseCreate {
+            fn default() -> Self {
+                Self {
+                    content: Err("no value supplied for content".to_string()),
+                    short_code: Err("no value supplied for short_code".to_string()),
+                }
+            }
+        }
+        impl CannedResponseCreate {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn short_code<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.short_code = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for short_code: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CannedResponseCreate>
+        for super::CannedResponseCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CannedResponseCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    short_code: value.short_code?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CannedResponseCreate> for CannedResponseCreate {
+            fn from(value: super::CannedResponseCreate) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    short_code: Ok(value.short_code),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CannedResponseUpdate {
+            content: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            short_code: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CannedResponseUpdate {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    short_code: Ok(Default::default()),
+                }
+            }
+        }
+        impl CannedResponseUpdate {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn short_code<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.short_code = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for short_code: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CannedResponseUpdate>
+        for super::CannedResponseUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CannedResponseUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    short_code: value.short_code?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CannedResponseUpdate> for CannedResponseUpdate {
+            fn from(value: super::CannedResponseUpdate) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    short_code: Ok(value.short_code),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct Contact {
             additional_attributes: ::std::result::Result<
                 ::std::option::Option<super::Attributes>,
@@ -10425,6 +11028,966 @@ in which conversation, and whether in a private note.
                 Self {
                     priority: Ok(value.priority),
                     sla_policy_id: Ok(value.sla_policy_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CustomAttributeDefinition {
+            attribute_description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            attribute_display_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            attribute_display_type: ::std::result::Result<
+                crate::enums::CustomAttributeDisplayType,
+                ::std::string::String,
+            >,
+            attribute_key: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            attribute_model: ::std::result::Result<
+                crate::enums::CustomAttributeModel,
+                ::std::string::String,
+            >,
+            attribute_values: ::std::result::Result<
+                ::std::vec::Vec<::serde_json::Value>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            default_value: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            regex_cue: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            regex_pattern: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            updated_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CustomAttributeDefinition {
+            fn default() -> Self {
+                Self {
+                    attribute_description: Ok(Default::default()),
+                    attribute_display_name: Ok(Default::default()),
+                    attribute_display_type: Err(
+                        "no value supplied for attribute_display_type".to_string(),
+                    ),
+                    attribute_key: Err(
+                        "no value supplied for attribute_key".to_string(),
+                    ),
+                    attribute_model: Err(
+                        "no value supplied for attribute_model".to_string(),
+                    ),
+                    attribute_values: Ok(Default::default()),
+                    created_at: Ok(Default::default()),
+                    default_value: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    regex_cue: Ok(Default::default()),
+                    regex_pattern: Ok(Default::default()),
+                    updated_at: Ok(Default::default()),
+                }
+            }
+        }
+        impl CustomAttributeDefinition {
+            pub fn attribute_description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_description: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_display_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_display_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_display_name: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_display_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::enums::CustomAttributeDisplayType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_display_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_display_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_key<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_key = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attribute_key: {e}")
+                    });
+                self
+            }
+            pub fn attribute_model<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::enums::CustomAttributeModel>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_model = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_model: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_values<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_values = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_values: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn default_value<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.default_value = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for default_value: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn regex_cue<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.regex_cue = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for regex_cue: {e}")
+                    });
+                self
+            }
+            pub fn regex_pattern<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.regex_pattern = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for regex_pattern: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CustomAttributeDefinition>
+        for super::CustomAttributeDefinition {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CustomAttributeDefinition,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attribute_description: value.attribute_description?,
+                    attribute_display_name: value.attribute_display_name?,
+                    attribute_display_type: value.attribute_display_type?,
+                    attribute_key: value.attribute_key?,
+                    attribute_model: value.attribute_model?,
+                    attribute_values: value.attribute_values?,
+                    created_at: value.created_at?,
+                    default_value: value.default_value?,
+                    id: value.id?,
+                    regex_cue: value.regex_cue?,
+                    regex_pattern: value.regex_pattern?,
+                    updated_at: value.updated_at?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CustomAttributeDefinition>
+        for CustomAttributeDefinition {
+            fn from(value: super::CustomAttributeDefinition) -> Self {
+                Self {
+                    attribute_description: Ok(value.attribute_description),
+                    attribute_display_name: Ok(value.attribute_display_name),
+                    attribute_display_type: Ok(value.attribute_display_type),
+                    attribute_key: Ok(value.attribute_key),
+                    attribute_model: Ok(value.attribute_model),
+                    attribute_values: Ok(value.attribute_values),
+                    created_at: Ok(value.created_at),
+                    default_value: Ok(value.default_value),
+                    id: Ok(value.id),
+                    regex_cue: Ok(value.regex_cue),
+                    regex_pattern: Ok(value.regex_pattern),
+                    updated_at: Ok(value.updated_at),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CustomAttributeDefinitionCreate {
+            attribute_description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            attribute_display_name: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            attribute_display_type: ::std::result::Result<
+                ::std::option::Option<crate::enums::CustomAttributeDisplayType>,
+                ::std::string::String,
+            >,
+            attribute_key: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            attribute_model: ::std::result::Result<
+                ::std::option::Option<crate::enums::CustomAttributeModel>,
+                ::std::string::String,
+            >,
+            attribute_values: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+            regex_cue: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            regex_pattern: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CustomAttributeDefinitionCreate {
+            fn default() -> Self {
+                Self {
+                    attribute_description: Ok(Default::default()),
+                    attribute_display_name: Err(
+                        "no value supplied for attribute_display_name".to_string(),
+                    ),
+                    attribute_display_type: Ok(Default::default()),
+                    attribute_key: Err(
+                        "no value supplied for attribute_key".to_string(),
+                    ),
+                    attribute_model: Ok(Default::default()),
+                    attribute_values: Ok(Default::default()),
+                    regex_cue: Ok(Default::default()),
+                    regex_pattern: Ok(Default::default()),
+                }
+            }
+        }
+        impl CustomAttributeDefinitionCreate {
+            pub fn attribute_description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_description: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_display_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_display_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_display_name: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_display_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::CustomAttributeDisplayType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_display_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_display_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_key<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_key = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attribute_key: {e}")
+                    });
+                self
+            }
+            pub fn attribute_model<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::CustomAttributeModel>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_model = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_model: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_values<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_values = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_values: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn regex_cue<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.regex_cue = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for regex_cue: {e}")
+                    });
+                self
+            }
+            pub fn regex_pattern<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.regex_pattern = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for regex_pattern: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CustomAttributeDefinitionCreate>
+        for super::CustomAttributeDefinitionCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CustomAttributeDefinitionCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attribute_description: value.attribute_description?,
+                    attribute_display_name: value.attribute_display_name?,
+                    attribute_display_type: value.attribute_display_type?,
+                    attribute_key: value.attribute_key?,
+                    attribute_model: value.attribute_model?,
+                    attribute_values: value.attribute_values?,
+                    regex_cue: value.regex_cue?,
+                    regex_pattern: value.regex_pattern?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CustomAttributeDefinitionCreate>
+        for CustomAttributeDefinitionCreate {
+            fn from(value: super::CustomAttributeDefinitionCreate) -> Self {
+                Self {
+                    attribute_description: Ok(value.attribute_description),
+                    attribute_display_name: Ok(value.attribute_display_name),
+                    attribute_display_type: Ok(value.attribute_display_type),
+                    attribute_key: Ok(value.attribute_key),
+                    attribute_model: Ok(value.attribute_model),
+                    attribute_values: Ok(value.attribute_values),
+                    regex_cue: Ok(value.regex_cue),
+                    regex_pattern: Ok(value.regex_pattern),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CustomAttributeDefinitionUpdate {
+            attribute_description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            attribute_display_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            attribute_display_type: ::std::result::Result<
+                ::std::option::Option<crate::enums::CustomAttributeDisplayType>,
+                ::std::string::String,
+            >,
+            attribute_key: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            attribute_model: ::std::result::Result<
+                ::std::option::Option<crate::enums::CustomAttributeModel>,
+                ::std::string::String,
+            >,
+            attribute_values: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+            regex_cue: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            regex_pattern: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CustomAttributeDefinitionUpdate {
+            fn default() -> Self {
+                Self {
+                    attribute_description: Ok(Default::default()),
+                    attribute_display_name: Ok(Default::default()),
+                    attribute_display_type: Ok(Default::default()),
+                    attribute_key: Ok(Default::default()),
+                    attribute_model: Ok(Default::default()),
+                    attribute_values: Ok(Default::default()),
+                    regex_cue: Ok(Default::default()),
+                    regex_pattern: Ok(Default::default()),
+                }
+            }
+        }
+        impl CustomAttributeDefinitionUpdate {
+            pub fn attribute_description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_description: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_display_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_display_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_display_name: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_display_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::CustomAttributeDisplayType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_display_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_display_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_key<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_key = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attribute_key: {e}")
+                    });
+                self
+            }
+            pub fn attribute_model<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::CustomAttributeModel>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_model = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_model: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn attribute_values<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_values = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for attribute_values: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn regex_cue<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.regex_cue = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for regex_cue: {e}")
+                    });
+                self
+            }
+            pub fn regex_pattern<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.regex_pattern = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for regex_pattern: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CustomAttributeDefinitionUpdate>
+        for super::CustomAttributeDefinitionUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CustomAttributeDefinitionUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attribute_description: value.attribute_description?,
+                    attribute_display_name: value.attribute_display_name?,
+                    attribute_display_type: value.attribute_display_type?,
+                    attribute_key: value.attribute_key?,
+                    attribute_model: value.attribute_model?,
+                    attribute_values: value.attribute_values?,
+                    regex_cue: value.regex_cue?,
+                    regex_pattern: value.regex_pattern?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CustomAttributeDefinitionUpdate>
+        for CustomAttributeDefinitionUpdate {
+            fn from(value: super::CustomAttributeDefinitionUpdate) -> Self {
+                Self {
+                    attribute_description: Ok(value.attribute_description),
+                    attribute_display_name: Ok(value.attribute_display_name),
+                    attribute_display_type: Ok(value.attribute_display_type),
+                    attribute_key: Ok(value.attribute_key),
+                    attribute_model: Ok(value.attribute_model),
+                    attribute_values: Ok(value.attribute_values),
+                    regex_cue: Ok(value.regex_cue),
+                    regex_pattern: Ok(value.regex_pattern),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CustomFilter {
+            created_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            filter_type: ::std::result::Result<
+                crate::enums::CustomFilterType,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            query: ::std::result::Result<super::FilterRequest, ::std::string::String>,
+            updated_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CustomFilter {
+            fn default() -> Self {
+                Self {
+                    created_at: Ok(Default::default()),
+                    filter_type: Err("no value supplied for filter_type".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    query: Err("no value supplied for query".to_string()),
+                    updated_at: Ok(Default::default()),
+                }
+            }
+        }
+        impl CustomFilter {
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn filter_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::enums::CustomFilterType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.filter_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for filter_type: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn query<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::FilterRequest>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.query = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for query: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CustomFilter> for super::CustomFilter {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CustomFilter,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    created_at: value.created_at?,
+                    filter_type: value.filter_type?,
+                    id: value.id?,
+                    name: value.name?,
+                    query: value.query?,
+                    updated_at: value.updated_at?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CustomFilter> for CustomFilter {
+            fn from(value: super::CustomFilter) -> Self {
+                Self {
+                    created_at: Ok(value.created_at),
+                    filter_type: Ok(value.filter_type),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    query: Ok(value.query),
+                    updated_at: Ok(value.updated_at),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CustomFilterCreate {
+            filter_type: ::std::result::Result<
+                ::std::option::Option<crate::enums::CustomFilterType>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            query: ::std::result::Result<super::FilterRequest, ::std::string::String>,
+        }
+        impl ::std::default::Default for CustomFilterCreate {
+            fn default() -> Self {
+                Self {
+                    filter_type: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    query: Err("no value supplied for query".to_string()),
+                }
+            }
+        }
+        impl CustomFilterCreate {
+            pub fn filter_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::CustomFilterType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.filter_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for filter_type: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn query<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::FilterRequest>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.query = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for query: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CustomFilterCreate> for super::CustomFilterCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CustomFilterCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    filter_type: value.filter_type?,
+                    name: value.name?,
+                    query: value.query?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CustomFilterCreate> for CustomFilterCreate {
+            fn from(value: super::CustomFilterCreate) -> Self {
+                Self {
+                    filter_type: Ok(value.filter_type),
+                    name: Ok(value.name),
+                    query: Ok(value.query),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CustomFilterUpdate {
+            filter_type: ::std::result::Result<
+                ::std::option::Option<crate::enums::CustomFilterType>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            query: ::std::result::Result<
+                ::std::option::Option<super::FilterRequest>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CustomFilterUpdate {
+            fn default() -> Self {
+                Self {
+                    filter_type: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    query: Ok(Default::default()),
+                }
+            }
+        }
+        impl CustomFilterUpdate {
+            pub fn filter_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::CustomFilterType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.filter_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for filter_type: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn query<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::FilterRequest>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.query = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for query: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CustomFilterUpdate> for super::CustomFilterUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CustomFilterUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    filter_type: value.filter_type?,
+                    name: value.name?,
+                    query: value.query?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CustomFilterUpdate> for CustomFilterUpdate {
+            fn from(value: super::CustomFilterUpdate) -> Self {
+                Self {
+                    filter_type: Ok(value.filter_type),
+                    name: Ok(value.name),
+                    query: Ok(value.query),
                 }
             }
         }
@@ -13868,6 +15431,364 @@ in which conversation, and whether in a private note.
                     open_all_day: Ok(value.open_all_day),
                     open_hour: Ok(value.open_hour),
                     open_minutes: Ok(value.open_minutes),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Label {
+            color: ::std::result::Result<::std::string::String, ::std::string::String>,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            show_on_sidebar: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            title: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for Label {
+            fn default() -> Self {
+                Self {
+                    color: Err("no value supplied for color".to_string()),
+                    description: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    show_on_sidebar: Ok(Default::default()),
+                    title: Err("no value supplied for title".to_string()),
+                }
+            }
+        }
+        impl Label {
+            pub fn color<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.color = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for color: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn show_on_sidebar<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.show_on_sidebar = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for show_on_sidebar: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Label> for super::Label {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Label,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    color: value.color?,
+                    description: value.description?,
+                    id: value.id?,
+                    show_on_sidebar: value.show_on_sidebar?,
+                    title: value.title?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Label> for Label {
+            fn from(value: super::Label) -> Self {
+                Self {
+                    color: Ok(value.color),
+                    description: Ok(value.description),
+                    id: Ok(value.id),
+                    show_on_sidebar: Ok(value.show_on_sidebar),
+                    title: Ok(value.title),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct LabelCreate {
+            color: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            show_on_sidebar: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            title: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for LabelCreate {
+            fn default() -> Self {
+                Self {
+                    color: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    show_on_sidebar: Ok(Default::default()),
+                    title: Err("no value supplied for title".to_string()),
+                }
+            }
+        }
+        impl LabelCreate {
+            pub fn color<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.color = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for color: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn show_on_sidebar<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.show_on_sidebar = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for show_on_sidebar: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<LabelCreate> for super::LabelCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: LabelCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    color: value.color?,
+                    description: value.description?,
+                    show_on_sidebar: value.show_on_sidebar?,
+                    title: value.title?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::LabelCreate> for LabelCreate {
+            fn from(value: super::LabelCreate) -> Self {
+                Self {
+                    color: Ok(value.color),
+                    description: Ok(value.description),
+                    show_on_sidebar: Ok(value.show_on_sidebar),
+                    title: Ok(value.title),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct LabelList {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Label>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for LabelList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl LabelList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Label>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<LabelList> for super::LabelList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: LabelList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::LabelList> for LabelList {
+            fn from(value: super::LabelList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct LabelUpdate {
+            color: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            show_on_sidebar: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            title: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for LabelUpdate {
+            fn default() -> Self {
+                Self {
+                    color: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    show_on_sidebar: Ok(Default::default()),
+                    title: Ok(Default::default()),
+                }
+            }
+        }
+        impl LabelUpdate {
+            pub fn color<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.color = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for color: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn show_on_sidebar<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.show_on_sidebar = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for show_on_sidebar: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<LabelUpdate> for super::LabelUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: LabelUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    color: value.color?,
+                    description: value.description?,
+                    show_on_sidebar: value.show_on_sidebar?,
+                    title: value.title?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::LabelUpdate> for LabelUpdate {
+            fn from(value: super::LabelUpdate) -> Self {
+                Self {
+                    color: Ok(value.color),
+                    description: Ok(value.description),
+                    show_on_sidebar: Ok(value.show_on_sidebar),
+                    title: Ok(value.title),
                 }
             }
         }
@@ -22783,6 +24704,589 @@ let response = client.reset_agent_bot_access_token()
 ```*/
     pub fn reset_agent_bot_access_token(&self) -> builder::ResetAgentBotAccessToken<'_> {
         builder::ResetAgentBotAccessToken::new(self)
+    }
+    /**List canned responses
+
+The account's canned responses (saved replies an agent inserts with `/short_code`), as
+a bare array, every one (no pages). With `search`, only those whose short code or
+content contains it, without case (SQL `ILIKE '%search%'`, so `%` and `_` in it are
+wildcards), best match first: a short code starting with it, then a short code
+containing it, then content containing it. Any member of the account may list them
+(no policy). The answer is the model's own JSON (`render json:`), so the times are
+ISO 8601 strings, not Unix seconds.
+
+Server: `CannedResponsesController#index`, `CannedResponse.order_by_search`
+(app/controllers/api/v1/accounts/canned_responses_controller.rb,
+app/models/canned_response.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/canned_responses`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `search`: Only the canned responses whose short code or content contains this (any case).
+```ignore
+let response = client.list_canned_responses()
+    .account_id(account_id)
+    .search(search)
+    .send()
+    .await;
+```*/
+    pub fn list_canned_responses(&self) -> builder::ListCannedResponses<'_> {
+        builder::ListCannedResponses::new(self)
+    }
+    /**Create a canned response
+
+Saves a reply under a short code. Both are required by the model: a blank one answers
+422 `{"message": "Content can't be blank", "attributes": ["content"]}`, a short code
+the account already has answers 422 "Short code has already been taken". A body
+with neither field answers 422 `param is missing or the value is empty:
+canned_response` (Rails wraps the top-level fields into `canned_response`; sending
+`{"canned_response": {...}}` works too). Any member of the account may create one.
+
+Server: `CannedResponsesController#create` (`params.require(:canned_response).permit(
+:short_code, :content)`), `CannedResponse` validations (app/models/canned_response.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/canned_responses`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_canned_response()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_canned_response(&self) -> builder::CreateCannedResponse<'_> {
+        builder::CreateCannedResponse::new(self)
+    }
+    /**Delete a canned response
+
+Deletes a canned response; the answer is an empty 200. Any member of the account may
+delete one.
+
+Server: `CannedResponsesController#destroy` (`head :ok`) (app/controllers/api/v1/
+accounts/canned_responses_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `canned_response_id`: The canned response's id.
+```ignore
+let response = client.delete_canned_response()
+    .account_id(account_id)
+    .canned_response_id(canned_response_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_canned_response(&self) -> builder::DeleteCannedResponse<'_> {
+        builder::DeleteCannedResponse::new(self)
+    }
+    /**Change a canned response
+
+Changes the short code, the content or both (Rails also routes `PUT` here); fields not
+sent are kept. A blank value or a short code another canned response of the account
+has answers 422 with `message` and `attributes`; a body with neither field answers
+422 `param is missing or the value is empty: canned_response`. Any member of the
+account may change one.
+
+Server: `CannedResponsesController#update` (`update!`) (app/controllers/api/v1/
+accounts/canned_responses_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `canned_response_id`: The canned response's id.
+- `body`
+```ignore
+let response = client.update_canned_response()
+    .account_id(account_id)
+    .canned_response_id(canned_response_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_canned_response(&self) -> builder::UpdateCannedResponse<'_> {
+        builder::UpdateCannedResponse::new(self)
+    }
+    /**List the account's labels
+
+The labels defined in the account, by title, wrapped in `payload`. Agents and
+administrators may list them. Conversations and contacts carry labels as free
+strings (`setConversationLabels`, `setContactLabels`); these are the account's
+defined labels, with their color and whether the sidebar shows them.
+
+Server: `LabelsController#index`, `LabelPolicy#index?`, view `labels/index.json.jbuilder`,
+`Label` (`default_scope { order(:title) }`) (app/controllers/api/v1/accounts/
+labels_controller.rb, app/policies/label_policy.rb, app/models/label.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/labels`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_labels()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_labels(&self) -> builder::ListLabels<'_> {
+        builder::ListLabels::new(self)
+    }
+    /**Create a label
+
+Defines a label in the account. Administrators only: an agent is answered 401 "You
+are not authorized to do this action". The title is lower-cased before it is checked
+and saved; it must be at least two letters, digits, `_` or `-`, starting with a
+letter or digit (`RegexHelper::UNICODE_CHARACTER_NUMBER_HYPHEN_UNDERSCORE`), and unique
+in the account; otherwise 422 with `message` ("Title must not be blank", "Title is
+invalid", "Title has already been taken") and `attributes`. `color` defaults to
+`#1f93ff`. A body with none of the fields answers 422 `param is missing or the value
+is empty: label`.
+
+Server: `LabelsController#create` (`params.require(:label).permit(:title,
+:description, :color, :show_on_sidebar)`), `LabelPolicy#create?` (administrators),
+`Label` validations, view `labels/create.json.jbuilder` (app/models/label.rb,
+lib/regex_helper.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/labels`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_label()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_label(&self) -> builder::CreateLabel<'_> {
+        builder::CreateLabel::new(self)
+    }
+    /**Get a label
+
+One label of the account, unwrapped. Administrators only (`LabelPolicy#show?`), though
+agents may list every label: an agent is answered 401 "You are not authorized to do
+this action". The label is looked up first, so an unknown id answers 404 to anyone.
+
+Server: `LabelsController#show` (`before_action :fetch_label` before
+`:check_authorization`), `LabelPolicy#show?`, view `labels/show.json.jbuilder`
+(app/controllers/api/v1/accounts/labels_controller.rb, app/policies/label_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `label_id`: The label's id.
+```ignore
+let response = client.get_label()
+    .account_id(account_id)
+    .label_id(label_id)
+    .send()
+    .await;
+```*/
+    pub fn get_label(&self) -> builder::GetLabel<'_> {
+        builder::GetLabel::new(self)
+    }
+    /**Delete a label
+
+Deletes the account's label; the answer is an empty 200. Conversations and contacts
+keep the title as a free string label (nothing removes it from them). Administrators
+only (an agent is answered 401, after the label is looked up: an unknown id is a 404
+to anyone).
+
+Server: `LabelsController#destroy` (`head :ok`), `LabelPolicy#destroy?`
+(app/controllers/api/v1/accounts/labels_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `label_id`: The label's id.
+```ignore
+let response = client.delete_label()
+    .account_id(account_id)
+    .label_id(label_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_label(&self) -> builder::DeleteLabel<'_> {
+        builder::DeleteLabel::new(self)
+    }
+    /**Change a label
+
+Changes a label's title, description, color or sidebar flag (Rails also routes `PUT`
+here); fields not sent are kept. Administrators only (an agent is answered 401, after
+the label is looked up: an unknown id is a 404 to anyone). The title follows the
+rules of `createLabel` (422 otherwise). A new title is also given to every
+conversation and contact that carried the old one (`Labels::UpdateJob`, shortly
+after on the server). A body with none of the fields answers 422 `param is missing
+or the value is empty: label`.
+
+Server: `LabelsController#update` (`update!`), `LabelPolicy#update?`,
+`Label#update_associated_models`, `Labels::UpdateService`, view
+`labels/update.json.jbuilder` (app/models/label.rb, app/services/labels/
+update_service.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `label_id`: The label's id.
+- `body`
+```ignore
+let response = client.update_label()
+    .account_id(account_id)
+    .label_id(label_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_label(&self) -> builder::UpdateLabel<'_> {
+        builder::UpdateLabel::new(self)
+    }
+    /**List custom attribute definitions
+
+The custom attributes defined in the account, as a bare array, all of them or those
+of one `attribute_model` (an empty value lists all). Any member of the account may
+list them (no policy). Times are ISO 8601 strings. A definition makes its key a
+custom attribute that `filterConversations` (conversation attributes) and
+`filterContacts` (contact attributes) accept. The sandbox answers an
+`attribute_model` outside the enum with 422; the server lists nothing for it.
+
+Server: `CustomAttributeDefinitionsController#index` (`with_attribute_model`), views
+`custom_attribute_definitions/index.json.jbuilder` and
+`models/_custom_attribute_definition.json.jbuilder` (app/controllers/api/v1/accounts/
+custom_attribute_definitions_controller.rb, app/models/custom_attribute_definition.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/custom_attribute_definitions`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `attribute_model`: Only the definitions for conversations or for contacts.
+```ignore
+let response = client.list_custom_attribute_definitions()
+    .account_id(account_id)
+    .attribute_model(attribute_model)
+    .send()
+    .await;
+```*/
+    pub fn list_custom_attribute_definitions(
+        &self,
+    ) -> builder::ListCustomAttributeDefinitions<'_> {
+        builder::ListCustomAttributeDefinitions::new(self)
+    }
+    /**Define a custom attribute
+
+Defines a custom attribute for conversations (the default) or contacts. The model
+requires `attribute_display_name` and `attribute_key`; the key must be unique per
+account and model ("Attribute key has already been taken") and, on create, not a
+standard attribute of the model (`status`, `labels`, `email`, `name`, ...: "Attribute
+key The provided key is not allowed as it might conflict with default attributes.");
+these answer 422 with `message` and `attributes`. A body with none of the fields
+answers 422 `param is missing or the value is empty: custom_attribute_definition`.
+An `attribute_display_type` or `attribute_model` outside its enum makes the server
+raise (a 500); the sandbox answers 422. Any member of the account may define one
+(no policy).
+
+Server: `CustomAttributeDefinitionsController#create` (`permitted_payload`),
+`CustomAttributeDefinition` (validations, `STANDARD_ATTRIBUTES`,
+`attribute_must_not_conflict`), view `custom_attribute_definitions/create.json.jbuilder`
+(app/models/custom_attribute_definition.rb, config/locales/en.yml).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/custom_attribute_definitions`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_custom_attribute_definition()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_custom_attribute_definition(
+        &self,
+    ) -> builder::CreateCustomAttributeDefinition<'_> {
+        builder::CreateCustomAttributeDefinition::new(self)
+    }
+    /**Get a custom attribute definition
+
+One definition of the account. Any member of the account may read it.
+
+Server: `CustomAttributeDefinitionsController#show`, view
+`custom_attribute_definitions/show.json.jbuilder` (app/controllers/api/v1/accounts/
+custom_attribute_definitions_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `custom_attribute_definition_id`: The definition's id.
+```ignore
+let response = client.get_custom_attribute_definition()
+    .account_id(account_id)
+    .custom_attribute_definition_id(custom_attribute_definition_id)
+    .send()
+    .await;
+```*/
+    pub fn get_custom_attribute_definition(
+        &self,
+    ) -> builder::GetCustomAttributeDefinition<'_> {
+        builder::GetCustomAttributeDefinition::new(self)
+    }
+    /**Delete a custom attribute definition
+
+Deletes a definition; the answer is an empty **204** (`head :no_content`, unlike most
+deletes here). The values conversations and contacts hold under its key are kept.
+Any member of the account may delete one.
+
+Server: `CustomAttributeDefinitionsController#destroy` (app/controllers/api/v1/
+accounts/custom_attribute_definitions_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `custom_attribute_definition_id`: The definition's id.
+```ignore
+let response = client.delete_custom_attribute_definition()
+    .account_id(account_id)
+    .custom_attribute_definition_id(custom_attribute_definition_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_custom_attribute_definition(
+        &self,
+    ) -> builder::DeleteCustomAttributeDefinition<'_> {
+        builder::DeleteCustomAttributeDefinition::new(self)
+    }
+    /**Change a custom attribute definition
+
+Changes a definition's fields (Rails also routes `PUT` here); those not sent are kept.
+A blank display name or key, or a key another definition of the same model has,
+answers 422 with `message` and `attributes` (the standard-key check runs on create
+only). A body with none of the fields answers 422 `param is missing or the value is
+empty: custom_attribute_definition`. Any member of the account may change one.
+
+Server: `CustomAttributeDefinitionsController#update` (`update!`) (app/controllers/
+api/v1/accounts/custom_attribute_definitions_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `custom_attribute_definition_id`: The definition's id.
+- `body`
+```ignore
+let response = client.update_custom_attribute_definition()
+    .account_id(account_id)
+    .custom_attribute_definition_id(custom_attribute_definition_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_custom_attribute_definition(
+        &self,
+    ) -> builder::UpdateCustomAttributeDefinition<'_> {
+        builder::UpdateCustomAttributeDefinition::new(self)
+    }
+    /**List the caller's saved filters
+
+The calling user's saved filters ("custom views") of one type in the account, as a
+bare array: `conversation` ones unless `filter_type` says otherwise. Another user's
+filters are never listed. Agents and administrators may list theirs. Times are ISO
+8601 strings. The sandbox answers a `filter_type` outside the enum with 422; the
+server lists nothing for it.
+
+Server: `CustomFiltersController#index` (`where(user: Current.user, filter_type:
+params[:filter_type] || 'conversation')`), `CustomFilterPolicy#index?`, views
+`custom_filters/index.json.jbuilder` and `models/_custom_filter.json.jbuilder`
+(app/controllers/api/v1/accounts/custom_filters_controller.rb,
+app/policies/custom_filter_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/custom_filters`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `filter_type`: Which filters (default `conversation`).
+```ignore
+let response = client.list_custom_filters()
+    .account_id(account_id)
+    .filter_type(filter_type)
+    .send()
+    .await;
+```*/
+    pub fn list_custom_filters(&self) -> builder::ListCustomFilters<'_> {
+        builder::ListCustomFilters::new(self)
+    }
+    /**Save a filter
+
+Saves a filter for the calling user: a name, a type (`conversation` unless set) and
+the conditions, in the body `filterConversations` and `filterContacts` take
+(`{"payload": [...]}`; the server stores the object as it is, without checking the
+conditions). A user may keep at most 1000 filters per account (422 "Account Limit
+reached. The maximum number of allowed custom filters for a user per account is
+1000."). A body with none of the fields answers 422 `param is missing or the value is
+empty: custom_filter`. Without `name` the server's insert fails (a 500), as does a
+`filter_type` outside the enum; the sandbox answers 422, and also requires `query`
+(the server would store its column default). Agents and administrators may save
+filters.
+
+Server: `CustomFiltersController#create` (`permitted_payload`: `name`, `filter_type`,
+`query: {}`), `CustomFilter#validate_number_of_filters`, `Limits::MAX_CUSTOM_FILTERS_PER_USER`,
+view `custom_filters/create.json.jbuilder` (app/models/custom_filter.rb,
+lib/limits.rb, db/schema.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/custom_filters`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_custom_filter()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_custom_filter(&self) -> builder::CreateCustomFilter<'_> {
+        builder::CreateCustomFilter::new(self)
+    }
+    /**Get a saved filter
+
+One of the calling user's saved filters; another user's filter answers 404.
+
+Server: `CustomFiltersController#show` (`where(user: Current.user).find`), view
+`custom_filters/show.json.jbuilder` (app/controllers/api/v1/accounts/
+custom_filters_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `custom_filter_id`: The saved filter's id.
+```ignore
+let response = client.get_custom_filter()
+    .account_id(account_id)
+    .custom_filter_id(custom_filter_id)
+    .send()
+    .await;
+```*/
+    pub fn get_custom_filter(&self) -> builder::GetCustomFilter<'_> {
+        builder::GetCustomFilter::new(self)
+    }
+    /**Delete a saved filter
+
+Deletes one of the calling user's filters; the answer is an empty **204**
+(`head :no_content`). Another user's filter answers 404.
+
+Server: `CustomFiltersController#destroy` (app/controllers/api/v1/accounts/
+custom_filters_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `custom_filter_id`: The saved filter's id.
+```ignore
+let response = client.delete_custom_filter()
+    .account_id(account_id)
+    .custom_filter_id(custom_filter_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_custom_filter(&self) -> builder::DeleteCustomFilter<'_> {
+        builder::DeleteCustomFilter::new(self)
+    }
+    /**Change a saved filter
+
+Changes the name, type or conditions of one of the calling user's filters (Rails also
+routes `PUT` here); what is not sent is kept, and a `query` sent replaces the old one
+whole. Another user's filter answers 404. A body with none of the fields answers 422
+`param is missing or the value is empty: custom_filter`.
+
+Server: `CustomFiltersController#update` (`update!`) (app/controllers/api/v1/
+accounts/custom_filters_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `custom_filter_id`: The saved filter's id.
+- `body`
+```ignore
+let response = client.update_custom_filter()
+    .account_id(account_id)
+    .custom_filter_id(custom_filter_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_custom_filter(&self) -> builder::UpdateCustomFilter<'_> {
+        builder::UpdateCustomFilter::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -33071,6 +35575,2074 @@ pub mod builder {
                     )
                 }
                 404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_canned_responses`]
+
+[`Client::list_canned_responses`]: super::Client::list_canned_responses*/
+    #[derive(Debug, Clone)]
+    pub struct ListCannedResponses<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        search: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> ListCannedResponses<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                search: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn search<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.search = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for search failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/canned_responses`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::CannedResponse>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, search } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let search = search.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/canned_responses", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("search", &search))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_canned_responses",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_canned_response`]
+
+[`Client::create_canned_response`]: super::Client::create_canned_response*/
+    #[derive(Debug, Clone)]
+    pub struct CreateCannedResponse<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::CannedResponseCreate, String>,
+    }
+    impl<'a> CreateCannedResponse<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CannedResponseCreate>,
+            <V as std::convert::TryInto<
+                types::CannedResponseCreate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CannedResponseCreate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CannedResponseCreate,
+            ) -> types::builder::CannedResponseCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/canned_responses`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CannedResponse>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CannedResponseCreate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/canned_responses", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_canned_response",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_canned_response`]
+
+[`Client::delete_canned_response`]: super::Client::delete_canned_response*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteCannedResponse<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        canned_response_id: Result<i64, String>,
+    }
+    impl<'a> DeleteCannedResponse<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                canned_response_id: Err(
+                    "canned_response_id was not initialized".to_string(),
+                ),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn canned_response_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.canned_response_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for canned_response_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, canned_response_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let canned_response_id = canned_response_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/canned_responses/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& canned_response_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_canned_response",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_canned_response`]
+
+[`Client::update_canned_response`]: super::Client::update_canned_response*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateCannedResponse<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        canned_response_id: Result<i64, String>,
+        body: Result<types::builder::CannedResponseUpdate, String>,
+    }
+    impl<'a> UpdateCannedResponse<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                canned_response_id: Err(
+                    "canned_response_id was not initialized".to_string(),
+                ),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn canned_response_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.canned_response_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for canned_response_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CannedResponseUpdate>,
+            <V as std::convert::TryInto<
+                types::CannedResponseUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CannedResponseUpdate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CannedResponseUpdate,
+            ) -> types::builder::CannedResponseUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CannedResponse>, Error<types::ErrorBody>> {
+            let Self { client, account_id, canned_response_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let canned_response_id = canned_response_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CannedResponseUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/canned_responses/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& canned_response_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_canned_response",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_labels`]
+
+[`Client::list_labels`]: super::Client::list_labels*/
+    #[derive(Debug, Clone)]
+    pub struct ListLabels<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListLabels<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/labels`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::LabelList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/labels", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_labels",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_label`]
+
+[`Client::create_label`]: super::Client::create_label*/
+    #[derive(Debug, Clone)]
+    pub struct CreateLabel<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::LabelCreate, String>,
+    }
+    impl<'a> CreateLabel<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::LabelCreate>,
+            <V as std::convert::TryInto<types::LabelCreate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `LabelCreate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::LabelCreate,
+            ) -> types::builder::LabelCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/labels`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Label>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::LabelCreate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/labels", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_label",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_label`]
+
+[`Client::get_label`]: super::Client::get_label*/
+    #[derive(Debug, Clone)]
+    pub struct GetLabel<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        label_id: Result<i64, String>,
+    }
+    impl<'a> GetLabel<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                label_id: Err("label_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn label_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.label_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for label_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Label>, Error<types::ErrorBody>> {
+            let Self { client, account_id, label_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let label_id = label_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/labels/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& label_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_label",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_label`]
+
+[`Client::delete_label`]: super::Client::delete_label*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteLabel<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        label_id: Result<i64, String>,
+    }
+    impl<'a> DeleteLabel<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                label_id: Err("label_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn label_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.label_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for label_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, label_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let label_id = label_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/labels/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& label_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_label",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_label`]
+
+[`Client::update_label`]: super::Client::update_label*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateLabel<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        label_id: Result<i64, String>,
+        body: Result<types::builder::LabelUpdate, String>,
+    }
+    impl<'a> UpdateLabel<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                label_id: Err("label_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn label_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.label_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for label_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::LabelUpdate>,
+            <V as std::convert::TryInto<types::LabelUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `LabelUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::LabelUpdate,
+            ) -> types::builder::LabelUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/labels/{label_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Label>, Error<types::ErrorBody>> {
+            let Self { client, account_id, label_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let label_id = label_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::LabelUpdate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/labels/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& label_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_label",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_custom_attribute_definitions`]
+
+[`Client::list_custom_attribute_definitions`]: super::Client::list_custom_attribute_definitions*/
+    #[derive(Debug, Clone)]
+    pub struct ListCustomAttributeDefinitions<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        attribute_model: Result<Option<crate::enums::CustomAttributeModel>, String>,
+    }
+    impl<'a> ListCustomAttributeDefinitions<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                attribute_model: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn attribute_model<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<crate::enums::CustomAttributeModel>,
+        {
+            self.attribute_model = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `crate :: enums :: CustomAttributeModel` for attribute_model failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/custom_attribute_definitions`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::CustomAttributeDefinition>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, attribute_model } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let attribute_model = attribute_model.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/custom_attribute_definitions", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "attribute_model",
+                        &attribute_model,
+                    ),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_custom_attribute_definitions",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_custom_attribute_definition`]
+
+[`Client::create_custom_attribute_definition`]: super::Client::create_custom_attribute_definition*/
+    #[derive(Debug, Clone)]
+    pub struct CreateCustomAttributeDefinition<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::CustomAttributeDefinitionCreate, String>,
+    }
+    impl<'a> CreateCustomAttributeDefinition<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CustomAttributeDefinitionCreate>,
+            <V as std::convert::TryInto<
+                types::CustomAttributeDefinitionCreate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CustomAttributeDefinitionCreate` for body failed: {}",
+                        s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CustomAttributeDefinitionCreate,
+            ) -> types::builder::CustomAttributeDefinitionCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/custom_attribute_definitions`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::CustomAttributeDefinition>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CustomAttributeDefinitionCreate::try_from(v)
+                        .map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/custom_attribute_definitions", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_custom_attribute_definition",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_custom_attribute_definition`]
+
+[`Client::get_custom_attribute_definition`]: super::Client::get_custom_attribute_definition*/
+    #[derive(Debug, Clone)]
+    pub struct GetCustomAttributeDefinition<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        custom_attribute_definition_id: Result<i64, String>,
+    }
+    impl<'a> GetCustomAttributeDefinition<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                custom_attribute_definition_id: Err(
+                    "custom_attribute_definition_id was not initialized".to_string(),
+                ),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn custom_attribute_definition_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.custom_attribute_definition_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for custom_attribute_definition_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::CustomAttributeDefinition>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, custom_attribute_definition_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let custom_attribute_definition_id = custom_attribute_definition_id
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/custom_attribute_definitions/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(&
+                custom_attribute_definition_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_custom_attribute_definition",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_custom_attribute_definition`]
+
+[`Client::delete_custom_attribute_definition`]: super::Client::delete_custom_attribute_definition*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteCustomAttributeDefinition<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        custom_attribute_definition_id: Result<i64, String>,
+    }
+    impl<'a> DeleteCustomAttributeDefinition<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                custom_attribute_definition_id: Err(
+                    "custom_attribute_definition_id was not initialized".to_string(),
+                ),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn custom_attribute_definition_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.custom_attribute_definition_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for custom_attribute_definition_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, custom_attribute_definition_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let custom_attribute_definition_id = custom_attribute_definition_id
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/custom_attribute_definitions/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(&
+                custom_attribute_definition_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_custom_attribute_definition",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                204u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_custom_attribute_definition`]
+
+[`Client::update_custom_attribute_definition`]: super::Client::update_custom_attribute_definition*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateCustomAttributeDefinition<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        custom_attribute_definition_id: Result<i64, String>,
+        body: Result<types::builder::CustomAttributeDefinitionUpdate, String>,
+    }
+    impl<'a> UpdateCustomAttributeDefinition<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                custom_attribute_definition_id: Err(
+                    "custom_attribute_definition_id was not initialized".to_string(),
+                ),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn custom_attribute_definition_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.custom_attribute_definition_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for custom_attribute_definition_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CustomAttributeDefinitionUpdate>,
+            <V as std::convert::TryInto<
+                types::CustomAttributeDefinitionUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CustomAttributeDefinitionUpdate` for body failed: {}",
+                        s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CustomAttributeDefinitionUpdate,
+            ) -> types::builder::CustomAttributeDefinitionUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::CustomAttributeDefinition>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, custom_attribute_definition_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let custom_attribute_definition_id = custom_attribute_definition_id
+                .map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CustomAttributeDefinitionUpdate::try_from(v)
+                        .map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/custom_attribute_definitions/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(&
+                custom_attribute_definition_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_custom_attribute_definition",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_custom_filters`]
+
+[`Client::list_custom_filters`]: super::Client::list_custom_filters*/
+    #[derive(Debug, Clone)]
+    pub struct ListCustomFilters<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        filter_type: Result<Option<crate::enums::CustomFilterType>, String>,
+    }
+    impl<'a> ListCustomFilters<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                filter_type: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn filter_type<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<crate::enums::CustomFilterType>,
+        {
+            self.filter_type = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `crate :: enums :: CustomFilterType` for filter_type failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/custom_filters`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::CustomFilter>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, filter_type } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let filter_type = filter_type.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/custom_filters", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("filter_type", &filter_type))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_custom_filters",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_custom_filter`]
+
+[`Client::create_custom_filter`]: super::Client::create_custom_filter*/
+    #[derive(Debug, Clone)]
+    pub struct CreateCustomFilter<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::CustomFilterCreate, String>,
+    }
+    impl<'a> CreateCustomFilter<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CustomFilterCreate>,
+            <V as std::convert::TryInto<
+                types::CustomFilterCreate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `CustomFilterCreate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CustomFilterCreate,
+            ) -> types::builder::CustomFilterCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/custom_filters`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CustomFilter>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CustomFilterCreate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/custom_filters", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_custom_filter",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_custom_filter`]
+
+[`Client::get_custom_filter`]: super::Client::get_custom_filter*/
+    #[derive(Debug, Clone)]
+    pub struct GetCustomFilter<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        custom_filter_id: Result<i64, String>,
+    }
+    impl<'a> GetCustomFilter<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                custom_filter_id: Err("custom_filter_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn custom_filter_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.custom_filter_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for custom_filter_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CustomFilter>, Error<types::ErrorBody>> {
+            let Self { client, account_id, custom_filter_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let custom_filter_id = custom_filter_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/custom_filters/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& custom_filter_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_custom_filter",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_custom_filter`]
+
+[`Client::delete_custom_filter`]: super::Client::delete_custom_filter*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteCustomFilter<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        custom_filter_id: Result<i64, String>,
+    }
+    impl<'a> DeleteCustomFilter<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                custom_filter_id: Err("custom_filter_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn custom_filter_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.custom_filter_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for custom_filter_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, custom_filter_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let custom_filter_id = custom_filter_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/custom_filters/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& custom_filter_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_custom_filter",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                204u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_custom_filter`]
+
+[`Client::update_custom_filter`]: super::Client::update_custom_filter*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateCustomFilter<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        custom_filter_id: Result<i64, String>,
+        body: Result<types::builder::CustomFilterUpdate, String>,
+    }
+    impl<'a> UpdateCustomFilter<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                custom_filter_id: Err(
+                    "custom_filter_id was not initialized".to_string(),
+                ),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn custom_filter_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.custom_filter_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for custom_filter_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CustomFilterUpdate>,
+            <V as std::convert::TryInto<
+                types::CustomFilterUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `CustomFilterUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CustomFilterUpdate,
+            ) -> types::builder::CustomFilterUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CustomFilter>, Error<types::ErrorBody>> {
+            let Self { client, account_id, custom_filter_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let custom_filter_id = custom_filter_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CustomFilterUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/custom_filters/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& custom_filter_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_custom_filter",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

@@ -386,6 +386,82 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token`, sent by [`Client::reset_agent_bot_access_token`](crate::Client::reset_agent_bot_access_token).
     ResetAgentBotAccessToken,
+    /// List canned responses.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/canned_responses`, sent by [`Client::list_canned_responses`](crate::Client::list_canned_responses).
+    ListCannedResponses,
+    /// Create a canned response.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/canned_responses`, sent by [`Client::create_canned_response`](crate::Client::create_canned_response).
+    CreateCannedResponse,
+    /// Delete a canned response.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`, sent by [`Client::delete_canned_response`](crate::Client::delete_canned_response).
+    DeleteCannedResponse,
+    /// Change a canned response.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/canned_responses/{canned_response_id}`, sent by [`Client::update_canned_response`](crate::Client::update_canned_response).
+    UpdateCannedResponse,
+    /// List the account's labels.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/labels`, sent by [`Client::list_labels`](crate::Client::list_labels).
+    ListLabels,
+    /// Create a label.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/labels`, sent by [`Client::create_label`](crate::Client::create_label).
+    CreateLabel,
+    /// Get a label.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/labels/{label_id}`, sent by [`Client::get_label`](crate::Client::get_label).
+    GetLabel,
+    /// Delete a label.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/labels/{label_id}`, sent by [`Client::delete_label`](crate::Client::delete_label).
+    DeleteLabel,
+    /// Change a label.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/labels/{label_id}`, sent by [`Client::update_label`](crate::Client::update_label).
+    UpdateLabel,
+    /// List custom attribute definitions.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/custom_attribute_definitions`, sent by [`Client::list_custom_attribute_definitions`](crate::Client::list_custom_attribute_definitions).
+    ListCustomAttributeDefinitions,
+    /// Define a custom attribute.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/custom_attribute_definitions`, sent by [`Client::create_custom_attribute_definition`](crate::Client::create_custom_attribute_definition).
+    CreateCustomAttributeDefinition,
+    /// Get a custom attribute definition.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`, sent by [`Client::get_custom_attribute_definition`](crate::Client::get_custom_attribute_definition).
+    GetCustomAttributeDefinition,
+    /// Delete a custom attribute definition.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`, sent by [`Client::delete_custom_attribute_definition`](crate::Client::delete_custom_attribute_definition).
+    DeleteCustomAttributeDefinition,
+    /// Change a custom attribute definition.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}`, sent by [`Client::update_custom_attribute_definition`](crate::Client::update_custom_attribute_definition).
+    UpdateCustomAttributeDefinition,
+    /// List the caller's saved filters.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/custom_filters`, sent by [`Client::list_custom_filters`](crate::Client::list_custom_filters).
+    ListCustomFilters,
+    /// Save a filter.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/custom_filters`, sent by [`Client::create_custom_filter`](crate::Client::create_custom_filter).
+    CreateCustomFilter,
+    /// Get a saved filter.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`, sent by [`Client::get_custom_filter`](crate::Client::get_custom_filter).
+    GetCustomFilter,
+    /// Delete a saved filter.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`, sent by [`Client::delete_custom_filter`](crate::Client::delete_custom_filter).
+    DeleteCustomFilter,
+    /// Change a saved filter.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`, sent by [`Client::update_custom_filter`](crate::Client::update_custom_filter).
+    UpdateCustomFilter,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -480,6 +556,25 @@ impl Operation {
         Operation::DeleteAgentBot,
         Operation::UpdateAgentBot,
         Operation::ResetAgentBotAccessToken,
+        Operation::ListCannedResponses,
+        Operation::CreateCannedResponse,
+        Operation::DeleteCannedResponse,
+        Operation::UpdateCannedResponse,
+        Operation::ListLabels,
+        Operation::CreateLabel,
+        Operation::GetLabel,
+        Operation::DeleteLabel,
+        Operation::UpdateLabel,
+        Operation::ListCustomAttributeDefinitions,
+        Operation::CreateCustomAttributeDefinition,
+        Operation::GetCustomAttributeDefinition,
+        Operation::DeleteCustomAttributeDefinition,
+        Operation::UpdateCustomAttributeDefinition,
+        Operation::ListCustomFilters,
+        Operation::CreateCustomFilter,
+        Operation::GetCustomFilter,
+        Operation::DeleteCustomFilter,
+        Operation::UpdateCustomFilter,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -576,6 +671,31 @@ impl Operation {
             Operation::DeleteAgentBot => "deleteAgentBot",
             Operation::UpdateAgentBot => "updateAgentBot",
             Operation::ResetAgentBotAccessToken => "resetAgentBotAccessToken",
+            Operation::ListCannedResponses => "listCannedResponses",
+            Operation::CreateCannedResponse => "createCannedResponse",
+            Operation::DeleteCannedResponse => "deleteCannedResponse",
+            Operation::UpdateCannedResponse => "updateCannedResponse",
+            Operation::ListLabels => "listLabels",
+            Operation::CreateLabel => "createLabel",
+            Operation::GetLabel => "getLabel",
+            Operation::DeleteLabel => "deleteLabel",
+            Operation::UpdateLabel => "updateLabel",
+            Operation::ListCustomAttributeDefinitions => "listCustomAttributeDefinitions",
+            Operation::CreateCustomAttributeDefinition => {
+                "createCustomAttributeDefinition"
+            }
+            Operation::GetCustomAttributeDefinition => "getCustomAttributeDefinition",
+            Operation::DeleteCustomAttributeDefinition => {
+                "deleteCustomAttributeDefinition"
+            }
+            Operation::UpdateCustomAttributeDefinition => {
+                "updateCustomAttributeDefinition"
+            }
+            Operation::ListCustomFilters => "listCustomFilters",
+            Operation::CreateCustomFilter => "createCustomFilter",
+            Operation::GetCustomFilter => "getCustomFilter",
+            Operation::DeleteCustomFilter => "deleteCustomFilter",
+            Operation::UpdateCustomFilter => "updateCustomFilter",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -681,6 +801,33 @@ impl Operation {
             Operation::DeleteAgentBot => "delete_agent_bot",
             Operation::UpdateAgentBot => "update_agent_bot",
             Operation::ResetAgentBotAccessToken => "reset_agent_bot_access_token",
+            Operation::ListCannedResponses => "list_canned_responses",
+            Operation::CreateCannedResponse => "create_canned_response",
+            Operation::DeleteCannedResponse => "delete_canned_response",
+            Operation::UpdateCannedResponse => "update_canned_response",
+            Operation::ListLabels => "list_labels",
+            Operation::CreateLabel => "create_label",
+            Operation::GetLabel => "get_label",
+            Operation::DeleteLabel => "delete_label",
+            Operation::UpdateLabel => "update_label",
+            Operation::ListCustomAttributeDefinitions => {
+                "list_custom_attribute_definitions"
+            }
+            Operation::CreateCustomAttributeDefinition => {
+                "create_custom_attribute_definition"
+            }
+            Operation::GetCustomAttributeDefinition => "get_custom_attribute_definition",
+            Operation::DeleteCustomAttributeDefinition => {
+                "delete_custom_attribute_definition"
+            }
+            Operation::UpdateCustomAttributeDefinition => {
+                "update_custom_attribute_definition"
+            }
+            Operation::ListCustomFilters => "list_custom_filters",
+            Operation::CreateCustomFilter => "create_custom_filter",
+            Operation::GetCustomFilter => "get_custom_filter",
+            Operation::DeleteCustomFilter => "delete_custom_filter",
+            Operation::UpdateCustomFilter => "update_custom_filter",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -776,6 +923,25 @@ impl Operation {
             Operation::DeleteAgentBot => "DELETE",
             Operation::UpdateAgentBot => "PATCH",
             Operation::ResetAgentBotAccessToken => "POST",
+            Operation::ListCannedResponses => "GET",
+            Operation::CreateCannedResponse => "POST",
+            Operation::DeleteCannedResponse => "DELETE",
+            Operation::UpdateCannedResponse => "PATCH",
+            Operation::ListLabels => "GET",
+            Operation::CreateLabel => "POST",
+            Operation::GetLabel => "GET",
+            Operation::DeleteLabel => "DELETE",
+            Operation::UpdateLabel => "PATCH",
+            Operation::ListCustomAttributeDefinitions => "GET",
+            Operation::CreateCustomAttributeDefinition => "POST",
+            Operation::GetCustomAttributeDefinition => "GET",
+            Operation::DeleteCustomAttributeDefinition => "DELETE",
+            Operation::UpdateCustomAttributeDefinition => "PATCH",
+            Operation::ListCustomFilters => "GET",
+            Operation::CreateCustomFilter => "POST",
+            Operation::GetCustomFilter => "GET",
+            Operation::DeleteCustomFilter => "DELETE",
+            Operation::UpdateCustomFilter => "PATCH",
         }
     }
     /// The path template, e.g.
@@ -984,6 +1150,53 @@ impl Operation {
             Operation::ResetAgentBotAccessToken => {
                 "/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token"
             }
+            Operation::ListCannedResponses => {
+                "/api/v1/accounts/{account_id}/canned_responses"
+            }
+            Operation::CreateCannedResponse => {
+                "/api/v1/accounts/{account_id}/canned_responses"
+            }
+            Operation::DeleteCannedResponse => {
+                "/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}"
+            }
+            Operation::UpdateCannedResponse => {
+                "/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}"
+            }
+            Operation::ListLabels => "/api/v1/accounts/{account_id}/labels",
+            Operation::CreateLabel => "/api/v1/accounts/{account_id}/labels",
+            Operation::GetLabel => "/api/v1/accounts/{account_id}/labels/{label_id}",
+            Operation::DeleteLabel => "/api/v1/accounts/{account_id}/labels/{label_id}",
+            Operation::UpdateLabel => "/api/v1/accounts/{account_id}/labels/{label_id}",
+            Operation::ListCustomAttributeDefinitions => {
+                "/api/v1/accounts/{account_id}/custom_attribute_definitions"
+            }
+            Operation::CreateCustomAttributeDefinition => {
+                "/api/v1/accounts/{account_id}/custom_attribute_definitions"
+            }
+            Operation::GetCustomAttributeDefinition => {
+                "/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}"
+            }
+            Operation::DeleteCustomAttributeDefinition => {
+                "/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}"
+            }
+            Operation::UpdateCustomAttributeDefinition => {
+                "/api/v1/accounts/{account_id}/custom_attribute_definitions/{custom_attribute_definition_id}"
+            }
+            Operation::ListCustomFilters => {
+                "/api/v1/accounts/{account_id}/custom_filters"
+            }
+            Operation::CreateCustomFilter => {
+                "/api/v1/accounts/{account_id}/custom_filters"
+            }
+            Operation::GetCustomFilter => {
+                "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}"
+            }
+            Operation::DeleteCustomFilter => {
+                "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}"
+            }
+            Operation::UpdateCustomFilter => {
+                "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1082,6 +1295,25 @@ impl Operation {
             Operation::DeleteAgentBot => true,
             Operation::UpdateAgentBot => true,
             Operation::ResetAgentBotAccessToken => false,
+            Operation::ListCannedResponses => true,
+            Operation::CreateCannedResponse => false,
+            Operation::DeleteCannedResponse => true,
+            Operation::UpdateCannedResponse => true,
+            Operation::ListLabels => true,
+            Operation::CreateLabel => false,
+            Operation::GetLabel => true,
+            Operation::DeleteLabel => true,
+            Operation::UpdateLabel => true,
+            Operation::ListCustomAttributeDefinitions => true,
+            Operation::CreateCustomAttributeDefinition => false,
+            Operation::GetCustomAttributeDefinition => true,
+            Operation::DeleteCustomAttributeDefinition => true,
+            Operation::UpdateCustomAttributeDefinition => true,
+            Operation::ListCustomFilters => true,
+            Operation::CreateCustomFilter => false,
+            Operation::GetCustomFilter => true,
+            Operation::DeleteCustomFilter => true,
+            Operation::UpdateCustomFilter => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -1177,6 +1409,25 @@ impl Operation {
             Operation::DeleteAgentBot => Source::Chatwoot,
             Operation::UpdateAgentBot => Source::Chatwoot,
             Operation::ResetAgentBotAccessToken => Source::Chatwoot,
+            Operation::ListCannedResponses => Source::Chatwoot,
+            Operation::CreateCannedResponse => Source::Chatwoot,
+            Operation::DeleteCannedResponse => Source::Chatwoot,
+            Operation::UpdateCannedResponse => Source::Chatwoot,
+            Operation::ListLabels => Source::Chatwoot,
+            Operation::CreateLabel => Source::Chatwoot,
+            Operation::GetLabel => Source::Chatwoot,
+            Operation::DeleteLabel => Source::Chatwoot,
+            Operation::UpdateLabel => Source::Chatwoot,
+            Operation::ListCustomAttributeDefinitions => Source::Chatwoot,
+            Operation::CreateCustomAttributeDefinition => Source::Chatwoot,
+            Operation::GetCustomAttributeDefinition => Source::Chatwoot,
+            Operation::DeleteCustomAttributeDefinition => Source::Chatwoot,
+            Operation::UpdateCustomAttributeDefinition => Source::Chatwoot,
+            Operation::ListCustomFilters => Source::Chatwoot,
+            Operation::CreateCustomFilter => Source::Chatwoot,
+            Operation::GetCustomFilter => Source::Chatwoot,
+            Operation::DeleteCustomFilter => Source::Chatwoot,
+            Operation::UpdateCustomFilter => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -1273,6 +1524,25 @@ impl Operation {
             Operation::DeleteAgentBot => false,
             Operation::UpdateAgentBot => false,
             Operation::ResetAgentBotAccessToken => false,
+            Operation::ListCannedResponses => false,
+            Operation::CreateCannedResponse => false,
+            Operation::DeleteCannedResponse => false,
+            Operation::UpdateCannedResponse => false,
+            Operation::ListLabels => false,
+            Operation::CreateLabel => false,
+            Operation::GetLabel => false,
+            Operation::DeleteLabel => false,
+            Operation::UpdateLabel => false,
+            Operation::ListCustomAttributeDefinitions => false,
+            Operation::CreateCustomAttributeDefinition => false,
+            Operation::GetCustomAttributeDefinition => false,
+            Operation::DeleteCustomAttributeDefinition => false,
+            Operation::UpdateCustomAttributeDefinition => false,
+            Operation::ListCustomFilters => false,
+            Operation::CreateCustomFilter => false,
+            Operation::GetCustomFilter => false,
+            Operation::DeleteCustomFilter => false,
+            Operation::UpdateCustomFilter => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -1396,6 +1666,35 @@ impl Operation {
             Operation::ResetAgentBotAccessToken => {
                 Some("AgentBotHandle::reset_access_token")
             }
+            Operation::ListCannedResponses => Some("Client::list_canned_responses"),
+            Operation::CreateCannedResponse => Some("Client::create_canned_response"),
+            Operation::DeleteCannedResponse => Some("CannedResponseHandle::delete"),
+            Operation::UpdateCannedResponse => Some("CannedResponseHandle::update"),
+            Operation::ListLabels => Some("Client::list_labels"),
+            Operation::CreateLabel => Some("Client::create_label"),
+            Operation::GetLabel => Some("Client::get_label"),
+            Operation::DeleteLabel => Some("LabelHandle::delete"),
+            Operation::UpdateLabel => Some("LabelHandle::update"),
+            Operation::ListCustomAttributeDefinitions => {
+                Some("Client::list_custom_attribute_definitions")
+            }
+            Operation::CreateCustomAttributeDefinition => {
+                Some("Client::create_custom_attribute_definition")
+            }
+            Operation::GetCustomAttributeDefinition => {
+                Some("Client::get_custom_attribute_definition")
+            }
+            Operation::DeleteCustomAttributeDefinition => {
+                Some("CustomAttributeDefinitionHandle::delete")
+            }
+            Operation::UpdateCustomAttributeDefinition => {
+                Some("CustomAttributeDefinitionHandle::update")
+            }
+            Operation::ListCustomFilters => Some("Client::list_custom_filters"),
+            Operation::CreateCustomFilter => Some("Client::create_custom_filter"),
+            Operation::GetCustomFilter => Some("Client::get_custom_filter"),
+            Operation::DeleteCustomFilter => Some("CustomFilterHandle::delete"),
+            Operation::UpdateCustomFilter => Some("CustomFilterHandle::update"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -1501,6 +1800,35 @@ impl Operation {
             "deleteAgentBot" => Some(Operation::DeleteAgentBot),
             "updateAgentBot" => Some(Operation::UpdateAgentBot),
             "resetAgentBotAccessToken" => Some(Operation::ResetAgentBotAccessToken),
+            "listCannedResponses" => Some(Operation::ListCannedResponses),
+            "createCannedResponse" => Some(Operation::CreateCannedResponse),
+            "deleteCannedResponse" => Some(Operation::DeleteCannedResponse),
+            "updateCannedResponse" => Some(Operation::UpdateCannedResponse),
+            "listLabels" => Some(Operation::ListLabels),
+            "createLabel" => Some(Operation::CreateLabel),
+            "getLabel" => Some(Operation::GetLabel),
+            "deleteLabel" => Some(Operation::DeleteLabel),
+            "updateLabel" => Some(Operation::UpdateLabel),
+            "listCustomAttributeDefinitions" => {
+                Some(Operation::ListCustomAttributeDefinitions)
+            }
+            "createCustomAttributeDefinition" => {
+                Some(Operation::CreateCustomAttributeDefinition)
+            }
+            "getCustomAttributeDefinition" => {
+                Some(Operation::GetCustomAttributeDefinition)
+            }
+            "deleteCustomAttributeDefinition" => {
+                Some(Operation::DeleteCustomAttributeDefinition)
+            }
+            "updateCustomAttributeDefinition" => {
+                Some(Operation::UpdateCustomAttributeDefinition)
+            }
+            "listCustomFilters" => Some(Operation::ListCustomFilters),
+            "createCustomFilter" => Some(Operation::CreateCustomFilter),
+            "getCustomFilter" => Some(Operation::GetCustomFilter),
+            "deleteCustomFilter" => Some(Operation::DeleteCustomFilter),
+            "updateCustomFilter" => Some(Operation::UpdateCustomFilter),
             _ => None,
         }
     }
@@ -1615,6 +1943,35 @@ impl Operation {
             "delete_agent_bot" => Some(Operation::DeleteAgentBot),
             "update_agent_bot" => Some(Operation::UpdateAgentBot),
             "reset_agent_bot_access_token" => Some(Operation::ResetAgentBotAccessToken),
+            "list_canned_responses" => Some(Operation::ListCannedResponses),
+            "create_canned_response" => Some(Operation::CreateCannedResponse),
+            "delete_canned_response" => Some(Operation::DeleteCannedResponse),
+            "update_canned_response" => Some(Operation::UpdateCannedResponse),
+            "list_labels" => Some(Operation::ListLabels),
+            "create_label" => Some(Operation::CreateLabel),
+            "get_label" => Some(Operation::GetLabel),
+            "delete_label" => Some(Operation::DeleteLabel),
+            "update_label" => Some(Operation::UpdateLabel),
+            "list_custom_attribute_definitions" => {
+                Some(Operation::ListCustomAttributeDefinitions)
+            }
+            "create_custom_attribute_definition" => {
+                Some(Operation::CreateCustomAttributeDefinition)
+            }
+            "get_custom_attribute_definition" => {
+                Some(Operation::GetCustomAttributeDefinition)
+            }
+            "delete_custom_attribute_definition" => {
+                Some(Operation::DeleteCustomAttributeDefinition)
+            }
+            "update_custom_attribute_definition" => {
+                Some(Operation::UpdateCustomAttributeDefinition)
+            }
+            "list_custom_filters" => Some(Operation::ListCustomFilters),
+            "create_custom_filter" => Some(Operation::CreateCustomFilter),
+            "get_custom_filter" => Some(Operation::GetCustomFilter),
+            "delete_custom_filter" => Some(Operation::DeleteCustomFilter),
+            "update_custom_filter" => Some(Operation::UpdateCustomFilter),
             _ => None,
         }
     }

@@ -131,6 +131,35 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ResetAgentBotAccessToken => {
                 Self::cli_reset_agent_bot_access_token()
             }
+            CliCommand::ListCannedResponses => Self::cli_list_canned_responses(),
+            CliCommand::CreateCannedResponse => Self::cli_create_canned_response(),
+            CliCommand::DeleteCannedResponse => Self::cli_delete_canned_response(),
+            CliCommand::UpdateCannedResponse => Self::cli_update_canned_response(),
+            CliCommand::ListLabels => Self::cli_list_labels(),
+            CliCommand::CreateLabel => Self::cli_create_label(),
+            CliCommand::GetLabel => Self::cli_get_label(),
+            CliCommand::DeleteLabel => Self::cli_delete_label(),
+            CliCommand::UpdateLabel => Self::cli_update_label(),
+            CliCommand::ListCustomAttributeDefinitions => {
+                Self::cli_list_custom_attribute_definitions()
+            }
+            CliCommand::CreateCustomAttributeDefinition => {
+                Self::cli_create_custom_attribute_definition()
+            }
+            CliCommand::GetCustomAttributeDefinition => {
+                Self::cli_get_custom_attribute_definition()
+            }
+            CliCommand::DeleteCustomAttributeDefinition => {
+                Self::cli_delete_custom_attribute_definition()
+            }
+            CliCommand::UpdateCustomAttributeDefinition => {
+                Self::cli_update_custom_attribute_definition()
+            }
+            CliCommand::ListCustomFilters => Self::cli_list_custom_filters(),
+            CliCommand::CreateCustomFilter => Self::cli_create_custom_filter(),
+            CliCommand::GetCustomFilter => Self::cli_get_custom_filter(),
+            CliCommand::DeleteCustomFilter => Self::cli_delete_custom_filter(),
+            CliCommand::UpdateCustomFilter => Self::cli_update_custom_filter(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -3702,6 +3731,666 @@ impl<T: CliConfig> Cli<T> {
                 "Reset an agent bot's access token\n\nReplaces the bot's access token with a new random one and answers the bot with it; the\nold token is refused (401 \"Invalid Access Token\") from then on. Only the account's own\nbots (a system bot is a 404). Administrators only: an agent is answered 401 \"You are not\nauthorized to do this action\", before the bot is looked up. Not retried: a repeat\nreplaces the token again.\n\nServer: `AgentBotsController#reset_access_token` (`access_token.regenerate_token`),\n`AgentBotPolicy#reset_access_token?`, view `agent_bots/reset_access_token.json.jbuilder`.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_canned_responses() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("search")
+                    .long("search")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only the canned responses whose short code or content contains this (any case).",
+                    ),
+            )
+            .about(
+                "List canned responses\n\nThe account's canned responses (saved replies an agent inserts with `/short_code`), as\na bare array, every one (no pages). With `search`, only those whose short code or\ncontent contains it, without case (SQL `ILIKE '%search%'`, so `%` and `_` in it are\nwildcards), best match first: a short code starting with it, then a short code\ncontaining it, then content containing it. Any member of the account may list them\n(no policy). The answer is the model's own JSON (`render json:`), so the times are\nISO 8601 strings, not Unix seconds.\n\nServer: `CannedResponsesController#index`, `CannedResponse.order_by_search`\n(app/controllers/api/v1/accounts/canned_responses_controller.rb,\napp/models/canned_response.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_canned_response() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("content")
+                    .long("content")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("short-code")
+                    .long("short-code")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create a canned response\n\nSaves a reply under a short code. Both are required by the model: a blank one answers\n422 `{\"message\": \"Content can't be blank\", \"attributes\": [\"content\"]}`, a short code\nthe account already has answers 422 \"Short code has already been taken\". A body\nwith neither field answers 422 `param is missing or the value is empty:\ncanned_response` (Rails wraps the top-level fields into `canned_response`; sending\n`{\"canned_response\": {...}}` works too). Any member of the account may create one.\n\nServer: `CannedResponsesController#create` (`params.require(:canned_response).permit(\n:short_code, :content)`), `CannedResponse` validations (app/models/canned_response.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_canned_response() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("canned-response-id")
+                    .long("canned-response-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The canned response's id."),
+            )
+            .about(
+                "Delete a canned response\n\nDeletes a canned response; the answer is an empty 200. Any member of the account may\ndelete one.\n\nServer: `CannedResponsesController#destroy` (`head :ok`) (app/controllers/api/v1/\naccounts/canned_responses_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_canned_response() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("canned-response-id")
+                    .long("canned-response-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The canned response's id."),
+            )
+            .arg(
+                ::clap::Arg::new("content")
+                    .long("content")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("short-code")
+                    .long("short-code")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a canned response\n\nChanges the short code, the content or both (Rails also routes `PUT` here); fields not\nsent are kept. A blank value or a short code another canned response of the account\nhas answers 422 with `message` and `attributes`; a body with neither field answers\n422 `param is missing or the value is empty: canned_response`. Any member of the\naccount may change one.\n\nServer: `CannedResponsesController#update` (`update!`) (app/controllers/api/v1/\naccounts/canned_responses_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_labels() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the account's labels\n\nThe labels defined in the account, by title, wrapped in `payload`. Agents and\nadministrators may list them. Conversations and contacts carry labels as free\nstrings (`setConversationLabels`, `setContactLabels`); these are the account's\ndefined labels, with their color and whether the sidebar shows them.\n\nServer: `LabelsController#index`, `LabelPolicy#index?`, view `labels/index.json.jbuilder`,\n`Label` (`default_scope { order(:title) }`) (app/controllers/api/v1/accounts/\nlabels_controller.rb, app/policies/label_policy.rb, app/models/label.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_label() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("color")
+                    .long("color")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("A CSS color; `#1f93ff` when absent."),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("show-on-sidebar")
+                    .long("show-on-sidebar")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("title")
+                    .long("title")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create a label\n\nDefines a label in the account. Administrators only: an agent is answered 401 \"You\nare not authorized to do this action\". The title is lower-cased before it is checked\nand saved; it must be at least two letters, digits, `_` or `-`, starting with a\nletter or digit (`RegexHelper::UNICODE_CHARACTER_NUMBER_HYPHEN_UNDERSCORE`), and unique\nin the account; otherwise 422 with `message` (\"Title must not be blank\", \"Title is\ninvalid\", \"Title has already been taken\") and `attributes`. `color` defaults to\n`#1f93ff`. A body with none of the fields answers 422 `param is missing or the value\nis empty: label`.\n\nServer: `LabelsController#create` (`params.require(:label).permit(:title,\n:description, :color, :show_on_sidebar)`), `LabelPolicy#create?` (administrators),\n`Label` validations, view `labels/create.json.jbuilder` (app/models/label.rb,\nlib/regex_helper.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_label() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("label-id")
+                    .long("label-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The label's id."),
+            )
+            .about(
+                "Get a label\n\nOne label of the account, unwrapped. Administrators only (`LabelPolicy#show?`), though\nagents may list every label: an agent is answered 401 \"You are not authorized to do\nthis action\". The label is looked up first, so an unknown id answers 404 to anyone.\n\nServer: `LabelsController#show` (`before_action :fetch_label` before\n`:check_authorization`), `LabelPolicy#show?`, view `labels/show.json.jbuilder`\n(app/controllers/api/v1/accounts/labels_controller.rb, app/policies/label_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_label() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("label-id")
+                    .long("label-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The label's id."),
+            )
+            .about(
+                "Delete a label\n\nDeletes the account's label; the answer is an empty 200. Conversations and contacts\nkeep the title as a free string label (nothing removes it from them). Administrators\nonly (an agent is answered 401, after the label is looked up: an unknown id is a 404\nto anyone).\n\nServer: `LabelsController#destroy` (`head :ok`), `LabelPolicy#destroy?`\n(app/controllers/api/v1/accounts/labels_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_label() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("color")
+                    .long("color")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("label-id")
+                    .long("label-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The label's id."),
+            )
+            .arg(
+                ::clap::Arg::new("show-on-sidebar")
+                    .long("show-on-sidebar")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("title")
+                    .long("title")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a label\n\nChanges a label's title, description, color or sidebar flag (Rails also routes `PUT`\nhere); fields not sent are kept. Administrators only (an agent is answered 401, after\nthe label is looked up: an unknown id is a 404 to anyone). The title follows the\nrules of `createLabel` (422 otherwise). A new title is also given to every\nconversation and contact that carried the old one (`Labels::UpdateJob`, shortly\nafter on the server). A body with none of the fields answers 422 `param is missing\nor the value is empty: label`.\n\nServer: `LabelsController#update` (`update!`), `LabelPolicy#update?`,\n`Label#update_associated_models`, `Labels::UpdateService`, view\n`labels/update.json.jbuilder` (app/models/label.rb, app/services/labels/\nupdate_service.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_custom_attribute_definitions() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-model")
+                    .long("attribute-model")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomAttributeModel),
+                    )
+                    .required(false)
+                    .help("Only the definitions for conversations or for contacts."),
+            )
+            .about(
+                "List custom attribute definitions\n\nThe custom attributes defined in the account, as a bare array, all of them or those\nof one `attribute_model` (an empty value lists all). Any member of the account may\nlist them (no policy). Times are ISO 8601 strings. A definition makes its key a\ncustom attribute that `filterConversations` (conversation attributes) and\n`filterContacts` (contact attributes) accept. The sandbox answers an\n`attribute_model` outside the enum with 422; the server lists nothing for it.\n\nServer: `CustomAttributeDefinitionsController#index` (`with_attribute_model`), views\n`custom_attribute_definitions/index.json.jbuilder` and\n`models/_custom_attribute_definition.json.jbuilder` (app/controllers/api/v1/accounts/\ncustom_attribute_definitions_controller.rb, app/models/custom_attribute_definition.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_custom_attribute_definition() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-description")
+                    .long("attribute-description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-display-name")
+                    .long("attribute-display-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-display-type")
+                    .long("attribute-display-type")
+                    .value_parser(
+                        ::clap::value_parser!(
+                            ruut_api::enums::CustomAttributeDisplayType
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-key")
+                    .long("attribute-key")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-model")
+                    .long("attribute-model")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomAttributeModel),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("regex-cue")
+                    .long("regex-cue")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("regex-pattern")
+                    .long("regex-pattern")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Define a custom attribute\n\nDefines a custom attribute for conversations (the default) or contacts. The model\nrequires `attribute_display_name` and `attribute_key`; the key must be unique per\naccount and model (\"Attribute key has already been taken\") and, on create, not a\nstandard attribute of the model (`status`, `labels`, `email`, `name`, ...: \"Attribute\nkey The provided key is not allowed as it might conflict with default attributes.\");\nthese answer 422 with `message` and `attributes`. A body with none of the fields\nanswers 422 `param is missing or the value is empty: custom_attribute_definition`.\nAn `attribute_display_type` or `attribute_model` outside its enum makes the server\nraise (a 500); the sandbox answers 422. Any member of the account may define one\n(no policy).\n\nServer: `CustomAttributeDefinitionsController#create` (`permitted_payload`),\n`CustomAttributeDefinition` (validations, `STANDARD_ATTRIBUTES`,\n`attribute_must_not_conflict`), view `custom_attribute_definitions/create.json.jbuilder`\n(app/models/custom_attribute_definition.rb, config/locales/en.yml).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_custom_attribute_definition() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("custom-attribute-definition-id")
+                    .long("custom-attribute-definition-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The definition's id."),
+            )
+            .about(
+                "Get a custom attribute definition\n\nOne definition of the account. Any member of the account may read it.\n\nServer: `CustomAttributeDefinitionsController#show`, view\n`custom_attribute_definitions/show.json.jbuilder` (app/controllers/api/v1/accounts/\ncustom_attribute_definitions_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_custom_attribute_definition() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("custom-attribute-definition-id")
+                    .long("custom-attribute-definition-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The definition's id."),
+            )
+            .about(
+                "Delete a custom attribute definition\n\nDeletes a definition; the answer is an empty **204** (`head :no_content`, unlike most\ndeletes here). The values conversations and contacts hold under its key are kept.\nAny member of the account may delete one.\n\nServer: `CustomAttributeDefinitionsController#destroy` (app/controllers/api/v1/\naccounts/custom_attribute_definitions_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_custom_attribute_definition() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-description")
+                    .long("attribute-description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-display-name")
+                    .long("attribute-display-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-display-type")
+                    .long("attribute-display-type")
+                    .value_parser(
+                        ::clap::value_parser!(
+                            ruut_api::enums::CustomAttributeDisplayType
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-key")
+                    .long("attribute-key")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("attribute-model")
+                    .long("attribute-model")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomAttributeModel),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("custom-attribute-definition-id")
+                    .long("custom-attribute-definition-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The definition's id."),
+            )
+            .arg(
+                ::clap::Arg::new("regex-cue")
+                    .long("regex-cue")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("regex-pattern")
+                    .long("regex-pattern")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a custom attribute definition\n\nChanges a definition's fields (Rails also routes `PUT` here); those not sent are kept.\nA blank display name or key, or a key another definition of the same model has,\nanswers 422 with `message` and `attributes` (the standard-key check runs on create\nonly). A body with none of the fields answers 422 `param is missing or the value is\nempty: custom_attribute_definition`. Any member of the account may change one.\n\nServer: `CustomAttributeDefinitionsController#update` (`update!`) (app/controllers/\napi/v1/accounts/custom_attribute_definitions_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_custom_filters() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("filter-type")
+                    .long("filter-type")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomFilterType),
+                    )
+                    .required(false)
+                    .help("Which filters (default `conversation`)."),
+            )
+            .about(
+                "List the caller's saved filters\n\nThe calling user's saved filters (\"custom views\") of one type in the account, as a\nbare array: `conversation` ones unless `filter_type` says otherwise. Another user's\nfilters are never listed. Agents and administrators may list theirs. Times are ISO\n8601 strings. The sandbox answers a `filter_type` outside the enum with 422; the\nserver lists nothing for it.\n\nServer: `CustomFiltersController#index` (`where(user: Current.user, filter_type:\nparams[:filter_type] || 'conversation')`), `CustomFilterPolicy#index?`, views\n`custom_filters/index.json.jbuilder` and `models/_custom_filter.json.jbuilder`\n(app/controllers/api/v1/accounts/custom_filters_controller.rb,\napp/policies/custom_filter_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_custom_filter() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("filter-type")
+                    .long("filter-type")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomFilterType),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Save a filter\n\nSaves a filter for the calling user: a name, a type (`conversation` unless set) and\nthe conditions, in the body `filterConversations` and `filterContacts` take\n(`{\"payload\": [...]}`; the server stores the object as it is, without checking the\nconditions). A user may keep at most 1000 filters per account (422 \"Account Limit\nreached. The maximum number of allowed custom filters for a user per account is\n1000.\"). A body with none of the fields answers 422 `param is missing or the value is\nempty: custom_filter`. Without `name` the server's insert fails (a 500), as does a\n`filter_type` outside the enum; the sandbox answers 422, and also requires `query`\n(the server would store its column default). Agents and administrators may save\nfilters.\n\nServer: `CustomFiltersController#create` (`permitted_payload`: `name`, `filter_type`,\n`query: {}`), `CustomFilter#validate_number_of_filters`, `Limits::MAX_CUSTOM_FILTERS_PER_USER`,\nview `custom_filters/create.json.jbuilder` (app/models/custom_filter.rb,\nlib/limits.rb, db/schema.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_custom_filter() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("custom-filter-id")
+                    .long("custom-filter-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The saved filter's id."),
+            )
+            .about(
+                "Get a saved filter\n\nOne of the calling user's saved filters; another user's filter answers 404.\n\nServer: `CustomFiltersController#show` (`where(user: Current.user).find`), view\n`custom_filters/show.json.jbuilder` (app/controllers/api/v1/accounts/\ncustom_filters_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_custom_filter() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("custom-filter-id")
+                    .long("custom-filter-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The saved filter's id."),
+            )
+            .about(
+                "Delete a saved filter\n\nDeletes one of the calling user's filters; the answer is an empty **204**\n(`head :no_content`). Another user's filter answers 404.\n\nServer: `CustomFiltersController#destroy` (app/controllers/api/v1/accounts/\ncustom_filters_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_custom_filter() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("custom-filter-id")
+                    .long("custom-filter-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The saved filter's id."),
+            )
+            .arg(
+                ::clap::Arg::new("filter-type")
+                    .long("filter-type")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::CustomFilterType),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a saved filter\n\nChanges the name, type or conditions of one of the calling user's filters (Rails also\nroutes `PUT` here); what is not sent is kept, and a `query` sent replaces the old one\nwhole. Another user's filter answers 404. A body with none of the fields answers 422\n`param is missing or the value is empty: custom_filter`.\n\nServer: `CustomFiltersController#update` (`update!`) (app/controllers/api/v1/\naccounts/custom_filters_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -3885,6 +4574,51 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::UpdateAgentBot => self.execute_update_agent_bot(matches).await,
             CliCommand::ResetAgentBotAccessToken => {
                 self.execute_reset_agent_bot_access_token(matches).await
+            }
+            CliCommand::ListCannedResponses => {
+                self.execute_list_canned_responses(matches).await
+            }
+            CliCommand::CreateCannedResponse => {
+                self.execute_create_canned_response(matches).await
+            }
+            CliCommand::DeleteCannedResponse => {
+                self.execute_delete_canned_response(matches).await
+            }
+            CliCommand::UpdateCannedResponse => {
+                self.execute_update_canned_response(matches).await
+            }
+            CliCommand::ListLabels => self.execute_list_labels(matches).await,
+            CliCommand::CreateLabel => self.execute_create_label(matches).await,
+            CliCommand::GetLabel => self.execute_get_label(matches).await,
+            CliCommand::DeleteLabel => self.execute_delete_label(matches).await,
+            CliCommand::UpdateLabel => self.execute_update_label(matches).await,
+            CliCommand::ListCustomAttributeDefinitions => {
+                self.execute_list_custom_attribute_definitions(matches).await
+            }
+            CliCommand::CreateCustomAttributeDefinition => {
+                self.execute_create_custom_attribute_definition(matches).await
+            }
+            CliCommand::GetCustomAttributeDefinition => {
+                self.execute_get_custom_attribute_definition(matches).await
+            }
+            CliCommand::DeleteCustomAttributeDefinition => {
+                self.execute_delete_custom_attribute_definition(matches).await
+            }
+            CliCommand::UpdateCustomAttributeDefinition => {
+                self.execute_update_custom_attribute_definition(matches).await
+            }
+            CliCommand::ListCustomFilters => {
+                self.execute_list_custom_filters(matches).await
+            }
+            CliCommand::CreateCustomFilter => {
+                self.execute_create_custom_filter(matches).await
+            }
+            CliCommand::GetCustomFilter => self.execute_get_custom_filter(matches).await,
+            CliCommand::DeleteCustomFilter => {
+                self.execute_delete_custom_filter(matches).await
+            }
+            CliCommand::UpdateCustomFilter => {
+                self.execute_update_custom_filter(matches).await
             }
         }
     }
@@ -6831,6 +7565,635 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_canned_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_canned_responses();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("search") {
+            request = request.search(value.clone());
+        }
+        self.config.execute_list_canned_responses(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_canned_response();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("content") {
+            request = request.body_map(|body| { body.content(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("short-code") {
+            request = request.body_map(|body| { body.short_code(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::CannedResponseCreate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_canned_response(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_canned_response();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("canned-response-id") {
+            request = request.canned_response_id(value.clone());
+        }
+        self.config.execute_delete_canned_response(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_canned_response();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("canned-response-id") {
+            request = request.canned_response_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("content") {
+            request = request.body_map(|body| { body.content(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("short-code") {
+            request = request.body_map(|body| { body.short_code(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::CannedResponseUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_canned_response(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_labels();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_labels(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_label(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_label();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("color") {
+            request = request.body_map(|body| { body.color(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<bool>("show-on-sidebar") {
+            request = request.body_map(|body| { body.show_on_sidebar(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("title") {
+            request = request.body_map(|body| { body.title(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::LabelCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_label(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_label(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_label();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("label-id") {
+            request = request.label_id(value.clone());
+        }
+        self.config.execute_get_label(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_label(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_label();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("label-id") {
+            request = request.label_id(value.clone());
+        }
+        self.config.execute_delete_label(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_label(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_label();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("color") {
+            request = request.body_map(|body| { body.color(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("label-id") {
+            request = request.label_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("show-on-sidebar") {
+            request = request.body_map(|body| { body.show_on_sidebar(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("title") {
+            request = request.body_map(|body| { body.title(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::LabelUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_label(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_custom_attribute_definitions(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_custom_attribute_definitions();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomAttributeModel>("attribute-model")
+        {
+            request = request.attribute_model(value.clone());
+        }
+        self.config.execute_list_custom_attribute_definitions(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_custom_attribute_definition();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("attribute-description")
+        {
+            request = request
+                .body_map(|body| { body.attribute_description(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("attribute-display-name")
+        {
+            request = request
+                .body_map(|body| { body.attribute_display_name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<
+                ruut_api::enums::CustomAttributeDisplayType,
+            >("attribute-display-type")
+        {
+            request = request
+                .body_map(|body| { body.attribute_display_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("attribute-key") {
+            request = request.body_map(|body| { body.attribute_key(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomAttributeModel>("attribute-model")
+        {
+            request = request.body_map(|body| { body.attribute_model(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("regex-cue") {
+            request = request.body_map(|body| { body.regex_cue(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("regex-pattern") {
+            request = request.body_map(|body| { body.regex_pattern(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::CustomAttributeDefinitionCreate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_custom_attribute_definition(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_custom_attribute_definition();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-attribute-definition-id") {
+            request = request.custom_attribute_definition_id(value.clone());
+        }
+        self.config.execute_get_custom_attribute_definition(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_custom_attribute_definition();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-attribute-definition-id") {
+            request = request.custom_attribute_definition_id(value.clone());
+        }
+        self.config.execute_delete_custom_attribute_definition(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_custom_attribute_definition();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("attribute-description")
+        {
+            request = request
+                .body_map(|body| { body.attribute_description(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<::std::string::String>("attribute-display-name")
+        {
+            request = request
+                .body_map(|body| { body.attribute_display_name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<
+                ruut_api::enums::CustomAttributeDisplayType,
+            >("attribute-display-type")
+        {
+            request = request
+                .body_map(|body| { body.attribute_display_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("attribute-key") {
+            request = request.body_map(|body| { body.attribute_key(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomAttributeModel>("attribute-model")
+        {
+            request = request.body_map(|body| { body.attribute_model(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-attribute-definition-id") {
+            request = request.custom_attribute_definition_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("regex-cue") {
+            request = request.body_map(|body| { body.regex_cue(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("regex-pattern") {
+            request = request.body_map(|body| { body.regex_pattern(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::CustomAttributeDefinitionUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_custom_attribute_definition(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_custom_filters(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_custom_filters();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomFilterType>("filter-type")
+        {
+            request = request.filter_type(value.clone());
+        }
+        self.config.execute_list_custom_filters(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_custom_filter();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomFilterType>("filter-type")
+        {
+            request = request.body_map(|body| { body.filter_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::CustomFilterCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_custom_filter(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_custom_filter();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-filter-id") {
+            request = request.custom_filter_id(value.clone());
+        }
+        self.config.execute_get_custom_filter(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_custom_filter();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-filter-id") {
+            request = request.custom_filter_id(value.clone());
+        }
+        self.config.execute_delete_custom_filter(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_custom_filter();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("custom-filter-id") {
+            request = request.custom_filter_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::CustomFilterType>("filter-type")
+        {
+            request = request.body_map(|body| { body.filter_type(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::CustomFilterUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_custom_filter(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -7482,6 +8845,139 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_canned_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListCannedResponses,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateCannedResponse,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteCannedResponse,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_canned_response(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateCannedResponse,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_labels(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListLabels,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_label(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateLabel,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_label(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetLabel,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_label(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteLabel,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_label(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateLabel,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_custom_attribute_definitions(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListCustomAttributeDefinitions,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateCustomAttributeDefinition,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetCustomAttributeDefinition,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteCustomAttributeDefinition,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_custom_attribute_definition(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateCustomAttributeDefinition,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_custom_filters(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListCustomFilters,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateCustomFilter,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetCustomFilter,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteCustomFilter,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_custom_filter(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateCustomFilter,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -7575,6 +9071,25 @@ pub enum CliCommand {
     DeleteAgentBot,
     UpdateAgentBot,
     ResetAgentBotAccessToken,
+    ListCannedResponses,
+    CreateCannedResponse,
+    DeleteCannedResponse,
+    UpdateCannedResponse,
+    ListLabels,
+    CreateLabel,
+    GetLabel,
+    DeleteLabel,
+    UpdateLabel,
+    ListCustomAttributeDefinitions,
+    CreateCustomAttributeDefinition,
+    GetCustomAttributeDefinition,
+    DeleteCustomAttributeDefinition,
+    UpdateCustomAttributeDefinition,
+    ListCustomFilters,
+    CreateCustomFilter,
+    GetCustomFilter,
+    DeleteCustomFilter,
+    UpdateCustomFilter,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -7623,7 +9138,17 @@ impl CliCommand {
             CliCommand::SetInboxMembers, CliCommand::ListAgentBots,
             CliCommand::CreateAgentBot, CliCommand::GetAgentBot,
             CliCommand::DeleteAgentBot, CliCommand::UpdateAgentBot,
-            CliCommand::ResetAgentBotAccessToken,
+            CliCommand::ResetAgentBotAccessToken, CliCommand::ListCannedResponses,
+            CliCommand::CreateCannedResponse, CliCommand::DeleteCannedResponse,
+            CliCommand::UpdateCannedResponse, CliCommand::ListLabels,
+            CliCommand::CreateLabel, CliCommand::GetLabel, CliCommand::DeleteLabel,
+            CliCommand::UpdateLabel, CliCommand::ListCustomAttributeDefinitions,
+            CliCommand::CreateCustomAttributeDefinition,
+            CliCommand::GetCustomAttributeDefinition,
+            CliCommand::DeleteCustomAttributeDefinition,
+            CliCommand::UpdateCustomAttributeDefinition, CliCommand::ListCustomFilters,
+            CliCommand::CreateCustomFilter, CliCommand::GetCustomFilter,
+            CliCommand::DeleteCustomFilter, CliCommand::UpdateCustomFilter,
         ]
             .into_iter()
     }
@@ -7727,6 +9252,33 @@ impl CliCommand {
             CliCommand::DeleteAgentBot => "delete_agent_bot",
             CliCommand::UpdateAgentBot => "update_agent_bot",
             CliCommand::ResetAgentBotAccessToken => "reset_agent_bot_access_token",
+            CliCommand::ListCannedResponses => "list_canned_responses",
+            CliCommand::CreateCannedResponse => "create_canned_response",
+            CliCommand::DeleteCannedResponse => "delete_canned_response",
+            CliCommand::UpdateCannedResponse => "update_canned_response",
+            CliCommand::ListLabels => "list_labels",
+            CliCommand::CreateLabel => "create_label",
+            CliCommand::GetLabel => "get_label",
+            CliCommand::DeleteLabel => "delete_label",
+            CliCommand::UpdateLabel => "update_label",
+            CliCommand::ListCustomAttributeDefinitions => {
+                "list_custom_attribute_definitions"
+            }
+            CliCommand::CreateCustomAttributeDefinition => {
+                "create_custom_attribute_definition"
+            }
+            CliCommand::GetCustomAttributeDefinition => "get_custom_attribute_definition",
+            CliCommand::DeleteCustomAttributeDefinition => {
+                "delete_custom_attribute_definition"
+            }
+            CliCommand::UpdateCustomAttributeDefinition => {
+                "update_custom_attribute_definition"
+            }
+            CliCommand::ListCustomFilters => "list_custom_filters",
+            CliCommand::CreateCustomFilter => "create_custom_filter",
+            CliCommand::GetCustomFilter => "get_custom_filter",
+            CliCommand::DeleteCustomFilter => "delete_custom_filter",
+            CliCommand::UpdateCustomFilter => "update_custom_filter",
         }
     }
 }

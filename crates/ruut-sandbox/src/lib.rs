@@ -145,6 +145,8 @@
 #![forbid(unsafe_code)]
 
 mod account_details;
+mod admin_config;
+mod admin_seed;
 mod app;
 mod auth;
 mod clock;

@@ -150,6 +150,19 @@ pub struct SeedInfo {
     pub note_id: i64,
     /// A contact of the second account (where the user is an administrator).
     pub second_account_contact_id: i64,
+    /// A canned response of the main account.
+    pub canned_response_id: i64,
+    /// A label of the main account (`billing`; its labels are the ones the
+    /// seeded conversations carry).
+    pub label_id: i64,
+    /// A label of the second account (where the user is an administrator).
+    pub second_account_label_id: i64,
+    /// A custom attribute definition of the main account (contacts' `plan`).
+    pub attribute_definition_id: i64,
+    /// A conversation filter the token user saved in the main account.
+    pub custom_filter_id: i64,
+    /// A filter another user saved in the main account (a 404 for the token user).
+    pub other_user_custom_filter_id: i64,
 }
 
 /// Builds the seeded store and the ids that describe it.
@@ -325,6 +338,8 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     seed_note(&mut store);
 
     seed_conversations(&mut store, &mut rng);
+    let (config, config_ids) = crate::admin_seed::seeded(BASE - 86_400 * 7);
+    store.config = config;
 
     let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
     let info = SeedInfo {
@@ -366,6 +381,12 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
             .iter()
             .find(|c| c.account_id == 2)
             .map_or(0, |c| c.id),
+        canned_response_id: config_ids.canned_response,
+        label_id: config_ids.label,
+        second_account_label_id: config_ids.second_account_label,
+        attribute_definition_id: config_ids.attribute_definition,
+        custom_filter_id: config_ids.custom_filter,
+        other_user_custom_filter_id: config_ids.other_user_custom_filter,
     };
     (store, info)
 }

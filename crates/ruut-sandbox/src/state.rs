@@ -283,6 +283,8 @@ pub(crate) struct Store {
     pub files: crate::files::Files,
     /// Inbox members and the next user and team ids.
     pub people: crate::people::People,
+    /// Canned responses, labels, custom attribute definitions, custom filters.
+    pub config: crate::admin_config::AdminConfig,
 }
 
 impl Store {

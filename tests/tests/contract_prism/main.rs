@@ -27,14 +27,18 @@ mod accounts;
 mod agent_bots;
 mod agents;
 mod answer;
+mod canned_responses;
 mod contact_changes;
 mod contract;
 mod conversation_actions;
 mod conversation_changes;
 mod conversations;
+mod custom_attributes;
+mod custom_filters;
 mod filter;
 mod inbox_members;
 mod inboxes;
+mod labels;
 mod message_changes;
 mod messages_contacts;
 mod profile;
@@ -70,6 +74,10 @@ fn steps() -> Vec<Step> {
         inbox_members::steps(),
         inboxes::cleanup(),
         agent_bots::cleanup(),
+        canned_responses::steps(),
+        labels::steps(),
+        custom_attributes::steps(),
+        custom_filters::steps(),
     ]
     .into_iter()
     .flatten()

@@ -22,6 +22,7 @@
 mod accounts;
 mod agent_bots;
 mod agents;
+mod canned_responses;
 mod contact_changes;
 mod contact_links;
 mod contacts;
@@ -30,9 +31,12 @@ mod conversation_changes;
 mod conversation_state;
 mod conversations;
 mod coverage;
+mod custom_attributes;
+mod custom_filters;
 mod filter;
 mod inbox_members;
 mod inboxes;
+mod labels;
 mod messages;
 mod profile;
 mod runner;
@@ -65,6 +69,10 @@ pub fn table() -> Vec<Entry> {
         agent_bots::entries(),
         inboxes::entries(),
         inbox_members::entries(),
+        canned_responses::entries(),
+        labels::entries(),
+        custom_attributes::entries(),
+        custom_filters::entries(),
     ]
     .into_iter()
     .flatten()

@@ -80,6 +80,11 @@ async fn every_sdk_call_against(behaviour: Behaviour, status: u16, kind: ErrorKi
         admin_inbox: 1,
         message: 1,
         team: 1,
+        canned_response: 1,
+        label: 1,
+        admin_label: 1,
+        attribute_definition: 1,
+        custom_filter: 1,
     };
     let jobs = sdk_entries()
         .into_iter()

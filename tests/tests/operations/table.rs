@@ -200,6 +200,15 @@ pub struct Ids {
     pub message: i64,
     /// A team of the account (the user is a member).
     pub team: i64,
+    /// A canned response of `account`.
+    pub canned_response: i64,
+    /// A label of `account`, and one of `admin_account` (in no path placeholder).
+    pub label: i64,
+    pub admin_label: i64,
+    /// A custom attribute definition of `account`.
+    pub attribute_definition: i64,
+    /// A filter the user saved in `account`.
+    pub custom_filter: i64,
 }
 
 impl Ids {
@@ -214,6 +223,10 @@ impl Ids {
             "message_id" => &mut self.message,
             "agent_id" => &mut self.agent,
             "team_id" => &mut self.team,
+            "canned_response_id" => &mut self.canned_response,
+            "label_id" => &mut self.label,
+            "custom_attribute_definition_id" => &mut self.attribute_definition,
+            "custom_filter_id" => &mut self.custom_filter,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -293,6 +306,11 @@ impl World {
             team: self.seed.team_id,
             admin_bot: self.seed.second_account_bot_id,
             admin_inbox: self.seed.second_account_inbox_id,
+            canned_response: self.seed.canned_response_id,
+            label: self.seed.label_id,
+            admin_label: self.seed.second_account_label_id,
+            attribute_definition: self.seed.attribute_definition_id,
+            custom_filter: self.seed.custom_filter_id,
         }
     }
 

@@ -136,9 +136,9 @@ impl Entity {
     }
 }
 
-/// The kind of a custom attribute, from the values records hold for it: the
-/// sandbox has no attribute definitions, so a key is "defined" when a record
-/// of the account carries it.
+/// The kind of a custom attribute, from the values records hold for it: a
+/// key the account has no definition for (`routes/filter.rs` asks the
+/// definitions first) is "defined" when a record of the account carries it.
 pub(crate) fn custom_kind<'a>(mut values: impl Iterator<Item = &'a Value>) -> Option<Kind> {
     values.find(|v| !v.is_null()).map(|v| match v {
         Value::Number(_) => Kind::CustomNumber,

@@ -15,6 +15,7 @@ use super::contacts as contact_list;
 use super::conversations::{self as conversation_list, PAGE_SIZE};
 use crate::clock;
 use crate::errors::{ApiError, json_response};
+use crate::filter::keys::Kind;
 use crate::filter::{Entity, Filter, keys};
 use crate::render;
 use crate::scope::{AccountScope, Reply};
@@ -22,15 +23,37 @@ use crate::state::{Contact, Conversation, SenderRef, Store};
 use crate::validate::{Query, body};
 
 /// The filter of a request body, for `entity`, with the account's custom
-/// attributes read from the records `attrs` yields.
+/// attributes: those it defines for `model` (`createCustomAttributeDefinition`),
+/// else those the records `attrs` yields carry.
 fn filter<'s>(
     bytes: &[u8],
     entity: Entity,
+    (store, account_id, model): (&Store, i64, &str),
     attrs: impl Fn() -> Box<dyn Iterator<Item = &'s crate::state::Attrs> + 's>,
 ) -> Result<Filter, ApiError> {
     let map = body(bytes, "payload")?;
-    let custom = |key: &str| keys::custom_kind(attrs().filter_map(|a| a.get(key)));
+    let custom = |key: &str| {
+        defined_kind(store, account_id, model, key)
+            .or_else(|| keys::custom_kind(attrs().filter_map(|a| a.get(key))))
+    };
     Filter::parse(&map, entity, custom, clock::now().div_euclid(86_400))
+}
+
+/// The kind of a custom attribute the account defines for `model`, from its
+/// display type, as `FilterService::ATTRIBUTE_TYPES` casts it (numbers,
+/// booleans, the rest text; the server has no cast for `currency` and
+/// `percent`, which are numbers here).
+fn defined_kind(store: &Store, account_id: i64, model: &str, key: &str) -> Option<Kind> {
+    let definition = store
+        .config
+        .attribute_definitions
+        .iter()
+        .find(|d| d.account_id == account_id && d.model == model && d.key == key)?;
+    Some(match definition.display_type.as_str() {
+        "number" | "currency" | "percent" => Kind::CustomNumber,
+        "checkbox" => Kind::CustomBool,
+        _ => Kind::CustomText,
+    })
 }
 
 fn page_number(query: &Query) -> Result<usize, ApiError> {
@@ -48,7 +71,8 @@ pub(crate) fn conversations(cx: AccountScope<'_>, (query, bytes): (Query, Bytes)
     let number = page_number(&query)?;
     let (store, account_id, user_id) = (&cx.store, cx.account_id(), cx.user_id());
     let mine = |c: &&Conversation| c.account_id == account_id;
-    let filter = filter(&bytes, Entity::Conversation, || {
+    let scope = (&**store, account_id, "conversation_attribute");
+    let filter = filter(&bytes, Entity::Conversation, scope, || {
         Box::new(
             store
                 .conversations
@@ -84,7 +108,8 @@ pub(crate) fn contacts(cx: AccountScope<'_>, (query, bytes): (Query, Bytes)) -> 
     let sort_by = contact_list::sort_param(&query)?;
     let (store, account_id) = (&cx.store, cx.account_id());
     let listed = |c: &&Contact| c.account_id == account_id && c.is_resolved();
-    let filter = filter(&bytes, Entity::Contact, || {
+    let scope = (&**store, account_id, "contact_attribute");
+    let filter = filter(&bytes, Entity::Contact, scope, || {
         Box::new(
             store
                 .contacts

@@ -11,7 +11,9 @@ mod admin;
 mod agent_bots;
 mod agents;
 mod attachments;
+mod attribute_definitions;
 mod bulk;
+mod canned_responses;
 mod contact_changes;
 mod contact_links;
 mod contact_notes;
@@ -19,10 +21,12 @@ mod contacts;
 mod conversation_actions;
 mod conversation_labels;
 mod conversations;
+mod custom_filters;
 mod filter;
 mod inbox_bots;
 mod inbox_members;
 mod inboxes;
+mod labels;
 mod message_changes;
 mod messages;
 mod participants;
@@ -141,6 +145,25 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::UpdateAgentBot => serve(m, agent_bots::update),
         Op::DeleteAgentBot => serve(m, agent_bots::delete),
         Op::ResetAgentBotAccessToken => serve(m, agent_bots::reset_access_token),
+        Op::ListCannedResponses => serve(m, canned_responses::list),
+        Op::CreateCannedResponse => serve(m, canned_responses::create),
+        Op::UpdateCannedResponse => serve(m, canned_responses::update),
+        Op::DeleteCannedResponse => serve(m, canned_responses::delete),
+        Op::ListLabels => serve(m, labels::list),
+        Op::GetLabel => serve(m, labels::show),
+        Op::CreateLabel => serve(m, labels::create),
+        Op::UpdateLabel => serve(m, labels::update),
+        Op::DeleteLabel => serve(m, labels::delete),
+        Op::ListCustomAttributeDefinitions => serve(m, attribute_definitions::list),
+        Op::GetCustomAttributeDefinition => serve(m, attribute_definitions::show),
+        Op::CreateCustomAttributeDefinition => serve(m, attribute_definitions::create),
+        Op::UpdateCustomAttributeDefinition => serve(m, attribute_definitions::update),
+        Op::DeleteCustomAttributeDefinition => serve(m, attribute_definitions::delete),
+        Op::ListCustomFilters => serve(m, custom_filters::list),
+        Op::GetCustomFilter => serve(m, custom_filters::show),
+        Op::CreateCustomFilter => serve(m, custom_filters::create),
+        Op::UpdateCustomFilter => serve(m, custom_filters::update),
+        Op::DeleteCustomFilter => serve(m, custom_filters::delete),
         _ => return None,
     })
 }
