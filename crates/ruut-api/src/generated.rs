@@ -49,6 +49,174 @@ pub mod types {
             Default::default()
         }
     }
+    /**A webhook registered in the account (`webhooks/_webhook.json.jbuilder`). `inbox` is
+present only when the webhook has one. `secret` is sent by Chatwoot 4.11.2 and later
+(and by the sandbox), not by v4.10.1: the key of the HMAC-SHA256 each delivery is
+signed with (`X-Chatwoot-Signature`). Keep it out of logs.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhook {
+        pub account_id: i64,
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox: ::std::option::Option<AccountWebhookInbox>,
+        ///Null when none was given.
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///Chatwoot 4.11.2 and later only (absent from v4.10.1): the signing secret.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub secret: ::std::option::Option<::std::string::String>,
+        pub subscriptions: ::std::vec::Vec<crate::enums::WebhookEventName>,
+        pub url: ::std::string::String,
+    }
+    impl AccountWebhook {
+        pub fn builder() -> builder::AccountWebhook {
+            Default::default()
+        }
+    }
+    /**A new webhook. `url` must be an http(s) URL not yet registered in the account;
+`subscriptions` at least one known event name.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookCreate {
+        ///Stored and rendered as `inbox`; does not narrow the deliveries.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub subscriptions: ::std::vec::Vec<crate::enums::WebhookEventName>,
+        pub url: ::std::string::String,
+    }
+    impl AccountWebhookCreate {
+        pub fn builder() -> builder::AccountWebhookCreate {
+            Default::default()
+        }
+    }
+    ///The inbox a webhook was registered with (`inbox_id`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookInbox {
+        pub id: i64,
+        pub name: ::std::string::String,
+    }
+    impl AccountWebhookInbox {
+        pub fn builder() -> builder::AccountWebhookInbox {
+            Default::default()
+        }
+    }
+    ///The account's webhooks, as `{"payload": {"webhooks": [...]}}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookList {
+        pub payload: AccountWebhookListPayload,
+    }
+    impl AccountWebhookList {
+        pub fn builder() -> builder::AccountWebhookList {
+            Default::default()
+        }
+    }
+    ///`AccountWebhookListPayload`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookListPayload {
+        pub webhooks: ::std::vec::Vec<AccountWebhook>,
+    }
+    impl AccountWebhookListPayload {
+        pub fn builder() -> builder::AccountWebhookListPayload {
+            Default::default()
+        }
+    }
+    ///One webhook, as `{"payload": {"webhook": {...}}}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookPayload {
+        pub payload: AccountWebhookPayloadPayload,
+    }
+    impl AccountWebhookPayload {
+        pub fn builder() -> builder::AccountWebhookPayload {
+            Default::default()
+        }
+    }
+    ///`AccountWebhookPayloadPayload`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookPayloadPayload {
+        pub webhook: AccountWebhook,
+    }
+    impl AccountWebhookPayloadPayload {
+        pub fn builder() -> builder::AccountWebhookPayloadPayload {
+            Default::default()
+        }
+    }
+    ///The fields to change; the others are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub subscriptions: ::std::vec::Vec<crate::enums::WebhookEventName>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub url: ::std::option::Option<::std::string::String>,
+    }
+    impl AccountWebhookUpdate {
+        pub fn builder() -> builder::AccountWebhookUpdate {
+            Default::default()
+        }
+    }
     ///What `assignee_id` names when assigning.
     #[derive(
         ::serde::Deserialize,
@@ -3729,6 +3897,595 @@ in which conversation, and whether in a private note.
                     settings: Ok(value.settings),
                     status: Ok(value.status),
                     support_email: Ok(value.support_email),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhook {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            inbox: ::std::result::Result<
+                ::std::option::Option<super::AccountWebhookInbox>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            secret: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            subscriptions: ::std::result::Result<
+                ::std::vec::Vec<crate::enums::WebhookEventName>,
+                ::std::string::String,
+            >,
+            url: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for AccountWebhook {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    inbox: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    secret: Ok(Default::default()),
+                    subscriptions: Err(
+                        "no value supplied for subscriptions".to_string(),
+                    ),
+                    url: Err("no value supplied for url".to_string()),
+                }
+            }
+        }
+        impl AccountWebhook {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn inbox<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::AccountWebhookInbox>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn secret<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.secret = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for secret: {e}")
+                    });
+                self
+            }
+            pub fn subscriptions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<crate::enums::WebhookEventName>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.subscriptions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for subscriptions: {e}")
+                    });
+                self
+            }
+            pub fn url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhook> for super::AccountWebhook {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhook,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    id: value.id?,
+                    inbox: value.inbox?,
+                    name: value.name?,
+                    secret: value.secret?,
+                    subscriptions: value.subscriptions?,
+                    url: value.url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhook> for AccountWebhook {
+            fn from(value: super::AccountWebhook) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    id: Ok(value.id),
+                    inbox: Ok(value.inbox),
+                    name: Ok(value.name),
+                    secret: Ok(value.secret),
+                    subscriptions: Ok(value.subscriptions),
+                    url: Ok(value.url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookCreate {
+            inbox_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            subscriptions: ::std::result::Result<
+                ::std::vec::Vec<crate::enums::WebhookEventName>,
+                ::std::string::String,
+            >,
+            url: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for AccountWebhookCreate {
+            fn default() -> Self {
+                Self {
+                    inbox_id: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    subscriptions: Err(
+                        "no value supplied for subscriptions".to_string(),
+                    ),
+                    url: Err("no value supplied for url".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookCreate {
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn subscriptions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<crate::enums::WebhookEventName>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.subscriptions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for subscriptions: {e}")
+                    });
+                self
+            }
+            pub fn url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookCreate>
+        for super::AccountWebhookCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    inbox_id: value.inbox_id?,
+                    name: value.name?,
+                    subscriptions: value.subscriptions?,
+                    url: value.url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookCreate> for AccountWebhookCreate {
+            fn from(value: super::AccountWebhookCreate) -> Self {
+                Self {
+                    inbox_id: Ok(value.inbox_id),
+                    name: Ok(value.name),
+                    subscriptions: Ok(value.subscriptions),
+                    url: Ok(value.url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookInbox {
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for AccountWebhookInbox {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookInbox {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookInbox>
+        for super::AccountWebhookInbox {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookInbox,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookInbox> for AccountWebhookInbox {
+            fn from(value: super::AccountWebhookInbox) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookList {
+            payload: ::std::result::Result<
+                super::AccountWebhookListPayload,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountWebhookList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AccountWebhookListPayload>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookList> for super::AccountWebhookList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookList> for AccountWebhookList {
+            fn from(value: super::AccountWebhookList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookListPayload {
+            webhooks: ::std::result::Result<
+                ::std::vec::Vec<super::AccountWebhook>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountWebhookListPayload {
+            fn default() -> Self {
+                Self {
+                    webhooks: Err("no value supplied for webhooks".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookListPayload {
+            pub fn webhooks<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AccountWebhook>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.webhooks = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for webhooks: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookListPayload>
+        for super::AccountWebhookListPayload {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookListPayload,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { webhooks: value.webhooks? })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookListPayload>
+        for AccountWebhookListPayload {
+            fn from(value: super::AccountWebhookListPayload) -> Self {
+                Self {
+                    webhooks: Ok(value.webhooks),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookPayload {
+            payload: ::std::result::Result<
+                super::AccountWebhookPayloadPayload,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountWebhookPayload {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookPayload {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AccountWebhookPayloadPayload>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookPayload>
+        for super::AccountWebhookPayload {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookPayload,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookPayload>
+        for AccountWebhookPayload {
+            fn from(value: super::AccountWebhookPayload) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookPayloadPayload {
+            webhook: ::std::result::Result<super::AccountWebhook, ::std::string::String>,
+        }
+        impl ::std::default::Default for AccountWebhookPayloadPayload {
+            fn default() -> Self {
+                Self {
+                    webhook: Err("no value supplied for webhook".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookPayloadPayload {
+            pub fn webhook<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AccountWebhook>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.webhook = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for webhook: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookPayloadPayload>
+        for super::AccountWebhookPayloadPayload {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookPayloadPayload,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { webhook: value.webhook? })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookPayloadPayload>
+        for AccountWebhookPayloadPayload {
+            fn from(value: super::AccountWebhookPayloadPayload) -> Self {
+                Self { webhook: Ok(value.webhook) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookUpdate {
+            inbox_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            subscriptions: ::std::result::Result<
+                ::std::vec::Vec<crate::enums::WebhookEventName>,
+                ::std::string::String,
+            >,
+            url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountWebhookUpdate {
+            fn default() -> Self {
+                Self {
+                    inbox_id: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    subscriptions: Ok(Default::default()),
+                    url: Ok(Default::default()),
+                }
+            }
+        }
+        impl AccountWebhookUpdate {
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn subscriptions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<crate::enums::WebhookEventName>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.subscriptions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for subscriptions: {e}")
+                    });
+                self
+            }
+            pub fn url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookUpdate>
+        for super::AccountWebhookUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    inbox_id: value.inbox_id?,
+                    name: value.name?,
+                    subscriptions: value.subscriptions?,
+                    url: value.url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookUpdate> for AccountWebhookUpdate {
+            fn from(value: super::AccountWebhookUpdate) -> Self {
+                Self {
+                    inbox_id: Ok(value.inbox_id),
+                    name: Ok(value.name),
+                    subscriptions: Ok(value.subscriptions),
+                    url: Ok(value.url),
                 }
             }
         }
@@ -15756,6 +16513,139 @@ let response = client.merge_contacts()
     pub fn merge_contacts(&self) -> builder::MergeContacts<'_> {
         builder::MergeContacts::new(self)
     }
+    /**List the account's webhooks
+
+Every webhook registered in the account, oldest first, as
+`{"payload": {"webhooks": [...]}}`. Administrators only: an agent is answered 401
+"You are not authorized to do this action".
+
+`secret` (the key each delivery is signed with) is rendered by Chatwoot 4.11.2 and
+later (PR #13573); v4.10.1 has no such column, renders no `secret` and does not sign.
+The sandbox renders it, as newer servers do.
+
+Server: `WebhooksController#index`, `WebhookPolicy#index?` (administrators), views
+`webhooks/index.json.jbuilder` and `webhooks/_webhook.json.jbuilder`
+(app/controllers/api/v1/accounts/webhooks_controller.rb, app/policies/webhook_policy.rb,
+app/views/api/v1/accounts/webhooks/).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/webhooks`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_webhooks()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_webhooks(&self) -> builder::ListWebhooks<'_> {
+        builder::ListWebhooks::new(self)
+    }
+    /**Register a webhook
+
+Registers a URL to receive the account's events, only those named in
+`subscriptions`. Administrators only (an agent is answered 401). The body's fields may
+also be sent inside `webhook` (Rails wraps top-level fields into it); a body with
+neither answers 422 `param is missing or the value is empty: webhook`.
+
+Validation failures answer 422 with `message` and `attributes`: a `url` that is not
+an http(s) URL (or none) "Url is invalid"; a `url` another webhook of the account
+already has "Url has already been taken"; `subscriptions` missing, empty, or naming
+an event the server does not know "Subscriptions Invalid events" (the allowed names
+are `Webhook::ALLOWED_WEBHOOK_EVENTS`). `inbox_id` is stored and rendered as `inbox`,
+but does not narrow the deliveries: every account webhook receives its subscribed
+events from every inbox (`WebhookListener#deliver_account_webhooks`).
+
+Deliveries are POSTs of the event's JSON (see `x-webhooks`), signed with the webhook's
+own `secret` by Chatwoot 4.11.2 and later; v4.10.1 neither returns a secret nor signs.
+The sandbox generates a secret, returns it, and signs every delivery to this webhook
+with it.
+
+Server: `WebhooksController#create` (`params.require(:webhook).permit(:inbox_id, :name,
+:url, subscriptions: [])`, `save!`), `Webhook` (url format and uniqueness,
+`validate_webhook_subscriptions`), `WebhookPolicy#create?`, view
+`webhooks/create.json.jbuilder` (app/controllers/api/v1/accounts/webhooks_controller.rb,
+app/models/webhook.rb, app/policies/webhook_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/webhooks`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_webhook()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_webhook(&self) -> builder::CreateWebhook<'_> {
+        builder::CreateWebhook::new(self)
+    }
+    /**Delete a webhook
+
+Removes the webhook; no more deliveries go to it (deliveries already queued may
+still arrive). The answer is an empty 200. Administrators only: an agent is answered
+401, before the webhook is looked up; an unknown id answers 404.
+
+Server: `WebhooksController#destroy` (`destroy!`, `head :ok`), `WebhookPolicy#destroy?`
+(app/controllers/api/v1/accounts/webhooks_controller.rb, app/policies/webhook_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/webhooks/{webhook_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `webhook_id`: The webhook's id.
+```ignore
+let response = client.delete_webhook()
+    .account_id(account_id)
+    .webhook_id(webhook_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_webhook(&self) -> builder::DeleteWebhook<'_> {
+        builder::DeleteWebhook::new(self)
+    }
+    /**Change a webhook
+
+Changes the fields sent and keeps the others (Rails also routes `PUT` here). The same
+validations as on create apply (422 with `message` and `attributes`). The secret does
+not change. Administrators only: an agent is answered 401, before the webhook is
+looked up; an unknown id answers 404.
+
+Server: `WebhooksController#update` (`update!`), `WebhookPolicy#update?`, view
+`webhooks/update.json.jbuilder` (app/controllers/api/v1/accounts/webhooks_controller.rb,
+app/models/webhook.rb, app/policies/webhook_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/webhooks/{webhook_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `webhook_id`: The webhook's id.
+- `body`
+```ignore
+let response = client.update_webhook()
+    .account_id(account_id)
+    .webhook_id(webhook_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_webhook(&self) -> builder::UpdateWebhook<'_> {
+        builder::UpdateWebhook::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -22168,6 +23058,432 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "merge_contacts",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_webhooks`]
+
+[`Client::list_webhooks`]: super::Client::list_webhooks*/
+    #[derive(Debug, Clone)]
+    pub struct ListWebhooks<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListWebhooks<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/webhooks`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountWebhookList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/webhooks", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_webhooks",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_webhook`]
+
+[`Client::create_webhook`]: super::Client::create_webhook*/
+    #[derive(Debug, Clone)]
+    pub struct CreateWebhook<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::AccountWebhookCreate, String>,
+    }
+    impl<'a> CreateWebhook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AccountWebhookCreate>,
+            <V as std::convert::TryInto<
+                types::AccountWebhookCreate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `AccountWebhookCreate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AccountWebhookCreate,
+            ) -> types::builder::AccountWebhookCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/webhooks`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AccountWebhookPayload>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AccountWebhookCreate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/webhooks", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_webhook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_webhook`]
+
+[`Client::delete_webhook`]: super::Client::delete_webhook*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteWebhook<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        webhook_id: Result<i64, String>,
+    }
+    impl<'a> DeleteWebhook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                webhook_id: Err("webhook_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn webhook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.webhook_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for webhook_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/webhooks/{webhook_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, webhook_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let webhook_id = webhook_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/webhooks/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& webhook_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_webhook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_webhook`]
+
+[`Client::update_webhook`]: super::Client::update_webhook*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateWebhook<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        webhook_id: Result<i64, String>,
+        body: Result<types::builder::AccountWebhookUpdate, String>,
+    }
+    impl<'a> UpdateWebhook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                webhook_id: Err("webhook_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn webhook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.webhook_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for webhook_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AccountWebhookUpdate>,
+            <V as std::convert::TryInto<
+                types::AccountWebhookUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `AccountWebhookUpdate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AccountWebhookUpdate,
+            ) -> types::builder::AccountWebhookUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/webhooks/{webhook_id}`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AccountWebhookPayload>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, webhook_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let webhook_id = webhook_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AccountWebhookUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/webhooks/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& webhook_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_webhook",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

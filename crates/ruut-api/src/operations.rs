@@ -238,6 +238,22 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/actions/contact_merge`, sent by [`Client::merge_contacts`](crate::Client::merge_contacts).
     MergeContacts,
+    /// List the account's webhooks.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/webhooks`, sent by [`Client::list_webhooks`](crate::Client::list_webhooks).
+    ListWebhooks,
+    /// Register a webhook.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/webhooks`, sent by [`Client::create_webhook`](crate::Client::create_webhook).
+    CreateWebhook,
+    /// Delete a webhook.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/webhooks/{webhook_id}`, sent by [`Client::delete_webhook`](crate::Client::delete_webhook).
+    DeleteWebhook,
+    /// Change a webhook.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/webhooks/{webhook_id}`, sent by [`Client::update_webhook`](crate::Client::update_webhook).
+    UpdateWebhook,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -295,6 +311,10 @@ impl Operation {
         Operation::UpdateContactNote,
         Operation::RemoveContactCustomAttributes,
         Operation::MergeContacts,
+        Operation::ListWebhooks,
+        Operation::CreateWebhook,
+        Operation::DeleteWebhook,
+        Operation::UpdateWebhook,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -354,6 +374,10 @@ impl Operation {
             Operation::UpdateContactNote => "updateContactNote",
             Operation::RemoveContactCustomAttributes => "removeContactCustomAttributes",
             Operation::MergeContacts => "mergeContacts",
+            Operation::ListWebhooks => "listWebhooks",
+            Operation::CreateWebhook => "createWebhook",
+            Operation::DeleteWebhook => "deleteWebhook",
+            Operation::UpdateWebhook => "updateWebhook",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -422,6 +446,10 @@ impl Operation {
                 "remove_contact_custom_attributes"
             }
             Operation::MergeContacts => "merge_contacts",
+            Operation::ListWebhooks => "list_webhooks",
+            Operation::CreateWebhook => "create_webhook",
+            Operation::DeleteWebhook => "delete_webhook",
+            Operation::UpdateWebhook => "update_webhook",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -480,6 +508,10 @@ impl Operation {
             Operation::UpdateContactNote => "PATCH",
             Operation::RemoveContactCustomAttributes => "POST",
             Operation::MergeContacts => "POST",
+            Operation::ListWebhooks => "GET",
+            Operation::CreateWebhook => "POST",
+            Operation::DeleteWebhook => "DELETE",
+            Operation::UpdateWebhook => "PATCH",
         }
     }
     /// The path template, e.g.
@@ -627,6 +659,14 @@ impl Operation {
             Operation::MergeContacts => {
                 "/api/v1/accounts/{account_id}/actions/contact_merge"
             }
+            Operation::ListWebhooks => "/api/v1/accounts/{account_id}/webhooks",
+            Operation::CreateWebhook => "/api/v1/accounts/{account_id}/webhooks",
+            Operation::DeleteWebhook => {
+                "/api/v1/accounts/{account_id}/webhooks/{webhook_id}"
+            }
+            Operation::UpdateWebhook => {
+                "/api/v1/accounts/{account_id}/webhooks/{webhook_id}"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -688,6 +728,10 @@ impl Operation {
             Operation::UpdateContactNote => true,
             Operation::RemoveContactCustomAttributes => true,
             Operation::MergeContacts => false,
+            Operation::ListWebhooks => true,
+            Operation::CreateWebhook => false,
+            Operation::DeleteWebhook => true,
+            Operation::UpdateWebhook => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -746,6 +790,10 @@ impl Operation {
             Operation::UpdateContactNote => Source::Chatwoot,
             Operation::RemoveContactCustomAttributes => Source::Chatwoot,
             Operation::MergeContacts => Source::Chatwoot,
+            Operation::ListWebhooks => Source::Chatwoot,
+            Operation::CreateWebhook => Source::Chatwoot,
+            Operation::DeleteWebhook => Source::Chatwoot,
+            Operation::UpdateWebhook => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -805,6 +853,10 @@ impl Operation {
             Operation::UpdateContactNote => false,
             Operation::RemoveContactCustomAttributes => false,
             Operation::MergeContacts => false,
+            Operation::ListWebhooks => false,
+            Operation::CreateWebhook => false,
+            Operation::DeleteWebhook => false,
+            Operation::UpdateWebhook => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -887,6 +939,10 @@ impl Operation {
                 Some("ContactHandle::remove_custom_attributes")
             }
             Operation::MergeContacts => Some("Client::merge_contacts"),
+            Operation::ListWebhooks => Some("Client::list_webhooks"),
+            Operation::CreateWebhook => Some("Client::create_webhook"),
+            Operation::DeleteWebhook => Some("WebhookHandle::delete"),
+            Operation::UpdateWebhook => Some("WebhookHandle::update"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -955,6 +1011,10 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "mergeContacts" => Some(Operation::MergeContacts),
+            "listWebhooks" => Some(Operation::ListWebhooks),
+            "createWebhook" => Some(Operation::CreateWebhook),
+            "deleteWebhook" => Some(Operation::DeleteWebhook),
+            "updateWebhook" => Some(Operation::UpdateWebhook),
             _ => None,
         }
     }
@@ -1032,6 +1092,10 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "merge_contacts" => Some(Operation::MergeContacts),
+            "list_webhooks" => Some(Operation::ListWebhooks),
+            "create_webhook" => Some(Operation::CreateWebhook),
+            "delete_webhook" => Some(Operation::DeleteWebhook),
+            "update_webhook" => Some(Operation::UpdateWebhook),
             _ => None,
         }
     }

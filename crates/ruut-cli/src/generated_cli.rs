@@ -90,6 +90,10 @@ impl<T: CliConfig> Cli<T> {
                 Self::cli_remove_contact_custom_attributes()
             }
             CliCommand::MergeContacts => Self::cli_merge_contacts(),
+            CliCommand::ListWebhooks => Self::cli_list_webhooks(),
+            CliCommand::CreateWebhook => Self::cli_create_webhook(),
+            CliCommand::DeleteWebhook => Self::cli_delete_webhook(),
+            CliCommand::UpdateWebhook => Self::cli_update_webhook(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -2274,6 +2278,139 @@ impl<T: CliConfig> Cli<T> {
                 "Merge two contacts\n\nMerges `mergee_contact_id` into `base_contact_id`: the mergee's conversations,\nmessages, contact inboxes and notes move to the base contact; its details fill the\nbase contact's blanks (the base contact's own values win, attribute maps are deep\nmerged); then the mergee is deleted. The same id twice changes nothing. Either id\nunknown in the account answers 404. The answer is the base contact (without\n`contact_inboxes`), unwrapped.\n\nServer: `Actions::ContactMergesController#create`, `ContactMergeAction`, view\n`actions/contact_merges/create.json.jbuilder` (app/controllers/api/v1/accounts/actions/\ncontact_merges_controller.rb, app/actions/contact_merge_action.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_webhooks() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the account's webhooks\n\nEvery webhook registered in the account, oldest first, as\n`{\"payload\": {\"webhooks\": [...]}}`. Administrators only: an agent is answered 401\n\"You are not authorized to do this action\".\n\n`secret` (the key each delivery is signed with) is rendered by Chatwoot 4.11.2 and\nlater (PR #13573); v4.10.1 has no such column, renders no `secret` and does not sign.\nThe sandbox renders it, as newer servers do.\n\nServer: `WebhooksController#index`, `WebhookPolicy#index?` (administrators), views\n`webhooks/index.json.jbuilder` and `webhooks/_webhook.json.jbuilder`\n(app/controllers/api/v1/accounts/webhooks_controller.rb, app/policies/webhook_policy.rb,\napp/views/api/v1/accounts/webhooks/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_webhook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "Stored and rendered as `inbox`; does not narrow the deliveries.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("url")
+                    .long("url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Register a webhook\n\nRegisters a URL to receive the account's events, only those named in\n`subscriptions`. Administrators only (an agent is answered 401). The body's fields may\nalso be sent inside `webhook` (Rails wraps top-level fields into it); a body with\nneither answers 422 `param is missing or the value is empty: webhook`.\n\nValidation failures answer 422 with `message` and `attributes`: a `url` that is not\nan http(s) URL (or none) \"Url is invalid\"; a `url` another webhook of the account\nalready has \"Url has already been taken\"; `subscriptions` missing, empty, or naming\nan event the server does not know \"Subscriptions Invalid events\" (the allowed names\nare `Webhook::ALLOWED_WEBHOOK_EVENTS`). `inbox_id` is stored and rendered as `inbox`,\nbut does not narrow the deliveries: every account webhook receives its subscribed\nevents from every inbox (`WebhookListener#deliver_account_webhooks`).\n\nDeliveries are POSTs of the event's JSON (see `x-webhooks`), signed with the webhook's\nown `secret` by Chatwoot 4.11.2 and later; v4.10.1 neither returns a secret nor signs.\nThe sandbox generates a secret, returns it, and signs every delivery to this webhook\nwith it.\n\nServer: `WebhooksController#create` (`params.require(:webhook).permit(:inbox_id, :name,\n:url, subscriptions: [])`, `save!`), `Webhook` (url format and uniqueness,\n`validate_webhook_subscriptions`), `WebhookPolicy#create?`, view\n`webhooks/create.json.jbuilder` (app/controllers/api/v1/accounts/webhooks_controller.rb,\napp/models/webhook.rb, app/policies/webhook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_webhook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("webhook-id")
+                    .long("webhook-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The webhook's id."),
+            )
+            .about(
+                "Delete a webhook\n\nRemoves the webhook; no more deliveries go to it (deliveries already queued may\nstill arrive). The answer is an empty 200. Administrators only: an agent is answered\n401, before the webhook is looked up; an unknown id answers 404.\n\nServer: `WebhooksController#destroy` (`destroy!`, `head :ok`), `WebhookPolicy#destroy?`\n(app/controllers/api/v1/accounts/webhooks_controller.rb, app/policies/webhook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_webhook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("url")
+                    .long("url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("webhook-id")
+                    .long("webhook-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The webhook's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a webhook\n\nChanges the fields sent and keeps the others (Rails also routes `PUT` here). The same\nvalidations as on create apply (422 with `message` and `attributes`). The secret does\nnot change. Administrators only: an agent is answered 401, before the webhook is\nlooked up; an unknown id answers 404.\n\nServer: `WebhooksController#update` (`update!`), `WebhookPolicy#update?`, view\n`webhooks/update.json.jbuilder` (app/controllers/api/v1/accounts/webhooks_controller.rb,\napp/models/webhook.rb, app/policies/webhook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -2403,6 +2540,10 @@ impl<T: CliConfig> Cli<T> {
                 self.execute_remove_contact_custom_attributes(matches).await
             }
             CliCommand::MergeContacts => self.execute_merge_contacts(matches).await,
+            CliCommand::ListWebhooks => self.execute_list_webhooks(matches).await,
+            CliCommand::CreateWebhook => self.execute_create_webhook(matches).await,
+            CliCommand::DeleteWebhook => self.execute_delete_webhook(matches).await,
+            CliCommand::UpdateWebhook => self.execute_update_webhook(matches).await,
         }
     }
     pub async fn execute_get_server_info(
@@ -4112,6 +4253,132 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_webhooks(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_webhooks();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_webhooks(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_webhook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("url") {
+            request = request.body_map(|body| { body.url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::AccountWebhookCreate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_webhook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_webhook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("webhook-id") {
+            request = request.webhook_id(value.clone());
+        }
+        self.config.execute_delete_webhook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_webhook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("url") {
+            request = request.body_map(|body| { body.url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("webhook-id") {
+            request = request.webhook_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::AccountWebhookUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_webhook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -4504,6 +4771,34 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_webhooks(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListWebhooks,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateWebhook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteWebhook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateWebhook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -4560,6 +4855,10 @@ pub enum CliCommand {
     UpdateContactNote,
     RemoveContactCustomAttributes,
     MergeContacts,
+    ListWebhooks,
+    CreateWebhook,
+    DeleteWebhook,
+    UpdateWebhook,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -4592,7 +4891,9 @@ impl CliCommand {
             CliCommand::SetContactLabels, CliCommand::ListContactNotes,
             CliCommand::CreateContactNote, CliCommand::DeleteContactNote,
             CliCommand::UpdateContactNote, CliCommand::RemoveContactCustomAttributes,
-            CliCommand::MergeContacts,
+            CliCommand::MergeContacts, CliCommand::ListWebhooks,
+            CliCommand::CreateWebhook, CliCommand::DeleteWebhook,
+            CliCommand::UpdateWebhook,
         ]
             .into_iter()
     }
@@ -4659,6 +4960,10 @@ impl CliCommand {
                 "remove_contact_custom_attributes"
             }
             CliCommand::MergeContacts => "merge_contacts",
+            CliCommand::ListWebhooks => "list_webhooks",
+            CliCommand::CreateWebhook => "create_webhook",
+            CliCommand::DeleteWebhook => "delete_webhook",
+            CliCommand::UpdateWebhook => "update_webhook",
         }
     }
 }

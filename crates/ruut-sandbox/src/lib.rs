@@ -144,6 +144,7 @@
 
 #![forbid(unsafe_code)]
 
+mod account_webhooks;
 mod app;
 mod auth;
 mod clock;

@@ -143,6 +143,9 @@ pub struct SeedInfo {
     pub note_id: i64,
     /// A contact of the second account (where the user is an administrator).
     pub second_account_contact_id: i64,
+    /// A webhook of the second account, subscribed only to
+    /// `webwidget_triggered` (which the sandbox never sends).
+    pub webhook_id: i64,
 }
 
 /// Builds the seeded store and the ids that describe it.
@@ -273,6 +276,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     seed_note(&mut store);
 
     seed_conversations(&mut store, &mut rng);
+    let webhook_id = crate::account_webhooks::seed(&mut store, 2);
 
     let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
     let info = SeedInfo {
@@ -311,6 +315,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
             .iter()
             .find(|c| c.account_id == 2)
             .map_or(0, |c| c.id),
+        webhook_id,
     };
     (store, info)
 }

@@ -257,6 +257,8 @@ pub(crate) struct Store {
     pub next_note_id: i64,
     /// The messages' attachments.
     pub files: crate::files::Files,
+    /// The webhooks registered in accounts (`createWebhook`).
+    pub account_webhooks: crate::account_webhooks::AccountWebhooks,
 }
 
 impl Store {

@@ -173,6 +173,7 @@ mod pagination;
 mod probe;
 mod transport;
 pub mod webhook;
+mod webhooks;
 
 pub use client::Client;
 pub use client::builder::ClientBuilder;
@@ -210,6 +211,9 @@ pub use probe::ProbeReport;
 pub use transport::options::CallOptions;
 pub use transport::policy::RetryPolicy;
 pub use transport::rate_limit::RateLimit;
+pub use webhooks::RegisteredWebhook;
+pub use webhooks::create::CreateWebhookRequest;
+pub use webhooks::handle::{WebhookHandle, WebhookUpdateRequest};
 
 /// The generated client this crate wraps, for [`Client::raw`].
 pub use ruut_api;

@@ -23,6 +23,7 @@
 //! RUUT_CONTRACT_TOKEN=sandbox-user-token cargo test -p ruut-tests --test
 //! contract_prism -- --ignored --nocapture`.
 
+mod account_webhooks;
 mod accounts;
 mod answer;
 mod contact_changes;
@@ -56,6 +57,7 @@ fn steps() -> Vec<Step> {
         contact_changes::details(),
         contact_changes::notes(),
         contact_changes::removals(),
+        account_webhooks::steps(),
     ]
     .into_iter()
     .flatten()

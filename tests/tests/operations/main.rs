@@ -19,6 +19,7 @@
 //! operation has no sandbox handler, no entry, no SDK call where the SDK
 //! wraps it, or a documented error no check provokes.
 
+mod account_webhooks;
 mod accounts;
 mod contact_changes;
 mod contact_links;
@@ -53,6 +54,7 @@ pub fn table() -> Vec<Entry> {
         filter::entries(),
         contact_changes::entries(),
         contact_links::entries(),
+        account_webhooks::entries(),
     ]
     .into_iter()
     .flatten()

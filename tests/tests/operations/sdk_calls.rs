@@ -77,6 +77,7 @@ async fn every_sdk_call_against(behaviour: Behaviour, status: u16, kind: ErrorKi
         admin_account: 1,
         admin_contact: 1,
         message: 1,
+        webhook: 1,
     };
     let jobs = sdk_entries()
         .into_iter()

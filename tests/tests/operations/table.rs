@@ -195,6 +195,8 @@ pub struct Ids {
     pub admin_contact: i64,
     /// A message of the conversation.
     pub message: i64,
+    /// A webhook of `admin_account`.
+    pub webhook: i64,
 }
 
 impl Ids {
@@ -207,6 +209,7 @@ impl Ids {
             "inbox_id" => &mut self.inbox,
             "note_id" => &mut self.note,
             "message_id" => &mut self.message,
+            "webhook_id" => &mut self.webhook,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -283,6 +286,7 @@ impl World {
             note: self.seed.note_id,
             admin_account: self.seed.second_account_id,
             admin_contact: self.seed.second_account_contact_id,
+            webhook: self.seed.webhook_id,
         }
     }
 

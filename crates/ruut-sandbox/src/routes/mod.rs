@@ -6,8 +6,10 @@
 //! whether bots may call it, whether strict-Chatwoot mode has it) comes from
 //! the table.
 
+mod account_webhooks;
 mod accounts;
 mod admin;
+mod administrator;
 mod attachments;
 mod bulk;
 mod contact_changes;
@@ -97,6 +99,10 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::DeleteContactNote => serve(m, contact_notes::delete),
         Op::RemoveContactCustomAttributes => serve(m, contact_changes::remove_custom_attributes),
         Op::MergeContacts => serve(m, contact_changes::merge),
+        Op::ListWebhooks => serve(m, account_webhooks::list),
+        Op::CreateWebhook => serve(m, account_webhooks::create),
+        Op::UpdateWebhook => serve(m, account_webhooks::update),
+        Op::DeleteWebhook => serve(m, account_webhooks::delete),
         _ => return None,
     })
 }
