@@ -294,6 +294,16 @@ open_enum! {
     }
 }
 
+open_enum! {
+    /// Who may see and run a macro.
+    MacroVisibility {
+        /// Only its author.
+        Personal = "personal",
+        /// Everyone in the account.
+        Global = "global",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

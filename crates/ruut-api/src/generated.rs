@@ -2158,6 +2158,184 @@ last).
             Self::Int64(value)
         }
     }
+    /**A macro (`models/_macro.json.jbuilder`). `created_by` and `updated_by` (the agent
+partial) are present only while those users exist; `files` only when the macro has
+attachments. `visibility` is null for an administrator's macro saved without one.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct Macro {
+        pub account_id: i64,
+        pub actions: ::std::vec::Vec<MacroAction>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_by: ::std::option::Option<Assignee>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub files: ::std::vec::Vec<MacroFile>,
+        pub id: i64,
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_by: ::std::option::Option<Assignee>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub visibility: ::std::option::Option<crate::enums::MacroVisibility>,
+    }
+    impl Macro {
+        pub fn builder() -> builder::Macro {
+            Default::default()
+        }
+    }
+    /**One action of a macro: `action_name` (see createMacro for the names) and its
+parameters, a list whose items depend on the action (label names, an agent id or
+`"self"`, a status, a message's text...).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroAction {
+        pub action_name: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub action_params: ::std::vec::Vec<::serde_json::Value>,
+    }
+    impl MacroAction {
+        pub fn builder() -> builder::MacroAction {
+            Default::default()
+        }
+    }
+    ///A new macro.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroCreate {
+        pub actions: ::std::vec::Vec<MacroAction>,
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub visibility: ::std::option::Option<crate::enums::MacroVisibility>,
+    }
+    impl MacroCreate {
+        pub fn builder() -> builder::MacroCreate {
+            Default::default()
+        }
+    }
+    ///The conversations (display ids) to run the macro on.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroExecution {
+        pub conversation_ids: ::std::vec::Vec<i64>,
+    }
+    impl MacroExecution {
+        pub fn builder() -> builder::MacroExecution {
+            Default::default()
+        }
+    }
+    ///A file attached to the macro (for `send_attachment`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroFile {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub blob_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub file_type: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub file_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub filename: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub macro_id: ::std::option::Option<i64>,
+    }
+    impl MacroFile {
+        pub fn builder() -> builder::MacroFile {
+            Default::default()
+        }
+    }
+    ///The macros, as `{"payload": [...]}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroList {
+        pub payload: ::std::vec::Vec<Macro>,
+    }
+    impl MacroList {
+        pub fn builder() -> builder::MacroList {
+            Default::default()
+        }
+    }
+    ///One macro, as `{"payload": {...}}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroPayload {
+        pub payload: Macro,
+    }
+    impl MacroPayload {
+        pub fn builder() -> builder::MacroPayload {
+            Default::default()
+        }
+    }
+    ///The changes; `actions`, when sent, replaces every action.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroUpdate {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub actions: ::std::vec::Vec<MacroAction>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub visibility: ::std::option::Option<crate::enums::MacroVisibility>,
+    }
+    impl MacroUpdate {
+        pub fn builder() -> builder::MacroUpdate {
+            Default::default()
+        }
+    }
     ///A message. `message_type` is an integer here (webhooks send a string).
     #[derive(
         ::serde::Deserialize,
@@ -9199,6 +9377,688 @@ in which conversation, and whether in a private note.
                     channel_type: Ok(value.channel_type),
                     id: Ok(value.id),
                     name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Macro {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::MacroAction>,
+                ::std::string::String,
+            >,
+            created_by: ::std::result::Result<
+                ::std::option::Option<super::Assignee>,
+                ::std::string::String,
+            >,
+            files: ::std::result::Result<
+                ::std::vec::Vec<super::MacroFile>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            updated_by: ::std::result::Result<
+                ::std::option::Option<super::Assignee>,
+                ::std::string::String,
+            >,
+            visibility: ::std::result::Result<
+                ::std::option::Option<crate::enums::MacroVisibility>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Macro {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    actions: Err("no value supplied for actions".to_string()),
+                    created_by: Ok(Default::default()),
+                    files: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    updated_by: Ok(Default::default()),
+                    visibility: Err("no value supplied for visibility".to_string()),
+                }
+            }
+        }
+        impl Macro {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::MacroAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn created_by<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Assignee>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_by = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_by: {e}")
+                    });
+                self
+            }
+            pub fn files<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::MacroFile>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.files = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for files: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn updated_by<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Assignee>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_by = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_by: {e}")
+                    });
+                self
+            }
+            pub fn visibility<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::MacroVisibility>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.visibility = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for visibility: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Macro> for super::Macro {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Macro,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    actions: value.actions?,
+                    created_by: value.created_by?,
+                    files: value.files?,
+                    id: value.id?,
+                    name: value.name?,
+                    updated_by: value.updated_by?,
+                    visibility: value.visibility?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Macro> for Macro {
+            fn from(value: super::Macro) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    actions: Ok(value.actions),
+                    created_by: Ok(value.created_by),
+                    files: Ok(value.files),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    updated_by: Ok(value.updated_by),
+                    visibility: Ok(value.visibility),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroAction {
+            action_name: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            action_params: ::std::result::Result<
+                ::std::vec::Vec<::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroAction {
+            fn default() -> Self {
+                Self {
+                    action_name: Err("no value supplied for action_name".to_string()),
+                    action_params: Ok(Default::default()),
+                }
+            }
+        }
+        impl MacroAction {
+            pub fn action_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.action_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for action_name: {e}")
+                    });
+                self
+            }
+            pub fn action_params<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.action_params = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for action_params: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroAction> for super::MacroAction {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroAction,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    action_name: value.action_name?,
+                    action_params: value.action_params?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MacroAction> for MacroAction {
+            fn from(value: super::MacroAction) -> Self {
+                Self {
+                    action_name: Ok(value.action_name),
+                    action_params: Ok(value.action_params),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroCreate {
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::MacroAction>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            visibility: ::std::result::Result<
+                ::std::option::Option<crate::enums::MacroVisibility>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroCreate {
+            fn default() -> Self {
+                Self {
+                    actions: Err("no value supplied for actions".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    visibility: Ok(Default::default()),
+                }
+            }
+        }
+        impl MacroCreate {
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::MacroAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn visibility<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::MacroVisibility>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.visibility = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for visibility: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroCreate> for super::MacroCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    actions: value.actions?,
+                    name: value.name?,
+                    visibility: value.visibility?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MacroCreate> for MacroCreate {
+            fn from(value: super::MacroCreate) -> Self {
+                Self {
+                    actions: Ok(value.actions),
+                    name: Ok(value.name),
+                    visibility: Ok(value.visibility),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroExecution {
+            conversation_ids: ::std::result::Result<
+                ::std::vec::Vec<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroExecution {
+            fn default() -> Self {
+                Self {
+                    conversation_ids: Err(
+                        "no value supplied for conversation_ids".to_string(),
+                    ),
+                }
+            }
+        }
+        impl MacroExecution {
+            pub fn conversation_ids<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversation_ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversation_ids: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroExecution> for super::MacroExecution {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroExecution,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    conversation_ids: value.conversation_ids?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MacroExecution> for MacroExecution {
+            fn from(value: super::MacroExecution) -> Self {
+                Self {
+                    conversation_ids: Ok(value.conversation_ids),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroFile {
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            blob_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            file_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            file_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            filename: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            macro_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroFile {
+            fn default() -> Self {
+                Self {
+                    account_id: Ok(Default::default()),
+                    blob_id: Ok(Default::default()),
+                    file_type: Ok(Default::default()),
+                    file_url: Ok(Default::default()),
+                    filename: Ok(Default::default()),
+                    id: Ok(Default::default()),
+                    macro_id: Ok(Default::default()),
+                }
+            }
+        }
+        impl MacroFile {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn blob_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.blob_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for blob_id: {e}")
+                    });
+                self
+            }
+            pub fn file_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.file_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for file_type: {e}")
+                    });
+                self
+            }
+            pub fn file_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.file_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for file_url: {e}")
+                    });
+                self
+            }
+            pub fn filename<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.filename = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for filename: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn macro_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.macro_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for macro_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroFile> for super::MacroFile {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroFile,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    blob_id: value.blob_id?,
+                    file_type: value.file_type?,
+                    file_url: value.file_url?,
+                    filename: value.filename?,
+                    id: value.id?,
+                    macro_id: value.macro_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MacroFile> for MacroFile {
+            fn from(value: super::MacroFile) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    blob_id: Ok(value.blob_id),
+                    file_type: Ok(value.file_type),
+                    file_url: Ok(value.file_url),
+                    filename: Ok(value.filename),
+                    id: Ok(value.id),
+                    macro_id: Ok(value.macro_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroList {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Macro>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl MacroList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Macro>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroList> for super::MacroList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::MacroList> for MacroList {
+            fn from(value: super::MacroList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroPayload {
+            payload: ::std::result::Result<super::Macro, ::std::string::String>,
+        }
+        impl ::std::default::Default for MacroPayload {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl MacroPayload {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::Macro>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroPayload> for super::MacroPayload {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroPayload,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::MacroPayload> for MacroPayload {
+            fn from(value: super::MacroPayload) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroUpdate {
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::MacroAction>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            visibility: ::std::result::Result<
+                ::std::option::Option<crate::enums::MacroVisibility>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroUpdate {
+            fn default() -> Self {
+                Self {
+                    actions: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    visibility: Ok(Default::default()),
+                }
+            }
+        }
+        impl MacroUpdate {
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::MacroAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn visibility<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::MacroVisibility>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.visibility = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for visibility: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroUpdate> for super::MacroUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    actions: value.actions?,
+                    name: value.name?,
+                    visibility: value.visibility?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MacroUpdate> for MacroUpdate {
+            fn from(value: super::MacroUpdate) -> Self {
+                Self {
+                    actions: Ok(value.actions),
+                    name: Ok(value.name),
+                    visibility: Ok(value.visibility),
                 }
             }
         }
@@ -16646,6 +17506,211 @@ let response = client.update_webhook()
     pub fn update_webhook(&self) -> builder::UpdateWebhook<'_> {
         builder::UpdateWebhook::new(self)
     }
+    /**List the macros the caller may use
+
+The account's global macros and the caller's own personal ones, by id, as
+`{"payload": [...]}` (no paging). A macro whose visibility is null (see updateMacro) is
+in neither set and is not listed. Any member of the account may list.
+
+Server: `MacrosController#index`, `Macro.with_visibility`, views `macros/index.json.jbuilder`
+and `models/_macro.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,
+app/models/macro.rb, app/views/api/v1/models/_macro.json.jbuilder).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/macros`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_macros()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_macros(&self) -> builder::ListMacros<'_> {
+        builder::ListMacros::new(self)
+    }
+    /**Create a macro
+
+Saves a named list of actions, by the caller. An agent's macro is always `personal`;
+an administrator's takes `visibility` as sent, and null when none is sent
+(`Macro#set_visibility`). Each action is `{"action_name", "action_params": [...]}`;
+the names allowed are `Macro::ACTIONS_ATTRS`: send_message, add_label, assign_team,
+assign_agent, mute_conversation, change_status, remove_label, remove_assigned_team,
+resolve_conversation, snooze_conversation, change_priority, send_email_transcript,
+send_attachment, add_private_note, send_webhook_event.
+
+An unknown action name answers 422; the server's body is
+`{"error": {"actions": ["Macro execution actions <names> not supported."]}}`, an object
+the shared `ErrorBody` does not describe, so the sandbox sends the message as a string
+(`{"error": "Macro execution actions <names> not supported."}`). Without `name` or
+`actions` the server fails on its NOT NULL columns with a 500; the sandbox answers 422
+`param is missing or the value is empty: name` (or `actions`). An unknown `visibility`
+raises in the server (500); the sandbox answers 422.
+
+Server: `MacrosController#create` (`params.permit(:name, :visibility, actions:
+[:action_name, {action_params: []}])`), `AttachmentConcern`, `Macro`
+(`json_actions_format`, `set_visibility`), `MacroPolicy#create?` (everyone), view
+`macros/create.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,
+app/models/macro.rb, app/policies/macro_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/macros`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_macro()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_macro(&self) -> builder::CreateMacro<'_> {
+        builder::CreateMacro::new(self)
+    }
+    /**Show a macro
+
+One macro. `MacroPolicy#show?`: a global macro, or the caller's own; anyone else's
+personal macro answers 401 "You are not authorized to do this action". An unknown id
+answers 404; the server's 404 has an empty body (`head :not_found`, the macro is found
+with `find_by`), the sandbox's the usual JSON.
+
+Server: `MacrosController#show`, `MacroPolicy#show?`, view `macros/show.json.jbuilder`
+(app/controllers/api/v1/accounts/macros_controller.rb, app/policies/macro_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `macro_id`: The macro's id.
+```ignore
+let response = client.get_macro()
+    .account_id(account_id)
+    .macro_id(macro_id)
+    .send()
+    .await;
+```*/
+    pub fn get_macro(&self) -> builder::GetMacro<'_> {
+        builder::GetMacro::new(self)
+    }
+    /**Delete a macro
+
+Deletes the macro; an empty 200. `MacroPolicy#destroy?`: its author, or an
+administrator for a global macro whose author is gone; anyone else answers 401. An
+unknown id answers 404 in the sandbox (the server fails with a 500).
+
+Server: `MacrosController#destroy`, `MacroPolicy#destroy?`
+(app/controllers/api/v1/accounts/macros_controller.rb, app/policies/macro_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `macro_id`: The macro's id.
+```ignore
+let response = client.delete_macro()
+    .account_id(account_id)
+    .macro_id(macro_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_macro(&self) -> builder::DeleteMacro<'_> {
+        builder::DeleteMacro::new(self)
+    }
+    /**Change a macro
+
+Changes the name and, when `actions` is sent, replaces the actions (Rails also routes
+`PUT` here). `MacroPolicy#update?`: the macro's author, or an administrator for a global
+macro; anyone else answers 401. **The visibility is set on every update** as on create:
+an agent's macro becomes `personal`, and an administrator who sends no `visibility`
+leaves it null (unlisted). Send it every time.
+
+An unknown id answers 404 in the sandbox; the server fails with a 500 (`find_by` gives
+nil and the action calls a method on it). Unknown action names answer 422 as on create.
+
+Server: `MacrosController#update`, `MacroPolicy#update?`, view
+`macros/update.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,
+app/policies/macro_policy.rb, app/models/macro.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `macro_id`: The macro's id.
+- `body`
+```ignore
+let response = client.update_macro()
+    .account_id(account_id)
+    .macro_id(macro_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_macro(&self) -> builder::UpdateMacro<'_> {
+        builder::UpdateMacro::new(self)
+    }
+    /**Run a macro on conversations
+
+Runs the macro's actions, in order, on each conversation of the account whose display
+id is in `conversation_ids` (unknown ids are skipped), as the caller. The server
+answers an empty 200 **before** the work is done (`MacrosExecutionJob` runs later, so a
+read right after may not show the changes yet) and a failing action is skipped
+silently. `MacroPolicy#execute?`: a global macro, or the caller's own.
+
+What `Macros::ExecutionService` (with `ActionService`) does per action: assign_agent
+(`["self"]` is the caller, `["nil"]` unassigns; the agent must be an inbox member or an
+administrator), assign_team (`["nil"]`/`[0]` unassigns), remove_assigned_team,
+add_label, remove_label, change_status, resolve_conversation, snooze_conversation,
+change_priority (`["nil"]` clears it), mute_conversation, send_message and
+add_private_note (by the caller), send_attachment, send_email_transcript and
+send_webhook_event (a POST with `event: macro.executed`).
+
+The sandbox applies all of them before it answers (so later reads show them, and the
+conversation and message webhooks go out), except send_attachment,
+send_email_transcript and send_webhook_event, which it skips; an agent given to
+assign_agent must be a member of the account. The server answers 200 (and does
+nothing) for an unknown macro id; the sandbox answers 404.
+
+Server: `MacrosController#execute`, `MacrosExecutionJob`, `Macros::ExecutionService`,
+`ActionService`, `MacroPolicy#execute?` (app/controllers/api/v1/accounts/
+macros_controller.rb, app/jobs/macros_execution_job.rb,
+app/services/macros/execution_service.rb, app/services/action_service.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/macros/{macro_id}/execute`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `macro_id`: The macro's id.
+- `body`
+```ignore
+let response = client.execute_macro()
+    .account_id(account_id)
+    .macro_id(macro_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn execute_macro(&self) -> builder::ExecuteMacro<'_> {
+        builder::ExecuteMacro::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -23491,6 +24556,633 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_macros`]
+
+[`Client::list_macros`]: super::Client::list_macros*/
+    #[derive(Debug, Clone)]
+    pub struct ListMacros<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListMacros<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/macros`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::MacroList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_macros",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_macro`]
+
+[`Client::create_macro`]: super::Client::create_macro*/
+    #[derive(Debug, Clone)]
+    pub struct CreateMacro<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::MacroCreate, String>,
+    }
+    impl<'a> CreateMacro<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::MacroCreate>,
+            <V as std::convert::TryInto<types::MacroCreate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `MacroCreate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::MacroCreate,
+            ) -> types::builder::MacroCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/macros`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::MacroPayload>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::MacroCreate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_macro",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_macro`]
+
+[`Client::get_macro`]: super::Client::get_macro*/
+    #[derive(Debug, Clone)]
+    pub struct GetMacro<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        macro_id: Result<i64, String>,
+    }
+    impl<'a> GetMacro<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                macro_id: Err("macro_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn macro_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.macro_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for macro_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::MacroPayload>, Error<types::ErrorBody>> {
+            let Self { client, account_id, macro_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let macro_id = macro_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& macro_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_macro",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_macro`]
+
+[`Client::delete_macro`]: super::Client::delete_macro*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteMacro<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        macro_id: Result<i64, String>,
+    }
+    impl<'a> DeleteMacro<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                macro_id: Err("macro_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn macro_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.macro_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for macro_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, macro_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let macro_id = macro_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& macro_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_macro",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_macro`]
+
+[`Client::update_macro`]: super::Client::update_macro*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateMacro<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        macro_id: Result<i64, String>,
+        body: Result<types::builder::MacroUpdate, String>,
+    }
+    impl<'a> UpdateMacro<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                macro_id: Err("macro_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn macro_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.macro_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for macro_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::MacroUpdate>,
+            <V as std::convert::TryInto<types::MacroUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `MacroUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::MacroUpdate,
+            ) -> types::builder::MacroUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::MacroPayload>, Error<types::ErrorBody>> {
+            let Self { client, account_id, macro_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let macro_id = macro_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::MacroUpdate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& macro_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_macro",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::execute_macro`]
+
+[`Client::execute_macro`]: super::Client::execute_macro*/
+    #[derive(Debug, Clone)]
+    pub struct ExecuteMacro<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        macro_id: Result<i64, String>,
+        body: Result<types::builder::MacroExecution, String>,
+    }
+    impl<'a> ExecuteMacro<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                macro_id: Err("macro_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn macro_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.macro_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for macro_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::MacroExecution>,
+            <V as std::convert::TryInto<
+                types::MacroExecution,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `MacroExecution` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::MacroExecution,
+            ) -> types::builder::MacroExecution,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/macros/{macro_id}/execute`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, macro_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let macro_id = macro_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::MacroExecution::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros/{}/execute", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& macro_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "execute_macro",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
                 401u16 => {
                     Err(
                         Error::ErrorResponse(

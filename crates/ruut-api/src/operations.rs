@@ -254,6 +254,30 @@ pub enum Operation {
     ///
     /// `PATCH /api/v1/accounts/{account_id}/webhooks/{webhook_id}`, sent by [`Client::update_webhook`](crate::Client::update_webhook).
     UpdateWebhook,
+    /// List the macros the caller may use.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/macros`, sent by [`Client::list_macros`](crate::Client::list_macros).
+    ListMacros,
+    /// Create a macro.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/macros`, sent by [`Client::create_macro`](crate::Client::create_macro).
+    CreateMacro,
+    /// Show a macro.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/macros/{macro_id}`, sent by [`Client::get_macro`](crate::Client::get_macro).
+    GetMacro,
+    /// Delete a macro.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/macros/{macro_id}`, sent by [`Client::delete_macro`](crate::Client::delete_macro).
+    DeleteMacro,
+    /// Change a macro.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/macros/{macro_id}`, sent by [`Client::update_macro`](crate::Client::update_macro).
+    UpdateMacro,
+    /// Run a macro on conversations.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/macros/{macro_id}/execute`, sent by [`Client::execute_macro`](crate::Client::execute_macro).
+    ExecuteMacro,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -315,6 +339,12 @@ impl Operation {
         Operation::CreateWebhook,
         Operation::DeleteWebhook,
         Operation::UpdateWebhook,
+        Operation::ListMacros,
+        Operation::CreateMacro,
+        Operation::GetMacro,
+        Operation::DeleteMacro,
+        Operation::UpdateMacro,
+        Operation::ExecuteMacro,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -378,6 +408,12 @@ impl Operation {
             Operation::CreateWebhook => "createWebhook",
             Operation::DeleteWebhook => "deleteWebhook",
             Operation::UpdateWebhook => "updateWebhook",
+            Operation::ListMacros => "listMacros",
+            Operation::CreateMacro => "createMacro",
+            Operation::GetMacro => "getMacro",
+            Operation::DeleteMacro => "deleteMacro",
+            Operation::UpdateMacro => "updateMacro",
+            Operation::ExecuteMacro => "executeMacro",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -450,6 +486,12 @@ impl Operation {
             Operation::CreateWebhook => "create_webhook",
             Operation::DeleteWebhook => "delete_webhook",
             Operation::UpdateWebhook => "update_webhook",
+            Operation::ListMacros => "list_macros",
+            Operation::CreateMacro => "create_macro",
+            Operation::GetMacro => "get_macro",
+            Operation::DeleteMacro => "delete_macro",
+            Operation::UpdateMacro => "update_macro",
+            Operation::ExecuteMacro => "execute_macro",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -512,6 +554,12 @@ impl Operation {
             Operation::CreateWebhook => "POST",
             Operation::DeleteWebhook => "DELETE",
             Operation::UpdateWebhook => "PATCH",
+            Operation::ListMacros => "GET",
+            Operation::CreateMacro => "POST",
+            Operation::GetMacro => "GET",
+            Operation::DeleteMacro => "DELETE",
+            Operation::UpdateMacro => "PATCH",
+            Operation::ExecuteMacro => "POST",
         }
     }
     /// The path template, e.g.
@@ -667,6 +715,14 @@ impl Operation {
             Operation::UpdateWebhook => {
                 "/api/v1/accounts/{account_id}/webhooks/{webhook_id}"
             }
+            Operation::ListMacros => "/api/v1/accounts/{account_id}/macros",
+            Operation::CreateMacro => "/api/v1/accounts/{account_id}/macros",
+            Operation::GetMacro => "/api/v1/accounts/{account_id}/macros/{macro_id}",
+            Operation::DeleteMacro => "/api/v1/accounts/{account_id}/macros/{macro_id}",
+            Operation::UpdateMacro => "/api/v1/accounts/{account_id}/macros/{macro_id}",
+            Operation::ExecuteMacro => {
+                "/api/v1/accounts/{account_id}/macros/{macro_id}/execute"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -732,6 +788,12 @@ impl Operation {
             Operation::CreateWebhook => false,
             Operation::DeleteWebhook => true,
             Operation::UpdateWebhook => true,
+            Operation::ListMacros => true,
+            Operation::CreateMacro => false,
+            Operation::GetMacro => true,
+            Operation::DeleteMacro => true,
+            Operation::UpdateMacro => true,
+            Operation::ExecuteMacro => false,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -794,6 +856,12 @@ impl Operation {
             Operation::CreateWebhook => Source::Chatwoot,
             Operation::DeleteWebhook => Source::Chatwoot,
             Operation::UpdateWebhook => Source::Chatwoot,
+            Operation::ListMacros => Source::Chatwoot,
+            Operation::CreateMacro => Source::Chatwoot,
+            Operation::GetMacro => Source::Chatwoot,
+            Operation::DeleteMacro => Source::Chatwoot,
+            Operation::UpdateMacro => Source::Chatwoot,
+            Operation::ExecuteMacro => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -857,6 +925,12 @@ impl Operation {
             Operation::CreateWebhook => false,
             Operation::DeleteWebhook => false,
             Operation::UpdateWebhook => false,
+            Operation::ListMacros => false,
+            Operation::CreateMacro => false,
+            Operation::GetMacro => false,
+            Operation::DeleteMacro => false,
+            Operation::UpdateMacro => false,
+            Operation::ExecuteMacro => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -943,6 +1017,12 @@ impl Operation {
             Operation::CreateWebhook => Some("Client::create_webhook"),
             Operation::DeleteWebhook => Some("WebhookHandle::delete"),
             Operation::UpdateWebhook => Some("WebhookHandle::update"),
+            Operation::ListMacros => Some("Client::list_macros"),
+            Operation::CreateMacro => Some("Client::create_macro"),
+            Operation::GetMacro => Some("Client::get_macro"),
+            Operation::DeleteMacro => Some("MacroHandle::delete"),
+            Operation::UpdateMacro => Some("MacroHandle::update"),
+            Operation::ExecuteMacro => Some("MacroHandle::execute"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -1015,6 +1095,12 @@ impl Operation {
             "createWebhook" => Some(Operation::CreateWebhook),
             "deleteWebhook" => Some(Operation::DeleteWebhook),
             "updateWebhook" => Some(Operation::UpdateWebhook),
+            "listMacros" => Some(Operation::ListMacros),
+            "createMacro" => Some(Operation::CreateMacro),
+            "getMacro" => Some(Operation::GetMacro),
+            "deleteMacro" => Some(Operation::DeleteMacro),
+            "updateMacro" => Some(Operation::UpdateMacro),
+            "executeMacro" => Some(Operation::ExecuteMacro),
             _ => None,
         }
     }
@@ -1096,6 +1182,12 @@ impl Operation {
             "create_webhook" => Some(Operation::CreateWebhook),
             "delete_webhook" => Some(Operation::DeleteWebhook),
             "update_webhook" => Some(Operation::UpdateWebhook),
+            "list_macros" => Some(Operation::ListMacros),
+            "create_macro" => Some(Operation::CreateMacro),
+            "get_macro" => Some(Operation::GetMacro),
+            "delete_macro" => Some(Operation::DeleteMacro),
+            "update_macro" => Some(Operation::UpdateMacro),
+            "execute_macro" => Some(Operation::ExecuteMacro),
             _ => None,
         }
     }

@@ -94,6 +94,12 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::CreateWebhook => Self::cli_create_webhook(),
             CliCommand::DeleteWebhook => Self::cli_delete_webhook(),
             CliCommand::UpdateWebhook => Self::cli_update_webhook(),
+            CliCommand::ListMacros => Self::cli_list_macros(),
+            CliCommand::CreateMacro => Self::cli_create_macro(),
+            CliCommand::GetMacro => Self::cli_get_macro(),
+            CliCommand::DeleteMacro => Self::cli_delete_macro(),
+            CliCommand::UpdateMacro => Self::cli_update_macro(),
+            CliCommand::ExecuteMacro => Self::cli_execute_macro(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -2411,6 +2417,182 @@ impl<T: CliConfig> Cli<T> {
                 "Change a webhook\n\nChanges the fields sent and keeps the others (Rails also routes `PUT` here). The same\nvalidations as on create apply (422 with `message` and `attributes`). The secret does\nnot change. Administrators only: an agent is answered 401, before the webhook is\nlooked up; an unknown id answers 404.\n\nServer: `WebhooksController#update` (`update!`), `WebhookPolicy#update?`, view\n`webhooks/update.json.jbuilder` (app/controllers/api/v1/accounts/webhooks_controller.rb,\napp/models/webhook.rb, app/policies/webhook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_macros() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the macros the caller may use\n\nThe account's global macros and the caller's own personal ones, by id, as\n`{\"payload\": [...]}` (no paging). A macro whose visibility is null (see updateMacro) is\nin neither set and is not listed. Any member of the account may list.\n\nServer: `MacrosController#index`, `Macro.with_visibility`, views `macros/index.json.jbuilder`\nand `models/_macro.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,\napp/models/macro.rb, app/views/api/v1/models/_macro.json.jbuilder).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_macro() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("visibility")
+                    .long("visibility")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::MacroVisibility),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create a macro\n\nSaves a named list of actions, by the caller. An agent's macro is always `personal`;\nan administrator's takes `visibility` as sent, and null when none is sent\n(`Macro#set_visibility`). Each action is `{\"action_name\", \"action_params\": [...]}`;\nthe names allowed are `Macro::ACTIONS_ATTRS`: send_message, add_label, assign_team,\nassign_agent, mute_conversation, change_status, remove_label, remove_assigned_team,\nresolve_conversation, snooze_conversation, change_priority, send_email_transcript,\nsend_attachment, add_private_note, send_webhook_event.\n\nAn unknown action name answers 422; the server's body is\n`{\"error\": {\"actions\": [\"Macro execution actions <names> not supported.\"]}}`, an object\nthe shared `ErrorBody` does not describe, so the sandbox sends the message as a string\n(`{\"error\": \"Macro execution actions <names> not supported.\"}`). Without `name` or\n`actions` the server fails on its NOT NULL columns with a 500; the sandbox answers 422\n`param is missing or the value is empty: name` (or `actions`). An unknown `visibility`\nraises in the server (500); the sandbox answers 422.\n\nServer: `MacrosController#create` (`params.permit(:name, :visibility, actions:\n[:action_name, {action_params: []}])`), `AttachmentConcern`, `Macro`\n(`json_actions_format`, `set_visibility`), `MacroPolicy#create?` (everyone), view\n`macros/create.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,\napp/models/macro.rb, app/policies/macro_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_macro() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("macro-id")
+                    .long("macro-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The macro's id."),
+            )
+            .about(
+                "Show a macro\n\nOne macro. `MacroPolicy#show?`: a global macro, or the caller's own; anyone else's\npersonal macro answers 401 \"You are not authorized to do this action\". An unknown id\nanswers 404; the server's 404 has an empty body (`head :not_found`, the macro is found\nwith `find_by`), the sandbox's the usual JSON.\n\nServer: `MacrosController#show`, `MacroPolicy#show?`, view `macros/show.json.jbuilder`\n(app/controllers/api/v1/accounts/macros_controller.rb, app/policies/macro_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_macro() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("macro-id")
+                    .long("macro-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The macro's id."),
+            )
+            .about(
+                "Delete a macro\n\nDeletes the macro; an empty 200. `MacroPolicy#destroy?`: its author, or an\nadministrator for a global macro whose author is gone; anyone else answers 401. An\nunknown id answers 404 in the sandbox (the server fails with a 500).\n\nServer: `MacrosController#destroy`, `MacroPolicy#destroy?`\n(app/controllers/api/v1/accounts/macros_controller.rb, app/policies/macro_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_macro() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("macro-id")
+                    .long("macro-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The macro's id."),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("visibility")
+                    .long("visibility")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::MacroVisibility),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a macro\n\nChanges the name and, when `actions` is sent, replaces the actions (Rails also routes\n`PUT` here). `MacroPolicy#update?`: the macro's author, or an administrator for a global\nmacro; anyone else answers 401. **The visibility is set on every update** as on create:\nan agent's macro becomes `personal`, and an administrator who sends no `visibility`\nleaves it null (unlisted). Send it every time.\n\nAn unknown id answers 404 in the sandbox; the server fails with a 500 (`find_by` gives\nnil and the action calls a method on it). Unknown action names answer 422 as on create.\n\nServer: `MacrosController#update`, `MacroPolicy#update?`, view\n`macros/update.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,\napp/policies/macro_policy.rb, app/models/macro.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_execute_macro() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("macro-id")
+                    .long("macro-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The macro's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Run a macro on conversations\n\nRuns the macro's actions, in order, on each conversation of the account whose display\nid is in `conversation_ids` (unknown ids are skipped), as the caller. The server\nanswers an empty 200 **before** the work is done (`MacrosExecutionJob` runs later, so a\nread right after may not show the changes yet) and a failing action is skipped\nsilently. `MacroPolicy#execute?`: a global macro, or the caller's own.\n\nWhat `Macros::ExecutionService` (with `ActionService`) does per action: assign_agent\n(`[\"self\"]` is the caller, `[\"nil\"]` unassigns; the agent must be an inbox member or an\nadministrator), assign_team (`[\"nil\"]`/`[0]` unassigns), remove_assigned_team,\nadd_label, remove_label, change_status, resolve_conversation, snooze_conversation,\nchange_priority (`[\"nil\"]` clears it), mute_conversation, send_message and\nadd_private_note (by the caller), send_attachment, send_email_transcript and\nsend_webhook_event (a POST with `event: macro.executed`).\n\nThe sandbox applies all of them before it answers (so later reads show them, and the\nconversation and message webhooks go out), except send_attachment,\nsend_email_transcript and send_webhook_event, which it skips; an agent given to\nassign_agent must be a member of the account. The server answers 200 (and does\nnothing) for an unknown macro id; the sandbox answers 404.\n\nServer: `MacrosController#execute`, `MacrosExecutionJob`, `Macros::ExecutionService`,\n`ActionService`, `MacroPolicy#execute?` (app/controllers/api/v1/accounts/\nmacros_controller.rb, app/jobs/macros_execution_job.rb,\napp/services/macros/execution_service.rb, app/services/action_service.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -2544,6 +2726,12 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::CreateWebhook => self.execute_create_webhook(matches).await,
             CliCommand::DeleteWebhook => self.execute_delete_webhook(matches).await,
             CliCommand::UpdateWebhook => self.execute_update_webhook(matches).await,
+            CliCommand::ListMacros => self.execute_list_macros(matches).await,
+            CliCommand::CreateMacro => self.execute_create_macro(matches).await,
+            CliCommand::GetMacro => self.execute_get_macro(matches).await,
+            CliCommand::DeleteMacro => self.execute_delete_macro(matches).await,
+            CliCommand::UpdateMacro => self.execute_update_macro(matches).await,
+            CliCommand::ExecuteMacro => self.execute_execute_macro(matches).await,
         }
     }
     pub async fn execute_get_server_info(
@@ -4379,6 +4567,181 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_macros(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_macros();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_macros(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_macro();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::MacroVisibility>("visibility")
+        {
+            request = request.body_map(|body| { body.visibility(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::MacroCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_macro(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_macro();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("macro-id") {
+            request = request.macro_id(value.clone());
+        }
+        self.config.execute_get_macro(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_macro();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("macro-id") {
+            request = request.macro_id(value.clone());
+        }
+        self.config.execute_delete_macro(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_macro();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("macro-id") {
+            request = request.macro_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::MacroVisibility>("visibility")
+        {
+            request = request.body_map(|body| { body.visibility(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::MacroUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_macro(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_execute_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.execute_macro();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("macro-id") {
+            request = request.macro_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::MacroExecution>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_execute_macro(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -4799,6 +5162,48 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_macros(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListMacros,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateMacro,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetMacro,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteMacro,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateMacro,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_execute_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ExecuteMacro,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -4859,6 +5264,12 @@ pub enum CliCommand {
     CreateWebhook,
     DeleteWebhook,
     UpdateWebhook,
+    ListMacros,
+    CreateMacro,
+    GetMacro,
+    DeleteMacro,
+    UpdateMacro,
+    ExecuteMacro,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -4893,7 +5304,9 @@ impl CliCommand {
             CliCommand::UpdateContactNote, CliCommand::RemoveContactCustomAttributes,
             CliCommand::MergeContacts, CliCommand::ListWebhooks,
             CliCommand::CreateWebhook, CliCommand::DeleteWebhook,
-            CliCommand::UpdateWebhook,
+            CliCommand::UpdateWebhook, CliCommand::ListMacros, CliCommand::CreateMacro,
+            CliCommand::GetMacro, CliCommand::DeleteMacro, CliCommand::UpdateMacro,
+            CliCommand::ExecuteMacro,
         ]
             .into_iter()
     }
@@ -4964,6 +5377,12 @@ impl CliCommand {
             CliCommand::CreateWebhook => "create_webhook",
             CliCommand::DeleteWebhook => "delete_webhook",
             CliCommand::UpdateWebhook => "update_webhook",
+            CliCommand::ListMacros => "list_macros",
+            CliCommand::CreateMacro => "create_macro",
+            CliCommand::GetMacro => "get_macro",
+            CliCommand::DeleteMacro => "delete_macro",
+            CliCommand::UpdateMacro => "update_macro",
+            CliCommand::ExecuteMacro => "execute_macro",
         }
     }
 }

@@ -159,6 +159,7 @@ mod files;
 mod filter;
 mod fixtures;
 mod journal;
+mod macros;
 mod notes;
 mod operations;
 mod pipeline;

@@ -146,6 +146,12 @@ pub struct SeedInfo {
     /// A webhook of the second account, subscribed only to
     /// `webwidget_triggered` (which the sandbox never sends).
     pub webhook_id: i64,
+    /// A global macro of the main account by the token user (adds the
+    /// label `escalated`, sets the priority `urgent`).
+    pub macro_id: i64,
+    /// A personal macro of the main account by another agent (the token
+    /// user may not see or run it).
+    pub other_agent_macro_id: i64,
 }
 
 /// Builds the seeded store and the ids that describe it.
@@ -277,6 +283,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
 
     seed_conversations(&mut store, &mut rng);
     let webhook_id = crate::account_webhooks::seed(&mut store, 2);
+    let (macro_id, other_agent_macro_id) = crate::macros::seed(&mut store, 1, 1, 2);
 
     let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
     let info = SeedInfo {
@@ -316,6 +323,8 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
             .find(|c| c.account_id == 2)
             .map_or(0, |c| c.id),
         webhook_id,
+        macro_id,
+        other_agent_macro_id,
     };
     (store, info)
 }

@@ -259,6 +259,8 @@ pub(crate) struct Store {
     pub files: crate::files::Files,
     /// The webhooks registered in accounts (`createWebhook`).
     pub account_webhooks: crate::account_webhooks::AccountWebhooks,
+    /// The accounts' macros.
+    pub macros: crate::macros::Macros,
 }
 
 impl Store {

@@ -32,6 +32,7 @@ mod conversation_actions;
 mod conversation_changes;
 mod conversations;
 mod filter;
+mod macros;
 mod message_changes;
 mod messages_contacts;
 
@@ -58,6 +59,7 @@ fn steps() -> Vec<Step> {
         contact_changes::notes(),
         contact_changes::removals(),
         account_webhooks::steps(),
+        macros::steps(),
     ]
     .into_iter()
     .flatten()

@@ -30,6 +30,7 @@ mod conversation_state;
 mod conversations;
 mod coverage;
 mod filter;
+mod macros;
 mod messages;
 mod runner;
 mod sdk_calls;
@@ -55,6 +56,7 @@ pub fn table() -> Vec<Entry> {
         contact_changes::entries(),
         contact_links::entries(),
         account_webhooks::entries(),
+        macros::entries(),
     ]
     .into_iter()
     .flatten()

@@ -197,6 +197,8 @@ pub struct Ids {
     pub message: i64,
     /// A webhook of `admin_account`.
     pub webhook: i64,
+    /// A global macro of `account` by the token user.
+    pub macro_id: i64,
 }
 
 impl Ids {
@@ -210,6 +212,7 @@ impl Ids {
             "note_id" => &mut self.note,
             "message_id" => &mut self.message,
             "webhook_id" => &mut self.webhook,
+            "macro_id" => &mut self.macro_id,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -287,6 +290,7 @@ impl World {
             admin_account: self.seed.second_account_id,
             admin_contact: self.seed.second_account_contact_id,
             webhook: self.seed.webhook_id,
+            macro_id: self.seed.macro_id,
         }
     }
 

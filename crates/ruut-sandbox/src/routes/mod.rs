@@ -20,6 +20,8 @@ mod conversation_actions;
 mod conversation_labels;
 mod conversations;
 mod filter;
+mod macro_execution;
+mod macros;
 mod message_changes;
 mod messages;
 mod participants;
@@ -103,6 +105,12 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::CreateWebhook => serve(m, account_webhooks::create),
         Op::UpdateWebhook => serve(m, account_webhooks::update),
         Op::DeleteWebhook => serve(m, account_webhooks::delete),
+        Op::ListMacros => serve(m, macros::list),
+        Op::CreateMacro => serve(m, macros::create),
+        Op::GetMacro => serve(m, macros::show),
+        Op::UpdateMacro => serve(m, macros::update),
+        Op::DeleteMacro => serve(m, macros::delete),
+        Op::ExecuteMacro => serve(m, macro_execution::execute),
         _ => return None,
     })
 }
