@@ -509,6 +509,173 @@ nothing changes and the answer is null.
             Self(value)
         }
     }
+    ///One action of a rule (`action_name` and its parameters), as in macros.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationAction {
+        pub action_name: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub action_params: ::std::vec::Vec<::serde_json::Value>,
+    }
+    impl AutomationAction {
+        pub fn builder() -> builder::AutomationAction {
+            Default::default()
+        }
+    }
+    /**One condition of a rule: the attribute (`attribute_key`), how it is compared
+(`filter_operator`: equal_to, not_equal_to, contains, does_not_contain,
+is_present...), the `values`, and the `query_operator` (AND or OR) joining it to the
+next condition (null on the last).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationCondition {
+        pub attribute_key: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_attribute_type: ::std::option::Option<::std::string::String>,
+        pub filter_operator: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub query_operator: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub values: ::std::vec::Vec<::serde_json::Value>,
+    }
+    impl AutomationCondition {
+        pub fn builder() -> builder::AutomationCondition {
+            Default::default()
+        }
+    }
+    /**An automation rule (`automation_rules/partials/_automation_rule.json.jbuilder`).
+`created_on` is Unix seconds; `files` only when the rule has attachments.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationRule {
+        pub account_id: i64,
+        pub actions: ::std::vec::Vec<AutomationAction>,
+        pub active: bool,
+        pub conditions: ::std::vec::Vec<AutomationCondition>,
+        pub created_on: i64,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub description: ::std::option::Option<::std::string::String>,
+        ///conversation_created, conversation_updated, conversation_opened or message_created.
+        pub event_name: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub files: ::std::vec::Vec<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        pub id: i64,
+        pub name: ::std::string::String,
+    }
+    impl AutomationRule {
+        pub fn builder() -> builder::AutomationRule {
+            Default::default()
+        }
+    }
+    ///A new rule.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationRuleCreate {
+        pub actions: ::std::vec::Vec<AutomationAction>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub active: ::std::option::Option<bool>,
+        pub conditions: ::std::vec::Vec<AutomationCondition>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        pub event_name: ::std::string::String,
+        pub name: ::std::string::String,
+    }
+    impl AutomationRuleCreate {
+        pub fn builder() -> builder::AutomationRuleCreate {
+            Default::default()
+        }
+    }
+    ///The rules, as `{"payload": [...]}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationRuleList {
+        pub payload: ::std::vec::Vec<AutomationRule>,
+    }
+    impl AutomationRuleList {
+        pub fn builder() -> builder::AutomationRuleList {
+            Default::default()
+        }
+    }
+    ///One rule, as `{"payload": {...}}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationRulePayload {
+        pub payload: AutomationRule,
+    }
+    impl AutomationRulePayload {
+        pub fn builder() -> builder::AutomationRulePayload {
+            Default::default()
+        }
+    }
+    ///The changes; `conditions` and `actions`, when sent, replace the lists.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationRuleUpdate {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub actions: ::std::vec::Vec<AutomationAction>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub active: ::std::option::Option<bool>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub conditions: ::std::vec::Vec<AutomationCondition>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub event_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+    }
+    impl AutomationRuleUpdate {
+        pub fn builder() -> builder::AutomationRuleUpdate {
+            Default::default()
+        }
+    }
     ///Changes for many conversations; see `bulkUpdateConversations`.
     #[derive(
         ::serde::Deserialize,
@@ -5253,6 +5420,767 @@ in which conversation, and whether in a private note.
                     message_id: Ok(value.message_id),
                     thumb_url: Ok(value.thumb_url),
                     width: Ok(value.width),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationAction {
+            action_name: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            action_params: ::std::result::Result<
+                ::std::vec::Vec<::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AutomationAction {
+            fn default() -> Self {
+                Self {
+                    action_name: Err("no value supplied for action_name".to_string()),
+                    action_params: Ok(Default::default()),
+                }
+            }
+        }
+        impl AutomationAction {
+            pub fn action_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.action_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for action_name: {e}")
+                    });
+                self
+            }
+            pub fn action_params<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.action_params = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for action_params: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationAction> for super::AutomationAction {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationAction,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    action_name: value.action_name?,
+                    action_params: value.action_params?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutomationAction> for AutomationAction {
+            fn from(value: super::AutomationAction) -> Self {
+                Self {
+                    action_name: Ok(value.action_name),
+                    action_params: Ok(value.action_params),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationCondition {
+            attribute_key: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            custom_attribute_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            filter_operator: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            query_operator: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            values: ::std::result::Result<
+                ::std::vec::Vec<::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AutomationCondition {
+            fn default() -> Self {
+                Self {
+                    attribute_key: Err(
+                        "no value supplied for attribute_key".to_string(),
+                    ),
+                    custom_attribute_type: Ok(Default::default()),
+                    filter_operator: Err(
+                        "no value supplied for filter_operator".to_string(),
+                    ),
+                    query_operator: Ok(Default::default()),
+                    values: Ok(Default::default()),
+                }
+            }
+        }
+        impl AutomationCondition {
+            pub fn attribute_key<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_key = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attribute_key: {e}")
+                    });
+                self
+            }
+            pub fn custom_attribute_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attribute_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attribute_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn filter_operator<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.filter_operator = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for filter_operator: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn query_operator<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.query_operator = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for query_operator: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn values<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.values = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for values: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationCondition>
+        for super::AutomationCondition {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationCondition,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attribute_key: value.attribute_key?,
+                    custom_attribute_type: value.custom_attribute_type?,
+                    filter_operator: value.filter_operator?,
+                    query_operator: value.query_operator?,
+                    values: value.values?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutomationCondition> for AutomationCondition {
+            fn from(value: super::AutomationCondition) -> Self {
+                Self {
+                    attribute_key: Ok(value.attribute_key),
+                    custom_attribute_type: Ok(value.custom_attribute_type),
+                    filter_operator: Ok(value.filter_operator),
+                    query_operator: Ok(value.query_operator),
+                    values: Ok(value.values),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationRule {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationAction>,
+                ::std::string::String,
+            >,
+            active: ::std::result::Result<bool, ::std::string::String>,
+            conditions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationCondition>,
+                ::std::string::String,
+            >,
+            created_on: ::std::result::Result<i64, ::std::string::String>,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            event_name: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            files: ::std::result::Result<
+                ::std::vec::Vec<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for AutomationRule {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    actions: Err("no value supplied for actions".to_string()),
+                    active: Err("no value supplied for active".to_string()),
+                    conditions: Err("no value supplied for conditions".to_string()),
+                    created_on: Err("no value supplied for created_on".to_string()),
+                    description: Err("no value supplied for description".to_string()),
+                    event_name: Err("no value supplied for event_name".to_string()),
+                    files: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl AutomationRule {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn active<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.active = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for active: {e}")
+                    });
+                self
+            }
+            pub fn conditions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationCondition>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conditions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for conditions: {e}")
+                    });
+                self
+            }
+            pub fn created_on<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_on = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_on: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn event_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_name: {e}")
+                    });
+                self
+            }
+            pub fn files<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.files = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for files: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationRule> for super::AutomationRule {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationRule,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    actions: value.actions?,
+                    active: value.active?,
+                    conditions: value.conditions?,
+                    created_on: value.created_on?,
+                    description: value.description?,
+                    event_name: value.event_name?,
+                    files: value.files?,
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutomationRule> for AutomationRule {
+            fn from(value: super::AutomationRule) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    actions: Ok(value.actions),
+                    active: Ok(value.active),
+                    conditions: Ok(value.conditions),
+                    created_on: Ok(value.created_on),
+                    description: Ok(value.description),
+                    event_name: Ok(value.event_name),
+                    files: Ok(value.files),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationRuleCreate {
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationAction>,
+                ::std::string::String,
+            >,
+            active: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            conditions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationCondition>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            event_name: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for AutomationRuleCreate {
+            fn default() -> Self {
+                Self {
+                    actions: Err("no value supplied for actions".to_string()),
+                    active: Ok(Default::default()),
+                    conditions: Err("no value supplied for conditions".to_string()),
+                    description: Ok(Default::default()),
+                    event_name: Err("no value supplied for event_name".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl AutomationRuleCreate {
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn active<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.active = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for active: {e}")
+                    });
+                self
+            }
+            pub fn conditions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationCondition>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conditions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for conditions: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn event_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_name: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationRuleCreate>
+        for super::AutomationRuleCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationRuleCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    actions: value.actions?,
+                    active: value.active?,
+                    conditions: value.conditions?,
+                    description: value.description?,
+                    event_name: value.event_name?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutomationRuleCreate> for AutomationRuleCreate {
+            fn from(value: super::AutomationRuleCreate) -> Self {
+                Self {
+                    actions: Ok(value.actions),
+                    active: Ok(value.active),
+                    conditions: Ok(value.conditions),
+                    description: Ok(value.description),
+                    event_name: Ok(value.event_name),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationRuleList {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationRule>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AutomationRuleList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl AutomationRuleList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationRule>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationRuleList> for super::AutomationRuleList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationRuleList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::AutomationRuleList> for AutomationRuleList {
+            fn from(value: super::AutomationRuleList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationRulePayload {
+            payload: ::std::result::Result<super::AutomationRule, ::std::string::String>,
+        }
+        impl ::std::default::Default for AutomationRulePayload {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl AutomationRulePayload {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AutomationRule>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationRulePayload>
+        for super::AutomationRulePayload {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationRulePayload,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::AutomationRulePayload>
+        for AutomationRulePayload {
+            fn from(value: super::AutomationRulePayload) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationRuleUpdate {
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationAction>,
+                ::std::string::String,
+            >,
+            active: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            conditions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationCondition>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            event_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AutomationRuleUpdate {
+            fn default() -> Self {
+                Self {
+                    actions: Ok(Default::default()),
+                    active: Ok(Default::default()),
+                    conditions: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    event_name: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                }
+            }
+        }
+        impl AutomationRuleUpdate {
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn active<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.active = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for active: {e}")
+                    });
+                self
+            }
+            pub fn conditions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationCondition>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conditions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for conditions: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn event_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_name: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationRuleUpdate>
+        for super::AutomationRuleUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationRuleUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    actions: value.actions?,
+                    active: value.active?,
+                    conditions: value.conditions?,
+                    description: value.description?,
+                    event_name: value.event_name?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutomationRuleUpdate> for AutomationRuleUpdate {
+            fn from(value: super::AutomationRuleUpdate) -> Self {
+                Self {
+                    actions: Ok(value.actions),
+                    active: Ok(value.active),
+                    conditions: Ok(value.conditions),
+                    description: Ok(value.description),
+                    event_name: Ok(value.event_name),
+                    name: Ok(value.name),
                 }
             }
         }
@@ -17711,6 +18639,191 @@ let response = client.execute_macro()
     pub fn execute_macro(&self) -> builder::ExecuteMacro<'_> {
         builder::ExecuteMacro::new(self)
     }
+    /**List the account's automation rules
+
+Every automation rule of the account, as `{"payload": [...]}` (no paging).
+Administrators only: an agent is answered 401 "You are not authorized to do this
+action".
+
+The sandbox stores rules but does not run them on events yet (`active` rules are not
+evaluated): rules made here change nothing in the sandbox's conversations.
+
+Server: `AutomationRulesController#index`, `AutomationRulePolicy#index?`
+(administrators), views `automation_rules/index.json.jbuilder` and
+`automation_rules/partials/_automation_rule.json.jbuilder`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb,
+app/policies/automation_rule_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/automation_rules`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_automation_rules()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_automation_rules(&self) -> builder::ListAutomationRules<'_> {
+        builder::ListAutomationRules::new(self)
+    }
+    /**Create an automation rule
+
+Saves a rule: when `event_name` happens (conversation_created, conversation_updated,
+conversation_opened, message_created), if `conditions` hold, run `actions`.
+Administrators only. **The answer is the bare rule**, not wrapped in `payload` (unlike
+every other answer of these routes: `automation_rules/create.json.jbuilder`).
+
+Each condition is `{attribute_key, filter_operator, values, query_operator}` (the
+`query_operator`, AND or OR, joins it to the next; at most one may lack it); the keys
+allowed are `AutomationRule#conditions_attributes` and the account's custom
+attribute keys. Action names are `AutomationRule#actions_attributes` (those of macros
+plus send_email_to_team, open_conversation, pending_conversation). Violations answer
+422; the server's body is `{"error": {"conditions" or "actions": ["..."]}}`, an object
+the shared `ErrorBody` does not describe, so the sandbox sends the message as a
+string. Without `name`, `event_name`, `conditions` or `actions` the server fails on
+its NOT NULL columns with a 500; the sandbox answers 422 "param is missing".
+
+Server: `AutomationRulesController#create`, `AutomationRule` (validations),
+`AutomationRulePolicy#create?`, view `automation_rules/create.json.jbuilder`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb,
+app/models/automation_rule.rb, app/policies/automation_rule_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/automation_rules`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_automation_rule()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_automation_rule(&self) -> builder::CreateAutomationRule<'_> {
+        builder::CreateAutomationRule::new(self)
+    }
+    /**Show an automation rule
+
+One rule, as `{"payload": {...}}`. Administrators only (an agent is answered 401,
+before the rule is looked up). An unknown id answers 404 in the sandbox; the server
+fails with a 500 (the rule is found with `find_by` and the view renders nil).
+
+Server: `AutomationRulesController#show`, `AutomationRulePolicy#show?`, view
+`automation_rules/show.json.jbuilder`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `automation_rule_id`: The rule's id.
+```ignore
+let response = client.get_automation_rule()
+    .account_id(account_id)
+    .automation_rule_id(automation_rule_id)
+    .send()
+    .await;
+```*/
+    pub fn get_automation_rule(&self) -> builder::GetAutomationRule<'_> {
+        builder::GetAutomationRule::new(self)
+    }
+    /**Delete an automation rule
+
+Deletes the rule; an empty 200. Administrators only. An unknown id answers 404 in the
+sandbox (the server: 500).
+
+Server: `AutomationRulesController#destroy`, `AutomationRulePolicy#destroy?`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `automation_rule_id`: The rule's id.
+```ignore
+let response = client.delete_automation_rule()
+    .account_id(account_id)
+    .automation_rule_id(automation_rule_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_automation_rule(&self) -> builder::DeleteAutomationRule<'_> {
+        builder::DeleteAutomationRule::new(self)
+    }
+    /**Change an automation rule
+
+Changes the fields sent; `conditions` and `actions`, when sent, replace the lists
+(Rails also routes `PUT` here). The same validations as on create (422).
+Administrators only. An unknown id answers 404 in the sandbox (the server: 500).
+
+Server: `AutomationRulesController#update`, `AutomationRulePolicy#update?`, view
+`automation_rules/update.json.jbuilder`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb,
+app/models/automation_rule.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `automation_rule_id`: The rule's id.
+- `body`
+```ignore
+let response = client.update_automation_rule()
+    .account_id(account_id)
+    .automation_rule_id(automation_rule_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_automation_rule(&self) -> builder::UpdateAutomationRule<'_> {
+        builder::UpdateAutomationRule::new(self)
+    }
+    /**Copy an automation rule
+
+Saves a copy of the rule (same name, conditions, actions, `active`; a new id) and
+answers it as `{"payload": {...}}`. Administrators only. An unknown id answers 404 in
+the sandbox; the server fails with a 500 (`find_by` gives nil).
+
+Server: `AutomationRulesController#clone` (`dup`, `save!`; the member route's id
+comes as `automation_rule_id`), `AutomationRulePolicy#clone?`, view
+`automation_rules/clone.json.jbuilder`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb, config/routes.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `automation_rule_id`: The rule's id.
+```ignore
+let response = client.clone_automation_rule()
+    .account_id(account_id)
+    .automation_rule_id(automation_rule_id)
+    .send()
+    .await;
+```*/
+    pub fn clone_automation_rule(&self) -> builder::CloneAutomationRule<'_> {
+        builder::CloneAutomationRule::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -25198,6 +26311,637 @@ pub mod builder {
                     )
                 }
                 422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_automation_rules`]
+
+[`Client::list_automation_rules`]: super::Client::list_automation_rules*/
+    #[derive(Debug, Clone)]
+    pub struct ListAutomationRules<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListAutomationRules<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/automation_rules`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AutomationRuleList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_automation_rules",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_automation_rule`]
+
+[`Client::create_automation_rule`]: super::Client::create_automation_rule*/
+    #[derive(Debug, Clone)]
+    pub struct CreateAutomationRule<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::AutomationRuleCreate, String>,
+    }
+    impl<'a> CreateAutomationRule<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AutomationRuleCreate>,
+            <V as std::convert::TryInto<
+                types::AutomationRuleCreate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `AutomationRuleCreate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AutomationRuleCreate,
+            ) -> types::builder::AutomationRuleCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/automation_rules`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AutomationRule>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AutomationRuleCreate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_automation_rule",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_automation_rule`]
+
+[`Client::get_automation_rule`]: super::Client::get_automation_rule*/
+    #[derive(Debug, Clone)]
+    pub struct GetAutomationRule<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        automation_rule_id: Result<i64, String>,
+    }
+    impl<'a> GetAutomationRule<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                automation_rule_id: Err(
+                    "automation_rule_id was not initialized".to_string(),
+                ),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn automation_rule_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.automation_rule_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for automation_rule_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AutomationRulePayload>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, automation_rule_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let automation_rule_id = automation_rule_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& automation_rule_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_automation_rule",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_automation_rule`]
+
+[`Client::delete_automation_rule`]: super::Client::delete_automation_rule*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteAutomationRule<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        automation_rule_id: Result<i64, String>,
+    }
+    impl<'a> DeleteAutomationRule<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                automation_rule_id: Err(
+                    "automation_rule_id was not initialized".to_string(),
+                ),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn automation_rule_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.automation_rule_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for automation_rule_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, automation_rule_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let automation_rule_id = automation_rule_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& automation_rule_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_automation_rule",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_automation_rule`]
+
+[`Client::update_automation_rule`]: super::Client::update_automation_rule*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateAutomationRule<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        automation_rule_id: Result<i64, String>,
+        body: Result<types::builder::AutomationRuleUpdate, String>,
+    }
+    impl<'a> UpdateAutomationRule<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                automation_rule_id: Err(
+                    "automation_rule_id was not initialized".to_string(),
+                ),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn automation_rule_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.automation_rule_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for automation_rule_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AutomationRuleUpdate>,
+            <V as std::convert::TryInto<
+                types::AutomationRuleUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `AutomationRuleUpdate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AutomationRuleUpdate,
+            ) -> types::builder::AutomationRuleUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AutomationRulePayload>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, automation_rule_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let automation_rule_id = automation_rule_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AutomationRuleUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& automation_rule_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_automation_rule",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::clone_automation_rule`]
+
+[`Client::clone_automation_rule`]: super::Client::clone_automation_rule*/
+    #[derive(Debug, Clone)]
+    pub struct CloneAutomationRule<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        automation_rule_id: Result<i64, String>,
+    }
+    impl<'a> CloneAutomationRule<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                automation_rule_id: Err(
+                    "automation_rule_id was not initialized".to_string(),
+                ),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn automation_rule_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.automation_rule_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for automation_rule_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AutomationRulePayload>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, automation_rule_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let automation_rule_id = automation_rule_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules/{}/clone", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& automation_rule_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "clone_automation_rule",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

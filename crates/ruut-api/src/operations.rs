@@ -278,6 +278,30 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/macros/{macro_id}/execute`, sent by [`Client::execute_macro`](crate::Client::execute_macro).
     ExecuteMacro,
+    /// List the account's automation rules.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/automation_rules`, sent by [`Client::list_automation_rules`](crate::Client::list_automation_rules).
+    ListAutomationRules,
+    /// Create an automation rule.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/automation_rules`, sent by [`Client::create_automation_rule`](crate::Client::create_automation_rule).
+    CreateAutomationRule,
+    /// Show an automation rule.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`, sent by [`Client::get_automation_rule`](crate::Client::get_automation_rule).
+    GetAutomationRule,
+    /// Delete an automation rule.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`, sent by [`Client::delete_automation_rule`](crate::Client::delete_automation_rule).
+    DeleteAutomationRule,
+    /// Change an automation rule.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`, sent by [`Client::update_automation_rule`](crate::Client::update_automation_rule).
+    UpdateAutomationRule,
+    /// Copy an automation rule.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone`, sent by [`Client::clone_automation_rule`](crate::Client::clone_automation_rule).
+    CloneAutomationRule,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -345,6 +369,12 @@ impl Operation {
         Operation::DeleteMacro,
         Operation::UpdateMacro,
         Operation::ExecuteMacro,
+        Operation::ListAutomationRules,
+        Operation::CreateAutomationRule,
+        Operation::GetAutomationRule,
+        Operation::DeleteAutomationRule,
+        Operation::UpdateAutomationRule,
+        Operation::CloneAutomationRule,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -414,6 +444,12 @@ impl Operation {
             Operation::DeleteMacro => "deleteMacro",
             Operation::UpdateMacro => "updateMacro",
             Operation::ExecuteMacro => "executeMacro",
+            Operation::ListAutomationRules => "listAutomationRules",
+            Operation::CreateAutomationRule => "createAutomationRule",
+            Operation::GetAutomationRule => "getAutomationRule",
+            Operation::DeleteAutomationRule => "deleteAutomationRule",
+            Operation::UpdateAutomationRule => "updateAutomationRule",
+            Operation::CloneAutomationRule => "cloneAutomationRule",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -492,6 +528,12 @@ impl Operation {
             Operation::DeleteMacro => "delete_macro",
             Operation::UpdateMacro => "update_macro",
             Operation::ExecuteMacro => "execute_macro",
+            Operation::ListAutomationRules => "list_automation_rules",
+            Operation::CreateAutomationRule => "create_automation_rule",
+            Operation::GetAutomationRule => "get_automation_rule",
+            Operation::DeleteAutomationRule => "delete_automation_rule",
+            Operation::UpdateAutomationRule => "update_automation_rule",
+            Operation::CloneAutomationRule => "clone_automation_rule",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -560,6 +602,12 @@ impl Operation {
             Operation::DeleteMacro => "DELETE",
             Operation::UpdateMacro => "PATCH",
             Operation::ExecuteMacro => "POST",
+            Operation::ListAutomationRules => "GET",
+            Operation::CreateAutomationRule => "POST",
+            Operation::GetAutomationRule => "GET",
+            Operation::DeleteAutomationRule => "DELETE",
+            Operation::UpdateAutomationRule => "PATCH",
+            Operation::CloneAutomationRule => "POST",
         }
     }
     /// The path template, e.g.
@@ -723,6 +771,24 @@ impl Operation {
             Operation::ExecuteMacro => {
                 "/api/v1/accounts/{account_id}/macros/{macro_id}/execute"
             }
+            Operation::ListAutomationRules => {
+                "/api/v1/accounts/{account_id}/automation_rules"
+            }
+            Operation::CreateAutomationRule => {
+                "/api/v1/accounts/{account_id}/automation_rules"
+            }
+            Operation::GetAutomationRule => {
+                "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}"
+            }
+            Operation::DeleteAutomationRule => {
+                "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}"
+            }
+            Operation::UpdateAutomationRule => {
+                "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}"
+            }
+            Operation::CloneAutomationRule => {
+                "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -794,6 +860,12 @@ impl Operation {
             Operation::DeleteMacro => true,
             Operation::UpdateMacro => true,
             Operation::ExecuteMacro => false,
+            Operation::ListAutomationRules => true,
+            Operation::CreateAutomationRule => false,
+            Operation::GetAutomationRule => true,
+            Operation::DeleteAutomationRule => true,
+            Operation::UpdateAutomationRule => true,
+            Operation::CloneAutomationRule => false,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -862,6 +934,12 @@ impl Operation {
             Operation::DeleteMacro => Source::Chatwoot,
             Operation::UpdateMacro => Source::Chatwoot,
             Operation::ExecuteMacro => Source::Chatwoot,
+            Operation::ListAutomationRules => Source::Chatwoot,
+            Operation::CreateAutomationRule => Source::Chatwoot,
+            Operation::GetAutomationRule => Source::Chatwoot,
+            Operation::DeleteAutomationRule => Source::Chatwoot,
+            Operation::UpdateAutomationRule => Source::Chatwoot,
+            Operation::CloneAutomationRule => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -931,6 +1009,12 @@ impl Operation {
             Operation::DeleteMacro => false,
             Operation::UpdateMacro => false,
             Operation::ExecuteMacro => false,
+            Operation::ListAutomationRules => false,
+            Operation::CreateAutomationRule => false,
+            Operation::GetAutomationRule => false,
+            Operation::DeleteAutomationRule => false,
+            Operation::UpdateAutomationRule => false,
+            Operation::CloneAutomationRule => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -1023,6 +1107,12 @@ impl Operation {
             Operation::DeleteMacro => Some("MacroHandle::delete"),
             Operation::UpdateMacro => Some("MacroHandle::update"),
             Operation::ExecuteMacro => Some("MacroHandle::execute"),
+            Operation::ListAutomationRules => Some("Client::list_automation_rules"),
+            Operation::CreateAutomationRule => Some("Client::create_automation_rule"),
+            Operation::GetAutomationRule => Some("Client::get_automation_rule"),
+            Operation::DeleteAutomationRule => Some("AutomationRuleHandle::delete"),
+            Operation::UpdateAutomationRule => Some("AutomationRuleHandle::update"),
+            Operation::CloneAutomationRule => Some("AutomationRuleHandle::clone_rule"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -1101,6 +1191,12 @@ impl Operation {
             "deleteMacro" => Some(Operation::DeleteMacro),
             "updateMacro" => Some(Operation::UpdateMacro),
             "executeMacro" => Some(Operation::ExecuteMacro),
+            "listAutomationRules" => Some(Operation::ListAutomationRules),
+            "createAutomationRule" => Some(Operation::CreateAutomationRule),
+            "getAutomationRule" => Some(Operation::GetAutomationRule),
+            "deleteAutomationRule" => Some(Operation::DeleteAutomationRule),
+            "updateAutomationRule" => Some(Operation::UpdateAutomationRule),
+            "cloneAutomationRule" => Some(Operation::CloneAutomationRule),
             _ => None,
         }
     }
@@ -1188,6 +1284,12 @@ impl Operation {
             "delete_macro" => Some(Operation::DeleteMacro),
             "update_macro" => Some(Operation::UpdateMacro),
             "execute_macro" => Some(Operation::ExecuteMacro),
+            "list_automation_rules" => Some(Operation::ListAutomationRules),
+            "create_automation_rule" => Some(Operation::CreateAutomationRule),
+            "get_automation_rule" => Some(Operation::GetAutomationRule),
+            "delete_automation_rule" => Some(Operation::DeleteAutomationRule),
+            "update_automation_rule" => Some(Operation::UpdateAutomationRule),
+            "clone_automation_rule" => Some(Operation::CloneAutomationRule),
             _ => None,
         }
     }

@@ -100,6 +100,12 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::DeleteMacro => Self::cli_delete_macro(),
             CliCommand::UpdateMacro => Self::cli_update_macro(),
             CliCommand::ExecuteMacro => Self::cli_execute_macro(),
+            CliCommand::ListAutomationRules => Self::cli_list_automation_rules(),
+            CliCommand::CreateAutomationRule => Self::cli_create_automation_rule(),
+            CliCommand::GetAutomationRule => Self::cli_get_automation_rule(),
+            CliCommand::DeleteAutomationRule => Self::cli_delete_automation_rule(),
+            CliCommand::UpdateAutomationRule => Self::cli_update_automation_rule(),
+            CliCommand::CloneAutomationRule => Self::cli_clone_automation_rule(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -2593,6 +2599,188 @@ impl<T: CliConfig> Cli<T> {
                 "Run a macro on conversations\n\nRuns the macro's actions, in order, on each conversation of the account whose display\nid is in `conversation_ids` (unknown ids are skipped), as the caller. The server\nanswers an empty 200 **before** the work is done (`MacrosExecutionJob` runs later, so a\nread right after may not show the changes yet) and a failing action is skipped\nsilently. `MacroPolicy#execute?`: a global macro, or the caller's own.\n\nWhat `Macros::ExecutionService` (with `ActionService`) does per action: assign_agent\n(`[\"self\"]` is the caller, `[\"nil\"]` unassigns; the agent must be an inbox member or an\nadministrator), assign_team (`[\"nil\"]`/`[0]` unassigns), remove_assigned_team,\nadd_label, remove_label, change_status, resolve_conversation, snooze_conversation,\nchange_priority (`[\"nil\"]` clears it), mute_conversation, send_message and\nadd_private_note (by the caller), send_attachment, send_email_transcript and\nsend_webhook_event (a POST with `event: macro.executed`).\n\nThe sandbox applies all of them before it answers (so later reads show them, and the\nconversation and message webhooks go out), except send_attachment,\nsend_email_transcript and send_webhook_event, which it skips; an agent given to\nassign_agent must be a member of the account. The server answers 200 (and does\nnothing) for an unknown macro id; the sandbox answers 404.\n\nServer: `MacrosController#execute`, `MacrosExecutionJob`, `Macros::ExecutionService`,\n`ActionService`, `MacroPolicy#execute?` (app/controllers/api/v1/accounts/\nmacros_controller.rb, app/jobs/macros_execution_job.rb,\napp/services/macros/execution_service.rb, app/services/action_service.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_automation_rules() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the account's automation rules\n\nEvery automation rule of the account, as `{\"payload\": [...]}` (no paging).\nAdministrators only: an agent is answered 401 \"You are not authorized to do this\naction\".\n\nThe sandbox stores rules but does not run them on events yet (`active` rules are not\nevaluated): rules made here change nothing in the sandbox's conversations.\n\nServer: `AutomationRulesController#index`, `AutomationRulePolicy#index?`\n(administrators), views `automation_rules/index.json.jbuilder` and\n`automation_rules/partials/_automation_rule.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb,\napp/policies/automation_rule_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_automation_rule() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("active")
+                    .long("active")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("event-name")
+                    .long("event-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create an automation rule\n\nSaves a rule: when `event_name` happens (conversation_created, conversation_updated,\nconversation_opened, message_created), if `conditions` hold, run `actions`.\nAdministrators only. **The answer is the bare rule**, not wrapped in `payload` (unlike\nevery other answer of these routes: `automation_rules/create.json.jbuilder`).\n\nEach condition is `{attribute_key, filter_operator, values, query_operator}` (the\n`query_operator`, AND or OR, joins it to the next; at most one may lack it); the keys\nallowed are `AutomationRule#conditions_attributes` and the account's custom\nattribute keys. Action names are `AutomationRule#actions_attributes` (those of macros\nplus send_email_to_team, open_conversation, pending_conversation). Violations answer\n422; the server's body is `{\"error\": {\"conditions\" or \"actions\": [\"...\"]}}`, an object\nthe shared `ErrorBody` does not describe, so the sandbox sends the message as a\nstring. Without `name`, `event_name`, `conditions` or `actions` the server fails on\nits NOT NULL columns with a 500; the sandbox answers 422 \"param is missing\".\n\nServer: `AutomationRulesController#create`, `AutomationRule` (validations),\n`AutomationRulePolicy#create?`, view `automation_rules/create.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb,\napp/models/automation_rule.rb, app/policies/automation_rule_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_automation_rule() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("automation-rule-id")
+                    .long("automation-rule-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The rule's id."),
+            )
+            .about(
+                "Show an automation rule\n\nOne rule, as `{\"payload\": {...}}`. Administrators only (an agent is answered 401,\nbefore the rule is looked up). An unknown id answers 404 in the sandbox; the server\nfails with a 500 (the rule is found with `find_by` and the view renders nil).\n\nServer: `AutomationRulesController#show`, `AutomationRulePolicy#show?`, view\n`automation_rules/show.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_automation_rule() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("automation-rule-id")
+                    .long("automation-rule-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The rule's id."),
+            )
+            .about(
+                "Delete an automation rule\n\nDeletes the rule; an empty 200. Administrators only. An unknown id answers 404 in the\nsandbox (the server: 500).\n\nServer: `AutomationRulesController#destroy`, `AutomationRulePolicy#destroy?`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_automation_rule() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("active")
+                    .long("active")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("automation-rule-id")
+                    .long("automation-rule-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The rule's id."),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("event-name")
+                    .long("event-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change an automation rule\n\nChanges the fields sent; `conditions` and `actions`, when sent, replace the lists\n(Rails also routes `PUT` here). The same validations as on create (422).\nAdministrators only. An unknown id answers 404 in the sandbox (the server: 500).\n\nServer: `AutomationRulesController#update`, `AutomationRulePolicy#update?`, view\n`automation_rules/update.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb,\napp/models/automation_rule.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_clone_automation_rule() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("automation-rule-id")
+                    .long("automation-rule-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The rule's id."),
+            )
+            .about(
+                "Copy an automation rule\n\nSaves a copy of the rule (same name, conditions, actions, `active`; a new id) and\nanswers it as `{\"payload\": {...}}`. Administrators only. An unknown id answers 404 in\nthe sandbox; the server fails with a 500 (`find_by` gives nil).\n\nServer: `AutomationRulesController#clone` (`dup`, `save!`; the member route's id\ncomes as `automation_rule_id`), `AutomationRulePolicy#clone?`, view\n`automation_rules/clone.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb, config/routes.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -2732,6 +2920,24 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::DeleteMacro => self.execute_delete_macro(matches).await,
             CliCommand::UpdateMacro => self.execute_update_macro(matches).await,
             CliCommand::ExecuteMacro => self.execute_execute_macro(matches).await,
+            CliCommand::ListAutomationRules => {
+                self.execute_list_automation_rules(matches).await
+            }
+            CliCommand::CreateAutomationRule => {
+                self.execute_create_automation_rule(matches).await
+            }
+            CliCommand::GetAutomationRule => {
+                self.execute_get_automation_rule(matches).await
+            }
+            CliCommand::DeleteAutomationRule => {
+                self.execute_delete_automation_rule(matches).await
+            }
+            CliCommand::UpdateAutomationRule => {
+                self.execute_update_automation_rule(matches).await
+            }
+            CliCommand::CloneAutomationRule => {
+                self.execute_clone_automation_rule(matches).await
+            }
         }
     }
     pub async fn execute_get_server_info(
@@ -4742,6 +4948,186 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_automation_rules(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_automation_rules();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_automation_rules(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_automation_rule();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("active") {
+            request = request.body_map(|body| { body.active(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("event-name") {
+            request = request.body_map(|body| { body.event_name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::AutomationRuleCreate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_automation_rule(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_automation_rule();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("automation-rule-id") {
+            request = request.automation_rule_id(value.clone());
+        }
+        self.config.execute_get_automation_rule(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_automation_rule();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("automation-rule-id") {
+            request = request.automation_rule_id(value.clone());
+        }
+        self.config.execute_delete_automation_rule(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_automation_rule();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("active") {
+            request = request.body_map(|body| { body.active(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("automation-rule-id") {
+            request = request.automation_rule_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("event-name") {
+            request = request.body_map(|body| { body.event_name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::AutomationRuleUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_automation_rule(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_clone_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.clone_automation_rule();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("automation-rule-id") {
+            request = request.automation_rule_id(value.clone());
+        }
+        self.config.execute_clone_automation_rule(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -5204,6 +5590,48 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_automation_rules(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListAutomationRules,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateAutomationRule,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetAutomationRule,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteAutomationRule,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateAutomationRule,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_clone_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CloneAutomationRule,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -5270,6 +5698,12 @@ pub enum CliCommand {
     DeleteMacro,
     UpdateMacro,
     ExecuteMacro,
+    ListAutomationRules,
+    CreateAutomationRule,
+    GetAutomationRule,
+    DeleteAutomationRule,
+    UpdateAutomationRule,
+    CloneAutomationRule,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -5306,7 +5740,10 @@ impl CliCommand {
             CliCommand::CreateWebhook, CliCommand::DeleteWebhook,
             CliCommand::UpdateWebhook, CliCommand::ListMacros, CliCommand::CreateMacro,
             CliCommand::GetMacro, CliCommand::DeleteMacro, CliCommand::UpdateMacro,
-            CliCommand::ExecuteMacro,
+            CliCommand::ExecuteMacro, CliCommand::ListAutomationRules,
+            CliCommand::CreateAutomationRule, CliCommand::GetAutomationRule,
+            CliCommand::DeleteAutomationRule, CliCommand::UpdateAutomationRule,
+            CliCommand::CloneAutomationRule,
         ]
             .into_iter()
     }
@@ -5383,6 +5820,12 @@ impl CliCommand {
             CliCommand::DeleteMacro => "delete_macro",
             CliCommand::UpdateMacro => "update_macro",
             CliCommand::ExecuteMacro => "execute_macro",
+            CliCommand::ListAutomationRules => "list_automation_rules",
+            CliCommand::CreateAutomationRule => "create_automation_rule",
+            CliCommand::GetAutomationRule => "get_automation_rule",
+            CliCommand::DeleteAutomationRule => "delete_automation_rule",
+            CliCommand::UpdateAutomationRule => "update_automation_rule",
+            CliCommand::CloneAutomationRule => "clone_automation_rule",
         }
     }
 }

@@ -147,6 +147,7 @@
 mod account_webhooks;
 mod app;
 mod auth;
+mod automation_rules;
 mod clock;
 mod compression;
 mod conversation_extra;

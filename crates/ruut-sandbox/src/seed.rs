@@ -152,6 +152,8 @@ pub struct SeedInfo {
     /// A personal macro of the main account by another agent (the token
     /// user may not see or run it).
     pub other_agent_macro_id: i64,
+    /// An automation rule of the second account.
+    pub automation_rule_id: i64,
 }
 
 /// Builds the seeded store and the ids that describe it.
@@ -284,6 +286,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     seed_conversations(&mut store, &mut rng);
     let webhook_id = crate::account_webhooks::seed(&mut store, 2);
     let (macro_id, other_agent_macro_id) = crate::macros::seed(&mut store, 1, 1, 2);
+    let automation_rule_id = crate::automation_rules::seed(&mut store, 2);
 
     let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
     let info = SeedInfo {
@@ -325,6 +328,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         webhook_id,
         macro_id,
         other_agent_macro_id,
+        automation_rule_id,
     };
     (store, info)
 }

@@ -261,6 +261,8 @@ pub(crate) struct Store {
     pub account_webhooks: crate::account_webhooks::AccountWebhooks,
     /// The accounts' macros.
     pub macros: crate::macros::Macros,
+    /// The accounts' automation rules (stored, not run).
+    pub automation_rules: crate::automation_rules::AutomationRules,
 }
 
 impl Store {

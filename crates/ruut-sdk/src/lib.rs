@@ -164,6 +164,7 @@
 #![forbid(unsafe_code)]
 
 mod accounts;
+mod automation_rules;
 mod client;
 mod contacts;
 mod conversations;
@@ -176,6 +177,8 @@ mod transport;
 pub mod webhook;
 mod webhooks;
 
+pub use automation_rules::create::CreateAutomationRuleRequest;
+pub use automation_rules::handle::{AutomationRuleHandle, AutomationRuleUpdateRequest};
 pub use client::Client;
 pub use client::builder::ClientBuilder;
 pub use client::config::DEFAULT_POOL_IDLE_TIMEOUT;

@@ -26,6 +26,7 @@
 mod account_webhooks;
 mod accounts;
 mod answer;
+mod automation_rules;
 mod contact_changes;
 mod contract;
 mod conversation_actions;
@@ -60,6 +61,7 @@ fn steps() -> Vec<Step> {
         contact_changes::removals(),
         account_webhooks::steps(),
         macros::steps(),
+        automation_rules::steps(),
     ]
     .into_iter()
     .flatten()

@@ -21,6 +21,7 @@
 
 mod account_webhooks;
 mod accounts;
+mod automation_rules;
 mod contact_changes;
 mod contact_links;
 mod contacts;
@@ -57,6 +58,7 @@ pub fn table() -> Vec<Entry> {
         contact_links::entries(),
         account_webhooks::entries(),
         macros::entries(),
+        automation_rules::entries(),
     ]
     .into_iter()
     .flatten()

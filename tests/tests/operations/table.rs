@@ -199,6 +199,8 @@ pub struct Ids {
     pub webhook: i64,
     /// A global macro of `account` by the token user.
     pub macro_id: i64,
+    /// An automation rule of `admin_account`.
+    pub automation_rule: i64,
 }
 
 impl Ids {
@@ -213,6 +215,7 @@ impl Ids {
             "message_id" => &mut self.message,
             "webhook_id" => &mut self.webhook,
             "macro_id" => &mut self.macro_id,
+            "automation_rule_id" => &mut self.automation_rule,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -291,6 +294,7 @@ impl World {
             admin_contact: self.seed.second_account_contact_id,
             webhook: self.seed.webhook_id,
             macro_id: self.seed.macro_id,
+            automation_rule: self.seed.automation_rule_id,
         }
     }
 

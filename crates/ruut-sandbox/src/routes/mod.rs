@@ -11,6 +11,7 @@ mod accounts;
 mod admin;
 mod administrator;
 mod attachments;
+mod automation_rules;
 mod bulk;
 mod contact_changes;
 mod contact_links;
@@ -111,6 +112,12 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::UpdateMacro => serve(m, macros::update),
         Op::DeleteMacro => serve(m, macros::delete),
         Op::ExecuteMacro => serve(m, macro_execution::execute),
+        Op::ListAutomationRules => serve(m, automation_rules::list),
+        Op::CreateAutomationRule => serve(m, automation_rules::create),
+        Op::GetAutomationRule => serve(m, automation_rules::show),
+        Op::UpdateAutomationRule => serve(m, automation_rules::update),
+        Op::DeleteAutomationRule => serve(m, automation_rules::delete),
+        Op::CloneAutomationRule => serve(m, automation_rules::clone),
         _ => return None,
     })
 }
