@@ -281,6 +281,34 @@ open_enum! {
         List = "list",
         /// True or false.
         Checkbox = "checkbox",
+    /// An event an account webhook may subscribe to (`subscriptions`): the
+    /// names of Chatwoot's `Webhook::ALLOWED_WEBHOOK_EVENTS`, which are also
+    /// the `event` of each delivery's body.
+    WebhookEventName {
+        /// A conversation's status changed.
+        ConversationStatusChanged = "conversation_status_changed",
+        /// A conversation's assignee, team, priority, labels or attributes changed.
+        ConversationUpdated = "conversation_updated",
+        /// A conversation was started.
+        ConversationCreated = "conversation_created",
+        /// A contact was created.
+        ContactCreated = "contact_created",
+        /// A contact's details changed.
+        ContactUpdated = "contact_updated",
+        /// A message was added.
+        MessageCreated = "message_created",
+        /// A message was edited, deleted or changed delivery status.
+        MessageUpdated = "message_updated",
+        /// The website widget was opened.
+        WebwidgetTriggered = "webwidget_triggered",
+        /// An inbox was created.
+        InboxCreated = "inbox_created",
+        /// An inbox was changed.
+        InboxUpdated = "inbox_updated",
+        /// Someone started typing.
+        ConversationTypingOn = "conversation_typing_on",
+        /// Someone stopped typing.
+        ConversationTypingOff = "conversation_typing_off",
     }
 }
 
@@ -303,6 +331,12 @@ open_enum! {
         Contact = "contact",
         /// Reports.
         Report = "report",
+    /// Who may see and run a macro.
+    MacroVisibility {
+        /// Only its author.
+        Personal = "personal",
+        /// Everyone in the account.
+        Global = "global",
     }
 }
 

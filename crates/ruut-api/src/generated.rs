@@ -166,6 +166,174 @@ is absent while empty, and `custom_role_id` is sent by enterprise servers only.
             Default::default()
         }
     }
+    /**A webhook registered in the account (`webhooks/_webhook.json.jbuilder`). `inbox` is
+present only when the webhook has one. `secret` is sent by Chatwoot 4.11.2 and later
+(and by the sandbox), not by v4.10.1: the key of the HMAC-SHA256 each delivery is
+signed with (`X-Chatwoot-Signature`). Keep it out of logs.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhook {
+        pub account_id: i64,
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox: ::std::option::Option<AccountWebhookInbox>,
+        ///Null when none was given.
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///Chatwoot 4.11.2 and later only (absent from v4.10.1): the signing secret.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub secret: ::std::option::Option<::std::string::String>,
+        pub subscriptions: ::std::vec::Vec<crate::enums::WebhookEventName>,
+        pub url: ::std::string::String,
+    }
+    impl AccountWebhook {
+        pub fn builder() -> builder::AccountWebhook {
+            Default::default()
+        }
+    }
+    /**A new webhook. `url` must be an http(s) URL not yet registered in the account;
+`subscriptions` at least one known event name.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookCreate {
+        ///Stored and rendered as `inbox`; does not narrow the deliveries.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub subscriptions: ::std::vec::Vec<crate::enums::WebhookEventName>,
+        pub url: ::std::string::String,
+    }
+    impl AccountWebhookCreate {
+        pub fn builder() -> builder::AccountWebhookCreate {
+            Default::default()
+        }
+    }
+    ///The inbox a webhook was registered with (`inbox_id`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookInbox {
+        pub id: i64,
+        pub name: ::std::string::String,
+    }
+    impl AccountWebhookInbox {
+        pub fn builder() -> builder::AccountWebhookInbox {
+            Default::default()
+        }
+    }
+    ///The account's webhooks, as `{"payload": {"webhooks": [...]}}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookList {
+        pub payload: AccountWebhookListPayload,
+    }
+    impl AccountWebhookList {
+        pub fn builder() -> builder::AccountWebhookList {
+            Default::default()
+        }
+    }
+    ///`AccountWebhookListPayload`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookListPayload {
+        pub webhooks: ::std::vec::Vec<AccountWebhook>,
+    }
+    impl AccountWebhookListPayload {
+        pub fn builder() -> builder::AccountWebhookListPayload {
+            Default::default()
+        }
+    }
+    ///One webhook, as `{"payload": {"webhook": {...}}}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookPayload {
+        pub payload: AccountWebhookPayloadPayload,
+    }
+    impl AccountWebhookPayload {
+        pub fn builder() -> builder::AccountWebhookPayload {
+            Default::default()
+        }
+    }
+    ///`AccountWebhookPayloadPayload`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookPayloadPayload {
+        pub webhook: AccountWebhook,
+    }
+    impl AccountWebhookPayloadPayload {
+        pub fn builder() -> builder::AccountWebhookPayloadPayload {
+            Default::default()
+        }
+    }
+    ///The fields to change; the others are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountWebhookUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub subscriptions: ::std::vec::Vec<crate::enums::WebhookEventName>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub url: ::std::option::Option<::std::string::String>,
+    }
+    impl AccountWebhookUpdate {
+        pub fn builder() -> builder::AccountWebhookUpdate {
+            Default::default()
+        }
+    }
     /**An agent bot (`models/_agent_bot.json.jbuilder`). `outgoing_url` is absent for system
 bots; `access_token` only for the account's own bots.
 */
@@ -640,6 +808,173 @@ nothing changes and the answer is null.
     }
     impl AutoOfflineRequest {
         pub fn builder() -> builder::AutoOfflineRequest {
+            Default::default()
+        }
+    }
+    ///One action of a rule (`action_name` and its parameters), as in macros.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationAction {
+        pub action_name: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub action_params: ::std::vec::Vec<::serde_json::Value>,
+    }
+    impl AutomationAction {
+        pub fn builder() -> builder::AutomationAction {
+            Default::default()
+        }
+    }
+    /**One condition of a rule: the attribute (`attribute_key`), how it is compared
+(`filter_operator`: equal_to, not_equal_to, contains, does_not_contain,
+is_present...), the `values`, and the `query_operator` (AND or OR) joining it to the
+next condition (null on the last).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationCondition {
+        pub attribute_key: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_attribute_type: ::std::option::Option<::std::string::String>,
+        pub filter_operator: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub query_operator: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub values: ::std::vec::Vec<::serde_json::Value>,
+    }
+    impl AutomationCondition {
+        pub fn builder() -> builder::AutomationCondition {
+            Default::default()
+        }
+    }
+    /**An automation rule (`automation_rules/partials/_automation_rule.json.jbuilder`).
+`created_on` is Unix seconds; `files` only when the rule has attachments.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationRule {
+        pub account_id: i64,
+        pub actions: ::std::vec::Vec<AutomationAction>,
+        pub active: bool,
+        pub conditions: ::std::vec::Vec<AutomationCondition>,
+        pub created_on: i64,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub description: ::std::option::Option<::std::string::String>,
+        ///conversation_created, conversation_updated, conversation_opened or message_created.
+        pub event_name: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub files: ::std::vec::Vec<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        pub id: i64,
+        pub name: ::std::string::String,
+    }
+    impl AutomationRule {
+        pub fn builder() -> builder::AutomationRule {
+            Default::default()
+        }
+    }
+    ///A new rule.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationRuleCreate {
+        pub actions: ::std::vec::Vec<AutomationAction>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub active: ::std::option::Option<bool>,
+        pub conditions: ::std::vec::Vec<AutomationCondition>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        pub event_name: ::std::string::String,
+        pub name: ::std::string::String,
+    }
+    impl AutomationRuleCreate {
+        pub fn builder() -> builder::AutomationRuleCreate {
+            Default::default()
+        }
+    }
+    ///The rules, as `{"payload": [...]}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationRuleList {
+        pub payload: ::std::vec::Vec<AutomationRule>,
+    }
+    impl AutomationRuleList {
+        pub fn builder() -> builder::AutomationRuleList {
+            Default::default()
+        }
+    }
+    ///One rule, as `{"payload": {...}}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationRulePayload {
+        pub payload: AutomationRule,
+    }
+    impl AutomationRulePayload {
+        pub fn builder() -> builder::AutomationRulePayload {
+            Default::default()
+        }
+    }
+    ///The changes; `conditions` and `actions`, when sent, replace the lists.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AutomationRuleUpdate {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub actions: ::std::vec::Vec<AutomationAction>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub active: ::std::option::Option<bool>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub conditions: ::std::vec::Vec<AutomationCondition>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub event_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+    }
+    impl AutomationRuleUpdate {
+        pub fn builder() -> builder::AutomationRuleUpdate {
             Default::default()
         }
     }
@@ -3393,6 +3728,184 @@ or `-`, start with a letter or digit, and be unique in the account (422 otherwis
             Default::default()
         }
     }
+    /**A macro (`models/_macro.json.jbuilder`). `created_by` and `updated_by` (the agent
+partial) are present only while those users exist; `files` only when the macro has
+attachments. `visibility` is null for an administrator's macro saved without one.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct Macro {
+        pub account_id: i64,
+        pub actions: ::std::vec::Vec<MacroAction>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_by: ::std::option::Option<Assignee>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub files: ::std::vec::Vec<MacroFile>,
+        pub id: i64,
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_by: ::std::option::Option<Assignee>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub visibility: ::std::option::Option<crate::enums::MacroVisibility>,
+    }
+    impl Macro {
+        pub fn builder() -> builder::Macro {
+            Default::default()
+        }
+    }
+    /**One action of a macro: `action_name` (see createMacro for the names) and its
+parameters, a list whose items depend on the action (label names, an agent id or
+`"self"`, a status, a message's text...).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroAction {
+        pub action_name: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub action_params: ::std::vec::Vec<::serde_json::Value>,
+    }
+    impl MacroAction {
+        pub fn builder() -> builder::MacroAction {
+            Default::default()
+        }
+    }
+    ///A new macro.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroCreate {
+        pub actions: ::std::vec::Vec<MacroAction>,
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub visibility: ::std::option::Option<crate::enums::MacroVisibility>,
+    }
+    impl MacroCreate {
+        pub fn builder() -> builder::MacroCreate {
+            Default::default()
+        }
+    }
+    ///The conversations (display ids) to run the macro on.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroExecution {
+        pub conversation_ids: ::std::vec::Vec<i64>,
+    }
+    impl MacroExecution {
+        pub fn builder() -> builder::MacroExecution {
+            Default::default()
+        }
+    }
+    ///A file attached to the macro (for `send_attachment`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroFile {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub blob_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub file_type: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub file_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub filename: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub macro_id: ::std::option::Option<i64>,
+    }
+    impl MacroFile {
+        pub fn builder() -> builder::MacroFile {
+            Default::default()
+        }
+    }
+    ///The macros, as `{"payload": [...]}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroList {
+        pub payload: ::std::vec::Vec<Macro>,
+    }
+    impl MacroList {
+        pub fn builder() -> builder::MacroList {
+            Default::default()
+        }
+    }
+    ///One macro, as `{"payload": {...}}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroPayload {
+        pub payload: Macro,
+    }
+    impl MacroPayload {
+        pub fn builder() -> builder::MacroPayload {
+            Default::default()
+        }
+    }
+    ///The changes; `actions`, when sent, replaces every action.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct MacroUpdate {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub actions: ::std::vec::Vec<MacroAction>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub visibility: ::std::option::Option<crate::enums::MacroVisibility>,
+    }
+    impl MacroUpdate {
+        pub fn builder() -> builder::MacroUpdate {
+            Default::default()
+        }
+    }
     ///A message. `message_type` is an integer here (webhooks send a string).
     #[derive(
         ::serde::Deserialize,
@@ -5822,6 +6335,595 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct AccountWebhook {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            inbox: ::std::result::Result<
+                ::std::option::Option<super::AccountWebhookInbox>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            secret: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            subscriptions: ::std::result::Result<
+                ::std::vec::Vec<crate::enums::WebhookEventName>,
+                ::std::string::String,
+            >,
+            url: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for AccountWebhook {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    inbox: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    secret: Ok(Default::default()),
+                    subscriptions: Err(
+                        "no value supplied for subscriptions".to_string(),
+                    ),
+                    url: Err("no value supplied for url".to_string()),
+                }
+            }
+        }
+        impl AccountWebhook {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn inbox<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::AccountWebhookInbox>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn secret<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.secret = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for secret: {e}")
+                    });
+                self
+            }
+            pub fn subscriptions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<crate::enums::WebhookEventName>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.subscriptions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for subscriptions: {e}")
+                    });
+                self
+            }
+            pub fn url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhook> for super::AccountWebhook {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhook,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    id: value.id?,
+                    inbox: value.inbox?,
+                    name: value.name?,
+                    secret: value.secret?,
+                    subscriptions: value.subscriptions?,
+                    url: value.url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhook> for AccountWebhook {
+            fn from(value: super::AccountWebhook) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    id: Ok(value.id),
+                    inbox: Ok(value.inbox),
+                    name: Ok(value.name),
+                    secret: Ok(value.secret),
+                    subscriptions: Ok(value.subscriptions),
+                    url: Ok(value.url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookCreate {
+            inbox_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            subscriptions: ::std::result::Result<
+                ::std::vec::Vec<crate::enums::WebhookEventName>,
+                ::std::string::String,
+            >,
+            url: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for AccountWebhookCreate {
+            fn default() -> Self {
+                Self {
+                    inbox_id: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    subscriptions: Err(
+                        "no value supplied for subscriptions".to_string(),
+                    ),
+                    url: Err("no value supplied for url".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookCreate {
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn subscriptions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<crate::enums::WebhookEventName>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.subscriptions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for subscriptions: {e}")
+                    });
+                self
+            }
+            pub fn url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookCreate>
+        for super::AccountWebhookCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    inbox_id: value.inbox_id?,
+                    name: value.name?,
+                    subscriptions: value.subscriptions?,
+                    url: value.url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookCreate> for AccountWebhookCreate {
+            fn from(value: super::AccountWebhookCreate) -> Self {
+                Self {
+                    inbox_id: Ok(value.inbox_id),
+                    name: Ok(value.name),
+                    subscriptions: Ok(value.subscriptions),
+                    url: Ok(value.url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookInbox {
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for AccountWebhookInbox {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookInbox {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookInbox>
+        for super::AccountWebhookInbox {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookInbox,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookInbox> for AccountWebhookInbox {
+            fn from(value: super::AccountWebhookInbox) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookList {
+            payload: ::std::result::Result<
+                super::AccountWebhookListPayload,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountWebhookList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AccountWebhookListPayload>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookList> for super::AccountWebhookList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookList> for AccountWebhookList {
+            fn from(value: super::AccountWebhookList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookListPayload {
+            webhooks: ::std::result::Result<
+                ::std::vec::Vec<super::AccountWebhook>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountWebhookListPayload {
+            fn default() -> Self {
+                Self {
+                    webhooks: Err("no value supplied for webhooks".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookListPayload {
+            pub fn webhooks<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AccountWebhook>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.webhooks = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for webhooks: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookListPayload>
+        for super::AccountWebhookListPayload {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookListPayload,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { webhooks: value.webhooks? })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookListPayload>
+        for AccountWebhookListPayload {
+            fn from(value: super::AccountWebhookListPayload) -> Self {
+                Self {
+                    webhooks: Ok(value.webhooks),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookPayload {
+            payload: ::std::result::Result<
+                super::AccountWebhookPayloadPayload,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountWebhookPayload {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookPayload {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AccountWebhookPayloadPayload>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookPayload>
+        for super::AccountWebhookPayload {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookPayload,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookPayload>
+        for AccountWebhookPayload {
+            fn from(value: super::AccountWebhookPayload) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookPayloadPayload {
+            webhook: ::std::result::Result<super::AccountWebhook, ::std::string::String>,
+        }
+        impl ::std::default::Default for AccountWebhookPayloadPayload {
+            fn default() -> Self {
+                Self {
+                    webhook: Err("no value supplied for webhook".to_string()),
+                }
+            }
+        }
+        impl AccountWebhookPayloadPayload {
+            pub fn webhook<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AccountWebhook>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.webhook = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for webhook: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookPayloadPayload>
+        for super::AccountWebhookPayloadPayload {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookPayloadPayload,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { webhook: value.webhook? })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookPayloadPayload>
+        for AccountWebhookPayloadPayload {
+            fn from(value: super::AccountWebhookPayloadPayload) -> Self {
+                Self { webhook: Ok(value.webhook) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AccountWebhookUpdate {
+            inbox_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            subscriptions: ::std::result::Result<
+                ::std::vec::Vec<crate::enums::WebhookEventName>,
+                ::std::string::String,
+            >,
+            url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AccountWebhookUpdate {
+            fn default() -> Self {
+                Self {
+                    inbox_id: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    subscriptions: Ok(Default::default()),
+                    url: Ok(Default::default()),
+                }
+            }
+        }
+        impl AccountWebhookUpdate {
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn subscriptions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<crate::enums::WebhookEventName>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.subscriptions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for subscriptions: {e}")
+                    });
+                self
+            }
+            pub fn url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountWebhookUpdate>
+        for super::AccountWebhookUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountWebhookUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    inbox_id: value.inbox_id?,
+                    name: value.name?,
+                    subscriptions: value.subscriptions?,
+                    url: value.url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountWebhookUpdate> for AccountWebhookUpdate {
+            fn from(value: super::AccountWebhookUpdate) -> Self {
+                Self {
+                    inbox_id: Ok(value.inbox_id),
+                    name: Ok(value.name),
+                    subscriptions: Ok(value.subscriptions),
+                    url: Ok(value.url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct AgentBot {
             access_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -6970,6 +8072,767 @@ in which conversation, and whether in a private note.
                 Self {
                     account_id: Ok(value.account_id),
                     auto_offline: Ok(value.auto_offline),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationAction {
+            action_name: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            action_params: ::std::result::Result<
+                ::std::vec::Vec<::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AutomationAction {
+            fn default() -> Self {
+                Self {
+                    action_name: Err("no value supplied for action_name".to_string()),
+                    action_params: Ok(Default::default()),
+                }
+            }
+        }
+        impl AutomationAction {
+            pub fn action_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.action_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for action_name: {e}")
+                    });
+                self
+            }
+            pub fn action_params<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.action_params = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for action_params: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationAction> for super::AutomationAction {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationAction,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    action_name: value.action_name?,
+                    action_params: value.action_params?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutomationAction> for AutomationAction {
+            fn from(value: super::AutomationAction) -> Self {
+                Self {
+                    action_name: Ok(value.action_name),
+                    action_params: Ok(value.action_params),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationCondition {
+            attribute_key: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            custom_attribute_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            filter_operator: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            query_operator: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            values: ::std::result::Result<
+                ::std::vec::Vec<::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AutomationCondition {
+            fn default() -> Self {
+                Self {
+                    attribute_key: Err(
+                        "no value supplied for attribute_key".to_string(),
+                    ),
+                    custom_attribute_type: Ok(Default::default()),
+                    filter_operator: Err(
+                        "no value supplied for filter_operator".to_string(),
+                    ),
+                    query_operator: Ok(Default::default()),
+                    values: Ok(Default::default()),
+                }
+            }
+        }
+        impl AutomationCondition {
+            pub fn attribute_key<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attribute_key = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attribute_key: {e}")
+                    });
+                self
+            }
+            pub fn custom_attribute_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attribute_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attribute_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn filter_operator<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.filter_operator = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for filter_operator: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn query_operator<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.query_operator = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for query_operator: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn values<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.values = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for values: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationCondition>
+        for super::AutomationCondition {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationCondition,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attribute_key: value.attribute_key?,
+                    custom_attribute_type: value.custom_attribute_type?,
+                    filter_operator: value.filter_operator?,
+                    query_operator: value.query_operator?,
+                    values: value.values?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutomationCondition> for AutomationCondition {
+            fn from(value: super::AutomationCondition) -> Self {
+                Self {
+                    attribute_key: Ok(value.attribute_key),
+                    custom_attribute_type: Ok(value.custom_attribute_type),
+                    filter_operator: Ok(value.filter_operator),
+                    query_operator: Ok(value.query_operator),
+                    values: Ok(value.values),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationRule {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationAction>,
+                ::std::string::String,
+            >,
+            active: ::std::result::Result<bool, ::std::string::String>,
+            conditions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationCondition>,
+                ::std::string::String,
+            >,
+            created_on: ::std::result::Result<i64, ::std::string::String>,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            event_name: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            files: ::std::result::Result<
+                ::std::vec::Vec<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for AutomationRule {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    actions: Err("no value supplied for actions".to_string()),
+                    active: Err("no value supplied for active".to_string()),
+                    conditions: Err("no value supplied for conditions".to_string()),
+                    created_on: Err("no value supplied for created_on".to_string()),
+                    description: Err("no value supplied for description".to_string()),
+                    event_name: Err("no value supplied for event_name".to_string()),
+                    files: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl AutomationRule {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn active<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.active = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for active: {e}")
+                    });
+                self
+            }
+            pub fn conditions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationCondition>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conditions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for conditions: {e}")
+                    });
+                self
+            }
+            pub fn created_on<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_on = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_on: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn event_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_name: {e}")
+                    });
+                self
+            }
+            pub fn files<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.files = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for files: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationRule> for super::AutomationRule {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationRule,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    actions: value.actions?,
+                    active: value.active?,
+                    conditions: value.conditions?,
+                    created_on: value.created_on?,
+                    description: value.description?,
+                    event_name: value.event_name?,
+                    files: value.files?,
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutomationRule> for AutomationRule {
+            fn from(value: super::AutomationRule) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    actions: Ok(value.actions),
+                    active: Ok(value.active),
+                    conditions: Ok(value.conditions),
+                    created_on: Ok(value.created_on),
+                    description: Ok(value.description),
+                    event_name: Ok(value.event_name),
+                    files: Ok(value.files),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationRuleCreate {
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationAction>,
+                ::std::string::String,
+            >,
+            active: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            conditions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationCondition>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            event_name: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for AutomationRuleCreate {
+            fn default() -> Self {
+                Self {
+                    actions: Err("no value supplied for actions".to_string()),
+                    active: Ok(Default::default()),
+                    conditions: Err("no value supplied for conditions".to_string()),
+                    description: Ok(Default::default()),
+                    event_name: Err("no value supplied for event_name".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl AutomationRuleCreate {
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn active<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.active = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for active: {e}")
+                    });
+                self
+            }
+            pub fn conditions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationCondition>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conditions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for conditions: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn event_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_name: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationRuleCreate>
+        for super::AutomationRuleCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationRuleCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    actions: value.actions?,
+                    active: value.active?,
+                    conditions: value.conditions?,
+                    description: value.description?,
+                    event_name: value.event_name?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutomationRuleCreate> for AutomationRuleCreate {
+            fn from(value: super::AutomationRuleCreate) -> Self {
+                Self {
+                    actions: Ok(value.actions),
+                    active: Ok(value.active),
+                    conditions: Ok(value.conditions),
+                    description: Ok(value.description),
+                    event_name: Ok(value.event_name),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationRuleList {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationRule>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AutomationRuleList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl AutomationRuleList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationRule>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationRuleList> for super::AutomationRuleList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationRuleList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::AutomationRuleList> for AutomationRuleList {
+            fn from(value: super::AutomationRuleList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationRulePayload {
+            payload: ::std::result::Result<super::AutomationRule, ::std::string::String>,
+        }
+        impl ::std::default::Default for AutomationRulePayload {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl AutomationRulePayload {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AutomationRule>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationRulePayload>
+        for super::AutomationRulePayload {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationRulePayload,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::AutomationRulePayload>
+        for AutomationRulePayload {
+            fn from(value: super::AutomationRulePayload) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AutomationRuleUpdate {
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationAction>,
+                ::std::string::String,
+            >,
+            active: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            conditions: ::std::result::Result<
+                ::std::vec::Vec<super::AutomationCondition>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            event_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AutomationRuleUpdate {
+            fn default() -> Self {
+                Self {
+                    actions: Ok(Default::default()),
+                    active: Ok(Default::default()),
+                    conditions: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    event_name: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                }
+            }
+        }
+        impl AutomationRuleUpdate {
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn active<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.active = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for active: {e}")
+                    });
+                self
+            }
+            pub fn conditions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AutomationCondition>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conditions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for conditions: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn event_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_name: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AutomationRuleUpdate>
+        for super::AutomationRuleUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AutomationRuleUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    actions: value.actions?,
+                    active: value.active?,
+                    conditions: value.conditions?,
+                    description: value.description?,
+                    event_name: value.event_name?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AutomationRuleUpdate> for AutomationRuleUpdate {
+            fn from(value: super::AutomationRuleUpdate) -> Self {
+                Self {
+                    actions: Ok(value.actions),
+                    active: Ok(value.active),
+                    conditions: Ok(value.conditions),
+                    description: Ok(value.description),
+                    event_name: Ok(value.event_name),
+                    name: Ok(value.name),
                 }
             }
         }
@@ -15789,6 +17652,688 @@ in which conversation, and whether in a private note.
                     description: Ok(value.description),
                     show_on_sidebar: Ok(value.show_on_sidebar),
                     title: Ok(value.title),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Macro {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::MacroAction>,
+                ::std::string::String,
+            >,
+            created_by: ::std::result::Result<
+                ::std::option::Option<super::Assignee>,
+                ::std::string::String,
+            >,
+            files: ::std::result::Result<
+                ::std::vec::Vec<super::MacroFile>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            updated_by: ::std::result::Result<
+                ::std::option::Option<super::Assignee>,
+                ::std::string::String,
+            >,
+            visibility: ::std::result::Result<
+                ::std::option::Option<crate::enums::MacroVisibility>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Macro {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    actions: Err("no value supplied for actions".to_string()),
+                    created_by: Ok(Default::default()),
+                    files: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    updated_by: Ok(Default::default()),
+                    visibility: Err("no value supplied for visibility".to_string()),
+                }
+            }
+        }
+        impl Macro {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::MacroAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn created_by<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Assignee>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_by = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_by: {e}")
+                    });
+                self
+            }
+            pub fn files<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::MacroFile>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.files = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for files: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn updated_by<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Assignee>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_by = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_by: {e}")
+                    });
+                self
+            }
+            pub fn visibility<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::MacroVisibility>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.visibility = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for visibility: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Macro> for super::Macro {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Macro,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    actions: value.actions?,
+                    created_by: value.created_by?,
+                    files: value.files?,
+                    id: value.id?,
+                    name: value.name?,
+                    updated_by: value.updated_by?,
+                    visibility: value.visibility?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Macro> for Macro {
+            fn from(value: super::Macro) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    actions: Ok(value.actions),
+                    created_by: Ok(value.created_by),
+                    files: Ok(value.files),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    updated_by: Ok(value.updated_by),
+                    visibility: Ok(value.visibility),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroAction {
+            action_name: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            action_params: ::std::result::Result<
+                ::std::vec::Vec<::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroAction {
+            fn default() -> Self {
+                Self {
+                    action_name: Err("no value supplied for action_name".to_string()),
+                    action_params: Ok(Default::default()),
+                }
+            }
+        }
+        impl MacroAction {
+            pub fn action_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.action_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for action_name: {e}")
+                    });
+                self
+            }
+            pub fn action_params<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.action_params = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for action_params: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroAction> for super::MacroAction {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroAction,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    action_name: value.action_name?,
+                    action_params: value.action_params?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MacroAction> for MacroAction {
+            fn from(value: super::MacroAction) -> Self {
+                Self {
+                    action_name: Ok(value.action_name),
+                    action_params: Ok(value.action_params),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroCreate {
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::MacroAction>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            visibility: ::std::result::Result<
+                ::std::option::Option<crate::enums::MacroVisibility>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroCreate {
+            fn default() -> Self {
+                Self {
+                    actions: Err("no value supplied for actions".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    visibility: Ok(Default::default()),
+                }
+            }
+        }
+        impl MacroCreate {
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::MacroAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn visibility<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::MacroVisibility>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.visibility = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for visibility: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroCreate> for super::MacroCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    actions: value.actions?,
+                    name: value.name?,
+                    visibility: value.visibility?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MacroCreate> for MacroCreate {
+            fn from(value: super::MacroCreate) -> Self {
+                Self {
+                    actions: Ok(value.actions),
+                    name: Ok(value.name),
+                    visibility: Ok(value.visibility),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroExecution {
+            conversation_ids: ::std::result::Result<
+                ::std::vec::Vec<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroExecution {
+            fn default() -> Self {
+                Self {
+                    conversation_ids: Err(
+                        "no value supplied for conversation_ids".to_string(),
+                    ),
+                }
+            }
+        }
+        impl MacroExecution {
+            pub fn conversation_ids<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversation_ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversation_ids: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroExecution> for super::MacroExecution {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroExecution,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    conversation_ids: value.conversation_ids?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MacroExecution> for MacroExecution {
+            fn from(value: super::MacroExecution) -> Self {
+                Self {
+                    conversation_ids: Ok(value.conversation_ids),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroFile {
+            account_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            blob_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            file_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            file_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            filename: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            macro_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroFile {
+            fn default() -> Self {
+                Self {
+                    account_id: Ok(Default::default()),
+                    blob_id: Ok(Default::default()),
+                    file_type: Ok(Default::default()),
+                    file_url: Ok(Default::default()),
+                    filename: Ok(Default::default()),
+                    id: Ok(Default::default()),
+                    macro_id: Ok(Default::default()),
+                }
+            }
+        }
+        impl MacroFile {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn blob_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.blob_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for blob_id: {e}")
+                    });
+                self
+            }
+            pub fn file_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.file_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for file_type: {e}")
+                    });
+                self
+            }
+            pub fn file_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.file_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for file_url: {e}")
+                    });
+                self
+            }
+            pub fn filename<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.filename = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for filename: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn macro_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.macro_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for macro_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroFile> for super::MacroFile {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroFile,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    blob_id: value.blob_id?,
+                    file_type: value.file_type?,
+                    file_url: value.file_url?,
+                    filename: value.filename?,
+                    id: value.id?,
+                    macro_id: value.macro_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MacroFile> for MacroFile {
+            fn from(value: super::MacroFile) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    blob_id: Ok(value.blob_id),
+                    file_type: Ok(value.file_type),
+                    file_url: Ok(value.file_url),
+                    filename: Ok(value.filename),
+                    id: Ok(value.id),
+                    macro_id: Ok(value.macro_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroList {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Macro>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl MacroList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Macro>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroList> for super::MacroList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::MacroList> for MacroList {
+            fn from(value: super::MacroList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroPayload {
+            payload: ::std::result::Result<super::Macro, ::std::string::String>,
+        }
+        impl ::std::default::Default for MacroPayload {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl MacroPayload {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::Macro>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroPayload> for super::MacroPayload {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroPayload,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::MacroPayload> for MacroPayload {
+            fn from(value: super::MacroPayload) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct MacroUpdate {
+            actions: ::std::result::Result<
+                ::std::vec::Vec<super::MacroAction>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            visibility: ::std::result::Result<
+                ::std::option::Option<crate::enums::MacroVisibility>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for MacroUpdate {
+            fn default() -> Self {
+                Self {
+                    actions: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    visibility: Ok(Default::default()),
+                }
+            }
+        }
+        impl MacroUpdate {
+            pub fn actions<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::MacroAction>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.actions = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for actions: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn visibility<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::MacroVisibility>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.visibility = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for visibility: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<MacroUpdate> for super::MacroUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: MacroUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    actions: value.actions?,
+                    name: value.name?,
+                    visibility: value.visibility?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::MacroUpdate> for MacroUpdate {
+            fn from(value: super::MacroUpdate) -> Self {
+                Self {
+                    actions: Ok(value.actions),
+                    name: Ok(value.name),
+                    visibility: Ok(value.visibility),
                 }
             }
         }
@@ -25287,6 +27832,529 @@ let response = client.update_custom_filter()
 ```*/
     pub fn update_custom_filter(&self) -> builder::UpdateCustomFilter<'_> {
         builder::UpdateCustomFilter::new(self)
+    }
+    /**List the account's webhooks
+
+Every webhook registered in the account, oldest first, as
+`{"payload": {"webhooks": [...]}}`. Administrators only: an agent is answered 401
+"You are not authorized to do this action".
+
+`secret` (the key each delivery is signed with) is rendered by Chatwoot 4.11.2 and
+later (PR #13573); v4.10.1 has no such column, renders no `secret` and does not sign.
+The sandbox renders it, as newer servers do.
+
+Server: `WebhooksController#index`, `WebhookPolicy#index?` (administrators), views
+`webhooks/index.json.jbuilder` and `webhooks/_webhook.json.jbuilder`
+(app/controllers/api/v1/accounts/webhooks_controller.rb, app/policies/webhook_policy.rb,
+app/views/api/v1/accounts/webhooks/).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/webhooks`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_webhooks()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_webhooks(&self) -> builder::ListWebhooks<'_> {
+        builder::ListWebhooks::new(self)
+    }
+    /**Register a webhook
+
+Registers a URL to receive the account's events, only those named in
+`subscriptions`. Administrators only (an agent is answered 401). The body's fields may
+also be sent inside `webhook` (Rails wraps top-level fields into it); a body with
+neither answers 422 `param is missing or the value is empty: webhook`.
+
+Validation failures answer 422 with `message` and `attributes`: a `url` that is not
+an http(s) URL (or none) "Url is invalid"; a `url` another webhook of the account
+already has "Url has already been taken"; `subscriptions` missing, empty, or naming
+an event the server does not know "Subscriptions Invalid events" (the allowed names
+are `Webhook::ALLOWED_WEBHOOK_EVENTS`). `inbox_id` is stored and rendered as `inbox`,
+but does not narrow the deliveries: every account webhook receives its subscribed
+events from every inbox (`WebhookListener#deliver_account_webhooks`).
+
+Deliveries are POSTs of the event's JSON (see `x-webhooks`), signed with the webhook's
+own `secret` by Chatwoot 4.11.2 and later; v4.10.1 neither returns a secret nor signs.
+The sandbox generates a secret, returns it, and signs every delivery to this webhook
+with it.
+
+Server: `WebhooksController#create` (`params.require(:webhook).permit(:inbox_id, :name,
+:url, subscriptions: [])`, `save!`), `Webhook` (url format and uniqueness,
+`validate_webhook_subscriptions`), `WebhookPolicy#create?`, view
+`webhooks/create.json.jbuilder` (app/controllers/api/v1/accounts/webhooks_controller.rb,
+app/models/webhook.rb, app/policies/webhook_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/webhooks`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_webhook()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_webhook(&self) -> builder::CreateWebhook<'_> {
+        builder::CreateWebhook::new(self)
+    }
+    /**Delete a webhook
+
+Removes the webhook; no more deliveries go to it (deliveries already queued may
+still arrive). The answer is an empty 200. Administrators only: an agent is answered
+401, before the webhook is looked up; an unknown id answers 404.
+
+Server: `WebhooksController#destroy` (`destroy!`, `head :ok`), `WebhookPolicy#destroy?`
+(app/controllers/api/v1/accounts/webhooks_controller.rb, app/policies/webhook_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/webhooks/{webhook_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `webhook_id`: The webhook's id.
+```ignore
+let response = client.delete_webhook()
+    .account_id(account_id)
+    .webhook_id(webhook_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_webhook(&self) -> builder::DeleteWebhook<'_> {
+        builder::DeleteWebhook::new(self)
+    }
+    /**Change a webhook
+
+Changes the fields sent and keeps the others (Rails also routes `PUT` here). The same
+validations as on create apply (422 with `message` and `attributes`). The secret does
+not change. Administrators only: an agent is answered 401, before the webhook is
+looked up; an unknown id answers 404.
+
+Server: `WebhooksController#update` (`update!`), `WebhookPolicy#update?`, view
+`webhooks/update.json.jbuilder` (app/controllers/api/v1/accounts/webhooks_controller.rb,
+app/models/webhook.rb, app/policies/webhook_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/webhooks/{webhook_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `webhook_id`: The webhook's id.
+- `body`
+```ignore
+let response = client.update_webhook()
+    .account_id(account_id)
+    .webhook_id(webhook_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_webhook(&self) -> builder::UpdateWebhook<'_> {
+        builder::UpdateWebhook::new(self)
+    }
+    /**List the macros the caller may use
+
+The account's global macros and the caller's own personal ones, by id, as
+`{"payload": [...]}` (no paging). A macro whose visibility is null (see updateMacro) is
+in neither set and is not listed. Any member of the account may list.
+
+Server: `MacrosController#index`, `Macro.with_visibility`, views `macros/index.json.jbuilder`
+and `models/_macro.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,
+app/models/macro.rb, app/views/api/v1/models/_macro.json.jbuilder).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/macros`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_macros()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_macros(&self) -> builder::ListMacros<'_> {
+        builder::ListMacros::new(self)
+    }
+    /**Create a macro
+
+Saves a named list of actions, by the caller. An agent's macro is always `personal`;
+an administrator's takes `visibility` as sent, and null when none is sent
+(`Macro#set_visibility`). Each action is `{"action_name", "action_params": [...]}`;
+the names allowed are `Macro::ACTIONS_ATTRS`: send_message, add_label, assign_team,
+assign_agent, mute_conversation, change_status, remove_label, remove_assigned_team,
+resolve_conversation, snooze_conversation, change_priority, send_email_transcript,
+send_attachment, add_private_note, send_webhook_event.
+
+An unknown action name answers 422; the server's body is
+`{"error": {"actions": ["Macro execution actions <names> not supported."]}}`, an object
+the shared `ErrorBody` does not describe, so the sandbox sends the message as a string
+(`{"error": "Macro execution actions <names> not supported."}`). Without `name` or
+`actions` the server fails on its NOT NULL columns with a 500; the sandbox answers 422
+`param is missing or the value is empty: name` (or `actions`). An unknown `visibility`
+raises in the server (500); the sandbox answers 422.
+
+Server: `MacrosController#create` (`params.permit(:name, :visibility, actions:
+[:action_name, {action_params: []}])`), `AttachmentConcern`, `Macro`
+(`json_actions_format`, `set_visibility`), `MacroPolicy#create?` (everyone), view
+`macros/create.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,
+app/models/macro.rb, app/policies/macro_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/macros`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_macro()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_macro(&self) -> builder::CreateMacro<'_> {
+        builder::CreateMacro::new(self)
+    }
+    /**Show a macro
+
+One macro. `MacroPolicy#show?`: a global macro, or the caller's own; anyone else's
+personal macro answers 401 "You are not authorized to do this action". An unknown id
+answers 404; the server's 404 has an empty body (`head :not_found`, the macro is found
+with `find_by`), the sandbox's the usual JSON.
+
+Server: `MacrosController#show`, `MacroPolicy#show?`, view `macros/show.json.jbuilder`
+(app/controllers/api/v1/accounts/macros_controller.rb, app/policies/macro_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `macro_id`: The macro's id.
+```ignore
+let response = client.get_macro()
+    .account_id(account_id)
+    .macro_id(macro_id)
+    .send()
+    .await;
+```*/
+    pub fn get_macro(&self) -> builder::GetMacro<'_> {
+        builder::GetMacro::new(self)
+    }
+    /**Delete a macro
+
+Deletes the macro; an empty 200. `MacroPolicy#destroy?`: its author, or an
+administrator for a global macro whose author is gone; anyone else answers 401. An
+unknown id answers 404 in the sandbox (the server fails with a 500).
+
+Server: `MacrosController#destroy`, `MacroPolicy#destroy?`
+(app/controllers/api/v1/accounts/macros_controller.rb, app/policies/macro_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `macro_id`: The macro's id.
+```ignore
+let response = client.delete_macro()
+    .account_id(account_id)
+    .macro_id(macro_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_macro(&self) -> builder::DeleteMacro<'_> {
+        builder::DeleteMacro::new(self)
+    }
+    /**Change a macro
+
+Changes the name and, when `actions` is sent, replaces the actions (Rails also routes
+`PUT` here). `MacroPolicy#update?`: the macro's author, or an administrator for a global
+macro; anyone else answers 401. **The visibility is set on every update** as on create:
+an agent's macro becomes `personal`, and an administrator who sends no `visibility`
+leaves it null (unlisted). Send it every time.
+
+An unknown id answers 404 in the sandbox; the server fails with a 500 (`find_by` gives
+nil and the action calls a method on it). Unknown action names answer 422 as on create.
+
+Server: `MacrosController#update`, `MacroPolicy#update?`, view
+`macros/update.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,
+app/policies/macro_policy.rb, app/models/macro.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `macro_id`: The macro's id.
+- `body`
+```ignore
+let response = client.update_macro()
+    .account_id(account_id)
+    .macro_id(macro_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_macro(&self) -> builder::UpdateMacro<'_> {
+        builder::UpdateMacro::new(self)
+    }
+    /**Run a macro on conversations
+
+Runs the macro's actions, in order, on each conversation of the account whose display
+id is in `conversation_ids` (unknown ids are skipped), as the caller. The server
+answers an empty 200 **before** the work is done (`MacrosExecutionJob` runs later, so a
+read right after may not show the changes yet) and a failing action is skipped
+silently. `MacroPolicy#execute?`: a global macro, or the caller's own.
+
+What `Macros::ExecutionService` (with `ActionService`) does per action: assign_agent
+(`["self"]` is the caller, `["nil"]` unassigns; the agent must be an inbox member or an
+administrator), assign_team (`["nil"]`/`[0]` unassigns), remove_assigned_team,
+add_label, remove_label, change_status, resolve_conversation, snooze_conversation,
+change_priority (`["nil"]` clears it), mute_conversation, send_message and
+add_private_note (by the caller), send_attachment, send_email_transcript and
+send_webhook_event (a POST with `event: macro.executed`).
+
+The sandbox applies all of them before it answers (so later reads show them, and the
+conversation and message webhooks go out), except send_attachment,
+send_email_transcript and send_webhook_event, which it skips; an agent given to
+assign_agent must be a member of the account. The server answers 200 (and does
+nothing) for an unknown macro id; the sandbox answers 404.
+
+Server: `MacrosController#execute`, `MacrosExecutionJob`, `Macros::ExecutionService`,
+`ActionService`, `MacroPolicy#execute?` (app/controllers/api/v1/accounts/
+macros_controller.rb, app/jobs/macros_execution_job.rb,
+app/services/macros/execution_service.rb, app/services/action_service.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/macros/{macro_id}/execute`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `macro_id`: The macro's id.
+- `body`
+```ignore
+let response = client.execute_macro()
+    .account_id(account_id)
+    .macro_id(macro_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn execute_macro(&self) -> builder::ExecuteMacro<'_> {
+        builder::ExecuteMacro::new(self)
+    }
+    /**List the account's automation rules
+
+Every automation rule of the account, as `{"payload": [...]}` (no paging).
+Administrators only: an agent is answered 401 "You are not authorized to do this
+action".
+
+The sandbox stores rules but does not run them on events yet (`active` rules are not
+evaluated): rules made here change nothing in the sandbox's conversations.
+
+Server: `AutomationRulesController#index`, `AutomationRulePolicy#index?`
+(administrators), views `automation_rules/index.json.jbuilder` and
+`automation_rules/partials/_automation_rule.json.jbuilder`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb,
+app/policies/automation_rule_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/automation_rules`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_automation_rules()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_automation_rules(&self) -> builder::ListAutomationRules<'_> {
+        builder::ListAutomationRules::new(self)
+    }
+    /**Create an automation rule
+
+Saves a rule: when `event_name` happens (conversation_created, conversation_updated,
+conversation_opened, message_created), if `conditions` hold, run `actions`.
+Administrators only. **The answer is the bare rule**, not wrapped in `payload` (unlike
+every other answer of these routes: `automation_rules/create.json.jbuilder`).
+
+Each condition is `{attribute_key, filter_operator, values, query_operator}` (the
+`query_operator`, AND or OR, joins it to the next; at most one may lack it); the keys
+allowed are `AutomationRule#conditions_attributes` and the account's custom
+attribute keys. Action names are `AutomationRule#actions_attributes` (those of macros
+plus send_email_to_team, open_conversation, pending_conversation). Violations answer
+422; the server's body is `{"error": {"conditions" or "actions": ["..."]}}`, an object
+the shared `ErrorBody` does not describe, so the sandbox sends the message as a
+string. Without `name`, `event_name`, `conditions` or `actions` the server fails on
+its NOT NULL columns with a 500; the sandbox answers 422 "param is missing".
+
+Server: `AutomationRulesController#create`, `AutomationRule` (validations),
+`AutomationRulePolicy#create?`, view `automation_rules/create.json.jbuilder`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb,
+app/models/automation_rule.rb, app/policies/automation_rule_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/automation_rules`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_automation_rule()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_automation_rule(&self) -> builder::CreateAutomationRule<'_> {
+        builder::CreateAutomationRule::new(self)
+    }
+    /**Show an automation rule
+
+One rule, as `{"payload": {...}}`. Administrators only (an agent is answered 401,
+before the rule is looked up). An unknown id answers 404 in the sandbox; the server
+fails with a 500 (the rule is found with `find_by` and the view renders nil).
+
+Server: `AutomationRulesController#show`, `AutomationRulePolicy#show?`, view
+`automation_rules/show.json.jbuilder`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `automation_rule_id`: The rule's id.
+```ignore
+let response = client.get_automation_rule()
+    .account_id(account_id)
+    .automation_rule_id(automation_rule_id)
+    .send()
+    .await;
+```*/
+    pub fn get_automation_rule(&self) -> builder::GetAutomationRule<'_> {
+        builder::GetAutomationRule::new(self)
+    }
+    /**Delete an automation rule
+
+Deletes the rule; an empty 200. Administrators only. An unknown id answers 404 in the
+sandbox (the server: 500).
+
+Server: `AutomationRulesController#destroy`, `AutomationRulePolicy#destroy?`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `automation_rule_id`: The rule's id.
+```ignore
+let response = client.delete_automation_rule()
+    .account_id(account_id)
+    .automation_rule_id(automation_rule_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_automation_rule(&self) -> builder::DeleteAutomationRule<'_> {
+        builder::DeleteAutomationRule::new(self)
+    }
+    /**Change an automation rule
+
+Changes the fields sent; `conditions` and `actions`, when sent, replace the lists
+(Rails also routes `PUT` here). The same validations as on create (422).
+Administrators only. An unknown id answers 404 in the sandbox (the server: 500).
+
+Server: `AutomationRulesController#update`, `AutomationRulePolicy#update?`, view
+`automation_rules/update.json.jbuilder`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb,
+app/models/automation_rule.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `automation_rule_id`: The rule's id.
+- `body`
+```ignore
+let response = client.update_automation_rule()
+    .account_id(account_id)
+    .automation_rule_id(automation_rule_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_automation_rule(&self) -> builder::UpdateAutomationRule<'_> {
+        builder::UpdateAutomationRule::new(self)
+    }
+    /**Copy an automation rule
+
+Saves a copy of the rule (same name, conditions, actions, `active`; a new id) and
+answers it as `{"payload": {...}}`. Administrators only. An unknown id answers 404 in
+the sandbox; the server fails with a 500 (`find_by` gives nil).
+
+Server: `AutomationRulesController#clone` (`dup`, `save!`; the member route's id
+comes as `automation_rule_id`), `AutomationRulePolicy#clone?`, view
+`automation_rules/clone.json.jbuilder`
+(app/controllers/api/v1/accounts/automation_rules_controller.rb, config/routes.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `automation_rule_id`: The rule's id.
+```ignore
+let response = client.clone_automation_rule()
+    .account_id(account_id)
+    .automation_rule_id(automation_rule_id)
+    .send()
+    .await;
+```*/
+    pub fn clone_automation_rule(&self) -> builder::CloneAutomationRule<'_> {
+        builder::CloneAutomationRule::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -37643,6 +40711,1690 @@ pub mod builder {
                     )
                 }
                 422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_webhooks`]
+
+[`Client::list_webhooks`]: super::Client::list_webhooks*/
+    #[derive(Debug, Clone)]
+    pub struct ListWebhooks<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListWebhooks<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/webhooks`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AccountWebhookList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/webhooks", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_webhooks",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_webhook`]
+
+[`Client::create_webhook`]: super::Client::create_webhook*/
+    #[derive(Debug, Clone)]
+    pub struct CreateWebhook<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::AccountWebhookCreate, String>,
+    }
+    impl<'a> CreateWebhook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AccountWebhookCreate>,
+            <V as std::convert::TryInto<
+                types::AccountWebhookCreate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `AccountWebhookCreate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AccountWebhookCreate,
+            ) -> types::builder::AccountWebhookCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/webhooks`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AccountWebhookPayload>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AccountWebhookCreate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/webhooks", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_webhook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_webhook`]
+
+[`Client::delete_webhook`]: super::Client::delete_webhook*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteWebhook<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        webhook_id: Result<i64, String>,
+    }
+    impl<'a> DeleteWebhook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                webhook_id: Err("webhook_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn webhook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.webhook_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for webhook_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/webhooks/{webhook_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, webhook_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let webhook_id = webhook_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/webhooks/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& webhook_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_webhook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_webhook`]
+
+[`Client::update_webhook`]: super::Client::update_webhook*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateWebhook<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        webhook_id: Result<i64, String>,
+        body: Result<types::builder::AccountWebhookUpdate, String>,
+    }
+    impl<'a> UpdateWebhook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                webhook_id: Err("webhook_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn webhook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.webhook_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for webhook_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AccountWebhookUpdate>,
+            <V as std::convert::TryInto<
+                types::AccountWebhookUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `AccountWebhookUpdate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AccountWebhookUpdate,
+            ) -> types::builder::AccountWebhookUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/webhooks/{webhook_id}`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AccountWebhookPayload>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, webhook_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let webhook_id = webhook_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AccountWebhookUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/webhooks/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& webhook_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_webhook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_macros`]
+
+[`Client::list_macros`]: super::Client::list_macros*/
+    #[derive(Debug, Clone)]
+    pub struct ListMacros<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListMacros<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/macros`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::MacroList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_macros",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_macro`]
+
+[`Client::create_macro`]: super::Client::create_macro*/
+    #[derive(Debug, Clone)]
+    pub struct CreateMacro<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::MacroCreate, String>,
+    }
+    impl<'a> CreateMacro<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::MacroCreate>,
+            <V as std::convert::TryInto<types::MacroCreate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `MacroCreate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::MacroCreate,
+            ) -> types::builder::MacroCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/macros`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::MacroPayload>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::MacroCreate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_macro",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_macro`]
+
+[`Client::get_macro`]: super::Client::get_macro*/
+    #[derive(Debug, Clone)]
+    pub struct GetMacro<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        macro_id: Result<i64, String>,
+    }
+    impl<'a> GetMacro<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                macro_id: Err("macro_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn macro_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.macro_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for macro_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::MacroPayload>, Error<types::ErrorBody>> {
+            let Self { client, account_id, macro_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let macro_id = macro_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& macro_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_macro",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_macro`]
+
+[`Client::delete_macro`]: super::Client::delete_macro*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteMacro<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        macro_id: Result<i64, String>,
+    }
+    impl<'a> DeleteMacro<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                macro_id: Err("macro_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn macro_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.macro_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for macro_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, macro_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let macro_id = macro_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& macro_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_macro",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_macro`]
+
+[`Client::update_macro`]: super::Client::update_macro*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateMacro<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        macro_id: Result<i64, String>,
+        body: Result<types::builder::MacroUpdate, String>,
+    }
+    impl<'a> UpdateMacro<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                macro_id: Err("macro_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn macro_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.macro_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for macro_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::MacroUpdate>,
+            <V as std::convert::TryInto<types::MacroUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `MacroUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::MacroUpdate,
+            ) -> types::builder::MacroUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/macros/{macro_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::MacroPayload>, Error<types::ErrorBody>> {
+            let Self { client, account_id, macro_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let macro_id = macro_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| types::MacroUpdate::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& macro_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_macro",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::execute_macro`]
+
+[`Client::execute_macro`]: super::Client::execute_macro*/
+    #[derive(Debug, Clone)]
+    pub struct ExecuteMacro<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        macro_id: Result<i64, String>,
+        body: Result<types::builder::MacroExecution, String>,
+    }
+    impl<'a> ExecuteMacro<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                macro_id: Err("macro_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn macro_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.macro_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for macro_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::MacroExecution>,
+            <V as std::convert::TryInto<
+                types::MacroExecution,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `MacroExecution` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::MacroExecution,
+            ) -> types::builder::MacroExecution,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/macros/{macro_id}/execute`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, macro_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let macro_id = macro_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::MacroExecution::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/macros/{}/execute", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& macro_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "execute_macro",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_automation_rules`]
+
+[`Client::list_automation_rules`]: super::Client::list_automation_rules*/
+    #[derive(Debug, Clone)]
+    pub struct ListAutomationRules<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListAutomationRules<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/automation_rules`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AutomationRuleList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_automation_rules",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_automation_rule`]
+
+[`Client::create_automation_rule`]: super::Client::create_automation_rule*/
+    #[derive(Debug, Clone)]
+    pub struct CreateAutomationRule<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::AutomationRuleCreate, String>,
+    }
+    impl<'a> CreateAutomationRule<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AutomationRuleCreate>,
+            <V as std::convert::TryInto<
+                types::AutomationRuleCreate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `AutomationRuleCreate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AutomationRuleCreate,
+            ) -> types::builder::AutomationRuleCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/automation_rules`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AutomationRule>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AutomationRuleCreate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_automation_rule",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_automation_rule`]
+
+[`Client::get_automation_rule`]: super::Client::get_automation_rule*/
+    #[derive(Debug, Clone)]
+    pub struct GetAutomationRule<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        automation_rule_id: Result<i64, String>,
+    }
+    impl<'a> GetAutomationRule<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                automation_rule_id: Err(
+                    "automation_rule_id was not initialized".to_string(),
+                ),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn automation_rule_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.automation_rule_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for automation_rule_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AutomationRulePayload>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, automation_rule_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let automation_rule_id = automation_rule_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& automation_rule_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_automation_rule",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_automation_rule`]
+
+[`Client::delete_automation_rule`]: super::Client::delete_automation_rule*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteAutomationRule<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        automation_rule_id: Result<i64, String>,
+    }
+    impl<'a> DeleteAutomationRule<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                automation_rule_id: Err(
+                    "automation_rule_id was not initialized".to_string(),
+                ),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn automation_rule_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.automation_rule_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for automation_rule_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, automation_rule_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let automation_rule_id = automation_rule_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& automation_rule_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_automation_rule",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_automation_rule`]
+
+[`Client::update_automation_rule`]: super::Client::update_automation_rule*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateAutomationRule<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        automation_rule_id: Result<i64, String>,
+        body: Result<types::builder::AutomationRuleUpdate, String>,
+    }
+    impl<'a> UpdateAutomationRule<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                automation_rule_id: Err(
+                    "automation_rule_id was not initialized".to_string(),
+                ),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn automation_rule_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.automation_rule_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for automation_rule_id failed".to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::AutomationRuleUpdate>,
+            <V as std::convert::TryInto<
+                types::AutomationRuleUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `AutomationRuleUpdate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::AutomationRuleUpdate,
+            ) -> types::builder::AutomationRuleUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AutomationRulePayload>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, automation_rule_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let automation_rule_id = automation_rule_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::AutomationRuleUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& automation_rule_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_automation_rule",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::clone_automation_rule`]
+
+[`Client::clone_automation_rule`]: super::Client::clone_automation_rule*/
+    #[derive(Debug, Clone)]
+    pub struct CloneAutomationRule<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        automation_rule_id: Result<i64, String>,
+    }
+    impl<'a> CloneAutomationRule<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                automation_rule_id: Err(
+                    "automation_rule_id was not initialized".to_string(),
+                ),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn automation_rule_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.automation_rule_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for automation_rule_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AutomationRulePayload>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, automation_rule_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let automation_rule_id = automation_rule_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/automation_rules/{}/clone", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& automation_rule_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "clone_automation_rule",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

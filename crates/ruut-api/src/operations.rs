@@ -462,6 +462,70 @@ pub enum Operation {
     ///
     /// `PATCH /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`, sent by [`Client::update_custom_filter`](crate::Client::update_custom_filter).
     UpdateCustomFilter,
+    /// List the account's webhooks.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/webhooks`, sent by [`Client::list_webhooks`](crate::Client::list_webhooks).
+    ListWebhooks,
+    /// Register a webhook.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/webhooks`, sent by [`Client::create_webhook`](crate::Client::create_webhook).
+    CreateWebhook,
+    /// Delete a webhook.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/webhooks/{webhook_id}`, sent by [`Client::delete_webhook`](crate::Client::delete_webhook).
+    DeleteWebhook,
+    /// Change a webhook.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/webhooks/{webhook_id}`, sent by [`Client::update_webhook`](crate::Client::update_webhook).
+    UpdateWebhook,
+    /// List the macros the caller may use.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/macros`, sent by [`Client::list_macros`](crate::Client::list_macros).
+    ListMacros,
+    /// Create a macro.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/macros`, sent by [`Client::create_macro`](crate::Client::create_macro).
+    CreateMacro,
+    /// Show a macro.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/macros/{macro_id}`, sent by [`Client::get_macro`](crate::Client::get_macro).
+    GetMacro,
+    /// Delete a macro.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/macros/{macro_id}`, sent by [`Client::delete_macro`](crate::Client::delete_macro).
+    DeleteMacro,
+    /// Change a macro.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/macros/{macro_id}`, sent by [`Client::update_macro`](crate::Client::update_macro).
+    UpdateMacro,
+    /// Run a macro on conversations.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/macros/{macro_id}/execute`, sent by [`Client::execute_macro`](crate::Client::execute_macro).
+    ExecuteMacro,
+    /// List the account's automation rules.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/automation_rules`, sent by [`Client::list_automation_rules`](crate::Client::list_automation_rules).
+    ListAutomationRules,
+    /// Create an automation rule.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/automation_rules`, sent by [`Client::create_automation_rule`](crate::Client::create_automation_rule).
+    CreateAutomationRule,
+    /// Show an automation rule.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`, sent by [`Client::get_automation_rule`](crate::Client::get_automation_rule).
+    GetAutomationRule,
+    /// Delete an automation rule.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`, sent by [`Client::delete_automation_rule`](crate::Client::delete_automation_rule).
+    DeleteAutomationRule,
+    /// Change an automation rule.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`, sent by [`Client::update_automation_rule`](crate::Client::update_automation_rule).
+    UpdateAutomationRule,
+    /// Copy an automation rule.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone`, sent by [`Client::clone_automation_rule`](crate::Client::clone_automation_rule).
+    CloneAutomationRule,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -575,6 +639,22 @@ impl Operation {
         Operation::GetCustomFilter,
         Operation::DeleteCustomFilter,
         Operation::UpdateCustomFilter,
+        Operation::ListWebhooks,
+        Operation::CreateWebhook,
+        Operation::DeleteWebhook,
+        Operation::UpdateWebhook,
+        Operation::ListMacros,
+        Operation::CreateMacro,
+        Operation::GetMacro,
+        Operation::DeleteMacro,
+        Operation::UpdateMacro,
+        Operation::ExecuteMacro,
+        Operation::ListAutomationRules,
+        Operation::CreateAutomationRule,
+        Operation::GetAutomationRule,
+        Operation::DeleteAutomationRule,
+        Operation::UpdateAutomationRule,
+        Operation::CloneAutomationRule,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -696,6 +776,22 @@ impl Operation {
             Operation::GetCustomFilter => "getCustomFilter",
             Operation::DeleteCustomFilter => "deleteCustomFilter",
             Operation::UpdateCustomFilter => "updateCustomFilter",
+            Operation::ListWebhooks => "listWebhooks",
+            Operation::CreateWebhook => "createWebhook",
+            Operation::DeleteWebhook => "deleteWebhook",
+            Operation::UpdateWebhook => "updateWebhook",
+            Operation::ListMacros => "listMacros",
+            Operation::CreateMacro => "createMacro",
+            Operation::GetMacro => "getMacro",
+            Operation::DeleteMacro => "deleteMacro",
+            Operation::UpdateMacro => "updateMacro",
+            Operation::ExecuteMacro => "executeMacro",
+            Operation::ListAutomationRules => "listAutomationRules",
+            Operation::CreateAutomationRule => "createAutomationRule",
+            Operation::GetAutomationRule => "getAutomationRule",
+            Operation::DeleteAutomationRule => "deleteAutomationRule",
+            Operation::UpdateAutomationRule => "updateAutomationRule",
+            Operation::CloneAutomationRule => "cloneAutomationRule",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -828,6 +924,22 @@ impl Operation {
             Operation::GetCustomFilter => "get_custom_filter",
             Operation::DeleteCustomFilter => "delete_custom_filter",
             Operation::UpdateCustomFilter => "update_custom_filter",
+            Operation::ListWebhooks => "list_webhooks",
+            Operation::CreateWebhook => "create_webhook",
+            Operation::DeleteWebhook => "delete_webhook",
+            Operation::UpdateWebhook => "update_webhook",
+            Operation::ListMacros => "list_macros",
+            Operation::CreateMacro => "create_macro",
+            Operation::GetMacro => "get_macro",
+            Operation::DeleteMacro => "delete_macro",
+            Operation::UpdateMacro => "update_macro",
+            Operation::ExecuteMacro => "execute_macro",
+            Operation::ListAutomationRules => "list_automation_rules",
+            Operation::CreateAutomationRule => "create_automation_rule",
+            Operation::GetAutomationRule => "get_automation_rule",
+            Operation::DeleteAutomationRule => "delete_automation_rule",
+            Operation::UpdateAutomationRule => "update_automation_rule",
+            Operation::CloneAutomationRule => "clone_automation_rule",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -942,6 +1054,22 @@ impl Operation {
             Operation::GetCustomFilter => "GET",
             Operation::DeleteCustomFilter => "DELETE",
             Operation::UpdateCustomFilter => "PATCH",
+            Operation::ListWebhooks => "GET",
+            Operation::CreateWebhook => "POST",
+            Operation::DeleteWebhook => "DELETE",
+            Operation::UpdateWebhook => "PATCH",
+            Operation::ListMacros => "GET",
+            Operation::CreateMacro => "POST",
+            Operation::GetMacro => "GET",
+            Operation::DeleteMacro => "DELETE",
+            Operation::UpdateMacro => "PATCH",
+            Operation::ExecuteMacro => "POST",
+            Operation::ListAutomationRules => "GET",
+            Operation::CreateAutomationRule => "POST",
+            Operation::GetAutomationRule => "GET",
+            Operation::DeleteAutomationRule => "DELETE",
+            Operation::UpdateAutomationRule => "PATCH",
+            Operation::CloneAutomationRule => "POST",
         }
     }
     /// The path template, e.g.
@@ -1197,6 +1325,40 @@ impl Operation {
             Operation::UpdateCustomFilter => {
                 "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}"
             }
+            Operation::ListWebhooks => "/api/v1/accounts/{account_id}/webhooks",
+            Operation::CreateWebhook => "/api/v1/accounts/{account_id}/webhooks",
+            Operation::DeleteWebhook => {
+                "/api/v1/accounts/{account_id}/webhooks/{webhook_id}"
+            }
+            Operation::UpdateWebhook => {
+                "/api/v1/accounts/{account_id}/webhooks/{webhook_id}"
+            }
+            Operation::ListMacros => "/api/v1/accounts/{account_id}/macros",
+            Operation::CreateMacro => "/api/v1/accounts/{account_id}/macros",
+            Operation::GetMacro => "/api/v1/accounts/{account_id}/macros/{macro_id}",
+            Operation::DeleteMacro => "/api/v1/accounts/{account_id}/macros/{macro_id}",
+            Operation::UpdateMacro => "/api/v1/accounts/{account_id}/macros/{macro_id}",
+            Operation::ExecuteMacro => {
+                "/api/v1/accounts/{account_id}/macros/{macro_id}/execute"
+            }
+            Operation::ListAutomationRules => {
+                "/api/v1/accounts/{account_id}/automation_rules"
+            }
+            Operation::CreateAutomationRule => {
+                "/api/v1/accounts/{account_id}/automation_rules"
+            }
+            Operation::GetAutomationRule => {
+                "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}"
+            }
+            Operation::DeleteAutomationRule => {
+                "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}"
+            }
+            Operation::UpdateAutomationRule => {
+                "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}"
+            }
+            Operation::CloneAutomationRule => {
+                "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1314,6 +1476,22 @@ impl Operation {
             Operation::GetCustomFilter => true,
             Operation::DeleteCustomFilter => true,
             Operation::UpdateCustomFilter => true,
+            Operation::ListWebhooks => true,
+            Operation::CreateWebhook => false,
+            Operation::DeleteWebhook => true,
+            Operation::UpdateWebhook => true,
+            Operation::ListMacros => true,
+            Operation::CreateMacro => false,
+            Operation::GetMacro => true,
+            Operation::DeleteMacro => true,
+            Operation::UpdateMacro => true,
+            Operation::ExecuteMacro => false,
+            Operation::ListAutomationRules => true,
+            Operation::CreateAutomationRule => false,
+            Operation::GetAutomationRule => true,
+            Operation::DeleteAutomationRule => true,
+            Operation::UpdateAutomationRule => true,
+            Operation::CloneAutomationRule => false,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -1428,6 +1606,22 @@ impl Operation {
             Operation::GetCustomFilter => Source::Chatwoot,
             Operation::DeleteCustomFilter => Source::Chatwoot,
             Operation::UpdateCustomFilter => Source::Chatwoot,
+            Operation::ListWebhooks => Source::Chatwoot,
+            Operation::CreateWebhook => Source::Chatwoot,
+            Operation::DeleteWebhook => Source::Chatwoot,
+            Operation::UpdateWebhook => Source::Chatwoot,
+            Operation::ListMacros => Source::Chatwoot,
+            Operation::CreateMacro => Source::Chatwoot,
+            Operation::GetMacro => Source::Chatwoot,
+            Operation::DeleteMacro => Source::Chatwoot,
+            Operation::UpdateMacro => Source::Chatwoot,
+            Operation::ExecuteMacro => Source::Chatwoot,
+            Operation::ListAutomationRules => Source::Chatwoot,
+            Operation::CreateAutomationRule => Source::Chatwoot,
+            Operation::GetAutomationRule => Source::Chatwoot,
+            Operation::DeleteAutomationRule => Source::Chatwoot,
+            Operation::UpdateAutomationRule => Source::Chatwoot,
+            Operation::CloneAutomationRule => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -1543,6 +1737,22 @@ impl Operation {
             Operation::GetCustomFilter => false,
             Operation::DeleteCustomFilter => false,
             Operation::UpdateCustomFilter => false,
+            Operation::ListWebhooks => false,
+            Operation::CreateWebhook => false,
+            Operation::DeleteWebhook => false,
+            Operation::UpdateWebhook => false,
+            Operation::ListMacros => false,
+            Operation::CreateMacro => false,
+            Operation::GetMacro => false,
+            Operation::DeleteMacro => false,
+            Operation::UpdateMacro => false,
+            Operation::ExecuteMacro => false,
+            Operation::ListAutomationRules => false,
+            Operation::CreateAutomationRule => false,
+            Operation::GetAutomationRule => false,
+            Operation::DeleteAutomationRule => false,
+            Operation::UpdateAutomationRule => false,
+            Operation::CloneAutomationRule => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -1695,6 +1905,22 @@ impl Operation {
             Operation::GetCustomFilter => Some("Client::get_custom_filter"),
             Operation::DeleteCustomFilter => Some("CustomFilterHandle::delete"),
             Operation::UpdateCustomFilter => Some("CustomFilterHandle::update"),
+            Operation::ListWebhooks => Some("Client::list_webhooks"),
+            Operation::CreateWebhook => Some("Client::create_webhook"),
+            Operation::DeleteWebhook => Some("WebhookHandle::delete"),
+            Operation::UpdateWebhook => Some("WebhookHandle::update"),
+            Operation::ListMacros => Some("Client::list_macros"),
+            Operation::CreateMacro => Some("Client::create_macro"),
+            Operation::GetMacro => Some("Client::get_macro"),
+            Operation::DeleteMacro => Some("MacroHandle::delete"),
+            Operation::UpdateMacro => Some("MacroHandle::update"),
+            Operation::ExecuteMacro => Some("MacroHandle::execute"),
+            Operation::ListAutomationRules => Some("Client::list_automation_rules"),
+            Operation::CreateAutomationRule => Some("Client::create_automation_rule"),
+            Operation::GetAutomationRule => Some("Client::get_automation_rule"),
+            Operation::DeleteAutomationRule => Some("AutomationRuleHandle::delete"),
+            Operation::UpdateAutomationRule => Some("AutomationRuleHandle::update"),
+            Operation::CloneAutomationRule => Some("AutomationRuleHandle::clone_rule"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -1829,6 +2055,22 @@ impl Operation {
             "getCustomFilter" => Some(Operation::GetCustomFilter),
             "deleteCustomFilter" => Some(Operation::DeleteCustomFilter),
             "updateCustomFilter" => Some(Operation::UpdateCustomFilter),
+            "listWebhooks" => Some(Operation::ListWebhooks),
+            "createWebhook" => Some(Operation::CreateWebhook),
+            "deleteWebhook" => Some(Operation::DeleteWebhook),
+            "updateWebhook" => Some(Operation::UpdateWebhook),
+            "listMacros" => Some(Operation::ListMacros),
+            "createMacro" => Some(Operation::CreateMacro),
+            "getMacro" => Some(Operation::GetMacro),
+            "deleteMacro" => Some(Operation::DeleteMacro),
+            "updateMacro" => Some(Operation::UpdateMacro),
+            "executeMacro" => Some(Operation::ExecuteMacro),
+            "listAutomationRules" => Some(Operation::ListAutomationRules),
+            "createAutomationRule" => Some(Operation::CreateAutomationRule),
+            "getAutomationRule" => Some(Operation::GetAutomationRule),
+            "deleteAutomationRule" => Some(Operation::DeleteAutomationRule),
+            "updateAutomationRule" => Some(Operation::UpdateAutomationRule),
+            "cloneAutomationRule" => Some(Operation::CloneAutomationRule),
             _ => None,
         }
     }
@@ -1972,6 +2214,22 @@ impl Operation {
             "get_custom_filter" => Some(Operation::GetCustomFilter),
             "delete_custom_filter" => Some(Operation::DeleteCustomFilter),
             "update_custom_filter" => Some(Operation::UpdateCustomFilter),
+            "list_webhooks" => Some(Operation::ListWebhooks),
+            "create_webhook" => Some(Operation::CreateWebhook),
+            "delete_webhook" => Some(Operation::DeleteWebhook),
+            "update_webhook" => Some(Operation::UpdateWebhook),
+            "list_macros" => Some(Operation::ListMacros),
+            "create_macro" => Some(Operation::CreateMacro),
+            "get_macro" => Some(Operation::GetMacro),
+            "delete_macro" => Some(Operation::DeleteMacro),
+            "update_macro" => Some(Operation::UpdateMacro),
+            "execute_macro" => Some(Operation::ExecuteMacro),
+            "list_automation_rules" => Some(Operation::ListAutomationRules),
+            "create_automation_rule" => Some(Operation::CreateAutomationRule),
+            "get_automation_rule" => Some(Operation::GetAutomationRule),
+            "delete_automation_rule" => Some(Operation::DeleteAutomationRule),
+            "update_automation_rule" => Some(Operation::UpdateAutomationRule),
+            "clone_automation_rule" => Some(Operation::CloneAutomationRule),
             _ => None,
         }
     }

@@ -160,6 +160,22 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::GetCustomFilter => Self::cli_get_custom_filter(),
             CliCommand::DeleteCustomFilter => Self::cli_delete_custom_filter(),
             CliCommand::UpdateCustomFilter => Self::cli_update_custom_filter(),
+            CliCommand::ListWebhooks => Self::cli_list_webhooks(),
+            CliCommand::CreateWebhook => Self::cli_create_webhook(),
+            CliCommand::DeleteWebhook => Self::cli_delete_webhook(),
+            CliCommand::UpdateWebhook => Self::cli_update_webhook(),
+            CliCommand::ListMacros => Self::cli_list_macros(),
+            CliCommand::CreateMacro => Self::cli_create_macro(),
+            CliCommand::GetMacro => Self::cli_get_macro(),
+            CliCommand::DeleteMacro => Self::cli_delete_macro(),
+            CliCommand::UpdateMacro => Self::cli_update_macro(),
+            CliCommand::ExecuteMacro => Self::cli_execute_macro(),
+            CliCommand::ListAutomationRules => Self::cli_list_automation_rules(),
+            CliCommand::CreateAutomationRule => Self::cli_create_automation_rule(),
+            CliCommand::GetAutomationRule => Self::cli_get_automation_rule(),
+            CliCommand::DeleteAutomationRule => Self::cli_delete_automation_rule(),
+            CliCommand::UpdateAutomationRule => Self::cli_update_automation_rule(),
+            CliCommand::CloneAutomationRule => Self::cli_clone_automation_rule(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -4391,6 +4407,497 @@ impl<T: CliConfig> Cli<T> {
                 "Change a saved filter\n\nChanges the name, type or conditions of one of the calling user's filters (Rails also\nroutes `PUT` here); what is not sent is kept, and a `query` sent replaces the old one\nwhole. Another user's filter answers 404. A body with none of the fields answers 422\n`param is missing or the value is empty: custom_filter`.\n\nServer: `CustomFiltersController#update` (`update!`) (app/controllers/api/v1/\naccounts/custom_filters_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_webhooks() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the account's webhooks\n\nEvery webhook registered in the account, oldest first, as\n`{\"payload\": {\"webhooks\": [...]}}`. Administrators only: an agent is answered 401\n\"You are not authorized to do this action\".\n\n`secret` (the key each delivery is signed with) is rendered by Chatwoot 4.11.2 and\nlater (PR #13573); v4.10.1 has no such column, renders no `secret` and does not sign.\nThe sandbox renders it, as newer servers do.\n\nServer: `WebhooksController#index`, `WebhookPolicy#index?` (administrators), views\n`webhooks/index.json.jbuilder` and `webhooks/_webhook.json.jbuilder`\n(app/controllers/api/v1/accounts/webhooks_controller.rb, app/policies/webhook_policy.rb,\napp/views/api/v1/accounts/webhooks/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_webhook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "Stored and rendered as `inbox`; does not narrow the deliveries.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("url")
+                    .long("url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Register a webhook\n\nRegisters a URL to receive the account's events, only those named in\n`subscriptions`. Administrators only (an agent is answered 401). The body's fields may\nalso be sent inside `webhook` (Rails wraps top-level fields into it); a body with\nneither answers 422 `param is missing or the value is empty: webhook`.\n\nValidation failures answer 422 with `message` and `attributes`: a `url` that is not\nan http(s) URL (or none) \"Url is invalid\"; a `url` another webhook of the account\nalready has \"Url has already been taken\"; `subscriptions` missing, empty, or naming\nan event the server does not know \"Subscriptions Invalid events\" (the allowed names\nare `Webhook::ALLOWED_WEBHOOK_EVENTS`). `inbox_id` is stored and rendered as `inbox`,\nbut does not narrow the deliveries: every account webhook receives its subscribed\nevents from every inbox (`WebhookListener#deliver_account_webhooks`).\n\nDeliveries are POSTs of the event's JSON (see `x-webhooks`), signed with the webhook's\nown `secret` by Chatwoot 4.11.2 and later; v4.10.1 neither returns a secret nor signs.\nThe sandbox generates a secret, returns it, and signs every delivery to this webhook\nwith it.\n\nServer: `WebhooksController#create` (`params.require(:webhook).permit(:inbox_id, :name,\n:url, subscriptions: [])`, `save!`), `Webhook` (url format and uniqueness,\n`validate_webhook_subscriptions`), `WebhookPolicy#create?`, view\n`webhooks/create.json.jbuilder` (app/controllers/api/v1/accounts/webhooks_controller.rb,\napp/models/webhook.rb, app/policies/webhook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_webhook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("webhook-id")
+                    .long("webhook-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The webhook's id."),
+            )
+            .about(
+                "Delete a webhook\n\nRemoves the webhook; no more deliveries go to it (deliveries already queued may\nstill arrive). The answer is an empty 200. Administrators only: an agent is answered\n401, before the webhook is looked up; an unknown id answers 404.\n\nServer: `WebhooksController#destroy` (`destroy!`, `head :ok`), `WebhookPolicy#destroy?`\n(app/controllers/api/v1/accounts/webhooks_controller.rb, app/policies/webhook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_webhook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("url")
+                    .long("url")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("webhook-id")
+                    .long("webhook-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The webhook's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a webhook\n\nChanges the fields sent and keeps the others (Rails also routes `PUT` here). The same\nvalidations as on create apply (422 with `message` and `attributes`). The secret does\nnot change. Administrators only: an agent is answered 401, before the webhook is\nlooked up; an unknown id answers 404.\n\nServer: `WebhooksController#update` (`update!`), `WebhookPolicy#update?`, view\n`webhooks/update.json.jbuilder` (app/controllers/api/v1/accounts/webhooks_controller.rb,\napp/models/webhook.rb, app/policies/webhook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_macros() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the macros the caller may use\n\nThe account's global macros and the caller's own personal ones, by id, as\n`{\"payload\": [...]}` (no paging). A macro whose visibility is null (see updateMacro) is\nin neither set and is not listed. Any member of the account may list.\n\nServer: `MacrosController#index`, `Macro.with_visibility`, views `macros/index.json.jbuilder`\nand `models/_macro.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,\napp/models/macro.rb, app/views/api/v1/models/_macro.json.jbuilder).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_macro() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("visibility")
+                    .long("visibility")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::MacroVisibility),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create a macro\n\nSaves a named list of actions, by the caller. An agent's macro is always `personal`;\nan administrator's takes `visibility` as sent, and null when none is sent\n(`Macro#set_visibility`). Each action is `{\"action_name\", \"action_params\": [...]}`;\nthe names allowed are `Macro::ACTIONS_ATTRS`: send_message, add_label, assign_team,\nassign_agent, mute_conversation, change_status, remove_label, remove_assigned_team,\nresolve_conversation, snooze_conversation, change_priority, send_email_transcript,\nsend_attachment, add_private_note, send_webhook_event.\n\nAn unknown action name answers 422; the server's body is\n`{\"error\": {\"actions\": [\"Macro execution actions <names> not supported.\"]}}`, an object\nthe shared `ErrorBody` does not describe, so the sandbox sends the message as a string\n(`{\"error\": \"Macro execution actions <names> not supported.\"}`). Without `name` or\n`actions` the server fails on its NOT NULL columns with a 500; the sandbox answers 422\n`param is missing or the value is empty: name` (or `actions`). An unknown `visibility`\nraises in the server (500); the sandbox answers 422.\n\nServer: `MacrosController#create` (`params.permit(:name, :visibility, actions:\n[:action_name, {action_params: []}])`), `AttachmentConcern`, `Macro`\n(`json_actions_format`, `set_visibility`), `MacroPolicy#create?` (everyone), view\n`macros/create.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,\napp/models/macro.rb, app/policies/macro_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_macro() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("macro-id")
+                    .long("macro-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The macro's id."),
+            )
+            .about(
+                "Show a macro\n\nOne macro. `MacroPolicy#show?`: a global macro, or the caller's own; anyone else's\npersonal macro answers 401 \"You are not authorized to do this action\". An unknown id\nanswers 404; the server's 404 has an empty body (`head :not_found`, the macro is found\nwith `find_by`), the sandbox's the usual JSON.\n\nServer: `MacrosController#show`, `MacroPolicy#show?`, view `macros/show.json.jbuilder`\n(app/controllers/api/v1/accounts/macros_controller.rb, app/policies/macro_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_macro() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("macro-id")
+                    .long("macro-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The macro's id."),
+            )
+            .about(
+                "Delete a macro\n\nDeletes the macro; an empty 200. `MacroPolicy#destroy?`: its author, or an\nadministrator for a global macro whose author is gone; anyone else answers 401. An\nunknown id answers 404 in the sandbox (the server fails with a 500).\n\nServer: `MacrosController#destroy`, `MacroPolicy#destroy?`\n(app/controllers/api/v1/accounts/macros_controller.rb, app/policies/macro_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_macro() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("macro-id")
+                    .long("macro-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The macro's id."),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("visibility")
+                    .long("visibility")
+                    .value_parser(
+                        ::clap::value_parser!(ruut_api::enums::MacroVisibility),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a macro\n\nChanges the name and, when `actions` is sent, replaces the actions (Rails also routes\n`PUT` here). `MacroPolicy#update?`: the macro's author, or an administrator for a global\nmacro; anyone else answers 401. **The visibility is set on every update** as on create:\nan agent's macro becomes `personal`, and an administrator who sends no `visibility`\nleaves it null (unlisted). Send it every time.\n\nAn unknown id answers 404 in the sandbox; the server fails with a 500 (`find_by` gives\nnil and the action calls a method on it). Unknown action names answer 422 as on create.\n\nServer: `MacrosController#update`, `MacroPolicy#update?`, view\n`macros/update.json.jbuilder` (app/controllers/api/v1/accounts/macros_controller.rb,\napp/policies/macro_policy.rb, app/models/macro.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_execute_macro() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("macro-id")
+                    .long("macro-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The macro's id."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Run a macro on conversations\n\nRuns the macro's actions, in order, on each conversation of the account whose display\nid is in `conversation_ids` (unknown ids are skipped), as the caller. The server\nanswers an empty 200 **before** the work is done (`MacrosExecutionJob` runs later, so a\nread right after may not show the changes yet) and a failing action is skipped\nsilently. `MacroPolicy#execute?`: a global macro, or the caller's own.\n\nWhat `Macros::ExecutionService` (with `ActionService`) does per action: assign_agent\n(`[\"self\"]` is the caller, `[\"nil\"]` unassigns; the agent must be an inbox member or an\nadministrator), assign_team (`[\"nil\"]`/`[0]` unassigns), remove_assigned_team,\nadd_label, remove_label, change_status, resolve_conversation, snooze_conversation,\nchange_priority (`[\"nil\"]` clears it), mute_conversation, send_message and\nadd_private_note (by the caller), send_attachment, send_email_transcript and\nsend_webhook_event (a POST with `event: macro.executed`).\n\nThe sandbox applies all of them before it answers (so later reads show them, and the\nconversation and message webhooks go out), except send_attachment,\nsend_email_transcript and send_webhook_event, which it skips; an agent given to\nassign_agent must be a member of the account. The server answers 200 (and does\nnothing) for an unknown macro id; the sandbox answers 404.\n\nServer: `MacrosController#execute`, `MacrosExecutionJob`, `Macros::ExecutionService`,\n`ActionService`, `MacroPolicy#execute?` (app/controllers/api/v1/accounts/\nmacros_controller.rb, app/jobs/macros_execution_job.rb,\napp/services/macros/execution_service.rb, app/services/action_service.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_automation_rules() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the account's automation rules\n\nEvery automation rule of the account, as `{\"payload\": [...]}` (no paging).\nAdministrators only: an agent is answered 401 \"You are not authorized to do this\naction\".\n\nThe sandbox stores rules but does not run them on events yet (`active` rules are not\nevaluated): rules made here change nothing in the sandbox's conversations.\n\nServer: `AutomationRulesController#index`, `AutomationRulePolicy#index?`\n(administrators), views `automation_rules/index.json.jbuilder` and\n`automation_rules/partials/_automation_rule.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb,\napp/policies/automation_rule_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_automation_rule() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("active")
+                    .long("active")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("event-name")
+                    .long("event-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(true)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create an automation rule\n\nSaves a rule: when `event_name` happens (conversation_created, conversation_updated,\nconversation_opened, message_created), if `conditions` hold, run `actions`.\nAdministrators only. **The answer is the bare rule**, not wrapped in `payload` (unlike\nevery other answer of these routes: `automation_rules/create.json.jbuilder`).\n\nEach condition is `{attribute_key, filter_operator, values, query_operator}` (the\n`query_operator`, AND or OR, joins it to the next; at most one may lack it); the keys\nallowed are `AutomationRule#conditions_attributes` and the account's custom\nattribute keys. Action names are `AutomationRule#actions_attributes` (those of macros\nplus send_email_to_team, open_conversation, pending_conversation). Violations answer\n422; the server's body is `{\"error\": {\"conditions\" or \"actions\": [\"...\"]}}`, an object\nthe shared `ErrorBody` does not describe, so the sandbox sends the message as a\nstring. Without `name`, `event_name`, `conditions` or `actions` the server fails on\nits NOT NULL columns with a 500; the sandbox answers 422 \"param is missing\".\n\nServer: `AutomationRulesController#create`, `AutomationRule` (validations),\n`AutomationRulePolicy#create?`, view `automation_rules/create.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb,\napp/models/automation_rule.rb, app/policies/automation_rule_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_automation_rule() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("automation-rule-id")
+                    .long("automation-rule-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The rule's id."),
+            )
+            .about(
+                "Show an automation rule\n\nOne rule, as `{\"payload\": {...}}`. Administrators only (an agent is answered 401,\nbefore the rule is looked up). An unknown id answers 404 in the sandbox; the server\nfails with a 500 (the rule is found with `find_by` and the view renders nil).\n\nServer: `AutomationRulesController#show`, `AutomationRulePolicy#show?`, view\n`automation_rules/show.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_automation_rule() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("automation-rule-id")
+                    .long("automation-rule-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The rule's id."),
+            )
+            .about(
+                "Delete an automation rule\n\nDeletes the rule; an empty 200. Administrators only. An unknown id answers 404 in the\nsandbox (the server: 500).\n\nServer: `AutomationRulesController#destroy`, `AutomationRulePolicy#destroy?`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_automation_rule() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("active")
+                    .long("active")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("automation-rule-id")
+                    .long("automation-rule-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The rule's id."),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("event-name")
+                    .long("event-name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change an automation rule\n\nChanges the fields sent; `conditions` and `actions`, when sent, replace the lists\n(Rails also routes `PUT` here). The same validations as on create (422).\nAdministrators only. An unknown id answers 404 in the sandbox (the server: 500).\n\nServer: `AutomationRulesController#update`, `AutomationRulePolicy#update?`, view\n`automation_rules/update.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb,\napp/models/automation_rule.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_clone_automation_rule() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("automation-rule-id")
+                    .long("automation-rule-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The rule's id."),
+            )
+            .about(
+                "Copy an automation rule\n\nSaves a copy of the rule (same name, conditions, actions, `active`; a new id) and\nanswers it as `{\"payload\": {...}}`. Administrators only. An unknown id answers 404 in\nthe sandbox; the server fails with a 500 (`find_by` gives nil).\n\nServer: `AutomationRulesController#clone` (`dup`, `save!`; the member route's id\ncomes as `automation_rule_id`), `AutomationRulePolicy#clone?`, view\n`automation_rules/clone.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb, config/routes.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -4619,6 +5126,34 @@ impl<T: CliConfig> Cli<T> {
             }
             CliCommand::UpdateCustomFilter => {
                 self.execute_update_custom_filter(matches).await
+            }
+            CliCommand::ListWebhooks => self.execute_list_webhooks(matches).await,
+            CliCommand::CreateWebhook => self.execute_create_webhook(matches).await,
+            CliCommand::DeleteWebhook => self.execute_delete_webhook(matches).await,
+            CliCommand::UpdateWebhook => self.execute_update_webhook(matches).await,
+            CliCommand::ListMacros => self.execute_list_macros(matches).await,
+            CliCommand::CreateMacro => self.execute_create_macro(matches).await,
+            CliCommand::GetMacro => self.execute_get_macro(matches).await,
+            CliCommand::DeleteMacro => self.execute_delete_macro(matches).await,
+            CliCommand::UpdateMacro => self.execute_update_macro(matches).await,
+            CliCommand::ExecuteMacro => self.execute_execute_macro(matches).await,
+            CliCommand::ListAutomationRules => {
+                self.execute_list_automation_rules(matches).await
+            }
+            CliCommand::CreateAutomationRule => {
+                self.execute_create_automation_rule(matches).await
+            }
+            CliCommand::GetAutomationRule => {
+                self.execute_get_automation_rule(matches).await
+            }
+            CliCommand::DeleteAutomationRule => {
+                self.execute_delete_automation_rule(matches).await
+            }
+            CliCommand::UpdateAutomationRule => {
+                self.execute_update_automation_rule(matches).await
+            }
+            CliCommand::CloneAutomationRule => {
+                self.execute_clone_automation_rule(matches).await
             }
         }
     }
@@ -8194,6 +8729,487 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_webhooks(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_webhooks();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_webhooks(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_webhook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("url") {
+            request = request.body_map(|body| { body.url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::AccountWebhookCreate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_webhook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_webhook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("webhook-id") {
+            request = request.webhook_id(value.clone());
+        }
+        self.config.execute_delete_webhook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_webhook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("url") {
+            request = request.body_map(|body| { body.url(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("webhook-id") {
+            request = request.webhook_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::AccountWebhookUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_webhook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_macros(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_macros();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_macros(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_macro();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::MacroVisibility>("visibility")
+        {
+            request = request.body_map(|body| { body.visibility(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::MacroCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_macro(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_macro();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("macro-id") {
+            request = request.macro_id(value.clone());
+        }
+        self.config.execute_get_macro(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_macro();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("macro-id") {
+            request = request.macro_id(value.clone());
+        }
+        self.config.execute_delete_macro(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_macro();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("macro-id") {
+            request = request.macro_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches
+            .get_one::<ruut_api::enums::MacroVisibility>("visibility")
+        {
+            request = request.body_map(|body| { body.visibility(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::MacroUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_macro(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_execute_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.execute_macro();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("macro-id") {
+            request = request.macro_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::MacroExecution>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_execute_macro(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_automation_rules(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_automation_rules();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_automation_rules(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_automation_rule();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("active") {
+            request = request.body_map(|body| { body.active(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("event-name") {
+            request = request.body_map(|body| { body.event_name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::AutomationRuleCreate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_automation_rule(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_automation_rule();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("automation-rule-id") {
+            request = request.automation_rule_id(value.clone());
+        }
+        self.config.execute_get_automation_rule(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_automation_rule();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("automation-rule-id") {
+            request = request.automation_rule_id(value.clone());
+        }
+        self.config.execute_delete_automation_rule(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_automation_rule();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("active") {
+            request = request.body_map(|body| { body.active(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("automation-rule-id") {
+            request = request.automation_rule_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("event-name") {
+            request = request.body_map(|body| { body.event_name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::AutomationRuleUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_automation_rule(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_clone_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.clone_automation_rule();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("automation-rule-id") {
+            request = request.automation_rule_id(value.clone());
+        }
+        self.config.execute_clone_automation_rule(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -8978,6 +9994,118 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_webhooks(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListWebhooks,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateWebhook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteWebhook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_webhook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateWebhook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_macros(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListMacros,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateMacro,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetMacro,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteMacro,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateMacro,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_execute_macro(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ExecuteMacro,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_automation_rules(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListAutomationRules,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateAutomationRule,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetAutomationRule,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteAutomationRule,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateAutomationRule,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_clone_automation_rule(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CloneAutomationRule,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -9090,6 +10218,22 @@ pub enum CliCommand {
     GetCustomFilter,
     DeleteCustomFilter,
     UpdateCustomFilter,
+    ListWebhooks,
+    CreateWebhook,
+    DeleteWebhook,
+    UpdateWebhook,
+    ListMacros,
+    CreateMacro,
+    GetMacro,
+    DeleteMacro,
+    UpdateMacro,
+    ExecuteMacro,
+    ListAutomationRules,
+    CreateAutomationRule,
+    GetAutomationRule,
+    DeleteAutomationRule,
+    UpdateAutomationRule,
+    CloneAutomationRule,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -9149,6 +10293,13 @@ impl CliCommand {
             CliCommand::UpdateCustomAttributeDefinition, CliCommand::ListCustomFilters,
             CliCommand::CreateCustomFilter, CliCommand::GetCustomFilter,
             CliCommand::DeleteCustomFilter, CliCommand::UpdateCustomFilter,
+            CliCommand::ListWebhooks, CliCommand::CreateWebhook,
+            CliCommand::DeleteWebhook, CliCommand::UpdateWebhook, CliCommand::ListMacros,
+            CliCommand::CreateMacro, CliCommand::GetMacro, CliCommand::DeleteMacro,
+            CliCommand::UpdateMacro, CliCommand::ExecuteMacro,
+            CliCommand::ListAutomationRules, CliCommand::CreateAutomationRule,
+            CliCommand::GetAutomationRule, CliCommand::DeleteAutomationRule,
+            CliCommand::UpdateAutomationRule, CliCommand::CloneAutomationRule,
         ]
             .into_iter()
     }
@@ -9279,6 +10430,22 @@ impl CliCommand {
             CliCommand::GetCustomFilter => "get_custom_filter",
             CliCommand::DeleteCustomFilter => "delete_custom_filter",
             CliCommand::UpdateCustomFilter => "update_custom_filter",
+            CliCommand::ListWebhooks => "list_webhooks",
+            CliCommand::CreateWebhook => "create_webhook",
+            CliCommand::DeleteWebhook => "delete_webhook",
+            CliCommand::UpdateWebhook => "update_webhook",
+            CliCommand::ListMacros => "list_macros",
+            CliCommand::CreateMacro => "create_macro",
+            CliCommand::GetMacro => "get_macro",
+            CliCommand::DeleteMacro => "delete_macro",
+            CliCommand::UpdateMacro => "update_macro",
+            CliCommand::ExecuteMacro => "execute_macro",
+            CliCommand::ListAutomationRules => "list_automation_rules",
+            CliCommand::CreateAutomationRule => "create_automation_rule",
+            CliCommand::GetAutomationRule => "get_automation_rule",
+            CliCommand::DeleteAutomationRule => "delete_automation_rule",
+            CliCommand::UpdateAutomationRule => "update_automation_rule",
+            CliCommand::CloneAutomationRule => "clone_automation_rule",
         }
     }
 }

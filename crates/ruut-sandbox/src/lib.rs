@@ -147,8 +147,10 @@
 mod account_details;
 mod admin_config;
 mod admin_seed;
+mod account_webhooks;
 mod app;
 mod auth;
+mod automation_rules;
 mod clock;
 mod compression;
 mod conversation_extra;
@@ -163,6 +165,7 @@ mod fixtures;
 mod ids;
 mod inbox_config;
 mod journal;
+mod macros;
 mod notes;
 mod operations;
 mod people;

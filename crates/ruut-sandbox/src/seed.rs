@@ -163,6 +163,17 @@ pub struct SeedInfo {
     pub custom_filter_id: i64,
     /// A filter another user saved in the main account (a 404 for the token user).
     pub other_user_custom_filter_id: i64,
+    /// A webhook of the second account, subscribed only to
+    /// `webwidget_triggered` (which the sandbox never sends).
+    pub webhook_id: i64,
+    /// A global macro of the main account by the token user (adds the
+    /// label `escalated`, sets the priority `urgent`).
+    pub macro_id: i64,
+    /// A personal macro of the main account by another agent (the token
+    /// user may not see or run it).
+    pub other_agent_macro_id: i64,
+    /// An automation rule of the second account.
+    pub automation_rule_id: i64,
 }
 
 /// Builds the seeded store and the ids that describe it.
@@ -340,6 +351,9 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     seed_conversations(&mut store, &mut rng);
     let (config, config_ids) = crate::admin_seed::seeded(BASE - 86_400 * 7);
     store.config = config;
+    let webhook_id = crate::account_webhooks::seed(&mut store, 2);
+    let (macro_id, other_agent_macro_id) = crate::macros::seed(&mut store, 1, 1, 2);
+    let automation_rule_id = crate::automation_rules::seed(&mut store, 2);
 
     let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
     let info = SeedInfo {
@@ -387,6 +401,10 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         attribute_definition_id: config_ids.attribute_definition,
         custom_filter_id: config_ids.custom_filter,
         other_user_custom_filter_id: config_ids.other_user_custom_filter,
+        webhook_id,
+        macro_id,
+        other_agent_macro_id,
+        automation_rule_id,
     };
     (store, info)
 }

@@ -285,6 +285,12 @@ pub(crate) struct Store {
     pub people: crate::people::People,
     /// Canned responses, labels, custom attribute definitions, custom filters.
     pub config: crate::admin_config::AdminConfig,
+    /// The webhooks registered in accounts (`createWebhook`).
+    pub account_webhooks: crate::account_webhooks::AccountWebhooks,
+    /// The accounts' macros.
+    pub macros: crate::macros::Macros,
+    /// The accounts' automation rules (stored, not run).
+    pub automation_rules: crate::automation_rules::AutomationRules,
 }
 
 impl Store {

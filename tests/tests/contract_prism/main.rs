@@ -23,10 +23,12 @@
 //! RUUT_CONTRACT_TOKEN=sandbox-user-token cargo test -p ruut-tests --test
 //! contract_prism -- --ignored --nocapture`.
 
+mod account_webhooks;
 mod accounts;
 mod agent_bots;
 mod agents;
 mod answer;
+mod automation_rules;
 mod canned_responses;
 mod contact_changes;
 mod contract;
@@ -39,6 +41,7 @@ mod filter;
 mod inbox_members;
 mod inboxes;
 mod labels;
+mod macros;
 mod message_changes;
 mod messages_contacts;
 mod profile;
@@ -78,6 +81,9 @@ fn steps() -> Vec<Step> {
         labels::steps(),
         custom_attributes::steps(),
         custom_filters::steps(),
+        account_webhooks::steps(),
+        macros::steps(),
+        automation_rules::steps(),
     ]
     .into_iter()
     .flatten()

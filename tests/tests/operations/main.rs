@@ -19,9 +19,11 @@
 //! operation has no sandbox handler, no entry, no SDK call where the SDK
 //! wraps it, or a documented error no check provokes.
 
+mod account_webhooks;
 mod accounts;
 mod agent_bots;
 mod agents;
+mod automation_rules;
 mod canned_responses;
 mod contact_changes;
 mod contact_links;
@@ -37,6 +39,7 @@ mod filter;
 mod inbox_members;
 mod inboxes;
 mod labels;
+mod macros;
 mod messages;
 mod profile;
 mod runner;
@@ -73,6 +76,9 @@ pub fn table() -> Vec<Entry> {
         labels::entries(),
         custom_attributes::entries(),
         custom_filters::entries(),
+        account_webhooks::entries(),
+        macros::entries(),
+        automation_rules::entries(),
     ]
     .into_iter()
     .flatten()

@@ -85,6 +85,9 @@ async fn every_sdk_call_against(behaviour: Behaviour, status: u16, kind: ErrorKi
         admin_label: 1,
         attribute_definition: 1,
         custom_filter: 1,
+        webhook: 1,
+        macro_id: 1,
+        automation_rule: 1,
     };
     let jobs = sdk_entries()
         .into_iter()

@@ -209,6 +209,12 @@ pub struct Ids {
     pub attribute_definition: i64,
     /// A filter the user saved in `account`.
     pub custom_filter: i64,
+    /// A webhook of `admin_account`.
+    pub webhook: i64,
+    /// A global macro of `account` by the token user.
+    pub macro_id: i64,
+    /// An automation rule of `admin_account`.
+    pub automation_rule: i64,
 }
 
 impl Ids {
@@ -227,6 +233,9 @@ impl Ids {
             "label_id" => &mut self.label,
             "custom_attribute_definition_id" => &mut self.attribute_definition,
             "custom_filter_id" => &mut self.custom_filter,
+            "webhook_id" => &mut self.webhook,
+            "macro_id" => &mut self.macro_id,
+            "automation_rule_id" => &mut self.automation_rule,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -311,6 +320,9 @@ impl World {
             admin_label: self.seed.second_account_label_id,
             attribute_definition: self.seed.attribute_definition_id,
             custom_filter: self.seed.custom_filter_id,
+            webhook: self.seed.webhook_id,
+            macro_id: self.seed.macro_id,
+            automation_rule: self.seed.automation_rule_id,
         }
     }
 

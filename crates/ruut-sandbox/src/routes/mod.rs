@@ -6,12 +6,15 @@
 //! whether bots may call it, whether strict-Chatwoot mode has it) comes from
 //! the table.
 
+mod account_webhooks;
 mod accounts;
 mod admin;
 mod agent_bots;
 mod agents;
 mod attachments;
 mod attribute_definitions;
+mod administrator;
+mod automation_rules;
 mod bulk;
 mod canned_responses;
 mod contact_changes;
@@ -27,6 +30,8 @@ mod inbox_bots;
 mod inbox_members;
 mod inboxes;
 mod labels;
+mod macro_execution;
+mod macros;
 mod message_changes;
 mod messages;
 mod participants;
@@ -164,6 +169,22 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::CreateCustomFilter => serve(m, custom_filters::create),
         Op::UpdateCustomFilter => serve(m, custom_filters::update),
         Op::DeleteCustomFilter => serve(m, custom_filters::delete),
+        Op::ListWebhooks => serve(m, account_webhooks::list),
+        Op::CreateWebhook => serve(m, account_webhooks::create),
+        Op::UpdateWebhook => serve(m, account_webhooks::update),
+        Op::DeleteWebhook => serve(m, account_webhooks::delete),
+        Op::ListMacros => serve(m, macros::list),
+        Op::CreateMacro => serve(m, macros::create),
+        Op::GetMacro => serve(m, macros::show),
+        Op::UpdateMacro => serve(m, macros::update),
+        Op::DeleteMacro => serve(m, macros::delete),
+        Op::ExecuteMacro => serve(m, macro_execution::execute),
+        Op::ListAutomationRules => serve(m, automation_rules::list),
+        Op::CreateAutomationRule => serve(m, automation_rules::create),
+        Op::GetAutomationRule => serve(m, automation_rules::show),
+        Op::UpdateAutomationRule => serve(m, automation_rules::update),
+        Op::DeleteAutomationRule => serve(m, automation_rules::delete),
+        Op::CloneAutomationRule => serve(m, automation_rules::clone),
         _ => return None,
     })
 }

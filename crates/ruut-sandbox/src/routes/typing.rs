@@ -22,7 +22,7 @@ pub(crate) fn toggle(cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
         .one_of("typing_status", &["on", "off"], false)?
         .ok_or_else(|| crate::errors::ApiError::missing("typing_status"))?;
     let is_private = f.bool("is_private")?.unwrap_or(false);
-    if cx.app.webhooks.enabled() {
+    if cx.app.webhooks.active(&cx.store, cx.account_id()) {
         let user = match cx.caller {
             Caller::User(id) => cx.store.user(id).map_or(Value::Null, |u| {
                 json!({"id": u.id, "name": u.name, "email": u.email, "thumbnail": "", "type": "user"})
@@ -31,12 +31,13 @@ pub(crate) fn toggle(cx: ConversationScope<'_>, bytes: Bytes) -> Reply {
                 json!({"id": b.id, "name": b.name, "thumbnail": "", "type": "agent_bot"})
             }),
         };
-        cx.app.webhooks.send(json!({
+        let event = json!({
             "event": format!("conversation_typing_{status}"),
             "user": user,
             "conversation": push_data(&cx.store, cx.conversation()),
             "is_private": is_private,
-        }));
+        });
+        cx.app.webhooks.send(&cx.store, cx.account_id(), event);
     }
     ok_empty()
 }
