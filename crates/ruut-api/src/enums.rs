@@ -281,6 +281,32 @@ open_enum! {
         List = "list",
         /// True or false.
         Checkbox = "checkbox",
+    }
+}
+
+open_enum! {
+    /// What a custom attribute belongs to.
+    CustomAttributeModel {
+        /// Conversations.
+        ConversationAttribute = "conversation_attribute",
+        /// Contacts.
+        ContactAttribute = "contact_attribute",
+    }
+}
+
+open_enum! {
+    /// What a saved filter lists.
+    CustomFilterType {
+        /// Conversations.
+        Conversation = "conversation",
+        /// Contacts.
+        Contact = "contact",
+        /// Reports.
+        Report = "report",
+    }
+}
+
+open_enum! {
     /// An event an account webhook may subscribe to (`subscriptions`): the
     /// names of Chatwoot's `Webhook::ALLOWED_WEBHOOK_EVENTS`, which are also
     /// the `event` of each delivery's body.
@@ -313,24 +339,6 @@ open_enum! {
 }
 
 open_enum! {
-    /// What a custom attribute belongs to.
-    CustomAttributeModel {
-        /// Conversations.
-        ConversationAttribute = "conversation_attribute",
-        /// Contacts.
-        ContactAttribute = "contact_attribute",
-    }
-}
-
-open_enum! {
-    /// What a saved filter lists.
-    CustomFilterType {
-        /// Conversations.
-        Conversation = "conversation",
-        /// Contacts.
-        Contact = "contact",
-        /// Reports.
-        Report = "report",
     /// Who may see and run a macro.
     MacroVisibility {
         /// Only its author.

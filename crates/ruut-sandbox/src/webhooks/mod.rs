@@ -38,6 +38,7 @@ use serde_json::Value;
 use tokio::sync::mpsc;
 
 use crate::delivery_progress::Progress;
+use crate::inbox_config::bot_urls;
 use crate::state::{Contact, Conversation, Store};
 use delivery::{Delivery, deliver_all};
 pub(crate) use payloads::push_data;
@@ -125,10 +126,31 @@ impl Webhooks {
             .map(|url| (url.clone(), self.configured.secret.clone()))
             .chain(registered.map(|w| (w.url.clone(), Some(w.secret.clone()))))
             .collect();
+        self.queue(targets, &event);
+    }
+
+    /// Queues `event` for the agent bots of conversation `c` ([`bot_urls`]),
+    /// signed with the builder's secret.
+    pub(crate) fn send_to_bots(&self, store: &Store, c: &Conversation, event: &Value) {
+        let secret = &self.configured.secret;
+        let targets = bot_urls(store, c)
+            .into_iter()
+            .map(|url| (url, secret.clone()))
+            .collect();
+        self.queue(targets, event);
+    }
+
+    /// Whether conversation `c`'s events would go anywhere: the account's
+    /// targets or its agent bots.
+    pub(crate) fn watched(&self, store: &Store, c: &Conversation) -> bool {
+        self.active(store, c.account_id) || !bot_urls(store, c).is_empty()
+    }
+
+    fn queue(&self, targets: Vec<(String, Option<String>)>, event: &Value) {
         if targets.is_empty() {
             return;
         }
-        let body = Arc::new(serde_json::to_vec(&event).unwrap_or_default());
+        let body = Arc::new(serde_json::to_vec(event).unwrap_or_default());
         for (url, secret) in targets {
             self.progress.queue_one();
             let delivery = Delivery {
@@ -148,20 +170,20 @@ impl Webhooks {
 
 impl Webhooks {
     /// `conversation_created` for a new conversation, then `message_created`
-    /// for its first message if it has one.
+    /// for its first message if it has one (that one to its bots too).
     pub(crate) fn conversation_created(&self, store: &Store, c: &Conversation) {
         if self.active(store, c.account_id) {
             let event = conversation_event(store, c, "conversation_created", None);
             self.send(store, c.account_id, event);
-            self.message_created(store, c);
         }
+        self.message_created(store, c);
     }
 
     /// `message_created` for a conversation's newest message, if it has one.
     pub(crate) fn message_created(&self, store: &Store, c: &Conversation) {
-        let last = c.messages.last();
-        if let Some(m) = last.filter(|_| self.active(store, c.account_id)) {
+        if let Some(m) = c.messages.last().filter(|_| self.watched(store, c)) {
             let event = message_event(store, c, m, "message_created");
+            self.send_to_bots(store, c, &event);
             self.send(store, c.account_id, event);
         }
     }
@@ -169,8 +191,9 @@ impl Webhooks {
     /// `message_updated` for a changed message (a new status, or deleted).
     pub(crate) fn message_updated(&self, store: &Store, c: &Conversation, message_id: i64) {
         let found = c.messages.iter().find(|m| m.id == message_id);
-        if let Some(m) = found.filter(|_| self.active(store, c.account_id)) {
+        if let Some(m) = found.filter(|_| self.watched(store, c)) {
             let event = message_event(store, c, m, "message_updated");
+            self.send_to_bots(store, c, &event);
             self.send(store, c.account_id, event);
         }
     }

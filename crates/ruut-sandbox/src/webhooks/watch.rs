@@ -43,17 +43,18 @@ impl Snapshot {
 }
 
 impl Watch {
-    /// Remembers the conversation as it is now (nothing when webhooks are off).
+    /// Remembers the conversation as it is now (nothing when no webhook and
+    /// no agent bot would hear of its changes).
     pub(crate) fn conversation(
         webhooks: &Webhooks,
         store: &Store,
         account_id: i64,
         display_id: i64,
     ) -> Watch {
-        let before = webhooks
-            .active(store, account_id)
-            .then(|| store.conversation(account_id, display_id).map(Snapshot::of))
-            .flatten();
+        let before = store
+            .conversation(account_id, display_id)
+            .filter(|c| webhooks.watched(store, c))
+            .map(Snapshot::of);
         Watch {
             account_id,
             display_id,
@@ -96,6 +97,16 @@ impl Watch {
         if before.status != after.status {
             let event = conversation_event(store, c, "conversation_status_changed", Some(status));
             webhooks.send(store, self.account_id, event);
+            // The bots get `conversation_opened` / `conversation_resolved` instead.
+            let to_bots = match after.status {
+                ConversationStatus::Open => Some("conversation_opened"),
+                ConversationStatus::Resolved => Some("conversation_resolved"),
+                _ => None,
+            };
+            if let Some(name) = to_bots {
+                let event = conversation_event(store, c, name, None);
+                webhooks.send_to_bots(store, c, &event);
+            }
         }
 
         let updated = changes([
