@@ -97,11 +97,11 @@ pub(crate) fn update_account(mut cx: Scope<'_, OwnAccount>, bytes: Bytes) -> Rep
         .contains_key("domain")
         .then(|| f.string("domain", true))
         .transpose()?;
-    if let Some(Some(d)) = &domain {
-        if d.chars().count() > 100 {
-            let text = "Domain is too long (maximum is 100 characters)".to_owned();
-            return Err(invalid(text, "domain"));
-        }
+    if let Some(Some(d)) = &domain
+        && d.chars().count() > 100
+    {
+        let text = "Domain is too long (maximum is 100 characters)".to_owned();
+        return Err(invalid(text, "domain"));
     }
     let support_email = map
         .contains_key("support_email")
