@@ -804,7 +804,9 @@ nothing changes and the answer is null.
     )]
     pub struct AutoOfflineRequest {
         pub account_id: i64,
-        pub auto_offline: bool,
+        ///Missing or null means false (the server sends `auto_offline || false`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_offline: ::std::option::Option<bool>,
     }
     impl AutoOfflineRequest {
         pub fn builder() -> builder::AutoOfflineRequest {
@@ -8020,13 +8022,16 @@ in which conversation, and whether in a private note.
         #[derive(Clone, Debug)]
         pub struct AutoOfflineRequest {
             account_id: ::std::result::Result<i64, ::std::string::String>,
-            auto_offline: ::std::result::Result<bool, ::std::string::String>,
+            auto_offline: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for AutoOfflineRequest {
             fn default() -> Self {
                 Self {
                     account_id: Err("no value supplied for account_id".to_string()),
-                    auto_offline: Err("no value supplied for auto_offline".to_string()),
+                    auto_offline: Ok(Default::default()),
                 }
             }
         }
@@ -8045,7 +8050,7 @@ in which conversation, and whether in a private note.
             }
             pub fn auto_offline<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<bool>,
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.auto_offline = value

@@ -3020,7 +3020,10 @@ impl<T: CliConfig> Cli<T> {
                 ::clap::Arg::new("auto-offline")
                     .long("auto-offline")
                     .value_parser(::clap::value_parser!(bool))
-                    .required_unless_present("json-body"),
+                    .required(false)
+                    .help(
+                        "Missing or null means false (the server sends `auto_offline || false`).",
+                    ),
             )
             .arg(
                 ::clap::Arg::new("json-body")

@@ -85,7 +85,7 @@ impl Client {
         let account_id = self.require_account(op)?;
         let body = types::AutoOfflineRequest {
             account_id,
-            auto_offline,
+            auto_offline: Some(auto_offline),
         };
         self.call(op, |raw| raw.set_auto_offline().body(body.clone()).send())
             .await
@@ -145,8 +145,8 @@ impl UpdateProfileRequest {
     ///
     /// # Errors
     ///
-    /// [`Validation`](crate::ErrorKind::Validation) for an empty change or a
-    /// blank name; any other kind a request can fail with.
+    /// [`Validation`](crate::ErrorKind::Validation) for an empty change; any
+    /// other kind a request can fail with.
     pub async fn send(self) -> Result<Profile, Error> {
         let op = Operation::UpdateProfile;
         self.client

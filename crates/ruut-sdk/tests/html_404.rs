@@ -6,6 +6,9 @@
 //! drops the status; the SDK's call path observes every answer, so that the
 //! error still says 404, and reads the page as the routing miss it is.
 
+#[path = "html_404_calls/people.rs"]
+mod people;
+
 use std::collections::BTreeSet;
 use std::future::Future;
 use std::pin::Pin;
@@ -265,6 +268,7 @@ fn every_call<'a>(
     ]
     .into_iter()
     .chain(contact_calls(client))
+    .chain(people::people_calls(client))
     .chain(conversation_actions(client))
     .collect()
 }

@@ -80,7 +80,7 @@ pub fn steps() -> Vec<Step> {
             "off",
             send!(|c| c.user.set_auto_offline().body(AutoOfflineRequest {
                 account_id: c.found().account,
-                auto_offline: false,
+                auto_offline: Some(false),
             })),
         ),
         Step::status(
@@ -89,7 +89,7 @@ pub fn steps() -> Vec<Step> {
             404,
             send!(|c| c.user.set_auto_offline().body(AutoOfflineRequest {
                 account_id: MISSING_ID,
-                auto_offline: true,
+                auto_offline: Some(true),
             })),
         ),
     ]

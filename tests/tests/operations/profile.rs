@@ -95,7 +95,7 @@ pub fn entries() -> Vec<Entry> {
             .call(call!(|api, ids| api.set_auto_offline().body(
                 AutoOfflineRequest {
                     account_id: ids.account,
-                    auto_offline: true,
+                    auto_offline: Some(true),
                 }
             )))
             .refuses(
@@ -103,7 +103,7 @@ pub fn entries() -> Vec<Entry> {
                 "an account the user is not in",
                 provoke!(|w| w.api.set_auto_offline().body(AutoOfflineRequest {
                     account_id: w.seed.foreign_account_id,
-                    auto_offline: false,
+                    auto_offline: Some(false),
                 })),
             )
             .refuses(
@@ -230,7 +230,7 @@ async fn set_auto_offline(w: Arc<World>) {
         .set_auto_offline()
         .body(AutoOfflineRequest {
             account_id: account,
-            auto_offline: false,
+            auto_offline: Some(false),
         })
         .send()
         .await

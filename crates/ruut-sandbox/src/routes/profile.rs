@@ -97,11 +97,11 @@ pub(crate) fn update_account(mut cx: Scope<'_, OwnAccount>, bytes: Bytes) -> Rep
         .contains_key("domain")
         .then(|| f.string("domain", true))
         .transpose()?;
-    if let Some(Some(d)) = &domain {
-        if d.chars().count() > 100 {
-            let text = "Domain is too long (maximum is 100 characters)".to_owned();
-            return Err(invalid(text, "domain"));
-        }
+    if let Some(Some(d)) = &domain
+        && d.chars().count() > 100
+    {
+        let text = "Domain is too long (maximum is 100 characters)".to_owned();
+        return Err(invalid(text, "domain"));
     }
     let support_email = map
         .contains_key("support_email")
@@ -151,10 +151,8 @@ fn me(cx: &Scope<'_, Me>) -> Reply {
 pub(crate) fn update(mut cx: Scope<'_, Me>, bytes: Bytes) -> Reply {
     let map = wrapped(&bytes, "profile")?;
     let f = Fields(&map);
+    // `User` has no presence validation of the name: a blank one is saved.
     let name = f.string("name", false)?;
-    if name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(invalid("Name can't be blank".to_owned(), "name"));
-    }
     let display_name = map
         .contains_key("display_name")
         .then(|| f.string("display_name", true))
