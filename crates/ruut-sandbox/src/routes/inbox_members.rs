@@ -96,11 +96,7 @@ type MemberChange = fn(&Store, &mut Vec<i64>, Vec<i64>) -> Result<(), ApiError>;
 
 /// Runs `change` on the inbox's member list, keeping it only if it succeeds,
 /// and answers every member.
-fn change(
-    mut cx: AccountScope<'_>,
-    bytes: &[u8],
-    change: MemberChange,
-) -> Reply {
+fn change(mut cx: AccountScope<'_>, bytes: &[u8], change: MemberChange) -> Reply {
     let (inbox_id, map) = admin_inbox(&cx, bytes)?;
     let ids = user_ids(&map)?.ok_or_else(|| ApiError::missing("user_ids"))?;
     let account_id = cx.place.id;
