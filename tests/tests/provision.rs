@@ -17,7 +17,7 @@ async fn admin(sandbox: &Sandbox) -> Client {
     Client::builder()
         .base_url(sandbox.base_url())
         .api_token(sandbox.user_token())
-        .account_id(sandbox.account_id())
+        .account_id(sandbox.seed_info().second_account_id)
         .build()
         .expect("a client")
 }

@@ -28,8 +28,10 @@ pub(crate) struct InboxSettings {
     pub business_name: Option<String>,
     /// An API channel's webhook URL.
     pub webhook_url: Option<String>,
-    /// An API channel's HMAC token.
+    /// An API channel's HMAC token, and whether Client API contacts must
+    /// send an identifier HMAC.
     pub hmac_token: String,
+    pub hmac_mandatory: bool,
     /// An API channel's public identifier (`inbox_identifier`).
     pub identifier: String,
     /// An API channel's `additional_attributes`.
@@ -58,6 +60,7 @@ impl InboxSettings {
             business_name: None,
             webhook_url: None,
             hmac_token: token(),
+            hmac_mandatory: false,
             identifier: token(),
             channel_attributes: Attrs::new(),
         }

@@ -145,9 +145,9 @@
 #![forbid(unsafe_code)]
 
 mod account_details;
+mod account_webhooks;
 mod admin_config;
 mod admin_seed;
-mod account_webhooks;
 mod app;
 mod auth;
 mod automation_rules;

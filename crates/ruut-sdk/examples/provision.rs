@@ -14,7 +14,8 @@
 //! deletes: what the account has beyond the file is left alone.
 //!
 //! Without `RUUT_API_TOKEN` it runs against the sandbox (an in-memory Ruut
-//! server) in this process, twice, to show that the second run is a no-op. With
+//! server) in this process, twice, to show that the second run is a no-op; in
+//! the sandbox's second account, where its user is an administrator. With
 //! it, it runs once against that server; the token must be an administrator's.
 
 use std::collections::BTreeSet;
@@ -150,7 +151,7 @@ async fn main() -> Result<()> {
     let client = Client::builder()
         .base_url(sandbox.base_url())
         .api_token(sandbox.user_token())
-        .account_id(sandbox.account_id())
+        .account_id(sandbox.seed_info().second_account_id)
         .build()?;
     for run in ["First run", "Second run"] {
         println!("\n{run}:");

@@ -49,6 +49,8 @@ fn client_of(base_url: &str, route: StatusRoute) -> Client {
 
 type Call<'a> = Pin<Box<dyn Future<Output = Result<(), Error>> + 'a>>;
 
+mod html_404_calls;
+
 /// Every call of the SDK, each with the operation it sends.
 fn every_call<'a>(
     client: &'a Client,
@@ -345,6 +347,9 @@ fn contact_calls(client: &Client) -> Vec<(&'static str, Operation, Call<'_>)> {
             call(client.merge_contacts(1, 2)),
         ),
     ]
+    .into_iter()
+    .chain(html_404_calls::admin_inboxes::calls(client))
+    .collect()
 }
 
 /// The conversation actions of issue 12, `unassign` and `update` (their

@@ -262,7 +262,7 @@ async fn not_member(w: Arc<World>) -> Refused {
 async fn create(w: Arc<World>) {
     let account = w.seed.second_account_id;
     let body = json!({"name": "Support API", "greeting_enabled": true, "greeting_message": "Hi!",
-        "channel": {"type": "api", "webhook_url": "http://127.0.0.1:9/hook", "additional_attributes": {"team": "a"}}});
+        "channel": {"type": "api", "webhook_url": "http://127.0.0.1:9/hook", "hmac_mandatory": true, "additional_attributes": {"team": "a"}}});
     let created = w
         .api
         .create_inbox()
@@ -286,6 +286,7 @@ async fn create(w: Arc<World>) {
         .send()
         .await;
     let read = read.expect("read back");
+    assert_eq!(read.hmac_mandatory, Some(true));
     assert_eq!(
         (read.name.as_str(), read.greeting_message.as_deref()),
         ("Support API", Some("Hi!"))

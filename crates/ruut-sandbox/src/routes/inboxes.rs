@@ -159,7 +159,7 @@ pub(crate) fn inbox_json(inbox: &Inbox, admin: bool) -> Value {
         value[key] = Value::Null;
     }
     value["hmac_mandatory"] = if widget || api {
-        json!(false)
+        json!(s.hmac_mandatory)
     } else {
         Value::Null
     };
@@ -252,7 +252,9 @@ fn apply_channel(inbox: &mut Inbox, channel: &Map<String, Value>) -> Result<(), 
         }
         s.webhook_url = url.filter(|u| !u.is_empty());
     }
-    f.bool("hmac_mandatory")?;
+    if let Some(mandatory) = f.bool("hmac_mandatory")? {
+        s.hmac_mandatory = mandatory;
+    }
     if let Some(attributes) = f.object("additional_attributes")? {
         s.channel_attributes = attributes;
     }

@@ -9,11 +9,11 @@
 mod account_webhooks;
 mod accounts;
 mod admin;
+mod administrator;
 mod agent_bots;
 mod agents;
 mod attachments;
 mod attribute_definitions;
-mod administrator;
 mod automation_rules;
 mod bulk;
 mod canned_responses;

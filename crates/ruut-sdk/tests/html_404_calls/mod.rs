@@ -1,0 +1,14 @@
+//! Parts of `html_404.rs`'s table of every SDK call, by resource.
+
+use std::future::Future;
+
+use ruut_sdk::Error;
+
+pub(crate) mod admin_inboxes;
+
+pub(crate) use super::Call;
+
+/// Boxes a call, dropping its answer.
+pub(crate) fn call<'a, T>(f: impl Future<Output = Result<T, Error>> + 'a) -> Call<'a> {
+    Box::pin(async move { f.await.map(drop) })
+}
