@@ -26,17 +26,24 @@ pub(super) struct Delivery {
 
 /// POSTs every queued delivery in order, once each.
 pub(super) async fn deliver_all(mut queue: mpsc::Receiver<Delivery>, progress: Arc<Progress>) {
-    let Ok(client) = reqwest::Client::builder()
-        .timeout(WEBHOOK_TIMEOUT)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-    else {
-        return;
-    };
+    // Built at the first delivery: most sandboxes deliver nothing, and building
+    // an HTTP client (its TLS roots) at every start slows tests that start many.
+    let mut client = None;
     let ids = std::collections::hash_map::RandomState::new();
     let mut sequence = 0_u64;
     while let Some(delivery) = queue.recv().await {
         sequence += 1;
+        if client.is_none() {
+            client = reqwest::Client::builder()
+                .timeout(WEBHOOK_TIMEOUT)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .ok();
+        }
+        let Some(client) = &client else {
+            progress.end_one();
+            continue;
+        };
         let body = delivery.body.as_ref().clone();
         let mut request = client
             .post(&delivery.url)
