@@ -46,6 +46,10 @@ fn client_of(base_url: &str, route: StatusRoute) -> Client {
 
 type Call<'a> = Pin<Box<dyn Future<Output = Result<(), Error>> + 'a>>;
 
+mod html_404 {
+    pub mod admin_config;
+}
+
 /// Every call of the SDK, each with the operation it sends.
 fn every_call<'a>(
     client: &'a Client,
@@ -457,7 +461,10 @@ async fn rails_html_404_keeps_its_status_on_every_call() {
 
     let mut covered = BTreeSet::new();
     let mut wrong = Vec::new();
-    for (name, operation, call) in every_call(&client, &account_scoped) {
+    let calls = every_call(&client, &account_scoped)
+        .into_iter()
+        .chain(html_404::admin_config::calls(&client));
+    for (name, operation, call) in calls {
         covered.insert(operation);
         let Err(error) = call.await else {
             wrong.push(format!("{name}: succeeded"));
