@@ -27529,11 +27529,12 @@ let response = client.update_label()
     /**List custom attribute definitions
 
 The custom attributes defined in the account, as a bare array, all of them or those
-of one `attribute_model` (an empty value lists all). Any member of the account may
-list them (no policy). Times are ISO 8601 strings. A definition makes its key a
-custom attribute that `filterConversations` (conversation attributes) and
-`filterContacts` (contact attributes) accept. The sandbox answers an
-`attribute_model` outside the enum with 422; the server lists nothing for it.
+of one `attribute_model`. Any member of the account may list them (no policy). Times
+are ISO 8601 strings. A definition makes its key a custom attribute that
+`filterConversations` (conversation attributes) and `filterContacts` (contact
+attributes) accept. The server lists every definition for an empty
+`attribute_model` and none for another value outside the enum; the sandbox answers
+both with 422, as the schema rules them out.
 
 Server: `CustomAttributeDefinitionsController#index` (`with_attribute_model`), views
 `custom_attribute_definitions/index.json.jbuilder` and

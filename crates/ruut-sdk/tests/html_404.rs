@@ -6,9 +6,6 @@
 //! drops the status; the SDK's call path observes every answer, so that the
 //! error still says 404, and reads the page as the routing miss it is.
 
-#[path = "html_404_calls/people.rs"]
-mod people;
-
 use std::collections::BTreeSet;
 use std::future::Future;
 use std::pin::Pin;
@@ -270,7 +267,7 @@ fn every_call<'a>(
     ]
     .into_iter()
     .chain(contact_calls(client))
-    .chain(people::people_calls(client))
+    .chain(html_404_calls::people::people_calls(client))
     .chain(conversation_actions(client))
     .collect()
 }
@@ -466,7 +463,10 @@ async fn rails_html_404_keeps_its_status_on_every_call() {
 
     let mut covered = BTreeSet::new();
     let mut wrong = Vec::new();
-    for (name, operation, call) in every_call(&client, &account_scoped) {
+    let calls = every_call(&client, &account_scoped)
+        .into_iter()
+        .chain(html_404_calls::admin_config::calls(&client));
+    for (name, operation, call) in calls {
         covered.insert(operation);
         let Err(error) = call.await else {
             wrong.push(format!("{name}: succeeded"));

@@ -175,10 +175,9 @@ fn validate(store: &Store, d: &AttributeDefinition, creating: bool) -> Result<()
 
 /// `GET /api/v1/accounts/{account_id}/custom_attribute_definitions`.
 pub(crate) fn list(cx: AccountScope<'_>, query: Query) -> Reply {
-    let model = match query.get("attribute_model") {
-        Some("") | None => None,
-        Some(_) => query.one_of("attribute_model", CustomAttributeModel::KNOWN)?,
-    };
+    // The server lists every definition for an empty value, and none for an
+    // unknown one; the schema rules out both.
+    let model = query.one_of("attribute_model", CustomAttributeModel::KNOWN)?;
     let account_id = cx.account_id();
     let body: Vec<Value> = cx
         .store

@@ -4,7 +4,9 @@ use std::future::Future;
 
 use ruut_sdk::Error;
 
+pub(crate) mod admin_config;
 pub(crate) mod admin_inboxes;
+pub(crate) mod people;
 
 pub(crate) use super::Call;
 
