@@ -2457,7 +2457,10 @@ impl<T: CliConfig> Cli<T> {
                     .value_parser(
                         ::clap::value_parser!(ruut_api::enums::MacroVisibility),
                     )
-                    .required(false),
+                    .required(false)
+                    .help(
+                        "Null (or absent) leaves an administrator's macro without one; an agent's is personal whatever is sent.",
+                    ),
             )
             .arg(
                 ::clap::Arg::new("json-body")
@@ -2545,7 +2548,10 @@ impl<T: CliConfig> Cli<T> {
                     .value_parser(
                         ::clap::value_parser!(ruut_api::enums::MacroVisibility),
                     )
-                    .required(false),
+                    .required(false)
+                    .help(
+                        "Null (or absent) leaves an administrator's macro without one; an agent's is personal whatever is sent.",
+                    ),
             )
             .arg(
                 ::clap::Arg::new("json-body")
