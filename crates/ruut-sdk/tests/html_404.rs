@@ -6,6 +6,8 @@
 //! drops the status; the SDK's call path observes every answer, so that the
 //! error still says 404, and reads the page as the routing miss it is.
 
+mod admin_calls;
+
 use std::collections::BTreeSet;
 use std::future::Future;
 use std::pin::Pin;
@@ -266,6 +268,7 @@ fn every_call<'a>(
     .into_iter()
     .chain(contact_calls(client))
     .chain(conversation_actions(client))
+    .chain(admin_calls::calls(client))
     .collect()
 }
 
