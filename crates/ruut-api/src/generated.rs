@@ -3795,6 +3795,7 @@ parameters, a list whose items depend on the action (label names, an agent id or
     pub struct MacroCreate {
         pub actions: ::std::vec::Vec<MacroAction>,
         pub name: ::std::string::String,
+        ///Null (or absent) leaves an administrator's macro without one; an agent's is personal whatever is sent.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub visibility: ::std::option::Option<crate::enums::MacroVisibility>,
     }
@@ -3900,6 +3901,7 @@ parameters, a list whose items depend on the action (label names, an agent id or
         pub actions: ::std::vec::Vec<MacroAction>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
+        ///Null (or absent) leaves an administrator's macro without one; an agent's is personal whatever is sent.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub visibility: ::std::option::Option<crate::enums::MacroVisibility>,
     }

@@ -4577,7 +4577,10 @@ impl<T: CliConfig> Cli<T> {
                     .value_parser(
                         ::clap::value_parser!(ruut_api::enums::MacroVisibility),
                     )
-                    .required(false),
+                    .required(false)
+                    .help(
+                        "Null (or absent) leaves an administrator's macro without one; an agent's is personal whatever is sent.",
+                    ),
             )
             .arg(
                 ::clap::Arg::new("json-body")
@@ -4665,7 +4668,10 @@ impl<T: CliConfig> Cli<T> {
                     .value_parser(
                         ::clap::value_parser!(ruut_api::enums::MacroVisibility),
                     )
-                    .required(false),
+                    .required(false)
+                    .help(
+                        "Null (or absent) leaves an administrator's macro without one; an agent's is personal whatever is sent.",
+                    ),
             )
             .arg(
                 ::clap::Arg::new("json-body")

@@ -124,7 +124,9 @@ impl SandboxBuilder {
     }
 
     /// Delivers webhooks to `url`, signed with `secret` as Chatwoot 4.11.2 and
-    /// later sign them. Default: no webhooks.
+    /// later sign them: every event of every account. Default: none (webhooks
+    /// registered with `createWebhook` get their account's subscribed events
+    /// either way, signed with their own secrets).
     ///
     /// Events: `conversation_created`, `conversation_status_changed`,
     /// `conversation_updated` (assignee, team or priority), `message_created` and

@@ -4,6 +4,7 @@ use std::future::Future;
 
 use ruut_sdk::Error;
 
+pub(crate) mod admin_automation;
 pub(crate) mod admin_config;
 pub(crate) mod admin_inboxes;
 pub(crate) mod people;
