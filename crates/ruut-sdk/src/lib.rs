@@ -189,12 +189,12 @@ mod webhooks;
 
 pub use account_update::UpdateAccountRequest;
 pub use agent_bots::create::CreateAgentBotRequest;
-pub use agent_bots::handle::{AgentBotHandle, AgentBotUpdateRequest};
+pub use agent_bots::handle::{AgentBotHandle, UpdateAgentBotRequest};
 pub use agent_bots::info::{AccessToken, AgentBotInfo};
 pub use agents::agent::{AgentHandle, UpdateAgentRequest};
 pub use agents::create::CreateAgentRequest;
 pub use automation_rules::create::CreateAutomationRuleRequest;
-pub use automation_rules::handle::{AutomationRuleHandle, AutomationRuleUpdateRequest};
+pub use automation_rules::handle::{AutomationRuleHandle, UpdateAutomationRuleRequest};
 pub use canned_responses::{CannedResponseHandle, UpdateCannedResponseRequest};
 pub use client::Client;
 pub use client::builder::ClientBuilder;
@@ -214,11 +214,11 @@ pub use contacts::search::ContactSearchQuery;
 pub use conversations::bulk::BulkUpdateRequest;
 pub use conversations::conversation::ConversationHandle;
 pub use conversations::conversation::attachments::{AttachmentPage, AttachmentQuery};
-pub use conversations::conversation::message::{MessageHandle, MessageUpdateRequest};
+pub use conversations::conversation::message::{MessageHandle, UpdateMessageRequest};
 pub use conversations::conversation::messages::{MessagePage, MessageQuery, MessageRequest};
 pub use conversations::conversation::status::{StatusChange, StatusRequest};
 pub use conversations::conversation::typing::TypingRequest;
-pub use conversations::conversation::update::ConversationUpdateRequest;
+pub use conversations::conversation::update::UpdateConversationRequest;
 pub use conversations::conversation::upload::{
     FileAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS,
 };
@@ -234,10 +234,10 @@ pub use custom_filters::{CustomFilterHandle, SavedFilterAttribute, UpdateCustomF
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
 pub use inboxes::create::CreateInboxRequest;
-pub use inboxes::handle::{InboxHandle, InboxUpdateRequest};
+pub use inboxes::handle::{InboxHandle, UpdateInboxRequest};
 pub use labels::{CreateLabelRequest, LabelHandle, UpdateLabelRequest};
 pub use macros::create::CreateMacroRequest;
-pub use macros::handle::{MacroHandle, MacroUpdateRequest};
+pub use macros::handle::{MacroHandle, UpdateMacroRequest};
 pub use probe::ProbeReport;
 pub use profile::UpdateProfileRequest;
 pub use teams::create::CreateTeamRequest;
@@ -247,7 +247,7 @@ pub use transport::policy::RetryPolicy;
 pub use transport::rate_limit::RateLimit;
 pub use webhooks::RegisteredWebhook;
 pub use webhooks::create::CreateWebhookRequest;
-pub use webhooks::handle::{WebhookHandle, WebhookUpdateRequest};
+pub use webhooks::handle::{WebhookHandle, UpdateWebhookRequest};
 
 /// The generated client this crate wraps, for [`Client::raw`].
 pub use ruut_api;

@@ -1,6 +1,6 @@
 //! The setters of an agent bot's fields, shared by
 //! [`CreateAgentBotRequest`](crate::CreateAgentBotRequest) and
-//! [`AgentBotUpdateRequest`](crate::AgentBotUpdateRequest): both send the
+//! [`UpdateAgentBotRequest`](crate::UpdateAgentBotRequest): both send the
 //! same optional fields.
 
 /// Implements the field setters on a builder whose `body` is an `AgentBotFields`.

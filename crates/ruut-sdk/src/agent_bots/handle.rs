@@ -48,8 +48,8 @@ impl AgentBotHandle {
     }
 
     /// Changes the bot's fields: set the ones to change, then `send()`.
-    pub fn update(&self) -> AgentBotUpdateRequest {
-        AgentBotUpdateRequest {
+    pub fn update(&self) -> UpdateAgentBotRequest {
+        UpdateAgentBotRequest {
             handle: self.clone(),
             options: CallOptions::default(),
             body: types::AgentBotFields::default(),
@@ -105,16 +105,16 @@ impl AgentBotHandle {
 /// Changes to an agent bot; see [`AgentBotHandle::update`].
 #[derive(Clone, Debug)]
 #[must_use = "the bot is not changed until `.send().await`"]
-pub struct AgentBotUpdateRequest {
+pub struct UpdateAgentBotRequest {
     handle: AgentBotHandle,
     options: CallOptions,
     body: types::AgentBotFields,
 }
 
-call_options!(AgentBotUpdateRequest);
-bot_setters!(AgentBotUpdateRequest);
+call_options!(UpdateAgentBotRequest);
+bot_setters!(UpdateAgentBotRequest);
 
-impl AgentBotUpdateRequest {
+impl UpdateAgentBotRequest {
     /// Sends the changes; answers the bot as it now is.
     ///
     /// # Errors

@@ -47,8 +47,8 @@ impl AutomationRuleHandle {
 
     /// Changes the fields set on the returned request; conditions and
     /// actions, when any is set, replace the rule's lists.
-    pub fn update(&self) -> AutomationRuleUpdateRequest {
-        AutomationRuleUpdateRequest {
+    pub fn update(&self) -> UpdateAutomationRuleRequest {
+        UpdateAutomationRuleRequest {
             handle: self.clone(),
             options: CallOptions::default(),
             body: AutomationRuleUpdate::default(),
@@ -102,17 +102,17 @@ impl AutomationRuleHandle {
 /// An automation rule's changes; see [`AutomationRuleHandle::update`].
 #[derive(Clone, Debug)]
 #[must_use = "the rule is not changed until `.send().await`"]
-pub struct AutomationRuleUpdateRequest {
+pub struct UpdateAutomationRuleRequest {
     handle: AutomationRuleHandle,
     options: CallOptions,
     body: AutomationRuleUpdate,
 }
 
-call_options!(AutomationRuleUpdateRequest);
-action_setters!(AutomationRuleUpdateRequest);
-condition_setters!(AutomationRuleUpdateRequest);
+call_options!(UpdateAutomationRuleRequest);
+action_setters!(UpdateAutomationRuleRequest);
+condition_setters!(UpdateAutomationRuleRequest);
 
-impl AutomationRuleUpdateRequest {
+impl UpdateAutomationRuleRequest {
     fn push_action(mut self, action: MacroAction) -> Self {
         self.body.actions.push(rule_action(action));
         self

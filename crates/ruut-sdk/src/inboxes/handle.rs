@@ -53,8 +53,8 @@ impl InboxHandle {
 
     /// Changes the inbox's settings: set the ones to change, then `send()`.
     /// Administrators only.
-    pub fn update(&self) -> InboxUpdateRequest {
-        InboxUpdateRequest {
+    pub fn update(&self) -> UpdateInboxRequest {
+        UpdateInboxRequest {
             handle: self.clone(),
             options: CallOptions::default(),
             body: types::InboxUpdate::default(),
@@ -87,16 +87,16 @@ impl InboxHandle {
 /// Changes to an inbox; see [`InboxHandle::update`].
 #[derive(Clone, Debug)]
 #[must_use = "the inbox is not changed until `.send().await`"]
-pub struct InboxUpdateRequest {
+pub struct UpdateInboxRequest {
     handle: InboxHandle,
     options: CallOptions,
     body: types::InboxUpdate,
 }
 
-call_options!(InboxUpdateRequest);
-settings_setters!(InboxUpdateRequest);
+call_options!(UpdateInboxRequest);
+settings_setters!(UpdateInboxRequest);
 
-impl InboxUpdateRequest {
+impl UpdateInboxRequest {
     /// A new name.
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.body.name = Some(name.into());

@@ -1,6 +1,6 @@
 //! The setters of an inbox's own settings, shared by
 //! [`CreateInboxRequest`](crate::CreateInboxRequest) and
-//! [`InboxUpdateRequest`](crate::InboxUpdateRequest): both bodies have the
+//! [`UpdateInboxRequest`](crate::UpdateInboxRequest): both bodies have the
 //! same optional settings fields.
 
 /// Implements the settings setters on a builder whose `body` has those fields.

@@ -1,5 +1,5 @@
 //! The action setters shared by [`CreateMacroRequest`](crate::CreateMacroRequest)
-//! and [`MacroUpdateRequest`](crate::MacroUpdateRequest): each appends one
+//! and [`UpdateMacroRequest`](crate::UpdateMacroRequest): each appends one
 //! action, in the order the macro runs them.
 
 use ruut_api::types::MacroAction;

@@ -45,10 +45,10 @@ impl MacroHandle {
     /// Changes the macro: its name, and its actions when any action setter
     /// is used (they replace every action). The server sets the visibility
     /// on every update: an administrator should always set
-    /// [`visibility`](MacroUpdateRequest::visibility), or the macro is left
+    /// [`visibility`](UpdateMacroRequest::visibility), or the macro is left
     /// with none (and unlisted).
-    pub fn update(&self) -> MacroUpdateRequest {
-        MacroUpdateRequest {
+    pub fn update(&self) -> UpdateMacroRequest {
+        UpdateMacroRequest {
             handle: self.clone(),
             options: CallOptions::default(),
             body: MacroUpdate::default(),
@@ -109,16 +109,16 @@ impl MacroHandle {
 /// A macro's changes; see [`MacroHandle::update`].
 #[derive(Clone, Debug)]
 #[must_use = "the macro is not changed until `.send().await`"]
-pub struct MacroUpdateRequest {
+pub struct UpdateMacroRequest {
     handle: MacroHandle,
     options: CallOptions,
     body: MacroUpdate,
 }
 
-call_options!(MacroUpdateRequest);
-action_setters!(MacroUpdateRequest);
+call_options!(UpdateMacroRequest);
+action_setters!(UpdateMacroRequest);
 
-impl MacroUpdateRequest {
+impl UpdateMacroRequest {
     fn push_action(mut self, action: MacroAction) -> Self {
         self.body.actions.push(action);
         self

@@ -49,8 +49,8 @@ impl WebhookHandle {
 
     /// Changes the fields set on the returned request and keeps the others.
     /// Administrators only.
-    pub fn update(&self) -> WebhookUpdateRequest {
-        WebhookUpdateRequest {
+    pub fn update(&self) -> UpdateWebhookRequest {
+        UpdateWebhookRequest {
             handle: self.clone(),
             options: CallOptions::default(),
             body: AccountWebhookUpdate::default(),
@@ -81,15 +81,15 @@ impl WebhookHandle {
 /// A webhook's changes; see [`WebhookHandle::update`].
 #[derive(Clone, Debug)]
 #[must_use = "the webhook is not changed until `.send().await`"]
-pub struct WebhookUpdateRequest {
+pub struct UpdateWebhookRequest {
     handle: WebhookHandle,
     options: CallOptions,
     body: AccountWebhookUpdate,
 }
 
-call_options!(WebhookUpdateRequest);
+call_options!(UpdateWebhookRequest);
 
-impl WebhookUpdateRequest {
+impl UpdateWebhookRequest {
     /// A new URL.
     pub fn url(mut self, url: impl Into<String>) -> Self {
         self.body.url = Some(url.into());

@@ -80,7 +80,7 @@ impl MessageHandle {
 
     /// A change of the message's delivery status (API inboxes only): how an
     /// integration reports that it delivered a message, that the customer read
-    /// it, or that it could not be delivered; see [`MessageUpdateRequest`].
+    /// it, or that it could not be delivered; see [`UpdateMessageRequest`].
     ///
     /// ```no_run
     /// use ruut_sdk::enums::MessageStatus;
@@ -97,8 +97,8 @@ impl MessageHandle {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn update(&self) -> MessageUpdateRequest {
-        MessageUpdateRequest {
+    pub fn update(&self) -> UpdateMessageRequest {
+        UpdateMessageRequest {
             message: self.clone(),
             options: CallOptions::default(),
             body: types::MessageStatusUpdate {
@@ -112,15 +112,15 @@ impl MessageHandle {
 /// A change of a message's delivery status; see [`MessageHandle::update`].
 #[derive(Clone, Debug)]
 #[must_use = "nothing changes until `.send().await`"]
-pub struct MessageUpdateRequest {
+pub struct UpdateMessageRequest {
     message: MessageHandle,
     options: CallOptions,
     body: types::MessageStatusUpdate,
 }
 
-call_options!(MessageUpdateRequest);
+call_options!(UpdateMessageRequest);
 
-impl MessageUpdateRequest {
+impl UpdateMessageRequest {
     /// The new status. The server ignores a change from `read` back to
     /// `delivered` (and statuses it does not know), answering with the message
     /// unchanged.

@@ -14,7 +14,7 @@ use crate::error::Error;
 impl ConversationHandle {
     /// Starts an update of the conversation's priority or SLA policy
     /// (`PATCH` of the conversation); nothing is sent until
-    /// [`send`](ConversationUpdateRequest::send). The server permits no other
+    /// [`send`](UpdateConversationRequest::send). The server permits no other
     /// attribute here: assign with [`assign`](Self::assign), label with
     /// [`set_labels`](Self::set_labels).
     ///
@@ -32,8 +32,8 @@ impl ConversationHandle {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn update(&self) -> ConversationUpdateRequest {
-        ConversationUpdateRequest {
+    pub fn update(&self) -> UpdateConversationRequest {
+        UpdateConversationRequest {
             client: self.client().clone(),
             id: self.id(),
             body: Map::new(),
@@ -74,13 +74,13 @@ impl ConversationHandle {
 /// sends an explicit `null`, which clears the attribute.
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is sent"]
-pub struct ConversationUpdateRequest {
+pub struct UpdateConversationRequest {
     client: Client,
     id: i64,
     body: Map<String, Value>,
 }
 
-impl ConversationUpdateRequest {
+impl UpdateConversationRequest {
     /// Sets the priority, or clears it with `None`.
     pub fn priority(mut self, priority: Option<ConversationPriority>) -> Self {
         let value = priority.map_or(Value::Null, |p| json!(p.as_str()));
