@@ -238,6 +238,42 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/actions/contact_merge`, sent by [`Client::merge_contacts`](crate::Client::merge_contacts).
     MergeContacts,
+    /// A report metric over time.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports`, sent by [`Client::get_report_timeseries`](crate::Client::get_report_timeseries).
+    GetReportTimeseries,
+    /// Report totals of a period and of the period before.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/summary`, sent by [`Client::get_report_summary`](crate::Client::get_report_summary).
+    GetReportSummary,
+    /// Open and unattended conversations, now.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/conversations`, sent by [`Client::get_conversation_metrics`](crate::Client::get_conversation_metrics).
+    GetConversationMetrics,
+    /// First response times by channel, in buckets.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/first_response_time_distribution`, sent by [`Client::get_first_response_time_distribution`](crate::Client::get_first_response_time_distribution).
+    GetFirstResponseTimeDistribution,
+    /// Outgoing messages by agent, team, inbox or label.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/outgoing_messages_count`, sent by [`Client::get_outgoing_messages_count`](crate::Client::get_outgoing_messages_count).
+    GetOutgoingMessagesCount,
+    /// Totals of each agent over a period.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/summary_reports/agent`, sent by [`Client::get_agent_summary_report`](crate::Client::get_agent_summary_report).
+    GetAgentSummaryReport,
+    /// Totals of each team over a period.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/summary_reports/team`, sent by [`Client::get_team_summary_report`](crate::Client::get_team_summary_report).
+    GetTeamSummaryReport,
+    /// Totals of each inbox over a period.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/summary_reports/inbox`, sent by [`Client::get_inbox_summary_report`](crate::Client::get_inbox_summary_report).
+    GetInboxSummaryReport,
+    /// Conversations by channel type and status.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/summary_reports/channel`, sent by [`Client::get_channel_summary_report`](crate::Client::get_channel_summary_report).
+    GetChannelSummaryReport,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -295,6 +331,15 @@ impl Operation {
         Operation::UpdateContactNote,
         Operation::RemoveContactCustomAttributes,
         Operation::MergeContacts,
+        Operation::GetReportTimeseries,
+        Operation::GetReportSummary,
+        Operation::GetConversationMetrics,
+        Operation::GetFirstResponseTimeDistribution,
+        Operation::GetOutgoingMessagesCount,
+        Operation::GetAgentSummaryReport,
+        Operation::GetTeamSummaryReport,
+        Operation::GetInboxSummaryReport,
+        Operation::GetChannelSummaryReport,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -354,6 +399,17 @@ impl Operation {
             Operation::UpdateContactNote => "updateContactNote",
             Operation::RemoveContactCustomAttributes => "removeContactCustomAttributes",
             Operation::MergeContacts => "mergeContacts",
+            Operation::GetReportTimeseries => "getReportTimeseries",
+            Operation::GetReportSummary => "getReportSummary",
+            Operation::GetConversationMetrics => "getConversationMetrics",
+            Operation::GetFirstResponseTimeDistribution => {
+                "getFirstResponseTimeDistribution"
+            }
+            Operation::GetOutgoingMessagesCount => "getOutgoingMessagesCount",
+            Operation::GetAgentSummaryReport => "getAgentSummaryReport",
+            Operation::GetTeamSummaryReport => "getTeamSummaryReport",
+            Operation::GetInboxSummaryReport => "getInboxSummaryReport",
+            Operation::GetChannelSummaryReport => "getChannelSummaryReport",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -422,6 +478,17 @@ impl Operation {
                 "remove_contact_custom_attributes"
             }
             Operation::MergeContacts => "merge_contacts",
+            Operation::GetReportTimeseries => "get_report_timeseries",
+            Operation::GetReportSummary => "get_report_summary",
+            Operation::GetConversationMetrics => "get_conversation_metrics",
+            Operation::GetFirstResponseTimeDistribution => {
+                "get_first_response_time_distribution"
+            }
+            Operation::GetOutgoingMessagesCount => "get_outgoing_messages_count",
+            Operation::GetAgentSummaryReport => "get_agent_summary_report",
+            Operation::GetTeamSummaryReport => "get_team_summary_report",
+            Operation::GetInboxSummaryReport => "get_inbox_summary_report",
+            Operation::GetChannelSummaryReport => "get_channel_summary_report",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -480,6 +547,15 @@ impl Operation {
             Operation::UpdateContactNote => "PATCH",
             Operation::RemoveContactCustomAttributes => "POST",
             Operation::MergeContacts => "POST",
+            Operation::GetReportTimeseries => "GET",
+            Operation::GetReportSummary => "GET",
+            Operation::GetConversationMetrics => "GET",
+            Operation::GetFirstResponseTimeDistribution => "GET",
+            Operation::GetOutgoingMessagesCount => "GET",
+            Operation::GetAgentSummaryReport => "GET",
+            Operation::GetTeamSummaryReport => "GET",
+            Operation::GetInboxSummaryReport => "GET",
+            Operation::GetChannelSummaryReport => "GET",
         }
     }
     /// The path template, e.g.
@@ -627,6 +703,31 @@ impl Operation {
             Operation::MergeContacts => {
                 "/api/v1/accounts/{account_id}/actions/contact_merge"
             }
+            Operation::GetReportTimeseries => "/api/v2/accounts/{account_id}/reports",
+            Operation::GetReportSummary => {
+                "/api/v2/accounts/{account_id}/reports/summary"
+            }
+            Operation::GetConversationMetrics => {
+                "/api/v2/accounts/{account_id}/reports/conversations"
+            }
+            Operation::GetFirstResponseTimeDistribution => {
+                "/api/v2/accounts/{account_id}/reports/first_response_time_distribution"
+            }
+            Operation::GetOutgoingMessagesCount => {
+                "/api/v2/accounts/{account_id}/reports/outgoing_messages_count"
+            }
+            Operation::GetAgentSummaryReport => {
+                "/api/v2/accounts/{account_id}/summary_reports/agent"
+            }
+            Operation::GetTeamSummaryReport => {
+                "/api/v2/accounts/{account_id}/summary_reports/team"
+            }
+            Operation::GetInboxSummaryReport => {
+                "/api/v2/accounts/{account_id}/summary_reports/inbox"
+            }
+            Operation::GetChannelSummaryReport => {
+                "/api/v2/accounts/{account_id}/summary_reports/channel"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -688,6 +789,15 @@ impl Operation {
             Operation::UpdateContactNote => true,
             Operation::RemoveContactCustomAttributes => true,
             Operation::MergeContacts => false,
+            Operation::GetReportTimeseries => true,
+            Operation::GetReportSummary => true,
+            Operation::GetConversationMetrics => true,
+            Operation::GetFirstResponseTimeDistribution => true,
+            Operation::GetOutgoingMessagesCount => true,
+            Operation::GetAgentSummaryReport => true,
+            Operation::GetTeamSummaryReport => true,
+            Operation::GetInboxSummaryReport => true,
+            Operation::GetChannelSummaryReport => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -746,6 +856,15 @@ impl Operation {
             Operation::UpdateContactNote => Source::Chatwoot,
             Operation::RemoveContactCustomAttributes => Source::Chatwoot,
             Operation::MergeContacts => Source::Chatwoot,
+            Operation::GetReportTimeseries => Source::Chatwoot,
+            Operation::GetReportSummary => Source::Chatwoot,
+            Operation::GetConversationMetrics => Source::Chatwoot,
+            Operation::GetFirstResponseTimeDistribution => Source::Chatwoot,
+            Operation::GetOutgoingMessagesCount => Source::Chatwoot,
+            Operation::GetAgentSummaryReport => Source::Chatwoot,
+            Operation::GetTeamSummaryReport => Source::Chatwoot,
+            Operation::GetInboxSummaryReport => Source::Chatwoot,
+            Operation::GetChannelSummaryReport => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -805,6 +924,15 @@ impl Operation {
             Operation::UpdateContactNote => false,
             Operation::RemoveContactCustomAttributes => false,
             Operation::MergeContacts => false,
+            Operation::GetReportTimeseries => false,
+            Operation::GetReportSummary => false,
+            Operation::GetConversationMetrics => false,
+            Operation::GetFirstResponseTimeDistribution => false,
+            Operation::GetOutgoingMessagesCount => false,
+            Operation::GetAgentSummaryReport => false,
+            Operation::GetTeamSummaryReport => false,
+            Operation::GetInboxSummaryReport => false,
+            Operation::GetChannelSummaryReport => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -887,6 +1015,21 @@ impl Operation {
                 Some("ContactHandle::remove_custom_attributes")
             }
             Operation::MergeContacts => Some("Client::merge_contacts"),
+            Operation::GetReportTimeseries => Some("ReportsHandle::timeseries"),
+            Operation::GetReportSummary => Some("ReportsHandle::summary"),
+            Operation::GetConversationMetrics => {
+                Some("ReportsHandle::open_conversations")
+            }
+            Operation::GetFirstResponseTimeDistribution => {
+                Some("ReportsHandle::first_response_distribution")
+            }
+            Operation::GetOutgoingMessagesCount => {
+                Some("ReportsHandle::outgoing_messages")
+            }
+            Operation::GetAgentSummaryReport => Some("ReportsHandle::by_agent"),
+            Operation::GetTeamSummaryReport => Some("ReportsHandle::by_team"),
+            Operation::GetInboxSummaryReport => Some("ReportsHandle::by_inbox"),
+            Operation::GetChannelSummaryReport => Some("ReportsHandle::by_channel"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -955,6 +1098,17 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "mergeContacts" => Some(Operation::MergeContacts),
+            "getReportTimeseries" => Some(Operation::GetReportTimeseries),
+            "getReportSummary" => Some(Operation::GetReportSummary),
+            "getConversationMetrics" => Some(Operation::GetConversationMetrics),
+            "getFirstResponseTimeDistribution" => {
+                Some(Operation::GetFirstResponseTimeDistribution)
+            }
+            "getOutgoingMessagesCount" => Some(Operation::GetOutgoingMessagesCount),
+            "getAgentSummaryReport" => Some(Operation::GetAgentSummaryReport),
+            "getTeamSummaryReport" => Some(Operation::GetTeamSummaryReport),
+            "getInboxSummaryReport" => Some(Operation::GetInboxSummaryReport),
+            "getChannelSummaryReport" => Some(Operation::GetChannelSummaryReport),
             _ => None,
         }
     }
@@ -1032,6 +1186,17 @@ impl Operation {
                 Some(Operation::RemoveContactCustomAttributes)
             }
             "merge_contacts" => Some(Operation::MergeContacts),
+            "get_report_timeseries" => Some(Operation::GetReportTimeseries),
+            "get_report_summary" => Some(Operation::GetReportSummary),
+            "get_conversation_metrics" => Some(Operation::GetConversationMetrics),
+            "get_first_response_time_distribution" => {
+                Some(Operation::GetFirstResponseTimeDistribution)
+            }
+            "get_outgoing_messages_count" => Some(Operation::GetOutgoingMessagesCount),
+            "get_agent_summary_report" => Some(Operation::GetAgentSummaryReport),
+            "get_team_summary_report" => Some(Operation::GetTeamSummaryReport),
+            "get_inbox_summary_report" => Some(Operation::GetInboxSummaryReport),
+            "get_channel_summary_report" => Some(Operation::GetChannelSummaryReport),
             _ => None,
         }
     }

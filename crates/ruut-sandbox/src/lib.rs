@@ -162,6 +162,7 @@ mod notes;
 mod operations;
 mod pipeline;
 mod render;
+mod reporting;
 mod routes;
 mod sandbox;
 mod scope;

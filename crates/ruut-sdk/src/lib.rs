@@ -171,6 +171,7 @@ mod error;
 pub mod filter;
 mod pagination;
 mod probe;
+mod reports;
 mod transport;
 pub mod webhook;
 
@@ -207,6 +208,9 @@ pub use conversations::search::{ConversationSearchPage, ConversationSearchQuery}
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
 pub use probe::ProbeReport;
+pub use reports::breakdowns::{BreakdownRequest, OutgoingGroup};
+pub use reports::metrics::{SummaryRequest, TimeseriesRequest};
+pub use reports::{GroupBy, ReportRange, ReportSubject, ReportsHandle};
 pub use transport::options::CallOptions;
 pub use transport::policy::RetryPolicy;
 pub use transport::rate_limit::RateLimit;

@@ -33,6 +33,7 @@ mod conversations;
 mod filter;
 mod message_changes;
 mod messages_contacts;
+mod reports;
 
 use std::sync::Arc;
 
@@ -56,6 +57,7 @@ fn steps() -> Vec<Step> {
         contact_changes::details(),
         contact_changes::notes(),
         contact_changes::removals(),
+        reports::steps(),
     ]
     .into_iter()
     .flatten()

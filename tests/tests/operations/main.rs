@@ -30,9 +30,12 @@ mod conversations;
 mod coverage;
 mod filter;
 mod messages;
+mod report_data;
+mod reports;
 mod runner;
 mod sdk_calls;
 mod spec;
+mod summary_reports;
 mod table;
 
 use std::collections::BTreeMap;
@@ -53,6 +56,7 @@ pub fn table() -> Vec<Entry> {
         filter::entries(),
         contact_changes::entries(),
         contact_links::entries(),
+        reports::entries(),
     ]
     .into_iter()
     .flatten()

@@ -21,8 +21,10 @@ mod filter;
 mod message_changes;
 mod messages;
 mod participants;
+mod reports;
 mod serve;
 mod status;
+mod summary_reports;
 mod typing;
 mod uploads;
 
@@ -97,6 +99,15 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::DeleteContactNote => serve(m, contact_notes::delete),
         Op::RemoveContactCustomAttributes => serve(m, contact_changes::remove_custom_attributes),
         Op::MergeContacts => serve(m, contact_changes::merge),
+        Op::GetReportTimeseries => serve(m, reports::timeseries),
+        Op::GetReportSummary => serve(m, reports::summary),
+        Op::GetConversationMetrics => serve(m, reports::conversations),
+        Op::GetFirstResponseTimeDistribution => serve(m, reports::first_response_time_distribution),
+        Op::GetOutgoingMessagesCount => serve(m, reports::outgoing_messages_count),
+        Op::GetAgentSummaryReport => serve(m, summary_reports::agent),
+        Op::GetTeamSummaryReport => serve(m, summary_reports::team),
+        Op::GetInboxSummaryReport => serve(m, summary_reports::inbox),
+        Op::GetChannelSummaryReport => serve(m, summary_reports::channel),
         _ => return None,
     })
 }
