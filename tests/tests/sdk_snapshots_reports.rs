@@ -1,4 +1,5 @@
-//! The exact requests the SDK's report helpers send (`ReportsHandle`), as
+//! The exact requests the SDK's report helpers send (`ReportsHandle`,
+//! `CsatResponseQuery`), as
 //! the sandbox recorded them: method, path, query, headers (the token
 //! redacted, `host` left out). A change here is a change on the wire; review it.
 
@@ -43,5 +44,25 @@ async fn every_report() {
         .unwrap();
     reports.open_conversations().await.unwrap();
     reports.agents_open_conversations(1).await.unwrap();
+    insta::assert_yaml_snapshot!(sent(&sandbox));
+}
+
+#[tokio::test]
+async fn csat_responses_and_totals() {
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    let seed = sandbox.seed_info().clone();
+    let client = client(&sandbox).with_account_id(seed.second_account_id);
+    let week = ReportRange::new(1_764_000_000, 1_764_604_800);
+    let query = client
+        .csat_responses()
+        .range(week)
+        .agent(seed.user_id)
+        .agent(6)
+        .inbox(4)
+        .rating(5)
+        .newest_first(true);
+    query.clone().send().await.unwrap();
+    query.metrics().await.unwrap();
+    client.csat_responses().send().await.unwrap();
     insta::assert_yaml_snapshot!(sent(&sandbox));
 }

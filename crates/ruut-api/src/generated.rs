@@ -1784,6 +1784,84 @@ other (for example `assignee_id`) without an error.
             Default::default()
         }
     }
+    ///CSAT totals (`csat_survey_responses/metrics.json.jbuilder`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CsatMetrics {
+        ///How many responses gave each rating, keyed by the rating as text.
+        pub ratings_count: std::collections::BTreeMap<::std::string::String, i64>,
+        pub total_count: i64,
+        pub total_sent_messages_count: i64,
+    }
+    impl CsatMetrics {
+        pub fn builder() -> builder::CsatMetrics {
+            Default::default()
+        }
+    }
+    ///Who last wrote review notes on a CSAT response.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CsatReviewer {
+        pub id: i64,
+        pub name: ::std::string::String,
+    }
+    impl CsatReviewer {
+        pub fn builder() -> builder::CsatReviewer {
+            Default::default()
+        }
+    }
+    /**A customer's answer to the satisfaction survey (`models/_csat_survey_response.json.jbuilder`).
+Times are Unix seconds.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CsatSurveyResponse {
+        pub account_id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub assigned_agent: ::std::option::Option<Assignee>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub contact: ::std::option::Option<Contact>,
+        ///The conversation's display id.
+        pub conversation_id: i64,
+        pub created_at: i64,
+        ///An Enterprise reviewer's notes.
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub csat_review_notes: ::std::option::Option<::std::string::String>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub feedback_message: ::std::option::Option<::std::string::String>,
+        pub id: i64,
+        ///The survey message.
+        pub message_id: i64,
+        ///1 to 5.
+        pub rating: i64,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub review_notes_updated_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub review_notes_updated_by: ::std::option::Option<CsatReviewer>,
+    }
+    impl CsatSurveyResponse {
+        pub fn builder() -> builder::CsatSurveyResponse {
+            Default::default()
+        }
+    }
     /**Every error body the server sends: `{"error": "text"}` (most errors),
 `{"error": {"code", "message", "details"}}` (Ruut's documented envelope, for example
 `STATUS_CHANGE_FORBIDDEN`), `{"errors": [...]}` (a missing token),
@@ -2321,6 +2399,62 @@ last).
     impl ::std::convert::From<i64> for IntegerOrString {
         fn from(value: i64) -> Self {
             Self::Int64(value)
+        }
+    }
+    ///`ListCsatSurveyResponsesSort`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum ListCsatSurveyResponsesSort {
+        #[serde(rename = "created_at")]
+        CreatedXat,
+        #[serde(rename = "-created_at")]
+        XcreatedXat,
+    }
+    impl ::std::fmt::Display for ListCsatSurveyResponsesSort {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::CreatedXat => f.write_str("created_at"),
+                Self::XcreatedXat => f.write_str("-created_at"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ListCsatSurveyResponsesSort {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "created_at" => Ok(Self::CreatedXat),
+                "-created_at" => Ok(Self::XcreatedXat),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ListCsatSurveyResponsesSort {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ListCsatSurveyResponsesSort {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
         }
     }
     ///A message. `message_type` is an integer here (webhooks send a string).
@@ -8927,6 +9061,401 @@ in which conversation, and whether in a private note.
                 Self {
                     priority: Ok(value.priority),
                     sla_policy_id: Ok(value.sla_policy_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CsatMetrics {
+            ratings_count: ::std::result::Result<
+                std::collections::BTreeMap<::std::string::String, i64>,
+                ::std::string::String,
+            >,
+            total_count: ::std::result::Result<i64, ::std::string::String>,
+            total_sent_messages_count: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for CsatMetrics {
+            fn default() -> Self {
+                Self {
+                    ratings_count: Err(
+                        "no value supplied for ratings_count".to_string(),
+                    ),
+                    total_count: Err("no value supplied for total_count".to_string()),
+                    total_sent_messages_count: Err(
+                        "no value supplied for total_sent_messages_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl CsatMetrics {
+            pub fn ratings_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    std::collections::BTreeMap<::std::string::String, i64>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.ratings_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for ratings_count: {e}")
+                    });
+                self
+            }
+            pub fn total_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for total_count: {e}")
+                    });
+                self
+            }
+            pub fn total_sent_messages_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total_sent_messages_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for total_sent_messages_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CsatMetrics> for super::CsatMetrics {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CsatMetrics,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    ratings_count: value.ratings_count?,
+                    total_count: value.total_count?,
+                    total_sent_messages_count: value.total_sent_messages_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CsatMetrics> for CsatMetrics {
+            fn from(value: super::CsatMetrics) -> Self {
+                Self {
+                    ratings_count: Ok(value.ratings_count),
+                    total_count: Ok(value.total_count),
+                    total_sent_messages_count: Ok(value.total_sent_messages_count),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CsatReviewer {
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for CsatReviewer {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl CsatReviewer {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CsatReviewer> for super::CsatReviewer {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CsatReviewer,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CsatReviewer> for CsatReviewer {
+            fn from(value: super::CsatReviewer) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CsatSurveyResponse {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            assigned_agent: ::std::result::Result<
+                ::std::option::Option<super::Assignee>,
+                ::std::string::String,
+            >,
+            contact: ::std::result::Result<
+                ::std::option::Option<super::Contact>,
+                ::std::string::String,
+            >,
+            conversation_id: ::std::result::Result<i64, ::std::string::String>,
+            created_at: ::std::result::Result<i64, ::std::string::String>,
+            csat_review_notes: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            feedback_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            message_id: ::std::result::Result<i64, ::std::string::String>,
+            rating: ::std::result::Result<i64, ::std::string::String>,
+            review_notes_updated_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            review_notes_updated_by: ::std::result::Result<
+                ::std::option::Option<super::CsatReviewer>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CsatSurveyResponse {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    assigned_agent: Ok(Default::default()),
+                    contact: Ok(Default::default()),
+                    conversation_id: Err(
+                        "no value supplied for conversation_id".to_string(),
+                    ),
+                    created_at: Err("no value supplied for created_at".to_string()),
+                    csat_review_notes: Err(
+                        "no value supplied for csat_review_notes".to_string(),
+                    ),
+                    feedback_message: Err(
+                        "no value supplied for feedback_message".to_string(),
+                    ),
+                    id: Err("no value supplied for id".to_string()),
+                    message_id: Err("no value supplied for message_id".to_string()),
+                    rating: Err("no value supplied for rating".to_string()),
+                    review_notes_updated_at: Err(
+                        "no value supplied for review_notes_updated_at".to_string(),
+                    ),
+                    review_notes_updated_by: Ok(Default::default()),
+                }
+            }
+        }
+        impl CsatSurveyResponse {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn assigned_agent<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Assignee>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.assigned_agent = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for assigned_agent: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn contact<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Contact>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.contact = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for contact: {e}")
+                    });
+                self
+            }
+            pub fn conversation_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversation_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversation_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn csat_review_notes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.csat_review_notes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for csat_review_notes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn feedback_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.feedback_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for feedback_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn message_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for message_id: {e}")
+                    });
+                self
+            }
+            pub fn rating<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.rating = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for rating: {e}")
+                    });
+                self
+            }
+            pub fn review_notes_updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.review_notes_updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for review_notes_updated_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn review_notes_updated_by<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::CsatReviewer>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.review_notes_updated_by = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for review_notes_updated_by: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CsatSurveyResponse> for super::CsatSurveyResponse {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CsatSurveyResponse,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    assigned_agent: value.assigned_agent?,
+                    contact: value.contact?,
+                    conversation_id: value.conversation_id?,
+                    created_at: value.created_at?,
+                    csat_review_notes: value.csat_review_notes?,
+                    feedback_message: value.feedback_message?,
+                    id: value.id?,
+                    message_id: value.message_id?,
+                    rating: value.rating?,
+                    review_notes_updated_at: value.review_notes_updated_at?,
+                    review_notes_updated_by: value.review_notes_updated_by?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CsatSurveyResponse> for CsatSurveyResponse {
+            fn from(value: super::CsatSurveyResponse) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    assigned_agent: Ok(value.assigned_agent),
+                    contact: Ok(value.contact),
+                    conversation_id: Ok(value.conversation_id),
+                    created_at: Ok(value.created_at),
+                    csat_review_notes: Ok(value.csat_review_notes),
+                    feedback_message: Ok(value.feedback_message),
+                    id: Ok(value.id),
+                    message_id: Ok(value.message_id),
+                    rating: Ok(value.rating),
+                    review_notes_updated_at: Ok(value.review_notes_updated_at),
+                    review_notes_updated_by: Ok(value.review_notes_updated_by),
                 }
             }
         }
@@ -17833,6 +18362,104 @@ let response = client.get_channel_summary_report()
     pub fn get_channel_summary_report(&self) -> builder::GetChannelSummaryReport<'_> {
         builder::GetChannelSummaryReport::new(self)
     }
+    /**List CSAT survey responses
+
+The customers' answers to the satisfaction survey (the `input_csat` message sent when a
+conversation is resolved), 25 a page (`page` from 1), a bare array with no count.
+Filters: `since`/`until` (Unix seconds; both or neither), the assigned agents
+(`user_ids[]`), the conversation's `inbox_id` or `team_id`, and `rating` (1 to 5).
+Without `sort` the order is the database's (ascending ids); `sort=created_at` or
+`sort=-created_at` orders by time. `conversation_id` is the conversation's display id;
+`contact` and `assigned_agent` are the contact and agent partials (absent when there is
+none); `review_notes_updated_by` appears only once an Enterprise reviewer wrote notes.
+
+Administrators only (`CsatSurveyResponsePolicy#index?`; on Enterprise also custom roles
+with `report_manage`): an agent is answered 401. A `since` or `until` that is not Unix
+seconds makes the server fail (500); the sandbox answers 422. The sandbox seeds one
+response (with its survey message) for each resolved conversation of the second
+account.
+
+Server: `CsatSurveyResponsesController#index`, views `csat_survey_responses/
+index.json.jbuilder` and `models/_csat_survey_response.json.jbuilder`,
+`CsatSurveyResponse` scopes, `CsatSurveyResponsePolicy` (app/controllers/api/v1/
+accounts/csat_survey_responses_controller.rb, app/models/csat_survey_response.rb,
+app/policies/csat_survey_response_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: Only responses of conversations in this inbox.
+- `page`: The page, from 1 (25 a page).
+- `rating`: Only responses with this rating (1 to 5; another value matches none).
+- `since`: Only responses from this time on, Unix seconds as digits (with `until`).
+- `sort`: `created_at` (oldest first) or `-created_at` (newest first).
+- `team_id`: Only responses of conversations of this team.
+- `until`: Only responses before this time, Unix seconds as digits (with `since`).
+- `user_ids`: Only responses of conversations assigned to these agents, sent Rails-style as `user_ids[]=1&user_ids[]=2`.
+```ignore
+let response = client.list_csat_survey_responses()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .page(page)
+    .rating(rating)
+    .since(since)
+    .sort(sort)
+    .team_id(team_id)
+    .until(until)
+    .user_ids(user_ids)
+    .send()
+    .await;
+```*/
+    pub fn list_csat_survey_responses(&self) -> builder::ListCsatSurveyResponses<'_> {
+        builder::ListCsatSurveyResponses::new(self)
+    }
+    /**CSAT totals
+
+How many responses match the filters (the same as listCsatSurveyResponses' except
+paging), how many of each rating (`ratings_count`, keyed by the rating as text; only
+ratings that occur), and how many surveys were sent (`input_csat` messages of the
+account in the range; the agent, inbox, team and rating filters do not apply to it).
+
+Administrators only (`CsatSurveyResponsePolicy#metrics?`): an agent is answered 401.
+A `since` or `until` that is not Unix seconds makes the server fail (500); the sandbox
+answers 422.
+
+Server: `CsatSurveyResponsesController#metrics` (`set_total_sent_messages_count`),
+view `csat_survey_responses/metrics.json.jbuilder` (app/controllers/api/v1/accounts/
+csat_survey_responses_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses/metrics`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: Only responses of conversations in this inbox.
+- `rating`: Only responses with this rating (1 to 5; another value matches none).
+- `since`: Only responses and surveys from this time on, Unix seconds as digits (with `until`).
+- `team_id`: Only responses of conversations of this team.
+- `until`: Only responses and surveys before this time, Unix seconds as digits (with `since`).
+- `user_ids`: Only responses of conversations assigned to these agents.
+```ignore
+let response = client.get_csat_metrics()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .rating(rating)
+    .since(since)
+    .team_id(team_id)
+    .until(until)
+    .user_ids(user_ids)
+    .send()
+    .await;
+```*/
+    pub fn get_csat_metrics(&self) -> builder::GetCsatMetrics<'_> {
+        builder::GetCsatMetrics::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -25595,6 +26222,418 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "get_channel_summary_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_csat_survey_responses`]
+
+[`Client::list_csat_survey_responses`]: super::Client::list_csat_survey_responses*/
+    #[derive(Debug, Clone)]
+    pub struct ListCsatSurveyResponses<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<Option<i64>, String>,
+        page: Result<Option<i64>, String>,
+        rating: Result<Option<i64>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        sort: Result<Option<types::ListCsatSurveyResponsesSort>, String>,
+        team_id: Result<Option<i64>, String>,
+        until: Result<Option<::std::string::String>, String>,
+        user_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+    }
+    impl<'a> ListCsatSurveyResponses<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Ok(None),
+                page: Ok(None),
+                rating: Ok(None),
+                since: Ok(None),
+                sort: Ok(None),
+                team_id: Ok(None),
+                until: Ok(None),
+                user_ids: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        pub fn rating<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.rating = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for rating failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn sort<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ListCsatSurveyResponsesSort>,
+        {
+            self.sort = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `ListCsatSurveyResponsesSort` for sort failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn user_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.user_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for user_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::CsatSurveyResponse>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self {
+                client,
+                account_id,
+                inbox_id,
+                page,
+                rating,
+                since,
+                sort,
+                team_id,
+                until,
+                user_ids,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let rating = rating.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let sort = sort.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let user_ids = user_ids.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/csat_survey_responses", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("inbox_id", &inbox_id))
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .query(&progenitor_client::QueryParam::new("rating", &rating))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("sort", &sort))
+                .query(&progenitor_client::QueryParam::new("team_id", &team_id))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .query(&progenitor_client::QueryParam::new("user_ids[]", &user_ids))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_csat_survey_responses",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_csat_metrics`]
+
+[`Client::get_csat_metrics`]: super::Client::get_csat_metrics*/
+    #[derive(Debug, Clone)]
+    pub struct GetCsatMetrics<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<Option<i64>, String>,
+        rating: Result<Option<i64>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        team_id: Result<Option<i64>, String>,
+        until: Result<Option<::std::string::String>, String>,
+        user_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+    }
+    impl<'a> GetCsatMetrics<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Ok(None),
+                rating: Ok(None),
+                since: Ok(None),
+                team_id: Ok(None),
+                until: Ok(None),
+                user_ids: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        pub fn rating<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.rating = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for rating failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn user_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.user_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for user_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses/metrics`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CsatMetrics>, Error<types::ErrorBody>> {
+            let Self {
+                client,
+                account_id,
+                inbox_id,
+                rating,
+                since,
+                team_id,
+                until,
+                user_ids,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let rating = rating.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let user_ids = user_ids.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/csat_survey_responses/metrics", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("inbox_id", &inbox_id))
+                .query(&progenitor_client::QueryParam::new("rating", &rating))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("team_id", &team_id))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .query(&progenitor_client::QueryParam::new("user_ids[]", &user_ids))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_csat_metrics",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

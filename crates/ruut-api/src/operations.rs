@@ -274,6 +274,14 @@ pub enum Operation {
     ///
     /// `GET /api/v2/accounts/{account_id}/summary_reports/channel`, sent by [`Client::get_channel_summary_report`](crate::Client::get_channel_summary_report).
     GetChannelSummaryReport,
+    /// List CSAT survey responses.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/csat_survey_responses`, sent by [`Client::list_csat_survey_responses`](crate::Client::list_csat_survey_responses).
+    ListCsatSurveyResponses,
+    /// CSAT totals.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/csat_survey_responses/metrics`, sent by [`Client::get_csat_metrics`](crate::Client::get_csat_metrics).
+    GetCsatMetrics,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -340,6 +348,8 @@ impl Operation {
         Operation::GetTeamSummaryReport,
         Operation::GetInboxSummaryReport,
         Operation::GetChannelSummaryReport,
+        Operation::ListCsatSurveyResponses,
+        Operation::GetCsatMetrics,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -410,6 +420,8 @@ impl Operation {
             Operation::GetTeamSummaryReport => "getTeamSummaryReport",
             Operation::GetInboxSummaryReport => "getInboxSummaryReport",
             Operation::GetChannelSummaryReport => "getChannelSummaryReport",
+            Operation::ListCsatSurveyResponses => "listCsatSurveyResponses",
+            Operation::GetCsatMetrics => "getCsatMetrics",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -489,6 +501,8 @@ impl Operation {
             Operation::GetTeamSummaryReport => "get_team_summary_report",
             Operation::GetInboxSummaryReport => "get_inbox_summary_report",
             Operation::GetChannelSummaryReport => "get_channel_summary_report",
+            Operation::ListCsatSurveyResponses => "list_csat_survey_responses",
+            Operation::GetCsatMetrics => "get_csat_metrics",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -556,6 +570,8 @@ impl Operation {
             Operation::GetTeamSummaryReport => "GET",
             Operation::GetInboxSummaryReport => "GET",
             Operation::GetChannelSummaryReport => "GET",
+            Operation::ListCsatSurveyResponses => "GET",
+            Operation::GetCsatMetrics => "GET",
         }
     }
     /// The path template, e.g.
@@ -728,6 +744,12 @@ impl Operation {
             Operation::GetChannelSummaryReport => {
                 "/api/v2/accounts/{account_id}/summary_reports/channel"
             }
+            Operation::ListCsatSurveyResponses => {
+                "/api/v1/accounts/{account_id}/csat_survey_responses"
+            }
+            Operation::GetCsatMetrics => {
+                "/api/v1/accounts/{account_id}/csat_survey_responses/metrics"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -798,6 +820,8 @@ impl Operation {
             Operation::GetTeamSummaryReport => true,
             Operation::GetInboxSummaryReport => true,
             Operation::GetChannelSummaryReport => true,
+            Operation::ListCsatSurveyResponses => true,
+            Operation::GetCsatMetrics => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -865,6 +889,8 @@ impl Operation {
             Operation::GetTeamSummaryReport => Source::Chatwoot,
             Operation::GetInboxSummaryReport => Source::Chatwoot,
             Operation::GetChannelSummaryReport => Source::Chatwoot,
+            Operation::ListCsatSurveyResponses => Source::Chatwoot,
+            Operation::GetCsatMetrics => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -933,6 +959,8 @@ impl Operation {
             Operation::GetTeamSummaryReport => false,
             Operation::GetInboxSummaryReport => false,
             Operation::GetChannelSummaryReport => false,
+            Operation::ListCsatSurveyResponses => false,
+            Operation::GetCsatMetrics => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -1030,6 +1058,8 @@ impl Operation {
             Operation::GetTeamSummaryReport => Some("ReportsHandle::by_team"),
             Operation::GetInboxSummaryReport => Some("ReportsHandle::by_inbox"),
             Operation::GetChannelSummaryReport => Some("ReportsHandle::by_channel"),
+            Operation::ListCsatSurveyResponses => Some("CsatResponseQuery::send"),
+            Operation::GetCsatMetrics => Some("CsatResponseQuery::metrics"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -1109,6 +1139,8 @@ impl Operation {
             "getTeamSummaryReport" => Some(Operation::GetTeamSummaryReport),
             "getInboxSummaryReport" => Some(Operation::GetInboxSummaryReport),
             "getChannelSummaryReport" => Some(Operation::GetChannelSummaryReport),
+            "listCsatSurveyResponses" => Some(Operation::ListCsatSurveyResponses),
+            "getCsatMetrics" => Some(Operation::GetCsatMetrics),
             _ => None,
         }
     }
@@ -1197,6 +1229,8 @@ impl Operation {
             "get_team_summary_report" => Some(Operation::GetTeamSummaryReport),
             "get_inbox_summary_report" => Some(Operation::GetInboxSummaryReport),
             "get_channel_summary_report" => Some(Operation::GetChannelSummaryReport),
+            "list_csat_survey_responses" => Some(Operation::ListCsatSurveyResponses),
+            "get_csat_metrics" => Some(Operation::GetCsatMetrics),
             _ => None,
         }
     }

@@ -103,6 +103,8 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::GetTeamSummaryReport => Self::cli_get_team_summary_report(),
             CliCommand::GetInboxSummaryReport => Self::cli_get_inbox_summary_report(),
             CliCommand::GetChannelSummaryReport => Self::cli_get_channel_summary_report(),
+            CliCommand::ListCsatSurveyResponses => Self::cli_list_csat_survey_responses(),
+            CliCommand::GetCsatMetrics => Self::cli_get_csat_metrics(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -2730,6 +2732,136 @@ impl<T: CliConfig> Cli<T> {
                 "Conversations by channel type and status\n\nThe conversations created between `since` and `until`, by the channel type of their\ninbox (`Channel::Api`, `Channel::WebWidget`, ...) and their status now; `total` is\nthe sum of the four. Only channel types with conversations appear; without `since`\nor `until` the answer is `{}`.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401. A range longer\nthan six months is answered 422 `{\"error\": \"Date range cannot exceed 6 months\"}`\n(Chatwoot's swagger says 400, and 403 where the server answers 401).\n\nServer: `SummaryReportsController#channel` (`date_range_too_long?`),\n`V2::Reports::ChannelSummaryBuilder` (app/controllers/api/v2/accounts/\nsummary_reports_controller.rb, app/builders/v2/reports/channel_summary_builder.rb,\nconfig/locales/en.yml `errors.reports.date_range_too_long`).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_csat_survey_responses() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations in this inbox."),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1 (25 a page)."),
+            )
+            .arg(
+                ::clap::Arg::new("rating")
+                    .long("rating")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "Only responses with this rating (1 to 5; another value matches none).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only responses from this time on, Unix seconds as digits (with `until`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("sort")
+                    .long("sort")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::ListCsatSurveyResponsesSort::CreatedXat.to_string(),
+                                types::ListCsatSurveyResponsesSort::XcreatedXat.to_string(),
+                            ]),
+                            |s| types::ListCsatSurveyResponsesSort::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false)
+                    .help("`created_at` (oldest first) or `-created_at` (newest first)."),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations of this team."),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only responses before this time, Unix seconds as digits (with `since`).",
+                    ),
+            )
+            .about(
+                "List CSAT survey responses\n\nThe customers' answers to the satisfaction survey (the `input_csat` message sent when a\nconversation is resolved), 25 a page (`page` from 1), a bare array with no count.\nFilters: `since`/`until` (Unix seconds; both or neither), the assigned agents\n(`user_ids[]`), the conversation's `inbox_id` or `team_id`, and `rating` (1 to 5).\nWithout `sort` the order is the database's (ascending ids); `sort=created_at` or\n`sort=-created_at` orders by time. `conversation_id` is the conversation's display id;\n`contact` and `assigned_agent` are the contact and agent partials (absent when there is\nnone); `review_notes_updated_by` appears only once an Enterprise reviewer wrote notes.\n\nAdministrators only (`CsatSurveyResponsePolicy#index?`; on Enterprise also custom roles\nwith `report_manage`): an agent is answered 401. A `since` or `until` that is not Unix\nseconds makes the server fail (500); the sandbox answers 422. The sandbox seeds one\nresponse (with its survey message) for each resolved conversation of the second\naccount.\n\nServer: `CsatSurveyResponsesController#index`, views `csat_survey_responses/\nindex.json.jbuilder` and `models/_csat_survey_response.json.jbuilder`,\n`CsatSurveyResponse` scopes, `CsatSurveyResponsePolicy` (app/controllers/api/v1/\naccounts/csat_survey_responses_controller.rb, app/models/csat_survey_response.rb,\napp/policies/csat_survey_response_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_csat_metrics() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations in this inbox."),
+            )
+            .arg(
+                ::clap::Arg::new("rating")
+                    .long("rating")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "Only responses with this rating (1 to 5; another value matches none).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only responses and surveys from this time on, Unix seconds as digits (with `until`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations of this team."),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only responses and surveys before this time, Unix seconds as digits (with `since`).",
+                    ),
+            )
+            .about(
+                "CSAT totals\n\nHow many responses match the filters (the same as listCsatSurveyResponses' except\npaging), how many of each rating (`ratings_count`, keyed by the rating as text; only\nratings that occur), and how many surveys were sent (`input_csat` messages of the\naccount in the range; the agent, inbox, team and rating filters do not apply to it).\n\nAdministrators only (`CsatSurveyResponsePolicy#metrics?`): an agent is answered 401.\nA `since` or `until` that is not Unix seconds makes the server fail (500); the sandbox\nanswers 422.\n\nServer: `CsatSurveyResponsesController#metrics` (`set_total_sent_messages_count`),\nview `csat_survey_responses/metrics.json.jbuilder` (app/controllers/api/v1/accounts/\ncsat_survey_responses_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -2886,6 +3018,10 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::GetChannelSummaryReport => {
                 self.execute_get_channel_summary_report(matches).await
             }
+            CliCommand::ListCsatSurveyResponses => {
+                self.execute_list_csat_survey_responses(matches).await
+            }
+            CliCommand::GetCsatMetrics => self.execute_get_csat_metrics(matches).await,
         }
     }
     pub async fn execute_get_server_info(
@@ -4883,6 +5019,86 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_csat_survey_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_csat_survey_responses();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("rating") {
+            request = request.rating(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<types::ListCsatSurveyResponsesSort>("sort")
+        {
+            request = request.sort(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_list_csat_survey_responses(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_csat_metrics(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_csat_metrics();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("rating") {
+            request = request.rating(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_csat_metrics(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -5338,6 +5554,20 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_csat_survey_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListCsatSurveyResponses,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_csat_metrics(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetCsatMetrics,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -5403,6 +5633,8 @@ pub enum CliCommand {
     GetTeamSummaryReport,
     GetInboxSummaryReport,
     GetChannelSummaryReport,
+    ListCsatSurveyResponses,
+    GetCsatMetrics,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -5440,7 +5672,8 @@ impl CliCommand {
             CliCommand::GetFirstResponseTimeDistribution,
             CliCommand::GetOutgoingMessagesCount, CliCommand::GetAgentSummaryReport,
             CliCommand::GetTeamSummaryReport, CliCommand::GetInboxSummaryReport,
-            CliCommand::GetChannelSummaryReport,
+            CliCommand::GetChannelSummaryReport, CliCommand::ListCsatSurveyResponses,
+            CliCommand::GetCsatMetrics,
         ]
             .into_iter()
     }
@@ -5518,6 +5751,8 @@ impl CliCommand {
             CliCommand::GetTeamSummaryReport => "get_team_summary_report",
             CliCommand::GetInboxSummaryReport => "get_inbox_summary_report",
             CliCommand::GetChannelSummaryReport => "get_channel_summary_report",
+            CliCommand::ListCsatSurveyResponses => "list_csat_survey_responses",
+            CliCommand::GetCsatMetrics => "get_csat_metrics",
         }
     }
 }

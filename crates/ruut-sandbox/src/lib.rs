@@ -149,6 +149,7 @@ mod auth;
 mod clock;
 mod compression;
 mod conversation_extra;
+mod csat;
 mod delivery_progress;
 mod errors;
 mod events;

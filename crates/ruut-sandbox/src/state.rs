@@ -257,6 +257,8 @@ pub(crate) struct Store {
     pub next_note_id: i64,
     /// The messages' attachments.
     pub files: crate::files::Files,
+    /// CSAT survey responses, oldest first.
+    pub csat: Vec<crate::csat::CsatResponse>,
 }
 
 impl Store {

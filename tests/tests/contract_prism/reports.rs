@@ -1,4 +1,4 @@
-//! Reports v2 through Prism: each report in the account the user
+//! Reports v2 and CSAT through Prism: each report in the account the user
 //! administers (a week of the seeded data, and the agent's 401 in the main
 //! account). Runs after `contact_changes::removals`, which found that account.
 
@@ -168,6 +168,36 @@ pub fn steps() -> Vec<Step> {
                 .get_channel_summary_report()
                 .account_id(admin(&c.found()))
                 .since("1700000000")
+                .until(UNTIL)),
+        )
+        .when(administers),
+        Step::ok(
+            ListCsatSurveyResponses,
+            "newest first",
+            send!(|c| c
+                .user
+                .list_csat_survey_responses()
+                .account_id(admin(&c.found()))
+                .sort(ruut_api::types::ListCsatSurveyResponsesSort::XcreatedXat)),
+        )
+        .when(administers),
+        Step::status(
+            ListCsatSurveyResponses,
+            "an agent",
+            401,
+            send!(|c| c
+                .user
+                .list_csat_survey_responses()
+                .account_id(c.found().account)),
+        ),
+        Step::ok(
+            GetCsatMetrics,
+            "the week",
+            send!(|c| c
+                .user
+                .get_csat_metrics()
+                .account_id(admin(&c.found()))
+                .since(SINCE)
                 .until(UNTIL)),
         )
         .when(administers),

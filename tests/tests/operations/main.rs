@@ -28,6 +28,7 @@ mod conversation_changes;
 mod conversation_state;
 mod conversations;
 mod coverage;
+mod csat;
 mod filter;
 mod messages;
 mod report_data;
@@ -57,6 +58,7 @@ pub fn table() -> Vec<Entry> {
         contact_changes::entries(),
         contact_links::entries(),
         reports::entries(),
+        csat::entries(),
     ]
     .into_iter()
     .flatten()

@@ -17,6 +17,7 @@ mod contacts;
 mod conversation_actions;
 mod conversation_labels;
 mod conversations;
+mod csat;
 mod filter;
 mod message_changes;
 mod messages;
@@ -108,6 +109,8 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetTeamSummaryReport => serve(m, summary_reports::team),
         Op::GetInboxSummaryReport => serve(m, summary_reports::inbox),
         Op::GetChannelSummaryReport => serve(m, summary_reports::channel),
+        Op::ListCsatSurveyResponses => serve(m, csat::list),
+        Op::GetCsatMetrics => serve(m, csat::metrics),
         _ => return None,
     })
 }
