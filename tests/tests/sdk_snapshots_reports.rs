@@ -1,5 +1,6 @@
 //! The exact requests the SDK's report helpers send (`ReportsHandle`,
-//! `CsatResponseQuery`), as
+//! `CsatResponseQuery`,
+//! `AuditLogQuery`), as
 //! the sandbox recorded them: method, path, query, headers (the token
 //! redacted, `host` left out). A change here is a change on the wire; review it.
 
@@ -48,7 +49,7 @@ async fn every_report() {
 }
 
 #[tokio::test]
-async fn csat_responses_and_totals() {
+async fn csat_responses_totals_and_audit_logs() {
     let sandbox = Sandbox::start().await.expect("the sandbox starts");
     let seed = sandbox.seed_info().clone();
     let client = client(&sandbox).with_account_id(seed.second_account_id);
@@ -64,5 +65,6 @@ async fn csat_responses_and_totals() {
     query.clone().send().await.unwrap();
     query.metrics().await.unwrap();
     client.csat_responses().send().await.unwrap();
+    client.audit_logs().page(2).send().await.unwrap();
     insta::assert_yaml_snapshot!(sent(&sandbox));
 }

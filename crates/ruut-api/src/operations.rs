@@ -282,6 +282,10 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/csat_survey_responses/metrics`, sent by [`Client::get_csat_metrics`](crate::Client::get_csat_metrics).
     GetCsatMetrics,
+    /// List the account's audit logs.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/audit_logs`, sent by [`Client::list_audit_logs`](crate::Client::list_audit_logs).
+    ListAuditLogs,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -350,6 +354,7 @@ impl Operation {
         Operation::GetChannelSummaryReport,
         Operation::ListCsatSurveyResponses,
         Operation::GetCsatMetrics,
+        Operation::ListAuditLogs,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -422,6 +427,7 @@ impl Operation {
             Operation::GetChannelSummaryReport => "getChannelSummaryReport",
             Operation::ListCsatSurveyResponses => "listCsatSurveyResponses",
             Operation::GetCsatMetrics => "getCsatMetrics",
+            Operation::ListAuditLogs => "listAuditLogs",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -503,6 +509,7 @@ impl Operation {
             Operation::GetChannelSummaryReport => "get_channel_summary_report",
             Operation::ListCsatSurveyResponses => "list_csat_survey_responses",
             Operation::GetCsatMetrics => "get_csat_metrics",
+            Operation::ListAuditLogs => "list_audit_logs",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -572,6 +579,7 @@ impl Operation {
             Operation::GetChannelSummaryReport => "GET",
             Operation::ListCsatSurveyResponses => "GET",
             Operation::GetCsatMetrics => "GET",
+            Operation::ListAuditLogs => "GET",
         }
     }
     /// The path template, e.g.
@@ -750,6 +758,7 @@ impl Operation {
             Operation::GetCsatMetrics => {
                 "/api/v1/accounts/{account_id}/csat_survey_responses/metrics"
             }
+            Operation::ListAuditLogs => "/api/v1/accounts/{account_id}/audit_logs",
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -822,6 +831,7 @@ impl Operation {
             Operation::GetChannelSummaryReport => true,
             Operation::ListCsatSurveyResponses => true,
             Operation::GetCsatMetrics => true,
+            Operation::ListAuditLogs => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -891,6 +901,7 @@ impl Operation {
             Operation::GetChannelSummaryReport => Source::Chatwoot,
             Operation::ListCsatSurveyResponses => Source::Chatwoot,
             Operation::GetCsatMetrics => Source::Chatwoot,
+            Operation::ListAuditLogs => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -961,6 +972,7 @@ impl Operation {
             Operation::GetChannelSummaryReport => false,
             Operation::ListCsatSurveyResponses => false,
             Operation::GetCsatMetrics => false,
+            Operation::ListAuditLogs => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -1060,6 +1072,7 @@ impl Operation {
             Operation::GetChannelSummaryReport => Some("ReportsHandle::by_channel"),
             Operation::ListCsatSurveyResponses => Some("CsatResponseQuery::send"),
             Operation::GetCsatMetrics => Some("CsatResponseQuery::metrics"),
+            Operation::ListAuditLogs => Some("AuditLogQuery::send"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -1141,6 +1154,7 @@ impl Operation {
             "getChannelSummaryReport" => Some(Operation::GetChannelSummaryReport),
             "listCsatSurveyResponses" => Some(Operation::ListCsatSurveyResponses),
             "getCsatMetrics" => Some(Operation::GetCsatMetrics),
+            "listAuditLogs" => Some(Operation::ListAuditLogs),
             _ => None,
         }
     }
@@ -1231,6 +1245,7 @@ impl Operation {
             "get_channel_summary_report" => Some(Operation::GetChannelSummaryReport),
             "list_csat_survey_responses" => Some(Operation::ListCsatSurveyResponses),
             "get_csat_metrics" => Some(Operation::GetCsatMetrics),
+            "list_audit_logs" => Some(Operation::ListAuditLogs),
             _ => None,
         }
     }

@@ -105,6 +105,7 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::GetChannelSummaryReport => Self::cli_get_channel_summary_report(),
             CliCommand::ListCsatSurveyResponses => Self::cli_list_csat_survey_responses(),
             CliCommand::GetCsatMetrics => Self::cli_get_csat_metrics(),
+            CliCommand::ListAuditLogs => Self::cli_list_audit_logs(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -2805,7 +2806,7 @@ impl<T: CliConfig> Cli<T> {
                     ),
             )
             .about(
-                "List CSAT survey responses\n\nThe customers' answers to the satisfaction survey (the `input_csat` message sent when a\nconversation is resolved), 25 a page (`page` from 1), a bare array with no count.\nFilters: `since`/`until` (Unix seconds; both or neither), the assigned agents\n(`user_ids[]`), the conversation's `inbox_id` or `team_id`, and `rating` (1 to 5).\nWithout `sort` the order is the database's (ascending ids); `sort=created_at` or\n`sort=-created_at` orders by time. `conversation_id` is the conversation's display id;\n`contact` and `assigned_agent` are the contact and agent partials (absent when there is\nnone); `review_notes_updated_by` appears only once an Enterprise reviewer wrote notes.\n\nAdministrators only (`CsatSurveyResponsePolicy#index?`; on Enterprise also custom roles\nwith `report_manage`): an agent is answered 401. A `since` or `until` that is not Unix\nseconds makes the server fail (500); the sandbox answers 422. The sandbox seeds one\nresponse (with its survey message) for each resolved conversation of the second\naccount.\n\nServer: `CsatSurveyResponsesController#index`, views `csat_survey_responses/\nindex.json.jbuilder` and `models/_csat_survey_response.json.jbuilder`,\n`CsatSurveyResponse` scopes, `CsatSurveyResponsePolicy` (app/controllers/api/v1/\naccounts/csat_survey_responses_controller.rb, app/models/csat_survey_response.rb,\napp/policies/csat_survey_response_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+                "List CSAT survey responses\n\nThe customers' answers to the satisfaction survey (the `input_csat` message sent when a\nconversation is resolved), 25 a page (`page` from 1), a bare array with no count.\nFilters: `since`/`until` (Unix seconds; both or neither), the assigned agents\n(`user_ids[]`), the conversation's `inbox_id` or `team_id`, and `rating` (1 to 5).\nWithout `sort` the order is the database's (ascending ids); `sort=created_at` or\n`sort=-created_at` orders by time. `conversation_id` is the conversation's display id;\n`contact` and `assigned_agent` are the contact and agent partials (absent when there is\nnone); `review_notes_updated_by` appears only once an Enterprise reviewer wrote notes.\n\nAdministrators only (`CsatSurveyResponsePolicy#index?`; on Enterprise also custom roles\nwith `report_manage`): an agent is answered 401. A `since` or `until` that is not Unix\nseconds makes the server fail (500); the sandbox answers 422, as it does for a `page`,\n`inbox_id`, `team_id` or `rating` that is not an integer (the server reads those\nleniently). The sandbox seeds one\nresponse (with its survey message) for each resolved conversation of the second\naccount.\n\nServer: `CsatSurveyResponsesController#index`, views `csat_survey_responses/\nindex.json.jbuilder` and `models/_csat_survey_response.json.jbuilder`,\n`CsatSurveyResponse` scopes, `CsatSurveyResponsePolicy` (app/controllers/api/v1/\naccounts/csat_survey_responses_controller.rb, app/models/csat_survey_response.rb,\napp/policies/csat_survey_response_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
     pub fn cli_get_csat_metrics() -> ::clap::Command {
@@ -2860,6 +2861,26 @@ impl<T: CliConfig> Cli<T> {
             )
             .about(
                 "CSAT totals\n\nHow many responses match the filters (the same as listCsatSurveyResponses' except\npaging), how many of each rating (`ratings_count`, keyed by the rating as text; only\nratings that occur), and how many surveys were sent (`input_csat` messages of the\naccount in the range; the agent, inbox, team and rating filters do not apply to it).\n\nAdministrators only (`CsatSurveyResponsePolicy#metrics?`): an agent is answered 401.\nA `since` or `until` that is not Unix seconds makes the server fail (500); the sandbox\nanswers 422.\n\nServer: `CsatSurveyResponsesController#metrics` (`set_total_sent_messages_count`),\nview `csat_survey_responses/metrics.json.jbuilder` (app/controllers/api/v1/accounts/\ncsat_survey_responses_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_audit_logs() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1 (15 a page)."),
+            )
+            .about(
+                "List the account's audit logs\n\nEnterprise only: the administrative changes recorded in the account (the audited gem's\n`audits` associated with the account: the account's own updates, and creations,\nupdates and deletions of inboxes, teams, webhooks, automation rules, macros and\nagents' account memberships), newest first, 15 a page (`page` from 1; below 1 is the\nfirst page), with `per_page`, `total_entries` and `current_page`. `auditable` is the\nchanged record's `push_event_data` (`{id, name}` for a team; `null` for records\nwithout it, such as the account). When the account lacks the `audit_logs` feature the\nlist is empty (`total_entries: 0`).\n\nAdministrators only (`check_admin_authorization?`): an agent is answered 401 \"You are\nnot authorized to do this action\". A community (non-Enterprise) server declares the\nroute but has no controller for it: it answers Rails' routing 404. Chatwoot's\nswagger documents 403 and 422 where the server answers 401 and an empty list. A\n`page` that is not an integer is the first page on the server (`to_i`); the sandbox\nanswers 422.\nThe sandbox records none of its own changes yet (none of its routes changes an\naudited record associated with the account); it seeds two entries in the second\naccount: the account's rename and the creation of its team.\n\nServer: `Api::V1::Accounts::AuditLogsController#show`, view `audit_logs/\nshow.json.jbuilder`, `Enterprise::AuditLog`, `Enterprise::Audit::*` (enterprise/app/\ncontrollers/api/v1/accounts/audit_logs_controller.rb, enterprise/app/views/api/v1/\naccounts/audit_logs/show.json.jbuilder, enterprise/app/models/enterprise/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
     pub async fn execute(
@@ -3022,6 +3043,7 @@ impl<T: CliConfig> Cli<T> {
                 self.execute_list_csat_survey_responses(matches).await
             }
             CliCommand::GetCsatMetrics => self.execute_get_csat_metrics(matches).await,
+            CliCommand::ListAuditLogs => self.execute_list_audit_logs(matches).await,
         }
     }
     pub async fn execute_get_server_info(
@@ -5099,6 +5121,30 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_audit_logs(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_audit_logs();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        self.config.execute_list_audit_logs(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -5568,6 +5614,13 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_audit_logs(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListAuditLogs,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -5635,6 +5688,7 @@ pub enum CliCommand {
     GetChannelSummaryReport,
     ListCsatSurveyResponses,
     GetCsatMetrics,
+    ListAuditLogs,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -5673,7 +5727,7 @@ impl CliCommand {
             CliCommand::GetOutgoingMessagesCount, CliCommand::GetAgentSummaryReport,
             CliCommand::GetTeamSummaryReport, CliCommand::GetInboxSummaryReport,
             CliCommand::GetChannelSummaryReport, CliCommand::ListCsatSurveyResponses,
-            CliCommand::GetCsatMetrics,
+            CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
         ]
             .into_iter()
     }
@@ -5753,6 +5807,7 @@ impl CliCommand {
             CliCommand::GetChannelSummaryReport => "get_channel_summary_report",
             CliCommand::ListCsatSurveyResponses => "list_csat_survey_responses",
             CliCommand::GetCsatMetrics => "get_csat_metrics",
+            CliCommand::ListAuditLogs => "list_audit_logs",
         }
     }
 }

@@ -145,6 +145,7 @@
 #![forbid(unsafe_code)]
 
 mod app;
+mod audit;
 mod auth;
 mod clock;
 mod compression;

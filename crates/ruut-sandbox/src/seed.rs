@@ -274,6 +274,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
 
     seed_conversations(&mut store, &mut rng);
     crate::csat::seed(&mut store, 2);
+    crate::audit::seed(&mut store, 2);
 
     let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
     let info = SeedInfo {

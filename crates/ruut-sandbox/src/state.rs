@@ -259,6 +259,8 @@ pub(crate) struct Store {
     pub files: crate::files::Files,
     /// CSAT survey responses, oldest first.
     pub csat: Vec<crate::csat::CsatResponse>,
+    /// Audit logs (Enterprise), oldest first.
+    pub audit_logs: Vec<crate::audit::AuditLog>,
 }
 
 impl Store {

@@ -164,6 +164,7 @@
 #![forbid(unsafe_code)]
 
 mod accounts;
+mod audit_logs;
 mod client;
 mod contacts;
 mod conversations;
@@ -176,6 +177,7 @@ mod reports;
 mod transport;
 pub mod webhook;
 
+pub use audit_logs::{AuditLogPage, AuditLogQuery};
 pub use client::Client;
 pub use client::builder::ClientBuilder;
 pub use client::config::DEFAULT_POOL_IDLE_TIMEOUT;

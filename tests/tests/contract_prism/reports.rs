@@ -1,4 +1,4 @@
-//! Reports v2 and CSAT through Prism: each report in the account the user
+//! Reports v2, CSAT and audit logs through Prism: each report in the account the user
 //! administers (a week of the seeded data, and the agent's 401 in the main
 //! account). Runs after `contact_changes::removals`, which found that account.
 
@@ -201,5 +201,17 @@ pub fn steps() -> Vec<Step> {
                 .until(UNTIL)),
         )
         .when(administers),
+        Step::ok(
+            ListAuditLogs,
+            "the first page",
+            send!(|c| c.user.list_audit_logs().account_id(admin(&c.found()))),
+        )
+        .when(administers),
+        Step::status(
+            ListAuditLogs,
+            "an agent",
+            401,
+            send!(|c| c.user.list_audit_logs().account_id(c.found().account)),
+        ),
     ]
 }

@@ -20,6 +20,7 @@
 //! wraps it, or a documented error no check provokes.
 
 mod accounts;
+mod audit_logs;
 mod contact_changes;
 mod contact_links;
 mod contacts;
@@ -59,6 +60,7 @@ pub fn table() -> Vec<Entry> {
         contact_links::entries(),
         reports::entries(),
         csat::entries(),
+        audit_logs::entries(),
     ]
     .into_iter()
     .flatten()

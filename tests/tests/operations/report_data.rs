@@ -61,13 +61,13 @@ pub fn first_responses(conversations: &[Conversation]) -> Vec<f64> {
         .collect()
 }
 
-/// A raw GET of a report path of the second account with `query`: the
-/// status and the body (an empty body is an empty `ErrorBody`).
+/// A raw GET of a path of the second account (`v1/…` or `v2/…`) with
+/// `query`: the status and the body (an empty body is an empty `ErrorBody`).
 pub async fn raw(w: Arc<World>, path: &str, query: &str) -> (Refused, String) {
     let url = format!(
-        "{}/api/v2/accounts/{}/{path}?{query}",
+        "{}/api/{}?{query}",
         w.sandbox.base_url(),
-        w.seed.second_account_id
+        path.replace("{account}", &w.seed.second_account_id.to_string())
     );
     let answer = reqwest::Client::new()
         .get(url)

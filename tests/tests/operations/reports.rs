@@ -127,7 +127,8 @@ pub fn entries() -> Vec<Entry> {
                 "no type: an empty body",
                 crate::table::How::Provoke(|w| {
                     job(async move {
-                        let (answer, text) = raw(w, "reports/conversations", "").await;
+                        let (answer, text) =
+                            raw(w, "v2/accounts/{account}/reports/conversations", "").await;
                         assert_eq!(text, "", "head :unprocessable_entity");
                         answer
                     })
@@ -188,8 +189,12 @@ pub fn entries() -> Vec<Entry> {
                 "an unknown group_by: an empty body",
                 crate::table::How::Provoke(|w| {
                     job(async move {
-                        let (answer, text) =
-                            raw(w, "reports/outgoing_messages_count", "group_by=contact").await;
+                        let (answer, text) = raw(
+                            w,
+                            "v2/accounts/{account}/reports/outgoing_messages_count",
+                            "group_by=contact",
+                        )
+                        .await;
                         assert_eq!(text, "", "head :unprocessable_entity");
                         answer
                     })

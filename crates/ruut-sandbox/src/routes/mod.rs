@@ -9,6 +9,7 @@
 mod accounts;
 mod admin;
 mod attachments;
+mod audit_logs;
 mod bulk;
 mod contact_changes;
 mod contact_links;
@@ -111,6 +112,7 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetChannelSummaryReport => serve(m, summary_reports::channel),
         Op::ListCsatSurveyResponses => serve(m, csat::list),
         Op::GetCsatMetrics => serve(m, csat::metrics),
+        Op::ListAuditLogs => serve(m, audit_logs::list),
         _ => return None,
     })
 }
