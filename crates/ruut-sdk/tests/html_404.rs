@@ -16,6 +16,9 @@ use futures::TryStreamExt;
 use ruut_sdk::filter::{ContactAttribute, ConversationAttribute, Filter, FilterAttribute};
 use ruut_sdk::{Client, Error, ErrorKind, Operation, StatusRoute};
 
+#[path = "html_404_support/reports.rs"]
+mod reports;
+
 /// Rails' `public/404.html`, shortened.
 const RAILS_404: &str = "<!DOCTYPE html>\n<html>\n<head>\n  <title>The page you were looking for doesn't exist (404)</title>\n</head>\n<body>\n  <div class=\"dialog\"><h1>The page you were looking for doesn't exist.</h1></div>\n</body>\n</html>\n";
 
@@ -266,6 +269,7 @@ fn every_call<'a>(
     .into_iter()
     .chain(contact_calls(client))
     .chain(conversation_actions(client))
+    .chain(reports::calls(client))
     .collect()
 }
 
