@@ -18641,7 +18641,7 @@ Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/conversations`
 
 Arguments:
 - `account_id`: The account's numeric id.
-- `page`: The page of agents with `type=agent` (25 a page), from 1; below 1 is the first page.
+- `page`: The page of agents with `type=agent` (25 a page), from 1; below 1, or text that is not a number, is the first page (Rails' `to_i`).
 - `type_`: `account` for the account's counts, `agent` for each agent's.
 ```ignore
 let response = client.get_conversation_metrics()
@@ -26249,6 +26249,13 @@ pub mod builder {
                     )
                 }
                 404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

@@ -2477,7 +2477,7 @@ impl<T: CliConfig> Cli<T> {
                     .value_parser(::clap::value_parser!(i64))
                     .required(false)
                     .help(
-                        "The page of agents with `type=agent` (25 a page), from 1; below 1 is the first page.",
+                        "The page of agents with `type=agent` (25 a page), from 1; below 1, or text that is not a number, is the first page (Rails' `to_i`).",
                     ),
             )
             .arg(

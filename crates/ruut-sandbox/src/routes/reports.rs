@@ -35,6 +35,21 @@ fn empty_422() -> Reply {
     Ok((StatusCode::UNPROCESSABLE_ENTITY, content_type, "").into_response())
 }
 
+/// Ruby's `String#to_i`: an optional sign and the leading digits, 0 when
+/// there are none; too large a number saturates.
+fn ruby_to_i(text: &str) -> i64 {
+    let text = text.trim_start();
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits
+        .parse::<i64>()
+        .map_or(if digits.is_empty() { 0 } else { i64::MAX }, |n| n)
+        * sign
+}
+
 /// The metric asked for; unknown metrics are a 422 here (the server answers `{}`).
 fn metric(query: &Query) -> Result<ReportMetric, ApiError> {
     let metric = ReportMetric::from(query.get("metric").unwrap_or(""));
@@ -150,8 +165,8 @@ pub(crate) fn conversations(cx: AccountScope<'_>, query: Query) -> Reply {
     if !matches!(kind, Some("account" | "agent")) {
         return empty_422();
     }
-    // Kaminari reads a page below 1 as the first.
-    let page = query.int("page")?.unwrap_or(1).max(1);
+    // Rails reads the page with `to_i`, and Kaminari a page below 1 as the first.
+    let page = query.get("page").map_or(1, ruby_to_i).max(1);
     let account_id = cx.account_id();
     let open: Vec<_> = cx
         .store
