@@ -348,6 +348,30 @@ open_enum! {
     }
 }
 
+open_enum! {
+    /// A report metric: a count, or an average in seconds.
+    ReportMetric {
+        /// Conversations created.
+        ConversationsCount = "conversations_count",
+        /// Messages received from contacts.
+        IncomingMessagesCount = "incoming_messages_count",
+        /// Replies and private notes sent.
+        OutgoingMessagesCount = "outgoing_messages_count",
+        /// The average time to a human agent's first reply.
+        AvgFirstResponseTime = "avg_first_response_time",
+        /// The average time from creation to resolution.
+        AvgResolutionTime = "avg_resolution_time",
+        /// The average time an agent took to answer a waiting customer.
+        ReplyTime = "reply_time",
+        /// Resolutions.
+        ResolutionsCount = "resolutions_count",
+        /// Resolutions by a bot without a human reply.
+        BotResolutionsCount = "bot_resolutions_count",
+        /// Conversations a bot handed over to humans.
+        BotHandoffsCount = "bot_handoffs_count",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

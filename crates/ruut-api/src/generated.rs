@@ -119,6 +119,28 @@ is absent while empty, and `custom_role_id` is sent by enterprise servers only.
             Self(value)
         }
     }
+    ///The account's conversations now (`V2::ReportBuilder#live_conversations`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AccountConversationMetrics {
+        pub open: i64,
+        ///Always 0 (the server counts pending ones among the open).
+        pub pending: i64,
+        pub unassigned: i64,
+        ///Open ones without a first reply or waiting for an answer.
+        pub unattended: i64,
+    }
+    impl AccountConversationMetrics {
+        pub fn builder() -> builder::AccountConversationMetrics {
+            Default::default()
+        }
+    }
     ///What to change about an account; keys not sent are kept. Sent at the top level of the body.
     #[derive(
         ::serde::Deserialize,
@@ -459,6 +481,46 @@ bots; `access_token` only for the account's own bots.
             value.parse()
         }
     }
+    ///One agent's open conversations now (`V2::ReportBuilder#agent_metrics`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AgentConversationMetrics {
+        pub availability: crate::enums::AvailabilityStatus,
+        pub email: ::std::string::String,
+        pub id: i64,
+        pub metric: AgentOpenCounts,
+        pub name: ::std::string::String,
+        pub thumbnail: ::std::string::String,
+    }
+    impl AgentConversationMetrics {
+        pub fn builder() -> builder::AgentConversationMetrics {
+            Default::default()
+        }
+    }
+    ///An agent's open and unattended conversations.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AgentOpenCounts {
+        pub open: i64,
+        pub unattended: i64,
+    }
+    impl AgentOpenCounts {
+        pub fn builder() -> builder::AgentOpenCounts {
+            Default::default()
+        }
+    }
     ///What to change about an agent; keys not sent are kept. Sent flat or inside `agent`.
     #[derive(
         ::serde::Deserialize,
@@ -791,6 +853,82 @@ nothing changes and the answer is null.
             value: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         ) -> Self {
             Self(value)
+        }
+    }
+    /**One recorded change (an `audits` row). Times are Unix seconds; `audited_changes`
+maps each attribute to its new value (create, destroy) or `[old, new]` (update).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AuditLog {
+        ///`create`, `update` or `destroy`.
+        pub action: ::std::string::String,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub associated_id: ::std::option::Option<i64>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub associated_type: ::std::option::Option<::std::string::String>,
+        ///The record's `push_event_data`, `null` when it has none or is gone.
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub auditable: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub auditable_id: ::std::option::Option<i64>,
+        ///`Account`, `Team`, `Inbox`, `Webhook`, `AccountUser`, ...
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub auditable_type: ::std::option::Option<::std::string::String>,
+        pub audited_changes: ::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub comment: ::std::option::Option<::std::string::String>,
+        pub created_at: i64,
+        pub id: i64,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub remote_address: ::std::option::Option<::std::string::String>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub request_uuid: ::std::option::Option<::std::string::String>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub user_id: ::std::option::Option<i64>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub user_type: ::std::option::Option<::std::string::String>,
+        ///The acting user's e-mail.
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub username: ::std::option::Option<::std::string::String>,
+        pub version: i64,
+    }
+    impl AuditLog {
+        pub fn builder() -> builder::AuditLog {
+            Default::default()
+        }
+    }
+    ///One page of audit logs (`audit_logs/show.json.jbuilder`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct AuditLogList {
+        pub audit_logs: ::std::vec::Vec<AuditLog>,
+        pub current_page: i64,
+        ///Always 15.
+        pub per_page: i64,
+        ///Audit logs on all pages.
+        pub total_entries: i64,
+    }
+    impl AuditLogList {
+        pub fn builder() -> builder::AuditLogList {
+            Default::default()
         }
     }
     ///Whether the user reads as offline while disconnected, in one account.
@@ -1204,6 +1342,63 @@ ISO 8601 strings with milliseconds, not Unix seconds.
     }
     impl CannedResponseUpdate {
         pub fn builder() -> builder::CannedResponseUpdate {
+            Default::default()
+        }
+    }
+    ///The conversations of each channel type (`Channel::Api`, ...), by status.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct ChannelSummaries(
+        pub std::collections::BTreeMap<::std::string::String, ChannelSummary>,
+    );
+    impl ::std::ops::Deref for ChannelSummaries {
+        type Target = std::collections::BTreeMap<::std::string::String, ChannelSummary>;
+        fn deref(
+            &self,
+        ) -> &std::collections::BTreeMap<::std::string::String, ChannelSummary> {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<ChannelSummaries>
+    for std::collections::BTreeMap<::std::string::String, ChannelSummary> {
+        fn from(value: ChannelSummaries) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::From<
+        std::collections::BTreeMap<::std::string::String, ChannelSummary>,
+    > for ChannelSummaries {
+        fn from(
+            value: std::collections::BTreeMap<::std::string::String, ChannelSummary>,
+        ) -> Self {
+            Self(value)
+        }
+    }
+    ///The conversations of one channel type by status (`ChannelSummaryBuilder`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ChannelSummary {
+        pub open: i64,
+        pub pending: i64,
+        pub resolved: i64,
+        pub snoozed: i64,
+        pub total: i64,
+    }
+    impl ChannelSummary {
+        pub fn builder() -> builder::ChannelSummary {
             Default::default()
         }
     }
@@ -2029,6 +2224,31 @@ it is not `required` here so that decoders accept an answer without it.
             Default::default()
         }
     }
+    ///The account's open conversations (`type=account`), or each agent's (`type=agent`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum ConversationMetrics {
+        AccountConversationMetrics(AccountConversationMetrics),
+        Array(::std::vec::Vec<AgentConversationMetrics>),
+    }
+    impl ::std::convert::From<AccountConversationMetrics> for ConversationMetrics {
+        fn from(value: AccountConversationMetrics) -> Self {
+            Self::AccountConversationMetrics(value)
+        }
+    }
+    impl ::std::convert::From<::std::vec::Vec<AgentConversationMetrics>>
+    for ConversationMetrics {
+        fn from(value: ::std::vec::Vec<AgentConversationMetrics>) -> Self {
+            Self::Array(value)
+        }
+    }
     ///The contact of a search hit.
     #[derive(
         ::serde::Deserialize,
@@ -2378,6 +2598,84 @@ other (for example `assignee_id`) without an error.
     }
     impl ConversationUpdate {
         pub fn builder() -> builder::ConversationUpdate {
+            Default::default()
+        }
+    }
+    ///CSAT totals (`csat_survey_responses/metrics.json.jbuilder`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CsatMetrics {
+        ///How many responses gave each rating, keyed by the rating as text.
+        pub ratings_count: std::collections::BTreeMap<::std::string::String, i64>,
+        pub total_count: i64,
+        pub total_sent_messages_count: i64,
+    }
+    impl CsatMetrics {
+        pub fn builder() -> builder::CsatMetrics {
+            Default::default()
+        }
+    }
+    ///Who last wrote review notes on a CSAT response.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CsatReviewer {
+        pub id: i64,
+        pub name: ::std::string::String,
+    }
+    impl CsatReviewer {
+        pub fn builder() -> builder::CsatReviewer {
+            Default::default()
+        }
+    }
+    /**A customer's answer to the satisfaction survey (`models/_csat_survey_response.json.jbuilder`).
+Times are Unix seconds.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CsatSurveyResponse {
+        pub account_id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub assigned_agent: ::std::option::Option<Assignee>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub contact: ::std::option::Option<Contact>,
+        ///The conversation's display id.
+        pub conversation_id: i64,
+        pub created_at: i64,
+        ///An Enterprise reviewer's notes.
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub csat_review_notes: ::std::option::Option<::std::string::String>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub feedback_message: ::std::option::Option<::std::string::String>,
+        pub id: i64,
+        ///The survey message.
+        pub message_id: i64,
+        ///1 to 5.
+        pub rating: i64,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub review_notes_updated_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub review_notes_updated_by: ::std::option::Option<CsatReviewer>,
+    }
+    impl CsatSurveyResponse {
+        pub fn builder() -> builder::CsatSurveyResponse {
             Default::default()
         }
     }
@@ -2860,6 +3158,195 @@ last).
     impl ::std::convert::From<bool> for FilterValue {
         fn from(value: bool) -> Self {
             Self::Boolean(value)
+        }
+    }
+    ///How many first responses of one channel type took how long (`FirstResponseTimeDistributionBuilder`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct FirstResponseBuckets {
+        #[serde(rename = "0-1h")]
+        pub x0_1h: i64,
+        #[serde(rename = "1-4h")]
+        pub x1_4h: i64,
+        #[serde(rename = "24h+")]
+        pub x24h: i64,
+        #[serde(rename = "4-8h")]
+        pub x4_8h: i64,
+        #[serde(rename = "8-24h")]
+        pub x8_24h: i64,
+    }
+    impl FirstResponseBuckets {
+        pub fn builder() -> builder::FirstResponseBuckets {
+            Default::default()
+        }
+    }
+    ///The first-response buckets of each channel type (`Channel::Api`, ...).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct FirstResponseDistribution(
+        pub std::collections::BTreeMap<::std::string::String, FirstResponseBuckets>,
+    );
+    impl ::std::ops::Deref for FirstResponseDistribution {
+        type Target = std::collections::BTreeMap<
+            ::std::string::String,
+            FirstResponseBuckets,
+        >;
+        fn deref(
+            &self,
+        ) -> &std::collections::BTreeMap<::std::string::String, FirstResponseBuckets> {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<FirstResponseDistribution>
+    for std::collections::BTreeMap<::std::string::String, FirstResponseBuckets> {
+        fn from(value: FirstResponseDistribution) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::From<
+        std::collections::BTreeMap<::std::string::String, FirstResponseBuckets>,
+    > for FirstResponseDistribution {
+        fn from(
+            value: std::collections::BTreeMap<
+                ::std::string::String,
+                FirstResponseBuckets,
+            >,
+        ) -> Self {
+            Self(value)
+        }
+    }
+    ///`GetConversationMetricsType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum GetConversationMetricsType {
+        #[serde(rename = "account")]
+        Account,
+        #[serde(rename = "agent")]
+        Agent,
+    }
+    impl ::std::fmt::Display for GetConversationMetricsType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Account => f.write_str("account"),
+                Self::Agent => f.write_str("agent"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for GetConversationMetricsType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "account" => Ok(Self::Account),
+                "agent" => Ok(Self::Agent),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for GetConversationMetricsType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for GetConversationMetricsType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///`GetOutgoingMessagesCountGroupBy`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum GetOutgoingMessagesCountGroupBy {
+        #[serde(rename = "agent")]
+        Agent,
+        #[serde(rename = "team")]
+        Team,
+        #[serde(rename = "inbox")]
+        Inbox,
+        #[serde(rename = "label")]
+        Label,
+    }
+    impl ::std::fmt::Display for GetOutgoingMessagesCountGroupBy {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Agent => f.write_str("agent"),
+                Self::Team => f.write_str("team"),
+                Self::Inbox => f.write_str("inbox"),
+                Self::Label => f.write_str("label"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for GetOutgoingMessagesCountGroupBy {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "agent" => Ok(Self::Agent),
+                "team" => Ok(Self::Team),
+                "inbox" => Ok(Self::Inbox),
+                "label" => Ok(Self::Label),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for GetOutgoingMessagesCountGroupBy {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for GetOutgoingMessagesCountGroupBy {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
         }
     }
     /**An inbox (`models/_inbox.json.jbuilder`). The channel's fields are flat beside the
@@ -3730,6 +4217,62 @@ or `-`, start with a letter or digit, and be unique in the account (422 otherwis
             Default::default()
         }
     }
+    ///`ListCsatSurveyResponsesSort`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum ListCsatSurveyResponsesSort {
+        #[serde(rename = "created_at")]
+        CreatedXat,
+        #[serde(rename = "-created_at")]
+        XcreatedXat,
+    }
+    impl ::std::fmt::Display for ListCsatSurveyResponsesSort {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::CreatedXat => f.write_str("created_at"),
+                Self::XcreatedXat => f.write_str("-created_at"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ListCsatSurveyResponsesSort {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "created_at" => Ok(Self::CreatedXat),
+                "-created_at" => Ok(Self::XcreatedXat),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ListCsatSurveyResponsesSort {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ListCsatSurveyResponsesSort {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
     /**A macro (`models/_macro.json.jbuilder`). `created_by` and `updated_by` (the agent
 partial) are present only while those users exist; `files` only when the macro has
 attachments. `visibility` is null for an administrator's macro saved without one.
@@ -4388,6 +4931,28 @@ fields; send none (the sandbox refuses them).
             Default::default()
         }
     }
+    ///The outgoing messages of one agent, team, inbox or label (`OutgoingMessagesCountBuilder`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct OutgoingMessagesCount {
+        ///`null` for a conversation tag without a label record.
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub id: ::std::option::Option<i64>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub outgoing_messages_count: i64,
+    }
+    impl OutgoingMessagesCount {
+        pub fn builder() -> builder::OutgoingMessagesCount {
+            Default::default()
+        }
+    }
     ///Agents taking part in a conversation.
     #[derive(
         ::serde::Deserialize,
@@ -4534,6 +5099,157 @@ fields; send none (the sandbox refuses them).
     impl ProfileUpdate {
         pub fn builder() -> builder::ProfileUpdate {
             Default::default()
+        }
+    }
+    /**The totals of one period (`MetricBuilder#summary`); averages in seconds, `null` when
+there was nothing to average.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ReportPeriodSummary {
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub avg_first_response_time: ::std::option::Option<f64>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub avg_resolution_time: ::std::option::Option<f64>,
+        pub conversations_count: i64,
+        pub incoming_messages_count: i64,
+        pub outgoing_messages_count: i64,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub reply_time: ::std::option::Option<f64>,
+        pub resolutions_count: i64,
+    }
+    impl ReportPeriodSummary {
+        pub fn builder() -> builder::ReportPeriodSummary {
+            Default::default()
+        }
+    }
+    /**One period of a report (`V2::Reports::Timeseries::*ReportBuilder#timeseries`): the
+count or average of the period and the Unix time it starts at; averages also give
+`count`, how many events they are over.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ReportPoint {
+        ///The events averaged (averages only).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub count: ::std::option::Option<i64>,
+        ///The start of the period
+        pub timestamp: i64,
+        ///The count, or the average in seconds (0 for a period without events).
+        pub value: f64,
+    }
+    impl ReportPoint {
+        pub fn builder() -> builder::ReportPoint {
+            Default::default()
+        }
+    }
+    /**The totals of the period asked for and, in `previous`, of the period of the same
+length before it (`ReportsController#build_summary`).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ReportSummary {
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub avg_first_response_time: ::std::option::Option<f64>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub avg_resolution_time: ::std::option::Option<f64>,
+        pub conversations_count: i64,
+        pub incoming_messages_count: i64,
+        pub outgoing_messages_count: i64,
+        pub previous: ReportPeriodSummary,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub reply_time: ::std::option::Option<f64>,
+        pub resolutions_count: i64,
+    }
+    impl ReportSummary {
+        pub fn builder() -> builder::ReportSummary {
+            Default::default()
+        }
+    }
+    ///Whose report, the whole account's or one agent's, inbox's, team's or label's.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum ReportType {
+        #[serde(rename = "account")]
+        Account,
+        #[serde(rename = "agent")]
+        Agent,
+        #[serde(rename = "inbox")]
+        Inbox,
+        #[serde(rename = "team")]
+        Team,
+        #[serde(rename = "label")]
+        Label,
+    }
+    impl ::std::fmt::Display for ReportType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Account => f.write_str("account"),
+                Self::Agent => f.write_str("agent"),
+                Self::Inbox => f.write_str("inbox"),
+                Self::Team => f.write_str("team"),
+                Self::Label => f.write_str("label"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ReportType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "account" => Ok(Self::Account),
+                "agent" => Ok(Self::Agent),
+                "inbox" => Ok(Self::Inbox),
+                "team" => Ok(Self::Team),
+                "label" => Ok(Self::Label),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ReportType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ReportType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
         }
     }
     /**An account in the answer of Ruut's documented `listAccounts`. The docs name only the
@@ -4767,6 +5483,33 @@ seconds (possibly fractional) as the Chatwoot server sends them.
     }
     impl ServerInfo {
         pub fn builder() -> builder::ServerInfo {
+            Default::default()
+        }
+    }
+    /**The totals of one agent, team or inbox over a period (`BaseSummaryBuilder`);
+averages in seconds, `null` when there was nothing to average.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct SummaryReportRow {
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub avg_first_response_time: ::std::option::Option<f64>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub avg_reply_time: ::std::option::Option<f64>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub avg_resolution_time: ::std::option::Option<f64>,
+        pub conversations_count: i64,
+        pub id: i64,
+        pub resolved_conversations_count: i64,
+    }
+    impl SummaryReportRow {
+        pub fn builder() -> builder::SummaryReportRow {
             Default::default()
         }
     }
@@ -6075,6 +6818,98 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct AccountConversationMetrics {
+            open: ::std::result::Result<i64, ::std::string::String>,
+            pending: ::std::result::Result<i64, ::std::string::String>,
+            unassigned: ::std::result::Result<i64, ::std::string::String>,
+            unattended: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for AccountConversationMetrics {
+            fn default() -> Self {
+                Self {
+                    open: Err("no value supplied for open".to_string()),
+                    pending: Err("no value supplied for pending".to_string()),
+                    unassigned: Err("no value supplied for unassigned".to_string()),
+                    unattended: Err("no value supplied for unattended".to_string()),
+                }
+            }
+        }
+        impl AccountConversationMetrics {
+            pub fn open<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.open = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for open: {e}")
+                    });
+                self
+            }
+            pub fn pending<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.pending = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for pending: {e}")
+                    });
+                self
+            }
+            pub fn unassigned<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.unassigned = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for unassigned: {e}")
+                    });
+                self
+            }
+            pub fn unattended<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.unattended = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for unattended: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AccountConversationMetrics>
+        for super::AccountConversationMetrics {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AccountConversationMetrics,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    open: value.open?,
+                    pending: value.pending?,
+                    unassigned: value.unassigned?,
+                    unattended: value.unattended?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AccountConversationMetrics>
+        for AccountConversationMetrics {
+            fn from(value: super::AccountConversationMetrics) -> Self {
+                Self {
+                    open: Ok(value.open),
+                    pending: Ok(value.pending),
+                    unassigned: Ok(value.unassigned),
+                    unattended: Ok(value.unattended),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct AccountUpdate {
             audio_transcriptions: ::std::result::Result<
                 ::std::option::Option<bool>,
@@ -7286,6 +8121,192 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct AgentConversationMetrics {
+            availability: ::std::result::Result<
+                crate::enums::AvailabilityStatus,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<::std::string::String, ::std::string::String>,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            metric: ::std::result::Result<super::AgentOpenCounts, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            thumbnail: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AgentConversationMetrics {
+            fn default() -> Self {
+                Self {
+                    availability: Err("no value supplied for availability".to_string()),
+                    email: Err("no value supplied for email".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    metric: Err("no value supplied for metric".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    thumbnail: Err("no value supplied for thumbnail".to_string()),
+                }
+            }
+        }
+        impl AgentConversationMetrics {
+            pub fn availability<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::enums::AvailabilityStatus>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.availability = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for availability: {e}")
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn metric<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::AgentOpenCounts>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.metric = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for metric: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn thumbnail<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thumbnail = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AgentConversationMetrics>
+        for super::AgentConversationMetrics {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AgentConversationMetrics,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    availability: value.availability?,
+                    email: value.email?,
+                    id: value.id?,
+                    metric: value.metric?,
+                    name: value.name?,
+                    thumbnail: value.thumbnail?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AgentConversationMetrics>
+        for AgentConversationMetrics {
+            fn from(value: super::AgentConversationMetrics) -> Self {
+                Self {
+                    availability: Ok(value.availability),
+                    email: Ok(value.email),
+                    id: Ok(value.id),
+                    metric: Ok(value.metric),
+                    name: Ok(value.name),
+                    thumbnail: Ok(value.thumbnail),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AgentOpenCounts {
+            open: ::std::result::Result<i64, ::std::string::String>,
+            unattended: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for AgentOpenCounts {
+            fn default() -> Self {
+                Self {
+                    open: Err("no value supplied for open".to_string()),
+                    unattended: Err("no value supplied for unattended".to_string()),
+                }
+            }
+        }
+        impl AgentOpenCounts {
+            pub fn open<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.open = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for open: {e}")
+                    });
+                self
+            }
+            pub fn unattended<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.unattended = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for unattended: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AgentOpenCounts> for super::AgentOpenCounts {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AgentOpenCounts,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    open: value.open?,
+                    unattended: value.unattended?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AgentOpenCounts> for AgentOpenCounts {
+            fn from(value: super::AgentOpenCounts) -> Self {
+                Self {
+                    open: Ok(value.open),
+                    unattended: Ok(value.unattended),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct AgentUpdate {
             auto_offline: ::std::result::Result<
                 ::std::option::Option<bool>,
@@ -8018,6 +9039,441 @@ in which conversation, and whether in a private note.
                     message_id: Ok(value.message_id),
                     thumb_url: Ok(value.thumb_url),
                     width: Ok(value.width),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AuditLog {
+            action: ::std::result::Result<::std::string::String, ::std::string::String>,
+            associated_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            associated_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            auditable: ::std::result::Result<
+                ::std::option::Option<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            auditable_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            auditable_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            audited_changes: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+            comment: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<i64, ::std::string::String>,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            remote_address: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            request_uuid: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            user_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            user_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            username: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            version: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for AuditLog {
+            fn default() -> Self {
+                Self {
+                    action: Err("no value supplied for action".to_string()),
+                    associated_id: Err(
+                        "no value supplied for associated_id".to_string(),
+                    ),
+                    associated_type: Err(
+                        "no value supplied for associated_type".to_string(),
+                    ),
+                    auditable: Err("no value supplied for auditable".to_string()),
+                    auditable_id: Err("no value supplied for auditable_id".to_string()),
+                    auditable_type: Err(
+                        "no value supplied for auditable_type".to_string(),
+                    ),
+                    audited_changes: Err(
+                        "no value supplied for audited_changes".to_string(),
+                    ),
+                    comment: Err("no value supplied for comment".to_string()),
+                    created_at: Err("no value supplied for created_at".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    remote_address: Err(
+                        "no value supplied for remote_address".to_string(),
+                    ),
+                    request_uuid: Err("no value supplied for request_uuid".to_string()),
+                    user_id: Err("no value supplied for user_id".to_string()),
+                    user_type: Err("no value supplied for user_type".to_string()),
+                    username: Err("no value supplied for username".to_string()),
+                    version: Err("no value supplied for version".to_string()),
+                }
+            }
+        }
+        impl AuditLog {
+            pub fn action<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.action = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for action: {e}")
+                    });
+                self
+            }
+            pub fn associated_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.associated_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for associated_id: {e}")
+                    });
+                self
+            }
+            pub fn associated_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.associated_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for associated_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn auditable<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auditable = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for auditable: {e}")
+                    });
+                self
+            }
+            pub fn auditable_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auditable_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for auditable_id: {e}")
+                    });
+                self
+            }
+            pub fn auditable_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.auditable_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for auditable_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn audited_changes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.audited_changes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for audited_changes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn comment<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.comment = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for comment: {e}")
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn remote_address<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.remote_address = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for remote_address: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn request_uuid<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.request_uuid = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for request_uuid: {e}")
+                    });
+                self
+            }
+            pub fn user_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.user_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for user_id: {e}")
+                    });
+                self
+            }
+            pub fn user_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.user_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for user_type: {e}")
+                    });
+                self
+            }
+            pub fn username<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.username = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for username: {e}")
+                    });
+                self
+            }
+            pub fn version<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.version = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for version: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AuditLog> for super::AuditLog {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AuditLog,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    action: value.action?,
+                    associated_id: value.associated_id?,
+                    associated_type: value.associated_type?,
+                    auditable: value.auditable?,
+                    auditable_id: value.auditable_id?,
+                    auditable_type: value.auditable_type?,
+                    audited_changes: value.audited_changes?,
+                    comment: value.comment?,
+                    created_at: value.created_at?,
+                    id: value.id?,
+                    remote_address: value.remote_address?,
+                    request_uuid: value.request_uuid?,
+                    user_id: value.user_id?,
+                    user_type: value.user_type?,
+                    username: value.username?,
+                    version: value.version?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AuditLog> for AuditLog {
+            fn from(value: super::AuditLog) -> Self {
+                Self {
+                    action: Ok(value.action),
+                    associated_id: Ok(value.associated_id),
+                    associated_type: Ok(value.associated_type),
+                    auditable: Ok(value.auditable),
+                    auditable_id: Ok(value.auditable_id),
+                    auditable_type: Ok(value.auditable_type),
+                    audited_changes: Ok(value.audited_changes),
+                    comment: Ok(value.comment),
+                    created_at: Ok(value.created_at),
+                    id: Ok(value.id),
+                    remote_address: Ok(value.remote_address),
+                    request_uuid: Ok(value.request_uuid),
+                    user_id: Ok(value.user_id),
+                    user_type: Ok(value.user_type),
+                    username: Ok(value.username),
+                    version: Ok(value.version),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AuditLogList {
+            audit_logs: ::std::result::Result<
+                ::std::vec::Vec<super::AuditLog>,
+                ::std::string::String,
+            >,
+            current_page: ::std::result::Result<i64, ::std::string::String>,
+            per_page: ::std::result::Result<i64, ::std::string::String>,
+            total_entries: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for AuditLogList {
+            fn default() -> Self {
+                Self {
+                    audit_logs: Err("no value supplied for audit_logs".to_string()),
+                    current_page: Err("no value supplied for current_page".to_string()),
+                    per_page: Err("no value supplied for per_page".to_string()),
+                    total_entries: Err("no value supplied for total_entries".to_string()),
+                }
+            }
+        }
+        impl AuditLogList {
+            pub fn audit_logs<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::AuditLog>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.audit_logs = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for audit_logs: {e}")
+                    });
+                self
+            }
+            pub fn current_page<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.current_page = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for current_page: {e}")
+                    });
+                self
+            }
+            pub fn per_page<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.per_page = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for per_page: {e}")
+                    });
+                self
+            }
+            pub fn total_entries<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total_entries = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for total_entries: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AuditLogList> for super::AuditLogList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AuditLogList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    audit_logs: value.audit_logs?,
+                    current_page: value.current_page?,
+                    per_page: value.per_page?,
+                    total_entries: value.total_entries?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AuditLogList> for AuditLogList {
+            fn from(value: super::AuditLogList) -> Self {
+                Self {
+                    audit_logs: Ok(value.audit_logs),
+                    current_page: Ok(value.current_page),
+                    per_page: Ok(value.per_page),
+                    total_entries: Ok(value.total_entries),
                 }
             }
         }
@@ -9474,6 +10930,112 @@ in which conversation, and whether in a private note.
                 Self {
                     content: Ok(value.content),
                     short_code: Ok(value.short_code),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChannelSummary {
+            open: ::std::result::Result<i64, ::std::string::String>,
+            pending: ::std::result::Result<i64, ::std::string::String>,
+            resolved: ::std::result::Result<i64, ::std::string::String>,
+            snoozed: ::std::result::Result<i64, ::std::string::String>,
+            total: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for ChannelSummary {
+            fn default() -> Self {
+                Self {
+                    open: Err("no value supplied for open".to_string()),
+                    pending: Err("no value supplied for pending".to_string()),
+                    resolved: Err("no value supplied for resolved".to_string()),
+                    snoozed: Err("no value supplied for snoozed".to_string()),
+                    total: Err("no value supplied for total".to_string()),
+                }
+            }
+        }
+        impl ChannelSummary {
+            pub fn open<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.open = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for open: {e}")
+                    });
+                self
+            }
+            pub fn pending<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.pending = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for pending: {e}")
+                    });
+                self
+            }
+            pub fn resolved<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.resolved = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for resolved: {e}")
+                    });
+                self
+            }
+            pub fn snoozed<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.snoozed = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for snoozed: {e}")
+                    });
+                self
+            }
+            pub fn total<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for total: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChannelSummary> for super::ChannelSummary {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChannelSummary,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    open: value.open?,
+                    pending: value.pending?,
+                    resolved: value.resolved?,
+                    snoozed: value.snoozed?,
+                    total: value.total?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChannelSummary> for ChannelSummary {
+            fn from(value: super::ChannelSummary) -> Self {
+                Self {
+                    open: Ok(value.open),
+                    pending: Ok(value.pending),
+                    resolved: Ok(value.resolved),
+                    snoozed: Ok(value.snoozed),
+                    total: Ok(value.total),
                 }
             }
         }
@@ -12902,6 +14464,401 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct CsatMetrics {
+            ratings_count: ::std::result::Result<
+                std::collections::BTreeMap<::std::string::String, i64>,
+                ::std::string::String,
+            >,
+            total_count: ::std::result::Result<i64, ::std::string::String>,
+            total_sent_messages_count: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for CsatMetrics {
+            fn default() -> Self {
+                Self {
+                    ratings_count: Err(
+                        "no value supplied for ratings_count".to_string(),
+                    ),
+                    total_count: Err("no value supplied for total_count".to_string()),
+                    total_sent_messages_count: Err(
+                        "no value supplied for total_sent_messages_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl CsatMetrics {
+            pub fn ratings_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    std::collections::BTreeMap<::std::string::String, i64>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.ratings_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for ratings_count: {e}")
+                    });
+                self
+            }
+            pub fn total_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for total_count: {e}")
+                    });
+                self
+            }
+            pub fn total_sent_messages_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total_sent_messages_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for total_sent_messages_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CsatMetrics> for super::CsatMetrics {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CsatMetrics,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    ratings_count: value.ratings_count?,
+                    total_count: value.total_count?,
+                    total_sent_messages_count: value.total_sent_messages_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CsatMetrics> for CsatMetrics {
+            fn from(value: super::CsatMetrics) -> Self {
+                Self {
+                    ratings_count: Ok(value.ratings_count),
+                    total_count: Ok(value.total_count),
+                    total_sent_messages_count: Ok(value.total_sent_messages_count),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CsatReviewer {
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for CsatReviewer {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl CsatReviewer {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CsatReviewer> for super::CsatReviewer {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CsatReviewer,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CsatReviewer> for CsatReviewer {
+            fn from(value: super::CsatReviewer) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CsatSurveyResponse {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            assigned_agent: ::std::result::Result<
+                ::std::option::Option<super::Assignee>,
+                ::std::string::String,
+            >,
+            contact: ::std::result::Result<
+                ::std::option::Option<super::Contact>,
+                ::std::string::String,
+            >,
+            conversation_id: ::std::result::Result<i64, ::std::string::String>,
+            created_at: ::std::result::Result<i64, ::std::string::String>,
+            csat_review_notes: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            feedback_message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            message_id: ::std::result::Result<i64, ::std::string::String>,
+            rating: ::std::result::Result<i64, ::std::string::String>,
+            review_notes_updated_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            review_notes_updated_by: ::std::result::Result<
+                ::std::option::Option<super::CsatReviewer>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CsatSurveyResponse {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    assigned_agent: Ok(Default::default()),
+                    contact: Ok(Default::default()),
+                    conversation_id: Err(
+                        "no value supplied for conversation_id".to_string(),
+                    ),
+                    created_at: Err("no value supplied for created_at".to_string()),
+                    csat_review_notes: Err(
+                        "no value supplied for csat_review_notes".to_string(),
+                    ),
+                    feedback_message: Err(
+                        "no value supplied for feedback_message".to_string(),
+                    ),
+                    id: Err("no value supplied for id".to_string()),
+                    message_id: Err("no value supplied for message_id".to_string()),
+                    rating: Err("no value supplied for rating".to_string()),
+                    review_notes_updated_at: Err(
+                        "no value supplied for review_notes_updated_at".to_string(),
+                    ),
+                    review_notes_updated_by: Ok(Default::default()),
+                }
+            }
+        }
+        impl CsatSurveyResponse {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn assigned_agent<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Assignee>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.assigned_agent = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for assigned_agent: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn contact<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::Contact>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.contact = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for contact: {e}")
+                    });
+                self
+            }
+            pub fn conversation_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversation_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversation_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn csat_review_notes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.csat_review_notes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for csat_review_notes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn feedback_message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.feedback_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for feedback_message: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn message_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for message_id: {e}")
+                    });
+                self
+            }
+            pub fn rating<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.rating = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for rating: {e}")
+                    });
+                self
+            }
+            pub fn review_notes_updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.review_notes_updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for review_notes_updated_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn review_notes_updated_by<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::CsatReviewer>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.review_notes_updated_by = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for review_notes_updated_by: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CsatSurveyResponse> for super::CsatSurveyResponse {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CsatSurveyResponse,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    assigned_agent: value.assigned_agent?,
+                    contact: value.contact?,
+                    conversation_id: value.conversation_id?,
+                    created_at: value.created_at?,
+                    csat_review_notes: value.csat_review_notes?,
+                    feedback_message: value.feedback_message?,
+                    id: value.id?,
+                    message_id: value.message_id?,
+                    rating: value.rating?,
+                    review_notes_updated_at: value.review_notes_updated_at?,
+                    review_notes_updated_by: value.review_notes_updated_by?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CsatSurveyResponse> for CsatSurveyResponse {
+            fn from(value: super::CsatSurveyResponse) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    assigned_agent: Ok(value.assigned_agent),
+                    contact: Ok(value.contact),
+                    conversation_id: Ok(value.conversation_id),
+                    created_at: Ok(value.created_at),
+                    csat_review_notes: Ok(value.csat_review_notes),
+                    feedback_message: Ok(value.feedback_message),
+                    id: Ok(value.id),
+                    message_id: Ok(value.message_id),
+                    rating: Ok(value.rating),
+                    review_notes_updated_at: Ok(value.review_notes_updated_at),
+                    review_notes_updated_by: Ok(value.review_notes_updated_by),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct CustomAttributeDefinition {
             attribute_description: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -14213,6 +16170,113 @@ in which conversation, and whether in a private note.
         impl ::std::convert::From<super::FilterRequest> for FilterRequest {
             fn from(value: super::FilterRequest) -> Self {
                 Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct FirstResponseBuckets {
+            x0_1h: ::std::result::Result<i64, ::std::string::String>,
+            x1_4h: ::std::result::Result<i64, ::std::string::String>,
+            x24h: ::std::result::Result<i64, ::std::string::String>,
+            x4_8h: ::std::result::Result<i64, ::std::string::String>,
+            x8_24h: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for FirstResponseBuckets {
+            fn default() -> Self {
+                Self {
+                    x0_1h: Err("no value supplied for x0_1h".to_string()),
+                    x1_4h: Err("no value supplied for x1_4h".to_string()),
+                    x24h: Err("no value supplied for x24h".to_string()),
+                    x4_8h: Err("no value supplied for x4_8h".to_string()),
+                    x8_24h: Err("no value supplied for x8_24h".to_string()),
+                }
+            }
+        }
+        impl FirstResponseBuckets {
+            pub fn x0_1h<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.x0_1h = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for x0_1h: {e}")
+                    });
+                self
+            }
+            pub fn x1_4h<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.x1_4h = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for x1_4h: {e}")
+                    });
+                self
+            }
+            pub fn x24h<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.x24h = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for x24h: {e}")
+                    });
+                self
+            }
+            pub fn x4_8h<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.x4_8h = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for x4_8h: {e}")
+                    });
+                self
+            }
+            pub fn x8_24h<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.x8_24h = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for x8_24h: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<FirstResponseBuckets>
+        for super::FirstResponseBuckets {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: FirstResponseBuckets,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    x0_1h: value.x0_1h?,
+                    x1_4h: value.x1_4h?,
+                    x24h: value.x24h?,
+                    x4_8h: value.x4_8h?,
+                    x8_24h: value.x8_24h?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::FirstResponseBuckets> for FirstResponseBuckets {
+            fn from(value: super::FirstResponseBuckets) -> Self {
+                Self {
+                    x0_1h: Ok(value.x0_1h),
+                    x1_4h: Ok(value.x1_4h),
+                    x24h: Ok(value.x24h),
+                    x4_8h: Ok(value.x4_8h),
+                    x8_24h: Ok(value.x8_24h),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -20378,6 +22442,87 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct OutgoingMessagesCount {
+            id: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            outgoing_messages_count: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for OutgoingMessagesCount {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    outgoing_messages_count: Err(
+                        "no value supplied for outgoing_messages_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl OutgoingMessagesCount {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn outgoing_messages_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.outgoing_messages_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for outgoing_messages_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OutgoingMessagesCount>
+        for super::OutgoingMessagesCount {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OutgoingMessagesCount,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    name: value.name?,
+                    outgoing_messages_count: value.outgoing_messages_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::OutgoingMessagesCount>
+        for OutgoingMessagesCount {
+            fn from(value: super::OutgoingMessagesCount) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    outgoing_messages_count: Ok(value.outgoing_messages_count),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ParticipantsRequest {
             user_ids: ::std::result::Result<::std::vec::Vec<i64>, ::std::string::String>,
         }
@@ -21042,6 +23187,445 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ReportPeriodSummary {
+            avg_first_response_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            avg_resolution_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            conversations_count: ::std::result::Result<i64, ::std::string::String>,
+            incoming_messages_count: ::std::result::Result<i64, ::std::string::String>,
+            outgoing_messages_count: ::std::result::Result<i64, ::std::string::String>,
+            reply_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            resolutions_count: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for ReportPeriodSummary {
+            fn default() -> Self {
+                Self {
+                    avg_first_response_time: Err(
+                        "no value supplied for avg_first_response_time".to_string(),
+                    ),
+                    avg_resolution_time: Err(
+                        "no value supplied for avg_resolution_time".to_string(),
+                    ),
+                    conversations_count: Err(
+                        "no value supplied for conversations_count".to_string(),
+                    ),
+                    incoming_messages_count: Err(
+                        "no value supplied for incoming_messages_count".to_string(),
+                    ),
+                    outgoing_messages_count: Err(
+                        "no value supplied for outgoing_messages_count".to_string(),
+                    ),
+                    reply_time: Err("no value supplied for reply_time".to_string()),
+                    resolutions_count: Err(
+                        "no value supplied for resolutions_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl ReportPeriodSummary {
+            pub fn avg_first_response_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avg_first_response_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avg_first_response_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn avg_resolution_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avg_resolution_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avg_resolution_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn conversations_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversations_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversations_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn incoming_messages_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.incoming_messages_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for incoming_messages_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn outgoing_messages_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.outgoing_messages_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for outgoing_messages_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn reply_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.reply_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for reply_time: {e}")
+                    });
+                self
+            }
+            pub fn resolutions_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.resolutions_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for resolutions_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ReportPeriodSummary>
+        for super::ReportPeriodSummary {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ReportPeriodSummary,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    avg_first_response_time: value.avg_first_response_time?,
+                    avg_resolution_time: value.avg_resolution_time?,
+                    conversations_count: value.conversations_count?,
+                    incoming_messages_count: value.incoming_messages_count?,
+                    outgoing_messages_count: value.outgoing_messages_count?,
+                    reply_time: value.reply_time?,
+                    resolutions_count: value.resolutions_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ReportPeriodSummary> for ReportPeriodSummary {
+            fn from(value: super::ReportPeriodSummary) -> Self {
+                Self {
+                    avg_first_response_time: Ok(value.avg_first_response_time),
+                    avg_resolution_time: Ok(value.avg_resolution_time),
+                    conversations_count: Ok(value.conversations_count),
+                    incoming_messages_count: Ok(value.incoming_messages_count),
+                    outgoing_messages_count: Ok(value.outgoing_messages_count),
+                    reply_time: Ok(value.reply_time),
+                    resolutions_count: Ok(value.resolutions_count),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ReportPoint {
+            count: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            timestamp: ::std::result::Result<i64, ::std::string::String>,
+            value: ::std::result::Result<f64, ::std::string::String>,
+        }
+        impl ::std::default::Default for ReportPoint {
+            fn default() -> Self {
+                Self {
+                    count: Ok(Default::default()),
+                    timestamp: Err("no value supplied for timestamp".to_string()),
+                    value: Err("no value supplied for value".to_string()),
+                }
+            }
+        }
+        impl ReportPoint {
+            pub fn count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for count: {e}")
+                    });
+                self
+            }
+            pub fn timestamp<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timestamp = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timestamp: {e}")
+                    });
+                self
+            }
+            pub fn value<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<f64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.value = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for value: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ReportPoint> for super::ReportPoint {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ReportPoint,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    count: value.count?,
+                    timestamp: value.timestamp?,
+                    value: value.value?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ReportPoint> for ReportPoint {
+            fn from(value: super::ReportPoint) -> Self {
+                Self {
+                    count: Ok(value.count),
+                    timestamp: Ok(value.timestamp),
+                    value: Ok(value.value),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ReportSummary {
+            avg_first_response_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            avg_resolution_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            conversations_count: ::std::result::Result<i64, ::std::string::String>,
+            incoming_messages_count: ::std::result::Result<i64, ::std::string::String>,
+            outgoing_messages_count: ::std::result::Result<i64, ::std::string::String>,
+            previous: ::std::result::Result<
+                super::ReportPeriodSummary,
+                ::std::string::String,
+            >,
+            reply_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            resolutions_count: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for ReportSummary {
+            fn default() -> Self {
+                Self {
+                    avg_first_response_time: Err(
+                        "no value supplied for avg_first_response_time".to_string(),
+                    ),
+                    avg_resolution_time: Err(
+                        "no value supplied for avg_resolution_time".to_string(),
+                    ),
+                    conversations_count: Err(
+                        "no value supplied for conversations_count".to_string(),
+                    ),
+                    incoming_messages_count: Err(
+                        "no value supplied for incoming_messages_count".to_string(),
+                    ),
+                    outgoing_messages_count: Err(
+                        "no value supplied for outgoing_messages_count".to_string(),
+                    ),
+                    previous: Err("no value supplied for previous".to_string()),
+                    reply_time: Err("no value supplied for reply_time".to_string()),
+                    resolutions_count: Err(
+                        "no value supplied for resolutions_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl ReportSummary {
+            pub fn avg_first_response_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avg_first_response_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avg_first_response_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn avg_resolution_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avg_resolution_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avg_resolution_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn conversations_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversations_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversations_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn incoming_messages_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.incoming_messages_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for incoming_messages_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn outgoing_messages_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.outgoing_messages_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for outgoing_messages_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn previous<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ReportPeriodSummary>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.previous = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for previous: {e}")
+                    });
+                self
+            }
+            pub fn reply_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.reply_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for reply_time: {e}")
+                    });
+                self
+            }
+            pub fn resolutions_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.resolutions_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for resolutions_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ReportSummary> for super::ReportSummary {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ReportSummary,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    avg_first_response_time: value.avg_first_response_time?,
+                    avg_resolution_time: value.avg_resolution_time?,
+                    conversations_count: value.conversations_count?,
+                    incoming_messages_count: value.incoming_messages_count?,
+                    outgoing_messages_count: value.outgoing_messages_count?,
+                    previous: value.previous?,
+                    reply_time: value.reply_time?,
+                    resolutions_count: value.resolutions_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ReportSummary> for ReportSummary {
+            fn from(value: super::ReportSummary) -> Self {
+                Self {
+                    avg_first_response_time: Ok(value.avg_first_response_time),
+                    avg_resolution_time: Ok(value.avg_resolution_time),
+                    conversations_count: Ok(value.conversations_count),
+                    incoming_messages_count: Ok(value.incoming_messages_count),
+                    outgoing_messages_count: Ok(value.outgoing_messages_count),
+                    previous: Ok(value.previous),
+                    reply_time: Ok(value.reply_time),
+                    resolutions_count: Ok(value.resolutions_count),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct RuutAccount {
             created_at: ::std::result::Result<
                 ::std::option::Option<super::RuutTimestamp>,
@@ -21644,6 +24228,158 @@ in which conversation, and whether in a private note.
                     queue_services: Ok(value.queue_services),
                     timestamp: Ok(value.timestamp),
                     version: Ok(value.version),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct SummaryReportRow {
+            avg_first_response_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            avg_reply_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            avg_resolution_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            conversations_count: ::std::result::Result<i64, ::std::string::String>,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            resolved_conversations_count: ::std::result::Result<
+                i64,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for SummaryReportRow {
+            fn default() -> Self {
+                Self {
+                    avg_first_response_time: Err(
+                        "no value supplied for avg_first_response_time".to_string(),
+                    ),
+                    avg_reply_time: Err(
+                        "no value supplied for avg_reply_time".to_string(),
+                    ),
+                    avg_resolution_time: Err(
+                        "no value supplied for avg_resolution_time".to_string(),
+                    ),
+                    conversations_count: Err(
+                        "no value supplied for conversations_count".to_string(),
+                    ),
+                    id: Err("no value supplied for id".to_string()),
+                    resolved_conversations_count: Err(
+                        "no value supplied for resolved_conversations_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl SummaryReportRow {
+            pub fn avg_first_response_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avg_first_response_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avg_first_response_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn avg_reply_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avg_reply_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avg_reply_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn avg_resolution_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avg_resolution_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avg_resolution_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn conversations_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversations_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversations_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn resolved_conversations_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.resolved_conversations_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for resolved_conversations_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<SummaryReportRow> for super::SummaryReportRow {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: SummaryReportRow,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    avg_first_response_time: value.avg_first_response_time?,
+                    avg_reply_time: value.avg_reply_time?,
+                    avg_resolution_time: value.avg_resolution_time?,
+                    conversations_count: value.conversations_count?,
+                    id: value.id?,
+                    resolved_conversations_count: value.resolved_conversations_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::SummaryReportRow> for SummaryReportRow {
+            fn from(value: super::SummaryReportRow) -> Self {
+                Self {
+                    avg_first_response_time: Ok(value.avg_first_response_time),
+                    avg_reply_time: Ok(value.avg_reply_time),
+                    avg_resolution_time: Ok(value.avg_resolution_time),
+                    conversations_count: Ok(value.conversations_count),
+                    id: Ok(value.id),
+                    resolved_conversations_count: Ok(value.resolved_conversations_count),
                 }
             }
         }
@@ -28363,6 +31099,531 @@ let response = client.clone_automation_rule()
 ```*/
     pub fn clone_automation_rule(&self) -> builder::CloneAutomationRule<'_> {
         builder::CloneAutomationRule::new(self)
+    }
+    /**A report metric over time
+
+One metric of the account, or of one agent, inbox, team or label, counted or averaged
+per day, week, month, year or hour between `since` (inclusive) and `until`
+(exclusive), every period of the range present (0 when nothing happened). Counts
+(`conversations_count`: conversations created; `incoming_messages_count`,
+`outgoing_messages_count`: messages created, private notes among the outgoing;
+`resolutions_count`: resolutions; `bot_resolutions_count`, `bot_handoffs_count`) give
+`{value, timestamp}`; averages in seconds (`avg_first_response_time`: from the
+conversation's creation to the first public reply of a human agent;
+`avg_resolution_time`: from creation to each resolution; `reply_time`: from the
+customer's waiting message to the agent's reply) give `{value, timestamp, count}`,
+`count` being how many events the average is over. `timestamp` is the start of the
+period in the time zone whose UTC offset is `timezone_offset` hours (UTC when none
+matches); weeks start on Sunday (groupdate's default).
+
+Administrators only (`ReportPolicy#view?`; on Enterprise also custom roles with
+`report_manage`): an agent is answered 401 "You are not authorized to do this
+action". `type` is required in practice (`params[:type].to_sym` fails with a 500
+when it is missing); `id` names the agent, inbox, team or label (404 when it is not
+in the account). Without `since` and `until` every period is empty and the answer is
+`[]`. A `since` or `until` that is not Unix seconds makes the server fail (500);
+the sandbox answers 422. An unknown `metric` is answered 200 `{}` by the server
+(logged "Invalid metric"); the sandbox answers 422. For `type=team` only
+`conversations_count` works (a team has no messages or reporting events: the server
+fails with 500 for the other metrics; the sandbox answers 422). The sandbox keeps
+no label records yet: `type=label` is a 404 there. An unknown `group_by` falls back
+to `day`. With `business_hours=true` the averages use the time within the inbox's
+working hours, which is 0 for inboxes without working hours (all the sandbox's).
+
+Chatwoot's swagger lists only `metric`, `type`, `id`, `since` and `until`, types
+`value` as a string (it is a number), and documents 403 and 404 where the server
+answers 401.
+
+Server: `Api::V2::Accounts::ReportsController#index`, `V2::Reports::Conversations::
+ReportBuilder`, `V2::Reports::Timeseries::CountReportBuilder` and
+`AverageReportBuilder`, `ReportingEventListener`, `ReportPolicy`
+(app/controllers/api/v2/accounts/reports_controller.rb, app/builders/v2/reports/,
+app/listeners/reporting_event_listener.rb, app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0 for an inbox without working hours).
+- `group_by`: `day` (the default), `week`, `month`, `year` or `hour`; anything else is `day`.
+- `id`: The agent, inbox, team or label (by its id) when `type` is not `account`.
+- `metric`: What to count or average.
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `timezone_offset`: The UTC offset in hours (`5.5`, `-8`) whose time zone the periods start in; UTC by default.
+- `type_`: Whose metrics, the whole `account` or one `agent`, `inbox`, `team` or `label` named by `id`.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_report_timeseries()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .group_by(group_by)
+    .id(id)
+    .metric(metric)
+    .since(since)
+    .timezone_offset(timezone_offset)
+    .type_(type_)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_report_timeseries(&self) -> builder::GetReportTimeseries<'_> {
+        builder::GetReportTimeseries::new(self)
+    }
+    /**Report totals of a period and of the period before
+
+Every metric of the account (or of one agent or inbox) totalled over `since`
+(inclusive) to `until` (exclusive): counts, and averages in seconds (`null` when
+there is nothing to average). `previous` holds the same for the period of the same
+length just before (`since - (until - since)` to `since`). What each metric counts
+is described under getReportTimeseries.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401. `type` is
+required in practice (the server fails with a 500 without it); `id` as for
+getReportTimeseries. Without `since` and `until` every count is 0 and every average
+`null`. `type=team` makes the server fail (500: a team has no messages); the
+sandbox answers 422; `type=label` is a 404 in the sandbox (no label records yet).
+Chatwoot's swagger omits `previous`, `business_hours` and `timezone_offset` and
+documents 403 where the server answers 401.
+
+Server: `ReportsController#summary` (`build_summary`), `V2::Reports::Conversations::
+MetricBuilder#summary` (app/controllers/api/v2/accounts/reports_controller.rb,
+app/builders/v2/reports/conversations/metric_builder.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/summary`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0 for an inbox without working hours).
+- `id`: The agent, inbox, team or label (by its id) when `type` is not `account`.
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `timezone_offset`: The UTC offset in hours (`5.5`, `-8`) whose time zone the periods start in; UTC by default.
+- `type_`: Whose metrics, the whole `account` or one `agent`, `inbox`, `team` or `label` named by `id`.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_report_summary()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .id(id)
+    .since(since)
+    .timezone_offset(timezone_offset)
+    .type_(type_)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_report_summary(&self) -> builder::GetReportSummary<'_> {
+        builder::GetReportSummary::new(self)
+    }
+    /**Open and unattended conversations, now
+
+The account's conversations as they are now (no time range). With `type=account`,
+one object: `open` (open conversations), `unattended` (open ones without a first
+reply, or waiting for an answer), `unassigned` (open ones without an assignee) and
+`pending`, which is always 0: the server counts pending conversations among the open
+ones (`open.pending`). With `type=agent`, an array with one entry per member of the
+account (25 a page, `page` from 1), each with `open` and `unattended` among the
+conversations assigned to them, most open first.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401. Without `type`
+the server answers 422 with an empty body (`head :unprocessable_entity`); the
+sandbox does the same for any other value (on the server `inbox`, `team` and
+`label` need an `id` and answer the account's agents with that record's counts, and
+other values fail with a 500). Chatwoot's swagger splits this route into two paths
+(one with a trailing slash), omits `pending` and `page`, and documents 403 and 404
+where the server answers 401.
+
+Server: `ReportsController#conversations`, `V2::ReportBuilder#conversation_metrics`
+(app/controllers/api/v2/accounts/reports_controller.rb, app/builders/v2/
+report_builder.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/conversations`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `page`: The page of agents with `type=agent` (25 a page), from 1; below 1, or text that is not a number, is the first page (Rails' `to_i`).
+- `type_`: `account` for the account's counts, `agent` for each agent's.
+```ignore
+let response = client.get_conversation_metrics()
+    .account_id(account_id)
+    .page(page)
+    .type_(type_)
+    .send()
+    .await;
+```*/
+    pub fn get_conversation_metrics(&self) -> builder::GetConversationMetrics<'_> {
+        builder::GetConversationMetrics::new(self)
+    }
+    /**First response times by channel, in buckets
+
+How many first responses (a human agent's first public reply to a conversation)
+took under an hour, 1 to 4 hours, 4 to 8, 8 to 24 and 24 hours or more, by the
+channel type of the conversation's inbox (`Channel::Api`, `Channel::WebWidget`,
+...). Only channel types with at least one first response in the range appear.
+Without `since` or `until`, every first response of the account counts.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401. Chatwoot's
+swagger documents 403 where the server answers 401.
+
+Server: `ReportsController#first_response_time_distribution`,
+`V2::Reports::FirstResponseTimeDistributionBuilder` (app/controllers/api/v2/
+accounts/reports_controller.rb, app/builders/v2/reports/
+first_response_time_distribution_builder.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/first_response_time_distribution`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_first_response_time_distribution()
+    .account_id(account_id)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_first_response_time_distribution(
+        &self,
+    ) -> builder::GetFirstResponseTimeDistribution<'_> {
+        builder::GetFirstResponseTimeDistribution::new(self)
+    }
+    /**Outgoing messages by agent, team, inbox or label
+
+How many outgoing messages (replies and private notes, by agents and bots) were
+created between `since` and `until`, grouped: by `agent` (messages sent by users
+only), by `team` or `inbox` of their conversation, or by `label` of their
+conversation (a message counts for each of its conversation's labels; `id` is the
+label's id, `null` for a tag with no label record). Only groups with messages
+appear; without `since` or `until` the answer is `[]`.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401. A `group_by`
+other than these four is answered 422 with an empty body. The sandbox keeps no label
+records yet: by `label` its `id` is always `null`.
+
+Server: `ReportsController#outgoing_messages_count`,
+`V2::Reports::OutgoingMessagesCountBuilder` (app/controllers/api/v2/accounts/
+reports_controller.rb, app/builders/v2/reports/outgoing_messages_count_builder.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/outgoing_messages_count`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `group_by`: What to group the messages by.
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_outgoing_messages_count()
+    .account_id(account_id)
+    .group_by(group_by)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_outgoing_messages_count(&self) -> builder::GetOutgoingMessagesCount<'_> {
+        builder::GetOutgoingMessagesCount::new(self)
+    }
+    /**Totals of each agent over a period
+
+One entry per member of the account: the conversations created between `since` and
+`until` now assigned to them, the resolutions they got (the assignee at the time of
+resolving), and their average resolution, first response and reply times in seconds
+(`null` when there is nothing to average). Without `since` or `until` every count is
+0 and every average `null`.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401. Chatwoot's
+swagger documents 403 where the server answers 401.
+
+Server: `Api::V2::Accounts::SummaryReportsController#agent`,
+`V2::Reports::AgentSummaryBuilder`, `BaseSummaryBuilder` (app/controllers/api/v2/
+accounts/summary_reports_controller.rb, app/builders/v2/reports/).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/summary_reports/agent`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0 for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_agent_summary_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_agent_summary_report(&self) -> builder::GetAgentSummaryReport<'_> {
+        builder::GetAgentSummaryReport::new(self)
+    }
+    /**Totals of each team over a period
+
+One entry per team of the account: the conversations created between `since` and
+`until` now in the team, the resolutions of its conversations, and the average
+resolution, first response and reply times of its conversations in seconds (`null`
+when there is nothing to average).
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401.
+
+Server: `SummaryReportsController#team`, `V2::Reports::TeamSummaryBuilder`
+(app/controllers/api/v2/accounts/summary_reports_controller.rb,
+app/builders/v2/reports/team_summary_builder.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/summary_reports/team`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0 for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_team_summary_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_team_summary_report(&self) -> builder::GetTeamSummaryReport<'_> {
+        builder::GetTeamSummaryReport::new(self)
+    }
+    /**Totals of each inbox over a period
+
+One entry per inbox of the account: the conversations created in it between `since`
+and `until`, its resolutions, and its average resolution, first response and reply
+times in seconds (`null` when there is nothing to average).
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401.
+
+Server: `SummaryReportsController#inbox`, `V2::Reports::InboxSummaryBuilder`
+(app/controllers/api/v2/accounts/summary_reports_controller.rb,
+app/builders/v2/reports/inbox_summary_builder.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/summary_reports/inbox`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0 for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_inbox_summary_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_inbox_summary_report(&self) -> builder::GetInboxSummaryReport<'_> {
+        builder::GetInboxSummaryReport::new(self)
+    }
+    /**Conversations by channel type and status
+
+The conversations created between `since` and `until`, by the channel type of their
+inbox (`Channel::Api`, `Channel::WebWidget`, ...) and their status now; `total` is
+the sum of the four. Only channel types with conversations appear; without `since`
+or `until` the answer is `{}`.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401. A range longer
+than six months is answered 422 `{"error": "Date range cannot exceed 6 months"}`
+(Chatwoot's swagger says 400, and 403 where the server answers 401).
+
+Server: `SummaryReportsController#channel` (`date_range_too_long?`),
+`V2::Reports::ChannelSummaryBuilder` (app/controllers/api/v2/accounts/
+summary_reports_controller.rb, app/builders/v2/reports/channel_summary_builder.rb,
+config/locales/en.yml `errors.reports.date_range_too_long`).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/summary_reports/channel`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_channel_summary_report()
+    .account_id(account_id)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_channel_summary_report(&self) -> builder::GetChannelSummaryReport<'_> {
+        builder::GetChannelSummaryReport::new(self)
+    }
+    /**List CSAT survey responses
+
+The customers' answers to the satisfaction survey (the `input_csat` message sent when a
+conversation is resolved), 25 a page (`page` from 1), a bare array with no count.
+Filters: `since`/`until` (Unix seconds; both or neither), the assigned agents
+(`user_ids[]`), the conversation's `inbox_id` or `team_id`, and `rating` (1 to 5).
+Without `sort` the order is the database's (ascending ids); `sort=created_at` or
+`sort=-created_at` orders by time. `conversation_id` is the conversation's display id;
+`contact` and `assigned_agent` are the contact and agent partials (absent when there is
+none); `review_notes_updated_by` appears only once an Enterprise reviewer wrote notes.
+
+Administrators only (`CsatSurveyResponsePolicy#index?`; on Enterprise also custom roles
+with `report_manage`): an agent is answered 401. A `since` or `until` that is not Unix
+seconds makes the server fail (500); the sandbox answers 422, as it does for a `page`,
+`inbox_id`, `team_id` or `rating` that is not an integer (the server reads those
+leniently). The sandbox seeds one
+response (with its survey message) for each resolved conversation of the second
+account.
+
+Server: `CsatSurveyResponsesController#index`, views `csat_survey_responses/
+index.json.jbuilder` and `models/_csat_survey_response.json.jbuilder`,
+`CsatSurveyResponse` scopes, `CsatSurveyResponsePolicy` (app/controllers/api/v1/
+accounts/csat_survey_responses_controller.rb, app/models/csat_survey_response.rb,
+app/policies/csat_survey_response_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: Only responses of conversations in this inbox.
+- `page`: The page, from 1 (25 a page).
+- `rating`: Only responses with this rating (1 to 5; another value matches none).
+- `since`: Only responses from this time on, Unix seconds as digits (with `until`).
+- `sort`: `created_at` (oldest first) or `-created_at` (newest first).
+- `team_id`: Only responses of conversations of this team.
+- `until`: Only responses before this time, Unix seconds as digits (with `since`).
+- `user_ids`: Only responses of conversations assigned to these agents, sent Rails-style as `user_ids[]=1&user_ids[]=2`.
+```ignore
+let response = client.list_csat_survey_responses()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .page(page)
+    .rating(rating)
+    .since(since)
+    .sort(sort)
+    .team_id(team_id)
+    .until(until)
+    .user_ids(user_ids)
+    .send()
+    .await;
+```*/
+    pub fn list_csat_survey_responses(&self) -> builder::ListCsatSurveyResponses<'_> {
+        builder::ListCsatSurveyResponses::new(self)
+    }
+    /**CSAT totals
+
+How many responses match the filters (the same as listCsatSurveyResponses' except
+paging), how many of each rating (`ratings_count`, keyed by the rating as text; only
+ratings that occur), and how many surveys were sent (`input_csat` messages of the
+account in the range; the agent, inbox, team and rating filters do not apply to it).
+
+Administrators only (`CsatSurveyResponsePolicy#metrics?`): an agent is answered 401.
+A `since` or `until` that is not Unix seconds makes the server fail (500); the sandbox
+answers 422.
+
+Server: `CsatSurveyResponsesController#metrics` (`set_total_sent_messages_count`),
+view `csat_survey_responses/metrics.json.jbuilder` (app/controllers/api/v1/accounts/
+csat_survey_responses_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses/metrics`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: Only responses of conversations in this inbox.
+- `rating`: Only responses with this rating (1 to 5; another value matches none).
+- `since`: Only responses and surveys from this time on, Unix seconds as digits (with `until`).
+- `team_id`: Only responses of conversations of this team.
+- `until`: Only responses and surveys before this time, Unix seconds as digits (with `since`).
+- `user_ids`: Only responses of conversations assigned to these agents.
+```ignore
+let response = client.get_csat_metrics()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .rating(rating)
+    .since(since)
+    .team_id(team_id)
+    .until(until)
+    .user_ids(user_ids)
+    .send()
+    .await;
+```*/
+    pub fn get_csat_metrics(&self) -> builder::GetCsatMetrics<'_> {
+        builder::GetCsatMetrics::new(self)
+    }
+    /**List the account's audit logs
+
+Enterprise only: the administrative changes recorded in the account (the audited gem's
+`audits` associated with the account: the account's own updates, and creations,
+updates and deletions of inboxes, teams, webhooks, automation rules, macros and
+agents' account memberships), newest first, 15 a page (`page` from 1; below 1 is the
+first page), with `per_page`, `total_entries` and `current_page`. `auditable` is the
+changed record's `push_event_data` (`{id, name}` for a team; `null` for records
+without it, such as the account). When the account lacks the `audit_logs` feature the
+list is empty (`total_entries: 0`).
+
+Administrators only (`check_admin_authorization?`): an agent is answered 401 "You are
+not authorized to do this action". A community (non-Enterprise) server declares the
+route but has no controller for it: it answers Rails' routing 404. Chatwoot's
+swagger documents 403 and 422 where the server answers 401 and an empty list. A
+`page` that is not an integer is the first page on the server (`to_i`); the sandbox
+answers 422.
+The sandbox records none of its own changes yet (none of its routes changes an
+audited record associated with the account); it seeds two entries in the second
+account: the account's rename and the creation of its team.
+
+Server: `Api::V1::Accounts::AuditLogsController#show`, view `audit_logs/
+show.json.jbuilder`, `Enterprise::AuditLog`, `Enterprise::Audit::*` (enterprise/app/
+controllers/api/v1/accounts/audit_logs_controller.rb, enterprise/app/views/api/v1/
+accounts/audit_logs/show.json.jbuilder, enterprise/app/models/enterprise/).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/audit_logs`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `page`: The page, from 1 (15 a page).
+```ignore
+let response = client.list_audit_logs()
+    .account_id(account_id)
+    .page(page)
+    .send()
+    .await;
+```*/
+    pub fn list_audit_logs(&self) -> builder::ListAuditLogs<'_> {
+        builder::ListAuditLogs::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -42403,6 +45664,1875 @@ pub mod builder {
                     )
                 }
                 404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_report_timeseries`]
+
+[`Client::get_report_timeseries`]: super::Client::get_report_timeseries*/
+    #[derive(Debug, Clone)]
+    pub struct GetReportTimeseries<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        group_by: Result<Option<::std::string::String>, String>,
+        id: Result<Option<i64>, String>,
+        metric: Result<crate::enums::ReportMetric, String>,
+        since: Result<Option<::std::string::String>, String>,
+        timezone_offset: Result<Option<f64>, String>,
+        type_: Result<types::ReportType, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetReportTimeseries<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                group_by: Ok(None),
+                id: Ok(None),
+                metric: Err("metric was not initialized".to_string()),
+                since: Ok(None),
+                timezone_offset: Ok(None),
+                type_: Err("type_ was not initialized".to_string()),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn group_by<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.group_by = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for group_by failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        pub fn metric<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<crate::enums::ReportMetric>,
+        {
+            self.metric = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `crate :: enums :: ReportMetric` for metric failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn timezone_offset<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<f64>,
+        {
+            self.timezone_offset = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `f64` for timezone_offset failed".to_string()
+                });
+            self
+        }
+        pub fn type_<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ReportType>,
+        {
+            self.type_ = value
+                .try_into()
+                .map_err(|_| "conversion to `ReportType` for type_ failed".to_string());
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::ReportPoint>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self {
+                client,
+                account_id,
+                business_hours,
+                group_by,
+                id,
+                metric,
+                since,
+                timezone_offset,
+                type_,
+                until,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let group_by = group_by.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let metric = metric.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let timezone_offset = timezone_offset.map_err(Error::InvalidRequest)?;
+            let type_ = type_.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports", client.baseurl, encode_path(& account_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("group_by", &group_by))
+                .query(&progenitor_client::QueryParam::new("id", &id))
+                .query(&progenitor_client::QueryParam::new("metric", &metric))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "timezone_offset",
+                        &timezone_offset,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("type", &type_))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_report_timeseries",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_report_summary`]
+
+[`Client::get_report_summary`]: super::Client::get_report_summary*/
+    #[derive(Debug, Clone)]
+    pub struct GetReportSummary<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        id: Result<Option<i64>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        timezone_offset: Result<Option<f64>, String>,
+        type_: Result<types::ReportType, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetReportSummary<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                id: Ok(None),
+                since: Ok(None),
+                timezone_offset: Ok(None),
+                type_: Err("type_ was not initialized".to_string()),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn timezone_offset<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<f64>,
+        {
+            self.timezone_offset = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `f64` for timezone_offset failed".to_string()
+                });
+            self
+        }
+        pub fn type_<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ReportType>,
+        {
+            self.type_ = value
+                .try_into()
+                .map_err(|_| "conversion to `ReportType` for type_ failed".to_string());
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/summary`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ReportSummary>, Error<types::ErrorBody>> {
+            let Self {
+                client,
+                account_id,
+                business_hours,
+                id,
+                since,
+                timezone_offset,
+                type_,
+                until,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let timezone_offset = timezone_offset.map_err(Error::InvalidRequest)?;
+            let type_ = type_.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/summary", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("id", &id))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "timezone_offset",
+                        &timezone_offset,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("type", &type_))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_report_summary",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_conversation_metrics`]
+
+[`Client::get_conversation_metrics`]: super::Client::get_conversation_metrics*/
+    #[derive(Debug, Clone)]
+    pub struct GetConversationMetrics<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        page: Result<Option<i64>, String>,
+        type_: Result<types::GetConversationMetricsType, String>,
+    }
+    impl<'a> GetConversationMetrics<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                page: Ok(None),
+                type_: Err("type_ was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        pub fn type_<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::GetConversationMetricsType>,
+        {
+            self.type_ = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `GetConversationMetricsType` for type_ failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/conversations`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ConversationMetrics>, Error<types::ErrorBody>> {
+            let Self { client, account_id, page, type_ } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let type_ = type_.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/conversations", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .query(&progenitor_client::QueryParam::new("type", &type_))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_conversation_metrics",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_first_response_time_distribution`]
+
+[`Client::get_first_response_time_distribution`]: super::Client::get_first_response_time_distribution*/
+    #[derive(Debug, Clone)]
+    pub struct GetFirstResponseTimeDistribution<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetFirstResponseTimeDistribution<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                since: Ok(None),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/first_response_time_distribution`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::FirstResponseDistribution>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/first_response_time_distribution", client
+                .baseurl, encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_first_response_time_distribution",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_outgoing_messages_count`]
+
+[`Client::get_outgoing_messages_count`]: super::Client::get_outgoing_messages_count*/
+    #[derive(Debug, Clone)]
+    pub struct GetOutgoingMessagesCount<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        group_by: Result<types::GetOutgoingMessagesCountGroupBy, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetOutgoingMessagesCount<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                group_by: Err("group_by was not initialized".to_string()),
+                since: Ok(None),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn group_by<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::GetOutgoingMessagesCountGroupBy>,
+        {
+            self.group_by = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `GetOutgoingMessagesCountGroupBy` for group_by failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/outgoing_messages_count`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::OutgoingMessagesCount>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, group_by, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let group_by = group_by.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/outgoing_messages_count", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("group_by", &group_by))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_outgoing_messages_count",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_agent_summary_report`]
+
+[`Client::get_agent_summary_report`]: super::Client::get_agent_summary_report*/
+    #[derive(Debug, Clone)]
+    pub struct GetAgentSummaryReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetAgentSummaryReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Ok(None),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/summary_reports/agent`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::SummaryReportRow>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/summary_reports/agent", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_agent_summary_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_team_summary_report`]
+
+[`Client::get_team_summary_report`]: super::Client::get_team_summary_report*/
+    #[derive(Debug, Clone)]
+    pub struct GetTeamSummaryReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetTeamSummaryReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Ok(None),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/summary_reports/team`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::SummaryReportRow>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/summary_reports/team", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_team_summary_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_inbox_summary_report`]
+
+[`Client::get_inbox_summary_report`]: super::Client::get_inbox_summary_report*/
+    #[derive(Debug, Clone)]
+    pub struct GetInboxSummaryReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetInboxSummaryReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Ok(None),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/summary_reports/inbox`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::SummaryReportRow>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/summary_reports/inbox", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_inbox_summary_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_channel_summary_report`]
+
+[`Client::get_channel_summary_report`]: super::Client::get_channel_summary_report*/
+    #[derive(Debug, Clone)]
+    pub struct GetChannelSummaryReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetChannelSummaryReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                since: Ok(None),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/summary_reports/channel`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ChannelSummaries>, Error<types::ErrorBody>> {
+            let Self { client, account_id, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/summary_reports/channel", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_channel_summary_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_csat_survey_responses`]
+
+[`Client::list_csat_survey_responses`]: super::Client::list_csat_survey_responses*/
+    #[derive(Debug, Clone)]
+    pub struct ListCsatSurveyResponses<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<Option<i64>, String>,
+        page: Result<Option<i64>, String>,
+        rating: Result<Option<i64>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        sort: Result<Option<types::ListCsatSurveyResponsesSort>, String>,
+        team_id: Result<Option<i64>, String>,
+        until: Result<Option<::std::string::String>, String>,
+        user_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+    }
+    impl<'a> ListCsatSurveyResponses<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Ok(None),
+                page: Ok(None),
+                rating: Ok(None),
+                since: Ok(None),
+                sort: Ok(None),
+                team_id: Ok(None),
+                until: Ok(None),
+                user_ids: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        pub fn rating<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.rating = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for rating failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn sort<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ListCsatSurveyResponsesSort>,
+        {
+            self.sort = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `ListCsatSurveyResponsesSort` for sort failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn user_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.user_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for user_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::CsatSurveyResponse>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self {
+                client,
+                account_id,
+                inbox_id,
+                page,
+                rating,
+                since,
+                sort,
+                team_id,
+                until,
+                user_ids,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let rating = rating.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let sort = sort.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let user_ids = user_ids.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/csat_survey_responses", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("inbox_id", &inbox_id))
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .query(&progenitor_client::QueryParam::new("rating", &rating))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("sort", &sort))
+                .query(&progenitor_client::QueryParam::new("team_id", &team_id))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .query(&progenitor_client::QueryParam::new("user_ids[]", &user_ids))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_csat_survey_responses",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_csat_metrics`]
+
+[`Client::get_csat_metrics`]: super::Client::get_csat_metrics*/
+    #[derive(Debug, Clone)]
+    pub struct GetCsatMetrics<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<Option<i64>, String>,
+        rating: Result<Option<i64>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        team_id: Result<Option<i64>, String>,
+        until: Result<Option<::std::string::String>, String>,
+        user_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+    }
+    impl<'a> GetCsatMetrics<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Ok(None),
+                rating: Ok(None),
+                since: Ok(None),
+                team_id: Ok(None),
+                until: Ok(None),
+                user_ids: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        pub fn rating<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.rating = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for rating failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn user_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.user_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for user_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses/metrics`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CsatMetrics>, Error<types::ErrorBody>> {
+            let Self {
+                client,
+                account_id,
+                inbox_id,
+                rating,
+                since,
+                team_id,
+                until,
+                user_ids,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let rating = rating.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let user_ids = user_ids.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/csat_survey_responses/metrics", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("inbox_id", &inbox_id))
+                .query(&progenitor_client::QueryParam::new("rating", &rating))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("team_id", &team_id))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .query(&progenitor_client::QueryParam::new("user_ids[]", &user_ids))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_csat_metrics",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_audit_logs`]
+
+[`Client::list_audit_logs`]: super::Client::list_audit_logs*/
+    #[derive(Debug, Clone)]
+    pub struct ListAuditLogs<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        page: Result<Option<i64>, String>,
+    }
+    impl<'a> ListAuditLogs<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                page: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/audit_logs`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AuditLogList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, page } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/audit_logs", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_audit_logs",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,

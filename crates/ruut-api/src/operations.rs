@@ -526,6 +526,54 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone`, sent by [`Client::clone_automation_rule`](crate::Client::clone_automation_rule).
     CloneAutomationRule,
+    /// A report metric over time.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports`, sent by [`Client::get_report_timeseries`](crate::Client::get_report_timeseries).
+    GetReportTimeseries,
+    /// Report totals of a period and of the period before.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/summary`, sent by [`Client::get_report_summary`](crate::Client::get_report_summary).
+    GetReportSummary,
+    /// Open and unattended conversations, now.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/conversations`, sent by [`Client::get_conversation_metrics`](crate::Client::get_conversation_metrics).
+    GetConversationMetrics,
+    /// First response times by channel, in buckets.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/first_response_time_distribution`, sent by [`Client::get_first_response_time_distribution`](crate::Client::get_first_response_time_distribution).
+    GetFirstResponseTimeDistribution,
+    /// Outgoing messages by agent, team, inbox or label.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/outgoing_messages_count`, sent by [`Client::get_outgoing_messages_count`](crate::Client::get_outgoing_messages_count).
+    GetOutgoingMessagesCount,
+    /// Totals of each agent over a period.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/summary_reports/agent`, sent by [`Client::get_agent_summary_report`](crate::Client::get_agent_summary_report).
+    GetAgentSummaryReport,
+    /// Totals of each team over a period.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/summary_reports/team`, sent by [`Client::get_team_summary_report`](crate::Client::get_team_summary_report).
+    GetTeamSummaryReport,
+    /// Totals of each inbox over a period.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/summary_reports/inbox`, sent by [`Client::get_inbox_summary_report`](crate::Client::get_inbox_summary_report).
+    GetInboxSummaryReport,
+    /// Conversations by channel type and status.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/summary_reports/channel`, sent by [`Client::get_channel_summary_report`](crate::Client::get_channel_summary_report).
+    GetChannelSummaryReport,
+    /// List CSAT survey responses.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/csat_survey_responses`, sent by [`Client::list_csat_survey_responses`](crate::Client::list_csat_survey_responses).
+    ListCsatSurveyResponses,
+    /// CSAT totals.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/csat_survey_responses/metrics`, sent by [`Client::get_csat_metrics`](crate::Client::get_csat_metrics).
+    GetCsatMetrics,
+    /// List the account's audit logs.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/audit_logs`, sent by [`Client::list_audit_logs`](crate::Client::list_audit_logs).
+    ListAuditLogs,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -655,6 +703,18 @@ impl Operation {
         Operation::DeleteAutomationRule,
         Operation::UpdateAutomationRule,
         Operation::CloneAutomationRule,
+        Operation::GetReportTimeseries,
+        Operation::GetReportSummary,
+        Operation::GetConversationMetrics,
+        Operation::GetFirstResponseTimeDistribution,
+        Operation::GetOutgoingMessagesCount,
+        Operation::GetAgentSummaryReport,
+        Operation::GetTeamSummaryReport,
+        Operation::GetInboxSummaryReport,
+        Operation::GetChannelSummaryReport,
+        Operation::ListCsatSurveyResponses,
+        Operation::GetCsatMetrics,
+        Operation::ListAuditLogs,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -792,6 +852,20 @@ impl Operation {
             Operation::DeleteAutomationRule => "deleteAutomationRule",
             Operation::UpdateAutomationRule => "updateAutomationRule",
             Operation::CloneAutomationRule => "cloneAutomationRule",
+            Operation::GetReportTimeseries => "getReportTimeseries",
+            Operation::GetReportSummary => "getReportSummary",
+            Operation::GetConversationMetrics => "getConversationMetrics",
+            Operation::GetFirstResponseTimeDistribution => {
+                "getFirstResponseTimeDistribution"
+            }
+            Operation::GetOutgoingMessagesCount => "getOutgoingMessagesCount",
+            Operation::GetAgentSummaryReport => "getAgentSummaryReport",
+            Operation::GetTeamSummaryReport => "getTeamSummaryReport",
+            Operation::GetInboxSummaryReport => "getInboxSummaryReport",
+            Operation::GetChannelSummaryReport => "getChannelSummaryReport",
+            Operation::ListCsatSurveyResponses => "listCsatSurveyResponses",
+            Operation::GetCsatMetrics => "getCsatMetrics",
+            Operation::ListAuditLogs => "listAuditLogs",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -940,6 +1014,20 @@ impl Operation {
             Operation::DeleteAutomationRule => "delete_automation_rule",
             Operation::UpdateAutomationRule => "update_automation_rule",
             Operation::CloneAutomationRule => "clone_automation_rule",
+            Operation::GetReportTimeseries => "get_report_timeseries",
+            Operation::GetReportSummary => "get_report_summary",
+            Operation::GetConversationMetrics => "get_conversation_metrics",
+            Operation::GetFirstResponseTimeDistribution => {
+                "get_first_response_time_distribution"
+            }
+            Operation::GetOutgoingMessagesCount => "get_outgoing_messages_count",
+            Operation::GetAgentSummaryReport => "get_agent_summary_report",
+            Operation::GetTeamSummaryReport => "get_team_summary_report",
+            Operation::GetInboxSummaryReport => "get_inbox_summary_report",
+            Operation::GetChannelSummaryReport => "get_channel_summary_report",
+            Operation::ListCsatSurveyResponses => "list_csat_survey_responses",
+            Operation::GetCsatMetrics => "get_csat_metrics",
+            Operation::ListAuditLogs => "list_audit_logs",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -1070,6 +1158,18 @@ impl Operation {
             Operation::DeleteAutomationRule => "DELETE",
             Operation::UpdateAutomationRule => "PATCH",
             Operation::CloneAutomationRule => "POST",
+            Operation::GetReportTimeseries => "GET",
+            Operation::GetReportSummary => "GET",
+            Operation::GetConversationMetrics => "GET",
+            Operation::GetFirstResponseTimeDistribution => "GET",
+            Operation::GetOutgoingMessagesCount => "GET",
+            Operation::GetAgentSummaryReport => "GET",
+            Operation::GetTeamSummaryReport => "GET",
+            Operation::GetInboxSummaryReport => "GET",
+            Operation::GetChannelSummaryReport => "GET",
+            Operation::ListCsatSurveyResponses => "GET",
+            Operation::GetCsatMetrics => "GET",
+            Operation::ListAuditLogs => "GET",
         }
     }
     /// The path template, e.g.
@@ -1359,6 +1459,38 @@ impl Operation {
             Operation::CloneAutomationRule => {
                 "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone"
             }
+            Operation::GetReportTimeseries => "/api/v2/accounts/{account_id}/reports",
+            Operation::GetReportSummary => {
+                "/api/v2/accounts/{account_id}/reports/summary"
+            }
+            Operation::GetConversationMetrics => {
+                "/api/v2/accounts/{account_id}/reports/conversations"
+            }
+            Operation::GetFirstResponseTimeDistribution => {
+                "/api/v2/accounts/{account_id}/reports/first_response_time_distribution"
+            }
+            Operation::GetOutgoingMessagesCount => {
+                "/api/v2/accounts/{account_id}/reports/outgoing_messages_count"
+            }
+            Operation::GetAgentSummaryReport => {
+                "/api/v2/accounts/{account_id}/summary_reports/agent"
+            }
+            Operation::GetTeamSummaryReport => {
+                "/api/v2/accounts/{account_id}/summary_reports/team"
+            }
+            Operation::GetInboxSummaryReport => {
+                "/api/v2/accounts/{account_id}/summary_reports/inbox"
+            }
+            Operation::GetChannelSummaryReport => {
+                "/api/v2/accounts/{account_id}/summary_reports/channel"
+            }
+            Operation::ListCsatSurveyResponses => {
+                "/api/v1/accounts/{account_id}/csat_survey_responses"
+            }
+            Operation::GetCsatMetrics => {
+                "/api/v1/accounts/{account_id}/csat_survey_responses/metrics"
+            }
+            Operation::ListAuditLogs => "/api/v1/accounts/{account_id}/audit_logs",
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1492,6 +1624,18 @@ impl Operation {
             Operation::DeleteAutomationRule => true,
             Operation::UpdateAutomationRule => true,
             Operation::CloneAutomationRule => false,
+            Operation::GetReportTimeseries => true,
+            Operation::GetReportSummary => true,
+            Operation::GetConversationMetrics => true,
+            Operation::GetFirstResponseTimeDistribution => true,
+            Operation::GetOutgoingMessagesCount => true,
+            Operation::GetAgentSummaryReport => true,
+            Operation::GetTeamSummaryReport => true,
+            Operation::GetInboxSummaryReport => true,
+            Operation::GetChannelSummaryReport => true,
+            Operation::ListCsatSurveyResponses => true,
+            Operation::GetCsatMetrics => true,
+            Operation::ListAuditLogs => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -1622,6 +1766,18 @@ impl Operation {
             Operation::DeleteAutomationRule => Source::Chatwoot,
             Operation::UpdateAutomationRule => Source::Chatwoot,
             Operation::CloneAutomationRule => Source::Chatwoot,
+            Operation::GetReportTimeseries => Source::Chatwoot,
+            Operation::GetReportSummary => Source::Chatwoot,
+            Operation::GetConversationMetrics => Source::Chatwoot,
+            Operation::GetFirstResponseTimeDistribution => Source::Chatwoot,
+            Operation::GetOutgoingMessagesCount => Source::Chatwoot,
+            Operation::GetAgentSummaryReport => Source::Chatwoot,
+            Operation::GetTeamSummaryReport => Source::Chatwoot,
+            Operation::GetInboxSummaryReport => Source::Chatwoot,
+            Operation::GetChannelSummaryReport => Source::Chatwoot,
+            Operation::ListCsatSurveyResponses => Source::Chatwoot,
+            Operation::GetCsatMetrics => Source::Chatwoot,
+            Operation::ListAuditLogs => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -1753,6 +1909,18 @@ impl Operation {
             Operation::DeleteAutomationRule => false,
             Operation::UpdateAutomationRule => false,
             Operation::CloneAutomationRule => false,
+            Operation::GetReportTimeseries => false,
+            Operation::GetReportSummary => false,
+            Operation::GetConversationMetrics => false,
+            Operation::GetFirstResponseTimeDistribution => false,
+            Operation::GetOutgoingMessagesCount => false,
+            Operation::GetAgentSummaryReport => false,
+            Operation::GetTeamSummaryReport => false,
+            Operation::GetInboxSummaryReport => false,
+            Operation::GetChannelSummaryReport => false,
+            Operation::ListCsatSurveyResponses => false,
+            Operation::GetCsatMetrics => false,
+            Operation::ListAuditLogs => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -1921,6 +2089,24 @@ impl Operation {
             Operation::DeleteAutomationRule => Some("AutomationRuleHandle::delete"),
             Operation::UpdateAutomationRule => Some("AutomationRuleHandle::update"),
             Operation::CloneAutomationRule => Some("AutomationRuleHandle::clone_rule"),
+            Operation::GetReportTimeseries => Some("ReportsHandle::timeseries"),
+            Operation::GetReportSummary => Some("ReportsHandle::summary"),
+            Operation::GetConversationMetrics => {
+                Some("ReportsHandle::open_conversations")
+            }
+            Operation::GetFirstResponseTimeDistribution => {
+                Some("ReportsHandle::first_response_distribution")
+            }
+            Operation::GetOutgoingMessagesCount => {
+                Some("ReportsHandle::outgoing_messages")
+            }
+            Operation::GetAgentSummaryReport => Some("ReportsHandle::by_agent"),
+            Operation::GetTeamSummaryReport => Some("ReportsHandle::by_team"),
+            Operation::GetInboxSummaryReport => Some("ReportsHandle::by_inbox"),
+            Operation::GetChannelSummaryReport => Some("ReportsHandle::by_channel"),
+            Operation::ListCsatSurveyResponses => Some("CsatResponseQuery::send"),
+            Operation::GetCsatMetrics => Some("CsatResponseQuery::metrics"),
+            Operation::ListAuditLogs => Some("AuditLogQuery::send"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -2071,6 +2257,20 @@ impl Operation {
             "deleteAutomationRule" => Some(Operation::DeleteAutomationRule),
             "updateAutomationRule" => Some(Operation::UpdateAutomationRule),
             "cloneAutomationRule" => Some(Operation::CloneAutomationRule),
+            "getReportTimeseries" => Some(Operation::GetReportTimeseries),
+            "getReportSummary" => Some(Operation::GetReportSummary),
+            "getConversationMetrics" => Some(Operation::GetConversationMetrics),
+            "getFirstResponseTimeDistribution" => {
+                Some(Operation::GetFirstResponseTimeDistribution)
+            }
+            "getOutgoingMessagesCount" => Some(Operation::GetOutgoingMessagesCount),
+            "getAgentSummaryReport" => Some(Operation::GetAgentSummaryReport),
+            "getTeamSummaryReport" => Some(Operation::GetTeamSummaryReport),
+            "getInboxSummaryReport" => Some(Operation::GetInboxSummaryReport),
+            "getChannelSummaryReport" => Some(Operation::GetChannelSummaryReport),
+            "listCsatSurveyResponses" => Some(Operation::ListCsatSurveyResponses),
+            "getCsatMetrics" => Some(Operation::GetCsatMetrics),
+            "listAuditLogs" => Some(Operation::ListAuditLogs),
             _ => None,
         }
     }
@@ -2230,6 +2430,20 @@ impl Operation {
             "delete_automation_rule" => Some(Operation::DeleteAutomationRule),
             "update_automation_rule" => Some(Operation::UpdateAutomationRule),
             "clone_automation_rule" => Some(Operation::CloneAutomationRule),
+            "get_report_timeseries" => Some(Operation::GetReportTimeseries),
+            "get_report_summary" => Some(Operation::GetReportSummary),
+            "get_conversation_metrics" => Some(Operation::GetConversationMetrics),
+            "get_first_response_time_distribution" => {
+                Some(Operation::GetFirstResponseTimeDistribution)
+            }
+            "get_outgoing_messages_count" => Some(Operation::GetOutgoingMessagesCount),
+            "get_agent_summary_report" => Some(Operation::GetAgentSummaryReport),
+            "get_team_summary_report" => Some(Operation::GetTeamSummaryReport),
+            "get_inbox_summary_report" => Some(Operation::GetInboxSummaryReport),
+            "get_channel_summary_report" => Some(Operation::GetChannelSummaryReport),
+            "list_csat_survey_responses" => Some(Operation::ListCsatSurveyResponses),
+            "get_csat_metrics" => Some(Operation::GetCsatMetrics),
+            "list_audit_logs" => Some(Operation::ListAuditLogs),
             _ => None,
         }
     }

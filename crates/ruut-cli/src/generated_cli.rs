@@ -176,6 +176,22 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::DeleteAutomationRule => Self::cli_delete_automation_rule(),
             CliCommand::UpdateAutomationRule => Self::cli_update_automation_rule(),
             CliCommand::CloneAutomationRule => Self::cli_clone_automation_rule(),
+            CliCommand::GetReportTimeseries => Self::cli_get_report_timeseries(),
+            CliCommand::GetReportSummary => Self::cli_get_report_summary(),
+            CliCommand::GetConversationMetrics => Self::cli_get_conversation_metrics(),
+            CliCommand::GetFirstResponseTimeDistribution => {
+                Self::cli_get_first_response_time_distribution()
+            }
+            CliCommand::GetOutgoingMessagesCount => {
+                Self::cli_get_outgoing_messages_count()
+            }
+            CliCommand::GetAgentSummaryReport => Self::cli_get_agent_summary_report(),
+            CliCommand::GetTeamSummaryReport => Self::cli_get_team_summary_report(),
+            CliCommand::GetInboxSummaryReport => Self::cli_get_inbox_summary_report(),
+            CliCommand::GetChannelSummaryReport => Self::cli_get_channel_summary_report(),
+            CliCommand::ListCsatSurveyResponses => Self::cli_list_csat_survey_responses(),
+            CliCommand::GetCsatMetrics => Self::cli_get_csat_metrics(),
+            CliCommand::ListAuditLogs => Self::cli_list_audit_logs(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -4907,6 +4923,599 @@ impl<T: CliConfig> Cli<T> {
                 "Copy an automation rule\n\nSaves a copy of the rule (same name, conditions, actions, `active`; a new id) and\nanswers it as `{\"payload\": {...}}`. Administrators only. An unknown id answers 404 in\nthe sandbox; the server fails with a 500 (`find_by` gives nil).\n\nServer: `AutomationRulesController#clone` (`dup`, `save!`; the member route's id\ncomes as `automation_rule_id`), `AutomationRulePolicy#clone?`, view\n`automation_rules/clone.json.jbuilder`\n(app/controllers/api/v1/accounts/automation_rules_controller.rb, config/routes.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_get_report_timeseries() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0 for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("group-by")
+                    .long("group-by")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "`day` (the default), `week`, `month`, `year` or `hour`; anything else is `day`.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "The agent, inbox, team or label (by its id) when `type` is not `account`.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("metric")
+                    .long("metric")
+                    .value_parser(::clap::value_parser!(ruut_api::enums::ReportMetric))
+                    .required(true)
+                    .help("What to count or average."),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("timezone-offset")
+                    .long("timezone-offset")
+                    .value_parser(::clap::value_parser!(f64))
+                    .required(false)
+                    .help(
+                        "The UTC offset in hours (`5.5`, `-8`) whose time zone the periods start in; UTC by default.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("type")
+                    .long("type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::ReportType::Account.to_string(),
+                                types::ReportType::Agent.to_string(),
+                                types::ReportType::Inbox.to_string(),
+                                types::ReportType::Team.to_string(),
+                                types::ReportType::Label.to_string(),
+                            ]),
+                            |s| types::ReportType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(true)
+                    .help(
+                        "Whose metrics, the whole `account` or one `agent`, `inbox`, `team` or `label` named by `id`.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "A report metric over time\n\nOne metric of the account, or of one agent, inbox, team or label, counted or averaged\nper day, week, month, year or hour between `since` (inclusive) and `until`\n(exclusive), every period of the range present (0 when nothing happened). Counts\n(`conversations_count`: conversations created; `incoming_messages_count`,\n`outgoing_messages_count`: messages created, private notes among the outgoing;\n`resolutions_count`: resolutions; `bot_resolutions_count`, `bot_handoffs_count`) give\n`{value, timestamp}`; averages in seconds (`avg_first_response_time`: from the\nconversation's creation to the first public reply of a human agent;\n`avg_resolution_time`: from creation to each resolution; `reply_time`: from the\ncustomer's waiting message to the agent's reply) give `{value, timestamp, count}`,\n`count` being how many events the average is over. `timestamp` is the start of the\nperiod in the time zone whose UTC offset is `timezone_offset` hours (UTC when none\nmatches); weeks start on Sunday (groupdate's default).\n\nAdministrators only (`ReportPolicy#view?`; on Enterprise also custom roles with\n`report_manage`): an agent is answered 401 \"You are not authorized to do this\naction\". `type` is required in practice (`params[:type].to_sym` fails with a 500\nwhen it is missing); `id` names the agent, inbox, team or label (404 when it is not\nin the account). Without `since` and `until` every period is empty and the answer is\n`[]`. A `since` or `until` that is not Unix seconds makes the server fail (500);\nthe sandbox answers 422. An unknown `metric` is answered 200 `{}` by the server\n(logged \"Invalid metric\"); the sandbox answers 422. For `type=team` only\n`conversations_count` works (a team has no messages or reporting events: the server\nfails with 500 for the other metrics; the sandbox answers 422). The sandbox keeps\nno label records yet: `type=label` is a 404 there. An unknown `group_by` falls back\nto `day`. With `business_hours=true` the averages use the time within the inbox's\nworking hours, which is 0 for inboxes without working hours (all the sandbox's).\n\nChatwoot's swagger lists only `metric`, `type`, `id`, `since` and `until`, types\n`value` as a string (it is a number), and documents 403 and 404 where the server\nanswers 401.\n\nServer: `Api::V2::Accounts::ReportsController#index`, `V2::Reports::Conversations::\nReportBuilder`, `V2::Reports::Timeseries::CountReportBuilder` and\n`AverageReportBuilder`, `ReportingEventListener`, `ReportPolicy`\n(app/controllers/api/v2/accounts/reports_controller.rb, app/builders/v2/reports/,\napp/listeners/reporting_event_listener.rb, app/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_report_summary() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0 for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "The agent, inbox, team or label (by its id) when `type` is not `account`.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("timezone-offset")
+                    .long("timezone-offset")
+                    .value_parser(::clap::value_parser!(f64))
+                    .required(false)
+                    .help(
+                        "The UTC offset in hours (`5.5`, `-8`) whose time zone the periods start in; UTC by default.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("type")
+                    .long("type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::ReportType::Account.to_string(),
+                                types::ReportType::Agent.to_string(),
+                                types::ReportType::Inbox.to_string(),
+                                types::ReportType::Team.to_string(),
+                                types::ReportType::Label.to_string(),
+                            ]),
+                            |s| types::ReportType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(true)
+                    .help(
+                        "Whose metrics, the whole `account` or one `agent`, `inbox`, `team` or `label` named by `id`.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Report totals of a period and of the period before\n\nEvery metric of the account (or of one agent or inbox) totalled over `since`\n(inclusive) to `until` (exclusive): counts, and averages in seconds (`null` when\nthere is nothing to average). `previous` holds the same for the period of the same\nlength just before (`since - (until - since)` to `since`). What each metric counts\nis described under getReportTimeseries.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401. `type` is\nrequired in practice (the server fails with a 500 without it); `id` as for\ngetReportTimeseries. Without `since` and `until` every count is 0 and every average\n`null`. `type=team` makes the server fail (500: a team has no messages); the\nsandbox answers 422; `type=label` is a 404 in the sandbox (no label records yet).\nChatwoot's swagger omits `previous`, `business_hours` and `timezone_offset` and\ndocuments 403 where the server answers 401.\n\nServer: `ReportsController#summary` (`build_summary`), `V2::Reports::Conversations::\nMetricBuilder#summary` (app/controllers/api/v2/accounts/reports_controller.rb,\napp/builders/v2/reports/conversations/metric_builder.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_conversation_metrics() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "The page of agents with `type=agent` (25 a page), from 1; below 1, or text that is not a number, is the first page (Rails' `to_i`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("type")
+                    .long("type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::GetConversationMetricsType::Account.to_string(),
+                                types::GetConversationMetricsType::Agent.to_string(),
+                            ]),
+                            |s| types::GetConversationMetricsType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(true)
+                    .help(
+                        "`account` for the account's counts, `agent` for each agent's.",
+                    ),
+            )
+            .about(
+                "Open and unattended conversations, now\n\nThe account's conversations as they are now (no time range). With `type=account`,\none object: `open` (open conversations), `unattended` (open ones without a first\nreply, or waiting for an answer), `unassigned` (open ones without an assignee) and\n`pending`, which is always 0: the server counts pending conversations among the open\nones (`open.pending`). With `type=agent`, an array with one entry per member of the\naccount (25 a page, `page` from 1), each with `open` and `unattended` among the\nconversations assigned to them, most open first.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401. Without `type`\nthe server answers 422 with an empty body (`head :unprocessable_entity`); the\nsandbox does the same for any other value (on the server `inbox`, `team` and\n`label` need an `id` and answer the account's agents with that record's counts, and\nother values fail with a 500). Chatwoot's swagger splits this route into two paths\n(one with a trailing slash), omits `pending` and `page`, and documents 403 and 404\nwhere the server answers 401.\n\nServer: `ReportsController#conversations`, `V2::ReportBuilder#conversation_metrics`\n(app/controllers/api/v2/accounts/reports_controller.rb, app/builders/v2/\nreport_builder.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_first_response_time_distribution() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "First response times by channel, in buckets\n\nHow many first responses (a human agent's first public reply to a conversation)\ntook under an hour, 1 to 4 hours, 4 to 8, 8 to 24 and 24 hours or more, by the\nchannel type of the conversation's inbox (`Channel::Api`, `Channel::WebWidget`,\n...). Only channel types with at least one first response in the range appear.\nWithout `since` or `until`, every first response of the account counts.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401. Chatwoot's\nswagger documents 403 where the server answers 401.\n\nServer: `ReportsController#first_response_time_distribution`,\n`V2::Reports::FirstResponseTimeDistributionBuilder` (app/controllers/api/v2/\naccounts/reports_controller.rb, app/builders/v2/reports/\nfirst_response_time_distribution_builder.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_outgoing_messages_count() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("group-by")
+                    .long("group-by")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::GetOutgoingMessagesCountGroupBy::Agent.to_string(),
+                                types::GetOutgoingMessagesCountGroupBy::Team.to_string(),
+                                types::GetOutgoingMessagesCountGroupBy::Inbox.to_string(),
+                                types::GetOutgoingMessagesCountGroupBy::Label.to_string(),
+                            ]),
+                            |s| {
+                                types::GetOutgoingMessagesCountGroupBy::try_from(s).unwrap()
+                            },
+                        ),
+                    )
+                    .required(true)
+                    .help("What to group the messages by."),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Outgoing messages by agent, team, inbox or label\n\nHow many outgoing messages (replies and private notes, by agents and bots) were\ncreated between `since` and `until`, grouped: by `agent` (messages sent by users\nonly), by `team` or `inbox` of their conversation, or by `label` of their\nconversation (a message counts for each of its conversation's labels; `id` is the\nlabel's id, `null` for a tag with no label record). Only groups with messages\nappear; without `since` or `until` the answer is `[]`.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401. A `group_by`\nother than these four is answered 422 with an empty body. The sandbox keeps no label\nrecords yet: by `label` its `id` is always `null`.\n\nServer: `ReportsController#outgoing_messages_count`,\n`V2::Reports::OutgoingMessagesCountBuilder` (app/controllers/api/v2/accounts/\nreports_controller.rb, app/builders/v2/reports/outgoing_messages_count_builder.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_agent_summary_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0 for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Totals of each agent over a period\n\nOne entry per member of the account: the conversations created between `since` and\n`until` now assigned to them, the resolutions they got (the assignee at the time of\nresolving), and their average resolution, first response and reply times in seconds\n(`null` when there is nothing to average). Without `since` or `until` every count is\n0 and every average `null`.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401. Chatwoot's\nswagger documents 403 where the server answers 401.\n\nServer: `Api::V2::Accounts::SummaryReportsController#agent`,\n`V2::Reports::AgentSummaryBuilder`, `BaseSummaryBuilder` (app/controllers/api/v2/\naccounts/summary_reports_controller.rb, app/builders/v2/reports/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_team_summary_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0 for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Totals of each team over a period\n\nOne entry per team of the account: the conversations created between `since` and\n`until` now in the team, the resolutions of its conversations, and the average\nresolution, first response and reply times of its conversations in seconds (`null`\nwhen there is nothing to average).\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401.\n\nServer: `SummaryReportsController#team`, `V2::Reports::TeamSummaryBuilder`\n(app/controllers/api/v2/accounts/summary_reports_controller.rb,\napp/builders/v2/reports/team_summary_builder.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_inbox_summary_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0 for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Totals of each inbox over a period\n\nOne entry per inbox of the account: the conversations created in it between `since`\nand `until`, its resolutions, and its average resolution, first response and reply\ntimes in seconds (`null` when there is nothing to average).\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401.\n\nServer: `SummaryReportsController#inbox`, `V2::Reports::InboxSummaryBuilder`\n(app/controllers/api/v2/accounts/summary_reports_controller.rb,\napp/builders/v2/reports/inbox_summary_builder.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_channel_summary_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Conversations by channel type and status\n\nThe conversations created between `since` and `until`, by the channel type of their\ninbox (`Channel::Api`, `Channel::WebWidget`, ...) and their status now; `total` is\nthe sum of the four. Only channel types with conversations appear; without `since`\nor `until` the answer is `{}`.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401. A range longer\nthan six months is answered 422 `{\"error\": \"Date range cannot exceed 6 months\"}`\n(Chatwoot's swagger says 400, and 403 where the server answers 401).\n\nServer: `SummaryReportsController#channel` (`date_range_too_long?`),\n`V2::Reports::ChannelSummaryBuilder` (app/controllers/api/v2/accounts/\nsummary_reports_controller.rb, app/builders/v2/reports/channel_summary_builder.rb,\nconfig/locales/en.yml `errors.reports.date_range_too_long`).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_csat_survey_responses() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations in this inbox."),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1 (25 a page)."),
+            )
+            .arg(
+                ::clap::Arg::new("rating")
+                    .long("rating")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "Only responses with this rating (1 to 5; another value matches none).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only responses from this time on, Unix seconds as digits (with `until`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("sort")
+                    .long("sort")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::ListCsatSurveyResponsesSort::CreatedXat.to_string(),
+                                types::ListCsatSurveyResponsesSort::XcreatedXat.to_string(),
+                            ]),
+                            |s| types::ListCsatSurveyResponsesSort::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false)
+                    .help("`created_at` (oldest first) or `-created_at` (newest first)."),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations of this team."),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only responses before this time, Unix seconds as digits (with `since`).",
+                    ),
+            )
+            .about(
+                "List CSAT survey responses\n\nThe customers' answers to the satisfaction survey (the `input_csat` message sent when a\nconversation is resolved), 25 a page (`page` from 1), a bare array with no count.\nFilters: `since`/`until` (Unix seconds; both or neither), the assigned agents\n(`user_ids[]`), the conversation's `inbox_id` or `team_id`, and `rating` (1 to 5).\nWithout `sort` the order is the database's (ascending ids); `sort=created_at` or\n`sort=-created_at` orders by time. `conversation_id` is the conversation's display id;\n`contact` and `assigned_agent` are the contact and agent partials (absent when there is\nnone); `review_notes_updated_by` appears only once an Enterprise reviewer wrote notes.\n\nAdministrators only (`CsatSurveyResponsePolicy#index?`; on Enterprise also custom roles\nwith `report_manage`): an agent is answered 401. A `since` or `until` that is not Unix\nseconds makes the server fail (500); the sandbox answers 422, as it does for a `page`,\n`inbox_id`, `team_id` or `rating` that is not an integer (the server reads those\nleniently). The sandbox seeds one\nresponse (with its survey message) for each resolved conversation of the second\naccount.\n\nServer: `CsatSurveyResponsesController#index`, views `csat_survey_responses/\nindex.json.jbuilder` and `models/_csat_survey_response.json.jbuilder`,\n`CsatSurveyResponse` scopes, `CsatSurveyResponsePolicy` (app/controllers/api/v1/\naccounts/csat_survey_responses_controller.rb, app/models/csat_survey_response.rb,\napp/policies/csat_survey_response_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_csat_metrics() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations in this inbox."),
+            )
+            .arg(
+                ::clap::Arg::new("rating")
+                    .long("rating")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "Only responses with this rating (1 to 5; another value matches none).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only responses and surveys from this time on, Unix seconds as digits (with `until`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations of this team."),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only responses and surveys before this time, Unix seconds as digits (with `since`).",
+                    ),
+            )
+            .about(
+                "CSAT totals\n\nHow many responses match the filters (the same as listCsatSurveyResponses' except\npaging), how many of each rating (`ratings_count`, keyed by the rating as text; only\nratings that occur), and how many surveys were sent (`input_csat` messages of the\naccount in the range; the agent, inbox, team and rating filters do not apply to it).\n\nAdministrators only (`CsatSurveyResponsePolicy#metrics?`): an agent is answered 401.\nA `since` or `until` that is not Unix seconds makes the server fail (500); the sandbox\nanswers 422.\n\nServer: `CsatSurveyResponsesController#metrics` (`set_total_sent_messages_count`),\nview `csat_survey_responses/metrics.json.jbuilder` (app/controllers/api/v1/accounts/\ncsat_survey_responses_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_audit_logs() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1 (15 a page)."),
+            )
+            .about(
+                "List the account's audit logs\n\nEnterprise only: the administrative changes recorded in the account (the audited gem's\n`audits` associated with the account: the account's own updates, and creations,\nupdates and deletions of inboxes, teams, webhooks, automation rules, macros and\nagents' account memberships), newest first, 15 a page (`page` from 1; below 1 is the\nfirst page), with `per_page`, `total_entries` and `current_page`. `auditable` is the\nchanged record's `push_event_data` (`{id, name}` for a team; `null` for records\nwithout it, such as the account). When the account lacks the `audit_logs` feature the\nlist is empty (`total_entries: 0`).\n\nAdministrators only (`check_admin_authorization?`): an agent is answered 401 \"You are\nnot authorized to do this action\". A community (non-Enterprise) server declares the\nroute but has no controller for it: it answers Rails' routing 404. Chatwoot's\nswagger documents 403 and 422 where the server answers 401 and an empty list. A\n`page` that is not an integer is the first page on the server (`to_i`); the sandbox\nanswers 422.\nThe sandbox records none of its own changes yet (none of its routes changes an\naudited record associated with the account); it seeds two entries in the second\naccount: the account's rename and the creation of its team.\n\nServer: `Api::V1::Accounts::AuditLogsController#show`, view `audit_logs/\nshow.json.jbuilder`, `Enterprise::AuditLog`, `Enterprise::Audit::*` (enterprise/app/\ncontrollers/api/v1/accounts/audit_logs_controller.rb, enterprise/app/views/api/v1/\naccounts/audit_logs/show.json.jbuilder, enterprise/app/models/enterprise/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -5164,6 +5773,38 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::CloneAutomationRule => {
                 self.execute_clone_automation_rule(matches).await
             }
+            CliCommand::GetReportTimeseries => {
+                self.execute_get_report_timeseries(matches).await
+            }
+            CliCommand::GetReportSummary => {
+                self.execute_get_report_summary(matches).await
+            }
+            CliCommand::GetConversationMetrics => {
+                self.execute_get_conversation_metrics(matches).await
+            }
+            CliCommand::GetFirstResponseTimeDistribution => {
+                self.execute_get_first_response_time_distribution(matches).await
+            }
+            CliCommand::GetOutgoingMessagesCount => {
+                self.execute_get_outgoing_messages_count(matches).await
+            }
+            CliCommand::GetAgentSummaryReport => {
+                self.execute_get_agent_summary_report(matches).await
+            }
+            CliCommand::GetTeamSummaryReport => {
+                self.execute_get_team_summary_report(matches).await
+            }
+            CliCommand::GetInboxSummaryReport => {
+                self.execute_get_inbox_summary_report(matches).await
+            }
+            CliCommand::GetChannelSummaryReport => {
+                self.execute_get_channel_summary_report(matches).await
+            }
+            CliCommand::ListCsatSurveyResponses => {
+                self.execute_list_csat_survey_responses(matches).await
+            }
+            CliCommand::GetCsatMetrics => self.execute_get_csat_metrics(matches).await,
+            CliCommand::ListAuditLogs => self.execute_list_audit_logs(matches).await,
         }
     }
     pub async fn execute_get_server_info(
@@ -9219,6 +9860,398 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_get_report_timeseries(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_report_timeseries();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("group-by") {
+            request = request.group_by(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<ruut_api::enums::ReportMetric>("metric") {
+            request = request.metric(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<f64>("timezone-offset") {
+            request = request.timezone_offset(value.clone());
+        }
+        if let Some(value) = matches.get_one::<types::ReportType>("type") {
+            request = request.type_(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_report_timeseries(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_report_summary(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_report_summary();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<f64>("timezone-offset") {
+            request = request.timezone_offset(value.clone());
+        }
+        if let Some(value) = matches.get_one::<types::ReportType>("type") {
+            request = request.type_(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_report_summary(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_conversation_metrics(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_conversation_metrics();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        if let Some(value) = matches.get_one::<types::GetConversationMetricsType>("type")
+        {
+            request = request.type_(value.clone());
+        }
+        self.config.execute_get_conversation_metrics(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_first_response_time_distribution(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_first_response_time_distribution();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_first_response_time_distribution(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_outgoing_messages_count(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_outgoing_messages_count();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<types::GetOutgoingMessagesCountGroupBy>("group-by")
+        {
+            request = request.group_by(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_outgoing_messages_count(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_agent_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_agent_summary_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_agent_summary_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_team_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_team_summary_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_team_summary_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_inbox_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_inbox_summary_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_inbox_summary_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_channel_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_channel_summary_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_channel_summary_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_csat_survey_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_csat_survey_responses();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("rating") {
+            request = request.rating(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<types::ListCsatSurveyResponsesSort>("sort")
+        {
+            request = request.sort(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_list_csat_survey_responses(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_csat_metrics(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_csat_metrics();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("rating") {
+            request = request.rating(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_csat_metrics(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_audit_logs(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_audit_logs();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        self.config.execute_list_audit_logs(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -10115,6 +11148,90 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_get_report_timeseries(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetReportTimeseries,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_report_summary(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetReportSummary,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_conversation_metrics(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetConversationMetrics,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_first_response_time_distribution(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetFirstResponseTimeDistribution,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_outgoing_messages_count(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetOutgoingMessagesCount,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_agent_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetAgentSummaryReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_team_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetTeamSummaryReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_inbox_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetInboxSummaryReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_channel_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetChannelSummaryReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_csat_survey_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListCsatSurveyResponses,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_csat_metrics(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetCsatMetrics,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_audit_logs(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListAuditLogs,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -10243,6 +11360,18 @@ pub enum CliCommand {
     DeleteAutomationRule,
     UpdateAutomationRule,
     CloneAutomationRule,
+    GetReportTimeseries,
+    GetReportSummary,
+    GetConversationMetrics,
+    GetFirstResponseTimeDistribution,
+    GetOutgoingMessagesCount,
+    GetAgentSummaryReport,
+    GetTeamSummaryReport,
+    GetInboxSummaryReport,
+    GetChannelSummaryReport,
+    ListCsatSurveyResponses,
+    GetCsatMetrics,
+    ListAuditLogs,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -10309,6 +11438,13 @@ impl CliCommand {
             CliCommand::ListAutomationRules, CliCommand::CreateAutomationRule,
             CliCommand::GetAutomationRule, CliCommand::DeleteAutomationRule,
             CliCommand::UpdateAutomationRule, CliCommand::CloneAutomationRule,
+            CliCommand::GetReportTimeseries, CliCommand::GetReportSummary,
+            CliCommand::GetConversationMetrics,
+            CliCommand::GetFirstResponseTimeDistribution,
+            CliCommand::GetOutgoingMessagesCount, CliCommand::GetAgentSummaryReport,
+            CliCommand::GetTeamSummaryReport, CliCommand::GetInboxSummaryReport,
+            CliCommand::GetChannelSummaryReport, CliCommand::ListCsatSurveyResponses,
+            CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
         ]
             .into_iter()
     }
@@ -10455,6 +11591,20 @@ impl CliCommand {
             CliCommand::DeleteAutomationRule => "delete_automation_rule",
             CliCommand::UpdateAutomationRule => "update_automation_rule",
             CliCommand::CloneAutomationRule => "clone_automation_rule",
+            CliCommand::GetReportTimeseries => "get_report_timeseries",
+            CliCommand::GetReportSummary => "get_report_summary",
+            CliCommand::GetConversationMetrics => "get_conversation_metrics",
+            CliCommand::GetFirstResponseTimeDistribution => {
+                "get_first_response_time_distribution"
+            }
+            CliCommand::GetOutgoingMessagesCount => "get_outgoing_messages_count",
+            CliCommand::GetAgentSummaryReport => "get_agent_summary_report",
+            CliCommand::GetTeamSummaryReport => "get_team_summary_report",
+            CliCommand::GetInboxSummaryReport => "get_inbox_summary_report",
+            CliCommand::GetChannelSummaryReport => "get_channel_summary_report",
+            CliCommand::ListCsatSurveyResponses => "list_csat_survey_responses",
+            CliCommand::GetCsatMetrics => "get_csat_metrics",
+            CliCommand::ListAuditLogs => "list_audit_logs",
         }
     }
 }

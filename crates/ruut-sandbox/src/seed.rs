@@ -354,6 +354,8 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     let webhook_id = crate::account_webhooks::seed(&mut store, 2);
     let (macro_id, other_agent_macro_id) = crate::macros::seed(&mut store, 1, 1, 2);
     let automation_rule_id = crate::automation_rules::seed(&mut store, 2);
+    crate::csat::seed(&mut store, 2);
+    crate::audit::seed(&mut store, 2);
 
     let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
     let info = SeedInfo {

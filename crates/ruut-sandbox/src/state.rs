@@ -291,6 +291,10 @@ pub(crate) struct Store {
     pub macros: crate::macros::Macros,
     /// The accounts' automation rules (stored, not run).
     pub automation_rules: crate::automation_rules::AutomationRules,
+    /// CSAT survey responses, oldest first.
+    pub csat: Vec<crate::csat::CsatResponse>,
+    /// Audit logs (Enterprise), oldest first.
+    pub audit_logs: Vec<crate::audit::AuditLog>,
 }
 
 impl Store {

@@ -167,11 +167,13 @@ mod account_update;
 mod accounts;
 mod agent_bots;
 mod agents;
+mod audit_logs;
 mod automation_rules;
 mod canned_responses;
 mod client;
 mod contacts;
 mod conversations;
+mod csat;
 mod custom_attributes;
 mod custom_filters;
 mod error;
@@ -182,6 +184,7 @@ mod macros;
 mod pagination;
 mod probe;
 mod profile;
+mod reports;
 mod teams;
 mod transport;
 pub mod webhook;
@@ -193,6 +196,7 @@ pub use agent_bots::handle::{AgentBotHandle, UpdateAgentBotRequest};
 pub use agent_bots::info::{AccessToken, AgentBotInfo};
 pub use agents::agent::{AgentHandle, UpdateAgentRequest};
 pub use agents::create::CreateAgentRequest;
+pub use audit_logs::{AuditLogPage, AuditLogQuery};
 pub use automation_rules::create::CreateAutomationRuleRequest;
 pub use automation_rules::handle::{AutomationRuleHandle, UpdateAutomationRuleRequest};
 pub use canned_responses::{CannedResponseHandle, UpdateCannedResponseRequest};
@@ -226,6 +230,7 @@ pub use conversations::create::CreateConversationRequest;
 pub use conversations::page::ConversationPage;
 pub use conversations::query::ConversationQuery;
 pub use conversations::search::{ConversationSearchPage, ConversationSearchQuery};
+pub use csat::{CsatResponsePage, CsatResponseQuery};
 pub use custom_attributes::{
     CreateCustomAttributeDefinitionRequest, CustomAttributeDefinitionHandle,
     UpdateCustomAttributeDefinitionRequest,
@@ -240,6 +245,9 @@ pub use macros::create::CreateMacroRequest;
 pub use macros::handle::{MacroHandle, UpdateMacroRequest};
 pub use probe::ProbeReport;
 pub use profile::UpdateProfileRequest;
+pub use reports::breakdowns::{BreakdownRequest, OutgoingGroup};
+pub use reports::metrics::{SummaryRequest, TimeseriesRequest};
+pub use reports::{GroupBy, ReportRange, ReportSubject, ReportsHandle};
 pub use teams::create::CreateTeamRequest;
 pub use teams::team::{TeamHandle, UpdateTeamRequest};
 pub use transport::options::CallOptions;
@@ -247,7 +255,7 @@ pub use transport::policy::RetryPolicy;
 pub use transport::rate_limit::RateLimit;
 pub use webhooks::RegisteredWebhook;
 pub use webhooks::create::CreateWebhookRequest;
-pub use webhooks::handle::{WebhookHandle, UpdateWebhookRequest};
+pub use webhooks::handle::{UpdateWebhookRequest, WebhookHandle};
 
 /// The generated client this crate wraps, for [`Client::raw`].
 pub use ruut_api;

@@ -270,6 +270,7 @@ fn every_call<'a>(
     .chain(html_404_calls::people::people_calls(client))
     .chain(conversation_actions(client))
     .chain(html_404_calls::admin_automation::calls(client))
+    .chain(html_404_calls::reports::calls(client))
     .collect()
 }
 

@@ -45,6 +45,7 @@ mod macros;
 mod message_changes;
 mod messages_contacts;
 mod profile;
+mod reports;
 mod teams;
 
 use std::sync::Arc;
@@ -84,6 +85,7 @@ fn steps() -> Vec<Step> {
         account_webhooks::steps(),
         macros::steps(),
         automation_rules::steps(),
+        reports::steps(),
     ]
     .into_iter()
     .flatten()

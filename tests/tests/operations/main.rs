@@ -23,6 +23,7 @@ mod account_webhooks;
 mod accounts;
 mod agent_bots;
 mod agents;
+mod audit_logs;
 mod automation_rules;
 mod canned_responses;
 mod contact_changes;
@@ -33,6 +34,7 @@ mod conversation_changes;
 mod conversation_state;
 mod conversations;
 mod coverage;
+mod csat;
 mod custom_attributes;
 mod custom_filters;
 mod filter;
@@ -42,9 +44,12 @@ mod labels;
 mod macros;
 mod messages;
 mod profile;
+mod report_data;
+mod reports;
 mod runner;
 mod sdk_calls;
 mod spec;
+mod summary_reports;
 mod table;
 mod teams;
 
@@ -79,6 +84,9 @@ pub fn table() -> Vec<Entry> {
         account_webhooks::entries(),
         macros::entries(),
         automation_rules::entries(),
+        reports::entries(),
+        csat::entries(),
+        audit_logs::entries(),
     ]
     .into_iter()
     .flatten()

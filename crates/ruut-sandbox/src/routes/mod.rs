@@ -14,6 +14,7 @@ mod agent_bots;
 mod agents;
 mod attachments;
 mod attribute_definitions;
+mod audit_logs;
 mod automation_rules;
 mod bulk;
 mod canned_responses;
@@ -24,6 +25,7 @@ mod contacts;
 mod conversation_actions;
 mod conversation_labels;
 mod conversations;
+mod csat;
 mod custom_filters;
 mod filter;
 mod inbox_bots;
@@ -36,8 +38,10 @@ mod message_changes;
 mod messages;
 mod participants;
 mod profile;
+mod reports;
 mod serve;
 mod status;
+mod summary_reports;
 mod teams;
 mod typing;
 mod uploads;
@@ -185,6 +189,18 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::UpdateAutomationRule => serve(m, automation_rules::update),
         Op::DeleteAutomationRule => serve(m, automation_rules::delete),
         Op::CloneAutomationRule => serve(m, automation_rules::clone),
+        Op::GetReportTimeseries => serve(m, reports::timeseries),
+        Op::GetReportSummary => serve(m, reports::summary),
+        Op::GetConversationMetrics => serve(m, reports::conversations),
+        Op::GetFirstResponseTimeDistribution => serve(m, reports::first_response_time_distribution),
+        Op::GetOutgoingMessagesCount => serve(m, reports::outgoing_messages_count),
+        Op::GetAgentSummaryReport => serve(m, summary_reports::agent),
+        Op::GetTeamSummaryReport => serve(m, summary_reports::team),
+        Op::GetInboxSummaryReport => serve(m, summary_reports::inbox),
+        Op::GetChannelSummaryReport => serve(m, summary_reports::channel),
+        Op::ListCsatSurveyResponses => serve(m, csat::list),
+        Op::GetCsatMetrics => serve(m, csat::metrics),
+        Op::ListAuditLogs => serve(m, audit_logs::list),
         _ => return None,
     })
 }

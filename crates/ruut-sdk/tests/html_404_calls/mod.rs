@@ -8,6 +8,7 @@ pub(crate) mod admin_automation;
 pub(crate) mod admin_config;
 pub(crate) mod admin_inboxes;
 pub(crate) mod people;
+pub(crate) mod reports;
 
 pub(crate) use super::Call;
 
