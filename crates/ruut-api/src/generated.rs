@@ -192,6 +192,7 @@ is absent while empty, and `custom_role_id` is sent by enterprise servers only.
 present only when the webhook has one. `secret` is sent by Chatwoot 4.11.2 and later
 (and by the sandbox), not by v4.10.1: the key of the HMAC-SHA256 each delivery is
 signed with (`X-Chatwoot-Signature`). Keep it out of logs.
+The keys that may be null (`name`) are always sent, but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
 */
     #[derive(
         ::serde::Deserialize,
@@ -207,7 +208,7 @@ signed with (`X-Chatwoot-Signature`). Keep it out of logs.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub inbox: ::std::option::Option<AccountWebhookInbox>,
         ///Null when none was given.
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         ///Chatwoot 4.11.2 and later only (absent from v4.10.1): the signing secret.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -358,6 +359,7 @@ signed with (`X-Chatwoot-Signature`). Keep it out of logs.
     }
     /**An agent bot (`models/_agent_bot.json.jbuilder`). `outgoing_url` is absent for system
 bots; `access_token` only for the account's own bots.
+The keys that may be null (`account_id`) are always sent, but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
 */
     #[derive(
         ::serde::Deserialize,
@@ -372,7 +374,7 @@ bots; `access_token` only for the account's own bots.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub access_token: ::std::option::Option<::std::string::String>,
         ///Null for a system bot.
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub account_id: ::std::option::Option<i64>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub bot_config: ::std::option::Option<
@@ -857,6 +859,7 @@ nothing changes and the answer is null.
     }
     /**One recorded change (an `audits` row). Times are Unix seconds; `audited_changes`
 maps each attribute to its new value (create, destroy) or `[old, new]` (update).
+The keys that may be null (`auditable_id`, `auditable_type`, `auditable`, `associated_id`, `associated_type`, `user_id`, `user_type`, `username`, `comment`, `request_uuid`, `remote_address`) are always sent, but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
 */
     #[derive(
         ::serde::Deserialize,
@@ -869,38 +872,38 @@ maps each attribute to its new value (create, destroy) or `[old, new]` (update).
     pub struct AuditLog {
         ///`create`, `update` or `destroy`.
         pub action: ::std::string::String,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub associated_id: ::std::option::Option<i64>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub associated_type: ::std::option::Option<::std::string::String>,
         ///The record's `push_event_data`, `null` when it has none or is gone.
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auditable: ::std::option::Option<
             ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         >,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auditable_id: ::std::option::Option<i64>,
         ///`Account`, `Team`, `Inbox`, `Webhook`, `AccountUser`, ...
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auditable_type: ::std::option::Option<::std::string::String>,
         pub audited_changes: ::serde_json::Map<
             ::std::string::String,
             ::serde_json::Value,
         >,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub comment: ::std::option::Option<::std::string::String>,
         pub created_at: i64,
         pub id: i64,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub remote_address: ::std::option::Option<::std::string::String>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub request_uuid: ::std::option::Option<::std::string::String>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub user_id: ::std::option::Option<i64>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub user_type: ::std::option::Option<::std::string::String>,
         ///The acting user's e-mail.
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub username: ::std::option::Option<::std::string::String>,
         pub version: i64,
     }
@@ -1000,6 +1003,7 @@ next condition (null on the last).
     }
     /**An automation rule (`automation_rules/partials/_automation_rule.json.jbuilder`).
 `created_on` is Unix seconds; `files` only when the rule has attachments.
+The keys that may be null (`description`) are always sent, but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
 */
     #[derive(
         ::serde::Deserialize,
@@ -1015,7 +1019,7 @@ next condition (null on the last).
         pub active: bool,
         pub conditions: ::std::vec::Vec<AutomationCondition>,
         pub created_on: i64,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub description: ::std::option::Option<::std::string::String>,
         ///conversation_created, conversation_updated, conversation_opened or message_created.
         pub event_name: ::std::string::String,
@@ -2641,6 +2645,7 @@ other (for example `assignee_id`) without an error.
     }
     /**A customer's answer to the satisfaction survey (`models/_csat_survey_response.json.jbuilder`).
 Times are Unix seconds.
+The keys that may be null (`feedback_message`, `csat_review_notes`, `review_notes_updated_at`) are always sent, but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
 */
     #[derive(
         ::serde::Deserialize,
@@ -2660,16 +2665,16 @@ Times are Unix seconds.
         pub conversation_id: i64,
         pub created_at: i64,
         ///An Enterprise reviewer's notes.
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub csat_review_notes: ::std::option::Option<::std::string::String>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub feedback_message: ::std::option::Option<::std::string::String>,
         pub id: i64,
         ///The survey message.
         pub message_id: i64,
         ///1 to 5.
         pub rating: i64,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub review_notes_updated_at: ::std::option::Option<i64>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub review_notes_updated_by: ::std::option::Option<CsatReviewer>,
@@ -4276,6 +4281,7 @@ or `-`, start with a letter or digit, and be unique in the account (422 otherwis
     /**A macro (`models/_macro.json.jbuilder`). `created_by` and `updated_by` (the agent
 partial) are present only while those users exist; `files` only when the macro has
 attachments. `visibility` is null for an administrator's macro saved without one.
+The keys that may be null (`visibility`) are always sent, but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
 */
     #[derive(
         ::serde::Deserialize,
@@ -4296,7 +4302,7 @@ attachments. `visibility` is null for an administrator's macro saved without one
         pub name: ::std::string::String,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub updated_by: ::std::option::Option<Assignee>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub visibility: ::std::option::Option<crate::enums::MacroVisibility>,
     }
     impl Macro {
@@ -4942,9 +4948,9 @@ fields; send none (the sandbox refuses them).
     )]
     pub struct OutgoingMessagesCount {
         ///`null` for a conversation tag without a label record.
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<i64>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         pub outgoing_messages_count: i64,
     }
@@ -5103,6 +5109,7 @@ fields; send none (the sandbox refuses them).
     }
     /**The totals of one period (`MetricBuilder#summary`); averages in seconds, `null` when
 there was nothing to average.
+The keys that may be null (`avg_first_response_time`, `avg_resolution_time`, `reply_time`) are always sent, but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
 */
     #[derive(
         ::serde::Deserialize,
@@ -5113,14 +5120,14 @@ there was nothing to average.
         schemars::JsonSchema
     )]
     pub struct ReportPeriodSummary {
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub avg_first_response_time: ::std::option::Option<f64>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub avg_resolution_time: ::std::option::Option<f64>,
         pub conversations_count: i64,
         pub incoming_messages_count: i64,
         pub outgoing_messages_count: i64,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reply_time: ::std::option::Option<f64>,
         pub resolutions_count: i64,
     }
@@ -5157,6 +5164,7 @@ count or average of the period and the Unix time it starts at; averages also giv
     }
     /**The totals of the period asked for and, in `previous`, of the period of the same
 length before it (`ReportsController#build_summary`).
+The keys that may be null (`avg_first_response_time`, `avg_resolution_time`, `reply_time`) are always sent, but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
 */
     #[derive(
         ::serde::Deserialize,
@@ -5167,15 +5175,15 @@ length before it (`ReportsController#build_summary`).
         schemars::JsonSchema
     )]
     pub struct ReportSummary {
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub avg_first_response_time: ::std::option::Option<f64>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub avg_resolution_time: ::std::option::Option<f64>,
         pub conversations_count: i64,
         pub incoming_messages_count: i64,
         pub outgoing_messages_count: i64,
         pub previous: ReportPeriodSummary,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reply_time: ::std::option::Option<f64>,
         pub resolutions_count: i64,
     }
@@ -5488,6 +5496,7 @@ seconds (possibly fractional) as the Chatwoot server sends them.
     }
     /**The totals of one agent, team or inbox over a period (`BaseSummaryBuilder`);
 averages in seconds, `null` when there was nothing to average.
+The keys that may be null (`avg_resolution_time`, `avg_first_response_time`, `avg_reply_time`) are always sent, but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
 */
     #[derive(
         ::serde::Deserialize,
@@ -5498,11 +5507,11 @@ averages in seconds, `null` when there was nothing to average.
         schemars::JsonSchema
     )]
     pub struct SummaryReportRow {
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub avg_first_response_time: ::std::option::Option<f64>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub avg_reply_time: ::std::option::Option<f64>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub avg_resolution_time: ::std::option::Option<f64>,
         pub conversations_count: i64,
         pub id: i64,
@@ -7201,7 +7210,7 @@ in which conversation, and whether in a private note.
                     account_id: Err("no value supplied for account_id".to_string()),
                     id: Err("no value supplied for id".to_string()),
                     inbox: Ok(Default::default()),
-                    name: Err("no value supplied for name".to_string()),
+                    name: Ok(Default::default()),
                     secret: Ok(Default::default()),
                     subscriptions: Err(
                         "no value supplied for subscriptions".to_string(),
@@ -7805,7 +7814,7 @@ in which conversation, and whether in a private note.
             fn default() -> Self {
                 Self {
                     access_token: Ok(Default::default()),
-                    account_id: Err("no value supplied for account_id".to_string()),
+                    account_id: Ok(Default::default()),
                     bot_config: Ok(Default::default()),
                     bot_type: Err("no value supplied for bot_type".to_string()),
                     description: Ok(Default::default()),
@@ -9103,30 +9112,22 @@ in which conversation, and whether in a private note.
             fn default() -> Self {
                 Self {
                     action: Err("no value supplied for action".to_string()),
-                    associated_id: Err(
-                        "no value supplied for associated_id".to_string(),
-                    ),
-                    associated_type: Err(
-                        "no value supplied for associated_type".to_string(),
-                    ),
-                    auditable: Err("no value supplied for auditable".to_string()),
-                    auditable_id: Err("no value supplied for auditable_id".to_string()),
-                    auditable_type: Err(
-                        "no value supplied for auditable_type".to_string(),
-                    ),
+                    associated_id: Ok(Default::default()),
+                    associated_type: Ok(Default::default()),
+                    auditable: Ok(Default::default()),
+                    auditable_id: Ok(Default::default()),
+                    auditable_type: Ok(Default::default()),
                     audited_changes: Err(
                         "no value supplied for audited_changes".to_string(),
                     ),
-                    comment: Err("no value supplied for comment".to_string()),
+                    comment: Ok(Default::default()),
                     created_at: Err("no value supplied for created_at".to_string()),
                     id: Err("no value supplied for id".to_string()),
-                    remote_address: Err(
-                        "no value supplied for remote_address".to_string(),
-                    ),
-                    request_uuid: Err("no value supplied for request_uuid".to_string()),
-                    user_id: Err("no value supplied for user_id".to_string()),
-                    user_type: Err("no value supplied for user_type".to_string()),
-                    username: Err("no value supplied for username".to_string()),
+                    remote_address: Ok(Default::default()),
+                    request_uuid: Ok(Default::default()),
+                    user_id: Ok(Default::default()),
+                    user_type: Ok(Default::default()),
+                    username: Ok(Default::default()),
                     version: Err("no value supplied for version".to_string()),
                 }
             }
@@ -9772,7 +9773,7 @@ in which conversation, and whether in a private note.
                     active: Err("no value supplied for active".to_string()),
                     conditions: Err("no value supplied for conditions".to_string()),
                     created_on: Err("no value supplied for created_on".to_string()),
-                    description: Err("no value supplied for description".to_string()),
+                    description: Ok(Default::default()),
                     event_name: Err("no value supplied for event_name".to_string()),
                     files: Ok(Default::default()),
                     id: Err("no value supplied for id".to_string()),
@@ -14647,18 +14648,12 @@ in which conversation, and whether in a private note.
                         "no value supplied for conversation_id".to_string(),
                     ),
                     created_at: Err("no value supplied for created_at".to_string()),
-                    csat_review_notes: Err(
-                        "no value supplied for csat_review_notes".to_string(),
-                    ),
-                    feedback_message: Err(
-                        "no value supplied for feedback_message".to_string(),
-                    ),
+                    csat_review_notes: Ok(Default::default()),
+                    feedback_message: Ok(Default::default()),
                     id: Err("no value supplied for id".to_string()),
                     message_id: Err("no value supplied for message_id".to_string()),
                     rating: Err("no value supplied for rating".to_string()),
-                    review_notes_updated_at: Err(
-                        "no value supplied for review_notes_updated_at".to_string(),
-                    ),
+                    review_notes_updated_at: Ok(Default::default()),
                     review_notes_updated_by: Ok(Default::default()),
                 }
             }
@@ -19762,7 +19757,7 @@ in which conversation, and whether in a private note.
                     id: Err("no value supplied for id".to_string()),
                     name: Err("no value supplied for name".to_string()),
                     updated_by: Ok(Default::default()),
-                    visibility: Err("no value supplied for visibility".to_string()),
+                    visibility: Ok(Default::default()),
                 }
             }
         }
@@ -22453,8 +22448,8 @@ in which conversation, and whether in a private note.
         impl ::std::default::Default for OutgoingMessagesCount {
             fn default() -> Self {
                 Self {
-                    id: Err("no value supplied for id".to_string()),
-                    name: Err("no value supplied for name".to_string()),
+                    id: Ok(Default::default()),
+                    name: Ok(Default::default()),
                     outgoing_messages_count: Err(
                         "no value supplied for outgoing_messages_count".to_string(),
                     ),
@@ -23208,12 +23203,8 @@ in which conversation, and whether in a private note.
         impl ::std::default::Default for ReportPeriodSummary {
             fn default() -> Self {
                 Self {
-                    avg_first_response_time: Err(
-                        "no value supplied for avg_first_response_time".to_string(),
-                    ),
-                    avg_resolution_time: Err(
-                        "no value supplied for avg_resolution_time".to_string(),
-                    ),
+                    avg_first_response_time: Ok(Default::default()),
+                    avg_resolution_time: Ok(Default::default()),
                     conversations_count: Err(
                         "no value supplied for conversations_count".to_string(),
                     ),
@@ -23223,7 +23214,7 @@ in which conversation, and whether in a private note.
                     outgoing_messages_count: Err(
                         "no value supplied for outgoing_messages_count".to_string(),
                     ),
-                    reply_time: Err("no value supplied for reply_time".to_string()),
+                    reply_time: Ok(Default::default()),
                     resolutions_count: Err(
                         "no value supplied for resolutions_count".to_string(),
                     ),
@@ -23461,12 +23452,8 @@ in which conversation, and whether in a private note.
         impl ::std::default::Default for ReportSummary {
             fn default() -> Self {
                 Self {
-                    avg_first_response_time: Err(
-                        "no value supplied for avg_first_response_time".to_string(),
-                    ),
-                    avg_resolution_time: Err(
-                        "no value supplied for avg_resolution_time".to_string(),
-                    ),
+                    avg_first_response_time: Ok(Default::default()),
+                    avg_resolution_time: Ok(Default::default()),
                     conversations_count: Err(
                         "no value supplied for conversations_count".to_string(),
                     ),
@@ -23477,7 +23464,7 @@ in which conversation, and whether in a private note.
                         "no value supplied for outgoing_messages_count".to_string(),
                     ),
                     previous: Err("no value supplied for previous".to_string()),
-                    reply_time: Err("no value supplied for reply_time".to_string()),
+                    reply_time: Ok(Default::default()),
                     resolutions_count: Err(
                         "no value supplied for resolutions_count".to_string(),
                     ),
@@ -24255,15 +24242,9 @@ in which conversation, and whether in a private note.
         impl ::std::default::Default for SummaryReportRow {
             fn default() -> Self {
                 Self {
-                    avg_first_response_time: Err(
-                        "no value supplied for avg_first_response_time".to_string(),
-                    ),
-                    avg_reply_time: Err(
-                        "no value supplied for avg_reply_time".to_string(),
-                    ),
-                    avg_resolution_time: Err(
-                        "no value supplied for avg_resolution_time".to_string(),
-                    ),
+                    avg_first_response_time: Ok(Default::default()),
+                    avg_reply_time: Ok(Default::default()),
+                    avg_resolution_time: Ok(Default::default()),
                     conversations_count: Err(
                         "no value supplied for conversations_count".to_string(),
                     ),
