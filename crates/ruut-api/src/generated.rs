@@ -4653,6 +4653,7 @@ inside `agent`.
     pub struct NewAgent {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auto_offline: ::std::option::Option<bool>,
+        ///Null, like no value, leaves the column's default (online).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub availability: ::std::option::Option<crate::enums::AvailabilityStatus>,
         pub email: ::std::string::String,

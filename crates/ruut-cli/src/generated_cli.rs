@@ -2569,7 +2569,8 @@ impl<T: CliConfig> Cli<T> {
                     .value_parser(
                         ::clap::value_parser!(ruut_api::enums::AvailabilityStatus),
                     )
-                    .required(false),
+                    .required(false)
+                    .help("Null, like no value, leaves the column's default (online)."),
             )
             .arg(
                 ::clap::Arg::new("email")
