@@ -4659,6 +4659,7 @@ inside `agent`.
         pub email: ::std::string::String,
         ///The user's name (kept as is when the email is an existing user's).
         pub name: ::std::string::String,
+        ///Null, like no value, leaves the column's default (agent).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub role: ::std::option::Option<crate::enums::UserRole>,
     }

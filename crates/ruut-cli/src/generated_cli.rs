@@ -2591,7 +2591,8 @@ impl<T: CliConfig> Cli<T> {
                 ::clap::Arg::new("role")
                     .long("role")
                     .value_parser(::clap::value_parser!(ruut_api::enums::UserRole))
-                    .required(false),
+                    .required(false)
+                    .help("Null, like no value, leaves the column's default (agent)."),
             )
             .arg(
                 ::clap::Arg::new("json-body")
