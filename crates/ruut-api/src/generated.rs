@@ -391,7 +391,7 @@ The keys that may be null (`account_id`) are always sent, but are not `required`
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub outgoing_url: ::std::option::Option<::std::string::String>,
         pub system_bot: bool,
-        ///The avatar's URL
+        ///The avatar's URL, or an empty string.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub thumbnail: ::std::option::Option<::std::string::String>,
     }
@@ -3429,8 +3429,11 @@ channels add their own keys.
         pub provider: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reply_time: ::std::option::Option<::std::string::String>,
+        ///The web widget's enabled features (`Channel::WebWidget`'s flags, such as `attachments` or `emoji_picker`); null for other channels.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub selected_feature_flags: ::std::option::Option<::serde_json::Value>,
+        pub selected_feature_flags: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
         ///`friendly` or `professional`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub sender_name_type: ::std::option::Option<::std::string::String>,
@@ -4653,13 +4656,11 @@ inside `agent`.
     pub struct NewAgent {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auto_offline: ::std::option::Option<bool>,
-        ///Null, like no value, leaves the column's default (online).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub availability: ::std::option::Option<crate::enums::AvailabilityStatus>,
         pub email: ::std::string::String,
         ///The user's name (kept as is when the email is an existing user's).
         pub name: ::std::string::String,
-        ///Null, like no value, leaves the column's default (agent).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub role: ::std::option::Option<crate::enums::UserRole>,
     }
@@ -5154,7 +5155,7 @@ count or average of the period and the Unix time it starts at; averages also giv
         ///The events averaged (averages only).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub count: ::std::option::Option<i64>,
-        ///The start of the period
+        ///The start of the period, Unix seconds.
         pub timestamp: i64,
         ///The count, or the average in seconds (0 for a period without events).
         pub value: f64,
@@ -16387,7 +16388,7 @@ in which conversation, and whether in a private note.
                 ::std::string::String,
             >,
             selected_feature_flags: ::std::result::Result<
-                ::std::option::Option<::serde_json::Value>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
                 ::std::string::String,
             >,
             sender_name_type: ::std::result::Result<
@@ -16847,7 +16848,9 @@ in which conversation, and whether in a private note.
             }
             pub fn selected_feature_flags<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::serde_json::Value>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.selected_feature_flags = value

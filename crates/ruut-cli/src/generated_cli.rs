@@ -2569,8 +2569,7 @@ impl<T: CliConfig> Cli<T> {
                     .value_parser(
                         ::clap::value_parser!(ruut_api::enums::AvailabilityStatus),
                     )
-                    .required(false)
-                    .help("Null, like no value, leaves the column's default (online)."),
+                    .required(false),
             )
             .arg(
                 ::clap::Arg::new("email")
@@ -2591,8 +2590,7 @@ impl<T: CliConfig> Cli<T> {
                 ::clap::Arg::new("role")
                     .long("role")
                     .value_parser(::clap::value_parser!(ruut_api::enums::UserRole))
-                    .required(false)
-                    .help("Null, like no value, leaves the column's default (agent)."),
+                    .required(false),
             )
             .arg(
                 ::clap::Arg::new("json-body")

@@ -77,7 +77,12 @@ pub fn check(root: &Path) -> Result<String, Error> {
     }
     let mut missing = Vec::new();
     for tag in &tags {
-        let tag_url = format!("{url}#tag/{}", tag.replace(' ', "%20"));
+        // Redoc's anchor is the tag's slug: spaces become hyphens ("Agent bots"
+        // is `#tag/Agent-bots`; `%20` finds no section and renders none).
+        let tag_url = format!(
+            "{url}#tag/{}",
+            tag.split_whitespace().collect::<Vec<_>>().join("-")
+        );
         let dom = run_chromium(
             root,
             &chromium,
