@@ -178,6 +178,7 @@ mod routes;
 mod sandbox;
 mod scope;
 mod seed;
+mod seed_info;
 mod server;
 mod setup_error;
 mod state;
