@@ -25,7 +25,7 @@ pub struct Dirs {
     /// The main target directory (`CARGO_TARGET_DIR` of the caller).
     pub target: PathBuf,
     /// A revision to build side by side with the checkout
-    /// ([`build_cost`](crate::build_cost)), if any.
+    /// ([`build_cost`]), if any.
     pub baseline: Option<String>,
 }
 
