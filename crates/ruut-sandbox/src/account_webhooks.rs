@@ -11,6 +11,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use serde_json::{Value, json};
 
+use crate::records::{AccountRecords, account_record};
 use crate::state::Store;
 
 /// The events a webhook may subscribe to (`Webhook::ALLOWED_WEBHOOK_EVENTS`).
@@ -55,41 +56,11 @@ impl std::fmt::Debug for AccountWebhook {
 }
 
 /// Every account's webhooks, and the next id.
-#[derive(Clone, Debug)]
-pub(crate) struct AccountWebhooks {
-    pub list: Vec<AccountWebhook>,
-    next_id: i64,
-}
+pub(crate) type AccountWebhooks = AccountRecords<AccountWebhook>;
 
-impl Default for AccountWebhooks {
-    fn default() -> Self {
-        Self {
-            list: Vec::new(),
-            next_id: 1,
-        }
-    }
-}
+account_record!(AccountWebhook);
 
 impl AccountWebhooks {
-    /// Hands out the next webhook id.
-    pub fn take_id(&mut self) -> i64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        id
-    }
-
-    /// Where the webhook with this id in the account is in `list`.
-    pub fn index(&self, account_id: i64, id: i64) -> Option<usize> {
-        self.list
-            .iter()
-            .position(|w| w.id == id && w.account_id == account_id)
-    }
-
-    /// Whether the account has any webhook.
-    pub fn any_in(&self, account_id: i64) -> bool {
-        self.list.iter().any(|w| w.account_id == account_id)
-    }
-
     /// The account's webhooks subscribed to `event`, as Chatwoot's
     /// `WebhookListener#deliver_account_webhooks` picks them (whatever their
     /// `inbox_id`).
@@ -98,9 +69,8 @@ impl AccountWebhooks {
         account_id: i64,
         event: &str,
     ) -> impl Iterator<Item = &AccountWebhook> {
-        self.list.iter().filter(move |w| {
-            w.account_id == account_id && w.subscriptions.iter().any(|s| s == event)
-        })
+        self.in_account(account_id)
+            .filter(move |w| w.subscriptions.iter().any(|s| s == event))
     }
 }
 

@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::clock;
+use crate::records::{AccountRecords, account_record};
 use crate::state::Store;
 
 /// `AutomationRule#conditions_attributes` (the account's custom attribute
@@ -65,36 +66,9 @@ pub(crate) struct AutomationRule {
 }
 
 /// Every account's rules, and the next id.
-#[derive(Clone, Debug)]
-pub(crate) struct AutomationRules {
-    pub list: Vec<AutomationRule>,
-    next_id: i64,
-}
+pub(crate) type AutomationRules = AccountRecords<AutomationRule>;
 
-impl Default for AutomationRules {
-    fn default() -> Self {
-        Self {
-            list: Vec::new(),
-            next_id: 1,
-        }
-    }
-}
-
-impl AutomationRules {
-    /// Hands out the next rule id.
-    pub fn take_id(&mut self) -> i64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        id
-    }
-
-    /// Where the rule with this id in the account is in `list`.
-    pub fn index(&self, account_id: i64, id: i64) -> Option<usize> {
-        self.list
-            .iter()
-            .position(|r| r.id == id && r.account_id == account_id)
-    }
-}
+account_record!(AutomationRule);
 
 /// A rule as `automation_rules/partials/_automation_rule.json.jbuilder`
 /// renders it (never with `files`).

@@ -172,6 +172,7 @@ mod notes;
 mod operations;
 mod people;
 mod pipeline;
+mod records;
 mod render;
 mod reporting;
 mod routes;

@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use crate::records::{AccountRecords, account_record};
 use crate::render;
 use crate::state::{AssigneeRef, Store};
 
@@ -72,36 +73,9 @@ impl Macro {
 }
 
 /// Every account's macros, and the next id.
-#[derive(Clone, Debug)]
-pub(crate) struct Macros {
-    pub list: Vec<Macro>,
-    next_id: i64,
-}
+pub(crate) type Macros = AccountRecords<Macro>;
 
-impl Default for Macros {
-    fn default() -> Self {
-        Self {
-            list: Vec::new(),
-            next_id: 1,
-        }
-    }
-}
-
-impl Macros {
-    /// Hands out the next macro id.
-    pub fn take_id(&mut self) -> i64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        id
-    }
-
-    /// Where the macro with this id in the account is in `list`.
-    pub fn index(&self, account_id: i64, id: i64) -> Option<usize> {
-        self.list
-            .iter()
-            .position(|m| m.id == id && m.account_id == account_id)
-    }
-}
+account_record!(Macro);
 
 /// A macro as `models/_macro.json.jbuilder` renders it (never with `files`:
 /// the sandbox keeps no attachments for macros).

@@ -157,9 +157,7 @@ pub(crate) fn list(cx: Scope<'_, AdminAccount>) -> Reply {
     let hooks: Vec<Value> = cx
         .store
         .account_webhooks
-        .list
-        .iter()
-        .filter(|w| w.account_id == account_id)
+        .in_account(account_id)
         .map(|w| webhook_json(&cx.store, w))
         .collect();
     let body = json!({"payload": {"webhooks": hooks}});

@@ -131,9 +131,7 @@ pub(crate) fn list(cx: Scope<'_, AdminAccount>) -> Reply {
     let rules: Vec<Value> = cx
         .store
         .automation_rules
-        .list
-        .iter()
-        .filter(|r| r.account_id == account_id)
+        .in_account(account_id)
         .map(rule_json)
         .collect();
     Ok(json_response(StatusCode::OK, &json!({"payload": rules})))

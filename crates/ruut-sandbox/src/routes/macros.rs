@@ -110,9 +110,8 @@ pub(crate) fn list(cx: AccountScope<'_>) -> Reply {
     let listed: Vec<Value> = cx
         .store
         .macros
-        .list
-        .iter()
-        .filter(|m| m.account_id == account_id && m.listed_for(user_id))
+        .in_account(account_id)
+        .filter(|m| m.listed_for(user_id))
         .map(|m| macro_json(&cx.store, m))
         .collect();
     Ok(json_response(StatusCode::OK, &json!({"payload": listed})))
