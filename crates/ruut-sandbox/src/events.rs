@@ -36,7 +36,7 @@ impl Sandbox {
             |store, index, app| {
                 let kind = MessageKind::Incoming;
                 let sender = sender_of(&store.conversations[index], app, kind);
-                let message = new_message(store, sender, kind, content);
+                let message = new_message(store, Some(sender), kind, content);
                 let id = message.id;
                 store.conversations[index].add_message(message);
                 app.webhooks
@@ -154,5 +154,7 @@ fn change<R>(
     let watch = Watch::conversation(&app.webhooks, &store, account_id, conversation_id);
     let result = work(&mut store, index, app)?;
     watch.finish(&app.webhooks, &store);
+    drop(store);
+    crate::automation::run(app);
     Ok(result)
 }
