@@ -975,8 +975,8 @@ The keys that may be null (`auditable_id`, `auditable_type`, `auditable`, `assoc
     }
     /**One condition of a rule: the attribute (`attribute_key`), how it is compared
 (`filter_operator`: equal_to, not_equal_to, contains, does_not_contain,
-is_present...), the `values`, and the `query_operator` (AND or OR) joining it to the
-next condition (null on the last).
+is_present..., or attribute_changed on conversation_updated), the `values`, and the
+`query_operator` (AND or OR) joining it to the next condition (null on the last).
 */
     #[derive(
         ::serde::Deserialize,
@@ -993,8 +993,12 @@ next condition (null on the last).
         pub filter_operator: ::std::string::String,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub query_operator: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
-        pub values: ::std::vec::Vec<::serde_json::Value>,
+        /**The values compared: a list, or for `attribute_changed` an object
+`{"from": [...], "to": [...]}` (the values before and after the change; the
+controller stores `params[:conditions]` unfiltered, so both shapes are kept).
+*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub values: ::std::option::Option<::serde_json::Value>,
     }
     impl AutomationCondition {
         pub fn builder() -> builder::AutomationCondition {
@@ -9625,7 +9629,7 @@ in which conversation, and whether in a private note.
                 ::std::string::String,
             >,
             values: ::std::result::Result<
-                ::std::vec::Vec<::serde_json::Value>,
+                ::std::option::Option<::serde_json::Value>,
                 ::std::string::String,
             >,
         }
@@ -9701,7 +9705,7 @@ in which conversation, and whether in a private note.
             }
             pub fn values<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::serde_json::Value>>,
+                T: ::std::convert::TryInto<::std::option::Option<::serde_json::Value>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.values = value
@@ -30907,8 +30911,13 @@ Every automation rule of the account, as `{"payload": [...]}` (no paging).
 Administrators only: an agent is answered 401 "You are not authorized to do this
 action".
 
-The sandbox stores rules but does not run them on events yet (`active` rules are not
-evaluated): rules made here change nothing in the sandbox's conversations.
+The sandbox runs `active` rules on its own events as `AutomationRuleListener` does
+(conversation_created, conversation_updated, conversation_opened,
+conversation_resolved, message_created; what a rule changes starts no rule), but
+before answering the request that caused the event, where the server runs them in a
+background job after answering. Its actions are the macros' (send_attachment,
+send_email_transcript, send_email_to_team and send_webhook_event are skipped);
+`attribute_changed` conditions compare the event's changes.
 
 Server: `AutomationRulesController#index`, `AutomationRulePolicy#index?`
 (administrators), views `automation_rules/index.json.jbuilder` and

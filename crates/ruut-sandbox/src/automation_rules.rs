@@ -1,6 +1,5 @@
 //! Automation rules (Chatwoot's `AutomationRule`): stored, listed, changed,
-//! copied. The sandbox does not run them on events (not yet): a rule made
-//! here changes nothing in the sandbox's conversations.
+//! copied. [`crate::automation`] runs the active ones on the sandbox's events.
 
 use serde_json::{Value, json};
 

@@ -146,11 +146,13 @@
 
 mod account_details;
 mod account_webhooks;
+mod actions;
 mod admin_config;
 mod admin_seed;
 mod app;
 mod audit;
 mod auth;
+mod automation;
 mod automation_rules;
 mod clock;
 mod compression;

@@ -72,12 +72,15 @@ impl SignedIn {
         let store = self.app.store.lock();
         let path = Path(&self.params);
         let place = P::find(&store, self.caller, &path)?;
-        work(Scope {
+        let reply = work(Scope {
             app: &self.app,
             caller: self.caller,
             store,
             place,
-        })
+        });
+        // The store is unlocked again: the rules the request started run now.
+        crate::automation::run(&self.app);
+        reply
     }
 }
 

@@ -30,7 +30,7 @@ fn new_rule() -> AutomationRuleCreate {
         conditions: vec![AutomationCondition {
             attribute_key: "content".to_owned(),
             filter_operator: "contains".to_owned(),
-            values: vec!["invoice".into()],
+            values: Some(serde_json::json!(["invoice"])),
             query_operator: None,
             custom_attribute_type: None,
         }],

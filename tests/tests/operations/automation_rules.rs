@@ -18,7 +18,7 @@ fn condition(key: &str) -> AutomationCondition {
     AutomationCondition {
         attribute_key: key.to_owned(),
         filter_operator: "contains".to_owned(),
-        values: vec![json!("refund")],
+        values: Some(json!(["refund"])),
         query_operator: None,
         custom_attribute_type: None,
     }

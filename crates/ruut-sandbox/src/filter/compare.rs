@@ -119,10 +119,12 @@ fn any_equal(matches: impl Iterator<Item = Option<bool>>) -> Option<bool> {
 fn compared(c: &Condition, entity: Entity) -> &[Value] {
     match entity {
         Entity::Contact => c.values.get(..1).unwrap_or(&[]),
-        Entity::Conversation if matches!(c.kind, Kind::CustomText | Kind::CustomBool) => {
+        Entity::Conversation | Entity::Automation
+            if matches!(c.kind, Kind::CustomText | Kind::CustomBool) =>
+        {
             c.values.get(..1).unwrap_or(&[])
         }
-        Entity::Conversation => &c.values,
+        Entity::Conversation | Entity::Automation => &c.values,
     }
 }
 

@@ -4,13 +4,16 @@
 use serde_json::Value;
 
 use super::Op;
-use crate::state::{AssigneeRef, Attrs, Contact, Conversation};
+use crate::state::{AssigneeRef, Attrs, Contact, Conversation, Store};
 
 /// What a filter filters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Entity {
     Conversation,
     Contact,
+    /// An automation rule's conditions: a conversation's, its contact's and
+    /// a message's attributes (`AutomationRules::ConditionsFilterService`).
+    Automation,
 }
 
 /// The kind of value an attribute holds, which decides how it compares.
@@ -81,6 +84,13 @@ const PHONE: &[Op] = &[
 ];
 const DATE: &[Op] = &[Op::IsGreaterThan, Op::IsLessThan, Op::DaysBefore];
 
+/// The message attributes (`messages:` in filter_keys.yml), which only
+/// automation rules name.
+const MESSAGE: &[(&str, Kind, &[Op])] = &[
+    ("message_type", Kind::Id, EQ),
+    ("content", Kind::TextCi, EQ_CONTAINS),
+];
+
 /// The conversation attributes, in filter_keys.yml's order.
 const CONVERSATION: &[(&str, Kind, &[Op])] = &[
     ("status", Kind::Status, EQ),
@@ -114,26 +124,51 @@ const CONTACT: &[(&str, Kind, &[Op])] = &[
     ("blocked", Kind::Bool, EQ),
 ];
 
+/// One table of attributes: name, kind, operators.
+type Table = &'static [(&'static str, Kind, &'static [Op])];
+
 impl Entity {
-    fn table(self) -> &'static [(&'static str, Kind, &'static [Op])] {
+    /// The attribute tables, searched in order (the server's
+    /// `conversation_filter || contact_filter || message_filter`).
+    fn tables(self) -> &'static [Table] {
         match self {
-            Entity::Conversation => CONVERSATION,
-            Entity::Contact => CONTACT,
+            Entity::Conversation => &[CONVERSATION],
+            Entity::Contact => &[CONTACT],
+            Entity::Automation => &[CONVERSATION, CONTACT, MESSAGE],
         }
     }
 
     /// The standard attribute `key`: its kind and operators.
     pub(crate) fn standard(self, key: &str) -> Option<(Kind, &'static [Op])> {
-        self.table()
+        self.tables()
             .iter()
+            .flat_map(|table| table.iter())
             .find(|(k, _, _)| *k == key)
             .map(|(_, kind, ops)| (*kind, *ops))
     }
 
     /// The standard attribute keys, for the error message.
     pub(crate) fn standard_keys(self) -> Vec<&'static str> {
-        self.table().iter().map(|(k, _, _)| *k).collect()
+        let all = self.tables().iter().flat_map(|table| table.iter());
+        all.map(|(k, _, _)| *k).collect()
     }
+}
+
+/// The kind of a custom attribute the account defines for `model`, from its
+/// display type, as `FilterService::ATTRIBUTE_TYPES` casts it (numbers,
+/// booleans, the rest text; the server has no cast for `currency` and
+/// `percent`, which are numbers here).
+pub(crate) fn defined_kind(store: &Store, account_id: i64, model: &str, key: &str) -> Option<Kind> {
+    let definition = store
+        .config
+        .attribute_definitions
+        .iter()
+        .find(|d| d.account_id == account_id && d.model == model && d.key == key)?;
+    Some(match definition.display_type.as_str() {
+        "number" | "currency" | "percent" => Kind::CustomNumber,
+        "checkbox" => Kind::CustomBool,
+        _ => Kind::CustomText,
+    })
 }
 
 /// The kind of a custom attribute, from the values records hold for it: a

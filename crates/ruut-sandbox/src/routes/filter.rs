@@ -15,7 +15,6 @@ use super::contacts as contact_list;
 use super::conversations::{self as conversation_list, PAGE_SIZE};
 use crate::clock;
 use crate::errors::{ApiError, json_response};
-use crate::filter::keys::Kind;
 use crate::filter::{Entity, Filter, keys};
 use crate::render;
 use crate::scope::{AccountScope, Reply};
@@ -33,27 +32,10 @@ fn filter<'s>(
 ) -> Result<Filter, ApiError> {
     let map = body(bytes, "payload")?;
     let custom = |key: &str| {
-        defined_kind(store, account_id, model, key)
+        keys::defined_kind(store, account_id, model, key)
             .or_else(|| keys::custom_kind(attrs().filter_map(|a| a.get(key))))
     };
     Filter::parse(&map, entity, custom, clock::now().div_euclid(86_400))
-}
-
-/// The kind of a custom attribute the account defines for `model`, from its
-/// display type, as `FilterService::ATTRIBUTE_TYPES` casts it (numbers,
-/// booleans, the rest text; the server has no cast for `currency` and
-/// `percent`, which are numbers here).
-fn defined_kind(store: &Store, account_id: i64, model: &str, key: &str) -> Option<Kind> {
-    let definition = store
-        .config
-        .attribute_definitions
-        .iter()
-        .find(|d| d.account_id == account_id && d.model == model && d.key == key)?;
-    Some(match definition.display_type.as_str() {
-        "number" | "currency" | "percent" => Kind::CustomNumber,
-        "checkbox" => Kind::CustomBool,
-        _ => Kind::CustomText,
-    })
 }
 
 fn page_number(query: &Query) -> Result<usize, ApiError> {

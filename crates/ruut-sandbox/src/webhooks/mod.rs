@@ -37,6 +37,7 @@ use std::time::Duration;
 use serde_json::Value;
 use tokio::sync::mpsc;
 
+use crate::automation::{Event, Trigger, Triggers};
 use crate::delivery_progress::Progress;
 use crate::inbox_config::bot_urls;
 use crate::state::{Contact, Conversation, Store};
@@ -81,6 +82,9 @@ impl WebhookConfig {
 /// The running side: the builder's target and the queue feeding the delivery task.
 #[derive(Debug)]
 pub(crate) struct Webhooks {
+    /// The events queued for the automation rules ([`crate::automation`]),
+    /// taken where the webhooks are made.
+    pub(crate) triggers: Triggers,
     configured: WebhookConfig,
     queue: mpsc::Sender<Delivery>,
     progress: Arc<Progress>,
@@ -93,6 +97,7 @@ impl Webhooks {
         let (queue, deliveries) = mpsc::channel(QUEUE);
         tokio::spawn(deliver_all(deliveries, progress.clone()));
         Webhooks {
+            triggers: Triggers::default(),
             configured: config.clone(),
             queue,
             progress,
@@ -172,6 +177,7 @@ impl Webhooks {
     /// `conversation_created` for a new conversation, then `message_created`
     /// for its first message if it has one (that one to its bots too).
     pub(crate) fn conversation_created(&self, store: &Store, c: &Conversation) {
+        self.trigger(store, c, Event::ConversationCreated, None);
         if self.active(store, c.account_id) {
             let event = conversation_event(store, c, "conversation_created", None);
             self.send(store, c.account_id, event);
@@ -181,11 +187,33 @@ impl Webhooks {
 
     /// `message_created` for a conversation's newest message, if it has one.
     pub(crate) fn message_created(&self, store: &Store, c: &Conversation) {
+        // Activity messages start no rule (`ignore_message_created_event?`).
+        if let Some(m) = c.messages.last().filter(|m| m.message_type != 2) {
+            self.trigger(store, c, Event::MessageCreated, Some(m.id));
+        }
         if let Some(m) = c.messages.last().filter(|_| self.watched(store, c)) {
             let event = message_event(store, c, m, "message_created");
             self.send_to_bots(store, c, &event);
             self.send(store, c.account_id, event);
         }
+    }
+
+    /// Queues an automation trigger for conversation `c`.
+    pub(crate) fn trigger(
+        &self,
+        store: &Store,
+        c: &Conversation,
+        event: Event,
+        message_id: Option<i64>,
+    ) {
+        let trigger = Trigger {
+            event,
+            account_id: c.account_id,
+            conversation_id: c.display_id,
+            message_id,
+            changed: serde_json::Map::new(),
+        };
+        self.triggers.push(store, trigger);
     }
 
     /// `message_updated` for a changed message (a new status, or deleted).

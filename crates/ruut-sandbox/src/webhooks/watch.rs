@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::Webhooks;
 use super::payloads::conversation_event;
+use crate::automation::{self, Event, Trigger};
 use crate::clock;
 use crate::state::{AssigneeRef, Conversation, Store};
 
@@ -53,7 +54,9 @@ impl Watch {
     ) -> Watch {
         let before = store
             .conversation(account_id, display_id)
-            .filter(|c| webhooks.watched(store, c))
+            .filter(|c| {
+                webhooks.watched(store, c) || automation::watches_changes(store, account_id)
+            })
             .map(Snapshot::of);
         Watch {
             account_id,
@@ -64,7 +67,7 @@ impl Watch {
 
     /// Sends `conversation_status_changed` if the status changed, and
     /// `conversation_updated` if the assignee, team, priority, labels or custom
-    /// attributes changed.
+    /// attributes changed; queues the automation triggers of those changes.
     pub(crate) fn finish(self, webhooks: &Webhooks, store: &Store) {
         let (Some(before), Some(c)) = (
             self.before,
@@ -95,7 +98,12 @@ impl Watch {
             ),
         ]);
         if before.status != after.status {
-            let event = conversation_event(store, c, "conversation_status_changed", Some(status));
+            let event = conversation_event(
+                store,
+                c,
+                "conversation_status_changed",
+                Some(status.clone()),
+            );
             webhooks.send(store, self.account_id, event);
             // The bots get `conversation_opened` / `conversation_resolved` instead.
             let to_bots = match after.status {
@@ -141,6 +149,36 @@ impl Watch {
                 after.custom_attributes.clone(),
             ),
         ]);
+        if before.status != after.status {
+            let opened = match after.status {
+                ConversationStatus::Open => Some(Event::ConversationOpened),
+                ConversationStatus::Resolved => Some(Event::ConversationResolved),
+                _ => None,
+            };
+            if let Some(event) = opened {
+                webhooks.trigger(store, c, event, None);
+            }
+        }
+        if !updated.is_empty() || !status.is_empty() {
+            let changed = status.iter().chain(&updated).filter_map(Value::as_object);
+            let trigger = Trigger {
+                event: Event::ConversationUpdated,
+                account_id: self.account_id,
+                conversation_id: self.display_id,
+                message_id: None,
+                // Rails' `previous_changes`: `{attribute: [before, after]}`.
+                changed: changed
+                    .flatten()
+                    .map(|(name, v)| {
+                        (
+                            name.clone(),
+                            json!([v["previous_value"], v["current_value"]]),
+                        )
+                    })
+                    .collect(),
+            };
+            webhooks.triggers.push(store, trigger);
+        }
         if !updated.is_empty() {
             let event = conversation_event(store, c, "conversation_updated", Some(updated));
             webhooks.send(store, self.account_id, event);

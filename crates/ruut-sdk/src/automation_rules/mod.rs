@@ -29,7 +29,7 @@ pub(crate) fn push_condition(
     join: &str,
     attribute_key: String,
     filter_operator: String,
-    values: Vec<Value>,
+    values: Value,
 ) {
     if let Some(previous) = conditions.last_mut() {
         previous.query_operator = Some(join.to_owned());
@@ -37,7 +37,7 @@ pub(crate) fn push_condition(
     conditions.push(AutomationCondition {
         attribute_key,
         filter_operator,
-        values,
+        values: Some(values),
         query_operator: None,
         custom_attribute_type: None,
     });
@@ -57,7 +57,7 @@ macro_rules! condition_setters {
                 filter_operator: impl Into<String>,
                 values: impl IntoIterator<Item = V>,
             ) -> Self {
-                let values = values.into_iter().map(Into::into).collect();
+                let values = serde_json::Value::Array(values.into_iter().map(Into::into).collect());
                 crate::automation_rules::push_condition(
                     self.conditions(),
                     "AND",
@@ -75,13 +75,48 @@ macro_rules! condition_setters {
                 filter_operator: impl Into<String>,
                 values: impl IntoIterator<Item = V>,
             ) -> Self {
-                let values = values.into_iter().map(Into::into).collect();
+                let values = serde_json::Value::Array(values.into_iter().map(Into::into).collect());
                 crate::automation_rules::push_condition(
                     self.conditions(),
                     "OR",
                     attribute_key.into(),
                     filter_operator.into(),
                     values,
+                );
+                self
+            }
+
+            /// Adds an `attribute_changed` condition, joined to the previous
+            /// one with AND: a `conversation_updated` rule whose
+            /// `attribute_key` (status, assignee_id, team_id, priority...)
+            /// changed from one of `from` to one of `to`.
+            ///
+            /// ```no_run
+            /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
+            /// client
+            ///     .create_automation_rule("Thank on resolve", "conversation_updated")
+            ///     .attribute_changed("status", ["open", "pending"], ["resolved"])
+            ///     .send_message("Thanks for writing to us!")
+            ///     .send()
+            ///     .await?;
+            /// # Ok(())
+            /// # }
+            /// ```
+            pub fn attribute_changed<V: Into<serde_json::Value>>(
+                mut self,
+                attribute_key: impl Into<String>,
+                from: impl IntoIterator<Item = V>,
+                to: impl IntoIterator<Item = V>,
+            ) -> Self {
+                let list = |values: Vec<serde_json::Value>| serde_json::Value::Array(values);
+                let from = list(from.into_iter().map(Into::into).collect());
+                let to = list(to.into_iter().map(Into::into).collect());
+                crate::automation_rules::push_condition(
+                    self.conditions(),
+                    "AND",
+                    attribute_key.into(),
+                    "attribute_changed".to_owned(),
+                    serde_json::json!({"from": from, "to": to}),
                 );
                 self
             }
