@@ -212,7 +212,7 @@ The keys that may be null (`name`) are always sent, but are not `required` here,
         pub name: ::std::option::Option<::std::string::String>,
         ///Chatwoot 4.11.2 and later only (absent from v4.10.1): the signing secret.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub secret: ::std::option::Option<::std::string::String>,
+        pub secret: ::std::option::Option<crate::secret::Secret>,
         pub subscriptions: ::std::vec::Vec<crate::enums::WebhookEventName>,
         pub url: ::std::string::String,
     }
@@ -372,7 +372,7 @@ The keys that may be null (`account_id`) are always sent, but are not `required`
     pub struct AgentBot {
         ///The bot's API token (a secret).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub access_token: ::std::option::Option<::std::string::String>,
+        pub access_token: ::std::option::Option<crate::secret::Secret>,
         ///Null for a system bot.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub account_id: ::std::option::Option<i64>,
@@ -3413,9 +3413,9 @@ channels add their own keys.
         pub greeting_message: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub hmac_mandatory: ::std::option::Option<bool>,
-        ///Administrators only (API and web-widget channels).
+        ///Administrators only (API and web-widget channels). A credential.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub hmac_token: ::std::option::Option<::std::string::String>,
+        pub hmac_token: ::std::option::Option<crate::secret::Secret>,
         pub id: i64,
         ///An API channel's public identifier (the Client API's `inbox_identifier`).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3551,7 +3551,7 @@ channels add their own keys.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub owner_type: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub token: ::std::option::Option<::std::string::String>,
+        pub token: ::std::option::Option<crate::secret::Secret>,
         ///ISO 8601.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub updated_at: ::std::option::Option<::std::string::String>,
@@ -7202,7 +7202,7 @@ in which conversation, and whether in a private note.
                 ::std::string::String,
             >,
             secret: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::secret::Secret>,
                 ::std::string::String,
             >,
             subscriptions: ::std::result::Result<
@@ -7277,7 +7277,7 @@ in which conversation, and whether in a private note.
             }
             pub fn secret<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<::std::option::Option<crate::secret::Secret>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.secret = value
@@ -7781,7 +7781,7 @@ in which conversation, and whether in a private note.
         #[derive(Clone, Debug)]
         pub struct AgentBot {
             access_token: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::secret::Secret>,
                 ::std::string::String,
             >,
             account_id: ::std::result::Result<
@@ -7836,7 +7836,7 @@ in which conversation, and whether in a private note.
         impl AgentBot {
             pub fn access_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<::std::option::Option<crate::secret::Secret>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.access_token = value
@@ -16358,7 +16358,7 @@ in which conversation, and whether in a private note.
                 ::std::string::String,
             >,
             hmac_token: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::secret::Secret>,
                 ::std::string::String,
             >,
             id: ::std::result::Result<i64, ::std::string::String>,
@@ -16726,7 +16726,7 @@ in which conversation, and whether in a private note.
             }
             pub fn hmac_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<::std::option::Option<crate::secret::Secret>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.hmac_token = value
@@ -17445,7 +17445,7 @@ in which conversation, and whether in a private note.
                 ::std::string::String,
             >,
             token: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::secret::Secret>,
                 ::std::string::String,
             >,
             updated_at: ::std::result::Result<
@@ -17514,7 +17514,7 @@ in which conversation, and whether in a private note.
             }
             pub fn token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<::std::option::Option<crate::secret::Secret>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.token = value

@@ -264,6 +264,9 @@ pub use ruut_api::enums;
 pub use ruut_api::enums::{ConversationPriority, ConversationStatus};
 /// The operations of the API, as [`Error::operation`] names them.
 pub use ruut_api::operations::Operation;
+/// A credential an answer carries (an inbox's `hmac_token`, a bot's token in
+/// the generated types, a webhook's `secret`): a string hidden from `Debug`.
+pub use ruut_api::secret::Secret;
 /// The server's data types: conversations, messages, contacts, accounts, filters.
 pub use ruut_api::types;
 

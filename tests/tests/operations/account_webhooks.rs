@@ -227,7 +227,10 @@ async fn list(w: Arc<World>) {
     assert_eq!(seeded.account_id, w.seed.second_account_id);
     assert_eq!(seeded.subscriptions, [WebhookEventName::WebwidgetTriggered]);
     assert!(
-        seeded.secret.as_deref().is_some_and(|s| s.len() >= 16),
+        seeded
+            .secret
+            .as_ref()
+            .is_some_and(|s| s.expose().len() >= 16),
         "a secret"
     );
 }

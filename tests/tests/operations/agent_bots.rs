@@ -247,7 +247,10 @@ async fn list(w: Arc<World>) {
         .expect("the account's bot");
     assert!(!own.system_bot);
     assert_eq!(own.account_id, Some(w.seed.account_id));
-    assert_eq!(own.access_token.as_deref(), Some(w.sandbox.bot_token()));
+    assert_eq!(
+        own.access_token.as_ref().map(|t| t.expose()),
+        Some(w.sandbox.bot_token())
+    );
     let system = bots
         .iter()
         .find(|b| b.id == w.seed.system_bot_id)
@@ -300,7 +303,7 @@ async fn create(w: Arc<World>) {
     assert_eq!(bot.account_id, Some(w.seed.second_account_id));
     assert!(!bot.system_bot);
     let token = bot.access_token.clone().expect("a token");
-    signs_in_as_bot(&w, &token).await;
+    signs_in_as_bot(&w, token.expose()).await;
     let listed = w
         .api
         .list_agent_bots()
@@ -377,7 +380,7 @@ async fn delete(w: Arc<World>) {
         .send()
         .await;
     assert_eq!(refused(read).status, 404);
-    refuses_token(&w, &bot.access_token.expect("a token")).await;
+    refuses_token(&w, bot.access_token.expect("a token").expose()).await;
 }
 
 async fn reset(w: Arc<World>) {
@@ -391,6 +394,6 @@ async fn reset(w: Arc<World>) {
     let fresh = request.send().await.expect("reset").into_inner();
     let new = fresh.access_token.expect("a new token");
     assert_ne!(new, old);
-    refuses_token(&w, &old).await;
-    signs_in_as_bot(&w, &new).await;
+    refuses_token(&w, old.expose()).await;
+    signs_in_as_bot(&w, new.expose()).await;
 }

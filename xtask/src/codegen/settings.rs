@@ -30,15 +30,30 @@ pub fn open_enums(spec: &Spec) -> Vec<String> {
         .collect()
 }
 
-/// The open enums of `spec` and the hand-written types replacing them:
-/// `(schema name, Rust path)`.
+/// The schema generated as the hand-written, `Debug`-redacted credential
+/// type [`SECRET_TYPE`] (an agent bot's token, an inbox's HMAC token, a
+/// webhook's secret): a plain string on the wire.
+pub const SECRET_SCHEMA: &str = "Secret";
+
+/// The Rust path of the credential type, in the client crate.
+pub const SECRET_TYPE: &str = "crate::secret::Secret";
+
+/// The open enums of `spec`, and the `Secret` schema if it has one, with the
+/// hand-written types replacing them: `(schema name, Rust path)`.
 pub fn replacements(spec: &Spec) -> Vec<(String, String)> {
+    let secret = spec
+        .api
+        .components
+        .as_ref()
+        .filter(|c| c.schemas.contains_key(SECRET_SCHEMA))
+        .map(|_| (SECRET_SCHEMA.to_owned(), SECRET_TYPE.to_owned()));
     open_enums(spec)
         .into_iter()
         .map(|name| {
             let path = format!("{ENUMS_MODULE}::{name}");
             (name, path)
         })
+        .chain(secret)
         .collect()
 }
 
@@ -62,11 +77,13 @@ pub fn settings(replaced: &[(String, String)]) -> GenerationSettings {
         .with_derive("PartialEq")
         .with_map_type("std::collections::BTreeMap");
     for (name, path) in replaced {
-        settings.with_replacement(
-            name,
-            path,
-            [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
-        );
+        // The credential type has no `Display`, so nothing prints it by accident.
+        let impls: &[TypeImpl] = if name == SECRET_SCHEMA {
+            &[TypeImpl::FromStr]
+        } else {
+            &[TypeImpl::Display, TypeImpl::FromStr]
+        };
+        settings.with_replacement(name, path, impls.iter().cloned());
     }
     settings
 }

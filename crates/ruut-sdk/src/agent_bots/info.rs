@@ -32,6 +32,12 @@ impl From<String> for AccessToken {
     }
 }
 
+impl From<ruut_api::secret::Secret> for AccessToken {
+    fn from(token: ruut_api::secret::Secret) -> Self {
+        AccessToken(token.into_inner())
+    }
+}
+
 impl From<&str> for AccessToken {
     fn from(token: &str) -> Self {
         AccessToken(token.to_owned())
@@ -84,7 +90,7 @@ impl From<types::AgentBot> for AgentBotInfo {
             bot_config: bot.bot_config.unwrap_or_default(),
             account_id: bot.account_id,
             system_bot: bot.system_bot,
-            access_token: bot.access_token.map(AccessToken),
+            access_token: bot.access_token.map(AccessToken::from),
         }
     }
 }

@@ -51,7 +51,7 @@ impl From<AccountWebhook> for RegisteredWebhook {
             account_id: w.account_id,
             subscriptions: w.subscriptions,
             inbox: w.inbox,
-            secret: w.secret.as_deref().map(WebhookSecret::from),
+            secret: w.secret.as_ref().map(|s| WebhookSecret::from(s.expose())),
         }
     }
 }
