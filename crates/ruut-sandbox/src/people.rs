@@ -29,11 +29,10 @@ impl User {
     }
 }
 
-/// Inbox members and id counters.
+/// Id counters for users and teams (an inbox's members are in its
+/// settings: [`crate::inbox_config::InboxSettings::member_ids`]).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct People {
-    /// `(inbox_id, user_id)` pairs: the agents of each inbox.
-    pub inbox_members: Vec<(i64, i64)>,
     /// The lowest id a new user may get (ids are never reused).
     next_user_id: i64,
     /// The lowest id a new team may get.
@@ -59,7 +58,8 @@ impl Store {
 
     /// Whether the user is a member of the inbox.
     pub fn inbox_member(&self, inbox_id: i64, user_id: i64) -> bool {
-        self.people.inbox_members.contains(&(inbox_id, user_id))
+        let inbox = self.inboxes.iter().find(|i| i.id == inbox_id);
+        inbox.is_some_and(|i| i.settings.member_ids.contains(&user_id))
     }
 
     /// Takes the user out of the account as `Agents::DestroyJob` does: off
@@ -71,15 +71,13 @@ impl Store {
         for team in self.teams.iter_mut().filter(|t| t.account_id == account_id) {
             team.member_ids.retain(|id| *id != user_id);
         }
-        let inboxes: Vec<i64> = self
+        for inbox in self
             .inboxes
-            .iter()
+            .iter_mut()
             .filter(|i| i.account_id == account_id)
-            .map(|i| i.id)
-            .collect();
-        self.people
-            .inbox_members
-            .retain(|(inbox, user)| !(*user == user_id && inboxes.contains(inbox)));
+        {
+            inbox.settings.member_ids.retain(|id| *id != user_id);
+        }
         for conversation in self
             .conversations
             .iter_mut()

@@ -145,7 +145,6 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
             auto_offline: true,
         });
     }
-    seed_inbox_members(&mut store);
     store.bots.push(Bot {
         id: 1,
         account_id: Some(1),
@@ -199,9 +198,12 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     // the seeded data does not change with them.
     let mut tokens = SplitMix64::new(seed.rotate_left(17));
     for (id, account_id, name, channel_type, members) in [
-        (1, 1, "Website", "Channel::WebWidget", &[1, 3][..]),
-        (2, 1, "API", "Channel::Api", &[1][..]),
-        (3, 1, "Email", "Channel::Email", &[1, 4][..]),
+        // The agents of the main account are members of its website and API
+        // inboxes; only users 3 and 4 of its email inbox (administrators
+        // need no membership).
+        (1, 1, "Website", "Channel::WebWidget", &[1, 3, 4, 5][..]),
+        (2, 1, "API", "Channel::Api", &[1, 3, 4, 5][..]),
+        (3, 1, "Email", "Channel::Email", &[3, 4][..]),
         (4, 2, "Globex Website", "Channel::WebWidget", &[6][..]),
         (5, 3, "Initech Website", "Channel::WebWidget", &[7][..]),
     ] {
@@ -319,24 +321,6 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         automation_rule_id,
     };
     (store, info)
-}
-
-/// The inboxes' agents: every agent of the main account is a member of its
-/// website and API inboxes, only users 3 and 4 of its email inbox
-/// (administrators need no membership); in the other accounts, every agent.
-fn seed_inbox_members(store: &mut Store) {
-    let members = [
-        (1, &[1, 3, 4, 5][..]),
-        (2, &[1, 3, 4, 5]),
-        (3, &[3, 4]),
-        (4, &[6]),
-        (5, &[]),
-    ];
-    for (inbox_id, users) in members {
-        for user_id in users {
-            store.people.inbox_members.push((inbox_id, *user_id));
-        }
-    }
 }
 
 /// Note 1, about contact 1, by the token user.
