@@ -94,6 +94,21 @@ pub enum Command {
         #[command(subcommand)]
         command: MessagesCommand,
     },
+    /// The account's agents.
+    Agents {
+        #[command(subcommand)]
+        command: AccountListCommand,
+    },
+    /// The account's teams.
+    Teams {
+        #[command(subcommand)]
+        command: AccountListCommand,
+    },
+    /// The account's inboxes (an agent sees those they are a member of).
+    Inboxes {
+        #[command(subcommand)]
+        command: AccountListCommand,
+    },
     /// Check what stands between this client and the server, one line per check.
     Doctor,
     /// Store a token in a profile, or show which account it reaches.
@@ -131,6 +146,17 @@ pub struct Paging {
     /// The page to fetch (1 is the first).
     #[arg(long, value_name = "N")]
     pub page: Option<i64>,
+}
+
+/// `ruut agents|teams|inboxes ...`: the account's records of one kind.
+#[derive(Debug, Subcommand)]
+pub enum AccountListCommand {
+    /// List them (the server sends them all at once: no pages).
+    List {
+        /// Print at most this many.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
 }
 
 /// `ruut conversations ...`

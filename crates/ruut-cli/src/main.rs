@@ -98,6 +98,9 @@ async fn run(cli: Cli, matches: &clap::ArgMatches, args: &[std::ffi::OsString]) 
         Command::Conversation(args) => commands::conversation::run(&ctx, args).await,
         Command::Contacts { command } => commands::contacts::run(&ctx, command).await,
         Command::Messages { command } => commands::messages::run(&ctx, command).await,
+        Command::Agents { command } => commands::account::agents(&ctx, command).await,
+        Command::Teams { command } => commands::account::teams(&ctx, command).await,
+        Command::Inboxes { command } => commands::account::inboxes(&ctx, command).await,
         Command::Doctor => commands::doctor::run(&ctx).await,
         Command::Auth {
             command: AuthCommand::Login,

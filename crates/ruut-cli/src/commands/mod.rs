@@ -1,5 +1,6 @@
 //! One module per command family; each runs on a [`Context`].
 
+pub mod account;
 pub mod auth;
 pub mod contacts;
 pub mod conversation;

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod account;
 mod api;
 mod auth;
 mod contact_changes;
