@@ -574,6 +574,18 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/audit_logs`, sent by [`Client::list_audit_logs`](crate::Client::list_audit_logs).
     ListAuditLogs,
+    /// List the account's reporting events.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/reporting_events`, sent by [`Client::get_account_reporting_events`](crate::Client::get_account_reporting_events).
+    GetAccountReportingEvents,
+    /// List a conversation's reporting events.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/reporting_events`, sent by [`Client::get_conversation_reporting_events`](crate::Client::get_conversation_reporting_events).
+    GetConversationReportingEvents,
+    /// Conversations by inbox and label.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/inbox_label_matrix`, sent by [`Client::get_inbox_label_matrix`](crate::Client::get_inbox_label_matrix).
+    GetInboxLabelMatrix,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -715,6 +727,9 @@ impl Operation {
         Operation::ListCsatSurveyResponses,
         Operation::GetCsatMetrics,
         Operation::ListAuditLogs,
+        Operation::GetAccountReportingEvents,
+        Operation::GetConversationReportingEvents,
+        Operation::GetInboxLabelMatrix,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -866,6 +881,9 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "listCsatSurveyResponses",
             Operation::GetCsatMetrics => "getCsatMetrics",
             Operation::ListAuditLogs => "listAuditLogs",
+            Operation::GetAccountReportingEvents => "getAccountReportingEvents",
+            Operation::GetConversationReportingEvents => "getConversationReportingEvents",
+            Operation::GetInboxLabelMatrix => "getInboxLabelMatrix",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -1028,6 +1046,11 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "list_csat_survey_responses",
             Operation::GetCsatMetrics => "get_csat_metrics",
             Operation::ListAuditLogs => "list_audit_logs",
+            Operation::GetAccountReportingEvents => "get_account_reporting_events",
+            Operation::GetConversationReportingEvents => {
+                "get_conversation_reporting_events"
+            }
+            Operation::GetInboxLabelMatrix => "get_inbox_label_matrix",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -1170,6 +1193,9 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "GET",
             Operation::GetCsatMetrics => "GET",
             Operation::ListAuditLogs => "GET",
+            Operation::GetAccountReportingEvents => "GET",
+            Operation::GetConversationReportingEvents => "GET",
+            Operation::GetInboxLabelMatrix => "GET",
         }
     }
     /// The path template, e.g.
@@ -1491,6 +1517,15 @@ impl Operation {
                 "/api/v1/accounts/{account_id}/csat_survey_responses/metrics"
             }
             Operation::ListAuditLogs => "/api/v1/accounts/{account_id}/audit_logs",
+            Operation::GetAccountReportingEvents => {
+                "/api/v1/accounts/{account_id}/reporting_events"
+            }
+            Operation::GetConversationReportingEvents => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/reporting_events"
+            }
+            Operation::GetInboxLabelMatrix => {
+                "/api/v2/accounts/{account_id}/reports/inbox_label_matrix"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1636,6 +1671,9 @@ impl Operation {
             Operation::ListCsatSurveyResponses => true,
             Operation::GetCsatMetrics => true,
             Operation::ListAuditLogs => true,
+            Operation::GetAccountReportingEvents => true,
+            Operation::GetConversationReportingEvents => true,
+            Operation::GetInboxLabelMatrix => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -1778,6 +1816,9 @@ impl Operation {
             Operation::ListCsatSurveyResponses => Source::Chatwoot,
             Operation::GetCsatMetrics => Source::Chatwoot,
             Operation::ListAuditLogs => Source::Chatwoot,
+            Operation::GetAccountReportingEvents => Source::Chatwoot,
+            Operation::GetConversationReportingEvents => Source::Chatwoot,
+            Operation::GetInboxLabelMatrix => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -1921,6 +1962,9 @@ impl Operation {
             Operation::ListCsatSurveyResponses => false,
             Operation::GetCsatMetrics => false,
             Operation::ListAuditLogs => false,
+            Operation::GetAccountReportingEvents => false,
+            Operation::GetConversationReportingEvents => false,
+            Operation::GetInboxLabelMatrix => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -2107,6 +2151,11 @@ impl Operation {
             Operation::ListCsatSurveyResponses => Some("CsatResponseQuery::send"),
             Operation::GetCsatMetrics => Some("CsatResponseQuery::metrics"),
             Operation::ListAuditLogs => Some("AuditLogQuery::send"),
+            Operation::GetAccountReportingEvents => Some("ReportingEventQuery::send"),
+            Operation::GetConversationReportingEvents => {
+                Some("ConversationHandle::reporting_events")
+            }
+            Operation::GetInboxLabelMatrix => Some("InboxLabelMatrixRequest::send"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -2271,6 +2320,11 @@ impl Operation {
             "listCsatSurveyResponses" => Some(Operation::ListCsatSurveyResponses),
             "getCsatMetrics" => Some(Operation::GetCsatMetrics),
             "listAuditLogs" => Some(Operation::ListAuditLogs),
+            "getAccountReportingEvents" => Some(Operation::GetAccountReportingEvents),
+            "getConversationReportingEvents" => {
+                Some(Operation::GetConversationReportingEvents)
+            }
+            "getInboxLabelMatrix" => Some(Operation::GetInboxLabelMatrix),
             _ => None,
         }
     }
@@ -2444,6 +2498,11 @@ impl Operation {
             "list_csat_survey_responses" => Some(Operation::ListCsatSurveyResponses),
             "get_csat_metrics" => Some(Operation::GetCsatMetrics),
             "list_audit_logs" => Some(Operation::ListAuditLogs),
+            "get_account_reporting_events" => Some(Operation::GetAccountReportingEvents),
+            "get_conversation_reporting_events" => {
+                Some(Operation::GetConversationReportingEvents)
+            }
+            "get_inbox_label_matrix" => Some(Operation::GetInboxLabelMatrix),
             _ => None,
         }
     }

@@ -45,6 +45,7 @@ mod macros;
 mod messages;
 mod profile;
 mod report_data;
+mod reporting_events;
 mod reports;
 mod runner;
 mod sdk_calls;
@@ -86,6 +87,7 @@ pub fn table() -> Vec<Entry> {
         automation_rules::entries(),
         reports::entries(),
         csat::entries(),
+        reporting_events::entries(),
         audit_logs::entries(),
     ]
     .into_iter()
