@@ -32375,7 +32375,8 @@ creation to the hand-off; `conversation_opened` 0 for a first opening, or the ti
 the last resolution for a reopening. `value` and `value_in_business_hours` are seconds
 (floats); `value_in_business_hours` is 0 for an inbox without working hours. The
 sandbox derives its events from its conversations, messages and status log (the same
-events its reports v2 count), numbers them per conversation, and gives
+events its reports v2 count; it writes no `conversation_opened` events), numbers them
+per conversation (`display_id * 1000 + n`, unique within the account), and gives
 `conversation_id` as the conversation's display id.
 
 Server: `Api::V1::Accounts::ReportingEventsController#index`
@@ -32425,8 +32426,9 @@ bare array with no paging. The events and their values are those of
 **Enterprise edition only**: routes.rb declares the member route only when
 `ChatwootApp.enterprise?` (a Community server answers 404). Anyone who may see the
 conversation may call it (`ConversationPolicy#show?`: an administrator, or an agent of
-the conversation's inbox or team; another agent is answered 401). Agent-bot tokens are
-refused (401).
+the conversation's inbox or team; another agent is answered 401; the sandbox, like its
+other conversation routes, lets every member of the account see every conversation).
+Agent-bot tokens are refused (401).
 
 Server: `Enterprise::Api::V1::Accounts::ConversationsController#reporting_events`
 (enterprise/app/controllers/enterprise/api/v1/accounts/conversations_controller.rb),
