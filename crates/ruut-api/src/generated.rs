@@ -2863,6 +2863,63 @@ body `filterConversations` or `filterContacts` takes. Times are ISO 8601 strings
             Default::default()
         }
     }
+    ///`DownloadCsatSurveyResponsesSort`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum DownloadCsatSurveyResponsesSort {
+        #[serde(rename = "created_at")]
+        CreatedXat,
+        #[serde(rename = "-created_at")]
+        XcreatedXat,
+    }
+    impl ::std::fmt::Display for DownloadCsatSurveyResponsesSort {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::CreatedXat => f.write_str("created_at"),
+                Self::XcreatedXat => f.write_str("-created_at"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for DownloadCsatSurveyResponsesSort {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "created_at" => Ok(Self::CreatedXat),
+                "-created_at" => Ok(Self::XcreatedXat),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for DownloadCsatSurveyResponsesSort {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for DownloadCsatSurveyResponsesSort {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
     /**Every error body the server sends: `{"error": "text"}` (most errors),
 `{"error": {"code", "message", "details"}}` (Ruut's documented envelope, for example
 `STATUS_CHANGE_FORBIDDEN`), `{"errors": [...]}` (a missing token),
@@ -32501,6 +32558,64 @@ let response = client.get_inbox_label_matrix()
     pub fn get_inbox_label_matrix(&self) -> builder::GetInboxLabelMatrix<'_> {
         builder::GetInboxLabelMatrix::new(self)
     }
+    /**Download CSAT survey responses as CSV
+
+The CSAT survey responses the filters of `listCsatSurveyResponses` match (`since`/`until`,
+`user_ids[]`, `inbox_id`, `team_id`, `rating`, and `sort`; no paging: every response), as
+a CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;
+filename=csat_report.csv`). The first line is the headers (`Agent Name`, `Rating`,
+`Feedback Comment`, `Contact Name`, `Contact Email Address`, `Contact Phone Number`,
+`Link to the conversation`, `Recorded date`, and on the Enterprise edition `Review
+Notes`); then one line per response: the agent as `Name (email)`, the rating, the
+feedback, the contact's name, e-mail and phone, the dashboard link
+`{FRONTEND_URL}/app/accounts/{account_id}/conversations/{display_id}`, the time as Ruby
+prints it (`2025-11-24 16:02:05 UTC`) and the review notes (a missing value is an empty
+field); the last line is `Reporting period {since} to {until}` with both as dates
+(`YYYY-MM-DD`). Fields are quoted as Ruby's `CSV.generate_line` quotes them.
+
+Administrators only (`CsatSurveyResponsePolicy#download?`): an agent is answered 401
+(a JSON error body). `since` and `until` are needed: the view parses both for the last
+line, so without them (or with text that is not Unix seconds) the server fails (500);
+the sandbox answers 422. The sandbox answers as the Enterprise edition (nine columns,
+empty review notes) and links to `https://app.ruut.chat`.
+
+Server: `CsatSurveyResponsesController#download` (app/controllers/api/v1/accounts/
+csat_survey_responses_controller.rb), view `csat_survey_responses/download.csv.erb`,
+app/policies/csat_survey_response_policy.rb, config/locales/en.yml
+(`reports.csat.headers`, `reports.period`). Not in Chatwoot's swagger (routes.rb only).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses/download`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: Only responses of conversations in this inbox.
+- `rating`: Only responses with this rating (1 to 5; another value matches none).
+- `since`: Only responses from this time on, Unix seconds as digits.
+- `sort`: `created_at` (oldest first) or `-created_at` (newest first).
+- `team_id`: Only responses of conversations of this team.
+- `until`: Only responses before this time, Unix seconds as digits.
+- `user_ids`: Only responses of conversations assigned to these agents, sent Rails-style as `user_ids[]=1&user_ids[]=2`.
+```ignore
+let response = client.download_csat_survey_responses()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .rating(rating)
+    .since(since)
+    .sort(sort)
+    .team_id(team_id)
+    .until(until)
+    .user_ids(user_ids)
+    .send()
+    .await;
+```*/
+    pub fn download_csat_survey_responses(
+        &self,
+    ) -> builder::DownloadCsatSurveyResponses<'_> {
+        builder::DownloadCsatSurveyResponses::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -48833,6 +48948,206 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_csat_survey_responses`]
+
+[`Client::download_csat_survey_responses`]: super::Client::download_csat_survey_responses*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadCsatSurveyResponses<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<Option<i64>, String>,
+        rating: Result<Option<i64>, String>,
+        since: Result<::std::string::String, String>,
+        sort: Result<Option<types::DownloadCsatSurveyResponsesSort>, String>,
+        team_id: Result<Option<i64>, String>,
+        until: Result<::std::string::String, String>,
+        user_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+    }
+    impl<'a> DownloadCsatSurveyResponses<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Ok(None),
+                rating: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                sort: Ok(None),
+                team_id: Ok(None),
+                until: Err("until was not initialized".to_string()),
+                user_ids: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        pub fn rating<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.rating = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for rating failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn sort<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::DownloadCsatSurveyResponsesSort>,
+        {
+            self.sort = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `DownloadCsatSurveyResponsesSort` for sort failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn user_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.user_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for user_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses/download`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self {
+                client,
+                account_id,
+                inbox_id,
+                rating,
+                since,
+                sort,
+                team_id,
+                until,
+                user_ids,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let rating = rating.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let sort = sort.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let user_ids = user_ids.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/csat_survey_responses/download", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(&progenitor_client::QueryParam::new("inbox_id", &inbox_id))
+                .query(&progenitor_client::QueryParam::new("rating", &rating))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("sort", &sort))
+                .query(&progenitor_client::QueryParam::new("team_id", &team_id))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .query(&progenitor_client::QueryParam::new("user_ids[]", &user_ids))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_csat_survey_responses",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
                 401u16 => {
                     Err(
                         Error::ErrorResponse(

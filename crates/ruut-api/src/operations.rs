@@ -586,6 +586,10 @@ pub enum Operation {
     ///
     /// `GET /api/v2/accounts/{account_id}/reports/inbox_label_matrix`, sent by [`Client::get_inbox_label_matrix`](crate::Client::get_inbox_label_matrix).
     GetInboxLabelMatrix,
+    /// Download CSAT survey responses as CSV.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/csat_survey_responses/download`, sent by [`Client::download_csat_survey_responses`](crate::Client::download_csat_survey_responses).
+    DownloadCsatSurveyResponses,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -730,6 +734,7 @@ impl Operation {
         Operation::GetAccountReportingEvents,
         Operation::GetConversationReportingEvents,
         Operation::GetInboxLabelMatrix,
+        Operation::DownloadCsatSurveyResponses,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -884,6 +889,7 @@ impl Operation {
             Operation::GetAccountReportingEvents => "getAccountReportingEvents",
             Operation::GetConversationReportingEvents => "getConversationReportingEvents",
             Operation::GetInboxLabelMatrix => "getInboxLabelMatrix",
+            Operation::DownloadCsatSurveyResponses => "downloadCsatSurveyResponses",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -1051,6 +1057,7 @@ impl Operation {
                 "get_conversation_reporting_events"
             }
             Operation::GetInboxLabelMatrix => "get_inbox_label_matrix",
+            Operation::DownloadCsatSurveyResponses => "download_csat_survey_responses",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -1196,6 +1203,7 @@ impl Operation {
             Operation::GetAccountReportingEvents => "GET",
             Operation::GetConversationReportingEvents => "GET",
             Operation::GetInboxLabelMatrix => "GET",
+            Operation::DownloadCsatSurveyResponses => "GET",
         }
     }
     /// The path template, e.g.
@@ -1526,6 +1534,9 @@ impl Operation {
             Operation::GetInboxLabelMatrix => {
                 "/api/v2/accounts/{account_id}/reports/inbox_label_matrix"
             }
+            Operation::DownloadCsatSurveyResponses => {
+                "/api/v1/accounts/{account_id}/csat_survey_responses/download"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1674,6 +1685,7 @@ impl Operation {
             Operation::GetAccountReportingEvents => true,
             Operation::GetConversationReportingEvents => true,
             Operation::GetInboxLabelMatrix => true,
+            Operation::DownloadCsatSurveyResponses => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -1819,6 +1831,7 @@ impl Operation {
             Operation::GetAccountReportingEvents => Source::Chatwoot,
             Operation::GetConversationReportingEvents => Source::Chatwoot,
             Operation::GetInboxLabelMatrix => Source::Chatwoot,
+            Operation::DownloadCsatSurveyResponses => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -1965,6 +1978,7 @@ impl Operation {
             Operation::GetAccountReportingEvents => false,
             Operation::GetConversationReportingEvents => false,
             Operation::GetInboxLabelMatrix => false,
+            Operation::DownloadCsatSurveyResponses => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -2156,6 +2170,7 @@ impl Operation {
                 Some("ConversationHandle::reporting_events")
             }
             Operation::GetInboxLabelMatrix => Some("InboxLabelMatrixRequest::send"),
+            Operation::DownloadCsatSurveyResponses => Some("CsatResponseQuery::download"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -2325,6 +2340,7 @@ impl Operation {
                 Some(Operation::GetConversationReportingEvents)
             }
             "getInboxLabelMatrix" => Some(Operation::GetInboxLabelMatrix),
+            "downloadCsatSurveyResponses" => Some(Operation::DownloadCsatSurveyResponses),
             _ => None,
         }
     }
@@ -2503,6 +2519,9 @@ impl Operation {
                 Some(Operation::GetConversationReportingEvents)
             }
             "get_inbox_label_matrix" => Some(Operation::GetInboxLabelMatrix),
+            "download_csat_survey_responses" => {
+                Some(Operation::DownloadCsatSurveyResponses)
+            }
             _ => None,
         }
     }

@@ -199,6 +199,9 @@ impl<T: CliConfig> Cli<T> {
                 Self::cli_get_conversation_reporting_events()
             }
             CliCommand::GetInboxLabelMatrix => Self::cli_get_inbox_label_matrix(),
+            CliCommand::DownloadCsatSurveyResponses => {
+                Self::cli_download_csat_survey_responses()
+            }
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -5637,6 +5640,75 @@ impl<T: CliConfig> Cli<T> {
                 "Conversations by inbox and label\n\nHow many conversations of each inbox carry each label: `inboxes` (ordered by name) and\n`labels` (ordered by title) name the rows and columns, and `matrix[i][j]` counts the\nconversations of `inboxes[i]` labelled `labels[j]`. `since`/`until` (Unix seconds, both\nor neither) keep conversations created in the range; `inbox_ids[]` and `label_ids[]`\nkeep only those inboxes and labels (unknown ids are ignored). A conversation with two\nlabels counts in both columns.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401. A `since` or\n`until` that is not Unix seconds makes the server fail (500); the sandbox answers 422,\nas it does for ids that are not integers.\n\nServer: `Api::V2::Accounts::ReportsController#inbox_label_matrix`\n(`inbox_label_matrix_params`), `V2::Reports::InboxLabelMatrixBuilder`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/builders/v2/reports/inbox_label_matrix_builder.rb, app/policies/report_policy.rb).\nChatwoot's swagger (get-inbox-label-matrix) documents 403 where the server answers 401.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_download_csat_survey_responses() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations in this inbox."),
+            )
+            .arg(
+                ::clap::Arg::new("rating")
+                    .long("rating")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "Only responses with this rating (1 to 5; another value matches none).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help("Only responses from this time on, Unix seconds as digits."),
+            )
+            .arg(
+                ::clap::Arg::new("sort")
+                    .long("sort")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::DownloadCsatSurveyResponsesSort::CreatedXat
+                                    .to_string(),
+                                types::DownloadCsatSurveyResponsesSort::XcreatedXat
+                                    .to_string(),
+                            ]),
+                            |s| {
+                                types::DownloadCsatSurveyResponsesSort::try_from(s).unwrap()
+                            },
+                        ),
+                    )
+                    .required(false)
+                    .help("`created_at` (oldest first) or `-created_at` (newest first)."),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations of this team."),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help("Only responses before this time, Unix seconds as digits."),
+            )
+            .about(
+                "Download CSAT survey responses as CSV\n\nThe CSAT survey responses the filters of `listCsatSurveyResponses` match (`since`/`until`,\n`user_ids[]`, `inbox_id`, `team_id`, `rating`, and `sort`; no paging: every response), as\na CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=csat_report.csv`). The first line is the headers (`Agent Name`, `Rating`,\n`Feedback Comment`, `Contact Name`, `Contact Email Address`, `Contact Phone Number`,\n`Link to the conversation`, `Recorded date`, and on the Enterprise edition `Review\nNotes`); then one line per response: the agent as `Name (email)`, the rating, the\nfeedback, the contact's name, e-mail and phone, the dashboard link\n`{FRONTEND_URL}/app/accounts/{account_id}/conversations/{display_id}`, the time as Ruby\nprints it (`2025-11-24 16:02:05 UTC`) and the review notes (a missing value is an empty\nfield); the last line is `Reporting period {since} to {until}` with both as dates\n(`YYYY-MM-DD`). Fields are quoted as Ruby's `CSV.generate_line` quotes them.\n\nAdministrators only (`CsatSurveyResponsePolicy#download?`): an agent is answered 401\n(a JSON error body). `since` and `until` are needed: the view parses both for the last\nline, so without them (or with text that is not Unix seconds) the server fails (500);\nthe sandbox answers 422. The sandbox answers as the Enterprise edition (nine columns,\nempty review notes) and links to `https://app.ruut.chat`.\n\nServer: `CsatSurveyResponsesController#download` (app/controllers/api/v1/accounts/\ncsat_survey_responses_controller.rb), view `csat_survey_responses/download.csv.erb`,\napp/policies/csat_survey_response_policy.rb, config/locales/en.yml\n(`reports.csat.headers`, `reports.period`). Not in Chatwoot's swagger (routes.rb only).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -5934,6 +6006,9 @@ impl<T: CliConfig> Cli<T> {
             }
             CliCommand::GetInboxLabelMatrix => {
                 self.execute_get_inbox_label_matrix(matches).await
+            }
+            CliCommand::DownloadCsatSurveyResponses => {
+                self.execute_download_csat_survey_responses(matches).await
             }
         }
     }
@@ -10472,6 +10547,44 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_download_csat_survey_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_csat_survey_responses();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("rating") {
+            request = request.rating(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<types::DownloadCsatSurveyResponsesSort>("sort")
+        {
+            request = request.sort(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_download_csat_survey_responses(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -11473,6 +11586,13 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_download_csat_survey_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadCsatSurveyResponses,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -11616,6 +11736,7 @@ pub enum CliCommand {
     GetAccountReportingEvents,
     GetConversationReportingEvents,
     GetInboxLabelMatrix,
+    DownloadCsatSurveyResponses,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -11691,6 +11812,7 @@ impl CliCommand {
             CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
             CliCommand::GetAccountReportingEvents,
             CliCommand::GetConversationReportingEvents, CliCommand::GetInboxLabelMatrix,
+            CliCommand::DownloadCsatSurveyResponses,
         ]
             .into_iter()
     }
@@ -11856,6 +11978,7 @@ impl CliCommand {
                 "get_conversation_reporting_events"
             }
             CliCommand::GetInboxLabelMatrix => "get_inbox_label_matrix",
+            CliCommand::DownloadCsatSurveyResponses => "download_csat_survey_responses",
         }
     }
 }

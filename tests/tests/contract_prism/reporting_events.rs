@@ -1,10 +1,37 @@
 //! Reporting events and the inbox-label matrix through Prism: in the account
 //! the user administers (the seeded week), a conversation's events in the
-//! main account, and the agent's 401 there. Runs after `reports::steps`.
+//! main account, the CSAT responses as CSV, and the agent's 401 there. Runs
+//! after `reports::steps`.
 
+use futures::TryStreamExt;
+use ruut_api::builder::DownloadCsatSurveyResponses;
 use ruut_api::operations::Operation::*;
+use ruut_api::types::ErrorBody;
+use ruut_api::{Error, ResponseValue};
 
 use crate::contract::{Found, Step, send};
+
+/// The CSV download, its body read as text (the answer table holds bodies
+/// that serialize; the generated client hands back a byte stream).
+struct Csv<'a>(DownloadCsatSurveyResponses<'a>);
+
+impl Csv<'_> {
+    async fn send(self) -> Result<ResponseValue<String>, Error<ErrorBody>> {
+        let answer = self.0.send().await?;
+        let (status, headers) = (answer.status(), answer.headers().clone());
+        let body = answer
+            .into_inner()
+            .into_inner()
+            .try_fold(Vec::new(), |mut all, chunk| async move {
+                all.extend_from_slice(&chunk);
+                Ok(all)
+            })
+            .await
+            .map_err(Error::ResponseBodyError)?;
+        let text = String::from_utf8_lossy(&body).into_owned();
+        Ok(ResponseValue::new(text, status, headers))
+    }
+}
 
 /// The seeded conversations' week (2025-11-24 to 2025-12-01).
 const SINCE: &str = "1764000000";
@@ -79,6 +106,28 @@ pub fn steps() -> Vec<Step> {
                 .user
                 .get_inbox_label_matrix()
                 .account_id(c.found().account)),
+        ),
+        Step::ok(
+            DownloadCsatSurveyResponses,
+            "the seeded week as CSV",
+            send!(|c| Csv(c
+                .user
+                .download_csat_survey_responses()
+                .account_id(admin(&c.found()))
+                .since(SINCE)
+                .until(UNTIL))),
+        )
+        .when(administers),
+        Step::status(
+            DownloadCsatSurveyResponses,
+            "an agent",
+            401,
+            send!(|c| Csv(c
+                .user
+                .download_csat_survey_responses()
+                .account_id(c.found().account)
+                .since(SINCE)
+                .until(UNTIL))),
         ),
     ]
 }

@@ -35,6 +35,7 @@ mod conversation_state;
 mod conversations;
 mod coverage;
 mod csat;
+mod csat_download;
 mod custom_attributes;
 mod custom_filters;
 mod filter;
@@ -87,6 +88,7 @@ pub fn table() -> Vec<Entry> {
         automation_rules::entries(),
         reports::entries(),
         csat::entries(),
+        csat_download::entries(),
         reporting_events::entries(),
         audit_logs::entries(),
     ]

@@ -202,6 +202,7 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetChannelSummaryReport => serve(m, summary_reports::channel),
         Op::ListCsatSurveyResponses => serve(m, csat::list),
         Op::GetCsatMetrics => serve(m, csat::metrics),
+        Op::DownloadCsatSurveyResponses => serve(m, csat::download::download),
         Op::GetAccountReportingEvents => serve(m, reporting_events::list),
         Op::GetConversationReportingEvents => serve(m, reporting_events::conversation),
         Op::GetInboxLabelMatrix => serve(m, inbox_label_matrix::matrix),
