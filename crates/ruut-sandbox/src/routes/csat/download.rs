@@ -118,3 +118,24 @@ pub(crate) fn download(cx: AccountScope<'_>, query: Query) -> Reply {
     ];
     Ok((StatusCode::OK, headers, csv).into_response())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::csv_line;
+
+    #[test]
+    fn fields_are_quoted_as_ruby_csv_quotes_them() {
+        let line = csv_line(&[
+            Some("plain"),
+            None,
+            Some(""),
+            Some("a, b"),
+            Some("say \"hi\""),
+            Some("two\nlines"),
+        ]);
+        assert_eq!(
+            line,
+            "plain,,\"\",\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\"\n"
+        );
+    }
+}
