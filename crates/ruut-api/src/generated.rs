@@ -2867,6 +2867,63 @@ body `filterConversations` or `filterContacts` takes. Times are ISO 8601 strings
             Default::default()
         }
     }
+    ///`DownloadCsatSurveyResponsesSort`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum DownloadCsatSurveyResponsesSort {
+        #[serde(rename = "created_at")]
+        CreatedXat,
+        #[serde(rename = "-created_at")]
+        XcreatedXat,
+    }
+    impl ::std::fmt::Display for DownloadCsatSurveyResponsesSort {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::CreatedXat => f.write_str("created_at"),
+                Self::XcreatedXat => f.write_str("-created_at"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for DownloadCsatSurveyResponsesSort {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "created_at" => Ok(Self::CreatedXat),
+                "-created_at" => Ok(Self::XcreatedXat),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for DownloadCsatSurveyResponsesSort {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for DownloadCsatSurveyResponsesSort {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
     /**Every error body the server sends: `{"error": "text"}` (most errors),
 `{"error": {"code", "message", "details"}}` (Ruut's documented envelope, for example
 `STATUS_CHANGE_FORBIDDEN`), `{"errors": [...]}` (a missing token),
@@ -3811,6 +3868,62 @@ bot, and `access_token` is the access-token record.
     }
     impl InboxDeletion {
         pub fn builder() -> builder::InboxDeletion {
+            Default::default()
+        }
+    }
+    ///Conversations by inbox (rows) and label (columns).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxLabelMatrix {
+        pub inboxes: ::std::vec::Vec<InboxLabelMatrixInbox>,
+        pub labels: ::std::vec::Vec<InboxLabelMatrixLabel>,
+        ///One row per inbox, one count per label, in the orders above.
+        pub matrix: ::std::vec::Vec<::std::vec::Vec<i64>>,
+    }
+    impl InboxLabelMatrix {
+        pub fn builder() -> builder::InboxLabelMatrix {
+            Default::default()
+        }
+    }
+    ///A row of the matrix.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxLabelMatrixInbox {
+        pub id: i64,
+        pub name: ::std::string::String,
+    }
+    impl InboxLabelMatrixInbox {
+        pub fn builder() -> builder::InboxLabelMatrixInbox {
+            Default::default()
+        }
+    }
+    ///A column of the matrix.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct InboxLabelMatrixLabel {
+        pub id: i64,
+        pub title: ::std::string::String,
+    }
+    impl InboxLabelMatrixLabel {
+        pub fn builder() -> builder::InboxLabelMatrixLabel {
             Default::default()
         }
     }
@@ -5265,6 +5378,94 @@ The keys that may be null (`avg_first_response_time`, `avg_resolution_time`, `re
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
+        }
+    }
+    /**One reporting event (`models/_reporting_event.json.jbuilder`). Times are ISO 8601 with
+milliseconds; `value` and `value_in_business_hours` are seconds. `name` is
+`first_response`, `reply_time`, `conversation_resolved`, `conversation_opened`,
+`conversation_bot_handoff` or `conversation_bot_resolved` (the server may add others).
+The keys that may be null (`value_in_business_hours`, `event_start_time`,
+`event_end_time`, `inbox_id`, `user_id`, `conversation_id`) are always sent, but are not
+`required` here, so that decoders accept an answer without them.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ReportingEvent {
+        pub account_id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub conversation_id: ::std::option::Option<i64>,
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub event_end_time: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub event_start_time: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox_id: ::std::option::Option<i64>,
+        pub name: ::std::string::String,
+        pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The agent the event is credited to.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<i64>,
+        ///Seconds.
+        pub value: f64,
+        ///Seconds within the inbox's working hours (0 without working hours).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub value_in_business_hours: ::std::option::Option<f64>,
+    }
+    impl ReportingEvent {
+        pub fn builder() -> builder::ReportingEvent {
+            Default::default()
+        }
+    }
+    ///One page of reporting events (`reporting_events/index.json.jbuilder`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ReportingEventList {
+        pub meta: ReportingEventMeta,
+        pub payload: ::std::vec::Vec<ReportingEvent>,
+    }
+    impl ReportingEventList {
+        pub fn builder() -> builder::ReportingEventList {
+            Default::default()
+        }
+    }
+    ///The totals of a reporting-event listing.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ReportingEventMeta {
+        ///Events on all pages.
+        pub count: i64,
+        ///The page asked for
+        pub current_page: i64,
+        ///Pages of 25 (0 when there are no events).
+        pub total_pages: i64,
+    }
+    impl ReportingEventMeta {
+        pub fn builder() -> builder::ReportingEventMeta {
+            Default::default()
         }
     }
     /**An account in the answer of Ruut's documented `listAccounts`. The docs name only the
@@ -18419,6 +18620,209 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct InboxLabelMatrix {
+            inboxes: ::std::result::Result<
+                ::std::vec::Vec<super::InboxLabelMatrixInbox>,
+                ::std::string::String,
+            >,
+            labels: ::std::result::Result<
+                ::std::vec::Vec<super::InboxLabelMatrixLabel>,
+                ::std::string::String,
+            >,
+            matrix: ::std::result::Result<
+                ::std::vec::Vec<::std::vec::Vec<i64>>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InboxLabelMatrix {
+            fn default() -> Self {
+                Self {
+                    inboxes: Err("no value supplied for inboxes".to_string()),
+                    labels: Err("no value supplied for labels".to_string()),
+                    matrix: Err("no value supplied for matrix".to_string()),
+                }
+            }
+        }
+        impl InboxLabelMatrix {
+            pub fn inboxes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<super::InboxLabelMatrixInbox>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inboxes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inboxes: {e}")
+                    });
+                self
+            }
+            pub fn labels<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<super::InboxLabelMatrixLabel>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.labels = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for labels: {e}")
+                    });
+                self
+            }
+            pub fn matrix<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::vec::Vec<i64>>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.matrix = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for matrix: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxLabelMatrix> for super::InboxLabelMatrix {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxLabelMatrix,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    inboxes: value.inboxes?,
+                    labels: value.labels?,
+                    matrix: value.matrix?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxLabelMatrix> for InboxLabelMatrix {
+            fn from(value: super::InboxLabelMatrix) -> Self {
+                Self {
+                    inboxes: Ok(value.inboxes),
+                    labels: Ok(value.labels),
+                    matrix: Ok(value.matrix),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxLabelMatrixInbox {
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for InboxLabelMatrixInbox {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl InboxLabelMatrixInbox {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxLabelMatrixInbox>
+        for super::InboxLabelMatrixInbox {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxLabelMatrixInbox,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxLabelMatrixInbox>
+        for InboxLabelMatrixInbox {
+            fn from(value: super::InboxLabelMatrixInbox) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct InboxLabelMatrixLabel {
+            id: ::std::result::Result<i64, ::std::string::String>,
+            title: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for InboxLabelMatrixLabel {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    title: Err("no value supplied for title".to_string()),
+                }
+            }
+        }
+        impl InboxLabelMatrixLabel {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InboxLabelMatrixLabel>
+        for super::InboxLabelMatrixLabel {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InboxLabelMatrixLabel,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    title: value.title?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::InboxLabelMatrixLabel>
+        for InboxLabelMatrixLabel {
+            fn from(value: super::InboxLabelMatrixLabel) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    title: Ok(value.title),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct InboxList {
             payload: ::std::result::Result<
                 ::std::vec::Vec<super::Inbox>,
@@ -23618,6 +24022,396 @@ in which conversation, and whether in a private note.
                     previous: Ok(value.previous),
                     reply_time: Ok(value.reply_time),
                     resolutions_count: Ok(value.resolutions_count),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ReportingEvent {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            conversation_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            event_end_time: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            event_start_time: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            inbox_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            updated_at: ::std::result::Result<
+                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::string::String,
+            >,
+            user_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            value: ::std::result::Result<f64, ::std::string::String>,
+            value_in_business_hours: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ReportingEvent {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    conversation_id: Ok(Default::default()),
+                    created_at: Err("no value supplied for created_at".to_string()),
+                    event_end_time: Ok(Default::default()),
+                    event_start_time: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    inbox_id: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    updated_at: Err("no value supplied for updated_at".to_string()),
+                    user_id: Ok(Default::default()),
+                    value: Err("no value supplied for value".to_string()),
+                    value_in_business_hours: Ok(Default::default()),
+                }
+            }
+        }
+        impl ReportingEvent {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn conversation_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversation_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversation_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn event_end_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_end_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for event_end_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn event_start_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.event_start_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for event_start_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn updated_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.updated_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    });
+                self
+            }
+            pub fn user_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.user_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for user_id: {e}")
+                    });
+                self
+            }
+            pub fn value<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<f64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.value = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for value: {e}")
+                    });
+                self
+            }
+            pub fn value_in_business_hours<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.value_in_business_hours = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for value_in_business_hours: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ReportingEvent> for super::ReportingEvent {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ReportingEvent,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    conversation_id: value.conversation_id?,
+                    created_at: value.created_at?,
+                    event_end_time: value.event_end_time?,
+                    event_start_time: value.event_start_time?,
+                    id: value.id?,
+                    inbox_id: value.inbox_id?,
+                    name: value.name?,
+                    updated_at: value.updated_at?,
+                    user_id: value.user_id?,
+                    value: value.value?,
+                    value_in_business_hours: value.value_in_business_hours?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ReportingEvent> for ReportingEvent {
+            fn from(value: super::ReportingEvent) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    conversation_id: Ok(value.conversation_id),
+                    created_at: Ok(value.created_at),
+                    event_end_time: Ok(value.event_end_time),
+                    event_start_time: Ok(value.event_start_time),
+                    id: Ok(value.id),
+                    inbox_id: Ok(value.inbox_id),
+                    name: Ok(value.name),
+                    updated_at: Ok(value.updated_at),
+                    user_id: Ok(value.user_id),
+                    value: Ok(value.value),
+                    value_in_business_hours: Ok(value.value_in_business_hours),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ReportingEventList {
+            meta: ::std::result::Result<
+                super::ReportingEventMeta,
+                ::std::string::String,
+            >,
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::ReportingEvent>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ReportingEventList {
+            fn default() -> Self {
+                Self {
+                    meta: Err("no value supplied for meta".to_string()),
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl ReportingEventList {
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ReportingEventMeta>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::ReportingEvent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ReportingEventList> for super::ReportingEventList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ReportingEventList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    meta: value.meta?,
+                    payload: value.payload?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ReportingEventList> for ReportingEventList {
+            fn from(value: super::ReportingEventList) -> Self {
+                Self {
+                    meta: Ok(value.meta),
+                    payload: Ok(value.payload),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ReportingEventMeta {
+            count: ::std::result::Result<i64, ::std::string::String>,
+            current_page: ::std::result::Result<i64, ::std::string::String>,
+            total_pages: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for ReportingEventMeta {
+            fn default() -> Self {
+                Self {
+                    count: Err("no value supplied for count".to_string()),
+                    current_page: Err("no value supplied for current_page".to_string()),
+                    total_pages: Err("no value supplied for total_pages".to_string()),
+                }
+            }
+        }
+        impl ReportingEventMeta {
+            pub fn count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for count: {e}")
+                    });
+                self
+            }
+            pub fn current_page<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.current_page = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for current_page: {e}")
+                    });
+                self
+            }
+            pub fn total_pages<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total_pages = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for total_pages: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ReportingEventMeta> for super::ReportingEventMeta {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ReportingEventMeta,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    count: value.count?,
+                    current_page: value.current_page?,
+                    total_pages: value.total_pages?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ReportingEventMeta> for ReportingEventMeta {
+            fn from(value: super::ReportingEventMeta) -> Self {
+                Self {
+                    count: Ok(value.count),
+                    current_page: Ok(value.current_page),
+                    total_pages: Ok(value.total_pages),
                 }
             }
         }
@@ -31619,6 +32413,217 @@ let response = client.list_audit_logs()
 ```*/
     pub fn list_audit_logs(&self) -> builder::ListAuditLogs<'_> {
         builder::ListAuditLogs::new(self)
+    }
+    /**List the account's reporting events
+
+The account's reporting events, the rows the reports are computed from, newest first
+(`created_at` descending), 25 a page (`page` from 1), with `meta` giving the total
+`count`, the `current_page` as sent and `total_pages`. Filters: `since`/`until` (Unix
+seconds on `created_at`; both or neither, as `DateRangeHelper#range` reads them),
+`inbox_id`, `user_id` (the agent the event is credited to) and `name` (an event name:
+`first_response`, `reply_time`, `conversation_resolved`, `conversation_opened`,
+`conversation_bot_handoff`, `conversation_bot_resolved`; another name matches none).
+
+**Enterprise edition only**: routes.rb declares the route only when
+`ChatwootApp.enterprise?` (a Community server answers 404). Administrators only
+(`check_admin_authorization?` raises `Pundit::NotAuthorizedError`): an agent is
+answered 401. The server reads `page` with `to_i` (text is page 0, which Kaminari
+serves as the first page but `meta.current_page` echoes as 0); a `since` or `until`
+that is not Unix seconds makes it fail (500). The sandbox answers 422 for those, and
+for an `inbox_id` or `user_id` that is not an integer.
+
+How the values are made (`ReportingEventListener`): `first_response` is the time from
+the conversation's creation (or its last bot activity) to the first human reply,
+credited to the replier; `reply_time` from a waiting customer's message to the answer;
+`conversation_resolved` from creation to the resolution; `conversation_bot_resolved`
+the same when a bot resolved it without a human reply; `conversation_bot_handoff` from
+creation to the hand-off; `conversation_opened` 0 for a first opening, or the time since
+the last resolution for a reopening. `value` and `value_in_business_hours` are seconds
+(floats); `value_in_business_hours` is 0 for an inbox without working hours. The
+sandbox derives its events from its conversations, messages and status log (the same
+events its reports v2 count; it writes no `conversation_opened` events), numbers them
+per conversation (`display_id * 1000 + n`, unique within the account), and gives
+`conversation_id` as the conversation's display id.
+
+Server: `Api::V1::Accounts::ReportingEventsController#index`
+(enterprise/app/controllers/api/v1/accounts/reporting_events_controller.rb), views
+`reporting_events/index.json.jbuilder` and `models/_reporting_event.json.jbuilder`
+(enterprise/app/views/api/v1/), `ReportingEvent` scopes (app/models/reporting_event.rb),
+`Api::BaseController#check_admin_authorization?`, app/listeners/reporting_event_listener.rb.
+Chatwoot's swagger (get-account-reporting-events) documents 403 where the server
+answers 401.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/reporting_events`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: Only events of conversations in this inbox.
+- `name`: Only events of this name (`first_response`, `reply_time`, `conversation_resolved`, ...).
+- `page`: The page, from 1 (25 a page).
+- `since`: Only events created from this time on, Unix seconds as digits (with `until`).
+- `until`: Only events created before this time, Unix seconds as digits (with `since`).
+- `user_id`: Only events credited to this agent.
+```ignore
+let response = client.get_account_reporting_events()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .name(name)
+    .page(page)
+    .since(since)
+    .until(until)
+    .user_id(user_id)
+    .send()
+    .await;
+```*/
+    pub fn get_account_reporting_events(
+        &self,
+    ) -> builder::GetAccountReportingEvents<'_> {
+        builder::GetAccountReportingEvents::new(self)
+    }
+    /**List a conversation's reporting events
+
+Every reporting event of one conversation, oldest first (`created_at` ascending), as a
+bare array with no paging. The events and their values are those of
+`getAccountReportingEvents`.
+
+**Enterprise edition only**: routes.rb declares the member route only when
+`ChatwootApp.enterprise?` (a Community server answers 404). Anyone who may see the
+conversation may call it (`ConversationPolicy#show?`: an administrator, or an agent of
+the conversation's inbox or team; another agent is answered 401; the sandbox, like its
+other conversation routes, lets every member of the account see every conversation).
+Agent-bot tokens are refused (401).
+
+Server: `Enterprise::Api::V1::Accounts::ConversationsController#reporting_events`
+(enterprise/app/controllers/enterprise/api/v1/accounts/conversations_controller.rb),
+views `conversations/reporting_events.json.jbuilder` and
+`models/_reporting_event.json.jbuilder` (enterprise/app/views/api/v1/),
+`ConversationsController#conversation` and app/policies/conversation_policy.rb.
+Chatwoot's swagger (get-conversation-reporting-events) documents 403 where the server
+answers 401.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/reporting_events`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `conversation_id`: The conversation's display id (account-scoped, as shown in the dashboard), not its database id.
+```ignore
+let response = client.get_conversation_reporting_events()
+    .account_id(account_id)
+    .conversation_id(conversation_id)
+    .send()
+    .await;
+```*/
+    pub fn get_conversation_reporting_events(
+        &self,
+    ) -> builder::GetConversationReportingEvents<'_> {
+        builder::GetConversationReportingEvents::new(self)
+    }
+    /**Conversations by inbox and label
+
+How many conversations of each inbox carry each label: `inboxes` (ordered by name) and
+`labels` (ordered by title) name the rows and columns, and `matrix[i][j]` counts the
+conversations of `inboxes[i]` labelled `labels[j]`. `since`/`until` (Unix seconds, both
+or neither) keep conversations created in the range; `inbox_ids[]` and `label_ids[]`
+keep only those inboxes and labels (unknown ids are ignored). A conversation with two
+labels counts in both columns.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401. A `since` or
+`until` that is not Unix seconds makes the server fail (500); the sandbox answers 422,
+as it does for ids that are not integers.
+
+Server: `Api::V2::Accounts::ReportsController#inbox_label_matrix`
+(`inbox_label_matrix_params`), `V2::Reports::InboxLabelMatrixBuilder`
+(app/controllers/api/v2/accounts/reports_controller.rb,
+app/builders/v2/reports/inbox_label_matrix_builder.rb, app/policies/report_policy.rb).
+Chatwoot's swagger (get-inbox-label-matrix) documents 403 where the server answers 401.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/inbox_label_matrix`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_ids`: Only these inboxes, sent Rails-style as `inbox_ids[]=1&inbox_ids[]=2`.
+- `label_ids`: Only these labels, sent Rails-style as `label_ids[]=1&label_ids[]=2`.
+- `since`: Only conversations created from this time on, Unix seconds as digits (with `until`).
+- `until`: Only conversations created before this time, Unix seconds as digits (with `since`).
+```ignore
+let response = client.get_inbox_label_matrix()
+    .account_id(account_id)
+    .inbox_ids(inbox_ids)
+    .label_ids(label_ids)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_inbox_label_matrix(&self) -> builder::GetInboxLabelMatrix<'_> {
+        builder::GetInboxLabelMatrix::new(self)
+    }
+    /**Download CSAT survey responses as CSV
+
+The CSAT survey responses the filters of `listCsatSurveyResponses` match (`since`/`until`,
+`user_ids[]`, `inbox_id`, `team_id`, `rating`, and `sort`; no paging: every response), as
+a CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;
+filename=csat_report.csv`). The first line is the headers (`Agent Name`, `Rating`,
+`Feedback Comment`, `Contact Name`, `Contact Email Address`, `Contact Phone Number`,
+`Link to the conversation`, `Recorded date`, and on the Enterprise edition `Review
+Notes`); then one line per response: the agent as `Name (email)`, the rating, the
+feedback, the contact's name, e-mail and phone, the dashboard link
+`{FRONTEND_URL}/app/accounts/{account_id}/conversations/{display_id}`, the time as Ruby
+prints it (`2025-11-24 16:02:05 UTC`) and the review notes (a missing value is an empty
+field); the last line is `Reporting period {since} to {until}` with both as dates
+(`YYYY-MM-DD`). Fields are quoted as Ruby's `CSV.generate_line` quotes them.
+
+Administrators only (`CsatSurveyResponsePolicy#download?`): an agent is answered 401
+(a JSON error body). `since` and `until` are needed: the view parses both for the last
+line, so without them (or with text that is not Unix seconds) the server fails (500);
+the sandbox answers 422. The sandbox answers as the Enterprise edition (nine columns,
+empty review notes) and links to `https://app.ruut.chat`.
+
+Server: `CsatSurveyResponsesController#download` (app/controllers/api/v1/accounts/
+csat_survey_responses_controller.rb), view `csat_survey_responses/download.csv.erb`,
+app/policies/csat_survey_response_policy.rb, config/locales/en.yml
+(`reports.csat.headers`, `reports.period`). Not in Chatwoot's swagger (routes.rb only).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses/download`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `inbox_id`: Only responses of conversations in this inbox.
+- `rating`: Only responses with this rating (1 to 5; another value matches none).
+- `since`: Only responses from this time on, Unix seconds as digits.
+- `sort`: `created_at` (oldest first) or `-created_at` (newest first).
+- `team_id`: Only responses of conversations of this team.
+- `until`: Only responses before this time, Unix seconds as digits.
+- `user_ids`: Only responses of conversations assigned to these agents, sent Rails-style as `user_ids[]=1&user_ids[]=2`.
+```ignore
+let response = client.download_csat_survey_responses()
+    .account_id(account_id)
+    .inbox_id(inbox_id)
+    .rating(rating)
+    .since(since)
+    .sort(sort)
+    .team_id(team_id)
+    .until(until)
+    .user_ids(user_ids)
+    .send()
+    .await;
+```*/
+    pub fn download_csat_survey_responses(
+        &self,
+    ) -> builder::DownloadCsatSurveyResponses<'_> {
+        builder::DownloadCsatSurveyResponses::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -47513,6 +48518,645 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_account_reporting_events`]
+
+[`Client::get_account_reporting_events`]: super::Client::get_account_reporting_events*/
+    #[derive(Debug, Clone)]
+    pub struct GetAccountReportingEvents<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<Option<i64>, String>,
+        name: Result<Option<::std::string::String>, String>,
+        page: Result<Option<i64>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+        user_id: Result<Option<i64>, String>,
+    }
+    impl<'a> GetAccountReportingEvents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Ok(None),
+                name: Ok(None),
+                page: Ok(None),
+                since: Ok(None),
+                until: Ok(None),
+                user_id: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        pub fn name<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.name = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for name failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn user_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.user_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for user_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/reporting_events`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ReportingEventList>, Error<types::ErrorBody>> {
+            let Self {
+                client,
+                account_id,
+                inbox_id,
+                name,
+                page,
+                since,
+                until,
+                user_id,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let name = name.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let user_id = user_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/reporting_events", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("inbox_id", &inbox_id))
+                .query(&progenitor_client::QueryParam::new("name", &name))
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .query(&progenitor_client::QueryParam::new("user_id", &user_id))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_account_reporting_events",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_conversation_reporting_events`]
+
+[`Client::get_conversation_reporting_events`]: super::Client::get_conversation_reporting_events*/
+    #[derive(Debug, Clone)]
+    pub struct GetConversationReportingEvents<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        conversation_id: Result<i64, String>,
+    }
+    impl<'a> GetConversationReportingEvents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                conversation_id: Err("conversation_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn conversation_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.conversation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `i64` for conversation_id failed".to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}/reporting_events`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::ReportingEvent>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, conversation_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let conversation_id = conversation_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/conversations/{}/reporting_events", client
+                .baseurl, encode_path(& account_id.to_string()), encode_path(&
+                conversation_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_conversation_reporting_events",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_inbox_label_matrix`]
+
+[`Client::get_inbox_label_matrix`]: super::Client::get_inbox_label_matrix*/
+    #[derive(Debug, Clone)]
+    pub struct GetInboxLabelMatrix<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+        label_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetInboxLabelMatrix<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_ids: Ok(None),
+                label_ids: Ok(None),
+                since: Ok(None),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.inbox_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for inbox_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn label_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.label_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for label_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/inbox_label_matrix`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::InboxLabelMatrix>, Error<types::ErrorBody>> {
+            let Self { client, account_id, inbox_ids, label_ids, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_ids = inbox_ids.map_err(Error::InvalidRequest)?;
+            let label_ids = label_ids.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/inbox_label_matrix", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("inbox_ids[]", &inbox_ids))
+                .query(&progenitor_client::QueryParam::new("label_ids[]", &label_ids))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_inbox_label_matrix",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_csat_survey_responses`]
+
+[`Client::download_csat_survey_responses`]: super::Client::download_csat_survey_responses*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadCsatSurveyResponses<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        inbox_id: Result<Option<i64>, String>,
+        rating: Result<Option<i64>, String>,
+        since: Result<::std::string::String, String>,
+        sort: Result<Option<types::DownloadCsatSurveyResponsesSort>, String>,
+        team_id: Result<Option<i64>, String>,
+        until: Result<::std::string::String, String>,
+        user_ids: Result<Option<::std::vec::Vec<i64>>, String>,
+    }
+    impl<'a> DownloadCsatSurveyResponses<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                inbox_id: Ok(None),
+                rating: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                sort: Ok(None),
+                team_id: Ok(None),
+                until: Err("until was not initialized".to_string()),
+                user_ids: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn inbox_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.inbox_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for inbox_id failed".to_string());
+            self
+        }
+        pub fn rating<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.rating = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for rating failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn sort<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::DownloadCsatSurveyResponsesSort>,
+        {
+            self.sort = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `DownloadCsatSurveyResponsesSort` for sort failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn team_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.team_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for team_id failed".to_string());
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn user_ids<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<i64>>,
+        {
+            self.user_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < i64 >` for user_ids failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/csat_survey_responses/download`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self {
+                client,
+                account_id,
+                inbox_id,
+                rating,
+                since,
+                sort,
+                team_id,
+                until,
+                user_ids,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let inbox_id = inbox_id.map_err(Error::InvalidRequest)?;
+            let rating = rating.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let sort = sort.map_err(Error::InvalidRequest)?;
+            let team_id = team_id.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let user_ids = user_ids.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/csat_survey_responses/download", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(&progenitor_client::QueryParam::new("inbox_id", &inbox_id))
+                .query(&progenitor_client::QueryParam::new("rating", &rating))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("sort", &sort))
+                .query(&progenitor_client::QueryParam::new("team_id", &team_id))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .query(&progenitor_client::QueryParam::new("user_ids[]", &user_ids))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_csat_survey_responses",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
                 401u16 => {
                     Err(
                         Error::ErrorResponse(

@@ -574,6 +574,22 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/audit_logs`, sent by [`Client::list_audit_logs`](crate::Client::list_audit_logs).
     ListAuditLogs,
+    /// List the account's reporting events.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/reporting_events`, sent by [`Client::get_account_reporting_events`](crate::Client::get_account_reporting_events).
+    GetAccountReportingEvents,
+    /// List a conversation's reporting events.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/reporting_events`, sent by [`Client::get_conversation_reporting_events`](crate::Client::get_conversation_reporting_events).
+    GetConversationReportingEvents,
+    /// Conversations by inbox and label.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/inbox_label_matrix`, sent by [`Client::get_inbox_label_matrix`](crate::Client::get_inbox_label_matrix).
+    GetInboxLabelMatrix,
+    /// Download CSAT survey responses as CSV.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/csat_survey_responses/download`, sent by [`Client::download_csat_survey_responses`](crate::Client::download_csat_survey_responses).
+    DownloadCsatSurveyResponses,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -715,6 +731,10 @@ impl Operation {
         Operation::ListCsatSurveyResponses,
         Operation::GetCsatMetrics,
         Operation::ListAuditLogs,
+        Operation::GetAccountReportingEvents,
+        Operation::GetConversationReportingEvents,
+        Operation::GetInboxLabelMatrix,
+        Operation::DownloadCsatSurveyResponses,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -866,6 +886,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "listCsatSurveyResponses",
             Operation::GetCsatMetrics => "getCsatMetrics",
             Operation::ListAuditLogs => "listAuditLogs",
+            Operation::GetAccountReportingEvents => "getAccountReportingEvents",
+            Operation::GetConversationReportingEvents => "getConversationReportingEvents",
+            Operation::GetInboxLabelMatrix => "getInboxLabelMatrix",
+            Operation::DownloadCsatSurveyResponses => "downloadCsatSurveyResponses",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -1028,6 +1052,12 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "list_csat_survey_responses",
             Operation::GetCsatMetrics => "get_csat_metrics",
             Operation::ListAuditLogs => "list_audit_logs",
+            Operation::GetAccountReportingEvents => "get_account_reporting_events",
+            Operation::GetConversationReportingEvents => {
+                "get_conversation_reporting_events"
+            }
+            Operation::GetInboxLabelMatrix => "get_inbox_label_matrix",
+            Operation::DownloadCsatSurveyResponses => "download_csat_survey_responses",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -1170,6 +1200,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "GET",
             Operation::GetCsatMetrics => "GET",
             Operation::ListAuditLogs => "GET",
+            Operation::GetAccountReportingEvents => "GET",
+            Operation::GetConversationReportingEvents => "GET",
+            Operation::GetInboxLabelMatrix => "GET",
+            Operation::DownloadCsatSurveyResponses => "GET",
         }
     }
     /// The path template, e.g.
@@ -1491,6 +1525,18 @@ impl Operation {
                 "/api/v1/accounts/{account_id}/csat_survey_responses/metrics"
             }
             Operation::ListAuditLogs => "/api/v1/accounts/{account_id}/audit_logs",
+            Operation::GetAccountReportingEvents => {
+                "/api/v1/accounts/{account_id}/reporting_events"
+            }
+            Operation::GetConversationReportingEvents => {
+                "/api/v1/accounts/{account_id}/conversations/{conversation_id}/reporting_events"
+            }
+            Operation::GetInboxLabelMatrix => {
+                "/api/v2/accounts/{account_id}/reports/inbox_label_matrix"
+            }
+            Operation::DownloadCsatSurveyResponses => {
+                "/api/v1/accounts/{account_id}/csat_survey_responses/download"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1636,6 +1682,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => true,
             Operation::GetCsatMetrics => true,
             Operation::ListAuditLogs => true,
+            Operation::GetAccountReportingEvents => true,
+            Operation::GetConversationReportingEvents => true,
+            Operation::GetInboxLabelMatrix => true,
+            Operation::DownloadCsatSurveyResponses => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -1778,6 +1828,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => Source::Chatwoot,
             Operation::GetCsatMetrics => Source::Chatwoot,
             Operation::ListAuditLogs => Source::Chatwoot,
+            Operation::GetAccountReportingEvents => Source::Chatwoot,
+            Operation::GetConversationReportingEvents => Source::Chatwoot,
+            Operation::GetInboxLabelMatrix => Source::Chatwoot,
+            Operation::DownloadCsatSurveyResponses => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -1921,6 +1975,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => false,
             Operation::GetCsatMetrics => false,
             Operation::ListAuditLogs => false,
+            Operation::GetAccountReportingEvents => false,
+            Operation::GetConversationReportingEvents => false,
+            Operation::GetInboxLabelMatrix => false,
+            Operation::DownloadCsatSurveyResponses => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -2107,6 +2165,12 @@ impl Operation {
             Operation::ListCsatSurveyResponses => Some("CsatResponseQuery::send"),
             Operation::GetCsatMetrics => Some("CsatResponseQuery::metrics"),
             Operation::ListAuditLogs => Some("AuditLogQuery::send"),
+            Operation::GetAccountReportingEvents => Some("ReportingEventQuery::send"),
+            Operation::GetConversationReportingEvents => {
+                Some("ConversationHandle::reporting_events")
+            }
+            Operation::GetInboxLabelMatrix => Some("InboxLabelMatrixRequest::send"),
+            Operation::DownloadCsatSurveyResponses => Some("CsatResponseQuery::download"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -2271,6 +2335,12 @@ impl Operation {
             "listCsatSurveyResponses" => Some(Operation::ListCsatSurveyResponses),
             "getCsatMetrics" => Some(Operation::GetCsatMetrics),
             "listAuditLogs" => Some(Operation::ListAuditLogs),
+            "getAccountReportingEvents" => Some(Operation::GetAccountReportingEvents),
+            "getConversationReportingEvents" => {
+                Some(Operation::GetConversationReportingEvents)
+            }
+            "getInboxLabelMatrix" => Some(Operation::GetInboxLabelMatrix),
+            "downloadCsatSurveyResponses" => Some(Operation::DownloadCsatSurveyResponses),
             _ => None,
         }
     }
@@ -2444,6 +2514,14 @@ impl Operation {
             "list_csat_survey_responses" => Some(Operation::ListCsatSurveyResponses),
             "get_csat_metrics" => Some(Operation::GetCsatMetrics),
             "list_audit_logs" => Some(Operation::ListAuditLogs),
+            "get_account_reporting_events" => Some(Operation::GetAccountReportingEvents),
+            "get_conversation_reporting_events" => {
+                Some(Operation::GetConversationReportingEvents)
+            }
+            "get_inbox_label_matrix" => Some(Operation::GetInboxLabelMatrix),
+            "download_csat_survey_responses" => {
+                Some(Operation::DownloadCsatSurveyResponses)
+            }
             _ => None,
         }
     }

@@ -192,6 +192,16 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ListCsatSurveyResponses => Self::cli_list_csat_survey_responses(),
             CliCommand::GetCsatMetrics => Self::cli_get_csat_metrics(),
             CliCommand::ListAuditLogs => Self::cli_list_audit_logs(),
+            CliCommand::GetAccountReportingEvents => {
+                Self::cli_get_account_reporting_events()
+            }
+            CliCommand::GetConversationReportingEvents => {
+                Self::cli_get_conversation_reporting_events()
+            }
+            CliCommand::GetInboxLabelMatrix => Self::cli_get_inbox_label_matrix(),
+            CliCommand::DownloadCsatSurveyResponses => {
+                Self::cli_download_csat_survey_responses()
+            }
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -5516,6 +5526,189 @@ impl<T: CliConfig> Cli<T> {
                 "List the account's audit logs\n\nEnterprise only: the administrative changes recorded in the account (the audited gem's\n`audits` associated with the account: the account's own updates, and creations,\nupdates and deletions of inboxes, teams, webhooks, automation rules, macros and\nagents' account memberships), newest first, 15 a page (`page` from 1; below 1 is the\nfirst page), with `per_page`, `total_entries` and `current_page`. `auditable` is the\nchanged record's `push_event_data` (`{id, name}` for a team; `null` for records\nwithout it, such as the account). When the account lacks the `audit_logs` feature the\nlist is empty (`total_entries: 0`).\n\nAdministrators only (`check_admin_authorization?`): an agent is answered 401 \"You are\nnot authorized to do this action\". A community (non-Enterprise) server declares the\nroute but has no controller for it: it answers Rails' routing 404. Chatwoot's\nswagger documents 403 and 422 where the server answers 401 and an empty list. A\n`page` that is not an integer is the first page on the server (`to_i`); the sandbox\nanswers 422.\nThe sandbox records none of its own changes yet (none of its routes changes an\naudited record associated with the account); it seeds two entries in the second\naccount: the account's rename and the creation of its team.\n\nServer: `Api::V1::Accounts::AuditLogsController#show`, view `audit_logs/\nshow.json.jbuilder`, `Enterprise::AuditLog`, `Enterprise::Audit::*` (enterprise/app/\ncontrollers/api/v1/accounts/audit_logs_controller.rb, enterprise/app/views/api/v1/\naccounts/audit_logs/show.json.jbuilder, enterprise/app/models/enterprise/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_get_account_reporting_events() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only events of conversations in this inbox."),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only events of this name (`first_response`, `reply_time`, `conversation_resolved`, ...).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1 (25 a page)."),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only events created from this time on, Unix seconds as digits (with `until`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only events created before this time, Unix seconds as digits (with `since`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("user-id")
+                    .long("user-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only events credited to this agent."),
+            )
+            .about(
+                "List the account's reporting events\n\nThe account's reporting events, the rows the reports are computed from, newest first\n(`created_at` descending), 25 a page (`page` from 1), with `meta` giving the total\n`count`, the `current_page` as sent and `total_pages`. Filters: `since`/`until` (Unix\nseconds on `created_at`; both or neither, as `DateRangeHelper#range` reads them),\n`inbox_id`, `user_id` (the agent the event is credited to) and `name` (an event name:\n`first_response`, `reply_time`, `conversation_resolved`, `conversation_opened`,\n`conversation_bot_handoff`, `conversation_bot_resolved`; another name matches none).\n\n**Enterprise edition only**: routes.rb declares the route only when\n`ChatwootApp.enterprise?` (a Community server answers 404). Administrators only\n(`check_admin_authorization?` raises `Pundit::NotAuthorizedError`): an agent is\nanswered 401. The server reads `page` with `to_i` (text is page 0, which Kaminari\nserves as the first page but `meta.current_page` echoes as 0); a `since` or `until`\nthat is not Unix seconds makes it fail (500). The sandbox answers 422 for those, and\nfor an `inbox_id` or `user_id` that is not an integer.\n\nHow the values are made (`ReportingEventListener`): `first_response` is the time from\nthe conversation's creation (or its last bot activity) to the first human reply,\ncredited to the replier; `reply_time` from a waiting customer's message to the answer;\n`conversation_resolved` from creation to the resolution; `conversation_bot_resolved`\nthe same when a bot resolved it without a human reply; `conversation_bot_handoff` from\ncreation to the hand-off; `conversation_opened` 0 for a first opening, or the time since\nthe last resolution for a reopening. `value` and `value_in_business_hours` are seconds\n(floats); `value_in_business_hours` is 0 for an inbox without working hours. The\nsandbox derives its events from its conversations, messages and status log (the same\nevents its reports v2 count; it writes no `conversation_opened` events), numbers them\nper conversation (`display_id * 1000 + n`, unique within the account), and gives\n`conversation_id` as the conversation's display id.\n\nServer: `Api::V1::Accounts::ReportingEventsController#index`\n(enterprise/app/controllers/api/v1/accounts/reporting_events_controller.rb), views\n`reporting_events/index.json.jbuilder` and `models/_reporting_event.json.jbuilder`\n(enterprise/app/views/api/v1/), `ReportingEvent` scopes (app/models/reporting_event.rb),\n`Api::BaseController#check_admin_authorization?`, app/listeners/reporting_event_listener.rb.\nChatwoot's swagger (get-account-reporting-events) documents 403 where the server\nanswers 401.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_conversation_reporting_events() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("conversation-id")
+                    .long("conversation-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help(
+                        "The conversation's display id (account-scoped, as shown in the dashboard), not its database id.",
+                    ),
+            )
+            .about(
+                "List a conversation's reporting events\n\nEvery reporting event of one conversation, oldest first (`created_at` ascending), as a\nbare array with no paging. The events and their values are those of\n`getAccountReportingEvents`.\n\n**Enterprise edition only**: routes.rb declares the member route only when\n`ChatwootApp.enterprise?` (a Community server answers 404). Anyone who may see the\nconversation may call it (`ConversationPolicy#show?`: an administrator, or an agent of\nthe conversation's inbox or team; another agent is answered 401; the sandbox, like its\nother conversation routes, lets every member of the account see every conversation).\nAgent-bot tokens are refused (401).\n\nServer: `Enterprise::Api::V1::Accounts::ConversationsController#reporting_events`\n(enterprise/app/controllers/enterprise/api/v1/accounts/conversations_controller.rb),\nviews `conversations/reporting_events.json.jbuilder` and\n`models/_reporting_event.json.jbuilder` (enterprise/app/views/api/v1/),\n`ConversationsController#conversation` and app/policies/conversation_policy.rb.\nChatwoot's swagger (get-conversation-reporting-events) documents 403 where the server\nanswers 401.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_inbox_label_matrix() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only conversations created from this time on, Unix seconds as digits (with `until`).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only conversations created before this time, Unix seconds as digits (with `since`).",
+                    ),
+            )
+            .about(
+                "Conversations by inbox and label\n\nHow many conversations of each inbox carry each label: `inboxes` (ordered by name) and\n`labels` (ordered by title) name the rows and columns, and `matrix[i][j]` counts the\nconversations of `inboxes[i]` labelled `labels[j]`. `since`/`until` (Unix seconds, both\nor neither) keep conversations created in the range; `inbox_ids[]` and `label_ids[]`\nkeep only those inboxes and labels (unknown ids are ignored). A conversation with two\nlabels counts in both columns.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401. A `since` or\n`until` that is not Unix seconds makes the server fail (500); the sandbox answers 422,\nas it does for ids that are not integers.\n\nServer: `Api::V2::Accounts::ReportsController#inbox_label_matrix`\n(`inbox_label_matrix_params`), `V2::Reports::InboxLabelMatrixBuilder`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/builders/v2/reports/inbox_label_matrix_builder.rb, app/policies/report_policy.rb).\nChatwoot's swagger (get-inbox-label-matrix) documents 403 where the server answers 401.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_download_csat_survey_responses() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations in this inbox."),
+            )
+            .arg(
+                ::clap::Arg::new("rating")
+                    .long("rating")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "Only responses with this rating (1 to 5; another value matches none).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help("Only responses from this time on, Unix seconds as digits."),
+            )
+            .arg(
+                ::clap::Arg::new("sort")
+                    .long("sort")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::DownloadCsatSurveyResponsesSort::CreatedXat
+                                    .to_string(),
+                                types::DownloadCsatSurveyResponsesSort::XcreatedXat
+                                    .to_string(),
+                            ]),
+                            |s| {
+                                types::DownloadCsatSurveyResponsesSort::try_from(s).unwrap()
+                            },
+                        ),
+                    )
+                    .required(false)
+                    .help("`created_at` (oldest first) or `-created_at` (newest first)."),
+            )
+            .arg(
+                ::clap::Arg::new("team-id")
+                    .long("team-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only responses of conversations of this team."),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help("Only responses before this time, Unix seconds as digits."),
+            )
+            .about(
+                "Download CSAT survey responses as CSV\n\nThe CSAT survey responses the filters of `listCsatSurveyResponses` match (`since`/`until`,\n`user_ids[]`, `inbox_id`, `team_id`, `rating`, and `sort`; no paging: every response), as\na CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=csat_report.csv`). The first line is the headers (`Agent Name`, `Rating`,\n`Feedback Comment`, `Contact Name`, `Contact Email Address`, `Contact Phone Number`,\n`Link to the conversation`, `Recorded date`, and on the Enterprise edition `Review\nNotes`); then one line per response: the agent as `Name (email)`, the rating, the\nfeedback, the contact's name, e-mail and phone, the dashboard link\n`{FRONTEND_URL}/app/accounts/{account_id}/conversations/{display_id}`, the time as Ruby\nprints it (`2025-11-24 16:02:05 UTC`) and the review notes (a missing value is an empty\nfield); the last line is `Reporting period {since} to {until}` with both as dates\n(`YYYY-MM-DD`). Fields are quoted as Ruby's `CSV.generate_line` quotes them.\n\nAdministrators only (`CsatSurveyResponsePolicy#download?`): an agent is answered 401\n(a JSON error body). `since` and `until` are needed: the view parses both for the last\nline, so without them (or with text that is not Unix seconds) the server fails (500);\nthe sandbox answers 422. The sandbox answers as the Enterprise edition (nine columns,\nempty review notes) and links to `https://app.ruut.chat`.\n\nServer: `CsatSurveyResponsesController#download` (app/controllers/api/v1/accounts/\ncsat_survey_responses_controller.rb), view `csat_survey_responses/download.csv.erb`,\napp/policies/csat_survey_response_policy.rb, config/locales/en.yml\n(`reports.csat.headers`, `reports.period`). Not in Chatwoot's swagger (routes.rb only).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -5805,6 +5998,18 @@ impl<T: CliConfig> Cli<T> {
             }
             CliCommand::GetCsatMetrics => self.execute_get_csat_metrics(matches).await,
             CliCommand::ListAuditLogs => self.execute_list_audit_logs(matches).await,
+            CliCommand::GetAccountReportingEvents => {
+                self.execute_get_account_reporting_events(matches).await
+            }
+            CliCommand::GetConversationReportingEvents => {
+                self.execute_get_conversation_reporting_events(matches).await
+            }
+            CliCommand::GetInboxLabelMatrix => {
+                self.execute_get_inbox_label_matrix(matches).await
+            }
+            CliCommand::DownloadCsatSurveyResponses => {
+                self.execute_download_csat_survey_responses(matches).await
+            }
         }
     }
     pub async fn execute_get_server_info(
@@ -10252,6 +10457,134 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_get_account_reporting_events(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_account_reporting_events();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.name(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("user-id") {
+            request = request.user_id(value.clone());
+        }
+        self.config.execute_get_account_reporting_events(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_conversation_reporting_events(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_conversation_reporting_events();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("conversation-id") {
+            request = request.conversation_id(value.clone());
+        }
+        self.config.execute_get_conversation_reporting_events(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_inbox_label_matrix(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_inbox_label_matrix();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_inbox_label_matrix(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_download_csat_survey_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_csat_survey_responses();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.inbox_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("rating") {
+            request = request.rating(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches
+            .get_one::<types::DownloadCsatSurveyResponsesSort>("sort")
+        {
+            request = request.sort(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("team-id") {
+            request = request.team_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_download_csat_survey_responses(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -11232,6 +11565,34 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_get_account_reporting_events(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetAccountReportingEvents,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_conversation_reporting_events(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetConversationReportingEvents,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_inbox_label_matrix(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetInboxLabelMatrix,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_download_csat_survey_responses(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadCsatSurveyResponses,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -11372,6 +11733,10 @@ pub enum CliCommand {
     ListCsatSurveyResponses,
     GetCsatMetrics,
     ListAuditLogs,
+    GetAccountReportingEvents,
+    GetConversationReportingEvents,
+    GetInboxLabelMatrix,
+    DownloadCsatSurveyResponses,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -11445,6 +11810,9 @@ impl CliCommand {
             CliCommand::GetTeamSummaryReport, CliCommand::GetInboxSummaryReport,
             CliCommand::GetChannelSummaryReport, CliCommand::ListCsatSurveyResponses,
             CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
+            CliCommand::GetAccountReportingEvents,
+            CliCommand::GetConversationReportingEvents, CliCommand::GetInboxLabelMatrix,
+            CliCommand::DownloadCsatSurveyResponses,
         ]
             .into_iter()
     }
@@ -11605,6 +11973,12 @@ impl CliCommand {
             CliCommand::ListCsatSurveyResponses => "list_csat_survey_responses",
             CliCommand::GetCsatMetrics => "get_csat_metrics",
             CliCommand::ListAuditLogs => "list_audit_logs",
+            CliCommand::GetAccountReportingEvents => "get_account_reporting_events",
+            CliCommand::GetConversationReportingEvents => {
+                "get_conversation_reporting_events"
+            }
+            CliCommand::GetInboxLabelMatrix => "get_inbox_label_matrix",
+            CliCommand::DownloadCsatSurveyResponses => "download_csat_survey_responses",
         }
     }
 }

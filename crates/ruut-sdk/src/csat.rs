@@ -1,6 +1,7 @@
 //! The customers' satisfaction ratings: [`Client::csat_responses`], a paged
-//! listing with filters, and the totals of the same filters
-//! ([`CsatResponseQuery::metrics`]).
+//! listing with filters, the totals of the same filters
+//! ([`CsatResponseQuery::metrics`]) and the same responses as the server's CSV
+//! file ([`CsatResponseQuery::download`], in `csat/download.rs`).
 
 use futures::stream::BoxStream;
 use ruut_api::operations::Operation;
@@ -11,6 +12,8 @@ use crate::error::Error;
 use crate::pagination::{self, NumberedPage};
 use crate::reports::ReportRange;
 use crate::transport::options::{CallOptions, call_options};
+
+mod download;
 
 /// Responses a page, as the server sends them (`RESULTS_PER_PAGE`).
 const PER_PAGE: usize = 25;

@@ -45,6 +45,7 @@ mod macros;
 mod message_changes;
 mod messages_contacts;
 mod profile;
+mod reporting_events;
 mod reports;
 mod teams;
 
@@ -86,6 +87,7 @@ fn steps() -> Vec<Step> {
         macros::steps(),
         automation_rules::steps(),
         reports::steps(),
+        reporting_events::steps(),
     ]
     .into_iter()
     .flatten()

@@ -35,6 +35,7 @@ mod conversation_state;
 mod conversations;
 mod coverage;
 mod csat;
+mod csat_download;
 mod custom_attributes;
 mod custom_filters;
 mod filter;
@@ -45,6 +46,7 @@ mod macros;
 mod messages;
 mod profile;
 mod report_data;
+mod reporting_events;
 mod reports;
 mod runner;
 mod sdk_calls;
@@ -86,6 +88,8 @@ pub fn table() -> Vec<Entry> {
         automation_rules::entries(),
         reports::entries(),
         csat::entries(),
+        csat_download::entries(),
+        reporting_events::entries(),
         audit_logs::entries(),
     ]
     .into_iter()

@@ -22,6 +22,8 @@
 //!
 //! Nothing here is stored: the events are read from the store on demand.
 
+pub(crate) mod events;
+pub(crate) mod label_matrix;
 pub(crate) mod metrics;
 pub(crate) mod periods;
 pub(crate) mod query;

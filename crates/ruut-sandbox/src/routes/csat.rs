@@ -16,6 +16,8 @@ use crate::scope::{AccountScope, Reply};
 use crate::state::{AssigneeRef, Store};
 use crate::validate::{Query, path_id};
 
+pub(super) mod download;
+
 /// Responses a page (`RESULTS_PER_PAGE`).
 const PER_PAGE: usize = 25;
 

@@ -29,6 +29,7 @@ mod csat;
 mod custom_filters;
 mod filter;
 mod inbox_bots;
+mod inbox_label_matrix;
 mod inbox_members;
 mod inboxes;
 mod labels;
@@ -38,6 +39,7 @@ mod message_changes;
 mod messages;
 mod participants;
 mod profile;
+mod reporting_events;
 mod reports;
 mod serve;
 mod status;
@@ -200,6 +202,10 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetChannelSummaryReport => serve(m, summary_reports::channel),
         Op::ListCsatSurveyResponses => serve(m, csat::list),
         Op::GetCsatMetrics => serve(m, csat::metrics),
+        Op::DownloadCsatSurveyResponses => serve(m, csat::download::download),
+        Op::GetAccountReportingEvents => serve(m, reporting_events::list),
+        Op::GetConversationReportingEvents => serve(m, reporting_events::conversation),
+        Op::GetInboxLabelMatrix => serve(m, inbox_label_matrix::matrix),
         Op::ListAuditLogs => serve(m, audit_logs::list),
         _ => return None,
     })

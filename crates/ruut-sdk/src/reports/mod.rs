@@ -17,6 +17,8 @@ use ruut_api::types::ReportType;
 use crate::client::Client;
 
 pub(crate) mod breakdowns;
+pub(crate) mod events;
+pub(crate) mod label_matrix;
 pub(crate) mod metrics;
 
 impl Client {

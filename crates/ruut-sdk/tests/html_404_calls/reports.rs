@@ -1,4 +1,4 @@
-//! The report, CSAT and audit-log calls of the SDK (issue 13), each listing
+//! The report, reporting-event, CSAT and audit-log calls of the SDK (issue 13), each listing
 //! by `send` and by `stream`, for the HTML 404 check.
 
 use std::future::Future;
@@ -87,6 +87,31 @@ pub fn calls(client: &Client) -> Vec<(&'static str, Operation, Call<'_>)> {
             "csat_responses().metrics",
             Operation::GetCsatMetrics,
             call(client.csat_responses().metrics()),
+        ),
+        (
+            "csat_responses().download",
+            Operation::DownloadCsatSurveyResponses,
+            call(client.csat_responses().range(week).download()),
+        ),
+        (
+            "reports().events().send",
+            Operation::GetAccountReportingEvents,
+            call(async move { reports().events().send().await }),
+        ),
+        (
+            "reports().events().stream",
+            Operation::GetAccountReportingEvents,
+            call(async move { reports().events().stream().try_collect::<Vec<_>>().await }),
+        ),
+        (
+            "reports().inbox_label_matrix",
+            Operation::GetInboxLabelMatrix,
+            call(async move { reports().inbox_label_matrix(week).send().await }),
+        ),
+        (
+            "conversation(1).reporting_events",
+            Operation::GetConversationReportingEvents,
+            call(async move { client.conversation(1).reporting_events().await }),
         ),
         (
             "audit_logs().send",

@@ -19,6 +19,7 @@ pub(crate) mod messages;
 pub(crate) mod participants;
 pub(crate) mod priority;
 pub(crate) mod read_state;
+pub(crate) mod reporting_events;
 pub(crate) mod status;
 pub(crate) mod typing;
 pub(crate) mod update;
