@@ -28209,7 +28209,7 @@ Sends a `PATCH` request to `/api/v1/accounts/{account_id}`
 
 Arguments:
 - `account_id`: The account's numeric id.
-- `body`
+- `body`: Optional; without a body nothing changes and the account is answered.
 ```ignore
 let response = client.update_account()
     .account_id(account_id)
