@@ -90,9 +90,7 @@ impl AuditLogQuery {
     /// other kind a request can fail with.
     pub async fn send(self) -> Result<AuditLogPage, Error> {
         let op = Operation::ListAuditLogs;
-        if self.page < 1 {
-            return Err(Error::invalid_request("pages are numbered from 1").with_operation(op));
-        }
+        pagination::check_page(self.page, op)?;
         let account_id = self.client.require_account(op)?;
         let page = self
             .client

@@ -152,9 +152,7 @@ impl CsatResponseQuery {
     /// agent; any other kind a request can fail with.
     pub async fn send(self) -> Result<CsatResponsePage, Error> {
         let op = Operation::ListCsatSurveyResponses;
-        if self.page < 1 {
-            return Err(Error::invalid_request("pages are numbered from 1").with_operation(op));
-        }
+        pagination::check_page(self.page, op)?;
         let account_id = self.client.require_account(op)?;
         let responses = self
             .client

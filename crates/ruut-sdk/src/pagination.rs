@@ -172,6 +172,14 @@ where
     })
 }
 
+/// Refuses a page number below 1 before any request, naming the operation.
+pub(crate) fn check_page(page: i64, op: ruut_api::operations::Operation) -> Result<(), Error> {
+    if page < 1 {
+        return Err(Error::invalid_request("pages are numbered from 1").with_operation(op));
+    }
+    Ok(())
+}
+
 /// The page after `page` of a page-numbered listing, given how many items it held:
 /// none after an empty or short page.
 pub(crate) fn next_page(page: i64, len: usize, per_page: usize) -> Option<i64> {

@@ -271,10 +271,7 @@ impl ReportsHandle {
         &self,
         page: i64,
     ) -> Result<Vec<AgentConversationMetrics>, Error> {
-        if page < 1 {
-            let error = Error::invalid_request("pages are numbered from 1");
-            return Err(error.with_operation(Operation::GetConversationMetrics));
-        }
+        crate::pagination::check_page(page, Operation::GetConversationMetrics)?;
         let kind = GetConversationMetricsType::Agent;
         match self.conversation_metrics(kind, Some(page)).await? {
             ConversationMetrics::Array(agents) => Ok(agents),

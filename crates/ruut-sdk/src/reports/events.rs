@@ -133,9 +133,7 @@ impl ReportingEventQuery {
     /// Enterprise edition; any other kind a request can fail with.
     pub async fn send(self) -> Result<ReportingEventPage, Error> {
         let op = Operation::GetAccountReportingEvents;
-        if self.page < 1 {
-            return Err(Error::invalid_request("pages are numbered from 1").with_operation(op));
-        }
+        pagination::check_page(self.page, op)?;
         let account_id = self.client.require_account(op)?;
         let list = self
             .client

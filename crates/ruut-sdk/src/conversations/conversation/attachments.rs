@@ -91,9 +91,7 @@ impl AttachmentQuery {
     /// for a page below 1; any kind a request can fail with.
     pub async fn send(self) -> Result<AttachmentPage, Error> {
         let op = Operation::ListConversationAttachments;
-        if self.page < 1 {
-            return Err(Error::invalid_request("pages are numbered from 1").with_operation(op));
-        }
+        pagination::check_page(self.page, op)?;
         let account_id = self.client.require_account(op)?;
         let list = self
             .client
