@@ -574,6 +574,26 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/audit_logs`, sent by [`Client::list_audit_logs`](crate::Client::list_audit_logs).
     ListAuditLogs,
+    /// List the account's help center portals.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/portals`, sent by [`Client::list_portals`](crate::Client::list_portals).
+    ListPortals,
+    /// Create a help center portal.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/portals`, sent by [`Client::create_portal`](crate::Client::create_portal).
+    CreatePortal,
+    /// Change a help center portal.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/portals/{portal_id}`, sent by [`Client::update_portal`](crate::Client::update_portal).
+    UpdatePortal,
+    /// Create a category in a portal.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/categories`, sent by [`Client::create_category`](crate::Client::create_category).
+    CreateCategory,
+    /// Create an article in a portal.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/articles`, sent by [`Client::create_article`](crate::Client::create_article).
+    CreateArticle,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -715,6 +735,11 @@ impl Operation {
         Operation::ListCsatSurveyResponses,
         Operation::GetCsatMetrics,
         Operation::ListAuditLogs,
+        Operation::ListPortals,
+        Operation::CreatePortal,
+        Operation::UpdatePortal,
+        Operation::CreateCategory,
+        Operation::CreateArticle,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -866,6 +891,11 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "listCsatSurveyResponses",
             Operation::GetCsatMetrics => "getCsatMetrics",
             Operation::ListAuditLogs => "listAuditLogs",
+            Operation::ListPortals => "listPortals",
+            Operation::CreatePortal => "createPortal",
+            Operation::UpdatePortal => "updatePortal",
+            Operation::CreateCategory => "createCategory",
+            Operation::CreateArticle => "createArticle",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -1028,6 +1058,11 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "list_csat_survey_responses",
             Operation::GetCsatMetrics => "get_csat_metrics",
             Operation::ListAuditLogs => "list_audit_logs",
+            Operation::ListPortals => "list_portals",
+            Operation::CreatePortal => "create_portal",
+            Operation::UpdatePortal => "update_portal",
+            Operation::CreateCategory => "create_category",
+            Operation::CreateArticle => "create_article",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -1170,6 +1205,11 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "GET",
             Operation::GetCsatMetrics => "GET",
             Operation::ListAuditLogs => "GET",
+            Operation::ListPortals => "GET",
+            Operation::CreatePortal => "POST",
+            Operation::UpdatePortal => "PATCH",
+            Operation::CreateCategory => "POST",
+            Operation::CreateArticle => "POST",
         }
     }
     /// The path template, e.g.
@@ -1491,6 +1531,17 @@ impl Operation {
                 "/api/v1/accounts/{account_id}/csat_survey_responses/metrics"
             }
             Operation::ListAuditLogs => "/api/v1/accounts/{account_id}/audit_logs",
+            Operation::ListPortals => "/api/v1/accounts/{account_id}/portals",
+            Operation::CreatePortal => "/api/v1/accounts/{account_id}/portals",
+            Operation::UpdatePortal => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}"
+            }
+            Operation::CreateCategory => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/categories"
+            }
+            Operation::CreateArticle => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/articles"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1636,6 +1687,11 @@ impl Operation {
             Operation::ListCsatSurveyResponses => true,
             Operation::GetCsatMetrics => true,
             Operation::ListAuditLogs => true,
+            Operation::ListPortals => true,
+            Operation::CreatePortal => false,
+            Operation::UpdatePortal => true,
+            Operation::CreateCategory => false,
+            Operation::CreateArticle => false,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -1778,6 +1834,11 @@ impl Operation {
             Operation::ListCsatSurveyResponses => Source::Chatwoot,
             Operation::GetCsatMetrics => Source::Chatwoot,
             Operation::ListAuditLogs => Source::Chatwoot,
+            Operation::ListPortals => Source::Chatwoot,
+            Operation::CreatePortal => Source::Chatwoot,
+            Operation::UpdatePortal => Source::Chatwoot,
+            Operation::CreateCategory => Source::Chatwoot,
+            Operation::CreateArticle => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -1921,6 +1982,11 @@ impl Operation {
             Operation::ListCsatSurveyResponses => false,
             Operation::GetCsatMetrics => false,
             Operation::ListAuditLogs => false,
+            Operation::ListPortals => false,
+            Operation::CreatePortal => false,
+            Operation::UpdatePortal => false,
+            Operation::CreateCategory => false,
+            Operation::CreateArticle => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -2107,6 +2173,11 @@ impl Operation {
             Operation::ListCsatSurveyResponses => Some("CsatResponseQuery::send"),
             Operation::GetCsatMetrics => Some("CsatResponseQuery::metrics"),
             Operation::ListAuditLogs => Some("AuditLogQuery::send"),
+            Operation::ListPortals => Some("Client::list_portals"),
+            Operation::CreatePortal => Some("Client::create_portal"),
+            Operation::UpdatePortal => Some("PortalHandle::update"),
+            Operation::CreateCategory => Some("PortalCategories::create"),
+            Operation::CreateArticle => Some("PortalArticles::create"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -2271,6 +2342,11 @@ impl Operation {
             "listCsatSurveyResponses" => Some(Operation::ListCsatSurveyResponses),
             "getCsatMetrics" => Some(Operation::GetCsatMetrics),
             "listAuditLogs" => Some(Operation::ListAuditLogs),
+            "listPortals" => Some(Operation::ListPortals),
+            "createPortal" => Some(Operation::CreatePortal),
+            "updatePortal" => Some(Operation::UpdatePortal),
+            "createCategory" => Some(Operation::CreateCategory),
+            "createArticle" => Some(Operation::CreateArticle),
             _ => None,
         }
     }
@@ -2444,6 +2520,11 @@ impl Operation {
             "list_csat_survey_responses" => Some(Operation::ListCsatSurveyResponses),
             "get_csat_metrics" => Some(Operation::GetCsatMetrics),
             "list_audit_logs" => Some(Operation::ListAuditLogs),
+            "list_portals" => Some(Operation::ListPortals),
+            "create_portal" => Some(Operation::CreatePortal),
+            "update_portal" => Some(Operation::UpdatePortal),
+            "create_category" => Some(Operation::CreateCategory),
+            "create_article" => Some(Operation::CreateArticle),
             _ => None,
         }
     }

@@ -38,6 +38,7 @@ mod conversations;
 mod custom_attributes;
 mod custom_filters;
 mod filter;
+mod help_center;
 mod inbox_members;
 mod inboxes;
 mod labels;
@@ -86,6 +87,7 @@ fn steps() -> Vec<Step> {
         macros::steps(),
         automation_rules::steps(),
         reports::steps(),
+        help_center::steps(),
     ]
     .into_iter()
     .flatten()

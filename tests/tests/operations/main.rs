@@ -38,6 +38,7 @@ mod csat;
 mod custom_attributes;
 mod custom_filters;
 mod filter;
+mod help_center;
 mod inbox_members;
 mod inboxes;
 mod labels;
@@ -87,6 +88,7 @@ pub fn table() -> Vec<Entry> {
         reports::entries(),
         csat::entries(),
         audit_logs::entries(),
+        help_center::entries(),
     ]
     .into_iter()
     .flatten()

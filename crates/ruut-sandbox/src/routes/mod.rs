@@ -28,6 +28,7 @@ mod conversations;
 mod csat;
 mod custom_filters;
 mod filter;
+mod help_center;
 mod inbox_bots;
 mod inbox_members;
 mod inboxes;
@@ -201,6 +202,11 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::ListCsatSurveyResponses => serve(m, csat::list),
         Op::GetCsatMetrics => serve(m, csat::metrics),
         Op::ListAuditLogs => serve(m, audit_logs::list),
+        Op::ListPortals => serve(m, help_center::list),
+        Op::CreatePortal => serve(m, help_center::create),
+        Op::UpdatePortal => serve(m, help_center::update),
+        Op::CreateCategory => serve(m, help_center::create_category),
+        Op::CreateArticle => serve(m, help_center::create_article),
         _ => return None,
     })
 }
