@@ -5432,7 +5432,8 @@ check) are present only when the portal has them.
         }
     }
     /**The portal's locales. It replaces the whole config, so `allowed_locales` is required
-(see createPortal); `default_locale` is `en` when absent.
+(see createPortal); `default_locale` is `en` when absent or `null`
+(`Portal#config_json_format`).
 */
     #[derive(
         ::serde::Deserialize,
@@ -35372,7 +35373,8 @@ Unlike create, `custom_domain` is saved as sent (the controller's call to
 `parsed_custom_domain` is commented out), an empty string meaning none. A blank name
 or slug, or a slug or custom domain another portal has, answers 422 with `message`
 and `attributes` (`render_record_invalid`). A `config` replaces the whole config.
-A body with no portal field changes nothing and answers the portal.
+No body, or a body with no portal field, changes nothing and answers the portal
+(`if params[:portal].present?`), so the body is optional.
 
 `{portal_id}` is the portal's **slug**: `PortalsController#fetch_portal` runs
 `Current.account.portals.find_by(slug: params[:id])`; Chatwoot's swagger calls it an
