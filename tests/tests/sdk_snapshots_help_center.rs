@@ -15,6 +15,7 @@ async fn help_center() {
     let seed = sandbox.seed_info().clone();
     let client = client(&sandbox);
     client.list_portals().await.unwrap();
+    client.get_portal(&seed.portal_slug).await.unwrap();
     let admin = client.with_account_id(seed.second_account_id);
     let portal = admin
         .create_portal("Support", "support")

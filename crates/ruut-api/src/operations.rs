@@ -582,6 +582,10 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/portals`, sent by [`Client::create_portal`](crate::Client::create_portal).
     CreatePortal,
+    /// Get one help center portal.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/portals/{portal_id}`, sent by [`Client::get_portal`](crate::Client::get_portal).
+    GetPortal,
     /// Change a help center portal.
     ///
     /// `PATCH /api/v1/accounts/{account_id}/portals/{portal_id}`, sent by [`Client::update_portal`](crate::Client::update_portal).
@@ -737,6 +741,7 @@ impl Operation {
         Operation::ListAuditLogs,
         Operation::ListPortals,
         Operation::CreatePortal,
+        Operation::GetPortal,
         Operation::UpdatePortal,
         Operation::CreateCategory,
         Operation::CreateArticle,
@@ -893,6 +898,7 @@ impl Operation {
             Operation::ListAuditLogs => "listAuditLogs",
             Operation::ListPortals => "listPortals",
             Operation::CreatePortal => "createPortal",
+            Operation::GetPortal => "getPortal",
             Operation::UpdatePortal => "updatePortal",
             Operation::CreateCategory => "createCategory",
             Operation::CreateArticle => "createArticle",
@@ -1060,6 +1066,7 @@ impl Operation {
             Operation::ListAuditLogs => "list_audit_logs",
             Operation::ListPortals => "list_portals",
             Operation::CreatePortal => "create_portal",
+            Operation::GetPortal => "get_portal",
             Operation::UpdatePortal => "update_portal",
             Operation::CreateCategory => "create_category",
             Operation::CreateArticle => "create_article",
@@ -1207,6 +1214,7 @@ impl Operation {
             Operation::ListAuditLogs => "GET",
             Operation::ListPortals => "GET",
             Operation::CreatePortal => "POST",
+            Operation::GetPortal => "GET",
             Operation::UpdatePortal => "PATCH",
             Operation::CreateCategory => "POST",
             Operation::CreateArticle => "POST",
@@ -1533,6 +1541,7 @@ impl Operation {
             Operation::ListAuditLogs => "/api/v1/accounts/{account_id}/audit_logs",
             Operation::ListPortals => "/api/v1/accounts/{account_id}/portals",
             Operation::CreatePortal => "/api/v1/accounts/{account_id}/portals",
+            Operation::GetPortal => "/api/v1/accounts/{account_id}/portals/{portal_id}",
             Operation::UpdatePortal => {
                 "/api/v1/accounts/{account_id}/portals/{portal_id}"
             }
@@ -1689,6 +1698,7 @@ impl Operation {
             Operation::ListAuditLogs => true,
             Operation::ListPortals => true,
             Operation::CreatePortal => false,
+            Operation::GetPortal => true,
             Operation::UpdatePortal => true,
             Operation::CreateCategory => false,
             Operation::CreateArticle => false,
@@ -1836,6 +1846,7 @@ impl Operation {
             Operation::ListAuditLogs => Source::Chatwoot,
             Operation::ListPortals => Source::Chatwoot,
             Operation::CreatePortal => Source::Chatwoot,
+            Operation::GetPortal => Source::Chatwoot,
             Operation::UpdatePortal => Source::Chatwoot,
             Operation::CreateCategory => Source::Chatwoot,
             Operation::CreateArticle => Source::Chatwoot,
@@ -1984,6 +1995,7 @@ impl Operation {
             Operation::ListAuditLogs => false,
             Operation::ListPortals => false,
             Operation::CreatePortal => false,
+            Operation::GetPortal => false,
             Operation::UpdatePortal => false,
             Operation::CreateCategory => false,
             Operation::CreateArticle => false,
@@ -2175,6 +2187,7 @@ impl Operation {
             Operation::ListAuditLogs => Some("AuditLogQuery::send"),
             Operation::ListPortals => Some("Client::list_portals"),
             Operation::CreatePortal => Some("Client::create_portal"),
+            Operation::GetPortal => Some("Client::get_portal"),
             Operation::UpdatePortal => Some("PortalHandle::update"),
             Operation::CreateCategory => Some("PortalCategories::create"),
             Operation::CreateArticle => Some("PortalArticles::create"),
@@ -2344,6 +2357,7 @@ impl Operation {
             "listAuditLogs" => Some(Operation::ListAuditLogs),
             "listPortals" => Some(Operation::ListPortals),
             "createPortal" => Some(Operation::CreatePortal),
+            "getPortal" => Some(Operation::GetPortal),
             "updatePortal" => Some(Operation::UpdatePortal),
             "createCategory" => Some(Operation::CreateCategory),
             "createArticle" => Some(Operation::CreateArticle),
@@ -2522,6 +2536,7 @@ impl Operation {
             "list_audit_logs" => Some(Operation::ListAuditLogs),
             "list_portals" => Some(Operation::ListPortals),
             "create_portal" => Some(Operation::CreatePortal),
+            "get_portal" => Some(Operation::GetPortal),
             "update_portal" => Some(Operation::UpdatePortal),
             "create_category" => Some(Operation::CreateCategory),
             "create_article" => Some(Operation::CreateArticle),

@@ -194,6 +194,7 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ListAuditLogs => Self::cli_list_audit_logs(),
             CliCommand::ListPortals => Self::cli_list_portals(),
             CliCommand::CreatePortal => Self::cli_create_portal(),
+            CliCommand::GetPortal => Self::cli_get_portal(),
             CliCommand::UpdatePortal => Self::cli_update_portal(),
             CliCommand::CreateCategory => Self::cli_create_category(),
             CliCommand::CreateArticle => Self::cli_create_article(),
@@ -5610,6 +5611,35 @@ impl<T: CliConfig> Cli<T> {
                 "Create a help center portal\n\nCreates a portal. Administrators only: an agent is answered 401 \"You are not\nauthorized to do this action\". The fields are read from `portal` (Rails wraps\ntop-level fields into it; a body with none answers 422 `param is missing or the\nvalue is empty: portal`). `name` and `slug` are required by the model and the slug is\nunique across the whole server, not only the account: 422 with `message` (\"Name\ncan't be blank\", \"Slug can't be blank\", \"Slug has already been taken\", \"Custom domain\nhas already been taken\") and `attributes`. A `custom_domain` given as a URL is kept\nas its host (`https://help.example.com` is saved as `help.example.com`); an empty\nstring means none. `config.default_locale` defaults to `en` and\n`config.allowed_locales` to `[\"en\"]`.\n\nDifferences from the server, on requests it cannot serve: without `custom_domain`\nv4.10.1's `parsed_custom_domain` calls `URI.parse(nil)`, which raises, and the server\nanswers 500; a `config` without `allowed_locales` is saved and then every render of\nthe portal fails (`nil.each`). The spec therefore requires both (send\n`custom_domain: \"\"` for none), and the sandbox answers 422 `param is missing or the\nvalue is empty: custom_domain` (or `allowed_locales`). Chatwoot's swagger documents\nneither. The `inbox_id` parameter (link a website widget) and `blob_id` (a logo) are\nnot described here yet.\n\nServer: `PortalsController#create`, `#portal_params`, `#parsed_custom_domain`,\n`PortalPolicy#create?` (administrators), `Portal` validations and\n`config_json_format`, view `portals/create.json.jbuilder` (app/controllers/api/v1/\naccounts/portals_controller.rb, app/policies/portal_policy.rb, app/models/portal.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_get_portal() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Count only the articles in this locale."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "Get one help center portal\n\nOne portal of the account, found by its slug, with its articles counted: unlike the\nlist, `meta` has real `all_articles_count`, `archived_articles_count`,\n`published_count` and `draft_articles_count`, and `mine_articles_count` (the\ncaller's) when the portal has articles. With `locale`, the article counts are of\nthat locale only. Any member of the account may read it.\n\n`{portal_id}` is the slug (`fetch_portal`: `find_by(slug:)`). For an unknown slug\nv4.10.1 renders the view with a `nil` portal and fails with a 500; the sandbox\nanswers 404 \"Resource could not be found\".\n\nServer: `PortalsController#show`, `#fetch_portal`, `PortalPolicy#show?`, views\n`portals/show.json.jbuilder`, `portals/_portal.json.jbuilder`, `Article.search`\n(app/controllers/api/v1/accounts/portals_controller.rb, app/policies/\nportal_policy.rb, app/models/article.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub fn cli_update_portal() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -6169,6 +6199,7 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ListAuditLogs => self.execute_list_audit_logs(matches).await,
             CliCommand::ListPortals => self.execute_list_portals(matches).await,
             CliCommand::CreatePortal => self.execute_create_portal(matches).await,
+            CliCommand::GetPortal => self.execute_get_portal(matches).await,
             CliCommand::UpdatePortal => self.execute_update_portal(matches).await,
             CliCommand::CreateCategory => self.execute_create_category(matches).await,
             CliCommand::CreateArticle => self.execute_create_article(matches).await,
@@ -10692,6 +10723,33 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_get_portal(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_portal();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.locale(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_get_portal(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_update_portal(
         &self,
         matches: &::clap::ArgMatches,
@@ -11861,6 +11919,13 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_get_portal(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetPortal,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_update_portal(
         &self,
         matches: &::clap::ArgMatches,
@@ -12024,6 +12089,7 @@ pub enum CliCommand {
     ListAuditLogs,
     ListPortals,
     CreatePortal,
+    GetPortal,
     UpdatePortal,
     CreateCategory,
     CreateArticle,
@@ -12100,8 +12166,9 @@ impl CliCommand {
             CliCommand::GetTeamSummaryReport, CliCommand::GetInboxSummaryReport,
             CliCommand::GetChannelSummaryReport, CliCommand::ListCsatSurveyResponses,
             CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
-            CliCommand::ListPortals, CliCommand::CreatePortal, CliCommand::UpdatePortal,
-            CliCommand::CreateCategory, CliCommand::CreateArticle,
+            CliCommand::ListPortals, CliCommand::CreatePortal, CliCommand::GetPortal,
+            CliCommand::UpdatePortal, CliCommand::CreateCategory,
+            CliCommand::CreateArticle,
         ]
             .into_iter()
     }
@@ -12264,6 +12331,7 @@ impl CliCommand {
             CliCommand::ListAuditLogs => "list_audit_logs",
             CliCommand::ListPortals => "list_portals",
             CliCommand::CreatePortal => "create_portal",
+            CliCommand::GetPortal => "get_portal",
             CliCommand::UpdatePortal => "update_portal",
             CliCommand::CreateCategory => "create_category",
             CliCommand::CreateArticle => "create_article",

@@ -83,6 +83,25 @@ pub fn steps() -> Vec<Step> {
                 }
             ),
         ),
+        Step::ok(
+            GetPortal,
+            "as an agent",
+            send!(|c| c
+                .user
+                .get_portal()
+                .account_id(c.found().account)
+                .portal_id(listed())),
+        ),
+        Step::status(
+            GetPortal,
+            "unknown portal",
+            404,
+            send!(|c| c
+                .user
+                .get_portal()
+                .account_id(c.found().account)
+                .portal_id("no-such-portal")),
+        ),
         Step::status(
             CreatePortal,
             "as an agent",

@@ -20,6 +20,14 @@ pub fn entries() -> Vec<Entry> {
         Entry::new(Operation::ListPortals, |w| job(list(w)))
             .sdk(sdk!(|client, _ids| client.list_portals()))
             .call(call!(|api, ids| api.list_portals().account_id(ids.account))),
+        Entry::new(Operation::GetPortal, |w| job(show(w)))
+            .sdk(sdk!(|client, ids| client
+                .with_account_id(ids.admin_account)
+                .get_portal(ids.portal)))
+            .call(call!(|api, ids| api
+                .get_portal()
+                .account_id(ids.admin_account)
+                .portal_id(ids.portal))),
         Entry::new(Operation::CreatePortal, |w| job(create(w)))
             .sdk(sdk!(|client, ids| client
                 .with_account_id(ids.admin_account)
@@ -239,6 +247,42 @@ async fn list(w: Arc<World>) {
     assert_eq!(handbook.meta.published_count, None);
     assert_eq!(handbook.meta.categories_count, 1);
     assert_eq!(handbook.meta.default_locale, "en");
+}
+
+async fn show(w: Arc<World>) {
+    let (account, slug) = (w.seed.second_account_id, &w.seed.admin_portal_slug);
+    let read = || w.api.get_portal().account_id(account).portal_id(slug);
+    let portal = read().send().await.expect("read").into_inner();
+    assert_eq!(portal.slug, *slug);
+    let meta = &portal.meta;
+    assert_eq!(
+        (meta.all_articles_count, meta.published_count),
+        (1, Some(1))
+    );
+    assert_eq!(
+        (meta.draft_articles_count, meta.archived_articles_count),
+        (Some(0), Some(0))
+    );
+    assert_eq!(
+        meta.mine_articles_count,
+        Some(1),
+        "the seeded article is the user's"
+    );
+    let french = read().locale("fr").send().await.expect("read").into_inner();
+    assert_eq!(french.meta.all_articles_count, 0, "counted in the locale");
+    assert_eq!(
+        french.meta.mine_articles_count, None,
+        "absent with no articles"
+    );
+    let agent = w.api.get_portal().account_id(w.seed.account_id);
+    let docs = agent.portal_id(&w.seed.portal_slug).send().await;
+    assert_eq!(
+        docs.expect("an agent reads it")
+            .into_inner()
+            .meta
+            .all_articles_count,
+        0
+    );
 }
 
 async fn create(w: Arc<World>) {

@@ -48,6 +48,34 @@ pub(crate) fn portal(hc: &HelpCenter, portal: &Portal) -> Value {
     })
 }
 
+/// A portal as the show renders it: the counts of its articles (in
+/// `locale`, when given), and `mine_articles_count` (the caller's) when it
+/// has any.
+pub(crate) fn shown_portal(
+    hc: &HelpCenter,
+    portal: &Portal,
+    locale: Option<&str>,
+    user_id: Option<i64>,
+) -> Value {
+    let articles: Vec<&Article> = hc
+        .articles_of(portal.id)
+        .filter(|a| locale.is_none_or(|l| a.locale == l))
+        .collect();
+    let count = |status: &str| articles.iter().filter(|a| a.status == status).count();
+    let mut value = self::portal(hc, portal);
+    if let Some(Value::Object(meta)) = value.get_mut("meta") {
+        meta.insert("all_articles_count".into(), json!(articles.len()));
+        meta.insert("archived_articles_count".into(), json!(count("archived")));
+        meta.insert("published_count".into(), json!(count("published")));
+        meta.insert("draft_articles_count".into(), json!(count("draft")));
+        if let (Some(user_id), false) = (user_id, articles.is_empty()) {
+            let mine = articles.iter().filter(|a| a.author_id == Some(user_id));
+            meta.insert("mine_articles_count".into(), json!(mine.count()));
+        }
+    }
+    value
+}
+
 /// `_associated_category`: another category in brief.
 fn category_ref(category: &Category) -> Value {
     json!({

@@ -1,4 +1,4 @@
-//! The help center: `listPortals`, `createPortal`, `updatePortal`,
+//! The help center: `listPortals`, `getPortal`, `createPortal`, `updatePortal`,
 //! `createCategory`, `createArticle` (Chatwoot's `PortalsController`,
 //! `CategoriesController`, `ArticlesController` and their policies).
 //!
@@ -21,6 +21,7 @@ use crate::errors::{ApiError, json_response};
 use crate::help_center::{Article, Category, Portal, Table, json, rules};
 use crate::scope::{Account, AccountScope, InAccount, Path, Place, Reply, Scope};
 use crate::state::Store;
+use crate::validate::Query;
 
 /// The `Portal` attributes Rails wraps from the top level of a body.
 const PORTAL_ATTRIBUTES: &[&str] = &[
@@ -128,6 +129,16 @@ pub(crate) fn list(cx: AccountScope<'_>) -> Reply {
         .collect();
     let count = payload.len();
     let body = json!({"payload": payload, "meta": {"current_page": 1, "portals_count": count}});
+    Ok(json_response(StatusCode::OK, &body))
+}
+
+/// `GET /api/v1/accounts/{account_id}/portals/{portal_id}`: any member; the
+/// article counts in `locale` when the query gives one.
+pub(crate) fn show(cx: PortalScope<'_>, query: Query) -> Reply {
+    let index = portal(&cx)?;
+    let hc = &cx.store.help_center;
+    let locale = query.get("locale").filter(|l| !l.is_empty());
+    let body = json::shown_portal(hc, &hc.portals[index], locale, cx.user_id());
     Ok(json_response(StatusCode::OK, &body))
 }
 

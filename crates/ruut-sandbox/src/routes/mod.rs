@@ -203,6 +203,7 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetCsatMetrics => serve(m, csat::metrics),
         Op::ListAuditLogs => serve(m, audit_logs::list),
         Op::ListPortals => serve(m, help_center::list),
+        Op::GetPortal => serve(m, help_center::show),
         Op::CreatePortal => serve(m, help_center::create),
         Op::UpdatePortal => serve(m, help_center::update),
         Op::CreateCategory => serve(m, help_center::create_category),

@@ -1,4 +1,5 @@
-//! The help center: [`Client::list_portals`], [`Client::create_portal`] and
+//! The help center: [`Client::list_portals`], [`Client::get_portal`],
+//! [`Client::create_portal`] and
 //! its [`CreatePortalRequest`], and [`Client::portal`]'s [`PortalHandle`]
 //! (update), with the portal's [`PortalCategories`] and [`PortalArticles`]
 //! beneath it.
@@ -45,6 +46,34 @@ impl Client {
             .call(op, |raw| raw.list_portals().account_id(account_id).send())
             .await?;
         Ok(list.payload)
+    }
+
+    /// One portal of the account by its slug, with its articles counted in
+    /// `meta` (all locales; the per-locale count is in `config`). Agents may
+    /// read it too.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
+    /// let portal = client.get_portal("handbook").await?;
+    /// println!("{:?} published", portal.meta.published_count);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no
+    /// portal with this slug; any other kind a request can fail with.
+    pub async fn get_portal(&self, slug: &str) -> Result<Portal, Error> {
+        let op = Operation::GetPortal;
+        let account_id = self.require_account(op)?;
+        self.call(op, |raw| {
+            raw.get_portal()
+                .account_id(account_id)
+                .portal_id(slug)
+                .send()
+        })
+        .await
     }
 
     /// A new portal with a name and a slug (unique across the server).

@@ -16,6 +16,11 @@ pub fn calls(client: &Client) -> Vec<(&'static str, Operation, Call<'_>)> {
             call(client.list_portals()),
         ),
         (
+            "get_portal",
+            Operation::GetPortal,
+            call(client.get_portal("handbook")),
+        ),
+        (
             "create_portal",
             Operation::CreatePortal,
             call(client.create_portal("Handbook", "handbook").send()),
