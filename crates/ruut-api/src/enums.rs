@@ -285,6 +285,18 @@ open_enum! {
 }
 
 open_enum! {
+    /// A help center article's state (a Rails enum sent as its string).
+    ArticleStatus {
+        /// Not shown in the portal yet.
+        Draft = "draft",
+        /// Shown in the portal.
+        Published = "published",
+        /// Withdrawn from the portal.
+        Archived = "archived",
+    }
+}
+
+open_enum! {
     /// What a custom attribute belongs to.
     CustomAttributeModel {
         /// Conversations.

@@ -574,6 +574,30 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/audit_logs`, sent by [`Client::list_audit_logs`](crate::Client::list_audit_logs).
     ListAuditLogs,
+    /// List the account's help center portals.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/portals`, sent by [`Client::list_portals`](crate::Client::list_portals).
+    ListPortals,
+    /// Create a help center portal.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/portals`, sent by [`Client::create_portal`](crate::Client::create_portal).
+    CreatePortal,
+    /// Get one help center portal.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/portals/{portal_id}`, sent by [`Client::get_portal`](crate::Client::get_portal).
+    GetPortal,
+    /// Change a help center portal.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/portals/{portal_id}`, sent by [`Client::update_portal`](crate::Client::update_portal).
+    UpdatePortal,
+    /// Create a category in a portal.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/categories`, sent by [`Client::create_category`](crate::Client::create_category).
+    CreateCategory,
+    /// Create an article in a portal.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/articles`, sent by [`Client::create_article`](crate::Client::create_article).
+    CreateArticle,
     /// List the account's reporting events.
     ///
     /// `GET /api/v1/accounts/{account_id}/reporting_events`, sent by [`Client::get_account_reporting_events`](crate::Client::get_account_reporting_events).
@@ -731,6 +755,12 @@ impl Operation {
         Operation::ListCsatSurveyResponses,
         Operation::GetCsatMetrics,
         Operation::ListAuditLogs,
+        Operation::ListPortals,
+        Operation::CreatePortal,
+        Operation::GetPortal,
+        Operation::UpdatePortal,
+        Operation::CreateCategory,
+        Operation::CreateArticle,
         Operation::GetAccountReportingEvents,
         Operation::GetConversationReportingEvents,
         Operation::GetInboxLabelMatrix,
@@ -886,6 +916,12 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "listCsatSurveyResponses",
             Operation::GetCsatMetrics => "getCsatMetrics",
             Operation::ListAuditLogs => "listAuditLogs",
+            Operation::ListPortals => "listPortals",
+            Operation::CreatePortal => "createPortal",
+            Operation::GetPortal => "getPortal",
+            Operation::UpdatePortal => "updatePortal",
+            Operation::CreateCategory => "createCategory",
+            Operation::CreateArticle => "createArticle",
             Operation::GetAccountReportingEvents => "getAccountReportingEvents",
             Operation::GetConversationReportingEvents => "getConversationReportingEvents",
             Operation::GetInboxLabelMatrix => "getInboxLabelMatrix",
@@ -1052,6 +1088,12 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "list_csat_survey_responses",
             Operation::GetCsatMetrics => "get_csat_metrics",
             Operation::ListAuditLogs => "list_audit_logs",
+            Operation::ListPortals => "list_portals",
+            Operation::CreatePortal => "create_portal",
+            Operation::GetPortal => "get_portal",
+            Operation::UpdatePortal => "update_portal",
+            Operation::CreateCategory => "create_category",
+            Operation::CreateArticle => "create_article",
             Operation::GetAccountReportingEvents => "get_account_reporting_events",
             Operation::GetConversationReportingEvents => {
                 "get_conversation_reporting_events"
@@ -1200,6 +1242,12 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "GET",
             Operation::GetCsatMetrics => "GET",
             Operation::ListAuditLogs => "GET",
+            Operation::ListPortals => "GET",
+            Operation::CreatePortal => "POST",
+            Operation::GetPortal => "GET",
+            Operation::UpdatePortal => "PATCH",
+            Operation::CreateCategory => "POST",
+            Operation::CreateArticle => "POST",
             Operation::GetAccountReportingEvents => "GET",
             Operation::GetConversationReportingEvents => "GET",
             Operation::GetInboxLabelMatrix => "GET",
@@ -1525,6 +1573,18 @@ impl Operation {
                 "/api/v1/accounts/{account_id}/csat_survey_responses/metrics"
             }
             Operation::ListAuditLogs => "/api/v1/accounts/{account_id}/audit_logs",
+            Operation::ListPortals => "/api/v1/accounts/{account_id}/portals",
+            Operation::CreatePortal => "/api/v1/accounts/{account_id}/portals",
+            Operation::GetPortal => "/api/v1/accounts/{account_id}/portals/{portal_id}",
+            Operation::UpdatePortal => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}"
+            }
+            Operation::CreateCategory => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/categories"
+            }
+            Operation::CreateArticle => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/articles"
+            }
             Operation::GetAccountReportingEvents => {
                 "/api/v1/accounts/{account_id}/reporting_events"
             }
@@ -1682,6 +1742,12 @@ impl Operation {
             Operation::ListCsatSurveyResponses => true,
             Operation::GetCsatMetrics => true,
             Operation::ListAuditLogs => true,
+            Operation::ListPortals => true,
+            Operation::CreatePortal => false,
+            Operation::GetPortal => true,
+            Operation::UpdatePortal => true,
+            Operation::CreateCategory => false,
+            Operation::CreateArticle => false,
             Operation::GetAccountReportingEvents => true,
             Operation::GetConversationReportingEvents => true,
             Operation::GetInboxLabelMatrix => true,
@@ -1828,6 +1894,12 @@ impl Operation {
             Operation::ListCsatSurveyResponses => Source::Chatwoot,
             Operation::GetCsatMetrics => Source::Chatwoot,
             Operation::ListAuditLogs => Source::Chatwoot,
+            Operation::ListPortals => Source::Chatwoot,
+            Operation::CreatePortal => Source::Chatwoot,
+            Operation::GetPortal => Source::Chatwoot,
+            Operation::UpdatePortal => Source::Chatwoot,
+            Operation::CreateCategory => Source::Chatwoot,
+            Operation::CreateArticle => Source::Chatwoot,
             Operation::GetAccountReportingEvents => Source::Chatwoot,
             Operation::GetConversationReportingEvents => Source::Chatwoot,
             Operation::GetInboxLabelMatrix => Source::Chatwoot,
@@ -1975,6 +2047,12 @@ impl Operation {
             Operation::ListCsatSurveyResponses => false,
             Operation::GetCsatMetrics => false,
             Operation::ListAuditLogs => false,
+            Operation::ListPortals => false,
+            Operation::CreatePortal => false,
+            Operation::GetPortal => false,
+            Operation::UpdatePortal => false,
+            Operation::CreateCategory => false,
+            Operation::CreateArticle => false,
             Operation::GetAccountReportingEvents => false,
             Operation::GetConversationReportingEvents => false,
             Operation::GetInboxLabelMatrix => false,
@@ -2165,6 +2243,12 @@ impl Operation {
             Operation::ListCsatSurveyResponses => Some("CsatResponseQuery::send"),
             Operation::GetCsatMetrics => Some("CsatResponseQuery::metrics"),
             Operation::ListAuditLogs => Some("AuditLogQuery::send"),
+            Operation::ListPortals => Some("Client::list_portals"),
+            Operation::CreatePortal => Some("Client::create_portal"),
+            Operation::GetPortal => Some("Client::get_portal"),
+            Operation::UpdatePortal => Some("PortalHandle::update"),
+            Operation::CreateCategory => Some("PortalCategories::create"),
+            Operation::CreateArticle => Some("PortalArticles::create"),
             Operation::GetAccountReportingEvents => Some("ReportingEventQuery::send"),
             Operation::GetConversationReportingEvents => {
                 Some("ConversationHandle::reporting_events")
@@ -2335,6 +2419,12 @@ impl Operation {
             "listCsatSurveyResponses" => Some(Operation::ListCsatSurveyResponses),
             "getCsatMetrics" => Some(Operation::GetCsatMetrics),
             "listAuditLogs" => Some(Operation::ListAuditLogs),
+            "listPortals" => Some(Operation::ListPortals),
+            "createPortal" => Some(Operation::CreatePortal),
+            "getPortal" => Some(Operation::GetPortal),
+            "updatePortal" => Some(Operation::UpdatePortal),
+            "createCategory" => Some(Operation::CreateCategory),
+            "createArticle" => Some(Operation::CreateArticle),
             "getAccountReportingEvents" => Some(Operation::GetAccountReportingEvents),
             "getConversationReportingEvents" => {
                 Some(Operation::GetConversationReportingEvents)
@@ -2514,6 +2604,12 @@ impl Operation {
             "list_csat_survey_responses" => Some(Operation::ListCsatSurveyResponses),
             "get_csat_metrics" => Some(Operation::GetCsatMetrics),
             "list_audit_logs" => Some(Operation::ListAuditLogs),
+            "list_portals" => Some(Operation::ListPortals),
+            "create_portal" => Some(Operation::CreatePortal),
+            "get_portal" => Some(Operation::GetPortal),
+            "update_portal" => Some(Operation::UpdatePortal),
+            "create_category" => Some(Operation::CreateCategory),
+            "create_article" => Some(Operation::CreateArticle),
             "get_account_reporting_events" => Some(Operation::GetAccountReportingEvents),
             "get_conversation_reporting_events" => {
                 Some(Operation::GetConversationReportingEvents)

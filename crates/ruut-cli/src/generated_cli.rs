@@ -192,6 +192,12 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ListCsatSurveyResponses => Self::cli_list_csat_survey_responses(),
             CliCommand::GetCsatMetrics => Self::cli_get_csat_metrics(),
             CliCommand::ListAuditLogs => Self::cli_list_audit_logs(),
+            CliCommand::ListPortals => Self::cli_list_portals(),
+            CliCommand::CreatePortal => Self::cli_create_portal(),
+            CliCommand::GetPortal => Self::cli_get_portal(),
+            CliCommand::UpdatePortal => Self::cli_update_portal(),
+            CliCommand::CreateCategory => Self::cli_create_category(),
+            CliCommand::CreateArticle => Self::cli_create_article(),
             CliCommand::GetAccountReportingEvents => {
                 Self::cli_get_account_reporting_events()
             }
@@ -5526,6 +5532,392 @@ impl<T: CliConfig> Cli<T> {
                 "List the account's audit logs\n\nEnterprise only: the administrative changes recorded in the account (the audited gem's\n`audits` associated with the account: the account's own updates, and creations,\nupdates and deletions of inboxes, teams, webhooks, automation rules, macros and\nagents' account memberships), newest first, 15 a page (`page` from 1; below 1 is the\nfirst page), with `per_page`, `total_entries` and `current_page`. `auditable` is the\nchanged record's `push_event_data` (`{id, name}` for a team; `null` for records\nwithout it, such as the account). When the account lacks the `audit_logs` feature the\nlist is empty (`total_entries: 0`).\n\nAdministrators only (`check_admin_authorization?`): an agent is answered 401 \"You are\nnot authorized to do this action\". A community (non-Enterprise) server declares the\nroute but has no controller for it: it answers Rails' routing 404. Chatwoot's\nswagger documents 403 and 422 where the server answers 401 and an empty list. A\n`page` that is not an integer is the first page on the server (`to_i`); the sandbox\nanswers 422.\nThe sandbox records none of its own changes yet (none of its routes changes an\naudited record associated with the account); it seeds two entries in the second\naccount: the account's rename and the creation of its team.\n\nServer: `Api::V1::Accounts::AuditLogsController#show`, view `audit_logs/\nshow.json.jbuilder`, `Enterprise::AuditLog`, `Enterprise::Audit::*` (enterprise/app/\ncontrollers/api/v1/accounts/audit_logs_controller.rb, enterprise/app/views/api/v1/\naccounts/audit_logs/show.json.jbuilder, enterprise/app/models/enterprise/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_portals() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the account's help center portals\n\nEvery portal of the account (no pages: `page` is only echoed in `meta.current_page`),\nwrapped in `payload`, with `meta.portals_count`. Any member of the account may list\nthem. Each portal is rendered with an empty article list, so its `meta` has\n`all_articles_count: 0` and `null` for `archived_articles_count`, `published_count`\nand `draft_articles_count` (`[].try(:archived)` is `nil`), and no\n`mine_articles_count`; `config.allowed_locales` counts each locale's articles and\ncategories for real.\n\nServer: `PortalsController#index`, `PortalPolicy#index?`, views\n`portals/index.json.jbuilder`, `portals/_portal.json.jbuilder`,\n`models/_portal_config.json.jbuilder` (app/controllers/api/v1/accounts/\nportals_controller.rb, app/policies/portal_policy.rb, app/views/api/v1/accounts/\nportals/, app/views/api/v1/models/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_portal() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("archived")
+                    .long("archived")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("color")
+                    .long("color")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("custom-domain")
+                    .long("custom-domain")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body")
+                    .help("A host or a URL (its host is kept); empty for none."),
+            )
+            .arg(
+                ::clap::Arg::new("header-text")
+                    .long("header-text")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("homepage-link")
+                    .long("homepage-link")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("page-title")
+                    .long("page-title")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("slug")
+                    .long("slug")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create a help center portal\n\nCreates a portal. Administrators only: an agent is answered 401 \"You are not\nauthorized to do this action\". The fields are read from `portal` (Rails wraps\ntop-level fields into it; a body with none answers 422 `param is missing or the\nvalue is empty: portal`). `name` and `slug` are required by the model and the slug is\nunique across the whole server, not only the account: 422 with `message` (\"Name\ncan't be blank\", \"Slug can't be blank\", \"Slug has already been taken\", \"Custom domain\nhas already been taken\") and `attributes`. A `custom_domain` given as a URL is kept\nas its host (`https://help.example.com` is saved as `help.example.com`); an empty\nstring means none. `config.default_locale` defaults to `en` and\n`config.allowed_locales` to `[\"en\"]`.\n\nDifferences from the server, on requests it cannot serve: without `custom_domain`\nv4.10.1's `parsed_custom_domain` calls `URI.parse(nil)`, which raises, and the server\nanswers 500; a `config` without `allowed_locales` is saved and then every render of\nthe portal fails (`nil.each`). The spec therefore requires both (send\n`custom_domain: \"\"` for none), and the sandbox answers 422 `param is missing or the\nvalue is empty: custom_domain` (or `allowed_locales`). Chatwoot's swagger documents\nneither. The `inbox_id` parameter (link a website widget) and `blob_id` (a logo) are\nnot described here yet.\n\nServer: `PortalsController#create`, `#portal_params`, `#parsed_custom_domain`,\n`PortalPolicy#create?` (administrators), `Portal` validations and\n`config_json_format`, view `portals/create.json.jbuilder` (app/controllers/api/v1/\naccounts/portals_controller.rb, app/policies/portal_policy.rb, app/models/portal.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_portal() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Count only the articles in this locale."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "Get one help center portal\n\nOne portal of the account, found by its slug, with its articles counted: unlike the\nlist, `meta` has real `all_articles_count`, `archived_articles_count`,\n`published_count` and `draft_articles_count`, and `mine_articles_count` (the\ncaller's) when the portal has articles. With `locale`, the article counts are of\nthat locale only. Any member of the account may read it.\n\n`{portal_id}` is the slug (`fetch_portal`: `find_by(slug:)`). For an unknown slug\nv4.10.1 renders the view with a `nil` portal and fails with a 500; the sandbox\nanswers 404 \"Resource could not be found\".\n\nServer: `PortalsController#show`, `#fetch_portal`, `PortalPolicy#show?`, views\n`portals/show.json.jbuilder`, `portals/_portal.json.jbuilder`, `Article.search`\n(app/controllers/api/v1/accounts/portals_controller.rb, app/policies/\nportal_policy.rb, app/models/article.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_portal() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("archived")
+                    .long("archived")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("color")
+                    .long("color")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("custom-domain")
+                    .long("custom-domain")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Saved as sent; empty or null for none."),
+            )
+            .arg(
+                ::clap::Arg::new("header-text")
+                    .long("header-text")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("homepage-link")
+                    .long("homepage-link")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("page-title")
+                    .long("page-title")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("slug")
+                    .long("slug")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a help center portal\n\nChanges the fields sent (Rails also routes `PUT` here); the others are kept.\nAdministrators only: an agent is answered 401 \"You are not authorized to do this\naction\", whether or not the portal exists (the policy is checked on the class).\nUnlike create, `custom_domain` is saved as sent (the controller's call to\n`parsed_custom_domain` is commented out), an empty string meaning none. A blank name\nor slug, or a slug or custom domain another portal has, answers 422 with `message`\nand `attributes` (`render_record_invalid`). A `config` replaces the whole config.\nNo body, or a body with no portal field, changes nothing and answers the portal\n(`if params[:portal].present?`), so the body is optional.\n\n`{portal_id}` is the portal's **slug**: `PortalsController#fetch_portal` runs\n`Current.account.portals.find_by(slug: params[:id])`; Chatwoot's swagger calls it an\ninteger id. `find_by` returns `nil` for an unknown slug and v4.10.1 then fails on\n`nil.update!` with a 500; the sandbox answers the usual 404 \"Resource could not be\nfound\". As on create, a `config` without `allowed_locales` breaks the server's later\nrenders, so the spec requires it and the sandbox answers 422.\n\nServer: `PortalsController#update`, `#fetch_portal`, `PortalPolicy#update?`\n(administrators), `Portal` validations, view `portals/update.json.jbuilder`\n(app/controllers/api/v1/accounts/portals_controller.rb, app/policies/\nportal_policy.rb, app/models/portal.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_category() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("associated-category-id")
+                    .long("associated-category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("icon")
+                    .long("icon")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("parent-category-id")
+                    .long("parent-category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("position")
+                    .long("position")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("slug")
+                    .long("slug")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create a category in a portal\n\nCreates a category of the portal. Administrators only: an agent is answered 401 \"You\nare not authorized to do this action\" (checked on the class, so whether or not the\nportal exists). The fields are read from `category` (Rails wraps top-level fields;\na body with none answers 422 `param is missing or the value is empty: category`).\nThe model requires `name` and `slug`; `locale` (default `en`) must be one of the\nportal's `config.allowed_locales` (\"Locale fr of category is not part of portal's\n[\\\"en\\\"].\"), and a slug and locale pair is unique in the portal (\"Locale should be\nunique in the category and portal\"): 422 with `message` and `attributes`.\n`position` is `null` unless sent. (`related_category_ids`, read only from an explicit\n`category` wrapper, is not described here yet.)\n\n`{portal_id}` is the portal's slug. `CategoriesController#portal` uses `find_by`, so\non v4.10.1 an unknown slug fails on `nil.categories` with a 500; the sandbox answers\n404 \"Resource could not be found\". Chatwoot's swagger documents the portal as an\ninteger id.\n\nServer: `CategoriesController#create`, `#category_params`, `#portal`,\n`CategoryPolicy#create?` (administrators), `Category` validations\n(`allowed_locales`, locale uniqueness), views `categories/create.json.jbuilder`,\n`categories/_category.json.jbuilder`, `categories/_associated_category.json.jbuilder`\n(app/controllers/api/v1/accounts/categories_controller.rb, app/policies/\ncategory_policy.rb, app/models/category.rb, config/locales/en.yml).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_article() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("associated-article-id")
+                    .long("associated-article-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("author-id")
+                    .long("author-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required_unless_present("json-body")
+                    .help(
+                        "A user of the server (the server does not default it to the caller).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("category-id")
+                    .long("category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("content")
+                    .long("content")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("position")
+                    .long("position")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("slug")
+                    .long("slug")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("status")
+                    .long("status")
+                    .value_parser(::clap::value_parser!(ruut_api::enums::ArticleStatus))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("title")
+                    .long("title")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body"),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Create an article in a portal\n\nCreates an article of the portal. The portal is looked up first (`find_by!`), so an\nunknown slug answers 404 \"Resource could not be found\" even to an agent; then\nadministrators only: an agent is answered 401 \"You are not authorized to do this\naction\". The fields are read from `article` (Rails wraps top-level fields; a body\nwith none answers 422 `param is missing or the value is empty: article`).\n\nThe model requires `title`, `content` and `author_id`, which the server does not\nfill in from the caller: without an author the answer is 422 \"Author must exist,\nAuthor can't be blank\" (any user of the server may be the author). `status` is a\nstring, `draft` (the default), `published` or `archived`: a Rails enum with\nstring values; Chatwoot's swagger types it as an integer. The slug defaults to\n`<unix seconds>-<parameterized title>`; the locale is the category's, else the one\nsent, else the portal's default locale; `position` defaults to the highest position\nof the account's articles in the same category plus 10 (10 for the first).\n`associated_article_id` names an article of the portal this one translates; the\nlink is made to that article's own root. An unknown one answers 404 after the\narticle is saved (`associate_root_article` runs `find` after `create!`), as the\nserver does. A slug another article has is a 500 on the server (a unique index with\nno validation); the sandbox answers 422 \"Slug has already been taken\".\n\nServer: `ArticlesController#create`, `#article_params`, `#portal`,\n`ArticlePolicy#create?` (administrators), `Article` validations and callbacks\n(`ensure_article_slug`, `ensure_locale_in_article`, `add_position_to_article`,\n`associate_root_article`), views `articles/create.json.jbuilder`,\n`articles/_article.json.jbuilder`, `models/_agent.json.jbuilder`\n(app/controllers/api/v1/accounts/articles_controller.rb, app/policies/\narticle_policy.rb, app/models/article.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub fn cli_get_account_reporting_events() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -5998,6 +6390,12 @@ impl<T: CliConfig> Cli<T> {
             }
             CliCommand::GetCsatMetrics => self.execute_get_csat_metrics(matches).await,
             CliCommand::ListAuditLogs => self.execute_list_audit_logs(matches).await,
+            CliCommand::ListPortals => self.execute_list_portals(matches).await,
+            CliCommand::CreatePortal => self.execute_create_portal(matches).await,
+            CliCommand::GetPortal => self.execute_get_portal(matches).await,
+            CliCommand::UpdatePortal => self.execute_update_portal(matches).await,
+            CliCommand::CreateCategory => self.execute_create_category(matches).await,
+            CliCommand::CreateArticle => self.execute_create_article(matches).await,
             CliCommand::GetAccountReportingEvents => {
                 self.execute_get_account_reporting_events(matches).await
             }
@@ -10457,6 +10855,281 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_portals(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_portals();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_portals(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_portal(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_portal();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("archived") {
+            request = request.body_map(|body| { body.archived(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("color") {
+            request = request.body_map(|body| { body.color(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("custom-domain") {
+            request = request.body_map(|body| { body.custom_domain(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("header-text") {
+            request = request.body_map(|body| { body.header_text(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("homepage-link") {
+            request = request.body_map(|body| { body.homepage_link(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("page-title") {
+            request = request.body_map(|body| { body.page_title(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("slug") {
+            request = request.body_map(|body| { body.slug(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::PortalCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_portal(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_portal(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_portal();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.locale(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_get_portal(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_portal(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_portal();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("archived") {
+            request = request.body_map(|body| { body.archived(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("color") {
+            request = request.body_map(|body| { body.color(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("custom-domain") {
+            request = request.body_map(|body| { body.custom_domain(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("header-text") {
+            request = request.body_map(|body| { body.header_text(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("homepage-link") {
+            request = request.body_map(|body| { body.homepage_link(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("page-title") {
+            request = request.body_map(|body| { body.page_title(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("slug") {
+            request = request.body_map(|body| { body.slug(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::PortalUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_portal(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_category(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_category();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("associated-category-id") {
+            request = request
+                .body_map(|body| { body.associated_category_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("icon") {
+            request = request.body_map(|body| { body.icon(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.body_map(|body| { body.locale(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("parent-category-id") {
+            request = request
+                .body_map(|body| { body.parent_category_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("position") {
+            request = request.body_map(|body| { body.position(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("slug") {
+            request = request.body_map(|body| { body.slug(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::CategoryCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_category(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_article(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_article();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("associated-article-id") {
+            request = request
+                .body_map(|body| { body.associated_article_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("author-id") {
+            request = request.body_map(|body| { body.author_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("category-id") {
+            request = request.body_map(|body| { body.category_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("content") {
+            request = request.body_map(|body| { body.content(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.body_map(|body| { body.locale(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("position") {
+            request = request.body_map(|body| { body.position(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("slug") {
+            request = request.body_map(|body| { body.slug(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<ruut_api::enums::ArticleStatus>("status")
+        {
+            request = request.body_map(|body| { body.status(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("title") {
+            request = request.body_map(|body| { body.title(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::ArticleCreate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_article(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_get_account_reporting_events(
         &self,
         matches: &::clap::ArgMatches,
@@ -11565,6 +12238,48 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_portals(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListPortals,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_portal(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreatePortal,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_portal(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetPortal,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_portal(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdatePortal,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_category(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateCategory,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_article(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateArticle,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_get_account_reporting_events(
         &self,
         matches: &::clap::ArgMatches,
@@ -11733,6 +12448,12 @@ pub enum CliCommand {
     ListCsatSurveyResponses,
     GetCsatMetrics,
     ListAuditLogs,
+    ListPortals,
+    CreatePortal,
+    GetPortal,
+    UpdatePortal,
+    CreateCategory,
+    CreateArticle,
     GetAccountReportingEvents,
     GetConversationReportingEvents,
     GetInboxLabelMatrix,
@@ -11810,7 +12531,9 @@ impl CliCommand {
             CliCommand::GetTeamSummaryReport, CliCommand::GetInboxSummaryReport,
             CliCommand::GetChannelSummaryReport, CliCommand::ListCsatSurveyResponses,
             CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
-            CliCommand::GetAccountReportingEvents,
+            CliCommand::ListPortals, CliCommand::CreatePortal, CliCommand::GetPortal,
+            CliCommand::UpdatePortal, CliCommand::CreateCategory,
+            CliCommand::CreateArticle, CliCommand::GetAccountReportingEvents,
             CliCommand::GetConversationReportingEvents, CliCommand::GetInboxLabelMatrix,
             CliCommand::DownloadCsatSurveyResponses,
         ]
@@ -11973,6 +12696,12 @@ impl CliCommand {
             CliCommand::ListCsatSurveyResponses => "list_csat_survey_responses",
             CliCommand::GetCsatMetrics => "get_csat_metrics",
             CliCommand::ListAuditLogs => "list_audit_logs",
+            CliCommand::ListPortals => "list_portals",
+            CliCommand::CreatePortal => "create_portal",
+            CliCommand::GetPortal => "get_portal",
+            CliCommand::UpdatePortal => "update_portal",
+            CliCommand::CreateCategory => "create_category",
+            CliCommand::CreateArticle => "create_article",
             CliCommand::GetAccountReportingEvents => "get_account_reporting_events",
             CliCommand::GetConversationReportingEvents => {
                 "get_conversation_reporting_events"

@@ -166,6 +166,7 @@ mod faults;
 mod files;
 mod filter;
 mod fixtures;
+mod help_center;
 mod ids;
 mod inbox_config;
 mod journal;

@@ -98,6 +98,14 @@ impl Path<'_> {
             .transpose()
     }
 
+    /// The text of the parameter `name` (a slug), if the path has it.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, value)| value.as_str())
+    }
+
     /// The id in the parameter `name` (a 404 when the path has none).
     pub fn id(&self, name: &str) -> Result<i64, ApiError> {
         self.optional_id(name)?.ok_or(ApiError::NotFound)

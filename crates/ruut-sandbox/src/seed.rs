@@ -268,6 +268,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     let automation_rule_id = crate::automation_rules::seed(&mut store, 2);
     crate::csat::seed(&mut store, 2);
     crate::audit::seed(&mut store, 2);
+    let help_center = crate::help_center::seed(&mut store.help_center, 1, 2, 1, BASE);
 
     let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
     let info = SeedInfo {
@@ -319,6 +320,10 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         macro_id,
         other_agent_macro_id,
         automation_rule_id,
+        portal_slug: help_center.portal_slug,
+        admin_portal_slug: help_center.admin_portal_slug,
+        admin_category_id: help_center.admin_category_id,
+        admin_article_id: help_center.admin_article_id,
     };
     (store, info)
 }

@@ -91,4 +91,12 @@ pub struct SeedInfo {
     pub other_agent_macro_id: i64,
     /// An automation rule of the second account.
     pub automation_rule_id: i64,
+    /// The slug of the main account's help center portal.
+    pub portal_slug: String,
+    /// The slug of the second account's portal (the user administers it).
+    pub admin_portal_slug: String,
+    /// A category of the second account's portal.
+    pub admin_category_id: i64,
+    /// A published article of that category, by the token user.
+    pub admin_article_id: i64,
 }

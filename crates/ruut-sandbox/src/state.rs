@@ -295,6 +295,8 @@ pub(crate) struct Store {
     pub csat: Vec<crate::csat::CsatResponse>,
     /// Audit logs (Enterprise), oldest first.
     pub audit_logs: Vec<crate::audit::AuditLog>,
+    /// Help center portals, categories and articles.
+    pub help_center: crate::help_center::HelpCenter,
 }
 
 impl Store {

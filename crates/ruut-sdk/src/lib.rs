@@ -178,6 +178,7 @@ mod custom_attributes;
 mod custom_filters;
 mod error;
 pub mod filter;
+mod help_center;
 mod inboxes;
 mod labels;
 mod macros;
@@ -238,6 +239,10 @@ pub use custom_attributes::{
 pub use custom_filters::{CustomFilterHandle, SavedFilterAttribute, UpdateCustomFilterRequest};
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
+pub use help_center::{
+    CreateArticleRequest, CreateCategoryRequest, CreatePortalRequest, PortalArticles,
+    PortalCategories, PortalHandle, UpdatePortalRequest,
+};
 pub use inboxes::create::CreateInboxRequest;
 pub use inboxes::handle::{InboxHandle, UpdateInboxRequest};
 pub use labels::{CreateLabelRequest, LabelHandle, UpdateLabelRequest};

@@ -467,7 +467,8 @@ async fn rails_html_404_keeps_its_status_on_every_call() {
     let mut wrong = Vec::new();
     let calls = every_call(&client, &account_scoped)
         .into_iter()
-        .chain(html_404_calls::admin_config::calls(&client));
+        .chain(html_404_calls::admin_config::calls(&client))
+        .chain(html_404_calls::help_center::calls(&client));
     for (name, operation, call) in calls {
         covered.insert(operation);
         let Err(error) = call.await else {

@@ -38,6 +38,7 @@ mod conversations;
 mod custom_attributes;
 mod custom_filters;
 mod filter;
+mod help_center;
 mod inbox_members;
 mod inboxes;
 mod labels;
@@ -88,6 +89,7 @@ fn steps() -> Vec<Step> {
         automation_rules::steps(),
         reports::steps(),
         reporting_events::steps(),
+        help_center::steps(),
     ]
     .into_iter()
     .flatten()

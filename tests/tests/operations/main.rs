@@ -39,6 +39,7 @@ mod csat_download;
 mod custom_attributes;
 mod custom_filters;
 mod filter;
+mod help_center;
 mod inbox_members;
 mod inboxes;
 mod labels;
@@ -91,6 +92,7 @@ pub fn table() -> Vec<Entry> {
         csat_download::entries(),
         reporting_events::entries(),
         audit_logs::entries(),
+        help_center::entries(),
     ]
     .into_iter()
     .flatten()

@@ -215,7 +215,12 @@ pub struct Ids {
     pub macro_id: i64,
     /// An automation rule of `admin_account`.
     pub automation_rule: i64,
+    /// The slug of a help center portal of `admin_account` (`{portal_id}`).
+    pub portal: &'static str,
 }
+
+/// The slug that stands for an unknown portal.
+pub const MISSING_PORTAL: &str = "no-such-portal";
 
 impl Ids {
     /// The id a path placeholder (`account_id`, ...) stands for.
@@ -244,6 +249,10 @@ impl Ids {
     /// [`MISSING`]; `None` when the path has no id.
     pub fn missing_last(mut self, op: Operation) -> Option<Ids> {
         let last = placeholders(op.path()).last()?;
+        if last == "portal_id" {
+            self.portal = MISSING_PORTAL;
+            return Some(self);
+        }
         *self.slot(op, last) = MISSING;
         Some(self)
     }
@@ -252,6 +261,10 @@ impl Ids {
     pub fn path(mut self, op: Operation) -> String {
         let mut path = op.path().to_owned();
         for name in placeholders(op.path()) {
+            if name == "portal_id" {
+                path = path.replace("{portal_id}", self.portal);
+                continue;
+            }
             let id = *self.slot(op, name);
             path = path.replace(&format!("{{{name}}}"), &id.to_string());
         }
@@ -276,6 +289,8 @@ pub struct World {
     pub bot: Client,
     /// A token the server does not know.
     pub stranger: Arc<Client>,
+    /// The second account's portal slug, kept for the whole run ([`Ids`] is `Copy`).
+    pub portal: &'static str,
 }
 
 impl World {
@@ -287,6 +302,13 @@ impl World {
             api: Arc::new(client(sandbox.user_token())),
             bot: client(sandbox.bot_token()),
             stranger: Arc::new(client("not-a-token")),
+            portal: Box::leak(
+                sandbox
+                    .seed_info()
+                    .admin_portal_slug
+                    .clone()
+                    .into_boxed_str(),
+            ),
             sandbox,
         })
     }
@@ -323,6 +345,7 @@ impl World {
             webhook: self.seed.webhook_id,
             macro_id: self.seed.macro_id,
             automation_rule: self.seed.automation_rule_id,
+            portal: self.portal,
         }
     }
 

@@ -28,6 +28,7 @@ mod conversations;
 mod csat;
 mod custom_filters;
 mod filter;
+mod help_center;
 mod inbox_bots;
 mod inbox_label_matrix;
 mod inbox_members;
@@ -207,6 +208,12 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetConversationReportingEvents => serve(m, reporting_events::conversation),
         Op::GetInboxLabelMatrix => serve(m, inbox_label_matrix::matrix),
         Op::ListAuditLogs => serve(m, audit_logs::list),
+        Op::ListPortals => serve(m, help_center::list),
+        Op::GetPortal => serve(m, help_center::show),
+        Op::CreatePortal => serve(m, help_center::create),
+        Op::UpdatePortal => serve(m, help_center::update),
+        Op::CreateCategory => serve(m, help_center::create_category),
+        Op::CreateArticle => serve(m, help_center::create_article),
         _ => return None,
     })
 }
