@@ -574,6 +574,22 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/audit_logs`, sent by [`Client::list_audit_logs`](crate::Client::list_audit_logs).
     ListAuditLogs,
+    /// List the integration apps active for the account.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/integrations/apps`, sent by [`Client::list_integration_apps`](crate::Client::list_integration_apps).
+    ListIntegrationApps,
+    /// Connect the account to an integration app.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/integrations/hooks`, sent by [`Client::create_integration_hook`](crate::Client::create_integration_hook).
+    CreateIntegrationHook,
+    /// Disconnect a hook.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/integrations/hooks/{hook_id}`, sent by [`Client::delete_integration_hook`](crate::Client::delete_integration_hook).
+    DeleteIntegrationHook,
+    /// Change a hook's status or settings.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/integrations/hooks/{hook_id}`, sent by [`Client::update_integration_hook`](crate::Client::update_integration_hook).
+    UpdateIntegrationHook,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -715,6 +731,10 @@ impl Operation {
         Operation::ListCsatSurveyResponses,
         Operation::GetCsatMetrics,
         Operation::ListAuditLogs,
+        Operation::ListIntegrationApps,
+        Operation::CreateIntegrationHook,
+        Operation::DeleteIntegrationHook,
+        Operation::UpdateIntegrationHook,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -866,6 +886,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "listCsatSurveyResponses",
             Operation::GetCsatMetrics => "getCsatMetrics",
             Operation::ListAuditLogs => "listAuditLogs",
+            Operation::ListIntegrationApps => "listIntegrationApps",
+            Operation::CreateIntegrationHook => "createIntegrationHook",
+            Operation::DeleteIntegrationHook => "deleteIntegrationHook",
+            Operation::UpdateIntegrationHook => "updateIntegrationHook",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -1028,6 +1052,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "list_csat_survey_responses",
             Operation::GetCsatMetrics => "get_csat_metrics",
             Operation::ListAuditLogs => "list_audit_logs",
+            Operation::ListIntegrationApps => "list_integration_apps",
+            Operation::CreateIntegrationHook => "create_integration_hook",
+            Operation::DeleteIntegrationHook => "delete_integration_hook",
+            Operation::UpdateIntegrationHook => "update_integration_hook",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -1170,6 +1198,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => "GET",
             Operation::GetCsatMetrics => "GET",
             Operation::ListAuditLogs => "GET",
+            Operation::ListIntegrationApps => "GET",
+            Operation::CreateIntegrationHook => "POST",
+            Operation::DeleteIntegrationHook => "DELETE",
+            Operation::UpdateIntegrationHook => "PATCH",
         }
     }
     /// The path template, e.g.
@@ -1491,6 +1523,18 @@ impl Operation {
                 "/api/v1/accounts/{account_id}/csat_survey_responses/metrics"
             }
             Operation::ListAuditLogs => "/api/v1/accounts/{account_id}/audit_logs",
+            Operation::ListIntegrationApps => {
+                "/api/v1/accounts/{account_id}/integrations/apps"
+            }
+            Operation::CreateIntegrationHook => {
+                "/api/v1/accounts/{account_id}/integrations/hooks"
+            }
+            Operation::DeleteIntegrationHook => {
+                "/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}"
+            }
+            Operation::UpdateIntegrationHook => {
+                "/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1636,6 +1680,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => true,
             Operation::GetCsatMetrics => true,
             Operation::ListAuditLogs => true,
+            Operation::ListIntegrationApps => true,
+            Operation::CreateIntegrationHook => false,
+            Operation::DeleteIntegrationHook => true,
+            Operation::UpdateIntegrationHook => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -1778,6 +1826,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => Source::Chatwoot,
             Operation::GetCsatMetrics => Source::Chatwoot,
             Operation::ListAuditLogs => Source::Chatwoot,
+            Operation::ListIntegrationApps => Source::Chatwoot,
+            Operation::CreateIntegrationHook => Source::Chatwoot,
+            Operation::DeleteIntegrationHook => Source::Chatwoot,
+            Operation::UpdateIntegrationHook => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -1921,6 +1973,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => false,
             Operation::GetCsatMetrics => false,
             Operation::ListAuditLogs => false,
+            Operation::ListIntegrationApps => false,
+            Operation::CreateIntegrationHook => false,
+            Operation::DeleteIntegrationHook => false,
+            Operation::UpdateIntegrationHook => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -2107,6 +2163,10 @@ impl Operation {
             Operation::ListCsatSurveyResponses => Some("CsatResponseQuery::send"),
             Operation::GetCsatMetrics => Some("CsatResponseQuery::metrics"),
             Operation::ListAuditLogs => Some("AuditLogQuery::send"),
+            Operation::ListIntegrationApps => Some("IntegrationsHandle::list_apps"),
+            Operation::CreateIntegrationHook => Some("IntegrationsHandle::create_hook"),
+            Operation::DeleteIntegrationHook => Some("IntegrationHookHandle::delete"),
+            Operation::UpdateIntegrationHook => Some("IntegrationHookHandle::update"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -2271,6 +2331,10 @@ impl Operation {
             "listCsatSurveyResponses" => Some(Operation::ListCsatSurveyResponses),
             "getCsatMetrics" => Some(Operation::GetCsatMetrics),
             "listAuditLogs" => Some(Operation::ListAuditLogs),
+            "listIntegrationApps" => Some(Operation::ListIntegrationApps),
+            "createIntegrationHook" => Some(Operation::CreateIntegrationHook),
+            "deleteIntegrationHook" => Some(Operation::DeleteIntegrationHook),
+            "updateIntegrationHook" => Some(Operation::UpdateIntegrationHook),
             _ => None,
         }
     }
@@ -2444,6 +2508,10 @@ impl Operation {
             "list_csat_survey_responses" => Some(Operation::ListCsatSurveyResponses),
             "get_csat_metrics" => Some(Operation::GetCsatMetrics),
             "list_audit_logs" => Some(Operation::ListAuditLogs),
+            "list_integration_apps" => Some(Operation::ListIntegrationApps),
+            "create_integration_hook" => Some(Operation::CreateIntegrationHook),
+            "delete_integration_hook" => Some(Operation::DeleteIntegrationHook),
+            "update_integration_hook" => Some(Operation::UpdateIntegrationHook),
             _ => None,
         }
     }

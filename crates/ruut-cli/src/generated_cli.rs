@@ -192,6 +192,10 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ListCsatSurveyResponses => Self::cli_list_csat_survey_responses(),
             CliCommand::GetCsatMetrics => Self::cli_get_csat_metrics(),
             CliCommand::ListAuditLogs => Self::cli_list_audit_logs(),
+            CliCommand::ListIntegrationApps => Self::cli_list_integration_apps(),
+            CliCommand::CreateIntegrationHook => Self::cli_create_integration_hook(),
+            CliCommand::DeleteIntegrationHook => Self::cli_delete_integration_hook(),
+            CliCommand::UpdateIntegrationHook => Self::cli_update_integration_hook(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -5516,6 +5520,144 @@ impl<T: CliConfig> Cli<T> {
                 "List the account's audit logs\n\nEnterprise only: the administrative changes recorded in the account (the audited gem's\n`audits` associated with the account: the account's own updates, and creations,\nupdates and deletions of inboxes, teams, webhooks, automation rules, macros and\nagents' account memberships), newest first, 15 a page (`page` from 1; below 1 is the\nfirst page), with `per_page`, `total_entries` and `current_page`. `auditable` is the\nchanged record's `push_event_data` (`{id, name}` for a team; `null` for records\nwithout it, such as the account). When the account lacks the `audit_logs` feature the\nlist is empty (`total_entries: 0`).\n\nAdministrators only (`check_admin_authorization?`): an agent is answered 401 \"You are\nnot authorized to do this action\". A community (non-Enterprise) server declares the\nroute but has no controller for it: it answers Rails' routing 404. Chatwoot's\nswagger documents 403 and 422 where the server answers 401 and an empty list. A\n`page` that is not an integer is the first page on the server (`to_i`); the sandbox\nanswers 422.\nThe sandbox records none of its own changes yet (none of its routes changes an\naudited record associated with the account); it seeds two entries in the second\naccount: the account's rename and the creation of its team.\n\nServer: `Api::V1::Accounts::AuditLogsController#show`, view `audit_logs/\nshow.json.jbuilder`, `Enterprise::AuditLog`, `Enterprise::Audit::*` (enterprise/app/\ncontrollers/api/v1/accounts/audit_logs_controller.rb, enterprise/app/views/api/v1/\naccounts/audit_logs/show.json.jbuilder, enterprise/app/models/enterprise/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_integration_apps() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the integration apps active for the account\n\nThe apps of the server's catalogue (`config/integration/apps.yml`, in its order) that\nare active for the account, as `{\"payload\": [...]}`, each with the account's hooks\ninto it. Any member of the account may list (the controller's\n`check_admin_authorization?` covers no action of this controller).\n\nWhich apps are active depends on the installation (`Integrations::App#active?`):\n`slack` needs `SLACK_CLIENT_SECRET`, `linear` the `linear_integration` feature and\n`LINEAR_CLIENT_ID`, `shopify` the `shopify_integration` feature and\n`SHOPIFY_CLIENT_ID`, `notion` the `notion_integration` feature and\n`NOTION_CLIENT_ID`, `leadsquared` the `crm_integration` feature; every other app\n(`webhook`, `dashboard_apps`, `openai`, `dialogflow`, `google_translate`, `dyte`) is\nalways active. `enabled` says whether the account uses the app: for `webhook` whether\nit has a webhook, for `dashboard_apps` a dashboard app, for the others a hook.\n\nAn administrator also gets every key of the app's catalogue entry (`logo`,\n`i18n_key`, `hook_type`, `allow_multiple_hooks`, `settings_json_schema`,\n`settings_form_schema`, `visible_properties`, `feature_flag`, as present), `action`\nand `button` (the install URL, null when the entry has none), and the hooks'\n`settings` and `reference_id`; an agent gets `id`, `name`, `description`,\n`short_description`, `enabled` and the hooks without those two keys.\n`short_description` of `webhook` and `dashboard_apps` is I18n's\n\"Translation missing: en.integration_apps.….short_description\" (en.yml has none).\n\nChatwoot's swagger lists only some of these keys and types the hooks' ids as strings;\nthe view renders integers.\n\nThe sandbox has no installation secrets and no feature flags for integrations, so it\nlists the six always-active apps; `dashboard_apps` is never enabled there (it has no\ndashboard apps).\n\nServer: `Integrations::AppsController#index` (app/controllers/api/v1/accounts/integrations/apps_controller.rb),\n`Integrations::App` (app/models/integrations/app.rb, config/integration/apps.yml,\nconfig/locales/en.yml `integration_apps`), views\napp/views/api/v1/accounts/integrations/apps/index.json.jbuilder,\napp/views/api/v1/models/_app.json.jbuilder and _hook.json.jbuilder.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_integration_hook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("app-id")
+                    .long("app-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body")
+                    .help(
+                        "The app's id, such as `dyte` (Chatwoot's swagger says integer: it is not).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The inbox of an inbox app (`dialogflow`)."),
+            )
+            .arg(
+                ::clap::Arg::new("status")
+                    .long("status")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::IntegrationHookStatus::Enabled.to_string(),
+                                types::IntegrationHookStatus::Disabled.to_string(),
+                            ]),
+                            |s| types::IntegrationHookStatus::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Connect the account to an integration app\n\nCreates a hook of the account into the app `app_id`, with the app's `settings`.\nAdministrators only: an agent is answered 401 \"You are not authorized to do this\naction\" (`HookPolicy#create?`), whatever the body. The fields may also be sent inside\n`hook` (Rails wraps top-level fields into it); a body with neither answers 422\n`param is missing or the value is empty: hook`.\n\n`hook_type` comes from the app's catalogue entry (`inbox` for `dialogflow`, `account`\nfor the others, and `account` for an app id the catalogue does not have: the model\nchecks only that `app_id` is present, so the server stores a hook into an unknown\napp, and one into an inactive app, such as `slack` on an installation without Slack).\nValidation failures answer 422 with `message` and `attributes`, in the model's order:\nno `app_id` \"App can't be blank\"; an inbox app without `inbox_id` \"Inbox can't be\nblank\"; `settings` that do not match the app's `settings_json_schema` (`openai`,\n`dialogflow`, `google_translate`, `dyte`, `leadsquared`: required keys, their types,\nno other keys; no settings at all is `{}`) \"Settings : Invalid settings data\"; an app\nwhose `feature_flag` the account lacks (`leadsquared`: `crm_integration`) \"Feature\nflag Feature not enabled\"; a second hook into an app without\n`allow_multiple_hooks` (every app but `webhook`, `dashboard_apps` and `dialogflow`)\n\"App has already been taken\". `inbox_id` is not checked against the account's inboxes\n(there is no foreign key): an id of no inbox is stored and rendered as `inbox: null`.\n\n`status` takes `enabled` (the default) or `disabled`; the server also takes `1` and\n`0` (the enum's values, which Chatwoot's swagger documents), as the sandbox does, and\nanswers any other value with a 500 (`ArgumentError` from the enum), where the sandbox\nanswers 422. Chatwoot's swagger types `app_id` as an integer: it is the app's string\nid (`dyte`, `openai`, ...). The answer is the hook itself, not wrapped in `payload`.\n\nServer: `Integrations::HooksController#create` (`params.require(:hook).permit(:app_id,\n:inbox_id, :status, settings: {})`, `create!`), `Integrations::Hook` validations\n(app/models/integrations/hook.rb), `HookPolicy#create?` (app/policies/hook_policy.rb),\nviews app/views/api/v1/accounts/integrations/hooks/create.json.jbuilder and\napp/views/api/v1/models/_hook.json.jbuilder\n(app/controllers/api/v1/accounts/integrations/hooks_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_integration_hook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("hook-id")
+                    .long("hook-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The hook's id."),
+            )
+            .about(
+                "Disconnect a hook\n\nDeletes the hook; the app is no longer `enabled` for the account once it has no hook\nleft. The answer is an empty 200. As on update, the hook is looked up first: an\nunknown id answers 404 to anyone, and a hook that exists answers 401 to an agent\n(administrators only, `HookPolicy#destroy?`).\n\nServer: `Integrations::HooksController#destroy` (`destroy!`, `head :ok`),\n`HookPolicy#destroy?` (app/controllers/api/v1/accounts/integrations/hooks_controller.rb,\napp/policies/hook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_integration_hook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("hook-id")
+                    .long("hook-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The hook's id."),
+            )
+            .arg(
+                ::clap::Arg::new("status")
+                    .long("status")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::IntegrationHookStatus::Enabled.to_string(),
+                                types::IntegrationHookStatus::Disabled.to_string(),
+                            ]),
+                            |s| types::IntegrationHookStatus::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a hook's status or settings\n\nChanges the hook's `status` and replaces its `settings` (whichever are sent); the\nother fields are read-only and ignored. The same validations as on create apply\n(422 with `message` and `attributes`; settings are checked against the app's schema\nagain). A body with no field of the hook answers 422 `param is missing or the value\nis empty: hook`. Rails also routes `PUT` here.\n\nThe hook is looked up before the policy runs (`before_action :fetch_hook` comes\nfirst): an unknown id answers 404 to anyone, and a hook that exists answers 401 to an\nagent (administrators only, `HookPolicy#update?`).\n\nServer: `Integrations::HooksController#update` (`update!(permitted_params.slice(:status,\n:settings))`), `HookPolicy#update?`, views\napp/views/api/v1/accounts/integrations/hooks/update.json.jbuilder and\napp/views/api/v1/models/_hook.json.jbuilder\n(app/controllers/api/v1/accounts/integrations/hooks_controller.rb,\napp/models/integrations/hook.rb, app/policies/hook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -5805,6 +5947,18 @@ impl<T: CliConfig> Cli<T> {
             }
             CliCommand::GetCsatMetrics => self.execute_get_csat_metrics(matches).await,
             CliCommand::ListAuditLogs => self.execute_list_audit_logs(matches).await,
+            CliCommand::ListIntegrationApps => {
+                self.execute_list_integration_apps(matches).await
+            }
+            CliCommand::CreateIntegrationHook => {
+                self.execute_create_integration_hook(matches).await
+            }
+            CliCommand::DeleteIntegrationHook => {
+                self.execute_delete_integration_hook(matches).await
+            }
+            CliCommand::UpdateIntegrationHook => {
+                self.execute_update_integration_hook(matches).await
+            }
         }
     }
     pub async fn execute_get_server_info(
@@ -10252,6 +10406,126 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_integration_apps(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_integration_apps();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_integration_apps(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_integration_hook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("app-id") {
+            request = request.body_map(|body| { body.app_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<types::IntegrationHookStatus>("status") {
+            request = request.body_map(|body| { body.status(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::IntegrationHookCreate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_integration_hook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_integration_hook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("hook-id") {
+            request = request.hook_id(value.clone());
+        }
+        self.config.execute_delete_integration_hook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_integration_hook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("hook-id") {
+            request = request.hook_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<types::IntegrationHookStatus>("status") {
+            request = request.body_map(|body| { body.status(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::IntegrationHookUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_integration_hook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -11232,6 +11506,34 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_integration_apps(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListIntegrationApps,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateIntegrationHook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteIntegrationHook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateIntegrationHook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -11372,6 +11674,10 @@ pub enum CliCommand {
     ListCsatSurveyResponses,
     GetCsatMetrics,
     ListAuditLogs,
+    ListIntegrationApps,
+    CreateIntegrationHook,
+    DeleteIntegrationHook,
+    UpdateIntegrationHook,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -11445,6 +11751,8 @@ impl CliCommand {
             CliCommand::GetTeamSummaryReport, CliCommand::GetInboxSummaryReport,
             CliCommand::GetChannelSummaryReport, CliCommand::ListCsatSurveyResponses,
             CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
+            CliCommand::ListIntegrationApps, CliCommand::CreateIntegrationHook,
+            CliCommand::DeleteIntegrationHook, CliCommand::UpdateIntegrationHook,
         ]
             .into_iter()
     }
@@ -11605,6 +11913,10 @@ impl CliCommand {
             CliCommand::ListCsatSurveyResponses => "list_csat_survey_responses",
             CliCommand::GetCsatMetrics => "get_csat_metrics",
             CliCommand::ListAuditLogs => "list_audit_logs",
+            CliCommand::ListIntegrationApps => "list_integration_apps",
+            CliCommand::CreateIntegrationHook => "create_integration_hook",
+            CliCommand::DeleteIntegrationHook => "delete_integration_hook",
+            CliCommand::UpdateIntegrationHook => "update_integration_hook",
         }
     }
 }

@@ -166,6 +166,7 @@ mod filter;
 mod fixtures;
 mod ids;
 mod inbox_config;
+mod integrations;
 mod journal;
 mod macros;
 mod notes;

@@ -266,6 +266,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     let automation_rule_id = crate::automation_rules::seed(&mut store, 2);
     crate::csat::seed(&mut store, 2);
     crate::audit::seed(&mut store, 2);
+    let [main_account_hook_id, hook_id] = crate::integrations::seed(&mut store, [1, 2]);
 
     let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
     let info = SeedInfo {
@@ -317,6 +318,8 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         macro_id,
         other_agent_macro_id,
         automation_rule_id,
+        hook_id,
+        main_account_hook_id,
     };
     (store, info)
 }

@@ -91,4 +91,9 @@ pub struct SeedInfo {
     pub other_agent_macro_id: i64,
     /// An automation rule of the second account.
     pub automation_rule_id: i64,
+    /// An integration hook (`dyte`) of the second account.
+    pub hook_id: i64,
+    /// An integration hook (`dyte`) of the main account (where the token
+    /// user is an agent).
+    pub main_account_hook_id: i64,
 }

@@ -295,6 +295,8 @@ pub(crate) struct Store {
     pub csat: Vec<crate::csat::CsatResponse>,
     /// Audit logs (Enterprise), oldest first.
     pub audit_logs: Vec<crate::audit::AuditLog>,
+    /// The accounts' integration hooks (`createIntegrationHook`).
+    pub hooks: crate::integrations::Hooks,
 }
 
 impl Store {

@@ -40,6 +40,7 @@ mod custom_filters;
 mod filter;
 mod inbox_members;
 mod inboxes;
+mod integrations;
 mod labels;
 mod macros;
 mod message_changes;
@@ -86,6 +87,7 @@ fn steps() -> Vec<Step> {
         macros::steps(),
         automation_rules::steps(),
         reports::steps(),
+        integrations::steps(),
     ]
     .into_iter()
     .flatten()

@@ -40,6 +40,7 @@ mod custom_filters;
 mod filter;
 mod inbox_members;
 mod inboxes;
+mod integrations;
 mod labels;
 mod macros;
 mod messages;
@@ -87,6 +88,7 @@ pub fn table() -> Vec<Entry> {
         reports::entries(),
         csat::entries(),
         audit_logs::entries(),
+        integrations::entries(),
     ]
     .into_iter()
     .flatten()

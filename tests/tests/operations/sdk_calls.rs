@@ -88,6 +88,7 @@ async fn every_sdk_call_against(behaviour: Behaviour, status: u16, kind: ErrorKi
         webhook: 1,
         macro_id: 1,
         automation_rule: 1,
+        hook: 1,
     };
     let jobs = sdk_entries()
         .into_iter()

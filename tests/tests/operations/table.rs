@@ -215,6 +215,8 @@ pub struct Ids {
     pub macro_id: i64,
     /// An automation rule of `admin_account`.
     pub automation_rule: i64,
+    /// An integration hook of `admin_account`.
+    pub hook: i64,
 }
 
 impl Ids {
@@ -236,6 +238,7 @@ impl Ids {
             "webhook_id" => &mut self.webhook,
             "macro_id" => &mut self.macro_id,
             "automation_rule_id" => &mut self.automation_rule,
+            "hook_id" => &mut self.hook,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -323,6 +326,7 @@ impl World {
             webhook: self.seed.webhook_id,
             macro_id: self.seed.macro_id,
             automation_rule: self.seed.automation_rule_id,
+            hook: self.seed.hook_id,
         }
     }
 

@@ -31,6 +31,7 @@ mod filter;
 mod inbox_bots;
 mod inbox_members;
 mod inboxes;
+mod integrations;
 mod labels;
 mod macro_execution;
 mod macros;
@@ -201,6 +202,10 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::ListCsatSurveyResponses => serve(m, csat::list),
         Op::GetCsatMetrics => serve(m, csat::metrics),
         Op::ListAuditLogs => serve(m, audit_logs::list),
+        Op::ListIntegrationApps => serve(m, integrations::list_apps),
+        Op::CreateIntegrationHook => serve(m, integrations::create),
+        Op::UpdateIntegrationHook => serve(m, integrations::update),
+        Op::DeleteIntegrationHook => serve(m, integrations::delete),
         _ => return None,
     })
 }
