@@ -32683,6 +32683,46 @@ let response = client.list_integration_apps()
     pub fn list_integration_apps(&self) -> builder::ListIntegrationApps<'_> {
         builder::ListIntegrationApps::new(self)
     }
+    /**Show one integration app
+
+One app of the server's catalogue, rendered as in listIntegrationApps (the same keys
+for an administrator and for an agent), whether or not it is active for the
+account: `slack`, `linear`, `shopify`, `notion` and `leadsquared` are shown here
+even where the listing leaves them out. Any member of the account may ask.
+
+For an administrator `action` is the install URL as `Integrations::App#action`
+builds it: Slack's with `&client_id=<SLACK_CLIENT_ID>&redirect_uri=<FRONTEND_URL>/app/accounts/<id>/settings/integrations/slack`,
+Linear's with `response_type`, `client_id`, `redirect_uri`, a signed `state` and
+`scope`. The sandbox has none of those settings configured, so they are empty
+there (`state=` too: the server leaves it empty without `LINEAR_CLIENT_SECRET`).
+
+An id the catalogue does not have: the server renders the view with no app and
+answers 500 (`Integrations::App.find` returns nil); the sandbox answers 404
+"Resource could not be found".
+
+Server: `Integrations::AppsController#show` (app/controllers/api/v1/accounts/integrations/apps_controller.rb),
+`Integrations::App` (app/models/integrations/app.rb, app/helpers/linear/integration_helper.rb),
+views app/views/api/v1/accounts/integrations/apps/show.json.jbuilder and
+app/views/api/v1/models/_app.json.jbuilder.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/integrations/apps/{app_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `app_id`: The app's id, such as `dyte`.
+```ignore
+let response = client.get_integration_app()
+    .account_id(account_id)
+    .app_id(app_id)
+    .send()
+    .await;
+```*/
+    pub fn get_integration_app(&self) -> builder::GetIntegrationApp<'_> {
+        builder::GetIntegrationApp::new(self)
+    }
     /**Connect the account to an integration app
 
 Creates a hook of the account into the app `app_id`, with the app's `settings`.
@@ -48777,6 +48817,100 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "list_integration_apps",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_integration_app`]
+
+[`Client::get_integration_app`]: super::Client::get_integration_app*/
+    #[derive(Debug, Clone)]
+    pub struct GetIntegrationApp<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        app_id: Result<::std::string::String, String>,
+    }
+    impl<'a> GetIntegrationApp<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                app_id: Err("app_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn app_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.app_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for app_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/integrations/apps/{app_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::IntegrationApp>, Error<types::ErrorBody>> {
+            let Self { client, account_id, app_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let app_id = app_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/integrations/apps/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& app_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_integration_app",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

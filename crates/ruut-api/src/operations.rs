@@ -578,6 +578,10 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/integrations/apps`, sent by [`Client::list_integration_apps`](crate::Client::list_integration_apps).
     ListIntegrationApps,
+    /// Show one integration app.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/integrations/apps/{app_id}`, sent by [`Client::get_integration_app`](crate::Client::get_integration_app).
+    GetIntegrationApp,
     /// Connect the account to an integration app.
     ///
     /// `POST /api/v1/accounts/{account_id}/integrations/hooks`, sent by [`Client::create_integration_hook`](crate::Client::create_integration_hook).
@@ -732,6 +736,7 @@ impl Operation {
         Operation::GetCsatMetrics,
         Operation::ListAuditLogs,
         Operation::ListIntegrationApps,
+        Operation::GetIntegrationApp,
         Operation::CreateIntegrationHook,
         Operation::DeleteIntegrationHook,
         Operation::UpdateIntegrationHook,
@@ -887,6 +892,7 @@ impl Operation {
             Operation::GetCsatMetrics => "getCsatMetrics",
             Operation::ListAuditLogs => "listAuditLogs",
             Operation::ListIntegrationApps => "listIntegrationApps",
+            Operation::GetIntegrationApp => "getIntegrationApp",
             Operation::CreateIntegrationHook => "createIntegrationHook",
             Operation::DeleteIntegrationHook => "deleteIntegrationHook",
             Operation::UpdateIntegrationHook => "updateIntegrationHook",
@@ -1053,6 +1059,7 @@ impl Operation {
             Operation::GetCsatMetrics => "get_csat_metrics",
             Operation::ListAuditLogs => "list_audit_logs",
             Operation::ListIntegrationApps => "list_integration_apps",
+            Operation::GetIntegrationApp => "get_integration_app",
             Operation::CreateIntegrationHook => "create_integration_hook",
             Operation::DeleteIntegrationHook => "delete_integration_hook",
             Operation::UpdateIntegrationHook => "update_integration_hook",
@@ -1199,6 +1206,7 @@ impl Operation {
             Operation::GetCsatMetrics => "GET",
             Operation::ListAuditLogs => "GET",
             Operation::ListIntegrationApps => "GET",
+            Operation::GetIntegrationApp => "GET",
             Operation::CreateIntegrationHook => "POST",
             Operation::DeleteIntegrationHook => "DELETE",
             Operation::UpdateIntegrationHook => "PATCH",
@@ -1526,6 +1534,9 @@ impl Operation {
             Operation::ListIntegrationApps => {
                 "/api/v1/accounts/{account_id}/integrations/apps"
             }
+            Operation::GetIntegrationApp => {
+                "/api/v1/accounts/{account_id}/integrations/apps/{app_id}"
+            }
             Operation::CreateIntegrationHook => {
                 "/api/v1/accounts/{account_id}/integrations/hooks"
             }
@@ -1681,6 +1692,7 @@ impl Operation {
             Operation::GetCsatMetrics => true,
             Operation::ListAuditLogs => true,
             Operation::ListIntegrationApps => true,
+            Operation::GetIntegrationApp => true,
             Operation::CreateIntegrationHook => false,
             Operation::DeleteIntegrationHook => true,
             Operation::UpdateIntegrationHook => true,
@@ -1827,6 +1839,7 @@ impl Operation {
             Operation::GetCsatMetrics => Source::Chatwoot,
             Operation::ListAuditLogs => Source::Chatwoot,
             Operation::ListIntegrationApps => Source::Chatwoot,
+            Operation::GetIntegrationApp => Source::Chatwoot,
             Operation::CreateIntegrationHook => Source::Chatwoot,
             Operation::DeleteIntegrationHook => Source::Chatwoot,
             Operation::UpdateIntegrationHook => Source::Chatwoot,
@@ -1974,6 +1987,7 @@ impl Operation {
             Operation::GetCsatMetrics => false,
             Operation::ListAuditLogs => false,
             Operation::ListIntegrationApps => false,
+            Operation::GetIntegrationApp => false,
             Operation::CreateIntegrationHook => false,
             Operation::DeleteIntegrationHook => false,
             Operation::UpdateIntegrationHook => false,
@@ -2164,6 +2178,7 @@ impl Operation {
             Operation::GetCsatMetrics => Some("CsatResponseQuery::metrics"),
             Operation::ListAuditLogs => Some("AuditLogQuery::send"),
             Operation::ListIntegrationApps => Some("IntegrationsHandle::list_apps"),
+            Operation::GetIntegrationApp => Some("IntegrationsHandle::get_app"),
             Operation::CreateIntegrationHook => Some("IntegrationsHandle::create_hook"),
             Operation::DeleteIntegrationHook => Some("IntegrationHookHandle::delete"),
             Operation::UpdateIntegrationHook => Some("IntegrationHookHandle::update"),
@@ -2332,6 +2347,7 @@ impl Operation {
             "getCsatMetrics" => Some(Operation::GetCsatMetrics),
             "listAuditLogs" => Some(Operation::ListAuditLogs),
             "listIntegrationApps" => Some(Operation::ListIntegrationApps),
+            "getIntegrationApp" => Some(Operation::GetIntegrationApp),
             "createIntegrationHook" => Some(Operation::CreateIntegrationHook),
             "deleteIntegrationHook" => Some(Operation::DeleteIntegrationHook),
             "updateIntegrationHook" => Some(Operation::UpdateIntegrationHook),
@@ -2509,6 +2525,7 @@ impl Operation {
             "get_csat_metrics" => Some(Operation::GetCsatMetrics),
             "list_audit_logs" => Some(Operation::ListAuditLogs),
             "list_integration_apps" => Some(Operation::ListIntegrationApps),
+            "get_integration_app" => Some(Operation::GetIntegrationApp),
             "create_integration_hook" => Some(Operation::CreateIntegrationHook),
             "delete_integration_hook" => Some(Operation::DeleteIntegrationHook),
             "update_integration_hook" => Some(Operation::UpdateIntegrationHook),

@@ -193,6 +193,7 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::GetCsatMetrics => Self::cli_get_csat_metrics(),
             CliCommand::ListAuditLogs => Self::cli_list_audit_logs(),
             CliCommand::ListIntegrationApps => Self::cli_list_integration_apps(),
+            CliCommand::GetIntegrationApp => Self::cli_get_integration_app(),
             CliCommand::CreateIntegrationHook => Self::cli_create_integration_hook(),
             CliCommand::DeleteIntegrationHook => Self::cli_delete_integration_hook(),
             CliCommand::UpdateIntegrationHook => Self::cli_update_integration_hook(),
@@ -5533,6 +5534,26 @@ impl<T: CliConfig> Cli<T> {
                 "List the integration apps active for the account\n\nThe apps of the server's catalogue (`config/integration/apps.yml`, in its order) that\nare active for the account, as `{\"payload\": [...]}`, each with the account's hooks\ninto it. Any member of the account may list (the controller's\n`check_admin_authorization?` covers no action of this controller).\n\nWhich apps are active depends on the installation (`Integrations::App#active?`):\n`slack` needs `SLACK_CLIENT_SECRET`, `linear` the `linear_integration` feature and\n`LINEAR_CLIENT_ID`, `shopify` the `shopify_integration` feature and\n`SHOPIFY_CLIENT_ID`, `notion` the `notion_integration` feature and\n`NOTION_CLIENT_ID`, `leadsquared` the `crm_integration` feature; every other app\n(`webhook`, `dashboard_apps`, `openai`, `dialogflow`, `google_translate`, `dyte`) is\nalways active. `enabled` says whether the account uses the app: for `webhook` whether\nit has a webhook, for `dashboard_apps` a dashboard app, for the others a hook.\n\nAn administrator also gets every key of the app's catalogue entry (`logo`,\n`i18n_key`, `hook_type`, `allow_multiple_hooks`, `settings_json_schema`,\n`settings_form_schema`, `visible_properties`, `feature_flag`, as present), `action`\nand `button` (the install URL, null when the entry has none), and the hooks'\n`settings` and `reference_id`; an agent gets `id`, `name`, `description`,\n`short_description`, `enabled` and the hooks without those two keys.\n`short_description` of `webhook` and `dashboard_apps` is I18n's\n\"Translation missing: en.integration_apps.….short_description\" (en.yml has none).\n\nChatwoot's swagger lists only some of these keys and types the hooks' ids as strings;\nthe view renders integers.\n\nThe sandbox has no installation secrets and no feature flags for integrations, so it\nlists the six always-active apps; `dashboard_apps` is never enabled there (it has no\ndashboard apps).\n\nServer: `Integrations::AppsController#index` (app/controllers/api/v1/accounts/integrations/apps_controller.rb),\n`Integrations::App` (app/models/integrations/app.rb, config/integration/apps.yml,\nconfig/locales/en.yml `integration_apps`), views\napp/views/api/v1/accounts/integrations/apps/index.json.jbuilder,\napp/views/api/v1/models/_app.json.jbuilder and _hook.json.jbuilder.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_get_integration_app() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("app-id")
+                    .long("app-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help("The app's id, such as `dyte`."),
+            )
+            .about(
+                "Show one integration app\n\nOne app of the server's catalogue, rendered as in listIntegrationApps (the same keys\nfor an administrator and for an agent), whether or not it is active for the\naccount: `slack`, `linear`, `shopify`, `notion` and `leadsquared` are shown here\neven where the listing leaves them out. Any member of the account may ask.\n\nFor an administrator `action` is the install URL as `Integrations::App#action`\nbuilds it: Slack's with `&client_id=<SLACK_CLIENT_ID>&redirect_uri=<FRONTEND_URL>/app/accounts/<id>/settings/integrations/slack`,\nLinear's with `response_type`, `client_id`, `redirect_uri`, a signed `state` and\n`scope`. The sandbox has none of those settings configured, so they are empty\nthere (`state=` too: the server leaves it empty without `LINEAR_CLIENT_SECRET`).\n\nAn id the catalogue does not have: the server renders the view with no app and\nanswers 500 (`Integrations::App.find` returns nil); the sandbox answers 404\n\"Resource could not be found\".\n\nServer: `Integrations::AppsController#show` (app/controllers/api/v1/accounts/integrations/apps_controller.rb),\n`Integrations::App` (app/models/integrations/app.rb, app/helpers/linear/integration_helper.rb),\nviews app/views/api/v1/accounts/integrations/apps/show.json.jbuilder and\napp/views/api/v1/models/_app.json.jbuilder.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub fn cli_create_integration_hook() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -5949,6 +5970,9 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ListAuditLogs => self.execute_list_audit_logs(matches).await,
             CliCommand::ListIntegrationApps => {
                 self.execute_list_integration_apps(matches).await
+            }
+            CliCommand::GetIntegrationApp => {
+                self.execute_get_integration_app(matches).await
             }
             CliCommand::CreateIntegrationHook => {
                 self.execute_create_integration_hook(matches).await
@@ -10427,6 +10451,30 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_get_integration_app(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_integration_app();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("app-id") {
+            request = request.app_id(value.clone());
+        }
+        self.config.execute_get_integration_app(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_create_integration_hook(
         &self,
         matches: &::clap::ArgMatches,
@@ -11513,6 +11561,13 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_get_integration_app(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetIntegrationApp,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_create_integration_hook(
         &self,
         matches: &::clap::ArgMatches,
@@ -11675,6 +11730,7 @@ pub enum CliCommand {
     GetCsatMetrics,
     ListAuditLogs,
     ListIntegrationApps,
+    GetIntegrationApp,
     CreateIntegrationHook,
     DeleteIntegrationHook,
     UpdateIntegrationHook,
@@ -11751,8 +11807,9 @@ impl CliCommand {
             CliCommand::GetTeamSummaryReport, CliCommand::GetInboxSummaryReport,
             CliCommand::GetChannelSummaryReport, CliCommand::ListCsatSurveyResponses,
             CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
-            CliCommand::ListIntegrationApps, CliCommand::CreateIntegrationHook,
-            CliCommand::DeleteIntegrationHook, CliCommand::UpdateIntegrationHook,
+            CliCommand::ListIntegrationApps, CliCommand::GetIntegrationApp,
+            CliCommand::CreateIntegrationHook, CliCommand::DeleteIntegrationHook,
+            CliCommand::UpdateIntegrationHook,
         ]
             .into_iter()
     }
@@ -11914,6 +11971,7 @@ impl CliCommand {
             CliCommand::GetCsatMetrics => "get_csat_metrics",
             CliCommand::ListAuditLogs => "list_audit_logs",
             CliCommand::ListIntegrationApps => "list_integration_apps",
+            CliCommand::GetIntegrationApp => "get_integration_app",
             CliCommand::CreateIntegrationHook => "create_integration_hook",
             CliCommand::DeleteIntegrationHook => "delete_integration_hook",
             CliCommand::UpdateIntegrationHook => "update_integration_hook",

@@ -99,6 +99,14 @@ impl Path<'_> {
     pub fn id(&self, name: &str) -> Result<i64, ApiError> {
         self.optional_id(name)?.ok_or(ApiError::NotFound)
     }
+
+    /// The text of the parameter `name`, for string ids (`{app_id}`).
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, value)| value.as_str())
+    }
 }
 
 /// What a route is scoped to, found from the path while the store is locked.

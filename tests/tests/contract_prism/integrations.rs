@@ -36,6 +36,25 @@ pub fn steps() -> Vec<Step> {
             "an agent",
             send!(|c| c.user.list_integration_apps().account_id(c.found().account)),
         ),
+        Step::ok(
+            GetIntegrationApp,
+            "an inactive app",
+            send!(|c| c
+                .user
+                .get_integration_app()
+                .account_id(c.found().account)
+                .app_id("slack")),
+        ),
+        Step::status(
+            GetIntegrationApp,
+            "an app the catalogue does not have",
+            404,
+            send!(|c| c
+                .user
+                .get_integration_app()
+                .account_id(c.found().account)
+                .app_id("no_such_app")),
+        ),
         Step::status(
             CreateIntegrationHook,
             "an agent",

@@ -1,4 +1,4 @@
-//! Integrations: the app catalogue (any member) and the account's hooks
+//! Integrations: the app catalogue (any member: listed, or one app) and the account's hooks
 //! (administrators only: the seeded user administers the second account and
 //! is an agent of the main one; each account has a seeded `dyte` hook).
 
@@ -69,6 +69,40 @@ pub fn entries() -> Vec<Entry> {
                 provoke!(|w| w.api.list_integration_apps().account_id(MISSING)),
             )
             .saying("Resource could not be found"),
+        Entry::new(Operation::GetIntegrationApp, |w| job(show(w)))
+            .sdk(sdk!(|client, ids| client
+                .with_account_id(ids.admin_account)
+                .integrations()
+                .get_app("dyte")))
+            .refuses(
+                401,
+                "a token the server does not know",
+                provoke!(|w| w
+                    .stranger
+                    .get_integration_app()
+                    .account_id(w.seed.account_id)
+                    .app_id("dyte")),
+            )
+            .saying("Invalid Access Token")
+            .refuses(
+                404,
+                "an app the catalogue does not have (the server answers 500)",
+                provoke!(|w| w
+                    .api
+                    .get_integration_app()
+                    .account_id(w.seed.account_id)
+                    .app_id("no_such_app")),
+            )
+            .saying("Resource could not be found")
+            .refuses(
+                404,
+                "an unknown account",
+                provoke!(|w| w
+                    .api
+                    .get_integration_app()
+                    .account_id(MISSING)
+                    .app_id("dyte")),
+            ),
         Entry::new(Operation::CreateIntegrationHook, |w| job(create(w)))
             .sdk(sdk!(|client, ids| client
                 .with_account_id(ids.admin_account)
@@ -298,6 +332,44 @@ async fn list(w: Arc<World>) {
     assert!(
         dyte.logo.is_none() && dyte.hook_type.is_none(),
         "no catalogue entry"
+    );
+}
+
+async fn show(w: Arc<World>) {
+    let get = |account_id: i64, id: &'static str| {
+        let w = w.clone();
+        async move {
+            w.api
+                .get_integration_app()
+                .account_id(account_id)
+                .app_id(id)
+                .send()
+                .await
+                .expect("the app")
+                .into_inner()
+        }
+    };
+    let dyte = get(w.seed.second_account_id, "dyte").await;
+    assert!(dyte.enabled);
+    assert_eq!(dyte.hooks.len(), 1);
+    assert_eq!(dyte.hooks[0].id, w.seed.hook_id);
+    let slack = get(w.seed.second_account_id, "slack").await;
+    assert!(!slack.enabled, "inactive, but shown");
+    assert!(
+        slack
+            .action
+            .as_deref()
+            .is_some_and(|a| a.ends_with("/app/accounts/2/settings/integrations/slack")),
+        "{:?}",
+        slack.action
+    );
+    assert_eq!(slack.button, slack.action);
+    let notion = get(w.seed.second_account_id, "notion").await;
+    assert_eq!(notion.action, None, "no install URL in its entry");
+    let agent = get(w.seed.account_id, "slack").await;
+    assert!(
+        agent.action.is_none() && agent.logo.is_none(),
+        "administrators only"
     );
 }
 

@@ -105,13 +105,18 @@ impl App {
         }
     }
 
-    /// `Integrations::App#action`: the install URL (`FRONTEND_URL` and the
-    /// Slack client id are not configured, so Slack's has them empty).
+    /// `Integrations::App#action`: the install URL. `FRONTEND_URL`, the
+    /// Slack and Linear client ids and `LINEAR_CLIENT_SECRET` (which signs
+    /// Linear's `state`) are not configured, so they are empty.
     pub fn action(&self, account_id: i64) -> Option<String> {
         let action = self.str("action")?;
         Some(match self.id() {
             "slack" => format!(
                 "{action}&client_id=&redirect_uri=/app/accounts/{account_id}/settings/integrations/slack"
+            ),
+            "linear" => format!(
+                "{action}?response_type=code&client_id=&redirect_uri=/linear/callback&state=\
+                 &scope=read,write&prompt=consent&actor=app"
             ),
             _ => action.to_owned(),
         })
@@ -134,6 +139,23 @@ mod tests {
             find("leadsquared").and_then(App::feature_flag),
             Some("crm_integration")
         );
+    }
+
+    #[test]
+    fn install_urls_as_the_unconfigured_server_builds_them() {
+        let linear = find("linear").and_then(|a| a.action(1)).expect("linear");
+        assert!(
+            linear.starts_with("https://linear.app/oauth/authorize?response_type=code&client_id=&")
+        );
+        assert!(
+            linear.ends_with("&state=&scope=read,write&prompt=consent&actor=app"),
+            "{linear}"
+        );
+        let slack = find("slack").and_then(|a| a.action(2)).expect("slack");
+        assert!(
+            slack.ends_with("&client_id=&redirect_uri=/app/accounts/2/settings/integrations/slack")
+        );
+        assert_eq!(find("notion").and_then(|a| a.action(1)), None);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Integrations: `listIntegrationApps` (any member), `createIntegrationHook`,
+//! Integrations: `listIntegrationApps`, `getIntegrationApp` (any member), `createIntegrationHook`,
 //! `updateIntegrationHook`, `deleteIntegrationHook` (administrators only:
 //! Chatwoot's `HookPolicy`).
 //!
@@ -117,6 +117,39 @@ pub(crate) fn list_apps(cx: Scope<'_, Account>) -> Reply {
         .map(|app| app_json(&cx.store, app, account.id, admin))
         .collect();
     Ok(json_response(StatusCode::OK, &json!({ "payload": apps })))
+}
+
+/// `{app_id}`: an app of the catalogue, in an account of the caller's.
+pub(crate) struct AppAt {
+    account: Account,
+    app: &'static catalogue::App,
+}
+
+impl Place for AppAt {
+    fn find(store: &Store, caller: Caller, path: &Path<'_>) -> Result<Self, ApiError> {
+        let account = Account::find(store, caller, path)?;
+        // The server answers 500 here (its view renders a nil app).
+        let app = path
+            .text("app_id")
+            .and_then(catalogue::find)
+            .ok_or(ApiError::NotFound)?;
+        Ok(AppAt { account, app })
+    }
+}
+
+impl InAccount for AppAt {
+    fn account(&self) -> Account {
+        self.account
+    }
+}
+
+/// `GET /api/v1/accounts/{account_id}/integrations/apps/{app_id}`: any app
+/// of the catalogue, active or not.
+pub(crate) fn show_app(cx: Scope<'_, AppAt>) -> Reply {
+    let AppAt { account, app } = cx.place;
+    let admin = account.role == Some("administrator");
+    let body = app_json(&cx.store, app, account.id, admin);
+    Ok(json_response(StatusCode::OK, &body))
 }
 
 /// `POST /api/v1/accounts/{account_id}/integrations/hooks`.

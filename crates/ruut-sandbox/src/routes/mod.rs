@@ -203,6 +203,7 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetCsatMetrics => serve(m, csat::metrics),
         Op::ListAuditLogs => serve(m, audit_logs::list),
         Op::ListIntegrationApps => serve(m, integrations::list_apps),
+        Op::GetIntegrationApp => serve(m, integrations::show_app),
         Op::CreateIntegrationHook => serve(m, integrations::create),
         Op::UpdateIntegrationHook => serve(m, integrations::update),
         Op::DeleteIntegrationHook => serve(m, integrations::delete),

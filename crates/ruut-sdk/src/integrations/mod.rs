@@ -78,4 +78,34 @@ impl IntegrationsHandle {
             .await?;
         Ok(list.payload)
     }
+
+    /// One app of the server's catalogue by its id (`dyte`, `slack`, ...),
+    /// active for the account or not, with the account's hooks into it.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
+    /// let dyte = client.integrations().get_app("dyte").await?;
+    /// println!("{}: enabled {}", dyte.name, dyte.enabled);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NotFound`](crate::ErrorKind::NotFound) from the sandbox for an id the
+    /// catalogue does not have (a Chatwoot server answers 500,
+    /// [`Server`](crate::ErrorKind::Server)); any other kind a request can
+    /// fail with.
+    pub async fn get_app(&self, app_id: &str) -> Result<IntegrationApp, Error> {
+        let op = Operation::GetIntegrationApp;
+        let account_id = self.client.require_account(op)?;
+        self.client
+            .call(op, |raw| {
+                raw.get_integration_app()
+                    .account_id(account_id)
+                    .app_id(app_id)
+                    .send()
+            })
+            .await
+    }
 }
