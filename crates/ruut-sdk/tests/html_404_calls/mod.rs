@@ -7,6 +7,7 @@ use ruut_sdk::Error;
 pub(crate) mod admin_automation;
 pub(crate) mod admin_config;
 pub(crate) mod admin_inboxes;
+pub(crate) mod integrations;
 pub(crate) mod people;
 pub(crate) mod reports;
 
