@@ -384,6 +384,17 @@ open_enum! {
     }
 }
 
+open_enum! {
+    /// Whether an integration hook belongs to the account or to one inbox
+    /// (the app's `hook_type` in Chatwoot's `config/integration/apps.yml`).
+    IntegrationHookType {
+        /// The whole account.
+        Account = "account",
+        /// One inbox (`dialogflow`).
+        Inbox = "inbox",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

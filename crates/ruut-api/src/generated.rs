@@ -4585,6 +4585,240 @@ bot, and `access_token` is the access-token record.
             Self::Int64(value)
         }
     }
+    /**An integration app of the server's catalogue (`models/_app.json.jbuilder`), with
+the account's hooks into it. The keys from `logo` on are rendered for
+administrators only: the app's catalogue entry as it is (keys an entry lacks are
+absent), then `action` and `button` (the install URL; null when the entry has none).
+The keys that may be null (`short_description`, `action`, `button`) are always sent (the last two to administrators), but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct IntegrationApp {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub action: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub allow_multiple_hooks: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub button: ::std::option::Option<::std::string::String>,
+        pub description: ::std::string::String,
+        ///Whether the account uses the app (a hook; for `webhook` a webhook; for `dashboard_apps` a dashboard app).
+        pub enabled: bool,
+        ///The account feature a hook into the app needs.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub feature_flag: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub hook_type: ::std::option::Option<crate::enums::IntegrationHookType>,
+        pub hooks: ::std::vec::Vec<IntegrationHook>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub i18n_key: ::std::option::Option<::std::string::String>,
+        ///The app's id, such as `dyte` or `webhook`.
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub logo: ::std::option::Option<::std::string::String>,
+        pub name: ::std::string::String,
+        ///The dashboard's form for the settings.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub settings_form_schema: ::std::vec::Vec<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        ///The JSON schema the hooks' settings must match.
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub settings_json_schema: ::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub short_description: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub visible_properties: ::std::vec::Vec<::std::string::String>,
+    }
+    impl IntegrationApp {
+        pub fn builder() -> builder::IntegrationApp {
+            Default::default()
+        }
+    }
+    ///The active apps, as `{"payload": [...]}`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct IntegrationAppList {
+        pub payload: ::std::vec::Vec<IntegrationApp>,
+    }
+    impl IntegrationAppList {
+        pub fn builder() -> builder::IntegrationAppList {
+            Default::default()
+        }
+    }
+    /**A hook of the account into an integration app (`models/_hook.json.jbuilder`).
+`status` is true when the hook is enabled. `inbox` is null for an account hook (and
+for an inbox id that names no inbox). `settings` and `reference_id` are rendered
+for administrators only (so always in the hooks API's answers, and in the apps
+listing only for an administrator).
+The keys that may be null (`inbox`, `reference_id`) are always sent, but are not `required` here, so that decoders (the Rust client among them) accept an answer without them.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct IntegrationHook {
+        pub account_id: i64,
+        pub app_id: ::std::string::String,
+        pub hook_type: crate::enums::IntegrationHookType,
+        pub id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox: ::std::option::Option<IntegrationHookInbox>,
+        ///Administrators only: the remote id some apps store (null for the others).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub reference_id: ::std::option::Option<::std::string::String>,
+        ///Administrators only.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub settings: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        pub status: bool,
+    }
+    impl IntegrationHook {
+        pub fn builder() -> builder::IntegrationHook {
+            Default::default()
+        }
+    }
+    ///A new hook (`hook` parameters; sent at the top level or inside `hook`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct IntegrationHookCreate {
+        ///The app's id, such as `dyte` (Chatwoot's swagger says integer: it is not).
+        pub app_id: ::std::string::String,
+        ///The inbox of an inbox app (`dialogflow`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inbox_id: ::std::option::Option<i64>,
+        ///The app's settings, matching its `settings_json_schema` where it has one.
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub settings: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<IntegrationHookStatus>,
+    }
+    impl IntegrationHookCreate {
+        pub fn builder() -> builder::IntegrationHookCreate {
+            Default::default()
+        }
+    }
+    ///The inbox of an inbox hook (`inbox.slice(:id, :name)`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct IntegrationHookInbox {
+        pub id: i64,
+        pub name: ::std::string::String,
+    }
+    impl IntegrationHookInbox {
+        pub fn builder() -> builder::IntegrationHookInbox {
+            Default::default()
+        }
+    }
+    ///A hook's status as sent in a request (the answer's `status` is a boolean, true for `enabled`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    pub enum IntegrationHookStatus {
+        #[serde(rename = "enabled")]
+        Enabled,
+        #[serde(rename = "disabled")]
+        Disabled,
+    }
+    impl ::std::fmt::Display for IntegrationHookStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Enabled => f.write_str("enabled"),
+                Self::Disabled => f.write_str("disabled"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for IntegrationHookStatus {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "enabled" => Ok(Self::Enabled),
+                "disabled" => Ok(Self::Disabled),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for IntegrationHookStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for IntegrationHookStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///A hook's changes (`status`, `settings`; sent at the top level or inside `hook`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct IntegrationHookUpdate {
+        ///Replaces the settings; matched against the app's `settings_json_schema` again.
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub settings: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<IntegrationHookStatus>,
+    }
+    impl IntegrationHookUpdate {
+        pub fn builder() -> builder::IntegrationHookUpdate {
+            Default::default()
+        }
+    }
     ///One of the account's labels (`labels/show.json.jbuilder`).
     #[derive(
         ::serde::Deserialize,
@@ -22051,6 +22285,790 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct IntegrationApp {
+            action: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            allow_multiple_hooks: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            button: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            enabled: ::std::result::Result<bool, ::std::string::String>,
+            feature_flag: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            hook_type: ::std::result::Result<
+                ::std::option::Option<crate::enums::IntegrationHookType>,
+                ::std::string::String,
+            >,
+            hooks: ::std::result::Result<
+                ::std::vec::Vec<super::IntegrationHook>,
+                ::std::string::String,
+            >,
+            i18n_key: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            logo: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            settings_form_schema: ::std::result::Result<
+                ::std::vec::Vec<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            settings_json_schema: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+            short_description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            visible_properties: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for IntegrationApp {
+            fn default() -> Self {
+                Self {
+                    action: Ok(Default::default()),
+                    allow_multiple_hooks: Ok(Default::default()),
+                    button: Ok(Default::default()),
+                    description: Err("no value supplied for description".to_string()),
+                    enabled: Err("no value supplied for enabled".to_string()),
+                    feature_flag: Ok(Default::default()),
+                    hook_type: Ok(Default::default()),
+                    hooks: Err("no value supplied for hooks".to_string()),
+                    i18n_key: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    logo: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    settings_form_schema: Ok(Default::default()),
+                    settings_json_schema: Ok(Default::default()),
+                    short_description: Ok(Default::default()),
+                    visible_properties: Ok(Default::default()),
+                }
+            }
+        }
+        impl IntegrationApp {
+            pub fn action<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.action = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for action: {e}")
+                    });
+                self
+            }
+            pub fn allow_multiple_hooks<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.allow_multiple_hooks = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for allow_multiple_hooks: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn button<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.button = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for button: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for enabled: {e}")
+                    });
+                self
+            }
+            pub fn feature_flag<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.feature_flag = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for feature_flag: {e}")
+                    });
+                self
+            }
+            pub fn hook_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::IntegrationHookType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hook_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for hook_type: {e}")
+                    });
+                self
+            }
+            pub fn hooks<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::IntegrationHook>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hooks = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for hooks: {e}")
+                    });
+                self
+            }
+            pub fn i18n_key<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.i18n_key = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for i18n_key: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn logo<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.logo = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for logo: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn settings_form_schema<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.settings_form_schema = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for settings_form_schema: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn settings_json_schema<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.settings_json_schema = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for settings_json_schema: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn short_description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.short_description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for short_description: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn visible_properties<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.visible_properties = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for visible_properties: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<IntegrationApp> for super::IntegrationApp {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: IntegrationApp,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    action: value.action?,
+                    allow_multiple_hooks: value.allow_multiple_hooks?,
+                    button: value.button?,
+                    description: value.description?,
+                    enabled: value.enabled?,
+                    feature_flag: value.feature_flag?,
+                    hook_type: value.hook_type?,
+                    hooks: value.hooks?,
+                    i18n_key: value.i18n_key?,
+                    id: value.id?,
+                    logo: value.logo?,
+                    name: value.name?,
+                    settings_form_schema: value.settings_form_schema?,
+                    settings_json_schema: value.settings_json_schema?,
+                    short_description: value.short_description?,
+                    visible_properties: value.visible_properties?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::IntegrationApp> for IntegrationApp {
+            fn from(value: super::IntegrationApp) -> Self {
+                Self {
+                    action: Ok(value.action),
+                    allow_multiple_hooks: Ok(value.allow_multiple_hooks),
+                    button: Ok(value.button),
+                    description: Ok(value.description),
+                    enabled: Ok(value.enabled),
+                    feature_flag: Ok(value.feature_flag),
+                    hook_type: Ok(value.hook_type),
+                    hooks: Ok(value.hooks),
+                    i18n_key: Ok(value.i18n_key),
+                    id: Ok(value.id),
+                    logo: Ok(value.logo),
+                    name: Ok(value.name),
+                    settings_form_schema: Ok(value.settings_form_schema),
+                    settings_json_schema: Ok(value.settings_json_schema),
+                    short_description: Ok(value.short_description),
+                    visible_properties: Ok(value.visible_properties),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct IntegrationAppList {
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::IntegrationApp>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for IntegrationAppList {
+            fn default() -> Self {
+                Self {
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl IntegrationAppList {
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::IntegrationApp>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<IntegrationAppList> for super::IntegrationAppList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: IntegrationAppList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { payload: value.payload? })
+            }
+        }
+        impl ::std::convert::From<super::IntegrationAppList> for IntegrationAppList {
+            fn from(value: super::IntegrationAppList) -> Self {
+                Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct IntegrationHook {
+            account_id: ::std::result::Result<i64, ::std::string::String>,
+            app_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            hook_type: ::std::result::Result<
+                crate::enums::IntegrationHookType,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            inbox: ::std::result::Result<
+                ::std::option::Option<super::IntegrationHookInbox>,
+                ::std::string::String,
+            >,
+            reference_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            settings: ::std::result::Result<
+                ::std::option::Option<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<bool, ::std::string::String>,
+        }
+        impl ::std::default::Default for IntegrationHook {
+            fn default() -> Self {
+                Self {
+                    account_id: Err("no value supplied for account_id".to_string()),
+                    app_id: Err("no value supplied for app_id".to_string()),
+                    hook_type: Err("no value supplied for hook_type".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    inbox: Ok(Default::default()),
+                    reference_id: Ok(Default::default()),
+                    settings: Ok(Default::default()),
+                    status: Err("no value supplied for status".to_string()),
+                }
+            }
+        }
+        impl IntegrationHook {
+            pub fn account_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.account_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for account_id: {e}")
+                    });
+                self
+            }
+            pub fn app_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.app_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for app_id: {e}")
+                    });
+                self
+            }
+            pub fn hook_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::enums::IntegrationHookType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.hook_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for hook_type: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn inbox<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::IntegrationHookInbox>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox: {e}")
+                    });
+                self
+            }
+            pub fn reference_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.reference_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for reference_id: {e}")
+                    });
+                self
+            }
+            pub fn settings<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.settings = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for settings: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<IntegrationHook> for super::IntegrationHook {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: IntegrationHook,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    account_id: value.account_id?,
+                    app_id: value.app_id?,
+                    hook_type: value.hook_type?,
+                    id: value.id?,
+                    inbox: value.inbox?,
+                    reference_id: value.reference_id?,
+                    settings: value.settings?,
+                    status: value.status?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::IntegrationHook> for IntegrationHook {
+            fn from(value: super::IntegrationHook) -> Self {
+                Self {
+                    account_id: Ok(value.account_id),
+                    app_id: Ok(value.app_id),
+                    hook_type: Ok(value.hook_type),
+                    id: Ok(value.id),
+                    inbox: Ok(value.inbox),
+                    reference_id: Ok(value.reference_id),
+                    settings: Ok(value.settings),
+                    status: Ok(value.status),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct IntegrationHookCreate {
+            app_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            inbox_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            settings: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                ::std::option::Option<super::IntegrationHookStatus>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for IntegrationHookCreate {
+            fn default() -> Self {
+                Self {
+                    app_id: Err("no value supplied for app_id".to_string()),
+                    inbox_id: Ok(Default::default()),
+                    settings: Ok(Default::default()),
+                    status: Ok(Default::default()),
+                }
+            }
+        }
+        impl IntegrationHookCreate {
+            pub fn app_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.app_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for app_id: {e}")
+                    });
+                self
+            }
+            pub fn inbox_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.inbox_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for inbox_id: {e}")
+                    });
+                self
+            }
+            pub fn settings<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.settings = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for settings: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::IntegrationHookStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<IntegrationHookCreate>
+        for super::IntegrationHookCreate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: IntegrationHookCreate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    app_id: value.app_id?,
+                    inbox_id: value.inbox_id?,
+                    settings: value.settings?,
+                    status: value.status?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::IntegrationHookCreate>
+        for IntegrationHookCreate {
+            fn from(value: super::IntegrationHookCreate) -> Self {
+                Self {
+                    app_id: Ok(value.app_id),
+                    inbox_id: Ok(value.inbox_id),
+                    settings: Ok(value.settings),
+                    status: Ok(value.status),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct IntegrationHookInbox {
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for IntegrationHookInbox {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                }
+            }
+        }
+        impl IntegrationHookInbox {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<IntegrationHookInbox>
+        for super::IntegrationHookInbox {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: IntegrationHookInbox,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::IntegrationHookInbox> for IntegrationHookInbox {
+            fn from(value: super::IntegrationHookInbox) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct IntegrationHookUpdate {
+            settings: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                ::std::option::Option<super::IntegrationHookStatus>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for IntegrationHookUpdate {
+            fn default() -> Self {
+                Self {
+                    settings: Ok(Default::default()),
+                    status: Ok(Default::default()),
+                }
+            }
+        }
+        impl IntegrationHookUpdate {
+            pub fn settings<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.settings = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for settings: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::IntegrationHookStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<IntegrationHookUpdate>
+        for super::IntegrationHookUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: IntegrationHookUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    settings: value.settings?,
+                    status: value.status?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::IntegrationHookUpdate>
+        for IntegrationHookUpdate {
+            fn from(value: super::IntegrationHookUpdate) -> Self {
+                Self {
+                    settings: Ok(value.settings),
+                    status: Ok(value.status),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct Label {
             color: ::std::result::Result<::std::string::String, ::std::string::String>,
             description: ::std::result::Result<
@@ -36343,6 +37361,222 @@ let response = client.create_article()
 ```*/
     pub fn create_article(&self) -> builder::CreateArticle<'_> {
         builder::CreateArticle::new(self)
+    }
+    /**List the integration apps active for the account
+
+The apps of the server's catalogue (`config/integration/apps.yml`, in its order) that
+are active for the account, as `{"payload": [...]}`, each with the account's hooks
+into it. Any member of the account may list (the controller's
+`check_admin_authorization?` covers no action of this controller).
+
+Which apps are active depends on the installation (`Integrations::App#active?`):
+`slack` needs `SLACK_CLIENT_SECRET`, `linear` the `linear_integration` feature and
+`LINEAR_CLIENT_ID`, `shopify` the `shopify_integration` feature and
+`SHOPIFY_CLIENT_ID`, `notion` the `notion_integration` feature and
+`NOTION_CLIENT_ID`, `leadsquared` the `crm_integration` feature; every other app
+(`webhook`, `dashboard_apps`, `openai`, `dialogflow`, `google_translate`, `dyte`) is
+always active. `enabled` says whether the account uses the app: for `webhook` whether
+it has a webhook, for `dashboard_apps` a dashboard app, for the others a hook.
+
+An administrator also gets every key of the app's catalogue entry (`logo`,
+`i18n_key`, `hook_type`, `allow_multiple_hooks`, `settings_json_schema`,
+`settings_form_schema`, `visible_properties`, `feature_flag`, as present), `action`
+and `button` (the install URL, null when the entry has none), and the hooks'
+`settings` and `reference_id`; an agent gets `id`, `name`, `description`,
+`short_description`, `enabled` and the hooks without those two keys.
+`short_description` of `webhook` and `dashboard_apps` is I18n's
+"Translation missing: en.integration_apps.….short_description" (en.yml has none).
+
+Chatwoot's swagger lists only some of these keys and types the hooks' ids as strings;
+the view renders integers.
+
+The sandbox has no installation secrets and no feature flags for integrations, so it
+lists the six always-active apps; `dashboard_apps` is never enabled there (it has no
+dashboard apps).
+
+Server: `Integrations::AppsController#index` (app/controllers/api/v1/accounts/integrations/apps_controller.rb),
+`Integrations::App` (app/models/integrations/app.rb, config/integration/apps.yml,
+config/locales/en.yml `integration_apps`), views
+app/views/api/v1/accounts/integrations/apps/index.json.jbuilder,
+app/views/api/v1/models/_app.json.jbuilder and _hook.json.jbuilder.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/integrations/apps`
+
+Arguments:
+- `account_id`: The account's numeric id.
+```ignore
+let response = client.list_integration_apps()
+    .account_id(account_id)
+    .send()
+    .await;
+```*/
+    pub fn list_integration_apps(&self) -> builder::ListIntegrationApps<'_> {
+        builder::ListIntegrationApps::new(self)
+    }
+    /**Show one integration app
+
+One app of the server's catalogue, rendered as in listIntegrationApps (the same keys
+for an administrator and for an agent), whether or not it is active for the
+account: `slack`, `linear`, `shopify`, `notion` and `leadsquared` are shown here
+even where the listing leaves them out. Any member of the account may ask.
+
+For an administrator `action` is the install URL as `Integrations::App#action`
+builds it: Slack's with `&client_id=<SLACK_CLIENT_ID>&redirect_uri=<FRONTEND_URL>/app/accounts/<id>/settings/integrations/slack`,
+Linear's with `response_type`, `client_id`, `redirect_uri`, a signed `state` and
+`scope`. The sandbox has none of those settings configured, so they are empty
+there (`state=` too: the server leaves it empty without `LINEAR_CLIENT_SECRET`).
+
+An id the catalogue does not have: the server renders the view with no app and
+answers 500 (`Integrations::App.find` returns nil); the sandbox answers 404
+"Resource could not be found".
+
+Server: `Integrations::AppsController#show` (app/controllers/api/v1/accounts/integrations/apps_controller.rb),
+`Integrations::App` (app/models/integrations/app.rb, app/helpers/linear/integration_helper.rb),
+views app/views/api/v1/accounts/integrations/apps/show.json.jbuilder and
+app/views/api/v1/models/_app.json.jbuilder.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/integrations/apps/{app_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `app_id`: The app's id, such as `dyte`.
+```ignore
+let response = client.get_integration_app()
+    .account_id(account_id)
+    .app_id(app_id)
+    .send()
+    .await;
+```*/
+    pub fn get_integration_app(&self) -> builder::GetIntegrationApp<'_> {
+        builder::GetIntegrationApp::new(self)
+    }
+    /**Connect the account to an integration app
+
+Creates a hook of the account into the app `app_id`, with the app's `settings`.
+Administrators only: an agent is answered 401 "You are not authorized to do this
+action" (`HookPolicy#create?`), whatever the body. The fields may also be sent inside
+`hook` (Rails wraps top-level fields into it); a body with neither answers 422
+`param is missing or the value is empty: hook`.
+
+`hook_type` comes from the app's catalogue entry (`inbox` for `dialogflow`, `account`
+for the others, and `account` for an app id the catalogue does not have: the model
+checks only that `app_id` is present, so the server stores a hook into an unknown
+app, and one into an inactive app, such as `slack` on an installation without Slack).
+Validation failures answer 422 with `message` and `attributes`, in the model's order:
+no `app_id` "App can't be blank"; an inbox app without `inbox_id` "Inbox can't be
+blank"; `settings` that do not match the app's `settings_json_schema` (`openai`,
+`dialogflow`, `google_translate`, `dyte`, `leadsquared`: required keys, their types,
+no other keys; no settings at all is `{}`) "Settings : Invalid settings data"; an app
+whose `feature_flag` the account lacks (`leadsquared`: `crm_integration`) "Feature
+flag Feature not enabled"; a second hook into an app without
+`allow_multiple_hooks` (every app but `webhook`, `dashboard_apps` and `dialogflow`)
+"App has already been taken". `inbox_id` is not checked against the account's inboxes
+(there is no foreign key): an id of no inbox is stored and rendered as `inbox: null`.
+
+`status` takes `enabled` (the default) or `disabled`; the server also takes `1` and
+`0` (the enum's values, which Chatwoot's swagger documents), as the sandbox does, and
+answers any other value with a 500 (`ArgumentError` from the enum), where the sandbox
+answers 422. Chatwoot's swagger types `app_id` as an integer: it is the app's string
+id (`dyte`, `openai`, ...). The answer is the hook itself, not wrapped in `payload`.
+
+Server: `Integrations::HooksController#create` (`params.require(:hook).permit(:app_id,
+:inbox_id, :status, settings: {})`, `create!`), `Integrations::Hook` validations
+(app/models/integrations/hook.rb), `HookPolicy#create?` (app/policies/hook_policy.rb),
+views app/views/api/v1/accounts/integrations/hooks/create.json.jbuilder and
+app/views/api/v1/models/_hook.json.jbuilder
+(app/controllers/api/v1/accounts/integrations/hooks_controller.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `POST` request to `/api/v1/accounts/{account_id}/integrations/hooks`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `body`
+```ignore
+let response = client.create_integration_hook()
+    .account_id(account_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_integration_hook(&self) -> builder::CreateIntegrationHook<'_> {
+        builder::CreateIntegrationHook::new(self)
+    }
+    /**Disconnect a hook
+
+Deletes the hook; the app is no longer `enabled` for the account once it has no hook
+left. The answer is an empty 200. As on update, the hook is looked up first: an
+unknown id answers 404 to anyone, and a hook that exists answers 401 to an agent
+(administrators only, `HookPolicy#destroy?`).
+
+Server: `Integrations::HooksController#destroy` (`destroy!`, `head :ok`),
+`HookPolicy#destroy?` (app/controllers/api/v1/accounts/integrations/hooks_controller.rb,
+app/policies/hook_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `hook_id`: The hook's id.
+```ignore
+let response = client.delete_integration_hook()
+    .account_id(account_id)
+    .hook_id(hook_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_integration_hook(&self) -> builder::DeleteIntegrationHook<'_> {
+        builder::DeleteIntegrationHook::new(self)
+    }
+    /**Change a hook's status or settings
+
+Changes the hook's `status` and replaces its `settings` (whichever are sent); the
+other fields are read-only and ignored. The same validations as on create apply
+(422 with `message` and `attributes`; settings are checked against the app's schema
+again). A body with no field of the hook answers 422 `param is missing or the value
+is empty: hook`. Rails also routes `PUT` here.
+
+The hook is looked up before the policy runs (`before_action :fetch_hook` comes
+first): an unknown id answers 404 to anyone, and a hook that exists answers 401 to an
+agent (administrators only, `HookPolicy#update?`).
+
+Server: `Integrations::HooksController#update` (`update!(permitted_params.slice(:status,
+:settings))`), `HookPolicy#update?`, views
+app/views/api/v1/accounts/integrations/hooks/update.json.jbuilder and
+app/views/api/v1/models/_hook.json.jbuilder
+(app/controllers/api/v1/accounts/integrations/hooks_controller.rb,
+app/models/integrations/hook.rb, app/policies/hook_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `hook_id`: The hook's id.
+- `body`
+```ignore
+let response = client.update_integration_hook()
+    .account_id(account_id)
+    .hook_id(hook_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_integration_hook(&self) -> builder::UpdateIntegrationHook<'_> {
+        builder::UpdateIntegrationHook::new(self)
     }
     /**List the account's reporting events
 
@@ -53144,6 +54378,522 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "create_article",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_integration_apps`]
+
+[`Client::list_integration_apps`]: super::Client::list_integration_apps*/
+    #[derive(Debug, Clone)]
+    pub struct ListIntegrationApps<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+    }
+    impl<'a> ListIntegrationApps<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/integrations/apps`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::IntegrationAppList>, Error<types::ErrorBody>> {
+            let Self { client, account_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/integrations/apps", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_integration_apps",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_integration_app`]
+
+[`Client::get_integration_app`]: super::Client::get_integration_app*/
+    #[derive(Debug, Clone)]
+    pub struct GetIntegrationApp<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        app_id: Result<::std::string::String, String>,
+    }
+    impl<'a> GetIntegrationApp<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                app_id: Err("app_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn app_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.app_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for app_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/integrations/apps/{app_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::IntegrationApp>, Error<types::ErrorBody>> {
+            let Self { client, account_id, app_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let app_id = app_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/integrations/apps/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& app_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_integration_app",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_integration_hook`]
+
+[`Client::create_integration_hook`]: super::Client::create_integration_hook*/
+    #[derive(Debug, Clone)]
+    pub struct CreateIntegrationHook<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        body: Result<types::builder::IntegrationHookCreate, String>,
+    }
+    impl<'a> CreateIntegrationHook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::IntegrationHookCreate>,
+            <V as std::convert::TryInto<
+                types::IntegrationHookCreate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `IntegrationHookCreate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::IntegrationHookCreate,
+            ) -> types::builder::IntegrationHookCreate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/api/v1/accounts/{account_id}/integrations/hooks`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::IntegrationHook>, Error<types::ErrorBody>> {
+            let Self { client, account_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::IntegrationHookCreate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/integrations/hooks", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_integration_hook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_integration_hook`]
+
+[`Client::delete_integration_hook`]: super::Client::delete_integration_hook*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteIntegrationHook<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        hook_id: Result<i64, String>,
+    }
+    impl<'a> DeleteIntegrationHook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                hook_id: Err("hook_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn hook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.hook_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for hook_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, hook_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let hook_id = hook_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/integrations/hooks/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& hook_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_integration_hook",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_integration_hook`]
+
+[`Client::update_integration_hook`]: super::Client::update_integration_hook*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateIntegrationHook<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        hook_id: Result<i64, String>,
+        body: Result<types::builder::IntegrationHookUpdate, String>,
+    }
+    impl<'a> UpdateIntegrationHook<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                hook_id: Err("hook_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn hook_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.hook_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for hook_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::IntegrationHookUpdate>,
+            <V as std::convert::TryInto<
+                types::IntegrationHookUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `IntegrationHookUpdate` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::IntegrationHookUpdate,
+            ) -> types::builder::IntegrationHookUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::IntegrationHook>, Error<types::ErrorBody>> {
+            let Self { client, account_id, hook_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let hook_id = hook_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::IntegrationHookUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/integrations/hooks/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& hook_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_integration_hook",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

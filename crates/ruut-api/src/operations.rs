@@ -598,6 +598,26 @@ pub enum Operation {
     ///
     /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/articles`, sent by [`Client::create_article`](crate::Client::create_article).
     CreateArticle,
+    /// List the integration apps active for the account.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/integrations/apps`, sent by [`Client::list_integration_apps`](crate::Client::list_integration_apps).
+    ListIntegrationApps,
+    /// Show one integration app.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/integrations/apps/{app_id}`, sent by [`Client::get_integration_app`](crate::Client::get_integration_app).
+    GetIntegrationApp,
+    /// Connect the account to an integration app.
+    ///
+    /// `POST /api/v1/accounts/{account_id}/integrations/hooks`, sent by [`Client::create_integration_hook`](crate::Client::create_integration_hook).
+    CreateIntegrationHook,
+    /// Disconnect a hook.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/integrations/hooks/{hook_id}`, sent by [`Client::delete_integration_hook`](crate::Client::delete_integration_hook).
+    DeleteIntegrationHook,
+    /// Change a hook's status or settings.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/integrations/hooks/{hook_id}`, sent by [`Client::update_integration_hook`](crate::Client::update_integration_hook).
+    UpdateIntegrationHook,
     /// List the account's reporting events.
     ///
     /// `GET /api/v1/accounts/{account_id}/reporting_events`, sent by [`Client::get_account_reporting_events`](crate::Client::get_account_reporting_events).
@@ -761,6 +781,11 @@ impl Operation {
         Operation::UpdatePortal,
         Operation::CreateCategory,
         Operation::CreateArticle,
+        Operation::ListIntegrationApps,
+        Operation::GetIntegrationApp,
+        Operation::CreateIntegrationHook,
+        Operation::DeleteIntegrationHook,
+        Operation::UpdateIntegrationHook,
         Operation::GetAccountReportingEvents,
         Operation::GetConversationReportingEvents,
         Operation::GetInboxLabelMatrix,
@@ -922,6 +947,11 @@ impl Operation {
             Operation::UpdatePortal => "updatePortal",
             Operation::CreateCategory => "createCategory",
             Operation::CreateArticle => "createArticle",
+            Operation::ListIntegrationApps => "listIntegrationApps",
+            Operation::GetIntegrationApp => "getIntegrationApp",
+            Operation::CreateIntegrationHook => "createIntegrationHook",
+            Operation::DeleteIntegrationHook => "deleteIntegrationHook",
+            Operation::UpdateIntegrationHook => "updateIntegrationHook",
             Operation::GetAccountReportingEvents => "getAccountReportingEvents",
             Operation::GetConversationReportingEvents => "getConversationReportingEvents",
             Operation::GetInboxLabelMatrix => "getInboxLabelMatrix",
@@ -1094,6 +1124,11 @@ impl Operation {
             Operation::UpdatePortal => "update_portal",
             Operation::CreateCategory => "create_category",
             Operation::CreateArticle => "create_article",
+            Operation::ListIntegrationApps => "list_integration_apps",
+            Operation::GetIntegrationApp => "get_integration_app",
+            Operation::CreateIntegrationHook => "create_integration_hook",
+            Operation::DeleteIntegrationHook => "delete_integration_hook",
+            Operation::UpdateIntegrationHook => "update_integration_hook",
             Operation::GetAccountReportingEvents => "get_account_reporting_events",
             Operation::GetConversationReportingEvents => {
                 "get_conversation_reporting_events"
@@ -1248,6 +1283,11 @@ impl Operation {
             Operation::UpdatePortal => "PATCH",
             Operation::CreateCategory => "POST",
             Operation::CreateArticle => "POST",
+            Operation::ListIntegrationApps => "GET",
+            Operation::GetIntegrationApp => "GET",
+            Operation::CreateIntegrationHook => "POST",
+            Operation::DeleteIntegrationHook => "DELETE",
+            Operation::UpdateIntegrationHook => "PATCH",
             Operation::GetAccountReportingEvents => "GET",
             Operation::GetConversationReportingEvents => "GET",
             Operation::GetInboxLabelMatrix => "GET",
@@ -1585,6 +1625,21 @@ impl Operation {
             Operation::CreateArticle => {
                 "/api/v1/accounts/{account_id}/portals/{portal_id}/articles"
             }
+            Operation::ListIntegrationApps => {
+                "/api/v1/accounts/{account_id}/integrations/apps"
+            }
+            Operation::GetIntegrationApp => {
+                "/api/v1/accounts/{account_id}/integrations/apps/{app_id}"
+            }
+            Operation::CreateIntegrationHook => {
+                "/api/v1/accounts/{account_id}/integrations/hooks"
+            }
+            Operation::DeleteIntegrationHook => {
+                "/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}"
+            }
+            Operation::UpdateIntegrationHook => {
+                "/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}"
+            }
             Operation::GetAccountReportingEvents => {
                 "/api/v1/accounts/{account_id}/reporting_events"
             }
@@ -1748,6 +1803,11 @@ impl Operation {
             Operation::UpdatePortal => true,
             Operation::CreateCategory => false,
             Operation::CreateArticle => false,
+            Operation::ListIntegrationApps => true,
+            Operation::GetIntegrationApp => true,
+            Operation::CreateIntegrationHook => false,
+            Operation::DeleteIntegrationHook => true,
+            Operation::UpdateIntegrationHook => true,
             Operation::GetAccountReportingEvents => true,
             Operation::GetConversationReportingEvents => true,
             Operation::GetInboxLabelMatrix => true,
@@ -1900,6 +1960,11 @@ impl Operation {
             Operation::UpdatePortal => Source::Chatwoot,
             Operation::CreateCategory => Source::Chatwoot,
             Operation::CreateArticle => Source::Chatwoot,
+            Operation::ListIntegrationApps => Source::Chatwoot,
+            Operation::GetIntegrationApp => Source::Chatwoot,
+            Operation::CreateIntegrationHook => Source::Chatwoot,
+            Operation::DeleteIntegrationHook => Source::Chatwoot,
+            Operation::UpdateIntegrationHook => Source::Chatwoot,
             Operation::GetAccountReportingEvents => Source::Chatwoot,
             Operation::GetConversationReportingEvents => Source::Chatwoot,
             Operation::GetInboxLabelMatrix => Source::Chatwoot,
@@ -2053,6 +2118,11 @@ impl Operation {
             Operation::UpdatePortal => false,
             Operation::CreateCategory => false,
             Operation::CreateArticle => false,
+            Operation::ListIntegrationApps => false,
+            Operation::GetIntegrationApp => false,
+            Operation::CreateIntegrationHook => false,
+            Operation::DeleteIntegrationHook => false,
+            Operation::UpdateIntegrationHook => false,
             Operation::GetAccountReportingEvents => false,
             Operation::GetConversationReportingEvents => false,
             Operation::GetInboxLabelMatrix => false,
@@ -2249,6 +2319,11 @@ impl Operation {
             Operation::UpdatePortal => Some("PortalHandle::update"),
             Operation::CreateCategory => Some("PortalCategories::create"),
             Operation::CreateArticle => Some("PortalArticles::create"),
+            Operation::ListIntegrationApps => Some("IntegrationsHandle::list_apps"),
+            Operation::GetIntegrationApp => Some("IntegrationsHandle::get_app"),
+            Operation::CreateIntegrationHook => Some("IntegrationsHandle::create_hook"),
+            Operation::DeleteIntegrationHook => Some("IntegrationHookHandle::delete"),
+            Operation::UpdateIntegrationHook => Some("IntegrationHookHandle::update"),
             Operation::GetAccountReportingEvents => Some("ReportingEventQuery::send"),
             Operation::GetConversationReportingEvents => {
                 Some("ConversationHandle::reporting_events")
@@ -2425,6 +2500,11 @@ impl Operation {
             "updatePortal" => Some(Operation::UpdatePortal),
             "createCategory" => Some(Operation::CreateCategory),
             "createArticle" => Some(Operation::CreateArticle),
+            "listIntegrationApps" => Some(Operation::ListIntegrationApps),
+            "getIntegrationApp" => Some(Operation::GetIntegrationApp),
+            "createIntegrationHook" => Some(Operation::CreateIntegrationHook),
+            "deleteIntegrationHook" => Some(Operation::DeleteIntegrationHook),
+            "updateIntegrationHook" => Some(Operation::UpdateIntegrationHook),
             "getAccountReportingEvents" => Some(Operation::GetAccountReportingEvents),
             "getConversationReportingEvents" => {
                 Some(Operation::GetConversationReportingEvents)
@@ -2610,6 +2690,11 @@ impl Operation {
             "update_portal" => Some(Operation::UpdatePortal),
             "create_category" => Some(Operation::CreateCategory),
             "create_article" => Some(Operation::CreateArticle),
+            "list_integration_apps" => Some(Operation::ListIntegrationApps),
+            "get_integration_app" => Some(Operation::GetIntegrationApp),
+            "create_integration_hook" => Some(Operation::CreateIntegrationHook),
+            "delete_integration_hook" => Some(Operation::DeleteIntegrationHook),
+            "update_integration_hook" => Some(Operation::UpdateIntegrationHook),
             "get_account_reporting_events" => Some(Operation::GetAccountReportingEvents),
             "get_conversation_reporting_events" => {
                 Some(Operation::GetConversationReportingEvents)

@@ -198,6 +198,11 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::UpdatePortal => Self::cli_update_portal(),
             CliCommand::CreateCategory => Self::cli_create_category(),
             CliCommand::CreateArticle => Self::cli_create_article(),
+            CliCommand::ListIntegrationApps => Self::cli_list_integration_apps(),
+            CliCommand::GetIntegrationApp => Self::cli_get_integration_app(),
+            CliCommand::CreateIntegrationHook => Self::cli_create_integration_hook(),
+            CliCommand::DeleteIntegrationHook => Self::cli_delete_integration_hook(),
+            CliCommand::UpdateIntegrationHook => Self::cli_update_integration_hook(),
             CliCommand::GetAccountReportingEvents => {
                 Self::cli_get_account_reporting_events()
             }
@@ -5918,6 +5923,164 @@ impl<T: CliConfig> Cli<T> {
                 "Create an article in a portal\n\nCreates an article of the portal. The portal is looked up first (`find_by!`), so an\nunknown slug answers 404 \"Resource could not be found\" even to an agent; then\nadministrators only: an agent is answered 401 \"You are not authorized to do this\naction\". The fields are read from `article` (Rails wraps top-level fields; a body\nwith none answers 422 `param is missing or the value is empty: article`).\n\nThe model requires `title`, `content` and `author_id`, which the server does not\nfill in from the caller: without an author the answer is 422 \"Author must exist,\nAuthor can't be blank\" (any user of the server may be the author). `status` is a\nstring, `draft` (the default), `published` or `archived`: a Rails enum with\nstring values; Chatwoot's swagger types it as an integer. The slug defaults to\n`<unix seconds>-<parameterized title>`; the locale is the category's, else the one\nsent, else the portal's default locale; `position` defaults to the highest position\nof the account's articles in the same category plus 10 (10 for the first).\n`associated_article_id` names an article of the portal this one translates; the\nlink is made to that article's own root. An unknown one answers 404 after the\narticle is saved (`associate_root_article` runs `find` after `create!`), as the\nserver does. A slug another article has is a 500 on the server (a unique index with\nno validation); the sandbox answers 422 \"Slug has already been taken\".\n\nServer: `ArticlesController#create`, `#article_params`, `#portal`,\n`ArticlePolicy#create?` (administrators), `Article` validations and callbacks\n(`ensure_article_slug`, `ensure_locale_in_article`, `add_position_to_article`,\n`associate_root_article`), views `articles/create.json.jbuilder`,\n`articles/_article.json.jbuilder`, `models/_agent.json.jbuilder`\n(app/controllers/api/v1/accounts/articles_controller.rb, app/policies/\narticle_policy.rb, app/models/article.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_integration_apps() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .about(
+                "List the integration apps active for the account\n\nThe apps of the server's catalogue (`config/integration/apps.yml`, in its order) that\nare active for the account, as `{\"payload\": [...]}`, each with the account's hooks\ninto it. Any member of the account may list (the controller's\n`check_admin_authorization?` covers no action of this controller).\n\nWhich apps are active depends on the installation (`Integrations::App#active?`):\n`slack` needs `SLACK_CLIENT_SECRET`, `linear` the `linear_integration` feature and\n`LINEAR_CLIENT_ID`, `shopify` the `shopify_integration` feature and\n`SHOPIFY_CLIENT_ID`, `notion` the `notion_integration` feature and\n`NOTION_CLIENT_ID`, `leadsquared` the `crm_integration` feature; every other app\n(`webhook`, `dashboard_apps`, `openai`, `dialogflow`, `google_translate`, `dyte`) is\nalways active. `enabled` says whether the account uses the app: for `webhook` whether\nit has a webhook, for `dashboard_apps` a dashboard app, for the others a hook.\n\nAn administrator also gets every key of the app's catalogue entry (`logo`,\n`i18n_key`, `hook_type`, `allow_multiple_hooks`, `settings_json_schema`,\n`settings_form_schema`, `visible_properties`, `feature_flag`, as present), `action`\nand `button` (the install URL, null when the entry has none), and the hooks'\n`settings` and `reference_id`; an agent gets `id`, `name`, `description`,\n`short_description`, `enabled` and the hooks without those two keys.\n`short_description` of `webhook` and `dashboard_apps` is I18n's\n\"Translation missing: en.integration_apps.….short_description\" (en.yml has none).\n\nChatwoot's swagger lists only some of these keys and types the hooks' ids as strings;\nthe view renders integers.\n\nThe sandbox has no installation secrets and no feature flags for integrations, so it\nlists the six always-active apps; `dashboard_apps` is never enabled there (it has no\ndashboard apps).\n\nServer: `Integrations::AppsController#index` (app/controllers/api/v1/accounts/integrations/apps_controller.rb),\n`Integrations::App` (app/models/integrations/app.rb, config/integration/apps.yml,\nconfig/locales/en.yml `integration_apps`), views\napp/views/api/v1/accounts/integrations/apps/index.json.jbuilder,\napp/views/api/v1/models/_app.json.jbuilder and _hook.json.jbuilder.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_integration_app() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("app-id")
+                    .long("app-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help("The app's id, such as `dyte`."),
+            )
+            .about(
+                "Show one integration app\n\nOne app of the server's catalogue, rendered as in listIntegrationApps (the same keys\nfor an administrator and for an agent), whether or not it is active for the\naccount: `slack`, `linear`, `shopify`, `notion` and `leadsquared` are shown here\neven where the listing leaves them out. Any member of the account may ask.\n\nFor an administrator `action` is the install URL as `Integrations::App#action`\nbuilds it: Slack's with `&client_id=<SLACK_CLIENT_ID>&redirect_uri=<FRONTEND_URL>/app/accounts/<id>/settings/integrations/slack`,\nLinear's with `response_type`, `client_id`, `redirect_uri`, a signed `state` and\n`scope`. The sandbox has none of those settings configured, so they are empty\nthere (`state=` too: the server leaves it empty without `LINEAR_CLIENT_SECRET`).\n\nAn id the catalogue does not have: the server renders the view with no app and\nanswers 500 (`Integrations::App.find` returns nil); the sandbox answers 404\n\"Resource could not be found\".\n\nServer: `Integrations::AppsController#show` (app/controllers/api/v1/accounts/integrations/apps_controller.rb),\n`Integrations::App` (app/models/integrations/app.rb, app/helpers/linear/integration_helper.rb),\nviews app/views/api/v1/accounts/integrations/apps/show.json.jbuilder and\napp/views/api/v1/models/_app.json.jbuilder.\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_create_integration_hook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("app-id")
+                    .long("app-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required_unless_present("json-body")
+                    .help(
+                        "The app's id, such as `dyte` (Chatwoot's swagger says integer: it is not).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("inbox-id")
+                    .long("inbox-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The inbox of an inbox app (`dialogflow`)."),
+            )
+            .arg(
+                ::clap::Arg::new("status")
+                    .long("status")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::IntegrationHookStatus::Enabled.to_string(),
+                                types::IntegrationHookStatus::Disabled.to_string(),
+                            ]),
+                            |s| types::IntegrationHookStatus::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Connect the account to an integration app\n\nCreates a hook of the account into the app `app_id`, with the app's `settings`.\nAdministrators only: an agent is answered 401 \"You are not authorized to do this\naction\" (`HookPolicy#create?`), whatever the body. The fields may also be sent inside\n`hook` (Rails wraps top-level fields into it); a body with neither answers 422\n`param is missing or the value is empty: hook`.\n\n`hook_type` comes from the app's catalogue entry (`inbox` for `dialogflow`, `account`\nfor the others, and `account` for an app id the catalogue does not have: the model\nchecks only that `app_id` is present, so the server stores a hook into an unknown\napp, and one into an inactive app, such as `slack` on an installation without Slack).\nValidation failures answer 422 with `message` and `attributes`, in the model's order:\nno `app_id` \"App can't be blank\"; an inbox app without `inbox_id` \"Inbox can't be\nblank\"; `settings` that do not match the app's `settings_json_schema` (`openai`,\n`dialogflow`, `google_translate`, `dyte`, `leadsquared`: required keys, their types,\nno other keys; no settings at all is `{}`) \"Settings : Invalid settings data\"; an app\nwhose `feature_flag` the account lacks (`leadsquared`: `crm_integration`) \"Feature\nflag Feature not enabled\"; a second hook into an app without\n`allow_multiple_hooks` (every app but `webhook`, `dashboard_apps` and `dialogflow`)\n\"App has already been taken\". `inbox_id` is not checked against the account's inboxes\n(there is no foreign key): an id of no inbox is stored and rendered as `inbox: null`.\n\n`status` takes `enabled` (the default) or `disabled`; the server also takes `1` and\n`0` (the enum's values, which Chatwoot's swagger documents), as the sandbox does, and\nanswers any other value with a 500 (`ArgumentError` from the enum), where the sandbox\nanswers 422. Chatwoot's swagger types `app_id` as an integer: it is the app's string\nid (`dyte`, `openai`, ...). The answer is the hook itself, not wrapped in `payload`.\n\nServer: `Integrations::HooksController#create` (`params.require(:hook).permit(:app_id,\n:inbox_id, :status, settings: {})`, `create!`), `Integrations::Hook` validations\n(app/models/integrations/hook.rb), `HookPolicy#create?` (app/policies/hook_policy.rb),\nviews app/views/api/v1/accounts/integrations/hooks/create.json.jbuilder and\napp/views/api/v1/models/_hook.json.jbuilder\n(app/controllers/api/v1/accounts/integrations/hooks_controller.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_integration_hook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("hook-id")
+                    .long("hook-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The hook's id."),
+            )
+            .about(
+                "Disconnect a hook\n\nDeletes the hook; the app is no longer `enabled` for the account once it has no hook\nleft. The answer is an empty 200. As on update, the hook is looked up first: an\nunknown id answers 404 to anyone, and a hook that exists answers 401 to an agent\n(administrators only, `HookPolicy#destroy?`).\n\nServer: `Integrations::HooksController#destroy` (`destroy!`, `head :ok`),\n`HookPolicy#destroy?` (app/controllers/api/v1/accounts/integrations/hooks_controller.rb,\napp/policies/hook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_integration_hook() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("hook-id")
+                    .long("hook-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The hook's id."),
+            )
+            .arg(
+                ::clap::Arg::new("status")
+                    .long("status")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::IntegrationHookStatus::Enabled.to_string(),
+                                types::IntegrationHookStatus::Disabled.to_string(),
+                            ]),
+                            |s| types::IntegrationHookStatus::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a hook's status or settings\n\nChanges the hook's `status` and replaces its `settings` (whichever are sent); the\nother fields are read-only and ignored. The same validations as on create apply\n(422 with `message` and `attributes`; settings are checked against the app's schema\nagain). A body with no field of the hook answers 422 `param is missing or the value\nis empty: hook`. Rails also routes `PUT` here.\n\nThe hook is looked up before the policy runs (`before_action :fetch_hook` comes\nfirst): an unknown id answers 404 to anyone, and a hook that exists answers 401 to an\nagent (administrators only, `HookPolicy#update?`).\n\nServer: `Integrations::HooksController#update` (`update!(permitted_params.slice(:status,\n:settings))`), `HookPolicy#update?`, views\napp/views/api/v1/accounts/integrations/hooks/update.json.jbuilder and\napp/views/api/v1/models/_hook.json.jbuilder\n(app/controllers/api/v1/accounts/integrations/hooks_controller.rb,\napp/models/integrations/hook.rb, app/policies/hook_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub fn cli_get_account_reporting_events() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -6396,6 +6559,21 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::UpdatePortal => self.execute_update_portal(matches).await,
             CliCommand::CreateCategory => self.execute_create_category(matches).await,
             CliCommand::CreateArticle => self.execute_create_article(matches).await,
+            CliCommand::ListIntegrationApps => {
+                self.execute_list_integration_apps(matches).await
+            }
+            CliCommand::GetIntegrationApp => {
+                self.execute_get_integration_app(matches).await
+            }
+            CliCommand::CreateIntegrationHook => {
+                self.execute_create_integration_hook(matches).await
+            }
+            CliCommand::DeleteIntegrationHook => {
+                self.execute_delete_integration_hook(matches).await
+            }
+            CliCommand::UpdateIntegrationHook => {
+                self.execute_update_integration_hook(matches).await
+            }
             CliCommand::GetAccountReportingEvents => {
                 self.execute_get_account_reporting_events(matches).await
             }
@@ -11130,6 +11308,150 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_integration_apps(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_integration_apps();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        self.config.execute_list_integration_apps(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_integration_app(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_integration_app();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("app-id") {
+            request = request.app_id(value.clone());
+        }
+        self.config.execute_get_integration_app(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_create_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.create_integration_hook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("app-id") {
+            request = request.body_map(|body| { body.app_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("inbox-id") {
+            request = request.body_map(|body| { body.inbox_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<types::IntegrationHookStatus>("status") {
+            request = request.body_map(|body| { body.status(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::IntegrationHookCreate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_create_integration_hook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_integration_hook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("hook-id") {
+            request = request.hook_id(value.clone());
+        }
+        self.config.execute_delete_integration_hook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_integration_hook();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("hook-id") {
+            request = request.hook_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<types::IntegrationHookStatus>("status") {
+            request = request.body_map(|body| { body.status(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<
+                types::IntegrationHookUpdate,
+            >(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_integration_hook(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_get_account_reporting_events(
         &self,
         matches: &::clap::ArgMatches,
@@ -12280,6 +12602,41 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_integration_apps(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListIntegrationApps,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_integration_app(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetIntegrationApp,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_create_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::CreateIntegrationHook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteIntegrationHook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_integration_hook(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateIntegrationHook,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_get_account_reporting_events(
         &self,
         matches: &::clap::ArgMatches,
@@ -12454,6 +12811,11 @@ pub enum CliCommand {
     UpdatePortal,
     CreateCategory,
     CreateArticle,
+    ListIntegrationApps,
+    GetIntegrationApp,
+    CreateIntegrationHook,
+    DeleteIntegrationHook,
+    UpdateIntegrationHook,
     GetAccountReportingEvents,
     GetConversationReportingEvents,
     GetInboxLabelMatrix,
@@ -12533,7 +12895,10 @@ impl CliCommand {
             CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
             CliCommand::ListPortals, CliCommand::CreatePortal, CliCommand::GetPortal,
             CliCommand::UpdatePortal, CliCommand::CreateCategory,
-            CliCommand::CreateArticle, CliCommand::GetAccountReportingEvents,
+            CliCommand::CreateArticle, CliCommand::ListIntegrationApps,
+            CliCommand::GetIntegrationApp, CliCommand::CreateIntegrationHook,
+            CliCommand::DeleteIntegrationHook, CliCommand::UpdateIntegrationHook,
+            CliCommand::GetAccountReportingEvents,
             CliCommand::GetConversationReportingEvents, CliCommand::GetInboxLabelMatrix,
             CliCommand::DownloadCsatSurveyResponses,
         ]
@@ -12702,6 +13067,11 @@ impl CliCommand {
             CliCommand::UpdatePortal => "update_portal",
             CliCommand::CreateCategory => "create_category",
             CliCommand::CreateArticle => "create_article",
+            CliCommand::ListIntegrationApps => "list_integration_apps",
+            CliCommand::GetIntegrationApp => "get_integration_app",
+            CliCommand::CreateIntegrationHook => "create_integration_hook",
+            CliCommand::DeleteIntegrationHook => "delete_integration_hook",
+            CliCommand::UpdateIntegrationHook => "update_integration_hook",
             CliCommand::GetAccountReportingEvents => "get_account_reporting_events",
             CliCommand::GetConversationReportingEvents => {
                 "get_conversation_reporting_events"

@@ -169,6 +169,7 @@ mod fixtures;
 mod help_center;
 mod ids;
 mod inbox_config;
+mod integrations;
 mod journal;
 mod macros;
 mod notes;

@@ -98,7 +98,7 @@ impl Path<'_> {
             .transpose()
     }
 
-    /// The text of the parameter `name` (a slug), if the path has it.
+    /// The text of the parameter `name` (a slug, an app id), if the path has it.
     pub fn text(&self, name: &str) -> Option<&str> {
         self.0
             .iter()

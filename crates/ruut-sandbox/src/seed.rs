@@ -269,6 +269,7 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     crate::csat::seed(&mut store, 2);
     crate::audit::seed(&mut store, 2);
     let help_center = crate::help_center::seed(&mut store.help_center, 1, 2, 1, BASE);
+    let [main_account_hook_id, hook_id] = crate::integrations::seed(&mut store, [1, 2]);
 
     let long = store.conversation(1, 1).map_or(0, |c| c.messages.len());
     let info = SeedInfo {
@@ -324,6 +325,8 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
         admin_portal_slug: help_center.admin_portal_slug,
         admin_category_id: help_center.admin_category_id,
         admin_article_id: help_center.admin_article_id,
+        hook_id,
+        main_account_hook_id,
     };
     (store, info)
 }

@@ -99,4 +99,9 @@ pub struct SeedInfo {
     pub admin_category_id: i64,
     /// A published article of that category, by the token user.
     pub admin_article_id: i64,
+    /// An integration hook (`dyte`) of the second account.
+    pub hook_id: i64,
+    /// An integration hook (`dyte`) of the main account (where the token
+    /// user is an agent).
+    pub main_account_hook_id: i64,
 }

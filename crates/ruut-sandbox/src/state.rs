@@ -297,6 +297,8 @@ pub(crate) struct Store {
     pub audit_logs: Vec<crate::audit::AuditLog>,
     /// Help center portals, categories and articles.
     pub help_center: crate::help_center::HelpCenter,
+    /// The accounts' integration hooks (`createIntegrationHook`).
+    pub hooks: crate::integrations::Hooks,
 }
 
 impl Store {

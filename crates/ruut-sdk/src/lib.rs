@@ -180,6 +180,7 @@ mod error;
 pub mod filter;
 mod help_center;
 mod inboxes;
+mod integrations;
 mod labels;
 mod macros;
 mod pagination;
@@ -245,6 +246,9 @@ pub use help_center::{
 };
 pub use inboxes::create::CreateInboxRequest;
 pub use inboxes::handle::{InboxHandle, UpdateInboxRequest};
+pub use integrations::IntegrationsHandle;
+pub use integrations::create::CreateIntegrationHookRequest;
+pub use integrations::hook::{IntegrationHookHandle, UpdateIntegrationHookRequest};
 pub use labels::{CreateLabelRequest, LabelHandle, UpdateLabelRequest};
 pub use macros::create::CreateMacroRequest;
 pub use macros::handle::{MacroHandle, UpdateMacroRequest};

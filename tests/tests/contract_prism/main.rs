@@ -41,6 +41,7 @@ mod filter;
 mod help_center;
 mod inbox_members;
 mod inboxes;
+mod integrations;
 mod labels;
 mod macros;
 mod message_changes;
@@ -90,6 +91,7 @@ fn steps() -> Vec<Step> {
         reports::steps(),
         reporting_events::steps(),
         help_center::steps(),
+        integrations::steps(),
     ]
     .into_iter()
     .flatten()

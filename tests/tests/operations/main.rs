@@ -42,6 +42,7 @@ mod filter;
 mod help_center;
 mod inbox_members;
 mod inboxes;
+mod integrations;
 mod labels;
 mod macros;
 mod messages;
@@ -93,6 +94,7 @@ pub fn table() -> Vec<Entry> {
         reporting_events::entries(),
         audit_logs::entries(),
         help_center::entries(),
+        integrations::entries(),
     ]
     .into_iter()
     .flatten()

@@ -217,6 +217,8 @@ pub struct Ids {
     pub automation_rule: i64,
     /// The slug of a help center portal of `admin_account` (`{portal_id}`).
     pub portal: &'static str,
+    /// An integration hook of `admin_account`.
+    pub hook: i64,
 }
 
 /// The slug that stands for an unknown portal.
@@ -241,6 +243,7 @@ impl Ids {
             "webhook_id" => &mut self.webhook,
             "macro_id" => &mut self.macro_id,
             "automation_rule_id" => &mut self.automation_rule,
+            "hook_id" => &mut self.hook,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -346,6 +349,7 @@ impl World {
             macro_id: self.seed.macro_id,
             automation_rule: self.seed.automation_rule_id,
             portal: self.portal,
+            hook: self.seed.hook_id,
         }
     }
 

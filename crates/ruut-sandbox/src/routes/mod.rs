@@ -33,6 +33,7 @@ mod inbox_bots;
 mod inbox_label_matrix;
 mod inbox_members;
 mod inboxes;
+mod integrations;
 mod labels;
 mod macro_execution;
 mod macros;
@@ -214,6 +215,11 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::UpdatePortal => serve(m, help_center::update),
         Op::CreateCategory => serve(m, help_center::create_category),
         Op::CreateArticle => serve(m, help_center::create_article),
+        Op::ListIntegrationApps => serve(m, integrations::list_apps),
+        Op::GetIntegrationApp => serve(m, integrations::show_app),
+        Op::CreateIntegrationHook => serve(m, integrations::create),
+        Op::UpdateIntegrationHook => serve(m, integrations::update),
+        Op::DeleteIntegrationHook => serve(m, integrations::delete),
         _ => return None,
     })
 }
