@@ -9,6 +9,7 @@ mod settings;
 use serde_json::{Map, Value, json};
 
 use crate::errors::ApiError;
+use crate::records::{AccountRecords, account_record};
 use crate::state::Store;
 use catalogue::App;
 
@@ -30,36 +31,9 @@ pub(crate) struct Hook {
 }
 
 /// Every account's hooks, and the next id.
-#[derive(Clone, Debug)]
-pub(crate) struct Hooks {
-    pub list: Vec<Hook>,
-    next_id: i64,
-}
+pub(crate) type Hooks = AccountRecords<Hook>;
 
-impl Default for Hooks {
-    fn default() -> Self {
-        Self {
-            list: Vec::new(),
-            next_id: 1,
-        }
-    }
-}
-
-impl Hooks {
-    /// Hands out the next hook id.
-    pub fn take_id(&mut self) -> i64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        id
-    }
-
-    /// Where the account's hook `id` is in the list.
-    pub fn index(&self, account_id: i64, id: i64) -> Option<usize> {
-        self.list
-            .iter()
-            .position(|h| h.account_id == account_id && h.id == id)
-    }
-}
+account_record!(Hook);
 
 impl Hook {
     /// The hook's validations, in the model's order, as one 422 listing every
