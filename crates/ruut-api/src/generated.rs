@@ -4680,6 +4680,7 @@ The keys that may be null (`inbox`, `reference_id`) are always sent, but are not
         pub app_id: ::std::string::String,
         pub hook_type: crate::enums::IntegrationHookType,
         pub id: i64,
+        ///The inbox of an inbox hook (`inbox.slice(:id, :name)`); null for an account hook or an inbox that no longer exists.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub inbox: ::std::option::Option<IntegrationHookInbox>,
         ///Administrators only: the remote id some apps store (null for the others).
@@ -4723,7 +4724,7 @@ The keys that may be null (`inbox`, `reference_id`) are always sent, but are not
             Default::default()
         }
     }
-    ///The inbox of an inbox hook (`inbox.slice(:id, :name)`).
+    ///The inbox of an inbox hook (`inbox.slice(:id, :name)`); null for an account hook or an inbox that no longer exists.
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5976,7 +5977,7 @@ The keys that may be null (`archived_articles_count`, `published_count`, `draft_
     pub struct PortalSslSettings {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<::std::string::String>,
-        ///As Cloudflare sends them.
+        ///As Cloudflare sends them (any JSON value, null included).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub verification_errors: ::std::option::Option<::serde_json::Value>,
     }
@@ -6380,7 +6381,7 @@ The keys that may be null (`value_in_business_hours`, `event_start_time`,
     pub struct ReportingEventMeta {
         ///Events on all pages.
         pub count: i64,
-        ///The page asked for
+        ///The page asked for, as the server read it.
         pub current_page: i64,
         ///Pages of 25 (0 when there are no events).
         pub total_pages: i64,
