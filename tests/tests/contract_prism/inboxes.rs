@@ -30,7 +30,16 @@ pub fn steps() -> Vec<Step> {
         Step::ok(
             ListInboxes,
             "an agent's inboxes",
-            send!(|c| c.user.list_inboxes().account_id(c.found().account)),
+            send!(
+                |c| c.user.list_inboxes().account_id(c.found().account),
+                // An agent lists the inboxes it is a member of: the steps
+                // below read one of those (a conversation's inbox need not be).
+                |list| c.learn(|found| {
+                    if let Some(inbox) = list.payload.first() {
+                        found.inbox = inbox.id;
+                    }
+                })
+            ),
         ),
         Step::status(
             ListInboxes,
