@@ -95,6 +95,7 @@ fn category_ref(category: &Category) -> Value {
 pub(crate) fn category(hc: &HelpCenter, category: &Category) -> Value {
     let articles = hc
         .articles
+        .list
         .iter()
         .filter(|a| a.category_id == Some(category.id))
         .count();
@@ -156,6 +157,7 @@ pub(crate) fn article(store: &Store, account_id: i64, article: &Article) -> Valu
     }
     let translations: Vec<Value> = hc
         .articles
+        .list
         .iter()
         .filter(|a| a.associated_article_id == Some(article.id))
         .map(|a| associated(store, account_id, a))
@@ -184,7 +186,7 @@ fn associated(store: &Store, account_id: i64, article: &Article) -> Value {
     if let Value::Object(fields) = fields {
         map = fields;
     }
-    if let Some(p) = hc.portals.iter().find(|p| p.id == article.portal_id) {
+    if let Some(p) = hc.portals.list.iter().find(|p| p.id == article.portal_id) {
         map.insert("portal".into(), portal(hc, p));
     }
     map.insert("views".into(), json!(article.views));

@@ -8,6 +8,8 @@ pub(crate) mod rules;
 
 use serde_json::{Value, json};
 
+use crate::records::{AccountRecords, account_record};
+
 /// A portal (`portals` table). Its slug is unique across the whole server.
 #[derive(Clone, Debug)]
 pub(crate) struct Portal {
@@ -68,47 +70,25 @@ pub(crate) struct Article {
     pub updated_at: i64,
 }
 
-/// Every account's portals, categories and articles, and the next ids.
-#[derive(Clone, Debug)]
+/// Every account's portals, categories and articles, each table with its
+/// next id.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct HelpCenter {
-    pub portals: Vec<Portal>,
-    pub categories: Vec<Category>,
-    pub articles: Vec<Article>,
-    next_ids: [i64; 3],
+    pub portals: AccountRecords<Portal>,
+    pub categories: AccountRecords<Category>,
+    pub articles: AccountRecords<Article>,
 }
 
-impl Default for HelpCenter {
-    fn default() -> Self {
-        Self {
-            portals: Vec::new(),
-            categories: Vec::new(),
-            articles: Vec::new(),
-            next_ids: [1, 1, 1],
-        }
-    }
-}
-
-/// Which table an id is taken for.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Table {
-    Portals = 0,
-    Categories = 1,
-    Articles = 2,
-}
+account_record!(Portal);
+account_record!(Category);
+account_record!(Article);
 
 impl HelpCenter {
-    /// Hands out the next id of `table`.
-    pub fn take_id(&mut self, table: Table) -> i64 {
-        let next = &mut self.next_ids[table as usize];
-        let id = *next;
-        *next += 1;
-        id
-    }
-
     /// Where the account's portal with this slug is in `portals`
     /// (`Current.account.portals.find_by(slug:)`).
     pub fn portal_index(&self, account_id: i64, slug: &str) -> Option<usize> {
         self.portals
+            .list
             .iter()
             .position(|p| p.account_id == account_id && p.slug == slug)
     }
@@ -116,12 +96,13 @@ impl HelpCenter {
     /// Any category of the server with this id (`belongs_to` looks globally).
     pub fn category(&self, id: Option<i64>) -> Option<&Category> {
         let id = id?;
-        self.categories.iter().find(|c| c.id == id)
+        self.categories.list.iter().find(|c| c.id == id)
     }
 
     /// The portal's categories.
     pub fn categories_of(&self, portal_id: i64) -> impl Iterator<Item = &Category> {
         self.categories
+            .list
             .iter()
             .filter(move |c| c.portal_id == portal_id)
     }
@@ -129,6 +110,7 @@ impl HelpCenter {
     /// The portal's articles.
     pub fn articles_of(&self, portal_id: i64) -> impl Iterator<Item = &Article> {
         self.articles
+            .list
             .iter()
             .filter(move |a| a.portal_id == portal_id)
     }
@@ -156,8 +138,8 @@ pub(crate) fn seed(
     at: i64,
 ) -> Seeded {
     let portal = |hc: &mut HelpCenter, account_id, name: &str, slug: &str| {
-        let id = hc.take_id(Table::Portals);
-        hc.portals.push(Portal {
+        let id = hc.portals.take_id();
+        hc.portals.list.push(Portal {
             id,
             account_id,
             name: name.to_owned(),
@@ -175,8 +157,8 @@ pub(crate) fn seed(
     };
     portal(hc, account_id, "Product docs", "product-docs");
     let admin_portal = portal(hc, admin_account_id, "Handbook", "handbook");
-    let category_id = hc.take_id(Table::Categories);
-    hc.categories.push(Category {
+    let category_id = hc.categories.take_id();
+    hc.categories.list.push(Category {
         id: category_id,
         account_id: admin_account_id,
         portal_id: admin_portal,
@@ -189,8 +171,8 @@ pub(crate) fn seed(
         parent_category_id: None,
         associated_category_id: None,
     });
-    let article_id = hc.take_id(Table::Articles);
-    hc.articles.push(Article {
+    let article_id = hc.articles.take_id();
+    hc.articles.list.push(Article {
         id: article_id,
         account_id: admin_account_id,
         portal_id: admin_portal,

@@ -98,7 +98,7 @@ pub(crate) fn validate_portal(hc: &HelpCenter, portal: &Portal) -> Result<(), Ap
     if portal.slug.trim().is_empty() {
         errors.push(("slug", "Slug can't be blank".to_owned()));
     }
-    let others = || hc.portals.iter().filter(|p| p.id != portal.id);
+    let others = || hc.portals.list.iter().filter(|p| p.id != portal.id);
     if others().any(|p| p.slug == portal.slug) {
         errors.push(("slug", "Slug has already been taken".to_owned()));
     }
@@ -269,8 +269,8 @@ pub(crate) fn validate_article(store: &Store, article: &Article) -> Result<(), A
         errors.push(("content", "Content can't be blank".to_owned()));
     }
     invalid(&errors)?;
-    let taken =
-        (store.help_center.articles.iter()).any(|a| a.id != article.id && a.slug == article.slug);
+    let taken = (store.help_center.articles.list.iter())
+        .any(|a| a.id != article.id && a.slug == article.slug);
     if taken {
         return invalid(&[("slug", "Slug has already been taken".to_owned())]);
     }

@@ -18,7 +18,7 @@ use crate::admin_config::wrapped;
 use crate::auth::Caller;
 use crate::clock;
 use crate::errors::{ApiError, json_response};
-use crate::help_center::{Article, Category, Portal, Table, json, rules};
+use crate::help_center::{Article, Category, Portal, json, rules};
 use crate::scope::{Account, AccountScope, InAccount, Path, Place, Reply, Scope};
 use crate::state::Store;
 use crate::validate::Query;
@@ -123,7 +123,7 @@ fn portal(cx: &PortalScope<'_>) -> Result<usize, ApiError> {
 pub(crate) fn list(cx: AccountScope<'_>) -> Reply {
     let account_id = cx.account_id();
     let hc = &cx.store.help_center;
-    let payload: Vec<Value> = (hc.portals.iter())
+    let payload: Vec<Value> = (hc.portals.list.iter())
         .filter(|p| p.account_id == account_id)
         .map(|p| json::portal(hc, p))
         .collect();
@@ -138,7 +138,7 @@ pub(crate) fn show(cx: PortalScope<'_>, query: Query) -> Reply {
     let index = portal(&cx)?;
     let hc = &cx.store.help_center;
     let locale = query.get("locale").filter(|l| !l.is_empty());
-    let body = json::shown_portal(hc, &hc.portals[index], locale, cx.user_id());
+    let body = json::shown_portal(hc, &hc.portals.list[index], locale, cx.user_id());
     Ok(json_response(StatusCode::OK, &body))
 }
 
@@ -169,9 +169,9 @@ pub(crate) fn create(mut cx: AccountScope<'_>, bytes: Bytes) -> Reply {
     portal.custom_domain = portal.custom_domain.map(|d| rules::custom_domain_host(&d));
     let hc = &mut cx.store.help_center;
     rules::validate_portal(hc, &portal)?;
-    portal.id = hc.take_id(Table::Portals);
+    portal.id = hc.portals.take_id();
     let body = json::portal(hc, &portal);
-    hc.portals.push(portal);
+    hc.portals.list.push(portal);
     Ok(json_response(StatusCode::OK, &body))
 }
 
@@ -180,7 +180,7 @@ pub(crate) fn update(mut cx: PortalScope<'_>, bytes: Bytes) -> Reply {
     administrators(&cx)?;
     let index = portal(&cx)?;
     let hc = &mut cx.store.help_center;
-    let mut changed = hc.portals[index].clone();
+    let mut changed = hc.portals.list[index].clone();
     // `params[:portal].present?`: a body with no portal field changes nothing.
     match wrapped(&bytes, "portal", PORTAL_ATTRIBUTES) {
         Ok(fields) => {
@@ -191,7 +191,7 @@ pub(crate) fn update(mut cx: PortalScope<'_>, bytes: Bytes) -> Reply {
         Err(e) => return Err(e),
     }
     let body = json::portal(hc, &changed);
-    hc.portals[index] = changed;
+    hc.portals.list[index] = changed;
     Ok(json_response(StatusCode::OK, &body))
 }
 
@@ -201,7 +201,7 @@ pub(crate) fn create_category(mut cx: PortalScope<'_>, bytes: Bytes) -> Reply {
     let index = portal(&cx)?;
     let fields = wrapped(&bytes, "category", CATEGORY_ATTRIBUTES)?;
     let hc = &mut cx.store.help_center;
-    let portal = hc.portals[index].clone();
+    let portal = hc.portals.list[index].clone();
     let mut category = Category {
         id: 0,
         account_id: portal.account_id,
@@ -217,9 +217,9 @@ pub(crate) fn create_category(mut cx: PortalScope<'_>, bytes: Bytes) -> Reply {
     };
     rules::apply_category(&mut category, &fields)?;
     rules::validate_category(hc, &portal, &category)?;
-    category.id = hc.take_id(Table::Categories);
+    category.id = hc.categories.take_id();
     let body = json!({"payload": json::category(hc, &category)});
-    hc.categories.push(category);
+    hc.categories.list.push(category);
     Ok(json_response(StatusCode::OK, &body))
 }
 
@@ -229,7 +229,7 @@ pub(crate) fn create_article(mut cx: PortalScope<'_>, bytes: Bytes) -> Reply {
     administrators(&cx)?;
     let fields = wrapped(&bytes, "article", ARTICLE_ATTRIBUTES)?;
     let account_id = cx.account_id();
-    let portal = cx.store.help_center.portals[index].clone();
+    let portal = cx.store.help_center.portals.list[index].clone();
     let now = clock::now();
     let mut article = Article {
         id: 0,
@@ -253,10 +253,10 @@ pub(crate) fn create_article(mut cx: PortalScope<'_>, bytes: Bytes) -> Reply {
     settle(&cx.store, &portal, &mut article, now);
     rules::validate_article(&cx.store, &article)?;
     let hc = &mut cx.store.help_center;
-    article.id = hc.take_id(Table::Articles);
+    article.id = hc.articles.take_id();
     let root = article.associated_article_id;
     let id = article.id;
-    hc.articles.push(article);
+    hc.articles.list.push(article);
     // `associate_root_article` runs after `create!`: an unknown article is a
     // 404 with the new one already saved.
     if let Some(root) = root {
@@ -265,11 +265,11 @@ pub(crate) fn create_article(mut cx: PortalScope<'_>, bytes: Bytes) -> Reply {
             .find(|a| a.id == root && a.id != id);
         let root = found.ok_or(ApiError::NotFound)?;
         let root = root.associated_article_id.unwrap_or(root.id);
-        if let Some(saved) = hc.articles.iter_mut().find(|a| a.id == id) {
+        if let Some(saved) = hc.articles.list.iter_mut().find(|a| a.id == id) {
             saved.associated_article_id = Some(root);
         }
     }
-    let saved = (cx.store.help_center.articles.iter())
+    let saved = (cx.store.help_center.articles.list.iter())
         .find(|a| a.id == id)
         .ok_or(ApiError::NotFound)?;
     let body = json!({"payload": json::article(&cx.store, account_id, saved)});
@@ -289,7 +289,7 @@ fn settle(store: &Store, portal: &Portal, article: &mut Article, now: i64) {
         None => article.locale.clone(),
     };
     if article.position.is_none() {
-        let highest = (hc.articles.iter())
+        let highest = (hc.articles.list.iter())
             .filter(|a| a.category_id == article.category_id && a.account_id == article.account_id)
             .filter_map(|a| a.position)
             .max();
