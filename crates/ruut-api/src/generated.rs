@@ -32926,7 +32926,14 @@ applied), not the page; the end of the list is an empty or short page.
 that many seconds. Conversations assigned to an agent bot count as unassigned.
 Agent-bot tokens are refused with 401.
 
-Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+Who sees what: an administrator lists every conversation of the account, an agent
+only those of the inboxes it is a member of; being in a conversation's team does
+not list it (it does open it: `getConversation`). The counts, the filter, the
+search and a contact's conversations are scoped the same way.
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):
+app/finders/conversation_finder.rb,
+app/services/conversations/permission_filter_service.rb.
 
 
 Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations`
@@ -32992,7 +32999,8 @@ let response = client.create_conversation()
 
 Counts the conversations that match the filters, by assignment: mine, assigned,
 unassigned and all. The counts are taken before any `assignee_type` filter, and
-`assigned_count` is `all_count - unassigned_count`.
+`assigned_count` is `all_count - unassigned_count`. Only the conversations the
+caller lists are counted (an agent: those of its inboxes; see `listConversations`).
 
 Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
 
@@ -33029,7 +33037,8 @@ recently active first. Each condition names an attribute, an operator and values
 its `query_operator` (`AND` or `OR`, any case) joins it to the next condition, and
 the last condition has none. The conditions are combined as SQL combines them: `AND`
 binds tighter than `OR`, so `a AND b OR c` is `(a AND b) OR c`. An empty list
-matches every conversation.
+matches every conversation the caller lists (an agent: those of its inboxes,
+`Conversations::PermissionFilterService`).
 
 Attributes (lib/filters/filter_keys.yml): `status` (`open`, `pending`, `resolved`,
 `snoozed`, or `all`), `priority` (`low` … `urgent`) with `equal_to` and
@@ -33096,7 +33105,7 @@ team answers 404), `labels[]` and `assignee_type` filter as in `listConversation
 The end of the list is an empty or short page. With `q` the real server counts
 matching messages of the current page, not conversations, so `meta` is no total;
 the sandbox counts the matching conversations. Agent-bot tokens are refused with
-401.
+401. An agent finds only the conversations of its inboxes.
 
 Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):
 app/controllers/api/v1/accounts/conversations_controller.rb (`search`),
@@ -33136,9 +33145,14 @@ let response = client.search_conversations()
 
 Returns one conversation, in the same shape as a list item (with at most its last
 message, not all of them). `conversation_id` is the account-scoped display id.
-An agent without access to the conversation's inbox gets 401, not 403.
+An agent who is neither a member of the conversation's inbox nor of its team gets
+401 "You are not authorized to do this action", not 403; administrators and agent
+bots open any conversation of the account. Every route under
+`/conversations/{conversation_id}` checks the same policy, after its 404.
 
-Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs):
+app/controllers/api/v1/accounts/conversations/base_controller.rb (`authorize
+@conversation, :show?`), app/policies/conversation_policy.rb.
 
 
 Sends a `GET` request to `/api/v1/accounts/{account_id}/conversations/{conversation_id}`
@@ -34093,7 +34107,8 @@ let response = client.delete_contact()
     /**List a contact's conversations
 
 The contact's conversations the caller may see, most recent activity first, at most
-20 (no paging), wrapped in `payload`.
+20 (no paging), wrapped in `payload`. An administrator sees all of them, an agent
+those of its inboxes (`Conversations::PermissionFilterService`).
 
 Server: `Contacts::ConversationsController#index`, view `contacts/conversations/
 index.json.jbuilder` with the conversation partial (app/controllers/api/v1/accounts/

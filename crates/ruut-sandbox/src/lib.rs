@@ -189,6 +189,7 @@ mod setup_error;
 mod state;
 mod throttle;
 mod validate;
+mod visibility;
 mod webhooks;
 
 pub use compression::{Compression, UnknownCompression};

@@ -26,6 +26,7 @@ use crate::errors::ApiError;
 
 use crate::state::{Contact, Conversation, Store};
 use crate::validate::path_id;
+use crate::visibility::Viewer;
 use crate::webhooks::Watch;
 
 /// What every handler answers.
@@ -197,7 +198,8 @@ impl Place for Account {
     }
 }
 
-/// A conversation: `{conversation_id}` is its display id in `{account_id}`.
+/// A conversation: `{conversation_id}` is its display id in `{account_id}`,
+/// which the caller may open ([`Viewer::may_open`]; else 401, after the 404).
 ///
 /// A path without `{account_id}` (Ruut's `/api/v1/conversations/{id}/...`)
 /// finds it in the caller's accounts, lowest account id first.
@@ -221,6 +223,13 @@ impl Place for InConversation {
         let index = store
             .conversation_index(account.id, display_id)
             .ok_or(ApiError::NotFound)?;
+        let viewer = Viewer {
+            caller,
+            role: account.role,
+        };
+        if !viewer.may_open(store, &store.conversations[index]) {
+            return Err(ApiError::NotAuthorized);
+        }
         Ok(InConversation {
             account,
             display_id,
@@ -310,6 +319,14 @@ impl<P: InAccount> Scope<'_, P> {
     /// The calling user's role in the account (`None` for a bot).
     pub fn role(&self) -> Option<&'static str> {
         self.place.account().role
+    }
+
+    /// The caller, as the account's conversations are shown to it.
+    pub fn viewer(&self) -> Viewer {
+        Viewer {
+            caller: self.caller,
+            role: self.role(),
+        }
     }
 }
 

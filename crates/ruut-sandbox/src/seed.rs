@@ -198,12 +198,12 @@ pub(crate) fn build(seed: u64) -> (Store, SeedInfo) {
     // the seeded data does not change with them.
     let mut tokens = SplitMix64::new(seed.rotate_left(17));
     for (id, account_id, name, channel_type, members) in [
-        // The agents of the main account are members of its website and API
-        // inboxes; only users 3 and 4 of its email inbox (administrators
-        // need no membership).
+        // The agents of the main account are members of its three inboxes
+        // (administrators need no membership): an agent lists only the
+        // conversations of its inboxes, and the seeded ones are in all three.
         (1, 1, "Website", "Channel::WebWidget", &[1, 3, 4, 5][..]),
         (2, 1, "API", "Channel::Api", &[1, 3, 4, 5][..]),
-        (3, 1, "Email", "Channel::Email", &[3, 4][..]),
+        (3, 1, "Email", "Channel::Email", &[1, 3, 4, 5][..]),
         (4, 2, "Globex Website", "Channel::WebWidget", &[6][..]),
         (5, 3, "Initech Website", "Channel::WebWidget", &[7][..]),
     ] {

@@ -27,7 +27,8 @@ pub struct SeedInfo {
     pub second_account_inbox_id: i64,
     /// A team of the main account (the user is a member).
     pub team_id: i64,
-    /// The inboxes of the main account.
+    /// The inboxes of the main account (website, API, email; the token user
+    /// and the other agents are members of all three).
     pub inbox_ids: Vec<i64>,
     /// The main account's API-channel inbox.
     pub api_inbox_id: i64,

@@ -146,11 +146,7 @@ pub fn entries() -> Vec<Entry> {
             .refuses(
                 401,
                 "an agent, an inbox it is not a member of",
-                provoke!(|w| w
-                    .api
-                    .list_assignable_agents()
-                    .account_id(w.seed.account_id)
-                    .inbox_ids(vec![3])),
+                How::Provoke(|w| job(assignable_in_hidden_inbox(w))),
             )
             .saying(NOT_AUTHORIZED)
             .refuses(
@@ -434,4 +430,16 @@ async fn assignable(w: Arc<World>) {
         (none.status, message(&none.body).as_str()),
         (404, "Resource could not be found")
     );
+}
+
+/// The assignable agents of an inbox the token user (an agent) is not a member of.
+async fn assignable_in_hidden_inbox(w: Arc<World>) -> Refused {
+    let seeded = w.sandbox.seed().inbox(w.seed.account_id).members([]);
+    let hidden = seeded.create().expect("seeded");
+    let asked = w
+        .api
+        .list_assignable_agents()
+        .account_id(w.seed.account_id)
+        .inbox_ids(vec![hidden]);
+    refused(asked.send().await)
 }

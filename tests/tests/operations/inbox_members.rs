@@ -188,6 +188,7 @@ async fn not_member(w: Arc<World>) -> Refused {
         .sandbox
         .seed()
         .inbox(w.seed.account_id)
+        .members([])
         .create()
         .expect("seeded");
     refused(

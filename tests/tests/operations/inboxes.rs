@@ -196,8 +196,8 @@ async fn list(w: Arc<World>) {
     let names: Vec<&str> = inboxes.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(
         names,
-        ["API", "Website"],
-        "the member's inboxes (not the email inbox), by name"
+        ["API", "Email", "Website"],
+        "the member's inboxes, by name"
     );
     assert!(
         inboxes.iter().all(|i| i.hmac_token.is_none()),
@@ -208,6 +208,7 @@ async fn list(w: Arc<World>) {
         .sandbox
         .seed()
         .inbox(w.seed.account_id)
+        .members([])
         .name("Hidden")
         .create();
     let other = other.expect("seeded");
@@ -249,6 +250,7 @@ async fn not_member(w: Arc<World>) -> Refused {
         .sandbox
         .seed()
         .inbox(w.seed.account_id)
+        .members([])
         .create()
         .expect("seeded");
     let read = w

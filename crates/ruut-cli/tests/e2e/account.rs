@@ -31,9 +31,19 @@ fn teams_of_the_account() {
 #[test]
 fn an_agent_lists_the_inboxes_they_are_a_member_of() {
     let env = Env::start();
+    // An inbox of the main account of which the token user (an agent) is not
+    // a member; it is a member of the three seeded ones.
+    let account = env.sandbox.account_id();
+    let hidden = env
+        .sandbox
+        .seed()
+        .inbox(account)
+        .name("Billing")
+        .members([]);
+    let hidden = hidden.create().expect("seeded");
     let inboxes = env.json_lines(&["inboxes", "list"]);
     let ids: Vec<i64> = inboxes.iter().filter_map(|i| i["id"].as_i64()).collect();
-    // The token user is an agent of the website and API inboxes, not the email inbox.
-    assert_eq!(ids, [2, 1], "by name: API, Website; {inboxes:?}");
+    assert!(!ids.contains(&hidden));
+    assert_eq!(ids, [2, 3, 1], "by name: API, Email, Website; {inboxes:?}");
     insta::assert_snapshot!(env.ok(&["inboxes", "list", "-o", "table"]));
 }

@@ -40,13 +40,14 @@ pub(crate) fn string_list(
 }
 
 /// `GET /api/v1/accounts/{account_id}/contacts/{contact_id}/conversations`:
-/// the latest 20 by last activity.
+/// the latest 20 by last activity that the caller lists ([`Viewer::lists`](crate::visibility::Viewer::lists)).
 pub(crate) fn conversations(cx: ContactScope<'_>) -> Reply {
-    let (store, id) = (&cx.store, cx.contact().id);
+    let (store, id, viewer) = (&cx.store, cx.contact().id, cx.viewer());
     let mut list: Vec<_> = store
         .conversations
         .iter()
         .filter(|c| c.account_id == cx.account_id() && c.contact_id == id)
+        .filter(|c| viewer.lists(store, c))
         .collect();
     list.sort_by_key(|c| std::cmp::Reverse(c.last_activity_at));
     let payload: Vec<Value> = list

@@ -17,6 +17,7 @@ use crate::render;
 use crate::scope::{AccountScope, ConversationScope, Reply};
 use crate::state::{AssigneeRef, Attrs, Conversation, Message, SenderRef, Store};
 use crate::validate::{Fields, Query, body};
+use crate::visibility::Viewer;
 
 /// Conversations per page.
 pub(crate) const PAGE_SIZE: usize = 25;
@@ -172,21 +173,24 @@ pub(crate) fn sort(list: &mut [&Conversation], sort_by: &str) {
     });
 }
 
-/// Filters an account's conversations; a `team_id` that does not exist is a 404.
+/// Filters the account's conversations the viewer lists
+/// ([`Viewer::lists`]); a `team_id` that does not exist is a 404.
 pub(crate) fn filtered<'s>(
     store: &'s Store,
     account_id: i64,
     filter: &Filter,
-    user_id: Option<i64>,
+    viewer: Viewer,
 ) -> Result<Vec<&'s Conversation>, ApiError> {
     if let Some(team_id) = filter.team_id {
         store.team(account_id, team_id).ok_or(ApiError::NotFound)?;
     }
     let now = clock::now();
+    let user_id = viewer.caller.user_id();
     Ok(store
         .conversations
         .iter()
-        .filter(|c| c.account_id == account_id && filter.matches(c, user_id, now))
+        .filter(|c| c.account_id == account_id && viewer.lists(store, c))
+        .filter(|c| filter.matches(c, user_id, now))
         .collect())
 }
 
@@ -198,7 +202,7 @@ pub(crate) fn list(cx: AccountScope<'_>, query: Query) -> Reply {
         .one_of("sort_by", &SORTS)?
         .unwrap_or("last_activity_at_desc");
     let (store, user_id) = (&cx.store, cx.user_id());
-    let all = filtered(store, cx.account_id(), &filter, user_id)?;
+    let all = filtered(store, cx.account_id(), &filter, cx.viewer())?;
     let meta = tally(&all, user_id);
     let mut list: Vec<&Conversation> = all
         .into_iter()
@@ -227,7 +231,7 @@ pub(crate) fn list(cx: AccountScope<'_>, query: Query) -> Reply {
 pub(crate) fn counts(cx: AccountScope<'_>, query: Query) -> Reply {
     let filter = Filter::parse(&query)?;
     let user_id = cx.user_id();
-    let all = filtered(&cx.store, cx.account_id(), &filter, user_id)?;
+    let all = filtered(&cx.store, cx.account_id(), &filter, cx.viewer())?;
     Ok(json_response(
         StatusCode::OK,
         &json!({"meta": tally(&all, user_id)}),

@@ -63,10 +63,12 @@ pub(crate) fn conversations(cx: AccountScope<'_>, (query, bytes): (Query, Bytes)
                 .map(|c| &c.custom_attributes),
         )
     })?;
+    let viewer = cx.viewer();
     let mut list: Vec<&Conversation> = store
         .conversations
         .iter()
         .filter(mine)
+        .filter(|c| viewer.lists(store, c))
         .filter(|c| filter.matches(|key, kind| keys::conversation_field(c, key, kind)))
         .collect();
     let mut meta = conversation_list::tally(&list, user_id);
@@ -178,7 +180,7 @@ pub(crate) fn search(cx: AccountScope<'_>, query: Query) -> Reply {
         .filter(|q| !q.is_empty())
         .map(str::to_lowercase);
     let (store, user_id) = (&cx.store, cx.user_id());
-    let all = conversation_list::filtered(store, cx.account_id(), &finder, user_id)?;
+    let all = conversation_list::filtered(store, cx.account_id(), &finder, cx.viewer())?;
     let mut meta = conversation_list::tally(&all, user_id);
     let mut list: Vec<&Conversation> = all
         .into_iter()
