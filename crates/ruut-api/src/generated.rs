@@ -36377,12 +36377,14 @@ administrator), assign_team (`["nil"]`/`[0]` unassigns), remove_assigned_team,
 add_label, remove_label, change_status, resolve_conversation, snooze_conversation,
 change_priority (`["nil"]` clears it), mute_conversation, send_message and
 add_private_note (by the caller), send_attachment, send_email_transcript and
-send_webhook_event (a POST with `event: macro.executed`).
+send_webhook_event (the conversation's webhook data with `event: macro.executed`,
+POSTed unsigned to the URL by `WebhookJob`).
 
 The sandbox applies all of them before it answers (so later reads show them, and the
-conversation and message webhooks go out), except send_attachment,
-send_email_transcript and send_webhook_event, which it skips; an agent given to
-assign_agent must be a member of the account. The server answers 200 (and does
+conversation and message webhooks go out), except send_attachment and
+send_email_transcript, which it skips; it delivers send_webhook_event to loopback
+hosts only unless started to deliver beyond them. An agent given to assign_agent
+must be a member of the account. The server answers 200 (and does
 nothing) for an unknown macro id; the sandbox answers 404.
 
 Server: `MacrosController#execute`, `MacrosExecutionJob`, `Macros::ExecutionService`,
@@ -36421,7 +36423,9 @@ The sandbox runs `active` rules on its own events as `AutomationRuleListener` do
 conversation_resolved, message_created; what a rule changes starts no rule), but
 before answering the request that caused the event, where the server runs them in a
 background job after answering. Its actions are the macros' (send_attachment,
-send_email_transcript, send_email_to_team and send_webhook_event are skipped);
+send_email_transcript and send_email_to_team are skipped; send_webhook_event POSTs
+the conversation's webhook data with `event: automation_event.<event_name>`,
+unsigned, to loopback hosts unless the sandbox is started to deliver beyond them);
 `attribute_changed` conditions compare the event's changes.
 
 Server: `AutomationRulesController#index`, `AutomationRulePolicy#index?`

@@ -451,6 +451,10 @@ pub struct SandboxArgs {
     /// Sign those webhooks with S.
     #[arg(long, value_name = "S", requires = "webhook_url")]
     pub webhook_secret: Option<String>,
+    /// Deliver to webhooks and bot URLs registered through the API on any
+    /// host (default: loopback hosts only).
+    #[arg(long)]
+    pub webhooks_beyond_loopback: bool,
 }
 
 /// `ruut webhooks ...`

@@ -8,10 +8,13 @@
 //! add_label, remove_label, change_status, resolve_conversation,
 //! open_conversation, pending_conversation, snooze_conversation (until the
 //! next reply), change_priority (`"nil"`), mute_conversation (resolved, the
-//! contact blocked), send_message, add_private_note. Skipped:
-//! send_attachment, send_email_transcript, send_email_to_team,
-//! send_webhook_event. An action that does not apply (a bad parameter) is
-//! skipped, as the server's rescue skips a failing one.
+//! contact blocked), send_message, add_private_note, send_webhook_event (the
+//! conversation's `push_data` with `event` `macro.executed` or
+//! `automation_event.<the rule's event>`, POSTed unsigned as `WebhookJob`
+//! does, to loopback hosts unless the sandbox allows more). Skipped:
+//! send_attachment, send_email_transcript, send_email_to_team. An action
+//! that does not apply (a bad parameter) is skipped, as the server's rescue
+//! skips a failing one.
 
 use ruut_api::enums::{ConversationPriority, ConversationStatus};
 use serde_json::Value;
@@ -19,6 +22,7 @@ use serde_json::Value;
 use crate::app::App;
 use crate::fixtures::{MessageKind, new_message};
 use crate::state::{AssigneeRef, SenderRef, Store};
+use crate::webhooks::push_data;
 
 /// Who runs the actions: an agent running a macro, or an automation rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,8 +159,24 @@ pub(crate) fn apply(store: &mut Store, app: &App, t: Target, action: &Value) {
             app.webhooks
                 .message_created(store, &store.conversations[t.index]);
         }
-        // send_attachment, send_email_transcript, send_email_to_team,
-        // send_webhook_event: not applied.
+        "send_webhook_event" => {
+            let Some(url) = text.filter(|url| !url.is_empty()) else {
+                return;
+            };
+            let event = match t.actor {
+                Actor::User(_) => "macro.executed".to_owned(),
+                Actor::Rule(id) => match store.automation_rules.get(t.account_id, id) {
+                    Some(rule) => format!("automation_event.{}", rule.event_name),
+                    None => return,
+                },
+            };
+            let mut payload = push_data(store, &store.conversations[t.index]);
+            if let Value::Object(map) = &mut payload {
+                map.insert("event".into(), event.into());
+            }
+            app.webhooks.send_unsigned(url, &payload);
+        }
+        // send_attachment, send_email_transcript, send_email_to_team: not applied.
         _ => {}
     }
 }

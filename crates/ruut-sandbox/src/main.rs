@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! ruut-sandbox [--port N] [--seed N] [--token T] [--bot-token T] [--chatwoot-only] [--port-file PATH]
-//!              [--webhook-url URL [--webhook-secret S]] [--compression off|gzip|br|zstd|all]
+//!              [--webhook-url URL [--webhook-secret S]] [--webhooks-beyond-loopback]
+//!              [--compression off|gzip|br|zstd|all]
 //! ```
 
 use std::process::ExitCode;
@@ -25,6 +26,9 @@ Options:
                     POST each status change, message and contact event to URL
   --webhook-secret S
                     Sign those webhooks with S (without it they are unsigned)
+  --webhooks-beyond-loopback
+                    Deliver to webhooks and bot URLs registered through the API
+                    on any host (default: loopback hosts only)
   --compression C   Compress answers as nginx does: off (default), gzip, br,
                     zstd, or all (whichever the client prefers)
   -h, --help        Show this help";
@@ -39,6 +43,7 @@ struct Args {
     port_file: Option<String>,
     webhook_url: Option<String>,
     webhook_secret: Option<String>,
+    beyond_loopback: bool,
     compression: Compression,
 }
 
@@ -52,6 +57,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
         port_file: None,
         webhook_url: None,
         webhook_secret: None,
+        beyond_loopback: false,
         compression: Compression::Off,
     };
     while let Some(arg) = args.next() {
@@ -84,6 +90,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
                 parsed.compression = value()?.parse().map_err(|e| format!("{e}"))?;
             }
             "--chatwoot-only" => parsed.chatwoot_only = true,
+            "--webhooks-beyond-loopback" => parsed.beyond_loopback = true,
             other => return Err(format!("unknown option `{other}`")),
         }
     }
@@ -106,6 +113,7 @@ async fn main() -> ExitCode {
     let mut builder = Sandbox::builder()
         .port(args.port)
         .chatwoot_only(args.chatwoot_only)
+        .webhooks_beyond_loopback(args.beyond_loopback)
         .compression(args.compression);
     if let Some(seed) = args.seed {
         builder = builder.seed(seed);

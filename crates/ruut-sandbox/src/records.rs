@@ -44,6 +44,11 @@ impl<T: AccountRecord> AccountRecords<T> {
             .position(|r| r.id() == id && r.account_id() == account_id)
     }
 
+    /// The record with this id in the account.
+    pub fn get(&self, account_id: i64, id: i64) -> Option<&T> {
+        self.index(account_id, id).map(|i| &self.list[i])
+    }
+
     /// The account's records, oldest first.
     pub fn in_account(&self, account_id: i64) -> impl Iterator<Item = &T> {
         self.list

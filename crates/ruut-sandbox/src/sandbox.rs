@@ -146,14 +146,25 @@ impl SandboxBuilder {
     /// # }
     /// ```
     pub fn webhook(mut self, url: impl Into<String>, secret: impl Into<String>) -> Self {
-        self.webhooks = WebhookConfig::new(url.into(), Some(secret.into()));
+        self.webhooks.target(url.into(), Some(secret.into()));
         self
     }
 
     /// Delivers webhooks to `url` without signature headers, as servers before
     /// Chatwoot 4.11.2 do.
     pub fn unsigned_webhook(mut self, url: impl Into<String>) -> Self {
-        self.webhooks = WebhookConfig::new(url.into(), None);
+        self.webhooks.target(url.into(), None);
+        self
+    }
+
+    /// Whether URLs that come in through the API (registered webhooks, agent
+    /// bots' `outgoing_url`, the `send_webhook_event` action of macros and
+    /// automation rules) are delivered to on any host. Default: `false`,
+    /// loopback hosts only (`localhost`, `127.0.0.0/8`, `::1`), so that nothing
+    /// a test or a fuzzer registers makes the sandbox reach out of the machine.
+    /// The URL of [`webhook`](Self::webhook) is always delivered to.
+    pub fn webhooks_beyond_loopback(mut self, on: bool) -> Self {
+        self.webhooks.beyond_loopback = on;
         self
     }
 

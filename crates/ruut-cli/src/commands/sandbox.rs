@@ -10,7 +10,8 @@ use crate::exit::{Failure, Outcome};
 pub async fn run(args: SandboxArgs) -> Outcome {
     let mut builder = Sandbox::builder()
         .port(args.port)
-        .chatwoot_only(args.chatwoot_only);
+        .chatwoot_only(args.chatwoot_only)
+        .webhooks_beyond_loopback(args.webhooks_beyond_loopback);
     if let Some(seed) = args.seed {
         builder = builder.seed(seed);
     }

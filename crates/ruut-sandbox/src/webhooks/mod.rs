@@ -12,6 +12,9 @@
 //!   ([`SandboxBuilder::unsigned_webhook`] signs nothing, like servers before
 //!   Chatwoot 4.11.2).
 //!
+//! URLs that came in through the API are delivered to on loopback hosts only,
+//! unless the builder says otherwise ([`reach`]).
+//!
 //! The parts: [`payloads`] renders the bodies (the `Webhook*Event` schemas of
 //! `openapi/ruut.yaml`), [`watch`] announces a conversation's changes,
 //! [`delivery`] sends. Signing is `X-Chatwoot-Signature: sha256=<hex>`, the
@@ -28,6 +31,7 @@
 
 mod delivery;
 mod payloads;
+mod reach;
 mod watch;
 
 use std::fmt;
@@ -58,6 +62,8 @@ const QUEUE: usize = 256;
 pub(crate) struct WebhookConfig {
     url: Option<String>,
     secret: Option<String>,
+    /// Whether URLs from the API are delivered to beyond loopback ([`reach`]).
+    pub(crate) beyond_loopback: bool,
 }
 
 impl fmt::Debug for WebhookConfig {
@@ -65,17 +71,16 @@ impl fmt::Debug for WebhookConfig {
         f.debug_struct("WebhookConfig")
             .field("url", &self.url)
             .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("beyond_loopback", &self.beyond_loopback)
             .finish()
     }
 }
 
 impl WebhookConfig {
     /// Deliveries to `url`, signed with `secret` when there is one.
-    pub(crate) fn new(url: String, secret: Option<String>) -> Self {
-        Self {
-            url: Some(url),
-            secret,
-        }
+    pub(crate) fn target(&mut self, url: String, secret: Option<String>) {
+        self.url = Some(url);
+        self.secret = secret;
     }
 }
 
@@ -124,6 +129,7 @@ impl Webhooks {
             .and_then(Value::as_str)
             .unwrap_or_default();
         let registered = store.account_webhooks.subscribed(account_id, name);
+        let registered = registered.filter(|w| self.reachable(&w.url));
         let targets: Vec<(String, Option<String>)> = self
             .configured
             .url
@@ -140,9 +146,23 @@ impl Webhooks {
         let secret = &self.configured.secret;
         let targets = bot_urls(store, c)
             .into_iter()
+            .filter(|url| self.reachable(url))
             .map(|url| (url, secret.clone()))
             .collect();
         self.queue(targets, event);
+    }
+
+    /// Queues `event` for `url` alone, unsigned, as `WebhookJob` sends the
+    /// `send_webhook_event` action of a macro or an automation rule.
+    pub(crate) fn send_unsigned(&self, url: &str, event: &Value) {
+        if self.reachable(url) {
+            self.queue(vec![(url.to_owned(), None)], event);
+        }
+    }
+
+    /// Whether a URL that came in through the API may be delivered to ([`reach`]).
+    fn reachable(&self, url: &str) -> bool {
+        self.configured.beyond_loopback || reach::loopback(url)
     }
 
     /// Whether conversation `c`'s events would go anywhere: the account's
