@@ -48,6 +48,26 @@ async fn help_center() {
         .await
         .unwrap();
     handle
+        .categories()
+        .list()
+        .locale("fr")
+        .page(1)
+        .send()
+        .await
+        .unwrap();
+    admin
+        .get_category(handle.slug(), category.id)
+        .await
+        .unwrap();
+    handle
+        .category(category.id)
+        .update()
+        .name("Facturation")
+        .position(3)
+        .send()
+        .await
+        .unwrap();
+    handle
         .articles()
         .create("Refunds", "Refunds take five days.", seed.user_id)
         .category(category.id)
@@ -57,5 +77,6 @@ async fn help_center() {
         .send()
         .await
         .unwrap();
+    handle.category(category.id).delete().await.unwrap();
     insta::assert_yaml_snapshot!(sent(&sandbox));
 }

@@ -1645,6 +1645,43 @@ The keys that may be null (`locale`, `description`, `position`, `icon`) are alwa
             Default::default()
         }
     }
+    ///A page of a portal's categories, in `payload`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CategoryList {
+        pub meta: CategoryListMeta,
+        pub payload: ::std::vec::Vec<Category>,
+    }
+    impl CategoryList {
+        pub fn builder() -> builder::CategoryList {
+            Default::default()
+        }
+    }
+    ///`CategoryListMeta`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CategoryListMeta {
+        ///The categories on this page.
+        pub categories_count: i64,
+        pub current_page: IntegerOrString,
+    }
+    impl CategoryListMeta {
+        pub fn builder() -> builder::CategoryListMeta {
+            Default::default()
+        }
+    }
     ///`CategoryMeta`
     #[derive(
         ::serde::Deserialize,
@@ -1687,6 +1724,39 @@ The keys that may be null (`locale`, `description`, `position`) are always sent,
     }
     impl CategoryRef {
         pub fn builder() -> builder::CategoryRef {
+            Default::default()
+        }
+    }
+    ///The fields of a category to change; those not sent are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CategoryUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub associated_category_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub icon: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub parent_category_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub position: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub slug: ::std::option::Option<::std::string::String>,
+    }
+    impl CategoryUpdate {
+        pub fn builder() -> builder::CategoryUpdate {
             Default::default()
         }
     }
@@ -13461,6 +13531,132 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct CategoryList {
+            meta: ::std::result::Result<super::CategoryListMeta, ::std::string::String>,
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Category>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CategoryList {
+            fn default() -> Self {
+                Self {
+                    meta: Err("no value supplied for meta".to_string()),
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl CategoryList {
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::CategoryListMeta>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Category>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CategoryList> for super::CategoryList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CategoryList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    meta: value.meta?,
+                    payload: value.payload?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CategoryList> for CategoryList {
+            fn from(value: super::CategoryList) -> Self {
+                Self {
+                    meta: Ok(value.meta),
+                    payload: Ok(value.payload),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CategoryListMeta {
+            categories_count: ::std::result::Result<i64, ::std::string::String>,
+            current_page: ::std::result::Result<
+                super::IntegerOrString,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CategoryListMeta {
+            fn default() -> Self {
+                Self {
+                    categories_count: Err(
+                        "no value supplied for categories_count".to_string(),
+                    ),
+                    current_page: Err("no value supplied for current_page".to_string()),
+                }
+            }
+        }
+        impl CategoryListMeta {
+            pub fn categories_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.categories_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for categories_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn current_page<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::IntegerOrString>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.current_page = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for current_page: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CategoryListMeta> for super::CategoryListMeta {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CategoryListMeta,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    categories_count: value.categories_count?,
+                    current_page: value.current_page?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CategoryListMeta> for CategoryListMeta {
+            fn from(value: super::CategoryListMeta) -> Self {
+                Self {
+                    categories_count: Ok(value.categories_count),
+                    current_page: Ok(value.current_page),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct CategoryMeta {
             articles_count: ::std::result::Result<i64, ::std::string::String>,
         }
@@ -13646,6 +13842,188 @@ in which conversation, and whether in a private note.
                     id: Ok(value.id),
                     locale: Ok(value.locale),
                     name: Ok(value.name),
+                    position: Ok(value.position),
+                    slug: Ok(value.slug),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CategoryUpdate {
+            associated_category_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            icon: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            locale: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            parent_category_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            position: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            slug: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CategoryUpdate {
+            fn default() -> Self {
+                Self {
+                    associated_category_id: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    icon: Ok(Default::default()),
+                    locale: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    parent_category_id: Ok(Default::default()),
+                    position: Ok(Default::default()),
+                    slug: Ok(Default::default()),
+                }
+            }
+        }
+        impl CategoryUpdate {
+            pub fn associated_category_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.associated_category_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for associated_category_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn icon<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.icon = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for icon: {e}")
+                    });
+                self
+            }
+            pub fn locale<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.locale = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for locale: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn parent_category_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.parent_category_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for parent_category_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn position<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.position = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for position: {e}")
+                    });
+                self
+            }
+            pub fn slug<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.slug = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for slug: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CategoryUpdate> for super::CategoryUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CategoryUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    associated_category_id: value.associated_category_id?,
+                    description: value.description?,
+                    icon: value.icon?,
+                    locale: value.locale?,
+                    name: value.name?,
+                    parent_category_id: value.parent_category_id?,
+                    position: value.position?,
+                    slug: value.slug?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CategoryUpdate> for CategoryUpdate {
+            fn from(value: super::CategoryUpdate) -> Self {
+                Self {
+                    associated_category_id: Ok(value.associated_category_id),
+                    description: Ok(value.description),
+                    icon: Ok(value.icon),
+                    locale: Ok(value.locale),
+                    name: Ok(value.name),
+                    parent_category_id: Ok(value.parent_category_id),
                     position: Ok(value.position),
                     slug: Ok(value.slug),
                 }
@@ -37283,6 +37661,50 @@ let response = client.update_portal()
     pub fn update_portal(&self) -> builder::UpdatePortal<'_> {
         builder::UpdatePortal::new(self)
     }
+    /**List a portal's categories
+
+The portal's categories ordered by `position` (categories without one last), in
+`payload`, with `meta.current_page` and `meta.categories_count` (the number of
+categories on this page). Any member of the account may list them (`CategoryPolicy#index?`).
+With `locale`, only the categories in that locale, and each category's
+`meta.articles_count` counts only its articles in that locale. Pages hold 1000
+categories (`Limits::CATEGORIES_PER_PAGE`); `page` picks one. `meta.current_page`
+echoes `page` as sent (a string, such as `"2"`) and is the integer 1 when it is not sent.
+A page below 1 is the first page. A `page` that is not an integer is the first page on
+the server (`to_i`); the sandbox answers 422.
+
+`{portal_id}` is the portal's slug. `CategoriesController#portal` uses `find_by`, so on
+v4.10.1 an unknown slug fails on `nil.categories` with a 500; the sandbox answers 404
+"Resource could not be found".
+
+Server: `CategoriesController#index`, `#set_current_page`, `CategoryPolicy#index?`,
+`Category.search`, views `categories/index.json.jbuilder`,
+`categories/_category.json.jbuilder` (app/controllers/api/v1/accounts/
+categories_controller.rb, app/policies/category_policy.rb, app/models/category.rb,
+app/views/api/v1/accounts/categories/, lib/limits.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `locale`: Only the categories in this locale (and their articles in it).
+- `page`: The page, from 1 (1000 categories a page).
+```ignore
+let response = client.list_categories()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .locale(locale)
+    .page(page)
+    .send()
+    .await;
+```*/
+    pub fn list_categories(&self) -> builder::ListCategories<'_> {
+        builder::ListCategories::new(self)
+    }
     /**Create a category in a portal
 
 Creates a category of the portal. Administrators only: an agent is answered 401 "You
@@ -37327,6 +37749,116 @@ let response = client.create_category()
 ```*/
     pub fn create_category(&self) -> builder::CreateCategory<'_> {
         builder::CreateCategory::new(self)
+    }
+    /**Get one category of a portal
+
+One category of the portal, in `payload`, with `meta.articles_count` counting all its
+articles. Administrators only: `CategoryPolicy#show?` is `administrator?`, and an agent
+is answered 401 "You are not authorized to do this action" before anything is looked
+up (the policy is checked on the class). A category of another portal, or none,
+answers 404 "Resource could not be found" (`@portal.categories.find`). An unknown
+portal slug fails on `nil.categories` with a 500 on v4.10.1; the sandbox answers 404.
+
+Server: `CategoriesController#show`, `#fetch_category`, `#portal`,
+`CategoryPolicy#show?` (administrators), views `categories/show.json.jbuilder`,
+`categories/_category.json.jbuilder` (app/controllers/api/v1/accounts/
+categories_controller.rb, app/policies/category_policy.rb,
+app/views/api/v1/accounts/categories/).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `category_id`: The category's id, among the portal's categories.
+```ignore
+let response = client.get_category()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .category_id(category_id)
+    .send()
+    .await;
+```*/
+    pub fn get_category(&self) -> builder::GetCategory<'_> {
+        builder::GetCategory::new(self)
+    }
+    /**Delete a category of a portal
+
+Deletes the category and answers 200 with an empty body. Its articles stay in the
+portal with no category; categories under it or translating it lose that link
+(`dependent: :nullify`). Administrators only: an agent is answered 401 "You are not
+authorized to do this action" before anything is looked up. An unknown category
+answers 404; an unknown portal slug is a 500 on v4.10.1 (`nil.categories`) and a 404
+in the sandbox. A repeat answers 404.
+
+Server: `CategoriesController#destroy`, `#fetch_category`, `CategoryPolicy#destroy?`
+(administrators), `Category`'s associations (app/controllers/api/v1/accounts/
+categories_controller.rb, app/policies/category_policy.rb, app/models/category.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `category_id`: The category's id, among the portal's categories.
+```ignore
+let response = client.delete_category()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .category_id(category_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_category(&self) -> builder::DeleteCategory<'_> {
+        builder::DeleteCategory::new(self)
+    }
+    /**Change a category of a portal
+
+Changes the fields sent (Rails also routes `PUT` here); the others are kept.
+Administrators only: an agent is answered 401 "You are not authorized to do this
+action" before anything is looked up. The fields are read from `category` (Rails wraps
+top-level fields; a body with none answers 422 `param is missing or the value is
+empty: category`). The model's validations run as on create: a blank name or slug, a
+locale the portal does not allow ("Locale fr of category is not part of portal's
+[\"en\"]."), or a slug and locale pair another category of the portal has ("Locale
+should be unique in the category and portal") answer 422 with `message` and
+`attributes`, and nothing is changed. (`related_category_ids` is not described here
+yet.) An unknown category answers 404; an unknown portal slug is a 500 on v4.10.1
+(`nil.categories`) and a 404 in the sandbox.
+
+Server: `CategoriesController#update`, `#category_params`, `#fetch_category`,
+`CategoryPolicy#update?` (administrators), `Category` validations, views
+`categories/update.json.jbuilder`, `categories/_category.json.jbuilder`
+(app/controllers/api/v1/accounts/categories_controller.rb, app/policies/
+category_policy.rb, app/models/category.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `category_id`: The category's id, among the portal's categories.
+- `body`
+```ignore
+let response = client.update_category()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .category_id(category_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_category(&self) -> builder::UpdateCategory<'_> {
+        builder::UpdateCategory::new(self)
     }
     /**Create an article in a portal
 
@@ -54160,6 +54692,139 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::list_categories`]
+
+[`Client::list_categories`]: super::Client::list_categories*/
+    #[derive(Debug, Clone)]
+    pub struct ListCategories<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        locale: Result<Option<::std::string::String>, String>,
+        page: Result<Option<i64>, String>,
+    }
+    impl<'a> ListCategories<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                locale: Ok(None),
+                page: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn locale<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.locale = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for locale failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CategoryList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, locale, page } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let locale = locale.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/categories", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("locale", &locale))
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_categories",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::create_category`]
 
 [`Client::create_category`]: super::Client::create_category*/
@@ -54262,6 +54927,364 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "create_category",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_category`]
+
+[`Client::get_category`]: super::Client::get_category*/
+    #[derive(Debug, Clone)]
+    pub struct GetCategory<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        category_id: Result<i64, String>,
+    }
+    impl<'a> GetCategory<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                category_id: Err("category_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn category_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.category_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for category_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CategoryEnvelope>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, category_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let category_id = category_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/categories/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& category_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_category",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_category`]
+
+[`Client::delete_category`]: super::Client::delete_category*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteCategory<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        category_id: Result<i64, String>,
+    }
+    impl<'a> DeleteCategory<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                category_id: Err("category_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn category_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.category_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for category_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, category_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let category_id = category_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/categories/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& category_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_category",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_category`]
+
+[`Client::update_category`]: super::Client::update_category*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateCategory<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        category_id: Result<i64, String>,
+        body: Result<types::builder::CategoryUpdate, String>,
+    }
+    impl<'a> UpdateCategory<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                category_id: Err("category_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn category_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.category_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for category_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CategoryUpdate>,
+            <V as std::convert::TryInto<
+                types::CategoryUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `CategoryUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CategoryUpdate,
+            ) -> types::builder::CategoryUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CategoryEnvelope>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, category_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let category_id = category_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CategoryUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/categories/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& category_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_category",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

@@ -590,10 +590,26 @@ pub enum Operation {
     ///
     /// `PATCH /api/v1/accounts/{account_id}/portals/{portal_id}`, sent by [`Client::update_portal`](crate::Client::update_portal).
     UpdatePortal,
+    /// List a portal's categories.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/portals/{portal_id}/categories`, sent by [`Client::list_categories`](crate::Client::list_categories).
+    ListCategories,
     /// Create a category in a portal.
     ///
     /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/categories`, sent by [`Client::create_category`](crate::Client::create_category).
     CreateCategory,
+    /// Get one category of a portal.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`, sent by [`Client::get_category`](crate::Client::get_category).
+    GetCategory,
+    /// Delete a category of a portal.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`, sent by [`Client::delete_category`](crate::Client::delete_category).
+    DeleteCategory,
+    /// Change a category of a portal.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`, sent by [`Client::update_category`](crate::Client::update_category).
+    UpdateCategory,
     /// Create an article in a portal.
     ///
     /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/articles`, sent by [`Client::create_article`](crate::Client::create_article).
@@ -779,7 +795,11 @@ impl Operation {
         Operation::CreatePortal,
         Operation::GetPortal,
         Operation::UpdatePortal,
+        Operation::ListCategories,
         Operation::CreateCategory,
+        Operation::GetCategory,
+        Operation::DeleteCategory,
+        Operation::UpdateCategory,
         Operation::CreateArticle,
         Operation::ListIntegrationApps,
         Operation::GetIntegrationApp,
@@ -945,7 +965,11 @@ impl Operation {
             Operation::CreatePortal => "createPortal",
             Operation::GetPortal => "getPortal",
             Operation::UpdatePortal => "updatePortal",
+            Operation::ListCategories => "listCategories",
             Operation::CreateCategory => "createCategory",
+            Operation::GetCategory => "getCategory",
+            Operation::DeleteCategory => "deleteCategory",
+            Operation::UpdateCategory => "updateCategory",
             Operation::CreateArticle => "createArticle",
             Operation::ListIntegrationApps => "listIntegrationApps",
             Operation::GetIntegrationApp => "getIntegrationApp",
@@ -1122,7 +1146,11 @@ impl Operation {
             Operation::CreatePortal => "create_portal",
             Operation::GetPortal => "get_portal",
             Operation::UpdatePortal => "update_portal",
+            Operation::ListCategories => "list_categories",
             Operation::CreateCategory => "create_category",
+            Operation::GetCategory => "get_category",
+            Operation::DeleteCategory => "delete_category",
+            Operation::UpdateCategory => "update_category",
             Operation::CreateArticle => "create_article",
             Operation::ListIntegrationApps => "list_integration_apps",
             Operation::GetIntegrationApp => "get_integration_app",
@@ -1281,7 +1309,11 @@ impl Operation {
             Operation::CreatePortal => "POST",
             Operation::GetPortal => "GET",
             Operation::UpdatePortal => "PATCH",
+            Operation::ListCategories => "GET",
             Operation::CreateCategory => "POST",
+            Operation::GetCategory => "GET",
+            Operation::DeleteCategory => "DELETE",
+            Operation::UpdateCategory => "PATCH",
             Operation::CreateArticle => "POST",
             Operation::ListIntegrationApps => "GET",
             Operation::GetIntegrationApp => "GET",
@@ -1619,8 +1651,20 @@ impl Operation {
             Operation::UpdatePortal => {
                 "/api/v1/accounts/{account_id}/portals/{portal_id}"
             }
+            Operation::ListCategories => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/categories"
+            }
             Operation::CreateCategory => {
                 "/api/v1/accounts/{account_id}/portals/{portal_id}/categories"
+            }
+            Operation::GetCategory => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}"
+            }
+            Operation::DeleteCategory => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}"
+            }
+            Operation::UpdateCategory => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}"
             }
             Operation::CreateArticle => {
                 "/api/v1/accounts/{account_id}/portals/{portal_id}/articles"
@@ -1801,7 +1845,11 @@ impl Operation {
             Operation::CreatePortal => false,
             Operation::GetPortal => true,
             Operation::UpdatePortal => true,
+            Operation::ListCategories => true,
             Operation::CreateCategory => false,
+            Operation::GetCategory => true,
+            Operation::DeleteCategory => true,
+            Operation::UpdateCategory => true,
             Operation::CreateArticle => false,
             Operation::ListIntegrationApps => true,
             Operation::GetIntegrationApp => true,
@@ -1958,7 +2006,11 @@ impl Operation {
             Operation::CreatePortal => Source::Chatwoot,
             Operation::GetPortal => Source::Chatwoot,
             Operation::UpdatePortal => Source::Chatwoot,
+            Operation::ListCategories => Source::Chatwoot,
             Operation::CreateCategory => Source::Chatwoot,
+            Operation::GetCategory => Source::Chatwoot,
+            Operation::DeleteCategory => Source::Chatwoot,
+            Operation::UpdateCategory => Source::Chatwoot,
             Operation::CreateArticle => Source::Chatwoot,
             Operation::ListIntegrationApps => Source::Chatwoot,
             Operation::GetIntegrationApp => Source::Chatwoot,
@@ -2116,7 +2168,11 @@ impl Operation {
             Operation::CreatePortal => false,
             Operation::GetPortal => false,
             Operation::UpdatePortal => false,
+            Operation::ListCategories => false,
             Operation::CreateCategory => false,
+            Operation::GetCategory => false,
+            Operation::DeleteCategory => false,
+            Operation::UpdateCategory => false,
             Operation::CreateArticle => false,
             Operation::ListIntegrationApps => false,
             Operation::GetIntegrationApp => false,
@@ -2317,7 +2373,11 @@ impl Operation {
             Operation::CreatePortal => Some("Client::create_portal"),
             Operation::GetPortal => Some("Client::get_portal"),
             Operation::UpdatePortal => Some("PortalHandle::update"),
+            Operation::ListCategories => Some("PortalCategories::list"),
             Operation::CreateCategory => Some("PortalCategories::create"),
+            Operation::GetCategory => Some("Client::get_category"),
+            Operation::DeleteCategory => Some("CategoryHandle::delete"),
+            Operation::UpdateCategory => Some("CategoryHandle::update"),
             Operation::CreateArticle => Some("PortalArticles::create"),
             Operation::ListIntegrationApps => Some("IntegrationsHandle::list_apps"),
             Operation::GetIntegrationApp => Some("IntegrationsHandle::get_app"),
@@ -2498,7 +2558,11 @@ impl Operation {
             "createPortal" => Some(Operation::CreatePortal),
             "getPortal" => Some(Operation::GetPortal),
             "updatePortal" => Some(Operation::UpdatePortal),
+            "listCategories" => Some(Operation::ListCategories),
             "createCategory" => Some(Operation::CreateCategory),
+            "getCategory" => Some(Operation::GetCategory),
+            "deleteCategory" => Some(Operation::DeleteCategory),
+            "updateCategory" => Some(Operation::UpdateCategory),
             "createArticle" => Some(Operation::CreateArticle),
             "listIntegrationApps" => Some(Operation::ListIntegrationApps),
             "getIntegrationApp" => Some(Operation::GetIntegrationApp),
@@ -2688,7 +2752,11 @@ impl Operation {
             "create_portal" => Some(Operation::CreatePortal),
             "get_portal" => Some(Operation::GetPortal),
             "update_portal" => Some(Operation::UpdatePortal),
+            "list_categories" => Some(Operation::ListCategories),
             "create_category" => Some(Operation::CreateCategory),
+            "get_category" => Some(Operation::GetCategory),
+            "delete_category" => Some(Operation::DeleteCategory),
+            "update_category" => Some(Operation::UpdateCategory),
             "create_article" => Some(Operation::CreateArticle),
             "list_integration_apps" => Some(Operation::ListIntegrationApps),
             "get_integration_app" => Some(Operation::GetIntegrationApp),

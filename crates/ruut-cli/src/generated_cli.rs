@@ -196,7 +196,11 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::CreatePortal => Self::cli_create_portal(),
             CliCommand::GetPortal => Self::cli_get_portal(),
             CliCommand::UpdatePortal => Self::cli_update_portal(),
+            CliCommand::ListCategories => Self::cli_list_categories(),
             CliCommand::CreateCategory => Self::cli_create_category(),
+            CliCommand::GetCategory => Self::cli_get_category(),
+            CliCommand::DeleteCategory => Self::cli_delete_category(),
+            CliCommand::UpdateCategory => Self::cli_update_category(),
             CliCommand::CreateArticle => Self::cli_create_article(),
             CliCommand::ListIntegrationApps => Self::cli_list_integration_apps(),
             CliCommand::GetIntegrationApp => Self::cli_get_integration_app(),
@@ -5740,6 +5744,44 @@ impl<T: CliConfig> Cli<T> {
                 "Change a help center portal\n\nChanges the fields sent (Rails also routes `PUT` here); the others are kept.\nAdministrators only: an agent is answered 401 \"You are not authorized to do this\naction\", whether or not the portal exists (the policy is checked on the class).\nUnlike create, `custom_domain` is saved as sent (the controller's call to\n`parsed_custom_domain` is commented out), an empty string meaning none. A blank name\nor slug, or a slug or custom domain another portal has, answers 422 with `message`\nand `attributes` (`render_record_invalid`). A `config` replaces the whole config.\nNo body, or a body with no portal field, changes nothing and answers the portal\n(`if params[:portal].present?`), so the body is optional.\n\n`{portal_id}` is the portal's **slug**: `PortalsController#fetch_portal` runs\n`Current.account.portals.find_by(slug: params[:id])`; Chatwoot's swagger calls it an\ninteger id. `find_by` returns `nil` for an unknown slug and v4.10.1 then fails on\n`nil.update!` with a 500; the sandbox answers the usual 404 \"Resource could not be\nfound\". As on create, a `config` without `allowed_locales` breaks the server's later\nrenders, so the spec requires it and the sandbox answers 422.\n\nServer: `PortalsController#update`, `#fetch_portal`, `PortalPolicy#update?`\n(administrators), `Portal` validations, view `portals/update.json.jbuilder`\n(app/controllers/api/v1/accounts/portals_controller.rb, app/policies/\nportal_policy.rb, app/models/portal.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_categories() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only the categories in this locale (and their articles in it).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1 (1000 categories a page)."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "List a portal's categories\n\nThe portal's categories ordered by `position` (categories without one last), in\n`payload`, with `meta.current_page` and `meta.categories_count` (the number of\ncategories on this page). Any member of the account may list them (`CategoryPolicy#index?`).\nWith `locale`, only the categories in that locale, and each category's\n`meta.articles_count` counts only its articles in that locale. Pages hold 1000\ncategories (`Limits::CATEGORIES_PER_PAGE`); `page` picks one. `meta.current_page`\nechoes `page` as sent (a string, such as `\"2\"`) and is the integer 1 when it is not sent.\nA page below 1 is the first page. A `page` that is not an integer is the first page on\nthe server (`to_i`); the sandbox answers 422.\n\n`{portal_id}` is the portal's slug. `CategoriesController#portal` uses `find_by`, so on\nv4.10.1 an unknown slug fails on `nil.categories` with a 500; the sandbox answers 404\n\"Resource could not be found\".\n\nServer: `CategoriesController#index`, `#set_current_page`, `CategoryPolicy#index?`,\n`Category.search`, views `categories/index.json.jbuilder`,\n`categories/_category.json.jbuilder` (app/controllers/api/v1/accounts/\ncategories_controller.rb, app/policies/category_policy.rb, app/models/category.rb,\napp/views/api/v1/accounts/categories/, lib/limits.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub fn cli_create_category() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -5822,6 +5864,155 @@ impl<T: CliConfig> Cli<T> {
             )
             .about(
                 "Create a category in a portal\n\nCreates a category of the portal. Administrators only: an agent is answered 401 \"You\nare not authorized to do this action\" (checked on the class, so whether or not the\nportal exists). The fields are read from `category` (Rails wraps top-level fields;\na body with none answers 422 `param is missing or the value is empty: category`).\nThe model requires `name` and `slug`; `locale` (default `en`) must be one of the\nportal's `config.allowed_locales` (\"Locale fr of category is not part of portal's\n[\\\"en\\\"].\"), and a slug and locale pair is unique in the portal (\"Locale should be\nunique in the category and portal\"): 422 with `message` and `attributes`.\n`position` is `null` unless sent. (`related_category_ids`, read only from an explicit\n`category` wrapper, is not described here yet.)\n\n`{portal_id}` is the portal's slug. `CategoriesController#portal` uses `find_by`, so\non v4.10.1 an unknown slug fails on `nil.categories` with a 500; the sandbox answers\n404 \"Resource could not be found\". Chatwoot's swagger documents the portal as an\ninteger id.\n\nServer: `CategoriesController#create`, `#category_params`, `#portal`,\n`CategoryPolicy#create?` (administrators), `Category` validations\n(`allowed_locales`, locale uniqueness), views `categories/create.json.jbuilder`,\n`categories/_category.json.jbuilder`, `categories/_associated_category.json.jbuilder`\n(app/controllers/api/v1/accounts/categories_controller.rb, app/policies/\ncategory_policy.rb, app/models/category.rb, config/locales/en.yml).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_category() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("category-id")
+                    .long("category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The category's id, among the portal's categories."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "Get one category of a portal\n\nOne category of the portal, in `payload`, with `meta.articles_count` counting all its\narticles. Administrators only: `CategoryPolicy#show?` is `administrator?`, and an agent\nis answered 401 \"You are not authorized to do this action\" before anything is looked\nup (the policy is checked on the class). A category of another portal, or none,\nanswers 404 \"Resource could not be found\" (`@portal.categories.find`). An unknown\nportal slug fails on `nil.categories` with a 500 on v4.10.1; the sandbox answers 404.\n\nServer: `CategoriesController#show`, `#fetch_category`, `#portal`,\n`CategoryPolicy#show?` (administrators), views `categories/show.json.jbuilder`,\n`categories/_category.json.jbuilder` (app/controllers/api/v1/accounts/\ncategories_controller.rb, app/policies/category_policy.rb,\napp/views/api/v1/accounts/categories/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_category() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("category-id")
+                    .long("category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The category's id, among the portal's categories."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "Delete a category of a portal\n\nDeletes the category and answers 200 with an empty body. Its articles stay in the\nportal with no category; categories under it or translating it lose that link\n(`dependent: :nullify`). Administrators only: an agent is answered 401 \"You are not\nauthorized to do this action\" before anything is looked up. An unknown category\nanswers 404; an unknown portal slug is a 500 on v4.10.1 (`nil.categories`) and a 404\nin the sandbox. A repeat answers 404.\n\nServer: `CategoriesController#destroy`, `#fetch_category`, `CategoryPolicy#destroy?`\n(administrators), `Category`'s associations (app/controllers/api/v1/accounts/\ncategories_controller.rb, app/policies/category_policy.rb, app/models/category.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_category() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("associated-category-id")
+                    .long("associated-category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("category-id")
+                    .long("category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The category's id, among the portal's categories."),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("icon")
+                    .long("icon")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("parent-category-id")
+                    .long("parent-category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("position")
+                    .long("position")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("slug")
+                    .long("slug")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a category of a portal\n\nChanges the fields sent (Rails also routes `PUT` here); the others are kept.\nAdministrators only: an agent is answered 401 \"You are not authorized to do this\naction\" before anything is looked up. The fields are read from `category` (Rails wraps\ntop-level fields; a body with none answers 422 `param is missing or the value is\nempty: category`). The model's validations run as on create: a blank name or slug, a\nlocale the portal does not allow (\"Locale fr of category is not part of portal's\n[\\\"en\\\"].\"), or a slug and locale pair another category of the portal has (\"Locale\nshould be unique in the category and portal\") answer 422 with `message` and\n`attributes`, and nothing is changed. (`related_category_ids` is not described here\nyet.) An unknown category answers 404; an unknown portal slug is a 500 on v4.10.1\n(`nil.categories`) and a 404 in the sandbox.\n\nServer: `CategoriesController#update`, `#category_params`, `#fetch_category`,\n`CategoryPolicy#update?` (administrators), `Category` validations, views\n`categories/update.json.jbuilder`, `categories/_category.json.jbuilder`\n(app/controllers/api/v1/accounts/categories_controller.rb, app/policies/\ncategory_policy.rb, app/models/category.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
     pub fn cli_create_article() -> ::clap::Command {
@@ -6557,7 +6748,11 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::CreatePortal => self.execute_create_portal(matches).await,
             CliCommand::GetPortal => self.execute_get_portal(matches).await,
             CliCommand::UpdatePortal => self.execute_update_portal(matches).await,
+            CliCommand::ListCategories => self.execute_list_categories(matches).await,
             CliCommand::CreateCategory => self.execute_create_category(matches).await,
+            CliCommand::GetCategory => self.execute_get_category(matches).await,
+            CliCommand::DeleteCategory => self.execute_delete_category(matches).await,
+            CliCommand::UpdateCategory => self.execute_update_category(matches).await,
             CliCommand::CreateArticle => self.execute_create_article(matches).await,
             CliCommand::ListIntegrationApps => {
                 self.execute_list_integration_apps(matches).await
@@ -11188,6 +11383,36 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_list_categories(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_categories();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.locale(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_list_categories(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_create_category(
         &self,
         matches: &::clap::ArgMatches,
@@ -11233,6 +11458,120 @@ impl<T: CliConfig> Cli<T> {
             request = request.body(body_value);
         }
         self.config.execute_create_category(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_category(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_category();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("category-id") {
+            request = request.category_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_get_category(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_category(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_category();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("category-id") {
+            request = request.category_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_delete_category(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_category(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_category();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("associated-category-id") {
+            request = request
+                .body_map(|body| { body.associated_category_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("category-id") {
+            request = request.category_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("icon") {
+            request = request.body_map(|body| { body.icon(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.body_map(|body| { body.locale(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("parent-category-id") {
+            request = request
+                .body_map(|body| { body.parent_category_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("position") {
+            request = request.body_map(|body| { body.position(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("slug") {
+            request = request.body_map(|body| { body.slug(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::CategoryUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_category(matches, &mut request)?;
         let result = request.send().await;
         match result {
             Ok(r) => {
@@ -12588,10 +12927,38 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_list_categories(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListCategories,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_create_category(
         &self,
         matches: &::clap::ArgMatches,
         request: &mut builder::CreateCategory,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_category(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetCategory,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_category(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteCategory,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_category(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateCategory,
     ) -> anyhow::Result<()> {
         Ok(())
     }
@@ -12809,7 +13176,11 @@ pub enum CliCommand {
     CreatePortal,
     GetPortal,
     UpdatePortal,
+    ListCategories,
     CreateCategory,
+    GetCategory,
+    DeleteCategory,
+    UpdateCategory,
     CreateArticle,
     ListIntegrationApps,
     GetIntegrationApp,
@@ -12894,7 +13265,9 @@ impl CliCommand {
             CliCommand::GetChannelSummaryReport, CliCommand::ListCsatSurveyResponses,
             CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
             CliCommand::ListPortals, CliCommand::CreatePortal, CliCommand::GetPortal,
-            CliCommand::UpdatePortal, CliCommand::CreateCategory,
+            CliCommand::UpdatePortal, CliCommand::ListCategories,
+            CliCommand::CreateCategory, CliCommand::GetCategory,
+            CliCommand::DeleteCategory, CliCommand::UpdateCategory,
             CliCommand::CreateArticle, CliCommand::ListIntegrationApps,
             CliCommand::GetIntegrationApp, CliCommand::CreateIntegrationHook,
             CliCommand::DeleteIntegrationHook, CliCommand::UpdateIntegrationHook,
@@ -13065,7 +13438,11 @@ impl CliCommand {
             CliCommand::CreatePortal => "create_portal",
             CliCommand::GetPortal => "get_portal",
             CliCommand::UpdatePortal => "update_portal",
+            CliCommand::ListCategories => "list_categories",
             CliCommand::CreateCategory => "create_category",
+            CliCommand::GetCategory => "get_category",
+            CliCommand::DeleteCategory => "delete_category",
+            CliCommand::UpdateCategory => "update_category",
             CliCommand::CreateArticle => "create_article",
             CliCommand::ListIntegrationApps => "list_integration_apps",
             CliCommand::GetIntegrationApp => "get_integration_app",

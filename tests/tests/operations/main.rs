@@ -40,6 +40,7 @@ mod custom_attributes;
 mod custom_filters;
 mod filter;
 mod help_center;
+mod help_center_categories;
 mod inbox_members;
 mod inboxes;
 mod integrations;
@@ -94,6 +95,7 @@ pub fn table() -> Vec<Entry> {
         reporting_events::entries(),
         audit_logs::entries(),
         help_center::entries(),
+        help_center_categories::entries(),
         integrations::entries(),
     ]
     .into_iter()

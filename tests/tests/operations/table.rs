@@ -217,6 +217,8 @@ pub struct Ids {
     pub automation_rule: i64,
     /// The slug of a help center portal of `admin_account` (`{portal_id}`).
     pub portal: &'static str,
+    /// A category of `portal`.
+    pub category: i64,
     /// An integration hook of `admin_account`.
     pub hook: i64,
 }
@@ -244,6 +246,7 @@ impl Ids {
             "macro_id" => &mut self.macro_id,
             "automation_rule_id" => &mut self.automation_rule,
             "hook_id" => &mut self.hook,
+            "category_id" => &mut self.category,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -349,6 +352,7 @@ impl World {
             macro_id: self.seed.macro_id,
             automation_rule: self.seed.automation_rule_id,
             portal: self.portal,
+            category: self.seed.admin_category_id,
             hook: self.seed.hook_id,
         }
     }

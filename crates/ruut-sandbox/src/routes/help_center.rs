@@ -43,7 +43,7 @@ const PORTAL_ATTRIBUTES: &[&str] = &[
 ];
 
 /// The `Category` attributes Rails wraps.
-const CATEGORY_ATTRIBUTES: &[&str] = &[
+pub(super) const CATEGORY_ATTRIBUTES: &[&str] = &[
     "id",
     "account_id",
     "portal_id",
@@ -85,7 +85,7 @@ const ARTICLE_ATTRIBUTES: &[&str] = &[
 /// one with that slug (`find_by`, so a missing one is not an error yet).
 pub(crate) struct InPortal {
     account: Account,
-    index: Option<usize>,
+    pub(super) index: Option<usize>,
 }
 
 impl Place for InPortal {
@@ -104,10 +104,10 @@ impl InAccount for InPortal {
 }
 
 /// A route scoped to a portal.
-type PortalScope<'a> = Scope<'a, InPortal>;
+pub(super) type PortalScope<'a> = Scope<'a, InPortal>;
 
 /// The policies' `administrator?`.
-fn administrators<P: InAccount>(cx: &Scope<'_, P>) -> Result<(), ApiError> {
+pub(super) fn administrators<P: InAccount>(cx: &Scope<'_, P>) -> Result<(), ApiError> {
     match cx.role() {
         Some("administrator") => Ok(()),
         _ => Err(ApiError::NotAuthorized),
@@ -115,7 +115,7 @@ fn administrators<P: InAccount>(cx: &Scope<'_, P>) -> Result<(), ApiError> {
 }
 
 /// The portal the path names, or 404.
-fn portal(cx: &PortalScope<'_>) -> Result<usize, ApiError> {
+pub(super) fn portal(cx: &PortalScope<'_>) -> Result<usize, ApiError> {
     cx.place.index.ok_or(ApiError::NotFound)
 }
 

@@ -29,6 +29,7 @@ mod csat;
 mod custom_filters;
 mod filter;
 mod help_center;
+mod help_center_categories;
 mod inbox_bots;
 mod inbox_label_matrix;
 mod inbox_members;
@@ -215,6 +216,10 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::UpdatePortal => serve(m, help_center::update),
         Op::CreateCategory => serve(m, help_center::create_category),
         Op::CreateArticle => serve(m, help_center::create_article),
+        Op::ListCategories => serve(m, help_center_categories::list),
+        Op::GetCategory => serve(m, help_center_categories::show),
+        Op::UpdateCategory => serve(m, help_center_categories::update),
+        Op::DeleteCategory => serve(m, help_center_categories::delete),
         Op::ListIntegrationApps => serve(m, integrations::list_apps),
         Op::GetIntegrationApp => serve(m, integrations::show_app),
         Op::CreateIntegrationHook => serve(m, integrations::create),

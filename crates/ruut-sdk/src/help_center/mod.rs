@@ -1,8 +1,9 @@
 //! The help center: [`Client::list_portals`], [`Client::get_portal`],
 //! [`Client::create_portal`] and
 //! its [`CreatePortalRequest`], and [`Client::portal`]'s [`PortalHandle`]
-//! (update), with the portal's [`PortalCategories`] and [`PortalArticles`]
-//! beneath it.
+//! (update), with the portal's [`PortalCategories`] (listed by
+//! [`CategoryQuery`]), one [`CategoryHandle`] and [`PortalArticles`]
+//! beneath it; [`Client::get_category`] reads one category.
 //!
 //! A portal is named by its **slug** everywhere (the server finds portals by
 //! slug, whatever Chatwoot's swagger says). Agents may list portals;
@@ -10,10 +11,12 @@
 
 mod articles;
 mod categories;
+mod category;
 mod portal;
 
 pub use articles::{CreateArticleRequest, PortalArticles};
-pub use categories::{CreateCategoryRequest, PortalCategories};
+pub use categories::{CategoryPage, CategoryQuery, CreateCategoryRequest, PortalCategories};
+pub use category::{CategoryHandle, UpdateCategoryRequest};
 pub use portal::{PortalHandle, UpdatePortalRequest};
 
 use ruut_api::operations::Operation;

@@ -4,7 +4,7 @@ use ruut_api::operations::Operation;
 use ruut_api::types::{self, Portal};
 
 use super::portal_setters;
-use super::{PortalArticles, PortalCategories};
+use super::{CategoryHandle, PortalArticles, PortalCategories};
 use crate::client::Client;
 use crate::error::Error;
 use crate::transport::options::{CallOptions, call_options};
@@ -47,6 +47,11 @@ impl PortalHandle {
     /// The portal's categories.
     pub fn categories(&self) -> PortalCategories {
         PortalCategories::new(self.clone())
+    }
+
+    /// Acts on one category of the portal. Sends nothing by itself.
+    pub fn category(&self, category_id: i64) -> CategoryHandle {
+        CategoryHandle::new(self.clone(), category_id)
     }
 
     /// The portal's articles.
