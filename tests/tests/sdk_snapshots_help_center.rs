@@ -67,7 +67,7 @@ async fn help_center() {
         .send()
         .await
         .unwrap();
-    handle
+    let article = handle
         .articles()
         .create("Refunds", "Refunds take five days.", seed.user_id)
         .category(category.id)
@@ -77,6 +77,30 @@ async fn help_center() {
         .send()
         .await
         .unwrap();
+    handle
+        .articles()
+        .list()
+        .status(ArticleStatus::Published)
+        .category_slug("billing")
+        .locale("fr")
+        .search("refund")
+        .author(seed.user_id)
+        .page(1)
+        .send()
+        .await
+        .unwrap();
+    admin.get_article(handle.slug(), article.id).await.unwrap();
+    handle
+        .article(article.id)
+        .update()
+        .title("Refunds and returns")
+        .status(ArticleStatus::Archived)
+        .position(5)
+        .send()
+        .await
+        .unwrap();
+    handle.article(article.id).delete().await.unwrap();
     handle.category(category.id).delete().await.unwrap();
+    handle.delete().await.unwrap();
     insta::assert_yaml_snapshot!(sent(&sandbox));
 }

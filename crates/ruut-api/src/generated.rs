@@ -672,6 +672,49 @@ The keys that may be null (`id`, `name`, `slug`, `locale`) are always sent, but 
             Default::default()
         }
     }
+    ///A page of a portal's articles, in `payload`, with the counts in `meta`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ArticleList {
+        pub meta: ArticleListMeta,
+        pub payload: ::std::vec::Vec<Article>,
+    }
+    impl ArticleList {
+        pub fn builder() -> builder::ArticleList {
+            Default::default()
+        }
+    }
+    ///`ArticleListMeta`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ArticleListMeta {
+        ///Every article of the portal, unfiltered.
+        pub all_articles_count: i64,
+        pub archived_articles_count: i64,
+        ///The articles matching `locale`, `category_slug` and `query`, on every page.
+        pub articles_count: i64,
+        pub current_page: IntegerOrString,
+        pub draft_articles_count: i64,
+        pub mine_articles_count: i64,
+        pub published_count: i64,
+    }
+    impl ArticleListMeta {
+        pub fn builder() -> builder::ArticleListMeta {
+            Default::default()
+        }
+    }
     ///The article's search-engine details.
     #[derive(
         ::serde::Deserialize,
@@ -692,6 +735,46 @@ The keys that may be null (`id`, `name`, `slug`, `locale`) are always sent, but 
     }
     impl ArticleMetaInput {
         pub fn builder() -> builder::ArticleMetaInput {
+            Default::default()
+        }
+    }
+    ///The fields of an article to change; those not sent are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ArticleUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub associated_article_id: ::std::option::Option<i64>,
+        ///A user of the server.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub author_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub category_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub meta: ::std::option::Option<ArticleMetaInput>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub position: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub slug: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<crate::enums::ArticleStatus>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+    }
+    impl ArticleUpdate {
+        pub fn builder() -> builder::ArticleUpdate {
             Default::default()
         }
     }
@@ -10274,6 +10357,232 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ArticleList {
+            meta: ::std::result::Result<super::ArticleListMeta, ::std::string::String>,
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Article>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ArticleList {
+            fn default() -> Self {
+                Self {
+                    meta: Err("no value supplied for meta".to_string()),
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl ArticleList {
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ArticleListMeta>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Article>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ArticleList> for super::ArticleList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ArticleList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    meta: value.meta?,
+                    payload: value.payload?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ArticleList> for ArticleList {
+            fn from(value: super::ArticleList) -> Self {
+                Self {
+                    meta: Ok(value.meta),
+                    payload: Ok(value.payload),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ArticleListMeta {
+            all_articles_count: ::std::result::Result<i64, ::std::string::String>,
+            archived_articles_count: ::std::result::Result<i64, ::std::string::String>,
+            articles_count: ::std::result::Result<i64, ::std::string::String>,
+            current_page: ::std::result::Result<
+                super::IntegerOrString,
+                ::std::string::String,
+            >,
+            draft_articles_count: ::std::result::Result<i64, ::std::string::String>,
+            mine_articles_count: ::std::result::Result<i64, ::std::string::String>,
+            published_count: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for ArticleListMeta {
+            fn default() -> Self {
+                Self {
+                    all_articles_count: Err(
+                        "no value supplied for all_articles_count".to_string(),
+                    ),
+                    archived_articles_count: Err(
+                        "no value supplied for archived_articles_count".to_string(),
+                    ),
+                    articles_count: Err(
+                        "no value supplied for articles_count".to_string(),
+                    ),
+                    current_page: Err("no value supplied for current_page".to_string()),
+                    draft_articles_count: Err(
+                        "no value supplied for draft_articles_count".to_string(),
+                    ),
+                    mine_articles_count: Err(
+                        "no value supplied for mine_articles_count".to_string(),
+                    ),
+                    published_count: Err(
+                        "no value supplied for published_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl ArticleListMeta {
+            pub fn all_articles_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.all_articles_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for all_articles_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn archived_articles_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.archived_articles_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for archived_articles_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn articles_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.articles_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for articles_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn current_page<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::IntegerOrString>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.current_page = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for current_page: {e}")
+                    });
+                self
+            }
+            pub fn draft_articles_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.draft_articles_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for draft_articles_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn mine_articles_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.mine_articles_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for mine_articles_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn published_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.published_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for published_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ArticleListMeta> for super::ArticleListMeta {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ArticleListMeta,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    all_articles_count: value.all_articles_count?,
+                    archived_articles_count: value.archived_articles_count?,
+                    articles_count: value.articles_count?,
+                    current_page: value.current_page?,
+                    draft_articles_count: value.draft_articles_count?,
+                    mine_articles_count: value.mine_articles_count?,
+                    published_count: value.published_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ArticleListMeta> for ArticleListMeta {
+            fn from(value: super::ArticleListMeta) -> Self {
+                Self {
+                    all_articles_count: Ok(value.all_articles_count),
+                    archived_articles_count: Ok(value.archived_articles_count),
+                    articles_count: Ok(value.articles_count),
+                    current_page: Ok(value.current_page),
+                    draft_articles_count: Ok(value.draft_articles_count),
+                    mine_articles_count: Ok(value.mine_articles_count),
+                    published_count: Ok(value.published_count),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ArticleMetaInput {
             description: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -10352,6 +10661,247 @@ in which conversation, and whether in a private note.
                 Self {
                     description: Ok(value.description),
                     tags: Ok(value.tags),
+                    title: Ok(value.title),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ArticleUpdate {
+            associated_article_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            author_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            category_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            content: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            locale: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            meta: ::std::result::Result<
+                ::std::option::Option<super::ArticleMetaInput>,
+                ::std::string::String,
+            >,
+            position: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            slug: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                ::std::option::Option<crate::enums::ArticleStatus>,
+                ::std::string::String,
+            >,
+            title: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ArticleUpdate {
+            fn default() -> Self {
+                Self {
+                    associated_article_id: Ok(Default::default()),
+                    author_id: Ok(Default::default()),
+                    category_id: Ok(Default::default()),
+                    content: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    locale: Ok(Default::default()),
+                    meta: Ok(Default::default()),
+                    position: Ok(Default::default()),
+                    slug: Ok(Default::default()),
+                    status: Ok(Default::default()),
+                    title: Ok(Default::default()),
+                }
+            }
+        }
+        impl ArticleUpdate {
+            pub fn associated_article_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.associated_article_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for associated_article_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn author_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.author_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for author_id: {e}")
+                    });
+                self
+            }
+            pub fn category_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.category_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for category_id: {e}")
+                    });
+                self
+            }
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn locale<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.locale = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for locale: {e}")
+                    });
+                self
+            }
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::ArticleMetaInput>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn position<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.position = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for position: {e}")
+                    });
+                self
+            }
+            pub fn slug<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.slug = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for slug: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::ArticleStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ArticleUpdate> for super::ArticleUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ArticleUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    associated_article_id: value.associated_article_id?,
+                    author_id: value.author_id?,
+                    category_id: value.category_id?,
+                    content: value.content?,
+                    description: value.description?,
+                    locale: value.locale?,
+                    meta: value.meta?,
+                    position: value.position?,
+                    slug: value.slug?,
+                    status: value.status?,
+                    title: value.title?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ArticleUpdate> for ArticleUpdate {
+            fn from(value: super::ArticleUpdate) -> Self {
+                Self {
+                    associated_article_id: Ok(value.associated_article_id),
+                    author_id: Ok(value.author_id),
+                    category_id: Ok(value.category_id),
+                    content: Ok(value.content),
+                    description: Ok(value.description),
+                    locale: Ok(value.locale),
+                    meta: Ok(value.meta),
+                    position: Ok(value.position),
+                    slug: Ok(value.slug),
+                    status: Ok(value.status),
                     title: Ok(value.title),
                 }
             }
@@ -37617,6 +38167,39 @@ let response = client.get_portal()
     pub fn get_portal(&self) -> builder::GetPortal<'_> {
         builder::GetPortal::new(self)
     }
+    /**Delete a help center portal
+
+Deletes the portal with its categories and articles (`dependent: :destroy_async`: the
+server removes them in a background job, the sandbox at once) and answers 200 with an
+empty body; the slug is free again. Administrators only: an agent is answered 401 "You
+are not authorized to do this action", whether or not the portal exists (the policy
+is checked on the class). `fetch_portal` uses `find_by`, so on v4.10.1 an unknown
+slug fails on `nil.destroy!` with a 500; the sandbox answers 404 "Resource could not
+be found" (a repeat too). (Inboxes linked to the portal lose the link on the server;
+the sandbox keeps no such link.)
+
+Server: `PortalsController#destroy`, `#fetch_portal`, `PortalPolicy#destroy?`
+(administrators), `Portal`'s associations (app/controllers/api/v1/accounts/
+portals_controller.rb, app/policies/portal_policy.rb, app/models/portal.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+```ignore
+let response = client.delete_portal()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_portal(&self) -> builder::DeletePortal<'_> {
+        builder::DeletePortal::new(self)
+    }
     /**Change a help center portal
 
 Changes the fields sent (Rails also routes `PUT` here); the others are kept.
@@ -37860,6 +38443,68 @@ let response = client.update_category()
     pub fn update_category(&self) -> builder::UpdateCategory<'_> {
         builder::UpdateCategory::new(self)
     }
+    /**List a portal's articles
+
+A page of the portal's articles (25 a page, Kaminari's default), in `payload`, newest
+change first (`updated_at` descending), or by `position` ascending when
+`category_slug` is given. Any member of the account may list them
+(`ArticlePolicy#index?`); the portal is looked up first (`find_by!`), so an unknown
+slug answers 404 "Resource could not be found" to everyone.
+
+Filters, all optional: `locale` (the article's locale), `category_slug` (articles of
+a category with that slug; articles without a category are left out), `query` (a
+full-text search of the title, description and content, each word a prefix),
+`status` and `author_id`. `meta` counts: `all_articles_count` is every article of the
+portal, unfiltered; `articles_count`, `mine_articles_count` (the caller's),
+`published_count`, `draft_articles_count` and `archived_articles_count` count the
+articles matching `locale`, `category_slug` and `query` but not `status` or
+`author_id` (`set_article_count`), whatever the page. `current_page` echoes `page` as
+sent (a string, such as `"2"`) and is the integer 1 when it is not sent.
+
+Differences from the server, on requests it serves oddly: a `status` that is not one
+of the three, an `author_id` or a `page` that is not an integer are an empty list or
+the first page on the server (Rails' casts); the sandbox answers 422. The sandbox's
+`query` matches every word as a prefix of a word of the title, description or
+content, without PostgreSQL's stemming (`pg_search`'s `tsearch`). (Enterprise's
+`knowledge_base_manage` custom role, which also opens the administrators'
+operations, is not modelled.)
+
+Server: `ArticlesController#index`, `#set_article_count`, `#list_params`, `#portal`,
+`ArticlePolicy#index?`, `Article.search` and its scopes, views
+`articles/index.json.jbuilder`, `articles/_article.json.jbuilder`
+(app/controllers/api/v1/accounts/articles_controller.rb, app/policies/
+article_policy.rb, app/models/article.rb, app/views/api/v1/accounts/articles/).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `author_id`: Only the articles by this user.
+- `category_slug`: Only the articles of the category with this slug (then ordered by position).
+- `locale`: Only the articles in this locale.
+- `page`: The page, from 1 (25 articles a page; below 1 is the first page).
+- `query`: Words to find in the title, description or content.
+- `status`: Only the articles in this state.
+```ignore
+let response = client.list_articles()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .author_id(author_id)
+    .category_slug(category_slug)
+    .locale(locale)
+    .page(page)
+    .query(query)
+    .status(status)
+    .send()
+    .await;
+```*/
+    pub fn list_articles(&self) -> builder::ListArticles<'_> {
+        builder::ListArticles::new(self)
+    }
     /**Create an article in a portal
 
 Creates an article of the portal. The portal is looked up first (`find_by!`), so an
@@ -37909,6 +38554,119 @@ let response = client.create_article()
 ```*/
     pub fn create_article(&self) -> builder::CreateArticle<'_> {
         builder::CreateArticle::new(self)
+    }
+    /**Get one article of a portal
+
+One article of the portal, in `payload`, with its category in brief, its author and
+its translations. The portal is looked up first (`find_by!`: an unknown slug answers
+404 "Resource could not be found"); then administrators only (`ArticlePolicy#show?`):
+an agent is answered 401 "You are not authorized to do this action"; then the article
+among the portal's (`@portal.articles.find`: another portal's, or none, is a 404).
+
+Server: `ArticlesController#show`, `#fetch_article`, `#portal`,
+`ArticlePolicy#show?` (administrators), views `articles/show.json.jbuilder`,
+`articles/_article.json.jbuilder`, `articles/_associated_article.json.jbuilder`,
+`models/_agent.json.jbuilder` (app/controllers/api/v1/accounts/
+articles_controller.rb, app/policies/article_policy.rb,
+app/views/api/v1/accounts/articles/).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `article_id`: The article's id, among the portal's articles.
+```ignore
+let response = client.get_article()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .article_id(article_id)
+    .send()
+    .await;
+```*/
+    pub fn get_article(&self) -> builder::GetArticle<'_> {
+        builder::GetArticle::new(self)
+    }
+    /**Delete an article of a portal
+
+Deletes the article and answers 200 with an empty body; its translations stay, no
+longer linked to it (`dependent: :nullify`). The portal is looked up first
+(`find_by!`: 404), then administrators only (an agent is answered 401 "You are not
+authorized to do this action"), then the article (404; a repeat answers 404).
+
+Server: `ArticlesController#destroy`, `#fetch_article`, `ArticlePolicy#destroy?`
+(administrators), `Article`'s associations (app/controllers/api/v1/accounts/
+articles_controller.rb, app/policies/article_policy.rb, app/models/article.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `article_id`: The article's id, among the portal's articles.
+```ignore
+let response = client.delete_article()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .article_id(article_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_article(&self) -> builder::DeleteArticle<'_> {
+        builder::DeleteArticle::new(self)
+    }
+    /**Change an article of a portal
+
+Changes the fields sent (Rails also routes `PUT` here); the others are kept. The portal
+is looked up first (`find_by!`: 404), then administrators only (an agent is answered
+401 "You are not authorized to do this action"), then the article (404). The fields
+are read from `article` (Rails wraps top-level fields); no body, or a body with no
+article field, changes nothing and answers the article (`if params[:article].present?`),
+so the body is optional.
+
+The model's callbacks and validations run as on create: the locale becomes the
+category's when the article has one (else the one sent, else the portal's default);
+a blank title or content, or an author who is no user, answers 422 with `message` and
+`attributes` and nothing is saved. Moving the article to another category puts it
+last there (`category_id_changed_action`: the highest position in that category, its
+own included, plus 10), whatever `position` was sent. `associated_article_id` is
+saved as sent (no lookup, unlike create). `updated_at` changes only when a field
+does. A slug another article has is a 500 on the server (a unique index); the sandbox
+answers 422 "Slug has already been taken".
+
+Server: `ArticlesController#update`, `#article_params`, `#fetch_article`,
+`ArticlePolicy#update?` (administrators), `Article` validations and callbacks, views
+`articles/update.json.jbuilder`, `articles/_article.json.jbuilder`
+(app/controllers/api/v1/accounts/articles_controller.rb, app/policies/
+article_policy.rb, app/models/article.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `article_id`: The article's id, among the portal's articles.
+- `body`
+```ignore
+let response = client.update_article()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .article_id(article_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_article(&self) -> builder::UpdateArticle<'_> {
+        builder::UpdateArticle::new(self)
     }
     /**List the integration apps active for the account
 
@@ -54561,6 +55319,98 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::delete_portal`]
+
+[`Client::delete_portal`]: super::Client::delete_portal*/
+    #[derive(Debug, Clone)]
+    pub struct DeletePortal<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+    }
+    impl<'a> DeletePortal<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& portal_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_portal",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::update_portal`]
 
 [`Client::update_portal`]: super::Client::update_portal*/
@@ -55317,6 +56167,216 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::list_articles`]
+
+[`Client::list_articles`]: super::Client::list_articles*/
+    #[derive(Debug, Clone)]
+    pub struct ListArticles<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        author_id: Result<Option<i64>, String>,
+        category_slug: Result<Option<::std::string::String>, String>,
+        locale: Result<Option<::std::string::String>, String>,
+        page: Result<Option<i64>, String>,
+        query: Result<Option<::std::string::String>, String>,
+        status: Result<Option<crate::enums::ArticleStatus>, String>,
+    }
+    impl<'a> ListArticles<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                author_id: Ok(None),
+                category_slug: Ok(None),
+                locale: Ok(None),
+                page: Ok(None),
+                query: Ok(None),
+                status: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn author_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.author_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for author_id failed".to_string());
+            self
+        }
+        pub fn category_slug<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.category_slug = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for category_slug failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn locale<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.locale = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for locale failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        pub fn query<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.query = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for query failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn status<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<crate::enums::ArticleStatus>,
+        {
+            self.status = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `crate :: enums :: ArticleStatus` for status failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ArticleList>, Error<types::ErrorBody>> {
+            let Self {
+                client,
+                account_id,
+                portal_id,
+                author_id,
+                category_slug,
+                locale,
+                page,
+                query,
+                status,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let author_id = author_id.map_err(Error::InvalidRequest)?;
+            let category_slug = category_slug.map_err(Error::InvalidRequest)?;
+            let locale = locale.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let query = query.map_err(Error::InvalidRequest)?;
+            let status = status.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/articles", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("author_id", &author_id))
+                .query(
+                    &progenitor_client::QueryParam::new("category_slug", &category_slug),
+                )
+                .query(&progenitor_client::QueryParam::new("locale", &locale))
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .query(&progenitor_client::QueryParam::new("query", &query))
+                .query(&progenitor_client::QueryParam::new("status", &status))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_articles",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::create_article`]
 
 [`Client::create_article`]: super::Client::create_article*/
@@ -55417,6 +56477,362 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "create_article",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_article`]
+
+[`Client::get_article`]: super::Client::get_article*/
+    #[derive(Debug, Clone)]
+    pub struct GetArticle<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        article_id: Result<i64, String>,
+    }
+    impl<'a> GetArticle<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                article_id: Err("article_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn article_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.article_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for article_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ArticleEnvelope>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, article_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let article_id = article_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/articles/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& article_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_article",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_article`]
+
+[`Client::delete_article`]: super::Client::delete_article*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteArticle<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        article_id: Result<i64, String>,
+    }
+    impl<'a> DeleteArticle<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                article_id: Err("article_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn article_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.article_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for article_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, article_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let article_id = article_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/articles/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& article_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_article",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_article`]
+
+[`Client::update_article`]: super::Client::update_article*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateArticle<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        article_id: Result<i64, String>,
+        body: Result<types::builder::ArticleUpdate, String>,
+    }
+    impl<'a> UpdateArticle<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                article_id: Err("article_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn article_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.article_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for article_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ArticleUpdate>,
+            <V as std::convert::TryInto<types::ArticleUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ArticleUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ArticleUpdate,
+            ) -> types::builder::ArticleUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ArticleEnvelope>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, article_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let article_id = article_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ArticleUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/articles/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& article_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_article",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

@@ -241,8 +241,9 @@ pub use custom_filters::{CustomFilterHandle, SavedFilterAttribute, UpdateCustomF
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
 pub use help_center::{
-    CategoryHandle, CategoryPage, CategoryQuery, CreateArticleRequest, CreateCategoryRequest,
-    CreatePortalRequest, PortalArticles, PortalCategories, PortalHandle, UpdateCategoryRequest,
+    ArticleHandle, ArticlePage, ArticleQuery, CategoryHandle, CategoryPage, CategoryQuery,
+    CreateArticleRequest, CreateCategoryRequest, CreatePortalRequest, PortalArticles,
+    PortalCategories, PortalHandle, UpdateArticleRequest, UpdateCategoryRequest,
     UpdatePortalRequest,
 };
 pub use inboxes::create::CreateInboxRequest;

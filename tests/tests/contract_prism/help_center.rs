@@ -1,14 +1,17 @@
-//! The help center: portals and categories listed as an agent; a portal
-//! created, changed, given a category (read, changed, at last deleted) and an
-//! article in the account the user administers; the agent's 401s, the
-//! unknown portal's and deleted category's 404s and the documented 422s.
+//! The help center: portals, categories and articles listed as an agent; a
+//! portal created, changed, given a category and an article (each read,
+//! changed and deleted), then deleted, in the account the user administers;
+//! the agent's 401s, the 404s of what is unknown or deleted and the
+//! documented 422s.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use ruut_api::enums::ArticleStatus;
 use ruut_api::operations::Operation::*;
-use ruut_api::types::{ArticleCreate, CategoryCreate, CategoryUpdate, PortalCreate, PortalUpdate};
+use ruut_api::types::{
+    ArticleCreate, ArticleUpdate, CategoryCreate, CategoryUpdate, PortalCreate, PortalUpdate,
+};
 
 use crate::contract::{Found, Step, send};
 
@@ -20,6 +23,13 @@ const SLUG: &str = "contract-portal";
 
 /// The category the create step made in [`SLUG`].
 static CATEGORY: AtomicI64 = AtomicI64::new(0);
+
+/// The article the create step made in [`SLUG`].
+static ARTICLE: AtomicI64 = AtomicI64::new(0);
+
+fn article_id() -> i64 {
+    ARTICLE.load(Ordering::Relaxed)
+}
 
 fn category_id() -> i64 {
     CATEGORY.load(Ordering::Relaxed)
@@ -306,12 +316,114 @@ pub fn steps() -> Vec<Step> {
         Step::ok(
             CreateArticle,
             "as an administrator",
+            send!(
+                |c| c
+                    .user
+                    .create_article()
+                    .account_id(admin(&c.found()))
+                    .portal_id(SLUG)
+                    .body(article(c.found().me)),
+                |answer| ARTICLE.store(answer.payload.id, Ordering::Relaxed)
+            ),
+        )
+        .when(administers),
+        Step::ok(
+            ListArticles,
+            "as an agent",
             send!(|c| c
                 .user
-                .create_article()
+                .list_articles()
+                .account_id(c.found().account)
+                .portal_id(listed())),
+        ),
+        Step::ok(
+            ListArticles,
+            "published, in a locale, page 1",
+            send!(|c| c
+                .user
+                .list_articles()
                 .account_id(admin(&c.found()))
                 .portal_id(SLUG)
-                .body(article(c.found().me))),
+                .status(ArticleStatus::Published)
+                .locale("en")
+                .page(1)),
+        )
+        .when(administers),
+        Step::status(
+            GetArticle,
+            "as an agent",
+            401,
+            send!(|c| c
+                .user
+                .get_article()
+                .account_id(c.found().account)
+                .portal_id(listed())
+                .article_id(article_id())),
+        ),
+        Step::ok(
+            GetArticle,
+            "as an administrator",
+            send!(|c| c
+                .user
+                .get_article()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .article_id(article_id())),
+        )
+        .when(administers),
+        Step::ok(
+            UpdateArticle,
+            "title and status",
+            send!(|c| c
+                .user
+                .update_article()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .article_id(article_id())
+                .body(ArticleUpdate {
+                    title: Some("Contract article, changed".to_owned()),
+                    status: Some(ArticleStatus::Draft),
+                    ..ArticleUpdate::default()
+                })),
+        )
+        .when(administers),
+        Step::status(
+            UpdateArticle,
+            "a blank title",
+            422,
+            send!(|c| c
+                .user
+                .update_article()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .article_id(article_id())
+                .body(ArticleUpdate {
+                    title: Some(String::new()),
+                    ..ArticleUpdate::default()
+                })),
+        )
+        .when(administers),
+        Step::ok(
+            DeleteArticle,
+            "as an administrator",
+            send!(|c| c
+                .user
+                .delete_article()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .article_id(article_id())),
+        )
+        .when(administers),
+        Step::status(
+            DeleteArticle,
+            "already deleted",
+            404,
+            send!(|c| c
+                .user
+                .delete_article()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .article_id(article_id())),
         )
         .when(administers),
         Step::status(
@@ -347,6 +459,37 @@ pub fn steps() -> Vec<Step> {
                 .account_id(admin(&c.found()))
                 .portal_id(SLUG)
                 .category_id(category_id())),
+        )
+        .when(administers),
+        Step::status(
+            DeletePortal,
+            "as an agent",
+            401,
+            send!(|c| c
+                .user
+                .delete_portal()
+                .account_id(c.found().account)
+                .portal_id(listed())),
+        ),
+        Step::ok(
+            DeletePortal,
+            "as an administrator",
+            send!(|c| c
+                .user
+                .delete_portal()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)),
+        )
+        .when(administers),
+        Step::status(
+            DeletePortal,
+            "already deleted",
+            404,
+            send!(|c| c
+                .user
+                .delete_portal()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)),
         )
         .when(administers),
     ]

@@ -40,7 +40,9 @@ mod custom_attributes;
 mod custom_filters;
 mod filter;
 mod help_center;
+mod help_center_articles;
 mod help_center_categories;
+mod help_center_portal_delete;
 mod inbox_members;
 mod inboxes;
 mod integrations;
@@ -96,6 +98,8 @@ pub fn table() -> Vec<Entry> {
         audit_logs::entries(),
         help_center::entries(),
         help_center_categories::entries(),
+        help_center_articles::entries(),
+        help_center_portal_delete::entries(),
         integrations::entries(),
     ]
     .into_iter()

@@ -90,6 +90,7 @@ async fn every_sdk_call_against(behaviour: Behaviour, status: u16, kind: ErrorKi
         automation_rule: 1,
         portal: "handbook",
         category: 1,
+        article: 1,
         hook: 1,
     };
     let jobs = sdk_entries()

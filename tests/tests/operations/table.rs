@@ -219,6 +219,8 @@ pub struct Ids {
     pub portal: &'static str,
     /// A category of `portal`.
     pub category: i64,
+    /// An article of `portal`.
+    pub article: i64,
     /// An integration hook of `admin_account`.
     pub hook: i64,
 }
@@ -247,6 +249,7 @@ impl Ids {
             "automation_rule_id" => &mut self.automation_rule,
             "hook_id" => &mut self.hook,
             "category_id" => &mut self.category,
+            "article_id" => &mut self.article,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -353,6 +356,7 @@ impl World {
             automation_rule: self.seed.automation_rule_id,
             portal: self.portal,
             category: self.seed.admin_category_id,
+            article: self.seed.admin_article_id,
             hook: self.seed.hook_id,
         }
     }

@@ -1,5 +1,5 @@
 //! The help center: `listPortals`, `getPortal`, `createPortal`, `updatePortal`,
-//! `createCategory`, `createArticle` (Chatwoot's `PortalsController`,
+//! `deletePortal`, `createCategory`, `createArticle` (Chatwoot's `PortalsController`,
 //! `CategoriesController`, `ArticlesController` and their policies).
 //!
 //! Portals are found by slug in the account. Agents may list portals; the
@@ -11,6 +11,7 @@
 //! the sandbox answers 404.
 
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use bytes::Bytes;
 use serde_json::{Value, json};
 
@@ -60,7 +61,7 @@ pub(super) const CATEGORY_ATTRIBUTES: &[&str] = &[
 ];
 
 /// The `Article` attributes Rails wraps.
-const ARTICLE_ATTRIBUTES: &[&str] = &[
+pub(super) const ARTICLE_ATTRIBUTES: &[&str] = &[
     "id",
     "account_id",
     "portal_id",
@@ -193,6 +194,19 @@ pub(crate) fn update(mut cx: PortalScope<'_>, bytes: Bytes) -> Reply {
     let body = json::portal(hc, &changed);
     hc.portals.list[index] = changed;
     Ok(json_response(StatusCode::OK, &body))
+}
+
+/// `DELETE /api/v1/accounts/{account_id}/portals/{portal_id}`: the portal
+/// with its categories and articles (`dependent: :destroy_async`, at once
+/// here); an empty 200.
+pub(crate) fn destroy(mut cx: PortalScope<'_>) -> Reply {
+    administrators(&cx)?;
+    let index = portal(&cx)?;
+    let hc = &mut cx.store.help_center;
+    let removed = hc.portals.list.remove(index);
+    hc.categories.list.retain(|c| c.portal_id != removed.id);
+    hc.articles.list.retain(|a| a.portal_id != removed.id);
+    Ok(StatusCode::OK.into_response())
 }
 
 /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/categories`.

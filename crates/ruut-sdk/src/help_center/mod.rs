@@ -3,17 +3,23 @@
 //! its [`CreatePortalRequest`], and [`Client::portal`]'s [`PortalHandle`]
 //! (update), with the portal's [`PortalCategories`] (listed by
 //! [`CategoryQuery`]), one [`CategoryHandle`] and [`PortalArticles`]
-//! beneath it; [`Client::get_category`] reads one category.
+//! beneath it, its articles listed by [`ArticleQuery`];
+//! [`Client::get_category`] and [`Client::get_article`] read one category
+//! or article.
 //!
 //! A portal is named by its **slug** everywhere (the server finds portals by
 //! slug, whatever Chatwoot's swagger says). Agents may list portals;
 //! everything else is for administrators.
 
+mod article;
+mod article_list;
 mod articles;
 mod categories;
 mod category;
 mod portal;
 
+pub use article::{ArticleHandle, UpdateArticleRequest};
+pub use article_list::{ArticlePage, ArticleQuery};
 pub use articles::{CreateArticleRequest, PortalArticles};
 pub use categories::{CategoryPage, CategoryQuery, CreateCategoryRequest, PortalCategories};
 pub use category::{CategoryHandle, UpdateCategoryRequest};
