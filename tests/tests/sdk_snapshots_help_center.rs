@@ -48,6 +48,26 @@ async fn help_center() {
         .await
         .unwrap();
     handle
+        .categories()
+        .list()
+        .locale("fr")
+        .page(1)
+        .send()
+        .await
+        .unwrap();
+    admin
+        .get_category(handle.slug(), category.id)
+        .await
+        .unwrap();
+    handle
+        .category(category.id)
+        .update()
+        .name("Facturation")
+        .position(3)
+        .send()
+        .await
+        .unwrap();
+    let article = handle
         .articles()
         .create("Refunds", "Refunds take five days.", seed.user_id)
         .category(category.id)
@@ -57,5 +77,30 @@ async fn help_center() {
         .send()
         .await
         .unwrap();
+    handle
+        .articles()
+        .list()
+        .status(ArticleStatus::Published)
+        .category_slug("billing")
+        .locale("fr")
+        .search("refund")
+        .author(seed.user_id)
+        .page(1)
+        .send()
+        .await
+        .unwrap();
+    admin.get_article(handle.slug(), article.id).await.unwrap();
+    handle
+        .article(article.id)
+        .update()
+        .title("Refunds and returns")
+        .status(ArticleStatus::Archived)
+        .position(5)
+        .send()
+        .await
+        .unwrap();
+    handle.article(article.id).delete().await.unwrap();
+    handle.category(category.id).delete().await.unwrap();
+    handle.delete().await.unwrap();
     insta::assert_yaml_snapshot!(sent(&sandbox));
 }

@@ -672,6 +672,49 @@ The keys that may be null (`id`, `name`, `slug`, `locale`) are always sent, but 
             Default::default()
         }
     }
+    ///A page of a portal's articles, in `payload`, with the counts in `meta`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ArticleList {
+        pub meta: ArticleListMeta,
+        pub payload: ::std::vec::Vec<Article>,
+    }
+    impl ArticleList {
+        pub fn builder() -> builder::ArticleList {
+            Default::default()
+        }
+    }
+    ///`ArticleListMeta`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ArticleListMeta {
+        ///Every article of the portal, unfiltered.
+        pub all_articles_count: i64,
+        pub archived_articles_count: i64,
+        ///The articles matching `locale`, `category_slug` and `query`, on every page.
+        pub articles_count: i64,
+        pub current_page: IntegerOrString,
+        pub draft_articles_count: i64,
+        pub mine_articles_count: i64,
+        pub published_count: i64,
+    }
+    impl ArticleListMeta {
+        pub fn builder() -> builder::ArticleListMeta {
+            Default::default()
+        }
+    }
     ///The article's search-engine details.
     #[derive(
         ::serde::Deserialize,
@@ -692,6 +735,46 @@ The keys that may be null (`id`, `name`, `slug`, `locale`) are always sent, but 
     }
     impl ArticleMetaInput {
         pub fn builder() -> builder::ArticleMetaInput {
+            Default::default()
+        }
+    }
+    ///The fields of an article to change; those not sent are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct ArticleUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub associated_article_id: ::std::option::Option<i64>,
+        ///A user of the server.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub author_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub category_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub meta: ::std::option::Option<ArticleMetaInput>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub position: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub slug: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<crate::enums::ArticleStatus>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+    }
+    impl ArticleUpdate {
+        pub fn builder() -> builder::ArticleUpdate {
             Default::default()
         }
     }
@@ -1645,6 +1728,43 @@ The keys that may be null (`locale`, `description`, `position`, `icon`) are alwa
             Default::default()
         }
     }
+    ///A page of a portal's categories, in `payload`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CategoryList {
+        pub meta: CategoryListMeta,
+        pub payload: ::std::vec::Vec<Category>,
+    }
+    impl CategoryList {
+        pub fn builder() -> builder::CategoryList {
+            Default::default()
+        }
+    }
+    ///`CategoryListMeta`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CategoryListMeta {
+        ///The categories on this page.
+        pub categories_count: i64,
+        pub current_page: IntegerOrString,
+    }
+    impl CategoryListMeta {
+        pub fn builder() -> builder::CategoryListMeta {
+            Default::default()
+        }
+    }
     ///`CategoryMeta`
     #[derive(
         ::serde::Deserialize,
@@ -1687,6 +1807,39 @@ The keys that may be null (`locale`, `description`, `position`) are always sent,
     }
     impl CategoryRef {
         pub fn builder() -> builder::CategoryRef {
+            Default::default()
+        }
+    }
+    ///The fields of a category to change; those not sent are kept.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct CategoryUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub associated_category_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub icon: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub parent_category_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub position: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub slug: ::std::option::Option<::std::string::String>,
+    }
+    impl CategoryUpdate {
+        pub fn builder() -> builder::CategoryUpdate {
             Default::default()
         }
     }
@@ -10204,6 +10357,232 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ArticleList {
+            meta: ::std::result::Result<super::ArticleListMeta, ::std::string::String>,
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Article>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ArticleList {
+            fn default() -> Self {
+                Self {
+                    meta: Err("no value supplied for meta".to_string()),
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl ArticleList {
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ArticleListMeta>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Article>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ArticleList> for super::ArticleList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ArticleList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    meta: value.meta?,
+                    payload: value.payload?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ArticleList> for ArticleList {
+            fn from(value: super::ArticleList) -> Self {
+                Self {
+                    meta: Ok(value.meta),
+                    payload: Ok(value.payload),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ArticleListMeta {
+            all_articles_count: ::std::result::Result<i64, ::std::string::String>,
+            archived_articles_count: ::std::result::Result<i64, ::std::string::String>,
+            articles_count: ::std::result::Result<i64, ::std::string::String>,
+            current_page: ::std::result::Result<
+                super::IntegerOrString,
+                ::std::string::String,
+            >,
+            draft_articles_count: ::std::result::Result<i64, ::std::string::String>,
+            mine_articles_count: ::std::result::Result<i64, ::std::string::String>,
+            published_count: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for ArticleListMeta {
+            fn default() -> Self {
+                Self {
+                    all_articles_count: Err(
+                        "no value supplied for all_articles_count".to_string(),
+                    ),
+                    archived_articles_count: Err(
+                        "no value supplied for archived_articles_count".to_string(),
+                    ),
+                    articles_count: Err(
+                        "no value supplied for articles_count".to_string(),
+                    ),
+                    current_page: Err("no value supplied for current_page".to_string()),
+                    draft_articles_count: Err(
+                        "no value supplied for draft_articles_count".to_string(),
+                    ),
+                    mine_articles_count: Err(
+                        "no value supplied for mine_articles_count".to_string(),
+                    ),
+                    published_count: Err(
+                        "no value supplied for published_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl ArticleListMeta {
+            pub fn all_articles_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.all_articles_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for all_articles_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn archived_articles_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.archived_articles_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for archived_articles_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn articles_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.articles_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for articles_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn current_page<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::IntegerOrString>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.current_page = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for current_page: {e}")
+                    });
+                self
+            }
+            pub fn draft_articles_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.draft_articles_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for draft_articles_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn mine_articles_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.mine_articles_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for mine_articles_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn published_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.published_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for published_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ArticleListMeta> for super::ArticleListMeta {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ArticleListMeta,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    all_articles_count: value.all_articles_count?,
+                    archived_articles_count: value.archived_articles_count?,
+                    articles_count: value.articles_count?,
+                    current_page: value.current_page?,
+                    draft_articles_count: value.draft_articles_count?,
+                    mine_articles_count: value.mine_articles_count?,
+                    published_count: value.published_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ArticleListMeta> for ArticleListMeta {
+            fn from(value: super::ArticleListMeta) -> Self {
+                Self {
+                    all_articles_count: Ok(value.all_articles_count),
+                    archived_articles_count: Ok(value.archived_articles_count),
+                    articles_count: Ok(value.articles_count),
+                    current_page: Ok(value.current_page),
+                    draft_articles_count: Ok(value.draft_articles_count),
+                    mine_articles_count: Ok(value.mine_articles_count),
+                    published_count: Ok(value.published_count),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ArticleMetaInput {
             description: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -10282,6 +10661,247 @@ in which conversation, and whether in a private note.
                 Self {
                     description: Ok(value.description),
                     tags: Ok(value.tags),
+                    title: Ok(value.title),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ArticleUpdate {
+            associated_article_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            author_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            category_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            content: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            locale: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            meta: ::std::result::Result<
+                ::std::option::Option<super::ArticleMetaInput>,
+                ::std::string::String,
+            >,
+            position: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            slug: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                ::std::option::Option<crate::enums::ArticleStatus>,
+                ::std::string::String,
+            >,
+            title: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ArticleUpdate {
+            fn default() -> Self {
+                Self {
+                    associated_article_id: Ok(Default::default()),
+                    author_id: Ok(Default::default()),
+                    category_id: Ok(Default::default()),
+                    content: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    locale: Ok(Default::default()),
+                    meta: Ok(Default::default()),
+                    position: Ok(Default::default()),
+                    slug: Ok(Default::default()),
+                    status: Ok(Default::default()),
+                    title: Ok(Default::default()),
+                }
+            }
+        }
+        impl ArticleUpdate {
+            pub fn associated_article_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.associated_article_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for associated_article_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn author_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.author_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for author_id: {e}")
+                    });
+                self
+            }
+            pub fn category_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.category_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for category_id: {e}")
+                    });
+                self
+            }
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn locale<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.locale = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for locale: {e}")
+                    });
+                self
+            }
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::ArticleMetaInput>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn position<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.position = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for position: {e}")
+                    });
+                self
+            }
+            pub fn slug<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.slug = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for slug: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::enums::ArticleStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ArticleUpdate> for super::ArticleUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ArticleUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    associated_article_id: value.associated_article_id?,
+                    author_id: value.author_id?,
+                    category_id: value.category_id?,
+                    content: value.content?,
+                    description: value.description?,
+                    locale: value.locale?,
+                    meta: value.meta?,
+                    position: value.position?,
+                    slug: value.slug?,
+                    status: value.status?,
+                    title: value.title?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ArticleUpdate> for ArticleUpdate {
+            fn from(value: super::ArticleUpdate) -> Self {
+                Self {
+                    associated_article_id: Ok(value.associated_article_id),
+                    author_id: Ok(value.author_id),
+                    category_id: Ok(value.category_id),
+                    content: Ok(value.content),
+                    description: Ok(value.description),
+                    locale: Ok(value.locale),
+                    meta: Ok(value.meta),
+                    position: Ok(value.position),
+                    slug: Ok(value.slug),
+                    status: Ok(value.status),
                     title: Ok(value.title),
                 }
             }
@@ -13461,6 +14081,132 @@ in which conversation, and whether in a private note.
             }
         }
         #[derive(Clone, Debug)]
+        pub struct CategoryList {
+            meta: ::std::result::Result<super::CategoryListMeta, ::std::string::String>,
+            payload: ::std::result::Result<
+                ::std::vec::Vec<super::Category>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CategoryList {
+            fn default() -> Self {
+                Self {
+                    meta: Err("no value supplied for meta".to_string()),
+                    payload: Err("no value supplied for payload".to_string()),
+                }
+            }
+        }
+        impl CategoryList {
+            pub fn meta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::CategoryListMeta>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.meta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for meta: {e}")
+                    });
+                self
+            }
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Category>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CategoryList> for super::CategoryList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CategoryList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    meta: value.meta?,
+                    payload: value.payload?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CategoryList> for CategoryList {
+            fn from(value: super::CategoryList) -> Self {
+                Self {
+                    meta: Ok(value.meta),
+                    payload: Ok(value.payload),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CategoryListMeta {
+            categories_count: ::std::result::Result<i64, ::std::string::String>,
+            current_page: ::std::result::Result<
+                super::IntegerOrString,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CategoryListMeta {
+            fn default() -> Self {
+                Self {
+                    categories_count: Err(
+                        "no value supplied for categories_count".to_string(),
+                    ),
+                    current_page: Err("no value supplied for current_page".to_string()),
+                }
+            }
+        }
+        impl CategoryListMeta {
+            pub fn categories_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.categories_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for categories_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn current_page<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::IntegerOrString>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.current_page = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for current_page: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CategoryListMeta> for super::CategoryListMeta {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CategoryListMeta,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    categories_count: value.categories_count?,
+                    current_page: value.current_page?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CategoryListMeta> for CategoryListMeta {
+            fn from(value: super::CategoryListMeta) -> Self {
+                Self {
+                    categories_count: Ok(value.categories_count),
+                    current_page: Ok(value.current_page),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct CategoryMeta {
             articles_count: ::std::result::Result<i64, ::std::string::String>,
         }
@@ -13646,6 +14392,188 @@ in which conversation, and whether in a private note.
                     id: Ok(value.id),
                     locale: Ok(value.locale),
                     name: Ok(value.name),
+                    position: Ok(value.position),
+                    slug: Ok(value.slug),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct CategoryUpdate {
+            associated_category_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            icon: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            locale: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            parent_category_id: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            position: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            slug: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CategoryUpdate {
+            fn default() -> Self {
+                Self {
+                    associated_category_id: Ok(Default::default()),
+                    description: Ok(Default::default()),
+                    icon: Ok(Default::default()),
+                    locale: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    parent_category_id: Ok(Default::default()),
+                    position: Ok(Default::default()),
+                    slug: Ok(Default::default()),
+                }
+            }
+        }
+        impl CategoryUpdate {
+            pub fn associated_category_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.associated_category_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for associated_category_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn description<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
+                self
+            }
+            pub fn icon<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.icon = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for icon: {e}")
+                    });
+                self
+            }
+            pub fn locale<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.locale = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for locale: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn parent_category_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.parent_category_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for parent_category_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn position<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.position = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for position: {e}")
+                    });
+                self
+            }
+            pub fn slug<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.slug = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for slug: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CategoryUpdate> for super::CategoryUpdate {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CategoryUpdate,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    associated_category_id: value.associated_category_id?,
+                    description: value.description?,
+                    icon: value.icon?,
+                    locale: value.locale?,
+                    name: value.name?,
+                    parent_category_id: value.parent_category_id?,
+                    position: value.position?,
+                    slug: value.slug?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CategoryUpdate> for CategoryUpdate {
+            fn from(value: super::CategoryUpdate) -> Self {
+                Self {
+                    associated_category_id: Ok(value.associated_category_id),
+                    description: Ok(value.description),
+                    icon: Ok(value.icon),
+                    locale: Ok(value.locale),
+                    name: Ok(value.name),
+                    parent_category_id: Ok(value.parent_category_id),
                     position: Ok(value.position),
                     slug: Ok(value.slug),
                 }
@@ -37243,6 +38171,39 @@ let response = client.get_portal()
     pub fn get_portal(&self) -> builder::GetPortal<'_> {
         builder::GetPortal::new(self)
     }
+    /**Delete a help center portal
+
+Deletes the portal with its categories and articles (`dependent: :destroy_async`: the
+server removes them in a background job, the sandbox at once) and answers 200 with an
+empty body; the slug is free again. Administrators only: an agent is answered 401 "You
+are not authorized to do this action", whether or not the portal exists (the policy
+is checked on the class). `fetch_portal` uses `find_by`, so on v4.10.1 an unknown
+slug fails on `nil.destroy!` with a 500; the sandbox answers 404 "Resource could not
+be found" (a repeat too). (Inboxes linked to the portal lose the link on the server;
+the sandbox keeps no such link.)
+
+Server: `PortalsController#destroy`, `#fetch_portal`, `PortalPolicy#destroy?`
+(administrators), `Portal`'s associations (app/controllers/api/v1/accounts/
+portals_controller.rb, app/policies/portal_policy.rb, app/models/portal.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+```ignore
+let response = client.delete_portal()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_portal(&self) -> builder::DeletePortal<'_> {
+        builder::DeletePortal::new(self)
+    }
     /**Change a help center portal
 
 Changes the fields sent (Rails also routes `PUT` here); the others are kept.
@@ -37286,6 +38247,50 @@ let response = client.update_portal()
 ```*/
     pub fn update_portal(&self) -> builder::UpdatePortal<'_> {
         builder::UpdatePortal::new(self)
+    }
+    /**List a portal's categories
+
+The portal's categories ordered by `position` (categories without one last), in
+`payload`, with `meta.current_page` and `meta.categories_count` (the number of
+categories on this page). Any member of the account may list them (`CategoryPolicy#index?`).
+With `locale`, only the categories in that locale, and each category's
+`meta.articles_count` counts only its articles in that locale. Pages hold 1000
+categories (`Limits::CATEGORIES_PER_PAGE`); `page` picks one. `meta.current_page`
+echoes `page` as sent (a string, such as `"2"`) and is the integer 1 when it is not sent.
+A page below 1 is the first page. A `page` that is not an integer is the first page on
+the server (`to_i`); the sandbox answers 422.
+
+`{portal_id}` is the portal's slug. `CategoriesController#portal` uses `find_by`, so on
+v4.10.1 an unknown slug fails on `nil.categories` with a 500; the sandbox answers 404
+"Resource could not be found".
+
+Server: `CategoriesController#index`, `#set_current_page`, `CategoryPolicy#index?`,
+`Category.search`, views `categories/index.json.jbuilder`,
+`categories/_category.json.jbuilder` (app/controllers/api/v1/accounts/
+categories_controller.rb, app/policies/category_policy.rb, app/models/category.rb,
+app/views/api/v1/accounts/categories/, lib/limits.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `locale`: Only the categories in this locale (and their articles in it).
+- `page`: The page, from 1 (1000 categories a page).
+```ignore
+let response = client.list_categories()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .locale(locale)
+    .page(page)
+    .send()
+    .await;
+```*/
+    pub fn list_categories(&self) -> builder::ListCategories<'_> {
+        builder::ListCategories::new(self)
     }
     /**Create a category in a portal
 
@@ -37331,6 +38336,178 @@ let response = client.create_category()
 ```*/
     pub fn create_category(&self) -> builder::CreateCategory<'_> {
         builder::CreateCategory::new(self)
+    }
+    /**Get one category of a portal
+
+One category of the portal, in `payload`, with `meta.articles_count` counting all its
+articles. Administrators only: `CategoryPolicy#show?` is `administrator?`, and an agent
+is answered 401 "You are not authorized to do this action" before anything is looked
+up (the policy is checked on the class). A category of another portal, or none,
+answers 404 "Resource could not be found" (`@portal.categories.find`). An unknown
+portal slug fails on `nil.categories` with a 500 on v4.10.1; the sandbox answers 404.
+
+Server: `CategoriesController#show`, `#fetch_category`, `#portal`,
+`CategoryPolicy#show?` (administrators), views `categories/show.json.jbuilder`,
+`categories/_category.json.jbuilder` (app/controllers/api/v1/accounts/
+categories_controller.rb, app/policies/category_policy.rb,
+app/views/api/v1/accounts/categories/).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `category_id`: The category's id, among the portal's categories.
+```ignore
+let response = client.get_category()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .category_id(category_id)
+    .send()
+    .await;
+```*/
+    pub fn get_category(&self) -> builder::GetCategory<'_> {
+        builder::GetCategory::new(self)
+    }
+    /**Delete a category of a portal
+
+Deletes the category and answers 200 with an empty body. Its articles stay in the
+portal with no category; categories under it or translating it lose that link
+(`dependent: :nullify`). Administrators only: an agent is answered 401 "You are not
+authorized to do this action" before anything is looked up. An unknown category
+answers 404; an unknown portal slug is a 500 on v4.10.1 (`nil.categories`) and a 404
+in the sandbox. A repeat answers 404.
+
+Server: `CategoriesController#destroy`, `#fetch_category`, `CategoryPolicy#destroy?`
+(administrators), `Category`'s associations (app/controllers/api/v1/accounts/
+categories_controller.rb, app/policies/category_policy.rb, app/models/category.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `category_id`: The category's id, among the portal's categories.
+```ignore
+let response = client.delete_category()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .category_id(category_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_category(&self) -> builder::DeleteCategory<'_> {
+        builder::DeleteCategory::new(self)
+    }
+    /**Change a category of a portal
+
+Changes the fields sent (Rails also routes `PUT` here); the others are kept.
+Administrators only: an agent is answered 401 "You are not authorized to do this
+action" before anything is looked up. The fields are read from `category` (Rails wraps
+top-level fields; a body with none answers 422 `param is missing or the value is
+empty: category`). The model's validations run as on create: a blank name or slug, a
+locale the portal does not allow ("Locale fr of category is not part of portal's
+[\"en\"]."), or a slug and locale pair another category of the portal has ("Locale
+should be unique in the category and portal") answer 422 with `message` and
+`attributes`, and nothing is changed. (`related_category_ids` is not described here
+yet.) An unknown category answers 404; an unknown portal slug is a 500 on v4.10.1
+(`nil.categories`) and a 404 in the sandbox.
+
+Server: `CategoriesController#update`, `#category_params`, `#fetch_category`,
+`CategoryPolicy#update?` (administrators), `Category` validations, views
+`categories/update.json.jbuilder`, `categories/_category.json.jbuilder`
+(app/controllers/api/v1/accounts/categories_controller.rb, app/policies/
+category_policy.rb, app/models/category.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `category_id`: The category's id, among the portal's categories.
+- `body`
+```ignore
+let response = client.update_category()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .category_id(category_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_category(&self) -> builder::UpdateCategory<'_> {
+        builder::UpdateCategory::new(self)
+    }
+    /**List a portal's articles
+
+A page of the portal's articles (25 a page, Kaminari's default), in `payload`, newest
+change first (`updated_at` descending), or by `position` ascending when
+`category_slug` is given. Any member of the account may list them
+(`ArticlePolicy#index?`); the portal is looked up first (`find_by!`), so an unknown
+slug answers 404 "Resource could not be found" to everyone.
+
+Filters, all optional: `locale` (the article's locale), `category_slug` (articles of
+a category with that slug; articles without a category are left out), `query` (a
+full-text search of the title, description and content, each word a prefix),
+`status` and `author_id`. `meta` counts: `all_articles_count` is every article of the
+portal, unfiltered; `articles_count`, `mine_articles_count` (the caller's),
+`published_count`, `draft_articles_count` and `archived_articles_count` count the
+articles matching `locale`, `category_slug` and `query` but not `status` or
+`author_id` (`set_article_count`), whatever the page. `current_page` echoes `page` as
+sent (a string, such as `"2"`) and is the integer 1 when it is not sent.
+
+Differences from the server, on requests it serves oddly: a `status` that is not one
+of the three, an `author_id` or a `page` that is not an integer are an empty list or
+the first page on the server (Rails' casts); the sandbox answers 422. The sandbox's
+`query` matches every word as a prefix of a word of the title, description or
+content, without PostgreSQL's stemming (`pg_search`'s `tsearch`). (Enterprise's
+`knowledge_base_manage` custom role, which also opens the administrators'
+operations, is not modelled.)
+
+Server: `ArticlesController#index`, `#set_article_count`, `#list_params`, `#portal`,
+`ArticlePolicy#index?`, `Article.search` and its scopes, views
+`articles/index.json.jbuilder`, `articles/_article.json.jbuilder`
+(app/controllers/api/v1/accounts/articles_controller.rb, app/policies/
+article_policy.rb, app/models/article.rb, app/views/api/v1/accounts/articles/).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `author_id`: Only the articles by this user.
+- `category_slug`: Only the articles of the category with this slug (then ordered by position).
+- `locale`: Only the articles in this locale.
+- `page`: The page, from 1 (25 articles a page; below 1 is the first page).
+- `query`: Words to find in the title, description or content.
+- `status`: Only the articles in this state.
+```ignore
+let response = client.list_articles()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .author_id(author_id)
+    .category_slug(category_slug)
+    .locale(locale)
+    .page(page)
+    .query(query)
+    .status(status)
+    .send()
+    .await;
+```*/
+    pub fn list_articles(&self) -> builder::ListArticles<'_> {
+        builder::ListArticles::new(self)
     }
     /**Create an article in a portal
 
@@ -37381,6 +38558,119 @@ let response = client.create_article()
 ```*/
     pub fn create_article(&self) -> builder::CreateArticle<'_> {
         builder::CreateArticle::new(self)
+    }
+    /**Get one article of a portal
+
+One article of the portal, in `payload`, with its category in brief, its author and
+its translations. The portal is looked up first (`find_by!`: an unknown slug answers
+404 "Resource could not be found"); then administrators only (`ArticlePolicy#show?`):
+an agent is answered 401 "You are not authorized to do this action"; then the article
+among the portal's (`@portal.articles.find`: another portal's, or none, is a 404).
+
+Server: `ArticlesController#show`, `#fetch_article`, `#portal`,
+`ArticlePolicy#show?` (administrators), views `articles/show.json.jbuilder`,
+`articles/_article.json.jbuilder`, `articles/_associated_article.json.jbuilder`,
+`models/_agent.json.jbuilder` (app/controllers/api/v1/accounts/
+articles_controller.rb, app/policies/article_policy.rb,
+app/views/api/v1/accounts/articles/).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `article_id`: The article's id, among the portal's articles.
+```ignore
+let response = client.get_article()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .article_id(article_id)
+    .send()
+    .await;
+```*/
+    pub fn get_article(&self) -> builder::GetArticle<'_> {
+        builder::GetArticle::new(self)
+    }
+    /**Delete an article of a portal
+
+Deletes the article and answers 200 with an empty body; its translations stay, no
+longer linked to it (`dependent: :nullify`). The portal is looked up first
+(`find_by!`: 404), then administrators only (an agent is answered 401 "You are not
+authorized to do this action"), then the article (404; a repeat answers 404).
+
+Server: `ArticlesController#destroy`, `#fetch_article`, `ArticlePolicy#destroy?`
+(administrators), `Article`'s associations (app/controllers/api/v1/accounts/
+articles_controller.rb, app/policies/article_policy.rb, app/models/article.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `article_id`: The article's id, among the portal's articles.
+```ignore
+let response = client.delete_article()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .article_id(article_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_article(&self) -> builder::DeleteArticle<'_> {
+        builder::DeleteArticle::new(self)
+    }
+    /**Change an article of a portal
+
+Changes the fields sent (Rails also routes `PUT` here); the others are kept. The portal
+is looked up first (`find_by!`: 404), then administrators only (an agent is answered
+401 "You are not authorized to do this action"), then the article (404). The fields
+are read from `article` (Rails wraps top-level fields); no body, or a body with no
+article field, changes nothing and answers the article (`if params[:article].present?`),
+so the body is optional.
+
+The model's callbacks and validations run as on create: the locale becomes the
+category's when the article has one (else the one sent, else the portal's default);
+a blank title or content, or an author who is no user, answers 422 with `message` and
+`attributes` and nothing is saved. Moving the article to another category puts it
+last there (`category_id_changed_action`: the highest position in that category, its
+own included, plus 10), whatever `position` was sent. `associated_article_id` is
+saved as sent (no lookup, unlike create). `updated_at` changes only when a field
+does. A slug another article has is a 500 on the server (a unique index); the sandbox
+answers 422 "Slug has already been taken".
+
+Server: `ArticlesController#update`, `#article_params`, `#fetch_article`,
+`ArticlePolicy#update?` (administrators), `Article` validations and callbacks, views
+`articles/update.json.jbuilder`, `articles/_article.json.jbuilder`
+(app/controllers/api/v1/accounts/articles_controller.rb, app/policies/
+article_policy.rb, app/models/article.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `PATCH` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `portal_id`: The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).
+- `article_id`: The article's id, among the portal's articles.
+- `body`
+```ignore
+let response = client.update_article()
+    .account_id(account_id)
+    .portal_id(portal_id)
+    .article_id(article_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_article(&self) -> builder::UpdateArticle<'_> {
+        builder::UpdateArticle::new(self)
     }
     /**List the integration apps active for the account
 
@@ -54033,6 +55323,98 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::delete_portal`]
+
+[`Client::delete_portal`]: super::Client::delete_portal*/
+    #[derive(Debug, Clone)]
+    pub struct DeletePortal<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+    }
+    impl<'a> DeletePortal<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}", client.baseurl, encode_path(&
+                account_id.to_string()), encode_path(& portal_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_portal",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::update_portal`]
 
 [`Client::update_portal`]: super::Client::update_portal*/
@@ -54132,6 +55514,139 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "update_portal",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_categories`]
+
+[`Client::list_categories`]: super::Client::list_categories*/
+    #[derive(Debug, Clone)]
+    pub struct ListCategories<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        locale: Result<Option<::std::string::String>, String>,
+        page: Result<Option<i64>, String>,
+    }
+    impl<'a> ListCategories<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                locale: Ok(None),
+                page: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn locale<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.locale = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for locale failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CategoryList>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, locale, page } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let locale = locale.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/categories", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("locale", &locale))
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_categories",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -54298,6 +55813,574 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::get_category`]
+
+[`Client::get_category`]: super::Client::get_category*/
+    #[derive(Debug, Clone)]
+    pub struct GetCategory<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        category_id: Result<i64, String>,
+    }
+    impl<'a> GetCategory<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                category_id: Err("category_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn category_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.category_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for category_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CategoryEnvelope>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, category_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let category_id = category_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/categories/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& category_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_category",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_category`]
+
+[`Client::delete_category`]: super::Client::delete_category*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteCategory<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        category_id: Result<i64, String>,
+    }
+    impl<'a> DeleteCategory<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                category_id: Err("category_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn category_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.category_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for category_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, category_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let category_id = category_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/categories/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& category_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_category",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_category`]
+
+[`Client::update_category`]: super::Client::update_category*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateCategory<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        category_id: Result<i64, String>,
+        body: Result<types::builder::CategoryUpdate, String>,
+    }
+    impl<'a> UpdateCategory<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                category_id: Err("category_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn category_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.category_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for category_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CategoryUpdate>,
+            <V as std::convert::TryInto<
+                types::CategoryUpdate,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `CategoryUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::CategoryUpdate,
+            ) -> types::builder::CategoryUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CategoryEnvelope>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, category_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let category_id = category_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::CategoryUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/categories/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& category_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_category",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_articles`]
+
+[`Client::list_articles`]: super::Client::list_articles*/
+    #[derive(Debug, Clone)]
+    pub struct ListArticles<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        author_id: Result<Option<i64>, String>,
+        category_slug: Result<Option<::std::string::String>, String>,
+        locale: Result<Option<::std::string::String>, String>,
+        page: Result<Option<i64>, String>,
+        query: Result<Option<::std::string::String>, String>,
+        status: Result<Option<crate::enums::ArticleStatus>, String>,
+    }
+    impl<'a> ListArticles<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                author_id: Ok(None),
+                category_slug: Ok(None),
+                locale: Ok(None),
+                page: Ok(None),
+                query: Ok(None),
+                status: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn author_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.author_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for author_id failed".to_string());
+            self
+        }
+        pub fn category_slug<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.category_slug = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for category_slug failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn locale<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.locale = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for locale failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn page<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.page = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for page failed".to_string());
+            self
+        }
+        pub fn query<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.query = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for query failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn status<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<crate::enums::ArticleStatus>,
+        {
+            self.status = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `crate :: enums :: ArticleStatus` for status failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ArticleList>, Error<types::ErrorBody>> {
+            let Self {
+                client,
+                account_id,
+                portal_id,
+                author_id,
+                category_slug,
+                locale,
+                page,
+                query,
+                status,
+            } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let author_id = author_id.map_err(Error::InvalidRequest)?;
+            let category_slug = category_slug.map_err(Error::InvalidRequest)?;
+            let locale = locale.map_err(Error::InvalidRequest)?;
+            let page = page.map_err(Error::InvalidRequest)?;
+            let query = query.map_err(Error::InvalidRequest)?;
+            let status = status.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/articles", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("author_id", &author_id))
+                .query(
+                    &progenitor_client::QueryParam::new("category_slug", &category_slug),
+                )
+                .query(&progenitor_client::QueryParam::new("locale", &locale))
+                .query(&progenitor_client::QueryParam::new("page", &page))
+                .query(&progenitor_client::QueryParam::new("query", &query))
+                .query(&progenitor_client::QueryParam::new("status", &status))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_articles",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::create_article`]
 
 [`Client::create_article`]: super::Client::create_article*/
@@ -54398,6 +56481,362 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "create_article",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_article`]
+
+[`Client::get_article`]: super::Client::get_article*/
+    #[derive(Debug, Clone)]
+    pub struct GetArticle<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        article_id: Result<i64, String>,
+    }
+    impl<'a> GetArticle<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                article_id: Err("article_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn article_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.article_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for article_id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ArticleEnvelope>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, article_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let article_id = article_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/articles/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& article_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_article",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_article`]
+
+[`Client::delete_article`]: super::Client::delete_article*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteArticle<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        article_id: Result<i64, String>,
+    }
+    impl<'a> DeleteArticle<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                article_id: Err("article_id was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn article_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.article_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for article_id failed".to_string());
+            self
+        }
+        ///Sends a `DELETE` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, article_id } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let article_id = article_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/articles/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& article_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_article",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => Ok(ResponseValue::empty(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_article`]
+
+[`Client::update_article`]: super::Client::update_article*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateArticle<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        portal_id: Result<::std::string::String, String>,
+        article_id: Result<i64, String>,
+        body: Result<types::builder::ArticleUpdate, String>,
+    }
+    impl<'a> UpdateArticle<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                portal_id: Err("portal_id was not initialized".to_string()),
+                article_id: Err("article_id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn portal_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.portal_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for portal_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn article_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.article_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for article_id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ArticleUpdate>,
+            <V as std::convert::TryInto<types::ArticleUpdate>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ArticleUpdate` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ArticleUpdate,
+            ) -> types::builder::ArticleUpdate,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ArticleEnvelope>, Error<types::ErrorBody>> {
+            let Self { client, account_id, portal_id, article_id, body } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let portal_id = portal_id.map_err(Error::InvalidRequest)?;
+            let article_id = article_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::ArticleUpdate::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v1/accounts/{}/portals/{}/articles/{}", client.baseurl,
+                encode_path(& account_id.to_string()), encode_path(& portal_id
+                .to_string()), encode_path(& article_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_article",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

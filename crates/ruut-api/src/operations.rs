@@ -586,18 +586,54 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/portals/{portal_id}`, sent by [`Client::get_portal`](crate::Client::get_portal).
     GetPortal,
+    /// Delete a help center portal.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/portals/{portal_id}`, sent by [`Client::delete_portal`](crate::Client::delete_portal).
+    DeletePortal,
     /// Change a help center portal.
     ///
     /// `PATCH /api/v1/accounts/{account_id}/portals/{portal_id}`, sent by [`Client::update_portal`](crate::Client::update_portal).
     UpdatePortal,
+    /// List a portal's categories.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/portals/{portal_id}/categories`, sent by [`Client::list_categories`](crate::Client::list_categories).
+    ListCategories,
     /// Create a category in a portal.
     ///
     /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/categories`, sent by [`Client::create_category`](crate::Client::create_category).
     CreateCategory,
+    /// Get one category of a portal.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`, sent by [`Client::get_category`](crate::Client::get_category).
+    GetCategory,
+    /// Delete a category of a portal.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`, sent by [`Client::delete_category`](crate::Client::delete_category).
+    DeleteCategory,
+    /// Change a category of a portal.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}`, sent by [`Client::update_category`](crate::Client::update_category).
+    UpdateCategory,
+    /// List a portal's articles.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/portals/{portal_id}/articles`, sent by [`Client::list_articles`](crate::Client::list_articles).
+    ListArticles,
     /// Create an article in a portal.
     ///
     /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/articles`, sent by [`Client::create_article`](crate::Client::create_article).
     CreateArticle,
+    /// Get one article of a portal.
+    ///
+    /// `GET /api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`, sent by [`Client::get_article`](crate::Client::get_article).
+    GetArticle,
+    /// Delete an article of a portal.
+    ///
+    /// `DELETE /api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`, sent by [`Client::delete_article`](crate::Client::delete_article).
+    DeleteArticle,
+    /// Change an article of a portal.
+    ///
+    /// `PATCH /api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}`, sent by [`Client::update_article`](crate::Client::update_article).
+    UpdateArticle,
     /// List the integration apps active for the account.
     ///
     /// `GET /api/v1/accounts/{account_id}/integrations/apps`, sent by [`Client::list_integration_apps`](crate::Client::list_integration_apps).
@@ -778,9 +814,18 @@ impl Operation {
         Operation::ListPortals,
         Operation::CreatePortal,
         Operation::GetPortal,
+        Operation::DeletePortal,
         Operation::UpdatePortal,
+        Operation::ListCategories,
         Operation::CreateCategory,
+        Operation::GetCategory,
+        Operation::DeleteCategory,
+        Operation::UpdateCategory,
+        Operation::ListArticles,
         Operation::CreateArticle,
+        Operation::GetArticle,
+        Operation::DeleteArticle,
+        Operation::UpdateArticle,
         Operation::ListIntegrationApps,
         Operation::GetIntegrationApp,
         Operation::CreateIntegrationHook,
@@ -944,9 +989,18 @@ impl Operation {
             Operation::ListPortals => "listPortals",
             Operation::CreatePortal => "createPortal",
             Operation::GetPortal => "getPortal",
+            Operation::DeletePortal => "deletePortal",
             Operation::UpdatePortal => "updatePortal",
+            Operation::ListCategories => "listCategories",
             Operation::CreateCategory => "createCategory",
+            Operation::GetCategory => "getCategory",
+            Operation::DeleteCategory => "deleteCategory",
+            Operation::UpdateCategory => "updateCategory",
+            Operation::ListArticles => "listArticles",
             Operation::CreateArticle => "createArticle",
+            Operation::GetArticle => "getArticle",
+            Operation::DeleteArticle => "deleteArticle",
+            Operation::UpdateArticle => "updateArticle",
             Operation::ListIntegrationApps => "listIntegrationApps",
             Operation::GetIntegrationApp => "getIntegrationApp",
             Operation::CreateIntegrationHook => "createIntegrationHook",
@@ -1121,9 +1175,18 @@ impl Operation {
             Operation::ListPortals => "list_portals",
             Operation::CreatePortal => "create_portal",
             Operation::GetPortal => "get_portal",
+            Operation::DeletePortal => "delete_portal",
             Operation::UpdatePortal => "update_portal",
+            Operation::ListCategories => "list_categories",
             Operation::CreateCategory => "create_category",
+            Operation::GetCategory => "get_category",
+            Operation::DeleteCategory => "delete_category",
+            Operation::UpdateCategory => "update_category",
+            Operation::ListArticles => "list_articles",
             Operation::CreateArticle => "create_article",
+            Operation::GetArticle => "get_article",
+            Operation::DeleteArticle => "delete_article",
+            Operation::UpdateArticle => "update_article",
             Operation::ListIntegrationApps => "list_integration_apps",
             Operation::GetIntegrationApp => "get_integration_app",
             Operation::CreateIntegrationHook => "create_integration_hook",
@@ -1280,9 +1343,18 @@ impl Operation {
             Operation::ListPortals => "GET",
             Operation::CreatePortal => "POST",
             Operation::GetPortal => "GET",
+            Operation::DeletePortal => "DELETE",
             Operation::UpdatePortal => "PATCH",
+            Operation::ListCategories => "GET",
             Operation::CreateCategory => "POST",
+            Operation::GetCategory => "GET",
+            Operation::DeleteCategory => "DELETE",
+            Operation::UpdateCategory => "PATCH",
+            Operation::ListArticles => "GET",
             Operation::CreateArticle => "POST",
+            Operation::GetArticle => "GET",
+            Operation::DeleteArticle => "DELETE",
+            Operation::UpdateArticle => "PATCH",
             Operation::ListIntegrationApps => "GET",
             Operation::GetIntegrationApp => "GET",
             Operation::CreateIntegrationHook => "POST",
@@ -1616,14 +1688,41 @@ impl Operation {
             Operation::ListPortals => "/api/v1/accounts/{account_id}/portals",
             Operation::CreatePortal => "/api/v1/accounts/{account_id}/portals",
             Operation::GetPortal => "/api/v1/accounts/{account_id}/portals/{portal_id}",
+            Operation::DeletePortal => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}"
+            }
             Operation::UpdatePortal => {
                 "/api/v1/accounts/{account_id}/portals/{portal_id}"
+            }
+            Operation::ListCategories => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/categories"
             }
             Operation::CreateCategory => {
                 "/api/v1/accounts/{account_id}/portals/{portal_id}/categories"
             }
+            Operation::GetCategory => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}"
+            }
+            Operation::DeleteCategory => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}"
+            }
+            Operation::UpdateCategory => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{category_id}"
+            }
+            Operation::ListArticles => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/articles"
+            }
             Operation::CreateArticle => {
                 "/api/v1/accounts/{account_id}/portals/{portal_id}/articles"
+            }
+            Operation::GetArticle => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}"
+            }
+            Operation::DeleteArticle => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}"
+            }
+            Operation::UpdateArticle => {
+                "/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{article_id}"
             }
             Operation::ListIntegrationApps => {
                 "/api/v1/accounts/{account_id}/integrations/apps"
@@ -1800,9 +1899,18 @@ impl Operation {
             Operation::ListPortals => true,
             Operation::CreatePortal => false,
             Operation::GetPortal => true,
+            Operation::DeletePortal => true,
             Operation::UpdatePortal => true,
+            Operation::ListCategories => true,
             Operation::CreateCategory => false,
+            Operation::GetCategory => true,
+            Operation::DeleteCategory => true,
+            Operation::UpdateCategory => true,
+            Operation::ListArticles => true,
             Operation::CreateArticle => false,
+            Operation::GetArticle => true,
+            Operation::DeleteArticle => true,
+            Operation::UpdateArticle => true,
             Operation::ListIntegrationApps => true,
             Operation::GetIntegrationApp => true,
             Operation::CreateIntegrationHook => false,
@@ -1957,9 +2065,18 @@ impl Operation {
             Operation::ListPortals => Source::Chatwoot,
             Operation::CreatePortal => Source::Chatwoot,
             Operation::GetPortal => Source::Chatwoot,
+            Operation::DeletePortal => Source::Chatwoot,
             Operation::UpdatePortal => Source::Chatwoot,
+            Operation::ListCategories => Source::Chatwoot,
             Operation::CreateCategory => Source::Chatwoot,
+            Operation::GetCategory => Source::Chatwoot,
+            Operation::DeleteCategory => Source::Chatwoot,
+            Operation::UpdateCategory => Source::Chatwoot,
+            Operation::ListArticles => Source::Chatwoot,
             Operation::CreateArticle => Source::Chatwoot,
+            Operation::GetArticle => Source::Chatwoot,
+            Operation::DeleteArticle => Source::Chatwoot,
+            Operation::UpdateArticle => Source::Chatwoot,
             Operation::ListIntegrationApps => Source::Chatwoot,
             Operation::GetIntegrationApp => Source::Chatwoot,
             Operation::CreateIntegrationHook => Source::Chatwoot,
@@ -2115,9 +2232,18 @@ impl Operation {
             Operation::ListPortals => false,
             Operation::CreatePortal => false,
             Operation::GetPortal => false,
+            Operation::DeletePortal => false,
             Operation::UpdatePortal => false,
+            Operation::ListCategories => false,
             Operation::CreateCategory => false,
+            Operation::GetCategory => false,
+            Operation::DeleteCategory => false,
+            Operation::UpdateCategory => false,
+            Operation::ListArticles => false,
             Operation::CreateArticle => false,
+            Operation::GetArticle => false,
+            Operation::DeleteArticle => false,
+            Operation::UpdateArticle => false,
             Operation::ListIntegrationApps => false,
             Operation::GetIntegrationApp => false,
             Operation::CreateIntegrationHook => false,
@@ -2316,9 +2442,18 @@ impl Operation {
             Operation::ListPortals => Some("Client::list_portals"),
             Operation::CreatePortal => Some("Client::create_portal"),
             Operation::GetPortal => Some("Client::get_portal"),
+            Operation::DeletePortal => Some("PortalHandle::delete"),
             Operation::UpdatePortal => Some("PortalHandle::update"),
+            Operation::ListCategories => Some("PortalCategories::list"),
             Operation::CreateCategory => Some("PortalCategories::create"),
+            Operation::GetCategory => Some("Client::get_category"),
+            Operation::DeleteCategory => Some("CategoryHandle::delete"),
+            Operation::UpdateCategory => Some("CategoryHandle::update"),
+            Operation::ListArticles => Some("PortalArticles::list"),
             Operation::CreateArticle => Some("PortalArticles::create"),
+            Operation::GetArticle => Some("Client::get_article"),
+            Operation::DeleteArticle => Some("ArticleHandle::delete"),
+            Operation::UpdateArticle => Some("ArticleHandle::update"),
             Operation::ListIntegrationApps => Some("IntegrationsHandle::list_apps"),
             Operation::GetIntegrationApp => Some("IntegrationsHandle::get_app"),
             Operation::CreateIntegrationHook => Some("IntegrationsHandle::create_hook"),
@@ -2497,9 +2632,18 @@ impl Operation {
             "listPortals" => Some(Operation::ListPortals),
             "createPortal" => Some(Operation::CreatePortal),
             "getPortal" => Some(Operation::GetPortal),
+            "deletePortal" => Some(Operation::DeletePortal),
             "updatePortal" => Some(Operation::UpdatePortal),
+            "listCategories" => Some(Operation::ListCategories),
             "createCategory" => Some(Operation::CreateCategory),
+            "getCategory" => Some(Operation::GetCategory),
+            "deleteCategory" => Some(Operation::DeleteCategory),
+            "updateCategory" => Some(Operation::UpdateCategory),
+            "listArticles" => Some(Operation::ListArticles),
             "createArticle" => Some(Operation::CreateArticle),
+            "getArticle" => Some(Operation::GetArticle),
+            "deleteArticle" => Some(Operation::DeleteArticle),
+            "updateArticle" => Some(Operation::UpdateArticle),
             "listIntegrationApps" => Some(Operation::ListIntegrationApps),
             "getIntegrationApp" => Some(Operation::GetIntegrationApp),
             "createIntegrationHook" => Some(Operation::CreateIntegrationHook),
@@ -2687,9 +2831,18 @@ impl Operation {
             "list_portals" => Some(Operation::ListPortals),
             "create_portal" => Some(Operation::CreatePortal),
             "get_portal" => Some(Operation::GetPortal),
+            "delete_portal" => Some(Operation::DeletePortal),
             "update_portal" => Some(Operation::UpdatePortal),
+            "list_categories" => Some(Operation::ListCategories),
             "create_category" => Some(Operation::CreateCategory),
+            "get_category" => Some(Operation::GetCategory),
+            "delete_category" => Some(Operation::DeleteCategory),
+            "update_category" => Some(Operation::UpdateCategory),
+            "list_articles" => Some(Operation::ListArticles),
             "create_article" => Some(Operation::CreateArticle),
+            "get_article" => Some(Operation::GetArticle),
+            "delete_article" => Some(Operation::DeleteArticle),
+            "update_article" => Some(Operation::UpdateArticle),
             "list_integration_apps" => Some(Operation::ListIntegrationApps),
             "get_integration_app" => Some(Operation::GetIntegrationApp),
             "create_integration_hook" => Some(Operation::CreateIntegrationHook),

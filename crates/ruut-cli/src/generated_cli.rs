@@ -195,9 +195,18 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ListPortals => Self::cli_list_portals(),
             CliCommand::CreatePortal => Self::cli_create_portal(),
             CliCommand::GetPortal => Self::cli_get_portal(),
+            CliCommand::DeletePortal => Self::cli_delete_portal(),
             CliCommand::UpdatePortal => Self::cli_update_portal(),
+            CliCommand::ListCategories => Self::cli_list_categories(),
             CliCommand::CreateCategory => Self::cli_create_category(),
+            CliCommand::GetCategory => Self::cli_get_category(),
+            CliCommand::DeleteCategory => Self::cli_delete_category(),
+            CliCommand::UpdateCategory => Self::cli_update_category(),
+            CliCommand::ListArticles => Self::cli_list_articles(),
             CliCommand::CreateArticle => Self::cli_create_article(),
+            CliCommand::GetArticle => Self::cli_get_article(),
+            CliCommand::DeleteArticle => Self::cli_delete_article(),
+            CliCommand::UpdateArticle => Self::cli_update_article(),
             CliCommand::ListIntegrationApps => Self::cli_list_integration_apps(),
             CliCommand::GetIntegrationApp => Self::cli_get_integration_app(),
             CliCommand::CreateIntegrationHook => Self::cli_create_integration_hook(),
@@ -5655,6 +5664,28 @@ impl<T: CliConfig> Cli<T> {
                 "Get one help center portal\n\nOne portal of the account, found by its slug, with its articles counted: unlike the\nlist, `meta` has real `all_articles_count`, `archived_articles_count`,\n`published_count` and `draft_articles_count`, and `mine_articles_count` (the\ncaller's) when the portal has articles. With `locale`, the article counts are of\nthat locale only. Any member of the account may read it.\n\n`{portal_id}` is the slug (`fetch_portal`: `find_by(slug:)`). For an unknown slug\nv4.10.1 renders the view with a `nil` portal and fails with a 500; the sandbox\nanswers 404 \"Resource could not be found\".\n\nServer: `PortalsController#show`, `#fetch_portal`, `PortalPolicy#show?`, views\n`portals/show.json.jbuilder`, `portals/_portal.json.jbuilder`, `Article.search`\n(app/controllers/api/v1/accounts/portals_controller.rb, app/policies/\nportal_policy.rb, app/models/article.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_delete_portal() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "Delete a help center portal\n\nDeletes the portal with its categories and articles (`dependent: :destroy_async`: the\nserver removes them in a background job, the sandbox at once) and answers 200 with an\nempty body; the slug is free again. Administrators only: an agent is answered 401 \"You\nare not authorized to do this action\", whether or not the portal exists (the policy\nis checked on the class). `fetch_portal` uses `find_by`, so on v4.10.1 an unknown\nslug fails on `nil.destroy!` with a 500; the sandbox answers 404 \"Resource could not\nbe found\" (a repeat too). (Inboxes linked to the portal lose the link on the server;\nthe sandbox keeps no such link.)\n\nServer: `PortalsController#destroy`, `#fetch_portal`, `PortalPolicy#destroy?`\n(administrators), `Portal`'s associations (app/controllers/api/v1/accounts/\nportals_controller.rb, app/policies/portal_policy.rb, app/models/portal.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub fn cli_update_portal() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -5740,6 +5771,44 @@ impl<T: CliConfig> Cli<T> {
                 "Change a help center portal\n\nChanges the fields sent (Rails also routes `PUT` here); the others are kept.\nAdministrators only: an agent is answered 401 \"You are not authorized to do this\naction\", whether or not the portal exists (the policy is checked on the class).\nUnlike create, `custom_domain` is saved as sent (the controller's call to\n`parsed_custom_domain` is commented out), an empty string meaning none. A blank name\nor slug, or a slug or custom domain another portal has, answers 422 with `message`\nand `attributes` (`render_record_invalid`). A `config` replaces the whole config.\nNo body, or a body with no portal field, changes nothing and answers the portal\n(`if params[:portal].present?`), so the body is optional.\n\n`{portal_id}` is the portal's **slug**: `PortalsController#fetch_portal` runs\n`Current.account.portals.find_by(slug: params[:id])`; Chatwoot's swagger calls it an\ninteger id. `find_by` returns `nil` for an unknown slug and v4.10.1 then fails on\n`nil.update!` with a 500; the sandbox answers the usual 404 \"Resource could not be\nfound\". As on create, a `config` without `allowed_locales` breaks the server's later\nrenders, so the spec requires it and the sandbox answers 422.\n\nServer: `PortalsController#update`, `#fetch_portal`, `PortalPolicy#update?`\n(administrators), `Portal` validations, view `portals/update.json.jbuilder`\n(app/controllers/api/v1/accounts/portals_controller.rb, app/policies/\nportal_policy.rb, app/models/portal.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_list_categories() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only the categories in this locale (and their articles in it).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The page, from 1 (1000 categories a page)."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "List a portal's categories\n\nThe portal's categories ordered by `position` (categories without one last), in\n`payload`, with `meta.current_page` and `meta.categories_count` (the number of\ncategories on this page). Any member of the account may list them (`CategoryPolicy#index?`).\nWith `locale`, only the categories in that locale, and each category's\n`meta.articles_count` counts only its articles in that locale. Pages hold 1000\ncategories (`Limits::CATEGORIES_PER_PAGE`); `page` picks one. `meta.current_page`\nechoes `page` as sent (a string, such as `\"2\"`) and is the integer 1 when it is not sent.\nA page below 1 is the first page. A `page` that is not an integer is the first page on\nthe server (`to_i`); the sandbox answers 422.\n\n`{portal_id}` is the portal's slug. `CategoriesController#portal` uses `find_by`, so on\nv4.10.1 an unknown slug fails on `nil.categories` with a 500; the sandbox answers 404\n\"Resource could not be found\".\n\nServer: `CategoriesController#index`, `#set_current_page`, `CategoryPolicy#index?`,\n`Category.search`, views `categories/index.json.jbuilder`,\n`categories/_category.json.jbuilder` (app/controllers/api/v1/accounts/\ncategories_controller.rb, app/policies/category_policy.rb, app/models/category.rb,\napp/views/api/v1/accounts/categories/, lib/limits.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub fn cli_create_category() -> ::clap::Command {
         ::clap::Command::new("")
             .arg(
@@ -5822,6 +5891,223 @@ impl<T: CliConfig> Cli<T> {
             )
             .about(
                 "Create a category in a portal\n\nCreates a category of the portal. Administrators only: an agent is answered 401 \"You\nare not authorized to do this action\" (checked on the class, so whether or not the\nportal exists). The fields are read from `category` (Rails wraps top-level fields;\na body with none answers 422 `param is missing or the value is empty: category`).\nThe model requires `name` and `slug`; `locale` (default `en`) must be one of the\nportal's `config.allowed_locales` (\"Locale fr of category is not part of portal's\n[\\\"en\\\"].\"), and a slug and locale pair is unique in the portal (\"Locale should be\nunique in the category and portal\"): 422 with `message` and `attributes`.\n`position` is `null` unless sent. (`related_category_ids`, read only from an explicit\n`category` wrapper, is not described here yet.)\n\n`{portal_id}` is the portal's slug. `CategoriesController#portal` uses `find_by`, so\non v4.10.1 an unknown slug fails on `nil.categories` with a 500; the sandbox answers\n404 \"Resource could not be found\". Chatwoot's swagger documents the portal as an\ninteger id.\n\nServer: `CategoriesController#create`, `#category_params`, `#portal`,\n`CategoryPolicy#create?` (administrators), `Category` validations\n(`allowed_locales`, locale uniqueness), views `categories/create.json.jbuilder`,\n`categories/_category.json.jbuilder`, `categories/_associated_category.json.jbuilder`\n(app/controllers/api/v1/accounts/categories_controller.rb, app/policies/\ncategory_policy.rb, app/models/category.rb, config/locales/en.yml).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_category() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("category-id")
+                    .long("category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The category's id, among the portal's categories."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "Get one category of a portal\n\nOne category of the portal, in `payload`, with `meta.articles_count` counting all its\narticles. Administrators only: `CategoryPolicy#show?` is `administrator?`, and an agent\nis answered 401 \"You are not authorized to do this action\" before anything is looked\nup (the policy is checked on the class). A category of another portal, or none,\nanswers 404 \"Resource could not be found\" (`@portal.categories.find`). An unknown\nportal slug fails on `nil.categories` with a 500 on v4.10.1; the sandbox answers 404.\n\nServer: `CategoriesController#show`, `#fetch_category`, `#portal`,\n`CategoryPolicy#show?` (administrators), views `categories/show.json.jbuilder`,\n`categories/_category.json.jbuilder` (app/controllers/api/v1/accounts/\ncategories_controller.rb, app/policies/category_policy.rb,\napp/views/api/v1/accounts/categories/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_category() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("category-id")
+                    .long("category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The category's id, among the portal's categories."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "Delete a category of a portal\n\nDeletes the category and answers 200 with an empty body. Its articles stay in the\nportal with no category; categories under it or translating it lose that link\n(`dependent: :nullify`). Administrators only: an agent is answered 401 \"You are not\nauthorized to do this action\" before anything is looked up. An unknown category\nanswers 404; an unknown portal slug is a 500 on v4.10.1 (`nil.categories`) and a 404\nin the sandbox. A repeat answers 404.\n\nServer: `CategoriesController#destroy`, `#fetch_category`, `CategoryPolicy#destroy?`\n(administrators), `Category`'s associations (app/controllers/api/v1/accounts/\ncategories_controller.rb, app/policies/category_policy.rb, app/models/category.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_category() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("associated-category-id")
+                    .long("associated-category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("category-id")
+                    .long("category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The category's id, among the portal's categories."),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("icon")
+                    .long("icon")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("name")
+                    .long("name")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("parent-category-id")
+                    .long("parent-category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("position")
+                    .long("position")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("slug")
+                    .long("slug")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change a category of a portal\n\nChanges the fields sent (Rails also routes `PUT` here); the others are kept.\nAdministrators only: an agent is answered 401 \"You are not authorized to do this\naction\" before anything is looked up. The fields are read from `category` (Rails wraps\ntop-level fields; a body with none answers 422 `param is missing or the value is\nempty: category`). The model's validations run as on create: a blank name or slug, a\nlocale the portal does not allow (\"Locale fr of category is not part of portal's\n[\\\"en\\\"].\"), or a slug and locale pair another category of the portal has (\"Locale\nshould be unique in the category and portal\") answer 422 with `message` and\n`attributes`, and nothing is changed. (`related_category_ids` is not described here\nyet.) An unknown category answers 404; an unknown portal slug is a 500 on v4.10.1\n(`nil.categories`) and a 404 in the sandbox.\n\nServer: `CategoriesController#update`, `#category_params`, `#fetch_category`,\n`CategoryPolicy#update?` (administrators), `Category` validations, views\n`categories/update.json.jbuilder`, `categories/_category.json.jbuilder`\n(app/controllers/api/v1/accounts/categories_controller.rb, app/policies/\ncategory_policy.rb, app/models/category.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_list_articles() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("author-id")
+                    .long("author-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("Only the articles by this user."),
+            )
+            .arg(
+                ::clap::Arg::new("category-slug")
+                    .long("category-slug")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "Only the articles of the category with this slug (then ordered by position).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Only the articles in this locale."),
+            )
+            .arg(
+                ::clap::Arg::new("page")
+                    .long("page")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help(
+                        "The page, from 1 (25 articles a page; below 1 is the first page).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("query")
+                    .long("query")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help("Words to find in the title, description or content."),
+            )
+            .arg(
+                ::clap::Arg::new("status")
+                    .long("status")
+                    .value_parser(::clap::value_parser!(ruut_api::enums::ArticleStatus))
+                    .required(false)
+                    .help("Only the articles in this state."),
+            )
+            .about(
+                "List a portal's articles\n\nA page of the portal's articles (25 a page, Kaminari's default), in `payload`, newest\nchange first (`updated_at` descending), or by `position` ascending when\n`category_slug` is given. Any member of the account may list them\n(`ArticlePolicy#index?`); the portal is looked up first (`find_by!`), so an unknown\nslug answers 404 \"Resource could not be found\" to everyone.\n\nFilters, all optional: `locale` (the article's locale), `category_slug` (articles of\na category with that slug; articles without a category are left out), `query` (a\nfull-text search of the title, description and content, each word a prefix),\n`status` and `author_id`. `meta` counts: `all_articles_count` is every article of the\nportal, unfiltered; `articles_count`, `mine_articles_count` (the caller's),\n`published_count`, `draft_articles_count` and `archived_articles_count` count the\narticles matching `locale`, `category_slug` and `query` but not `status` or\n`author_id` (`set_article_count`), whatever the page. `current_page` echoes `page` as\nsent (a string, such as `\"2\"`) and is the integer 1 when it is not sent.\n\nDifferences from the server, on requests it serves oddly: a `status` that is not one\nof the three, an `author_id` or a `page` that is not an integer are an empty list or\nthe first page on the server (Rails' casts); the sandbox answers 422. The sandbox's\n`query` matches every word as a prefix of a word of the title, description or\ncontent, without PostgreSQL's stemming (`pg_search`'s `tsearch`). (Enterprise's\n`knowledge_base_manage` custom role, which also opens the administrators'\noperations, is not modelled.)\n\nServer: `ArticlesController#index`, `#set_article_count`, `#list_params`, `#portal`,\n`ArticlePolicy#index?`, `Article.search` and its scopes, views\n`articles/index.json.jbuilder`, `articles/_article.json.jbuilder`\n(app/controllers/api/v1/accounts/articles_controller.rb, app/policies/\narticle_policy.rb, app/models/article.rb, app/views/api/v1/accounts/articles/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
     pub fn cli_create_article() -> ::clap::Command {
@@ -5921,6 +6207,168 @@ impl<T: CliConfig> Cli<T> {
             )
             .about(
                 "Create an article in a portal\n\nCreates an article of the portal. The portal is looked up first (`find_by!`), so an\nunknown slug answers 404 \"Resource could not be found\" even to an agent; then\nadministrators only: an agent is answered 401 \"You are not authorized to do this\naction\". The fields are read from `article` (Rails wraps top-level fields; a body\nwith none answers 422 `param is missing or the value is empty: article`).\n\nThe model requires `title`, `content` and `author_id`, which the server does not\nfill in from the caller: without an author the answer is 422 \"Author must exist,\nAuthor can't be blank\" (any user of the server may be the author). `status` is a\nstring, `draft` (the default), `published` or `archived`: a Rails enum with\nstring values; Chatwoot's swagger types it as an integer. The slug defaults to\n`<unix seconds>-<parameterized title>`; the locale is the category's, else the one\nsent, else the portal's default locale; `position` defaults to the highest position\nof the account's articles in the same category plus 10 (10 for the first).\n`associated_article_id` names an article of the portal this one translates; the\nlink is made to that article's own root. An unknown one answers 404 after the\narticle is saved (`associate_root_article` runs `find` after `create!`), as the\nserver does. A slug another article has is a 500 on the server (a unique index with\nno validation); the sandbox answers 422 \"Slug has already been taken\".\n\nServer: `ArticlesController#create`, `#article_params`, `#portal`,\n`ArticlePolicy#create?` (administrators), `Article` validations and callbacks\n(`ensure_article_slug`, `ensure_locale_in_article`, `add_position_to_article`,\n`associate_root_article`), views `articles/create.json.jbuilder`,\n`articles/_article.json.jbuilder`, `models/_agent.json.jbuilder`\n(app/controllers/api/v1/accounts/articles_controller.rb, app/policies/\narticle_policy.rb, app/models/article.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_article() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("article-id")
+                    .long("article-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The article's id, among the portal's articles."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "Get one article of a portal\n\nOne article of the portal, in `payload`, with its category in brief, its author and\nits translations. The portal is looked up first (`find_by!`: an unknown slug answers\n404 \"Resource could not be found\"); then administrators only (`ArticlePolicy#show?`):\nan agent is answered 401 \"You are not authorized to do this action\"; then the article\namong the portal's (`@portal.articles.find`: another portal's, or none, is a 404).\n\nServer: `ArticlesController#show`, `#fetch_article`, `#portal`,\n`ArticlePolicy#show?` (administrators), views `articles/show.json.jbuilder`,\n`articles/_article.json.jbuilder`, `articles/_associated_article.json.jbuilder`,\n`models/_agent.json.jbuilder` (app/controllers/api/v1/accounts/\narticles_controller.rb, app/policies/article_policy.rb,\napp/views/api/v1/accounts/articles/).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_delete_article() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("article-id")
+                    .long("article-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The article's id, among the portal's articles."),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .about(
+                "Delete an article of a portal\n\nDeletes the article and answers 200 with an empty body; its translations stay, no\nlonger linked to it (`dependent: :nullify`). The portal is looked up first\n(`find_by!`: 404), then administrators only (an agent is answered 401 \"You are not\nauthorized to do this action\"), then the article (404; a repeat answers 404).\n\nServer: `ArticlesController#destroy`, `#fetch_article`, `ArticlePolicy#destroy?`\n(administrators), `Article`'s associations (app/controllers/api/v1/accounts/\narticles_controller.rb, app/policies/article_policy.rb, app/models/article.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_update_article() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("article-id")
+                    .long("article-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The article's id, among the portal's articles."),
+            )
+            .arg(
+                ::clap::Arg::new("associated-article-id")
+                    .long("associated-article-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("author-id")
+                    .long("author-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("A user of the server."),
+            )
+            .arg(
+                ::clap::Arg::new("category-id")
+                    .long("category-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("content")
+                    .long("content")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("description")
+                    .long("description")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("locale")
+                    .long("locale")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("portal-id")
+                    .long("portal-id")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The portal's slug, not its id (the server finds the portal by slug; Chatwoot's swagger says an integer id).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("position")
+                    .long("position")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("slug")
+                    .long("slug")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("status")
+                    .long("status")
+                    .value_parser(::clap::value_parser!(ruut_api::enums::ArticleStatus))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("title")
+                    .long("title")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false),
+            )
+            .arg(
+                ::clap::Arg::new("json-body")
+                    .long("json-body")
+                    .value_name("JSON-FILE")
+                    .required(false)
+                    .value_parser(::clap::value_parser!(std::path::PathBuf))
+                    .help("Path to a file that contains the full json body."),
+            )
+            .arg(
+                ::clap::Arg::new("json-body-template")
+                    .long("json-body-template")
+                    .action(::clap::ArgAction::SetTrue)
+                    .help("XXX"),
+            )
+            .about(
+                "Change an article of a portal\n\nChanges the fields sent (Rails also routes `PUT` here); the others are kept. The portal\nis looked up first (`find_by!`: 404), then administrators only (an agent is answered\n401 \"You are not authorized to do this action\"), then the article (404). The fields\nare read from `article` (Rails wraps top-level fields); no body, or a body with no\narticle field, changes nothing and answers the article (`if params[:article].present?`),\nso the body is optional.\n\nThe model's callbacks and validations run as on create: the locale becomes the\ncategory's when the article has one (else the one sent, else the portal's default);\na blank title or content, or an author who is no user, answers 422 with `message` and\n`attributes` and nothing is saved. Moving the article to another category puts it\nlast there (`category_id_changed_action`: the highest position in that category, its\nown included, plus 10), whatever `position` was sent. `associated_article_id` is\nsaved as sent (no lookup, unlike create). `updated_at` changes only when a field\ndoes. A slug another article has is a 500 on the server (a unique index); the sandbox\nanswers 422 \"Slug has already been taken\".\n\nServer: `ArticlesController#update`, `#article_params`, `#fetch_article`,\n`ArticlePolicy#update?` (administrators), `Article` validations and callbacks, views\n`articles/update.json.jbuilder`, `articles/_article.json.jbuilder`\n(app/controllers/api/v1/accounts/articles_controller.rb, app/policies/\narticle_policy.rb, app/models/article.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
     pub fn cli_list_integration_apps() -> ::clap::Command {
@@ -6556,9 +7004,18 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::ListPortals => self.execute_list_portals(matches).await,
             CliCommand::CreatePortal => self.execute_create_portal(matches).await,
             CliCommand::GetPortal => self.execute_get_portal(matches).await,
+            CliCommand::DeletePortal => self.execute_delete_portal(matches).await,
             CliCommand::UpdatePortal => self.execute_update_portal(matches).await,
+            CliCommand::ListCategories => self.execute_list_categories(matches).await,
             CliCommand::CreateCategory => self.execute_create_category(matches).await,
+            CliCommand::GetCategory => self.execute_get_category(matches).await,
+            CliCommand::DeleteCategory => self.execute_delete_category(matches).await,
+            CliCommand::UpdateCategory => self.execute_update_category(matches).await,
+            CliCommand::ListArticles => self.execute_list_articles(matches).await,
             CliCommand::CreateArticle => self.execute_create_article(matches).await,
+            CliCommand::GetArticle => self.execute_get_article(matches).await,
+            CliCommand::DeleteArticle => self.execute_delete_article(matches).await,
+            CliCommand::UpdateArticle => self.execute_update_article(matches).await,
             CliCommand::ListIntegrationApps => {
                 self.execute_list_integration_apps(matches).await
             }
@@ -11133,6 +11590,30 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_delete_portal(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_portal();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_delete_portal(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_update_portal(
         &self,
         matches: &::clap::ArgMatches,
@@ -11176,6 +11657,36 @@ impl<T: CliConfig> Cli<T> {
             request = request.body(body_value);
         }
         self.config.execute_update_portal(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_categories(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_categories();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.locale(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_list_categories(matches, &mut request)?;
         let result = request.send().await;
         match result {
             Ok(r) => {
@@ -11245,6 +11756,163 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_get_category(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_category();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("category-id") {
+            request = request.category_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_get_category(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_category(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_category();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("category-id") {
+            request = request.category_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_delete_category(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_category(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_category();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("associated-category-id") {
+            request = request
+                .body_map(|body| { body.associated_category_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("category-id") {
+            request = request.category_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("icon") {
+            request = request.body_map(|body| { body.icon(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.body_map(|body| { body.locale(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("name") {
+            request = request.body_map(|body| { body.name(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("parent-category-id") {
+            request = request
+                .body_map(|body| { body.parent_category_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("position") {
+            request = request.body_map(|body| { body.position(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("slug") {
+            request = request.body_map(|body| { body.slug(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::CategoryUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_category(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_list_articles(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.list_articles();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("author-id") {
+            request = request.author_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("category-slug") {
+            request = request.category_slug(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.locale(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("page") {
+            request = request.page(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("query") {
+            request = request.query(value.clone());
+        }
+        if let Some(value) = matches.get_one::<ruut_api::enums::ArticleStatus>("status")
+        {
+            request = request.status(value.clone());
+        }
+        self.config.execute_list_articles(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
     pub async fn execute_create_article(
         &self,
         matches: &::clap::ArgMatches,
@@ -11296,6 +11964,126 @@ impl<T: CliConfig> Cli<T> {
             request = request.body(body_value);
         }
         self.config.execute_create_article(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_article(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_article();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("article-id") {
+            request = request.article_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_get_article(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_delete_article(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.delete_article();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("article-id") {
+            request = request.article_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        self.config.execute_delete_article(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_no_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_update_article(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.update_article();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("article-id") {
+            request = request.article_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("associated-article-id") {
+            request = request
+                .body_map(|body| { body.associated_article_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("author-id") {
+            request = request.body_map(|body| { body.author_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<i64>("category-id") {
+            request = request.body_map(|body| { body.category_id(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("content") {
+            request = request.body_map(|body| { body.content(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("description") {
+            request = request.body_map(|body| { body.description(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("locale") {
+            request = request.body_map(|body| { body.locale(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("portal-id") {
+            request = request.portal_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("position") {
+            request = request.body_map(|body| { body.position(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("slug") {
+            request = request.body_map(|body| { body.slug(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<ruut_api::enums::ArticleStatus>("status")
+        {
+            request = request.body_map(|body| { body.status(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("title") {
+            request = request.body_map(|body| { body.title(value.clone()) });
+        }
+        if let Some(value) = matches.get_one::<std::path::PathBuf>("json-body") {
+            let body_txt = std::fs::read_to_string(value)
+                .with_context(|| format!("failed to read {}", value.display()))?;
+            let body_value = serde_json::from_str::<types::ArticleUpdate>(&body_txt)
+                .with_context(|| format!("failed to parse {}", value.display()))?;
+            request = request.body(body_value);
+        }
+        self.config.execute_update_article(matches, &mut request)?;
         let result = request.send().await;
         match result {
             Ok(r) => {
@@ -12581,10 +13369,24 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_delete_portal(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeletePortal,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_update_portal(
         &self,
         matches: &::clap::ArgMatches,
         request: &mut builder::UpdatePortal,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_categories(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListCategories,
     ) -> anyhow::Result<()> {
         Ok(())
     }
@@ -12595,10 +13397,59 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_get_category(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetCategory,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_category(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteCategory,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_category(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateCategory,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_list_articles(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::ListArticles,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
     fn execute_create_article(
         &self,
         matches: &::clap::ArgMatches,
         request: &mut builder::CreateArticle,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_article(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetArticle,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_delete_article(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DeleteArticle,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_update_article(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::UpdateArticle,
     ) -> anyhow::Result<()> {
         Ok(())
     }
@@ -12808,9 +13659,18 @@ pub enum CliCommand {
     ListPortals,
     CreatePortal,
     GetPortal,
+    DeletePortal,
     UpdatePortal,
+    ListCategories,
     CreateCategory,
+    GetCategory,
+    DeleteCategory,
+    UpdateCategory,
+    ListArticles,
     CreateArticle,
+    GetArticle,
+    DeleteArticle,
+    UpdateArticle,
     ListIntegrationApps,
     GetIntegrationApp,
     CreateIntegrationHook,
@@ -12894,8 +13754,12 @@ impl CliCommand {
             CliCommand::GetChannelSummaryReport, CliCommand::ListCsatSurveyResponses,
             CliCommand::GetCsatMetrics, CliCommand::ListAuditLogs,
             CliCommand::ListPortals, CliCommand::CreatePortal, CliCommand::GetPortal,
-            CliCommand::UpdatePortal, CliCommand::CreateCategory,
-            CliCommand::CreateArticle, CliCommand::ListIntegrationApps,
+            CliCommand::DeletePortal, CliCommand::UpdatePortal,
+            CliCommand::ListCategories, CliCommand::CreateCategory,
+            CliCommand::GetCategory, CliCommand::DeleteCategory,
+            CliCommand::UpdateCategory, CliCommand::ListArticles,
+            CliCommand::CreateArticle, CliCommand::GetArticle, CliCommand::DeleteArticle,
+            CliCommand::UpdateArticle, CliCommand::ListIntegrationApps,
             CliCommand::GetIntegrationApp, CliCommand::CreateIntegrationHook,
             CliCommand::DeleteIntegrationHook, CliCommand::UpdateIntegrationHook,
             CliCommand::GetAccountReportingEvents,
@@ -13064,9 +13928,18 @@ impl CliCommand {
             CliCommand::ListPortals => "list_portals",
             CliCommand::CreatePortal => "create_portal",
             CliCommand::GetPortal => "get_portal",
+            CliCommand::DeletePortal => "delete_portal",
             CliCommand::UpdatePortal => "update_portal",
+            CliCommand::ListCategories => "list_categories",
             CliCommand::CreateCategory => "create_category",
+            CliCommand::GetCategory => "get_category",
+            CliCommand::DeleteCategory => "delete_category",
+            CliCommand::UpdateCategory => "update_category",
+            CliCommand::ListArticles => "list_articles",
             CliCommand::CreateArticle => "create_article",
+            CliCommand::GetArticle => "get_article",
+            CliCommand::DeleteArticle => "delete_article",
+            CliCommand::UpdateArticle => "update_article",
             CliCommand::ListIntegrationApps => "list_integration_apps",
             CliCommand::GetIntegrationApp => "get_integration_app",
             CliCommand::CreateIntegrationHook => "create_integration_hook",

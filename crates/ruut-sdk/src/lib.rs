@@ -241,8 +241,10 @@ pub use custom_filters::{CustomFilterHandle, SavedFilterAttribute, UpdateCustomF
 pub use error::limits::DEFAULT_MAX_RESPONSE_BODY;
 pub use error::{Error, ErrorKind, Result};
 pub use help_center::{
+    ArticleHandle, ArticlePage, ArticleQuery, CategoryHandle, CategoryPage, CategoryQuery,
     CreateArticleRequest, CreateCategoryRequest, CreatePortalRequest, PortalArticles,
-    PortalCategories, PortalHandle, UpdatePortalRequest,
+    PortalCategories, PortalHandle, UpdateArticleRequest, UpdateCategoryRequest,
+    UpdatePortalRequest,
 };
 pub use inboxes::create::CreateInboxRequest;
 pub use inboxes::handle::{InboxHandle, UpdateInboxRequest};

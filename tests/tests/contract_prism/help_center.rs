@@ -1,12 +1,17 @@
-//! The help center: portals listed as an agent; a portal created, changed,
-//! given a category and an article in the account the user administers; the
-//! agent's 401s, the unknown portal's 404 and the documented 422s.
+//! The help center: portals, categories and articles listed as an agent; a
+//! portal created, changed, given a category and an article (each read,
+//! changed and deleted), then deleted, in the account the user administers;
+//! the agent's 401s, the 404s of what is unknown or deleted and the
+//! documented 422s.
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use ruut_api::enums::ArticleStatus;
 use ruut_api::operations::Operation::*;
-use ruut_api::types::{ArticleCreate, CategoryCreate, PortalCreate, PortalUpdate};
+use ruut_api::types::{
+    ArticleCreate, ArticleUpdate, CategoryCreate, CategoryUpdate, PortalCreate, PortalUpdate,
+};
 
 use crate::contract::{Found, Step, send};
 
@@ -15,6 +20,20 @@ static LISTED: Mutex<String> = Mutex::new(String::new());
 
 /// The slug the create step uses in the administered account.
 const SLUG: &str = "contract-portal";
+
+/// The category the create step made in [`SLUG`].
+static CATEGORY: AtomicI64 = AtomicI64::new(0);
+
+/// The article the create step made in [`SLUG`].
+static ARTICLE: AtomicI64 = AtomicI64::new(0);
+
+fn article_id() -> i64 {
+    ARTICLE.load(Ordering::Relaxed)
+}
+
+fn category_id() -> i64 {
+    CATEGORY.load(Ordering::Relaxed)
+}
 
 fn listed() -> String {
     LISTED.lock().map(|s| s.clone()).unwrap_or_default()
@@ -185,12 +204,90 @@ pub fn steps() -> Vec<Step> {
         Step::ok(
             CreateCategory,
             "as an administrator",
+            send!(
+                |c| c
+                    .user
+                    .create_category()
+                    .account_id(admin(&c.found()))
+                    .portal_id(SLUG)
+                    .body(category("en")),
+                |answer| CATEGORY.store(answer.payload.id, Ordering::Relaxed)
+            ),
+        )
+        .when(administers),
+        Step::ok(
+            ListCategories,
+            "as an agent",
             send!(|c| c
                 .user
-                .create_category()
+                .list_categories()
+                .account_id(c.found().account)
+                .portal_id(listed())),
+        ),
+        Step::ok(
+            ListCategories,
+            "in a locale, page 1",
+            send!(|c| c
+                .user
+                .list_categories()
                 .account_id(admin(&c.found()))
                 .portal_id(SLUG)
-                .body(category("en"))),
+                .locale("en")
+                .page(1)),
+        )
+        .when(administers),
+        Step::status(
+            GetCategory,
+            "as an agent",
+            401,
+            send!(|c| c
+                .user
+                .get_category()
+                .account_id(c.found().account)
+                .portal_id(listed())
+                .category_id(category_id())),
+        ),
+        Step::ok(
+            GetCategory,
+            "as an administrator",
+            send!(|c| c
+                .user
+                .get_category()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .category_id(category_id())),
+        )
+        .when(administers),
+        Step::ok(
+            UpdateCategory,
+            "name and position",
+            send!(|c| c
+                .user
+                .update_category()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .category_id(category_id())
+                .body(CategoryUpdate {
+                    name: Some("Contract, changed".to_owned()),
+                    position: Some(2),
+                    ..CategoryUpdate::default()
+                })),
+        )
+        .when(administers),
+        Step::status(
+            UpdateCategory,
+            "a locale the portal does not allow",
+            422,
+            send!(|c| c
+                .user
+                .update_category()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .category_id(category_id())
+                .body(CategoryUpdate {
+                    locale: Some("fr".to_owned()),
+                    ..CategoryUpdate::default()
+                })),
         )
         .when(administers),
         Step::status(
@@ -219,12 +316,114 @@ pub fn steps() -> Vec<Step> {
         Step::ok(
             CreateArticle,
             "as an administrator",
+            send!(
+                |c| c
+                    .user
+                    .create_article()
+                    .account_id(admin(&c.found()))
+                    .portal_id(SLUG)
+                    .body(article(c.found().me)),
+                |answer| ARTICLE.store(answer.payload.id, Ordering::Relaxed)
+            ),
+        )
+        .when(administers),
+        Step::ok(
+            ListArticles,
+            "as an agent",
             send!(|c| c
                 .user
-                .create_article()
+                .list_articles()
+                .account_id(c.found().account)
+                .portal_id(listed())),
+        ),
+        Step::ok(
+            ListArticles,
+            "published, in a locale, page 1",
+            send!(|c| c
+                .user
+                .list_articles()
                 .account_id(admin(&c.found()))
                 .portal_id(SLUG)
-                .body(article(c.found().me))),
+                .status(ArticleStatus::Published)
+                .locale("en")
+                .page(1)),
+        )
+        .when(administers),
+        Step::status(
+            GetArticle,
+            "as an agent",
+            401,
+            send!(|c| c
+                .user
+                .get_article()
+                .account_id(c.found().account)
+                .portal_id(listed())
+                .article_id(article_id())),
+        ),
+        Step::ok(
+            GetArticle,
+            "as an administrator",
+            send!(|c| c
+                .user
+                .get_article()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .article_id(article_id())),
+        )
+        .when(administers),
+        Step::ok(
+            UpdateArticle,
+            "title and status",
+            send!(|c| c
+                .user
+                .update_article()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .article_id(article_id())
+                .body(ArticleUpdate {
+                    title: Some("Contract article, changed".to_owned()),
+                    status: Some(ArticleStatus::Draft),
+                    ..ArticleUpdate::default()
+                })),
+        )
+        .when(administers),
+        Step::status(
+            UpdateArticle,
+            "a blank title",
+            422,
+            send!(|c| c
+                .user
+                .update_article()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .article_id(article_id())
+                .body(ArticleUpdate {
+                    title: Some(String::new()),
+                    ..ArticleUpdate::default()
+                })),
+        )
+        .when(administers),
+        Step::ok(
+            DeleteArticle,
+            "as an administrator",
+            send!(|c| c
+                .user
+                .delete_article()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .article_id(article_id())),
+        )
+        .when(administers),
+        Step::status(
+            DeleteArticle,
+            "already deleted",
+            404,
+            send!(|c| c
+                .user
+                .delete_article()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .article_id(article_id())),
         )
         .when(administers),
         Step::status(
@@ -237,6 +436,60 @@ pub fn steps() -> Vec<Step> {
                 .account_id(admin(&c.found()))
                 .portal_id(SLUG)
                 .body(article(987_654))),
+        )
+        .when(administers),
+        Step::ok(
+            DeleteCategory,
+            "as an administrator",
+            send!(|c| c
+                .user
+                .delete_category()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .category_id(category_id())),
+        )
+        .when(administers),
+        Step::status(
+            DeleteCategory,
+            "already deleted",
+            404,
+            send!(|c| c
+                .user
+                .delete_category()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)
+                .category_id(category_id())),
+        )
+        .when(administers),
+        Step::status(
+            DeletePortal,
+            "as an agent",
+            401,
+            send!(|c| c
+                .user
+                .delete_portal()
+                .account_id(c.found().account)
+                .portal_id(listed())),
+        ),
+        Step::ok(
+            DeletePortal,
+            "as an administrator",
+            send!(|c| c
+                .user
+                .delete_portal()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)),
+        )
+        .when(administers),
+        Step::status(
+            DeletePortal,
+            "already deleted",
+            404,
+            send!(|c| c
+                .user
+                .delete_portal()
+                .account_id(admin(&c.found()))
+                .portal_id(SLUG)),
         )
         .when(administers),
     ]

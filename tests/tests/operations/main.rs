@@ -40,6 +40,9 @@ mod custom_attributes;
 mod custom_filters;
 mod filter;
 mod help_center;
+mod help_center_articles;
+mod help_center_categories;
+mod help_center_portal_delete;
 mod inbox_members;
 mod inboxes;
 mod integrations;
@@ -94,6 +97,9 @@ pub fn table() -> Vec<Entry> {
         reporting_events::entries(),
         audit_logs::entries(),
         help_center::entries(),
+        help_center_categories::entries(),
+        help_center_articles::entries(),
+        help_center_portal_delete::entries(),
         integrations::entries(),
     ]
     .into_iter()

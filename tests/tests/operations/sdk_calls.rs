@@ -89,6 +89,8 @@ async fn every_sdk_call_against(behaviour: Behaviour, status: u16, kind: ErrorKi
         macro_id: 1,
         automation_rule: 1,
         portal: "handbook",
+        category: 1,
+        article: 1,
         hook: 1,
     };
     let jobs = sdk_entries()

@@ -217,6 +217,10 @@ pub struct Ids {
     pub automation_rule: i64,
     /// The slug of a help center portal of `admin_account` (`{portal_id}`).
     pub portal: &'static str,
+    /// A category of `portal`.
+    pub category: i64,
+    /// An article of `portal`.
+    pub article: i64,
     /// An integration hook of `admin_account`.
     pub hook: i64,
 }
@@ -244,6 +248,8 @@ impl Ids {
             "macro_id" => &mut self.macro_id,
             "automation_rule_id" => &mut self.automation_rule,
             "hook_id" => &mut self.hook,
+            "category_id" => &mut self.category,
+            "article_id" => &mut self.article,
             other => panic!("{op}: `Ids` has no id for the path's `{{{other}}}`: add one"),
         }
     }
@@ -349,6 +355,8 @@ impl World {
             macro_id: self.seed.macro_id,
             automation_rule: self.seed.automation_rule_id,
             portal: self.portal,
+            category: self.seed.admin_category_id,
+            article: self.seed.admin_article_id,
             hook: self.seed.hook_id,
         }
     }

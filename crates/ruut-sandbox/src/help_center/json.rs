@@ -93,11 +93,16 @@ fn category_ref(category: &Category) -> Value {
 /// categories: an empty jbuilder block renders `{}`); `parent_category` and
 /// `root_category` only when they exist.
 pub(crate) fn category(hc: &HelpCenter, category: &Category) -> Value {
-    let articles = hc
-        .articles
-        .list
-        .iter()
+    category_in(hc, category, None)
+}
+
+/// `_category` as the index renders it: `meta.articles_count` counts the
+/// category's articles in `locale` when the query gives one
+/// (`category.articles.search(locale: @current_locale)`).
+pub(crate) fn category_in(hc: &HelpCenter, category: &Category, locale: Option<&str>) -> Value {
+    let articles = (hc.articles.list.iter())
         .filter(|a| a.category_id == Some(category.id))
+        .filter(|a| locale.is_none_or(|l| a.locale == l))
         .count();
     let mut map = Map::new();
     if let Value::Object(brief) = category_ref(category) {

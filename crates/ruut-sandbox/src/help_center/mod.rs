@@ -47,7 +47,7 @@ pub(crate) struct Category {
 }
 
 /// An article of a portal (`articles` table).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Article {
     pub id: i64,
     pub account_id: i64,

@@ -1,5 +1,5 @@
 //! The help center: `listPortals`, `getPortal`, `createPortal`, `updatePortal`,
-//! `createCategory`, `createArticle` (Chatwoot's `PortalsController`,
+//! `deletePortal`, `createCategory`, `createArticle` (Chatwoot's `PortalsController`,
 //! `CategoriesController`, `ArticlesController` and their policies).
 //!
 //! Portals are found by slug in the account. Agents may list portals; the
@@ -11,6 +11,7 @@
 //! the sandbox answers 404.
 
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use bytes::Bytes;
 use serde_json::{Value, json};
 
@@ -43,7 +44,7 @@ const PORTAL_ATTRIBUTES: &[&str] = &[
 ];
 
 /// The `Category` attributes Rails wraps.
-const CATEGORY_ATTRIBUTES: &[&str] = &[
+pub(super) const CATEGORY_ATTRIBUTES: &[&str] = &[
     "id",
     "account_id",
     "portal_id",
@@ -60,7 +61,7 @@ const CATEGORY_ATTRIBUTES: &[&str] = &[
 ];
 
 /// The `Article` attributes Rails wraps.
-const ARTICLE_ATTRIBUTES: &[&str] = &[
+pub(super) const ARTICLE_ATTRIBUTES: &[&str] = &[
     "id",
     "account_id",
     "portal_id",
@@ -85,7 +86,7 @@ const ARTICLE_ATTRIBUTES: &[&str] = &[
 /// one with that slug (`find_by`, so a missing one is not an error yet).
 pub(crate) struct InPortal {
     account: Account,
-    index: Option<usize>,
+    pub(super) index: Option<usize>,
 }
 
 impl Place for InPortal {
@@ -104,10 +105,10 @@ impl InAccount for InPortal {
 }
 
 /// A route scoped to a portal.
-type PortalScope<'a> = Scope<'a, InPortal>;
+pub(super) type PortalScope<'a> = Scope<'a, InPortal>;
 
 /// The policies' `administrator?`.
-fn administrators<P: InAccount>(cx: &Scope<'_, P>) -> Result<(), ApiError> {
+pub(super) fn administrators<P: InAccount>(cx: &Scope<'_, P>) -> Result<(), ApiError> {
     match cx.role() {
         Some("administrator") => Ok(()),
         _ => Err(ApiError::NotAuthorized),
@@ -115,7 +116,7 @@ fn administrators<P: InAccount>(cx: &Scope<'_, P>) -> Result<(), ApiError> {
 }
 
 /// The portal the path names, or 404.
-fn portal(cx: &PortalScope<'_>) -> Result<usize, ApiError> {
+pub(super) fn portal(cx: &PortalScope<'_>) -> Result<usize, ApiError> {
     cx.place.index.ok_or(ApiError::NotFound)
 }
 
@@ -193,6 +194,19 @@ pub(crate) fn update(mut cx: PortalScope<'_>, bytes: Bytes) -> Reply {
     let body = json::portal(hc, &changed);
     hc.portals.list[index] = changed;
     Ok(json_response(StatusCode::OK, &body))
+}
+
+/// `DELETE /api/v1/accounts/{account_id}/portals/{portal_id}`: the portal
+/// with its categories and articles (`dependent: :destroy_async`, at once
+/// here); an empty 200.
+pub(crate) fn destroy(mut cx: PortalScope<'_>) -> Reply {
+    administrators(&cx)?;
+    let index = portal(&cx)?;
+    let hc = &mut cx.store.help_center;
+    let removed = hc.portals.list.remove(index);
+    hc.categories.list.retain(|c| c.portal_id != removed.id);
+    hc.articles.list.retain(|a| a.portal_id != removed.id);
+    Ok(StatusCode::OK.into_response())
 }
 
 /// `POST /api/v1/accounts/{account_id}/portals/{portal_id}/categories`.

@@ -29,6 +29,8 @@ mod csat;
 mod custom_filters;
 mod filter;
 mod help_center;
+mod help_center_articles;
+mod help_center_categories;
 mod inbox_bots;
 mod inbox_label_matrix;
 mod inbox_members;
@@ -215,6 +217,15 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::UpdatePortal => serve(m, help_center::update),
         Op::CreateCategory => serve(m, help_center::create_category),
         Op::CreateArticle => serve(m, help_center::create_article),
+        Op::ListCategories => serve(m, help_center_categories::list),
+        Op::GetCategory => serve(m, help_center_categories::show),
+        Op::UpdateCategory => serve(m, help_center_categories::update),
+        Op::DeleteCategory => serve(m, help_center_categories::delete),
+        Op::ListArticles => serve(m, help_center_articles::list),
+        Op::GetArticle => serve(m, help_center_articles::show),
+        Op::UpdateArticle => serve(m, help_center_articles::update),
+        Op::DeleteArticle => serve(m, help_center_articles::delete),
+        Op::DeletePortal => serve(m, help_center::destroy),
         Op::ListIntegrationApps => serve(m, integrations::list_apps),
         Op::GetIntegrationApp => serve(m, integrations::show_app),
         Op::CreateIntegrationHook => serve(m, integrations::create),

@@ -1,10 +1,11 @@
-//! A portal's articles: [`PortalArticles`] and its [`CreateArticleRequest`].
+//! A portal's articles: [`PortalArticles`], its listing
+//! ([`ArticleQuery`](super::ArticleQuery)) and its [`CreateArticleRequest`].
 
 use ruut_api::enums::ArticleStatus;
 use ruut_api::operations::Operation;
 use ruut_api::types::{self, Article};
 
-use super::PortalHandle;
+use super::{ArticleQuery, PortalHandle};
 use crate::error::Error;
 use crate::transport::options::{CallOptions, call_options};
 
@@ -17,6 +18,27 @@ pub struct PortalArticles {
 impl PortalArticles {
     pub(super) fn new(portal: PortalHandle) -> Self {
         Self { portal }
+    }
+
+    /// The portal's articles, 25 a page, the last changed first (by
+    /// position when filtered by category), with the counts. Any member of
+    /// the account may list them.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    /// use ruut_sdk::enums::ArticleStatus;
+    ///
+    /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
+    /// let articles = client.portal("handbook").articles();
+    /// let page = articles.list().status(ArticleStatus::Draft).send().await?;
+    /// println!("{} drafts", page.counts.draft_articles_count);
+    /// let found: Vec<_> = articles.list().search("refund").stream().try_collect().await?;
+    /// println!("{} about refunds", found.len());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn list(&self) -> ArticleQuery {
+        ArticleQuery::new(self.portal.clone())
     }
 
     /// A new article, a draft unless [`status`](CreateArticleRequest::status)

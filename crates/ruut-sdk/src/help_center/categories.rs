@@ -1,12 +1,17 @@
-//! A portal's categories: [`PortalCategories`] and its
-//! [`CreateCategoryRequest`].
+//! A portal's categories: [`PortalCategories`], its listing
+//! ([`CategoryQuery`], [`CategoryPage`]) and its [`CreateCategoryRequest`].
 
+use futures::stream::BoxStream;
 use ruut_api::operations::Operation;
 use ruut_api::types::{self, Category};
 
 use super::PortalHandle;
 use crate::error::Error;
+use crate::pagination::{self, NumberedPage};
 use crate::transport::options::{CallOptions, call_options};
+
+/// Categories a page, as the server sends them (`CATEGORIES_PER_PAGE`).
+const PER_PAGE: usize = 1000;
 
 /// The categories of one portal; see [`PortalHandle::categories`].
 #[derive(Clone, Debug)]
@@ -17,6 +22,36 @@ pub struct PortalCategories {
 impl PortalCategories {
     pub(super) fn new(portal: PortalHandle) -> Self {
         Self { portal }
+    }
+
+    /// The portal's categories by position, 1000 a page. Any member of the
+    /// account may list them.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    ///
+    /// # async fn demo(client: ruut_sdk::Client) -> Result<(), ruut_sdk::Error> {
+    /// let categories: Vec<_> = client
+    ///     .portal("handbook")
+    ///     .categories()
+    ///     .list()
+    ///     .locale("en")
+    ///     .stream()
+    ///     .try_collect()
+    ///     .await?;
+    /// for category in categories {
+    ///     println!("{} ({} articles)", category.name, category.meta.articles_count);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn list(&self) -> CategoryQuery {
+        CategoryQuery {
+            portal: self.portal.clone(),
+            options: CallOptions::default(),
+            locale: None,
+            page: 1,
+        }
     }
 
     /// A new category with a name and a slug. Administrators only.
@@ -129,5 +164,95 @@ impl CreateCategoryRequest {
             })
             .await?;
         Ok(created.payload)
+    }
+}
+
+/// A listing of a portal's categories; see [`PortalCategories::list`].
+#[derive(Clone, Debug)]
+#[must_use = "a listing does nothing until it is streamed or sent"]
+pub struct CategoryQuery {
+    portal: PortalHandle,
+    options: CallOptions,
+    locale: Option<String>,
+    page: i64,
+}
+
+/// One page of a portal's categories; see [`CategoryQuery::send`].
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct CategoryPage {
+    /// The categories on this page (at most 1000), by position.
+    pub categories: Vec<Category>,
+    /// The next page's number, `None` after the last page.
+    pub next_page: Option<i64>,
+}
+
+impl NumberedPage for CategoryPage {
+    type Item = Category;
+
+    fn first_id(&self) -> Option<i64> {
+        self.categories.first().map(|c| c.id)
+    }
+
+    fn into_parts(self) -> (Vec<Category>, Option<i64>) {
+        (self.categories, self.next_page)
+    }
+}
+
+call_options!(CategoryQuery);
+
+impl CategoryQuery {
+    /// Only the categories in this locale (their article counts too).
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = Some(locale.into());
+        self
+    }
+
+    /// The page to fetch, from 1 (the default).
+    pub fn page(mut self, page: i64) -> Self {
+        self.page = page;
+        self
+    }
+
+    /// Fetches one page.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidRequest`](crate::ErrorKind::InvalidRequest), before any
+    /// request, for a page below 1; [`NotFound`](crate::ErrorKind::NotFound)
+    /// when the account has no such portal; any other kind a request can
+    /// fail with.
+    pub async fn send(self) -> Result<CategoryPage, Error> {
+        let op = Operation::ListCategories;
+        pagination::check_page(self.page, op)?;
+        let client = &self.portal.client;
+        let account_id = client.require_account(op)?;
+        let list = client
+            .call_with(&self.options, op, |raw| {
+                let request = raw
+                    .list_categories()
+                    .account_id(account_id)
+                    .portal_id(self.portal.slug.clone())
+                    .page(self.page);
+                match &self.locale {
+                    Some(locale) => request.locale(locale.clone()),
+                    None => request,
+                }
+                .send()
+            })
+            .await?;
+        let next_page = pagination::next_page(self.page, list.payload.len(), PER_PAGE);
+        Ok(CategoryPage {
+            categories: list.payload,
+            next_page,
+        })
+    }
+
+    /// Every category, page after page from [`page`](Self::page).
+    pub fn stream(self) -> BoxStream<'static, Result<Category, Error>> {
+        let first = self.page;
+        pagination::numbered::<CategoryPage, _, _>(first, move |page| {
+            self.clone().page(page).send()
+        })
     }
 }

@@ -1,19 +1,28 @@
 //! The help center: [`Client::list_portals`], [`Client::get_portal`],
 //! [`Client::create_portal`] and
 //! its [`CreatePortalRequest`], and [`Client::portal`]'s [`PortalHandle`]
-//! (update), with the portal's [`PortalCategories`] and [`PortalArticles`]
-//! beneath it.
+//! (update), with the portal's [`PortalCategories`] (listed by
+//! [`CategoryQuery`]), one [`CategoryHandle`] and [`PortalArticles`]
+//! beneath it, its articles listed by [`ArticleQuery`];
+//! [`Client::get_category`] and [`Client::get_article`] read one category
+//! or article.
 //!
 //! A portal is named by its **slug** everywhere (the server finds portals by
 //! slug, whatever Chatwoot's swagger says). Agents may list portals;
 //! everything else is for administrators.
 
+mod article;
+mod article_list;
 mod articles;
 mod categories;
+mod category;
 mod portal;
 
+pub use article::{ArticleHandle, UpdateArticleRequest};
+pub use article_list::{ArticlePage, ArticleQuery};
 pub use articles::{CreateArticleRequest, PortalArticles};
-pub use categories::{CreateCategoryRequest, PortalCategories};
+pub use categories::{CategoryPage, CategoryQuery, CreateCategoryRequest, PortalCategories};
+pub use category::{CategoryHandle, UpdateCategoryRequest};
 pub use portal::{PortalHandle, UpdatePortalRequest};
 
 use ruut_api::operations::Operation;

@@ -4,7 +4,7 @@ use ruut_api::operations::Operation;
 use ruut_api::types::{self, Portal};
 
 use super::portal_setters;
-use super::{PortalArticles, PortalCategories};
+use super::{ArticleHandle, CategoryHandle, PortalArticles, PortalCategories};
 use crate::client::Client;
 use crate::error::Error;
 use crate::transport::options::{CallOptions, call_options};
@@ -16,6 +16,7 @@ use crate::transport::options::{CallOptions, call_options};
 /// let portal = client.portal("handbook");
 /// portal.update().header_text("Answers").send().await?;
 /// portal.categories().create("Billing", "billing").send().await?;
+/// portal.delete().await?;
 /// # Ok(())
 /// # }
 /// ```
@@ -44,9 +45,41 @@ impl PortalHandle {
         }
     }
 
+    /// Deletes the portal with its categories and articles. Administrators
+    /// only.
+    ///
+    /// # Errors
+    ///
+    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the account
+    /// has no portal with this slug; any other kind a request can fail with.
+    pub async fn delete(&self) -> Result<(), Error> {
+        let op = Operation::DeletePortal;
+        let account_id = self.client.require_account(op)?;
+        self.client
+            .call(op, |raw| {
+                raw.delete_portal()
+                    .account_id(account_id)
+                    .portal_id(self.slug.clone())
+                    .send()
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// Acts on one article of the portal. Sends nothing by itself.
+    pub fn article(&self, article_id: i64) -> ArticleHandle {
+        ArticleHandle::new(self.clone(), article_id)
+    }
+
     /// The portal's categories.
     pub fn categories(&self) -> PortalCategories {
         PortalCategories::new(self.clone())
+    }
+
+    /// Acts on one category of the portal. Sends nothing by itself.
+    pub fn category(&self, category_id: i64) -> CategoryHandle {
+        CategoryHandle::new(self.clone(), category_id)
     }
 
     /// The portal's articles.

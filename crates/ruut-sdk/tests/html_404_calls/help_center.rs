@@ -9,6 +9,7 @@ use super::{Call, call};
 /// Every call, with its name and operation.
 pub fn calls(client: &Client) -> Vec<(&'static str, Operation, Call<'_>)> {
     let portal = client.portal("handbook");
+    let handle = || client.portal("handbook");
     vec![
         (
             "list_portals",
@@ -34,6 +35,51 @@ pub fn calls(client: &Client) -> Vec<(&'static str, Operation, Call<'_>)> {
             "portal.categories().create",
             Operation::CreateCategory,
             call(portal.categories().create("Billing", "billing").send()),
+        ),
+        (
+            "portal.delete",
+            Operation::DeletePortal,
+            call(async move { handle().delete().await }),
+        ),
+        (
+            "portal.categories().list",
+            Operation::ListCategories,
+            call(portal.categories().list().locale("en").send()),
+        ),
+        (
+            "get_category",
+            Operation::GetCategory,
+            call(client.get_category("handbook", 1)),
+        ),
+        (
+            "portal.category.update",
+            Operation::UpdateCategory,
+            call(async move { handle().category(1).update().name("x").send().await }),
+        ),
+        (
+            "portal.category.delete",
+            Operation::DeleteCategory,
+            call(async move { handle().category(1).delete().await }),
+        ),
+        (
+            "portal.articles().list",
+            Operation::ListArticles,
+            call(portal.articles().list().status(ArticleStatus::Draft).send()),
+        ),
+        (
+            "get_article",
+            Operation::GetArticle,
+            call(client.get_article("handbook", 1)),
+        ),
+        (
+            "portal.article.update",
+            Operation::UpdateArticle,
+            call(async move { handle().article(1).update().title("x").send().await }),
+        ),
+        (
+            "portal.article.delete",
+            Operation::DeleteArticle,
+            call(async move { handle().article(1).delete().await }),
         ),
         (
             "portal.articles().create",
