@@ -634,6 +634,10 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/csat_survey_responses/download`, sent by [`Client::download_csat_survey_responses`](crate::Client::download_csat_survey_responses).
     DownloadCsatSurveyResponses,
+    /// Totals of each label over a period.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/summary_reports/label`, sent by [`Client::get_label_summary_report`](crate::Client::get_label_summary_report).
+    GetLabelSummaryReport,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -790,6 +794,7 @@ impl Operation {
         Operation::GetConversationReportingEvents,
         Operation::GetInboxLabelMatrix,
         Operation::DownloadCsatSurveyResponses,
+        Operation::GetLabelSummaryReport,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -956,6 +961,7 @@ impl Operation {
             Operation::GetConversationReportingEvents => "getConversationReportingEvents",
             Operation::GetInboxLabelMatrix => "getInboxLabelMatrix",
             Operation::DownloadCsatSurveyResponses => "downloadCsatSurveyResponses",
+            Operation::GetLabelSummaryReport => "getLabelSummaryReport",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -1135,6 +1141,7 @@ impl Operation {
             }
             Operation::GetInboxLabelMatrix => "get_inbox_label_matrix",
             Operation::DownloadCsatSurveyResponses => "download_csat_survey_responses",
+            Operation::GetLabelSummaryReport => "get_label_summary_report",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -1292,6 +1299,7 @@ impl Operation {
             Operation::GetConversationReportingEvents => "GET",
             Operation::GetInboxLabelMatrix => "GET",
             Operation::DownloadCsatSurveyResponses => "GET",
+            Operation::GetLabelSummaryReport => "GET",
         }
     }
     /// The path template, e.g.
@@ -1652,6 +1660,9 @@ impl Operation {
             Operation::DownloadCsatSurveyResponses => {
                 "/api/v1/accounts/{account_id}/csat_survey_responses/download"
             }
+            Operation::GetLabelSummaryReport => {
+                "/api/v2/accounts/{account_id}/summary_reports/label"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1812,6 +1823,7 @@ impl Operation {
             Operation::GetConversationReportingEvents => true,
             Operation::GetInboxLabelMatrix => true,
             Operation::DownloadCsatSurveyResponses => true,
+            Operation::GetLabelSummaryReport => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -1969,6 +1981,7 @@ impl Operation {
             Operation::GetConversationReportingEvents => Source::Chatwoot,
             Operation::GetInboxLabelMatrix => Source::Chatwoot,
             Operation::DownloadCsatSurveyResponses => Source::Chatwoot,
+            Operation::GetLabelSummaryReport => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -2127,6 +2140,7 @@ impl Operation {
             Operation::GetConversationReportingEvents => false,
             Operation::GetInboxLabelMatrix => false,
             Operation::DownloadCsatSurveyResponses => false,
+            Operation::GetLabelSummaryReport => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -2330,6 +2344,7 @@ impl Operation {
             }
             Operation::GetInboxLabelMatrix => Some("InboxLabelMatrixRequest::send"),
             Operation::DownloadCsatSurveyResponses => Some("CsatResponseQuery::download"),
+            Operation::GetLabelSummaryReport => Some("ReportsHandle::by_label"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -2511,6 +2526,7 @@ impl Operation {
             }
             "getInboxLabelMatrix" => Some(Operation::GetInboxLabelMatrix),
             "downloadCsatSurveyResponses" => Some(Operation::DownloadCsatSurveyResponses),
+            "getLabelSummaryReport" => Some(Operation::GetLabelSummaryReport),
             _ => None,
         }
     }
@@ -2703,6 +2719,7 @@ impl Operation {
             "download_csat_survey_responses" => {
                 Some(Operation::DownloadCsatSurveyResponses)
             }
+            "get_label_summary_report" => Some(Operation::GetLabelSummaryReport),
             _ => None,
         }
     }

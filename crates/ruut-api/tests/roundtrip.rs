@@ -307,6 +307,7 @@ every_type!(
     InboxLabelMatrix,
     InboxLabelMatrixInbox,
     InboxLabelMatrixLabel,
+    LabelSummaryReportRow,
     InboxList,
     InboxMembersChange,
     InboxSettingsFields,

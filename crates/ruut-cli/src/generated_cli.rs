@@ -213,6 +213,7 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::DownloadCsatSurveyResponses => {
                 Self::cli_download_csat_survey_responses()
             }
+            CliCommand::GetLabelSummaryReport => Self::cli_get_label_summary_report(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -6264,6 +6265,46 @@ impl<T: CliConfig> Cli<T> {
                 "Download CSAT survey responses as CSV\n\nThe CSAT survey responses the filters of `listCsatSurveyResponses` match (`since`/`until`,\n`user_ids[]`, `inbox_id`, `team_id`, `rating`, and `sort`; no paging: every response), as\na CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=csat_report.csv`). The first line is the headers (`Agent Name`, `Rating`,\n`Feedback Comment`, `Contact Name`, `Contact Email Address`, `Contact Phone Number`,\n`Link to the conversation`, `Recorded date`, and on the Enterprise edition `Review\nNotes`); then one line per response: the agent as `Name (email)`, the rating, the\nfeedback, the contact's name, e-mail and phone, the dashboard link\n`{FRONTEND_URL}/app/accounts/{account_id}/conversations/{display_id}`, the time as Ruby\nprints it (`2025-11-24 16:02:05 UTC`) and the review notes (a missing value is an empty\nfield); the last line is `Reporting period {since} to {until}` with both as dates\n(`YYYY-MM-DD`). Fields are quoted as Ruby's `CSV.generate_line` quotes them.\n\nAdministrators only (`CsatSurveyResponsePolicy#download?`): an agent is answered 401\n(a JSON error body). `since` and `until` are needed: the view parses both for the last\nline, so without them (or with text that is not Unix seconds) the server fails (500);\nthe sandbox answers 422. The sandbox answers as the Enterprise edition (nine columns,\nempty review notes) and links to `https://app.ruut.chat`.\n\nServer: `CsatSurveyResponsesController#download` (app/controllers/api/v1/accounts/\ncsat_survey_responses_controller.rb), view `csat_survey_responses/download.csv.erb`,\napp/policies/csat_survey_response_policy.rb, config/locales/en.yml\n(`reports.csat.headers`, `reports.period`). Not in Chatwoot's swagger (routes.rb only).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_get_label_summary_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0 for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Totals of each label over a period\n\nOne entry per label of the account (ordered by title, the `Label` model's default\nscope; `[]` when the account has no labels), matched to the conversations' tags by\ntitle. `conversations_count`: the conversations created between `since` and `until`\nthat carry the label now. `resolved_conversations_count`: the resolutions (reporting\nevents) that happened between `since` and `until` in conversations that carry the\nlabel now. The averages (resolution, first response, reply time, in seconds) are over\nthe reporting events of the conversations created between `since` and `until` that\ncarry the label, whenever the events happened, and are `0` (not `null`) when there is\nnothing to average. Without `since` or `until` nothing is filtered by time: every\nconversation, resolution and event of the account counts (the other summaries count\nnothing then). A tag with no label record has no entry.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\". A `since` or `until` that is not Unix seconds makes the\nserver fail (500); the sandbox answers 422. `timezone_offset` is read by the builder\nbut not permitted by the controller, so it has no effect. Not in Chatwoot's swagger\n(routes.rb only).\n\nServer: `Api::V2::Accounts::SummaryReportsController#label`,\n`V2::Reports::LabelSummaryBuilder` (app/controllers/api/v2/accounts/\nsummary_reports_controller.rb, app/builders/v2/reports/label_summary_builder.rb,\napp/helpers/date_range_helper.rb, app/models/label.rb, app/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -6585,6 +6626,9 @@ impl<T: CliConfig> Cli<T> {
             }
             CliCommand::DownloadCsatSurveyResponses => {
                 self.execute_download_csat_survey_responses(matches).await
+            }
+            CliCommand::GetLabelSummaryReport => {
+                self.execute_get_label_summary_report(matches).await
             }
         }
     }
@@ -11580,6 +11624,36 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_get_label_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_label_summary_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_label_summary_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -12665,6 +12739,13 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_get_label_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetLabelSummaryReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -12820,6 +12901,7 @@ pub enum CliCommand {
     GetConversationReportingEvents,
     GetInboxLabelMatrix,
     DownloadCsatSurveyResponses,
+    GetLabelSummaryReport,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -12900,7 +12982,7 @@ impl CliCommand {
             CliCommand::DeleteIntegrationHook, CliCommand::UpdateIntegrationHook,
             CliCommand::GetAccountReportingEvents,
             CliCommand::GetConversationReportingEvents, CliCommand::GetInboxLabelMatrix,
-            CliCommand::DownloadCsatSurveyResponses,
+            CliCommand::DownloadCsatSurveyResponses, CliCommand::GetLabelSummaryReport,
         ]
             .into_iter()
     }
@@ -13078,6 +13160,7 @@ impl CliCommand {
             }
             CliCommand::GetInboxLabelMatrix => "get_inbox_label_matrix",
             CliCommand::DownloadCsatSurveyResponses => "download_csat_survey_responses",
+            CliCommand::GetLabelSummaryReport => "get_label_summary_report",
         }
     }
 }

@@ -257,6 +257,7 @@ pub use profile::UpdateProfileRequest;
 pub use reports::breakdowns::{BreakdownRequest, OutgoingGroup};
 pub use reports::events::{ReportingEventPage, ReportingEventQuery};
 pub use reports::label_matrix::InboxLabelMatrixRequest;
+pub use reports::labels::LabelBreakdownRequest;
 pub use reports::metrics::{SummaryRequest, TimeseriesRequest};
 pub use reports::{GroupBy, ReportRange, ReportSubject, ReportsHandle};
 pub use teams::create::CreateTeamRequest;

@@ -42,6 +42,7 @@ mod help_center;
 mod inbox_members;
 mod inboxes;
 mod integrations;
+mod label_bot_reports;
 mod labels;
 mod macros;
 mod message_changes;
@@ -89,6 +90,7 @@ fn steps() -> Vec<Step> {
         macros::steps(),
         automation_rules::steps(),
         reports::steps(),
+        label_bot_reports::steps(),
         reporting_events::steps(),
         help_center::steps(),
         integrations::steps(),

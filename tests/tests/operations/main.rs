@@ -43,6 +43,7 @@ mod help_center;
 mod inbox_members;
 mod inboxes;
 mod integrations;
+mod label_summary;
 mod labels;
 mod macros;
 mod messages;
@@ -91,6 +92,7 @@ pub fn table() -> Vec<Entry> {
         reports::entries(),
         csat::entries(),
         csat_download::entries(),
+        label_summary::entries(),
         reporting_events::entries(),
         audit_logs::entries(),
         help_center::entries(),

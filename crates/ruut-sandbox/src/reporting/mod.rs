@@ -24,6 +24,7 @@
 
 pub(crate) mod events;
 pub(crate) mod label_matrix;
+pub(crate) mod label_summary;
 pub(crate) mod metrics;
 pub(crate) mod periods;
 pub(crate) mod query;

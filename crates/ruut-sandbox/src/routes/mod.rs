@@ -34,6 +34,7 @@ mod inbox_label_matrix;
 mod inbox_members;
 mod inboxes;
 mod integrations;
+mod label_summary;
 mod labels;
 mod macro_execution;
 mod macros;
@@ -202,6 +203,7 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetTeamSummaryReport => serve(m, summary_reports::team),
         Op::GetInboxSummaryReport => serve(m, summary_reports::inbox),
         Op::GetChannelSummaryReport => serve(m, summary_reports::channel),
+        Op::GetLabelSummaryReport => serve(m, label_summary::label),
         Op::ListCsatSurveyResponses => serve(m, csat::list),
         Op::GetCsatMetrics => serve(m, csat::metrics),
         Op::DownloadCsatSurveyResponses => serve(m, csat::download::download),
