@@ -1350,6 +1350,71 @@ The keys that may be null (`description`) are always sent, but are not `required
             Default::default()
         }
     }
+    ///The bots' figures over a period (`V2::Reports::BotMetricsBuilder#metrics`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BotMetrics {
+        ///Conversations created in the range in inboxes with an active bot.
+        pub conversation_count: i64,
+        ///Handed-off conversations as a percentage of `conversation_count`, truncated.
+        pub handoff_rate: i64,
+        ///Outgoing messages created in the range in those conversations.
+        pub message_count: i64,
+        ///Bot-resolved conversations as a percentage of `conversation_count`, truncated.
+        pub resolution_rate: i64,
+    }
+    impl BotMetrics {
+        pub fn builder() -> builder::BotMetrics {
+            Default::default()
+        }
+    }
+    ///The bot counts of the period before (`MetricBuilder#bot_summary`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BotReportPeriodSummary {
+        pub bot_handoffs_count: i64,
+        pub bot_resolutions_count: i64,
+    }
+    impl BotReportPeriodSummary {
+        pub fn builder() -> builder::BotReportPeriodSummary {
+            Default::default()
+        }
+    }
+    /**The bot counts of the period asked for and, in `previous`, of the period of the same
+length before it (`ReportsController#build_summary(:bot_summary)`).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BotReportSummary {
+        ///Conversations with a `conversation_bot_handoff` event in the period.
+        pub bot_handoffs_count: i64,
+        ///`conversation_bot_resolved` events in the period.
+        pub bot_resolutions_count: i64,
+        pub previous: BotReportPeriodSummary,
+    }
+    impl BotReportSummary {
+        pub fn builder() -> builder::BotReportSummary {
+            Default::default()
+        }
+    }
     ///Changes for many conversations; see `bulkUpdateConversations`.
     #[derive(
         ::serde::Deserialize,
@@ -12457,6 +12522,259 @@ in which conversation, and whether in a private note.
                 Self {
                     account_id: Ok(value.account_id),
                     availability: Ok(value.availability),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct BotMetrics {
+            conversation_count: ::std::result::Result<i64, ::std::string::String>,
+            handoff_rate: ::std::result::Result<i64, ::std::string::String>,
+            message_count: ::std::result::Result<i64, ::std::string::String>,
+            resolution_rate: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for BotMetrics {
+            fn default() -> Self {
+                Self {
+                    conversation_count: Err(
+                        "no value supplied for conversation_count".to_string(),
+                    ),
+                    handoff_rate: Err("no value supplied for handoff_rate".to_string()),
+                    message_count: Err(
+                        "no value supplied for message_count".to_string(),
+                    ),
+                    resolution_rate: Err(
+                        "no value supplied for resolution_rate".to_string(),
+                    ),
+                }
+            }
+        }
+        impl BotMetrics {
+            pub fn conversation_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversation_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversation_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn handoff_rate<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.handoff_rate = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for handoff_rate: {e}")
+                    });
+                self
+            }
+            pub fn message_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for message_count: {e}")
+                    });
+                self
+            }
+            pub fn resolution_rate<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.resolution_rate = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for resolution_rate: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BotMetrics> for super::BotMetrics {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BotMetrics,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    conversation_count: value.conversation_count?,
+                    handoff_rate: value.handoff_rate?,
+                    message_count: value.message_count?,
+                    resolution_rate: value.resolution_rate?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BotMetrics> for BotMetrics {
+            fn from(value: super::BotMetrics) -> Self {
+                Self {
+                    conversation_count: Ok(value.conversation_count),
+                    handoff_rate: Ok(value.handoff_rate),
+                    message_count: Ok(value.message_count),
+                    resolution_rate: Ok(value.resolution_rate),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct BotReportPeriodSummary {
+            bot_handoffs_count: ::std::result::Result<i64, ::std::string::String>,
+            bot_resolutions_count: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for BotReportPeriodSummary {
+            fn default() -> Self {
+                Self {
+                    bot_handoffs_count: Err(
+                        "no value supplied for bot_handoffs_count".to_string(),
+                    ),
+                    bot_resolutions_count: Err(
+                        "no value supplied for bot_resolutions_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl BotReportPeriodSummary {
+            pub fn bot_handoffs_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_handoffs_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for bot_handoffs_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn bot_resolutions_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_resolutions_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for bot_resolutions_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BotReportPeriodSummary>
+        for super::BotReportPeriodSummary {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BotReportPeriodSummary,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    bot_handoffs_count: value.bot_handoffs_count?,
+                    bot_resolutions_count: value.bot_resolutions_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BotReportPeriodSummary>
+        for BotReportPeriodSummary {
+            fn from(value: super::BotReportPeriodSummary) -> Self {
+                Self {
+                    bot_handoffs_count: Ok(value.bot_handoffs_count),
+                    bot_resolutions_count: Ok(value.bot_resolutions_count),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct BotReportSummary {
+            bot_handoffs_count: ::std::result::Result<i64, ::std::string::String>,
+            bot_resolutions_count: ::std::result::Result<i64, ::std::string::String>,
+            previous: ::std::result::Result<
+                super::BotReportPeriodSummary,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for BotReportSummary {
+            fn default() -> Self {
+                Self {
+                    bot_handoffs_count: Err(
+                        "no value supplied for bot_handoffs_count".to_string(),
+                    ),
+                    bot_resolutions_count: Err(
+                        "no value supplied for bot_resolutions_count".to_string(),
+                    ),
+                    previous: Err("no value supplied for previous".to_string()),
+                }
+            }
+        }
+        impl BotReportSummary {
+            pub fn bot_handoffs_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_handoffs_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for bot_handoffs_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn bot_resolutions_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_resolutions_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for bot_resolutions_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn previous<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::BotReportPeriodSummary>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.previous = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for previous: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BotReportSummary> for super::BotReportSummary {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BotReportSummary,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    bot_handoffs_count: value.bot_handoffs_count?,
+                    bot_resolutions_count: value.bot_resolutions_count?,
+                    previous: value.previous?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BotReportSummary> for BotReportSummary {
+            fn from(value: super::BotReportSummary) -> Self {
+                Self {
+                    bot_handoffs_count: Ok(value.bot_handoffs_count),
+                    bot_resolutions_count: Ok(value.bot_resolutions_count),
+                    previous: Ok(value.previous),
                 }
             }
         }
@@ -38042,6 +38360,104 @@ let response = client.get_label_summary_report()
     pub fn get_label_summary_report(&self) -> builder::GetLabelSummaryReport<'_> {
         builder::GetLabelSummaryReport::new(self)
     }
+    /**Bot resolutions and handoffs of a period and of the period before
+
+How many conversations a bot resolved (`bot_resolutions_count`: `conversation_bot_resolved`
+reporting events, written when a conversation is resolved while with a bot and no
+human agent replied) and how many a bot handed off to humans (`bot_handoffs_count`:
+distinct conversations with a `conversation_bot_handoff` event, written when a pending
+conversation is opened) between `since` (inclusive) and `until` (exclusive), of the
+account or of one agent or inbox (`type`, `id`). `previous` holds the same for the
+period of the same length just before (`since - (until - since)` to `since`). Without
+`since` and `until` both counts are 0.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action". `type` is required in practice (`params[:type].to_sym`
+fails with a 500 when it is missing; the sandbox answers 422); `id` names the agent or
+inbox (404 when it is not in the account). `type=team` makes the server fail (500: a
+team has no reporting events); the sandbox answers 422; `type=label` is a 404 in the
+sandbox, as for getReportSummary. A `since` or `until` that is not Unix seconds makes
+the server fail (500); the sandbox answers 422. The controller also passes
+`business_hours`, `group_by` and `timezone_offset` to the builder, where counts do not
+use them. Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#bot_summary` (`build_summary(:bot_summary)`),
+`V2::Reports::Conversations::MetricBuilder#bot_summary`,
+`V2::Reports::Timeseries::CountReportBuilder` (`scope_for_bot_resolutions_count`,
+`scope_for_bot_handoffs_count`) (app/controllers/api/v2/accounts/reports_controller.rb,
+app/builders/v2/reports/conversations/metric_builder.rb,
+app/builders/v2/reports/timeseries/count_report_builder.rb,
+app/listeners/reporting_event_listener.rb, app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/bot_summary`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `id`: The agent or inbox (by its id) when `type` is not `account`.
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `type_`: Whose counts, the whole `account` or one `agent` or `inbox` named by `id`.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_bot_report_summary()
+    .account_id(account_id)
+    .id(id)
+    .since(since)
+    .type_(type_)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_bot_report_summary(&self) -> builder::GetBotReportSummary<'_> {
+        builder::GetBotReportSummary::new(self)
+    }
+    /**Conversations and messages of the bots' inboxes, with rates
+
+The account's bot activity between `since` (inclusive) and `until` (exclusive):
+`conversation_count`, the conversations created in the range in inboxes with an active
+bot (an agent bot set on the inbox, or an enabled Dialogflow hook, or on Enterprise an
+active Captain assistant); `message_count`, the outgoing messages created in the range
+in those conversations; `resolution_rate` and `handoff_rate`, the distinct
+conversations of the whole account with a `conversation_bot_resolved` (or
+`conversation_bot_handoff`) reporting event in the range, as a percentage of
+`conversation_count`, truncated to an integer (0 when `conversation_count` is 0; the
+numerator is not limited to the bots' inboxes, so a rate may exceed 100). Without
+`since` or `until` every figure is 0.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action". A `since` or `until` that is not Unix seconds makes the
+server fail (500); the sandbox answers 422. The sandbox keeps no Dialogflow hooks
+or Captain assistants in this check: an inbox has an active bot when an agent bot is
+set on it. Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#bot_metrics`,
+`V2::Reports::BotMetricsBuilder`, `Inbox#active_bot?` (app/controllers/api/v2/accounts/
+reports_controller.rb, app/builders/v2/reports/bot_metrics_builder.rb,
+app/models/inbox.rb, enterprise/app/models/enterprise/inbox.rb,
+app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/bot_metrics`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_bot_metrics()
+    .account_id(account_id)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_bot_metrics(&self) -> builder::GetBotMetrics<'_> {
+        builder::GetBotMetrics::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -55930,6 +56346,273 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "get_label_summary_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_bot_report_summary`]
+
+[`Client::get_bot_report_summary`]: super::Client::get_bot_report_summary*/
+    #[derive(Debug, Clone)]
+    pub struct GetBotReportSummary<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        id: Result<Option<i64>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        type_: Result<types::ReportType, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetBotReportSummary<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                id: Ok(None),
+                since: Ok(None),
+                type_: Err("type_ was not initialized".to_string()),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn type_<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ReportType>,
+        {
+            self.type_ = value
+                .try_into()
+                .map_err(|_| "conversion to `ReportType` for type_ failed".to_string());
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/bot_summary`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::BotReportSummary>, Error<types::ErrorBody>> {
+            let Self { client, account_id, id, since, type_, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let type_ = type_.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/bot_summary", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("id", &id))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("type", &type_))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_bot_report_summary",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_bot_metrics`]
+
+[`Client::get_bot_metrics`]: super::Client::get_bot_metrics*/
+    #[derive(Debug, Clone)]
+    pub struct GetBotMetrics<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetBotMetrics<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                since: Ok(None),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/bot_metrics`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::BotMetrics>, Error<types::ErrorBody>> {
+            let Self { client, account_id, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/bot_metrics", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_bot_metrics",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

@@ -638,6 +638,14 @@ pub enum Operation {
     ///
     /// `GET /api/v2/accounts/{account_id}/summary_reports/label`, sent by [`Client::get_label_summary_report`](crate::Client::get_label_summary_report).
     GetLabelSummaryReport,
+    /// Bot resolutions and handoffs of a period and of the period before.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/bot_summary`, sent by [`Client::get_bot_report_summary`](crate::Client::get_bot_report_summary).
+    GetBotReportSummary,
+    /// Conversations and messages of the bots' inboxes, with rates.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/bot_metrics`, sent by [`Client::get_bot_metrics`](crate::Client::get_bot_metrics).
+    GetBotMetrics,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -795,6 +803,8 @@ impl Operation {
         Operation::GetInboxLabelMatrix,
         Operation::DownloadCsatSurveyResponses,
         Operation::GetLabelSummaryReport,
+        Operation::GetBotReportSummary,
+        Operation::GetBotMetrics,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -962,6 +972,8 @@ impl Operation {
             Operation::GetInboxLabelMatrix => "getInboxLabelMatrix",
             Operation::DownloadCsatSurveyResponses => "downloadCsatSurveyResponses",
             Operation::GetLabelSummaryReport => "getLabelSummaryReport",
+            Operation::GetBotReportSummary => "getBotReportSummary",
+            Operation::GetBotMetrics => "getBotMetrics",
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -1142,6 +1154,8 @@ impl Operation {
             Operation::GetInboxLabelMatrix => "get_inbox_label_matrix",
             Operation::DownloadCsatSurveyResponses => "download_csat_survey_responses",
             Operation::GetLabelSummaryReport => "get_label_summary_report",
+            Operation::GetBotReportSummary => "get_bot_report_summary",
+            Operation::GetBotMetrics => "get_bot_metrics",
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -1300,6 +1314,8 @@ impl Operation {
             Operation::GetInboxLabelMatrix => "GET",
             Operation::DownloadCsatSurveyResponses => "GET",
             Operation::GetLabelSummaryReport => "GET",
+            Operation::GetBotReportSummary => "GET",
+            Operation::GetBotMetrics => "GET",
         }
     }
     /// The path template, e.g.
@@ -1663,6 +1679,12 @@ impl Operation {
             Operation::GetLabelSummaryReport => {
                 "/api/v2/accounts/{account_id}/summary_reports/label"
             }
+            Operation::GetBotReportSummary => {
+                "/api/v2/accounts/{account_id}/reports/bot_summary"
+            }
+            Operation::GetBotMetrics => {
+                "/api/v2/accounts/{account_id}/reports/bot_metrics"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1824,6 +1846,8 @@ impl Operation {
             Operation::GetInboxLabelMatrix => true,
             Operation::DownloadCsatSurveyResponses => true,
             Operation::GetLabelSummaryReport => true,
+            Operation::GetBotReportSummary => true,
+            Operation::GetBotMetrics => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -1982,6 +2006,8 @@ impl Operation {
             Operation::GetInboxLabelMatrix => Source::Chatwoot,
             Operation::DownloadCsatSurveyResponses => Source::Chatwoot,
             Operation::GetLabelSummaryReport => Source::Chatwoot,
+            Operation::GetBotReportSummary => Source::Chatwoot,
+            Operation::GetBotMetrics => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -2141,6 +2167,8 @@ impl Operation {
             Operation::GetInboxLabelMatrix => false,
             Operation::DownloadCsatSurveyResponses => false,
             Operation::GetLabelSummaryReport => false,
+            Operation::GetBotReportSummary => false,
+            Operation::GetBotMetrics => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -2345,6 +2373,8 @@ impl Operation {
             Operation::GetInboxLabelMatrix => Some("InboxLabelMatrixRequest::send"),
             Operation::DownloadCsatSurveyResponses => Some("CsatResponseQuery::download"),
             Operation::GetLabelSummaryReport => Some("ReportsHandle::by_label"),
+            Operation::GetBotReportSummary => Some("ReportsHandle::bot_summary"),
+            Operation::GetBotMetrics => Some("ReportsHandle::bot_metrics"),
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -2527,6 +2557,8 @@ impl Operation {
             "getInboxLabelMatrix" => Some(Operation::GetInboxLabelMatrix),
             "downloadCsatSurveyResponses" => Some(Operation::DownloadCsatSurveyResponses),
             "getLabelSummaryReport" => Some(Operation::GetLabelSummaryReport),
+            "getBotReportSummary" => Some(Operation::GetBotReportSummary),
+            "getBotMetrics" => Some(Operation::GetBotMetrics),
             _ => None,
         }
     }
@@ -2720,6 +2752,8 @@ impl Operation {
                 Some(Operation::DownloadCsatSurveyResponses)
             }
             "get_label_summary_report" => Some(Operation::GetLabelSummaryReport),
+            "get_bot_report_summary" => Some(Operation::GetBotReportSummary),
+            "get_bot_metrics" => Some(Operation::GetBotMetrics),
             _ => None,
         }
     }

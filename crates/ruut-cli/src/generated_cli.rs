@@ -214,6 +214,8 @@ impl<T: CliConfig> Cli<T> {
                 Self::cli_download_csat_survey_responses()
             }
             CliCommand::GetLabelSummaryReport => Self::cli_get_label_summary_report(),
+            CliCommand::GetBotReportSummary => Self::cli_get_bot_report_summary(),
+            CliCommand::GetBotMetrics => Self::cli_get_bot_metrics(),
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -6305,6 +6307,95 @@ impl<T: CliConfig> Cli<T> {
                 "Totals of each label over a period\n\nOne entry per label of the account (ordered by title, the `Label` model's default\nscope; `[]` when the account has no labels), matched to the conversations' tags by\ntitle. `conversations_count`: the conversations created between `since` and `until`\nthat carry the label now. `resolved_conversations_count`: the resolutions (reporting\nevents) that happened between `since` and `until` in conversations that carry the\nlabel now. The averages (resolution, first response, reply time, in seconds) are over\nthe reporting events of the conversations created between `since` and `until` that\ncarry the label, whenever the events happened, and are `0` (not `null`) when there is\nnothing to average. Without `since` or `until` nothing is filtered by time: every\nconversation, resolution and event of the account counts (the other summaries count\nnothing then). A tag with no label record has no entry.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\". A `since` or `until` that is not Unix seconds makes the\nserver fail (500); the sandbox answers 422. `timezone_offset` is read by the builder\nbut not permitted by the controller, so it has no effect. Not in Chatwoot's swagger\n(routes.rb only).\n\nServer: `Api::V2::Accounts::SummaryReportsController#label`,\n`V2::Reports::LabelSummaryBuilder` (app/controllers/api/v2/accounts/\nsummary_reports_controller.rb, app/builders/v2/reports/label_summary_builder.rb,\napp/helpers/date_range_helper.rb, app/models/label.rb, app/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_get_bot_report_summary() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The agent or inbox (by its id) when `type` is not `account`."),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("type")
+                    .long("type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::ReportType::Account.to_string(),
+                                types::ReportType::Agent.to_string(),
+                                types::ReportType::Inbox.to_string(),
+                                types::ReportType::Team.to_string(),
+                                types::ReportType::Label.to_string(),
+                            ]),
+                            |s| types::ReportType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(true)
+                    .help(
+                        "Whose counts, the whole `account` or one `agent` or `inbox` named by `id`.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Bot resolutions and handoffs of a period and of the period before\n\nHow many conversations a bot resolved (`bot_resolutions_count`: `conversation_bot_resolved`\nreporting events, written when a conversation is resolved while with a bot and no\nhuman agent replied) and how many a bot handed off to humans (`bot_handoffs_count`:\ndistinct conversations with a `conversation_bot_handoff` event, written when a pending\nconversation is opened) between `since` (inclusive) and `until` (exclusive), of the\naccount or of one agent or inbox (`type`, `id`). `previous` holds the same for the\nperiod of the same length just before (`since - (until - since)` to `since`). Without\n`since` and `until` both counts are 0.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\". `type` is required in practice (`params[:type].to_sym`\nfails with a 500 when it is missing; the sandbox answers 422); `id` names the agent or\ninbox (404 when it is not in the account). `type=team` makes the server fail (500: a\nteam has no reporting events); the sandbox answers 422; `type=label` is a 404 in the\nsandbox, as for getReportSummary. A `since` or `until` that is not Unix seconds makes\nthe server fail (500); the sandbox answers 422. The controller also passes\n`business_hours`, `group_by` and `timezone_offset` to the builder, where counts do not\nuse them. Not in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#bot_summary` (`build_summary(:bot_summary)`),\n`V2::Reports::Conversations::MetricBuilder#bot_summary`,\n`V2::Reports::Timeseries::CountReportBuilder` (`scope_for_bot_resolutions_count`,\n`scope_for_bot_handoffs_count`) (app/controllers/api/v2/accounts/reports_controller.rb,\napp/builders/v2/reports/conversations/metric_builder.rb,\napp/builders/v2/reports/timeseries/count_report_builder.rb,\napp/listeners/reporting_event_listener.rb, app/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_bot_metrics() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Conversations and messages of the bots' inboxes, with rates\n\nThe account's bot activity between `since` (inclusive) and `until` (exclusive):\n`conversation_count`, the conversations created in the range in inboxes with an active\nbot (an agent bot set on the inbox, or an enabled Dialogflow hook, or on Enterprise an\nactive Captain assistant); `message_count`, the outgoing messages created in the range\nin those conversations; `resolution_rate` and `handoff_rate`, the distinct\nconversations of the whole account with a `conversation_bot_resolved` (or\n`conversation_bot_handoff`) reporting event in the range, as a percentage of\n`conversation_count`, truncated to an integer (0 when `conversation_count` is 0; the\nnumerator is not limited to the bots' inboxes, so a rate may exceed 100). Without\n`since` or `until` every figure is 0.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\". A `since` or `until` that is not Unix seconds makes the\nserver fail (500); the sandbox answers 422. The sandbox keeps no Dialogflow hooks\nor Captain assistants in this check: an inbox has an active bot when an agent bot is\nset on it. Not in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#bot_metrics`,\n`V2::Reports::BotMetricsBuilder`, `Inbox#active_bot?` (app/controllers/api/v2/accounts/\nreports_controller.rb, app/builders/v2/reports/bot_metrics_builder.rb,\napp/models/inbox.rb, enterprise/app/models/enterprise/inbox.rb,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -6630,6 +6721,10 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::GetLabelSummaryReport => {
                 self.execute_get_label_summary_report(matches).await
             }
+            CliCommand::GetBotReportSummary => {
+                self.execute_get_bot_report_summary(matches).await
+            }
+            CliCommand::GetBotMetrics => self.execute_get_bot_metrics(matches).await,
         }
     }
     pub async fn execute_get_server_info(
@@ -11654,6 +11749,66 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_get_bot_report_summary(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_bot_report_summary();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<types::ReportType>("type") {
+            request = request.type_(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_bot_report_summary(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_bot_metrics(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_bot_metrics();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_bot_metrics(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -12746,6 +12901,20 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_get_bot_report_summary(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetBotReportSummary,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_bot_metrics(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetBotMetrics,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -12902,6 +13071,8 @@ pub enum CliCommand {
     GetInboxLabelMatrix,
     DownloadCsatSurveyResponses,
     GetLabelSummaryReport,
+    GetBotReportSummary,
+    GetBotMetrics,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -12983,6 +13154,7 @@ impl CliCommand {
             CliCommand::GetAccountReportingEvents,
             CliCommand::GetConversationReportingEvents, CliCommand::GetInboxLabelMatrix,
             CliCommand::DownloadCsatSurveyResponses, CliCommand::GetLabelSummaryReport,
+            CliCommand::GetBotReportSummary, CliCommand::GetBotMetrics,
         ]
             .into_iter()
     }
@@ -13161,6 +13333,8 @@ impl CliCommand {
             CliCommand::GetInboxLabelMatrix => "get_inbox_label_matrix",
             CliCommand::DownloadCsatSurveyResponses => "download_csat_survey_responses",
             CliCommand::GetLabelSummaryReport => "get_label_summary_report",
+            CliCommand::GetBotReportSummary => "get_bot_report_summary",
+            CliCommand::GetBotMetrics => "get_bot_metrics",
         }
     }
 }

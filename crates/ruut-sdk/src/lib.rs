@@ -254,6 +254,7 @@ pub use macros::create::CreateMacroRequest;
 pub use macros::handle::{MacroHandle, UpdateMacroRequest};
 pub use probe::ProbeReport;
 pub use profile::UpdateProfileRequest;
+pub use reports::bots::BotSummaryRequest;
 pub use reports::breakdowns::{BreakdownRequest, OutgoingGroup};
 pub use reports::events::{ReportingEventPage, ReportingEventQuery};
 pub use reports::label_matrix::InboxLabelMatrixRequest;

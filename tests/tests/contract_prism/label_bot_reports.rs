@@ -1,8 +1,10 @@
-//! The label summary report through Prism: in the account the user
-//! administers (the seeded week, and every conversation with no range), and
-//! the agent's 401 in the main account. Runs after `reports::steps`.
+//! The label summary and bot reports through Prism: in the account the
+//! user administers (the seeded week, and for the label summary every
+//! conversation with no range), and the agent's 401 in the main account.
+//! Runs after `reports::steps`.
 
 use ruut_api::operations::Operation::*;
+use ruut_api::types::ReportType;
 
 use crate::contract::{Found, Step, send};
 
@@ -49,6 +51,45 @@ pub fn steps() -> Vec<Step> {
                 .user
                 .get_label_summary_report()
                 .account_id(c.found().account)),
+        ),
+        Step::ok(
+            GetBotReportSummary,
+            "the seeded week and the one before",
+            send!(|c| c
+                .user
+                .get_bot_report_summary()
+                .account_id(admin(&c.found()))
+                .type_(ReportType::Account)
+                .since(SINCE)
+                .until(UNTIL)),
+        )
+        .when(administers),
+        Step::status(
+            GetBotReportSummary,
+            "an agent",
+            401,
+            send!(|c| c
+                .user
+                .get_bot_report_summary()
+                .account_id(c.found().account)
+                .type_(ReportType::Account)),
+        ),
+        Step::ok(
+            GetBotMetrics,
+            "the seeded week",
+            send!(|c| c
+                .user
+                .get_bot_metrics()
+                .account_id(admin(&c.found()))
+                .since(SINCE)
+                .until(UNTIL)),
+        )
+        .when(administers),
+        Step::status(
+            GetBotMetrics,
+            "an agent",
+            401,
+            send!(|c| c.user.get_bot_metrics().account_id(c.found().account)),
         ),
     ]
 }

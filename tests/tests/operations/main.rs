@@ -25,6 +25,7 @@ mod agent_bots;
 mod agents;
 mod audit_logs;
 mod automation_rules;
+mod bot_reports;
 mod canned_responses;
 mod contact_changes;
 mod contact_links;
@@ -93,6 +94,7 @@ pub fn table() -> Vec<Entry> {
         csat::entries(),
         csat_download::entries(),
         label_summary::entries(),
+        bot_reports::entries(),
         reporting_events::entries(),
         audit_logs::entries(),
         help_center::entries(),

@@ -16,6 +16,7 @@ mod attachments;
 mod attribute_definitions;
 mod audit_logs;
 mod automation_rules;
+mod bot_reports;
 mod bulk;
 mod canned_responses;
 mod contact_changes;
@@ -204,6 +205,8 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetInboxSummaryReport => serve(m, summary_reports::inbox),
         Op::GetChannelSummaryReport => serve(m, summary_reports::channel),
         Op::GetLabelSummaryReport => serve(m, label_summary::label),
+        Op::GetBotReportSummary => serve(m, bot_reports::summary),
+        Op::GetBotMetrics => serve(m, bot_reports::metrics),
         Op::ListCsatSurveyResponses => serve(m, csat::list),
         Op::GetCsatMetrics => serve(m, csat::metrics),
         Op::DownloadCsatSurveyResponses => serve(m, csat::download::download),
