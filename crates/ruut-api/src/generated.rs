@@ -38458,6 +38458,200 @@ let response = client.get_bot_metrics()
     pub fn get_bot_metrics(&self) -> builder::GetBotMetrics<'_> {
         builder::GetBotMetrics::new(self)
     }
+    /**Download each agent's totals as CSV
+
+A CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;
+filename=agents_report.csv`): the line `Reporting period {since} to {until}` (both as dates,
+`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the
+header line (`Agent name`, `Assigned conversations`, `Avg first response time`, `Avg resolution time`, `Avg customer waiting time`, `Resolution Count`), then one line per user of the account (`Current.account.users`): the agent's name, the conversations created in the range now assigned to them, the average first response, resolution and customer waiting (reply) times, and their resolutions (`V2::Reports::AgentSummaryBuilder`, as getAgentSummaryReport). Times are rendered by
+`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,
+hours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or
+0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and
+text starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is
+prefixed with `'` (formula injection), except a `+` phone number.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action" (a JSON error body). `since` and `until` are needed: the
+view parses both for its first line (`Date.strptime`), so without them, or with text
+that is not Unix seconds, the server fails (500); the sandbox answers 422.
+Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#agents` (`generate_csv`),
+`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`
+(app/controllers/api/v2/accounts/reports_controller.rb,
+app/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/agents.csv.erb, app/builders/v2/reports/agent_summary_builder.rb,
+app/presenters/reports/time_format_presenter.rb, config/locales/en.yml,
+app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/agents`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.download_agents_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn download_agents_report(&self) -> builder::DownloadAgentsReport<'_> {
+        builder::DownloadAgentsReport::new(self)
+    }
+    #[doc = "Download each inbox's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=inboxes_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Inbox name`, `Inbox type`, `No. of conversations`, `Avg first response time`, `Avg resolution time`), then one line per inbox of the account: its name, its channel's name (`Channel::Api` is `API`, `Channel::WebWidget` `Website`, `Channel::Email` `Email`, ...), the conversations created in it in the range, the average first response, resolution and reply times, and its resolutions (`V2::Reports::InboxSummaryBuilder`, as getInboxSummaryReport). The header has five names for these seven fields: the view's headers stop at `Avg resolution time`, so the reply time and the resolutions have no header. Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#inboxes` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/inboxes.csv.erb, app/builders/v2/reports/inbox_summary_builder.rb, app/models/channel/*.rb (`name`),\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n\n\nSends a `GET` request to `/api/v2/accounts/{account_id}/reports/inboxes`\n\nArguments:\n- `account_id`: The account's numeric id.\n- `business_hours`: Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).\n- `since`: The start of the range (inclusive), in Unix seconds, as digits.\n- `until`: The end of the range (exclusive), in Unix seconds, as digits.\n```ignore\nlet response = client.download_inboxes_report()\n    .account_id(account_id)\n    .business_hours(business_hours)\n    .since(since)\n    .until(until)\n    .send()\n    .await;\n```"]
+    pub fn download_inboxes_report(&self) -> builder::DownloadInboxesReport<'_> {
+        builder::DownloadInboxesReport::new(self)
+    }
+    /**Download each label's totals as CSV
+
+A CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;
+filename=labels_report.csv`): the line `Reporting period {since} to {until}` (both as dates,
+`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the
+header line (`Label`, `No. of conversations`, `Avg first response time`, `Avg resolution time`, `Avg reply time`, `Resolution Count`), then one line per label of the account, by title: the label, the conversations carrying it, the average first response, resolution and reply times, and the resolutions, with getLabelSummaryReport's filters (an average of 0 is `N/A`). Times are rendered by
+`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,
+hours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or
+0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and
+text starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is
+prefixed with `'` (formula injection), except a `+` phone number.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action" (a JSON error body). `since` and `until` are needed: the
+view parses both for its first line (`Date.strptime`), so without them, or with text
+that is not Unix seconds, the server fails (500); the sandbox answers 422.
+Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#labels` (`generate_csv`),
+`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`
+(app/controllers/api/v2/accounts/reports_controller.rb,
+app/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/labels.csv.erb, app/builders/v2/reports/label_summary_builder.rb,
+app/presenters/reports/time_format_presenter.rb, config/locales/en.yml,
+app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/labels`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.download_labels_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn download_labels_report(&self) -> builder::DownloadLabelsReport<'_> {
+        builder::DownloadLabelsReport::new(self)
+    }
+    /**Download each team's totals as CSV
+
+A CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;
+filename=teams_report.csv`): the line `Reporting period {since} to {until}` (both as dates,
+`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the
+header line (`Team name`, `Conversations count`, `Avg first response time`, `Avg resolution time`, `Avg customer waiting time`, `Resolution Count`), then one line per team of the account: its name, the conversations created in the range now in the team, the average first response, resolution and customer waiting (reply) times, and its resolutions (`V2::Reports::TeamSummaryBuilder`, as getTeamSummaryReport). Times are rendered by
+`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,
+hours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or
+0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and
+text starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is
+prefixed with `'` (formula injection), except a `+` phone number.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action" (a JSON error body). `since` and `until` are needed: the
+view parses both for its first line (`Date.strptime`), so without them, or with text
+that is not Unix seconds, the server fails (500); the sandbox answers 422.
+Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#teams` (`generate_csv`),
+`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`
+(app/controllers/api/v2/accounts/reports_controller.rb,
+app/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/teams.csv.erb, app/builders/v2/reports/team_summary_builder.rb,
+app/presenters/reports/time_format_presenter.rb, config/locales/en.yml,
+app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/teams`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.download_teams_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn download_teams_report(&self) -> builder::DownloadTeamsReport<'_> {
+        builder::DownloadTeamsReport::new(self)
+    }
+    /**Download the account's totals as CSV
+
+A CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;
+filename=conversations_summary_report.csv`): the line `Reporting period {since} to {until}` (both as dates,
+`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the
+header line (`Conversations`, `Messages received`, `Messages sent`, `Avg first response time`, `Avg resolution time`, `Resolution count`, `Avg customer waiting time`), then one line with the account's totals over the range as getReportSummary computes them (`MetricBuilder#summary` with `type=account`): conversations, messages received, messages sent, average first response time, average resolution time, resolutions and average customer waiting (reply) time. Times are rendered by
+`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,
+hours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or
+0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and
+text starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is
+prefixed with `'` (formula injection), except a `+` phone number.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action" (a JSON error body). `since` and `until` are needed: the
+view parses both for its first line (`Date.strptime`), so without them, or with text
+that is not Unix seconds, the server fails (500); the sandbox answers 422.
+Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#conversations_summary` (`generate_csv`),
+`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`
+(app/controllers/api/v2/accounts/reports_controller.rb,
+app/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/conversations_summary.csv.erb, app/builders/v2/reports/conversations/metric_builder.rb,
+app/presenters/reports/time_format_presenter.rb, config/locales/en.yml,
+app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/conversations_summary`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.download_conversations_summary_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn download_conversations_summary_report(
+        &self,
+    ) -> builder::DownloadConversationsSummaryReport<'_> {
+        builder::DownloadConversationsSummaryReport::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -56620,6 +56814,681 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_agents_report`]
+
+[`Client::download_agents_report`]: super::Client::download_agents_report*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadAgentsReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<::std::string::String, String>,
+        until: Result<::std::string::String, String>,
+    }
+    impl<'a> DownloadAgentsReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                until: Err("until was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/agents`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/agents", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_agents_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_inboxes_report`]
+
+[`Client::download_inboxes_report`]: super::Client::download_inboxes_report*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadInboxesReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<::std::string::String, String>,
+        until: Result<::std::string::String, String>,
+    }
+    impl<'a> DownloadInboxesReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                until: Err("until was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/inboxes`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/inboxes", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_inboxes_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_labels_report`]
+
+[`Client::download_labels_report`]: super::Client::download_labels_report*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadLabelsReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<::std::string::String, String>,
+        until: Result<::std::string::String, String>,
+    }
+    impl<'a> DownloadLabelsReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                until: Err("until was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/labels`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/labels", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_labels_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_teams_report`]
+
+[`Client::download_teams_report`]: super::Client::download_teams_report*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadTeamsReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<::std::string::String, String>,
+        until: Result<::std::string::String, String>,
+    }
+    impl<'a> DownloadTeamsReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                until: Err("until was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/teams`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/teams", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_teams_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_conversations_summary_report`]
+
+[`Client::download_conversations_summary_report`]: super::Client::download_conversations_summary_report*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadConversationsSummaryReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<::std::string::String, String>,
+        until: Result<::std::string::String, String>,
+    }
+    impl<'a> DownloadConversationsSummaryReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                until: Err("until was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/conversations_summary`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/conversations_summary", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_conversations_summary_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
                 401u16 => {
                     Err(
                         Error::ErrorResponse(

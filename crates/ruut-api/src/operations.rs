@@ -646,6 +646,26 @@ pub enum Operation {
     ///
     /// `GET /api/v2/accounts/{account_id}/reports/bot_metrics`, sent by [`Client::get_bot_metrics`](crate::Client::get_bot_metrics).
     GetBotMetrics,
+    /// Download each agent's totals as CSV.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/agents`, sent by [`Client::download_agents_report`](crate::Client::download_agents_report).
+    DownloadAgentsReport,
+    /// Download each inbox's totals as CSV.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/inboxes`, sent by [`Client::download_inboxes_report`](crate::Client::download_inboxes_report).
+    DownloadInboxesReport,
+    /// Download each label's totals as CSV.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/labels`, sent by [`Client::download_labels_report`](crate::Client::download_labels_report).
+    DownloadLabelsReport,
+    /// Download each team's totals as CSV.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/teams`, sent by [`Client::download_teams_report`](crate::Client::download_teams_report).
+    DownloadTeamsReport,
+    /// Download the account's totals as CSV.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/conversations_summary`, sent by [`Client::download_conversations_summary_report`](crate::Client::download_conversations_summary_report).
+    DownloadConversationsSummaryReport,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -805,6 +825,11 @@ impl Operation {
         Operation::GetLabelSummaryReport,
         Operation::GetBotReportSummary,
         Operation::GetBotMetrics,
+        Operation::DownloadAgentsReport,
+        Operation::DownloadInboxesReport,
+        Operation::DownloadLabelsReport,
+        Operation::DownloadTeamsReport,
+        Operation::DownloadConversationsSummaryReport,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -974,6 +999,13 @@ impl Operation {
             Operation::GetLabelSummaryReport => "getLabelSummaryReport",
             Operation::GetBotReportSummary => "getBotReportSummary",
             Operation::GetBotMetrics => "getBotMetrics",
+            Operation::DownloadAgentsReport => "downloadAgentsReport",
+            Operation::DownloadInboxesReport => "downloadInboxesReport",
+            Operation::DownloadLabelsReport => "downloadLabelsReport",
+            Operation::DownloadTeamsReport => "downloadTeamsReport",
+            Operation::DownloadConversationsSummaryReport => {
+                "downloadConversationsSummaryReport"
+            }
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -1156,6 +1188,13 @@ impl Operation {
             Operation::GetLabelSummaryReport => "get_label_summary_report",
             Operation::GetBotReportSummary => "get_bot_report_summary",
             Operation::GetBotMetrics => "get_bot_metrics",
+            Operation::DownloadAgentsReport => "download_agents_report",
+            Operation::DownloadInboxesReport => "download_inboxes_report",
+            Operation::DownloadLabelsReport => "download_labels_report",
+            Operation::DownloadTeamsReport => "download_teams_report",
+            Operation::DownloadConversationsSummaryReport => {
+                "download_conversations_summary_report"
+            }
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -1316,6 +1355,11 @@ impl Operation {
             Operation::GetLabelSummaryReport => "GET",
             Operation::GetBotReportSummary => "GET",
             Operation::GetBotMetrics => "GET",
+            Operation::DownloadAgentsReport => "GET",
+            Operation::DownloadInboxesReport => "GET",
+            Operation::DownloadLabelsReport => "GET",
+            Operation::DownloadTeamsReport => "GET",
+            Operation::DownloadConversationsSummaryReport => "GET",
         }
     }
     /// The path template, e.g.
@@ -1685,6 +1729,21 @@ impl Operation {
             Operation::GetBotMetrics => {
                 "/api/v2/accounts/{account_id}/reports/bot_metrics"
             }
+            Operation::DownloadAgentsReport => {
+                "/api/v2/accounts/{account_id}/reports/agents"
+            }
+            Operation::DownloadInboxesReport => {
+                "/api/v2/accounts/{account_id}/reports/inboxes"
+            }
+            Operation::DownloadLabelsReport => {
+                "/api/v2/accounts/{account_id}/reports/labels"
+            }
+            Operation::DownloadTeamsReport => {
+                "/api/v2/accounts/{account_id}/reports/teams"
+            }
+            Operation::DownloadConversationsSummaryReport => {
+                "/api/v2/accounts/{account_id}/reports/conversations_summary"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1848,6 +1907,11 @@ impl Operation {
             Operation::GetLabelSummaryReport => true,
             Operation::GetBotReportSummary => true,
             Operation::GetBotMetrics => true,
+            Operation::DownloadAgentsReport => true,
+            Operation::DownloadInboxesReport => true,
+            Operation::DownloadLabelsReport => true,
+            Operation::DownloadTeamsReport => true,
+            Operation::DownloadConversationsSummaryReport => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -2008,6 +2072,11 @@ impl Operation {
             Operation::GetLabelSummaryReport => Source::Chatwoot,
             Operation::GetBotReportSummary => Source::Chatwoot,
             Operation::GetBotMetrics => Source::Chatwoot,
+            Operation::DownloadAgentsReport => Source::Chatwoot,
+            Operation::DownloadInboxesReport => Source::Chatwoot,
+            Operation::DownloadLabelsReport => Source::Chatwoot,
+            Operation::DownloadTeamsReport => Source::Chatwoot,
+            Operation::DownloadConversationsSummaryReport => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -2169,6 +2238,11 @@ impl Operation {
             Operation::GetLabelSummaryReport => false,
             Operation::GetBotReportSummary => false,
             Operation::GetBotMetrics => false,
+            Operation::DownloadAgentsReport => false,
+            Operation::DownloadInboxesReport => false,
+            Operation::DownloadLabelsReport => false,
+            Operation::DownloadTeamsReport => false,
+            Operation::DownloadConversationsSummaryReport => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -2375,6 +2449,13 @@ impl Operation {
             Operation::GetLabelSummaryReport => Some("ReportsHandle::by_label"),
             Operation::GetBotReportSummary => Some("ReportsHandle::bot_summary"),
             Operation::GetBotMetrics => Some("ReportsHandle::bot_metrics"),
+            Operation::DownloadAgentsReport => Some("ReportsHandle::download"),
+            Operation::DownloadInboxesReport => Some("ReportsHandle::download"),
+            Operation::DownloadLabelsReport => Some("ReportsHandle::download"),
+            Operation::DownloadTeamsReport => Some("ReportsHandle::download"),
+            Operation::DownloadConversationsSummaryReport => {
+                Some("ReportsHandle::download")
+            }
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -2559,6 +2640,13 @@ impl Operation {
             "getLabelSummaryReport" => Some(Operation::GetLabelSummaryReport),
             "getBotReportSummary" => Some(Operation::GetBotReportSummary),
             "getBotMetrics" => Some(Operation::GetBotMetrics),
+            "downloadAgentsReport" => Some(Operation::DownloadAgentsReport),
+            "downloadInboxesReport" => Some(Operation::DownloadInboxesReport),
+            "downloadLabelsReport" => Some(Operation::DownloadLabelsReport),
+            "downloadTeamsReport" => Some(Operation::DownloadTeamsReport),
+            "downloadConversationsSummaryReport" => {
+                Some(Operation::DownloadConversationsSummaryReport)
+            }
             _ => None,
         }
     }
@@ -2754,6 +2842,13 @@ impl Operation {
             "get_label_summary_report" => Some(Operation::GetLabelSummaryReport),
             "get_bot_report_summary" => Some(Operation::GetBotReportSummary),
             "get_bot_metrics" => Some(Operation::GetBotMetrics),
+            "download_agents_report" => Some(Operation::DownloadAgentsReport),
+            "download_inboxes_report" => Some(Operation::DownloadInboxesReport),
+            "download_labels_report" => Some(Operation::DownloadLabelsReport),
+            "download_teams_report" => Some(Operation::DownloadTeamsReport),
+            "download_conversations_summary_report" => {
+                Some(Operation::DownloadConversationsSummaryReport)
+            }
             _ => None,
         }
     }

@@ -216,6 +216,13 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::GetLabelSummaryReport => Self::cli_get_label_summary_report(),
             CliCommand::GetBotReportSummary => Self::cli_get_bot_report_summary(),
             CliCommand::GetBotMetrics => Self::cli_get_bot_metrics(),
+            CliCommand::DownloadAgentsReport => Self::cli_download_agents_report(),
+            CliCommand::DownloadInboxesReport => Self::cli_download_inboxes_report(),
+            CliCommand::DownloadLabelsReport => Self::cli_download_labels_report(),
+            CliCommand::DownloadTeamsReport => Self::cli_download_teams_report(),
+            CliCommand::DownloadConversationsSummaryReport => {
+                Self::cli_download_conversations_summary_report()
+            }
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -6396,6 +6403,206 @@ impl<T: CliConfig> Cli<T> {
                 "Conversations and messages of the bots' inboxes, with rates\n\nThe account's bot activity between `since` (inclusive) and `until` (exclusive):\n`conversation_count`, the conversations created in the range in inboxes with an active\nbot (an agent bot set on the inbox, or an enabled Dialogflow hook, or on Enterprise an\nactive Captain assistant); `message_count`, the outgoing messages created in the range\nin those conversations; `resolution_rate` and `handoff_rate`, the distinct\nconversations of the whole account with a `conversation_bot_resolved` (or\n`conversation_bot_handoff`) reporting event in the range, as a percentage of\n`conversation_count`, truncated to an integer (0 when `conversation_count` is 0; the\nnumerator is not limited to the bots' inboxes, so a rate may exceed 100). Without\n`since` or `until` every figure is 0.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\". A `since` or `until` that is not Unix seconds makes the\nserver fail (500); the sandbox answers 422. The sandbox keeps no Dialogflow hooks\nor Captain assistants in this check: an inbox has an active bot when an agent bot is\nset on it. Not in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#bot_metrics`,\n`V2::Reports::BotMetricsBuilder`, `Inbox#active_bot?` (app/controllers/api/v2/accounts/\nreports_controller.rb, app/builders/v2/reports/bot_metrics_builder.rb,\napp/models/inbox.rb, enterprise/app/models/enterprise/inbox.rb,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_download_agents_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Download each agent's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=agents_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Agent name`, `Assigned conversations`, `Avg first response time`, `Avg resolution time`, `Avg customer waiting time`, `Resolution Count`), then one line per user of the account (`Current.account.users`): the agent's name, the conversations created in the range now assigned to them, the average first response, resolution and customer waiting (reply) times, and their resolutions (`V2::Reports::AgentSummaryBuilder`, as getAgentSummaryReport). Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#agents` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/agents.csv.erb, app/builders/v2/reports/agent_summary_builder.rb,\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_download_inboxes_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Download each inbox's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=inboxes_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Inbox name`, `Inbox type`, `No. of conversations`, `Avg first response time`, `Avg resolution time`), then one line per inbox of the account: its name, its channel's name (`Channel::Api` is `API`, `Channel::WebWidget` `Website`, `Channel::Email` `Email`, ...), the conversations created in it in the range, the average first response, resolution and reply times, and its resolutions (`V2::Reports::InboxSummaryBuilder`, as getInboxSummaryReport). The header has five names for these seven fields: the view's headers stop at `Avg resolution time`, so the reply time and the resolutions have no header. Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#inboxes` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/inboxes.csv.erb, app/builders/v2/reports/inbox_summary_builder.rb, app/models/channel/*.rb (`name`),\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_download_labels_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Download each label's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=labels_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Label`, `No. of conversations`, `Avg first response time`, `Avg resolution time`, `Avg reply time`, `Resolution Count`), then one line per label of the account, by title: the label, the conversations carrying it, the average first response, resolution and reply times, and the resolutions, with getLabelSummaryReport's filters (an average of 0 is `N/A`). Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#labels` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/labels.csv.erb, app/builders/v2/reports/label_summary_builder.rb,\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_download_teams_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Download each team's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=teams_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Team name`, `Conversations count`, `Avg first response time`, `Avg resolution time`, `Avg customer waiting time`, `Resolution Count`), then one line per team of the account: its name, the conversations created in the range now in the team, the average first response, resolution and customer waiting (reply) times, and its resolutions (`V2::Reports::TeamSummaryBuilder`, as getTeamSummaryReport). Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#teams` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/teams.csv.erb, app/builders/v2/reports/team_summary_builder.rb,\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_download_conversations_summary_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Download the account's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=conversations_summary_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Conversations`, `Messages received`, `Messages sent`, `Avg first response time`, `Avg resolution time`, `Resolution count`, `Avg customer waiting time`), then one line with the account's totals over the range as getReportSummary computes them (`MetricBuilder#summary` with `type=account`): conversations, messages received, messages sent, average first response time, average resolution time, resolutions and average customer waiting (reply) time. Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#conversations_summary` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/conversations_summary.csv.erb, app/builders/v2/reports/conversations/metric_builder.rb,\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -6725,6 +6932,21 @@ impl<T: CliConfig> Cli<T> {
                 self.execute_get_bot_report_summary(matches).await
             }
             CliCommand::GetBotMetrics => self.execute_get_bot_metrics(matches).await,
+            CliCommand::DownloadAgentsReport => {
+                self.execute_download_agents_report(matches).await
+            }
+            CliCommand::DownloadInboxesReport => {
+                self.execute_download_inboxes_report(matches).await
+            }
+            CliCommand::DownloadLabelsReport => {
+                self.execute_download_labels_report(matches).await
+            }
+            CliCommand::DownloadTeamsReport => {
+                self.execute_download_teams_report(matches).await
+            }
+            CliCommand::DownloadConversationsSummaryReport => {
+                self.execute_download_conversations_summary_report(matches).await
+            }
         }
     }
     pub async fn execute_get_server_info(
@@ -11809,6 +12031,142 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_download_agents_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_agents_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_download_agents_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_download_inboxes_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_inboxes_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_download_inboxes_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_download_labels_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_labels_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_download_labels_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_download_teams_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_teams_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_download_teams_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_download_conversations_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_conversations_summary_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config
+            .execute_download_conversations_summary_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -12915,6 +13273,41 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_download_agents_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadAgentsReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_download_inboxes_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadInboxesReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_download_labels_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadLabelsReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_download_teams_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadTeamsReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_download_conversations_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadConversationsSummaryReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -13073,6 +13466,11 @@ pub enum CliCommand {
     GetLabelSummaryReport,
     GetBotReportSummary,
     GetBotMetrics,
+    DownloadAgentsReport,
+    DownloadInboxesReport,
+    DownloadLabelsReport,
+    DownloadTeamsReport,
+    DownloadConversationsSummaryReport,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -13155,6 +13553,9 @@ impl CliCommand {
             CliCommand::GetConversationReportingEvents, CliCommand::GetInboxLabelMatrix,
             CliCommand::DownloadCsatSurveyResponses, CliCommand::GetLabelSummaryReport,
             CliCommand::GetBotReportSummary, CliCommand::GetBotMetrics,
+            CliCommand::DownloadAgentsReport, CliCommand::DownloadInboxesReport,
+            CliCommand::DownloadLabelsReport, CliCommand::DownloadTeamsReport,
+            CliCommand::DownloadConversationsSummaryReport,
         ]
             .into_iter()
     }
@@ -13335,6 +13736,13 @@ impl CliCommand {
             CliCommand::GetLabelSummaryReport => "get_label_summary_report",
             CliCommand::GetBotReportSummary => "get_bot_report_summary",
             CliCommand::GetBotMetrics => "get_bot_metrics",
+            CliCommand::DownloadAgentsReport => "download_agents_report",
+            CliCommand::DownloadInboxesReport => "download_inboxes_report",
+            CliCommand::DownloadLabelsReport => "download_labels_report",
+            CliCommand::DownloadTeamsReport => "download_teams_report",
+            CliCommand::DownloadConversationsSummaryReport => {
+                "download_conversations_summary_report"
+            }
         }
     }
 }

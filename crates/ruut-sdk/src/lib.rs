@@ -256,6 +256,7 @@ pub use probe::ProbeReport;
 pub use profile::UpdateProfileRequest;
 pub use reports::bots::BotSummaryRequest;
 pub use reports::breakdowns::{BreakdownRequest, OutgoingGroup};
+pub use reports::downloads::{DownloadReportRequest, ReportCsv};
 pub use reports::events::{ReportingEventPage, ReportingEventQuery};
 pub use reports::label_matrix::InboxLabelMatrixRequest;
 pub use reports::labels::LabelBreakdownRequest;

@@ -48,6 +48,7 @@ mod macros;
 mod message_changes;
 mod messages_contacts;
 mod profile;
+mod report_downloads;
 mod reporting_events;
 mod reports;
 mod teams;
@@ -91,6 +92,7 @@ fn steps() -> Vec<Step> {
         automation_rules::steps(),
         reports::steps(),
         label_bot_reports::steps(),
+        report_downloads::steps(),
         reporting_events::steps(),
         help_center::steps(),
         integrations::steps(),

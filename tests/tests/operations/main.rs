@@ -50,6 +50,7 @@ mod macros;
 mod messages;
 mod profile;
 mod report_data;
+mod report_downloads;
 mod reporting_events;
 mod reports;
 mod runner;
@@ -95,6 +96,7 @@ pub fn table() -> Vec<Entry> {
         csat_download::entries(),
         label_summary::entries(),
         bot_reports::entries(),
+        report_downloads::entries(),
         reporting_events::entries(),
         audit_logs::entries(),
         help_center::entries(),

@@ -23,6 +23,7 @@
 //! Nothing here is stored: the events are read from the store on demand.
 
 pub(crate) mod bots;
+pub(crate) mod csv;
 pub(crate) mod events;
 pub(crate) mod label_matrix;
 pub(crate) mod label_summary;

@@ -43,6 +43,7 @@ mod message_changes;
 mod messages;
 mod participants;
 mod profile;
+mod report_downloads;
 mod reporting_events;
 mod reports;
 mod serve;
@@ -207,6 +208,11 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetLabelSummaryReport => serve(m, label_summary::label),
         Op::GetBotReportSummary => serve(m, bot_reports::summary),
         Op::GetBotMetrics => serve(m, bot_reports::metrics),
+        Op::DownloadAgentsReport => serve(m, report_downloads::agents),
+        Op::DownloadInboxesReport => serve(m, report_downloads::inboxes),
+        Op::DownloadLabelsReport => serve(m, report_downloads::labels),
+        Op::DownloadTeamsReport => serve(m, report_downloads::teams),
+        Op::DownloadConversationsSummaryReport => serve(m, report_downloads::conversations_summary),
         Op::ListCsatSurveyResponses => serve(m, csat::list),
         Op::GetCsatMetrics => serve(m, csat::metrics),
         Op::DownloadCsatSurveyResponses => serve(m, csat::download::download),

@@ -5,7 +5,8 @@
 //! The calls are in the files named for them: `metrics` (a metric over time,
 //! the totals of a period), `breakdowns` (by agent, team, inbox, channel,
 //! first-response buckets, outgoing messages, open conversations now),
-//! `labels` (by label), `bots` (the bots' counts and rates). The
+//! `labels` (by label), `bots` (the bots' counts and rates), `downloads`
+//! (the dashboard's CSV files). The
 //! server computes every report from the account's conversations and
 //! messages; reports are for administrators only (an agent's token gets
 //! [`Unauthorized`](crate::ErrorKind::Unauthorized)).
@@ -19,6 +20,7 @@ use crate::client::Client;
 
 pub(crate) mod bots;
 pub(crate) mod breakdowns;
+pub(crate) mod downloads;
 pub(crate) mod events;
 pub(crate) mod label_matrix;
 pub(crate) mod labels;
