@@ -1433,6 +1433,71 @@ The keys that may be null (`description`) are always sent, but are not `required
             Default::default()
         }
     }
+    ///The bots' figures over a period (`V2::Reports::BotMetricsBuilder#metrics`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BotMetrics {
+        ///Conversations created in the range in inboxes with an active bot.
+        pub conversation_count: i64,
+        ///Handed-off conversations as a percentage of `conversation_count`, truncated.
+        pub handoff_rate: i64,
+        ///Outgoing messages created in the range in those conversations.
+        pub message_count: i64,
+        ///Bot-resolved conversations as a percentage of `conversation_count`, truncated.
+        pub resolution_rate: i64,
+    }
+    impl BotMetrics {
+        pub fn builder() -> builder::BotMetrics {
+            Default::default()
+        }
+    }
+    ///The bot counts of the period before (`MetricBuilder#bot_summary`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BotReportPeriodSummary {
+        pub bot_handoffs_count: i64,
+        pub bot_resolutions_count: i64,
+    }
+    impl BotReportPeriodSummary {
+        pub fn builder() -> builder::BotReportPeriodSummary {
+            Default::default()
+        }
+    }
+    /**The bot counts of the period asked for and, in `previous`, of the period of the same
+length before it (`ReportsController#build_summary(:bot_summary)`).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct BotReportSummary {
+        ///Conversations with a `conversation_bot_handoff` event in the period.
+        pub bot_handoffs_count: i64,
+        ///`conversation_bot_resolved` events in the period.
+        pub bot_resolutions_count: i64,
+        pub previous: BotReportPeriodSummary,
+    }
+    impl BotReportSummary {
+        pub fn builder() -> builder::BotReportSummary {
+            Default::default()
+        }
+    }
     ///Changes for many conversations; see `bulkUpdateConversations`.
     #[derive(
         ::serde::Deserialize,
@@ -5039,6 +5104,35 @@ or `-`, start with a letter or digit, and be unique in the account (422 otherwis
     }
     impl LabelList {
         pub fn builder() -> builder::LabelList {
+            Default::default()
+        }
+    }
+    /**The totals of one label over a period (`LabelSummaryBuilder#build_label_report`):
+conversations carrying it, resolutions of conversations carrying it, and averages in
+seconds. Unlike the other summaries an average with nothing to average is `0` (the
+builder's `|| 0`), never `null`.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct LabelSummaryReportRow {
+        pub avg_first_response_time: f64,
+        pub avg_reply_time: f64,
+        pub avg_resolution_time: f64,
+        pub conversations_count: i64,
+        ///The label's id.
+        pub id: i64,
+        ///The label's title (lowercase, as labels are saved).
+        pub name: ::std::string::String,
+        pub resolved_conversations_count: i64,
+    }
+    impl LabelSummaryReportRow {
+        pub fn builder() -> builder::LabelSummaryReportRow {
             Default::default()
         }
     }
@@ -13048,6 +13142,259 @@ in which conversation, and whether in a private note.
                 Self {
                     account_id: Ok(value.account_id),
                     availability: Ok(value.availability),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct BotMetrics {
+            conversation_count: ::std::result::Result<i64, ::std::string::String>,
+            handoff_rate: ::std::result::Result<i64, ::std::string::String>,
+            message_count: ::std::result::Result<i64, ::std::string::String>,
+            resolution_rate: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for BotMetrics {
+            fn default() -> Self {
+                Self {
+                    conversation_count: Err(
+                        "no value supplied for conversation_count".to_string(),
+                    ),
+                    handoff_rate: Err("no value supplied for handoff_rate".to_string()),
+                    message_count: Err(
+                        "no value supplied for message_count".to_string(),
+                    ),
+                    resolution_rate: Err(
+                        "no value supplied for resolution_rate".to_string(),
+                    ),
+                }
+            }
+        }
+        impl BotMetrics {
+            pub fn conversation_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversation_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversation_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn handoff_rate<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.handoff_rate = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for handoff_rate: {e}")
+                    });
+                self
+            }
+            pub fn message_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for message_count: {e}")
+                    });
+                self
+            }
+            pub fn resolution_rate<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.resolution_rate = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for resolution_rate: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BotMetrics> for super::BotMetrics {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BotMetrics,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    conversation_count: value.conversation_count?,
+                    handoff_rate: value.handoff_rate?,
+                    message_count: value.message_count?,
+                    resolution_rate: value.resolution_rate?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BotMetrics> for BotMetrics {
+            fn from(value: super::BotMetrics) -> Self {
+                Self {
+                    conversation_count: Ok(value.conversation_count),
+                    handoff_rate: Ok(value.handoff_rate),
+                    message_count: Ok(value.message_count),
+                    resolution_rate: Ok(value.resolution_rate),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct BotReportPeriodSummary {
+            bot_handoffs_count: ::std::result::Result<i64, ::std::string::String>,
+            bot_resolutions_count: ::std::result::Result<i64, ::std::string::String>,
+        }
+        impl ::std::default::Default for BotReportPeriodSummary {
+            fn default() -> Self {
+                Self {
+                    bot_handoffs_count: Err(
+                        "no value supplied for bot_handoffs_count".to_string(),
+                    ),
+                    bot_resolutions_count: Err(
+                        "no value supplied for bot_resolutions_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl BotReportPeriodSummary {
+            pub fn bot_handoffs_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_handoffs_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for bot_handoffs_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn bot_resolutions_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_resolutions_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for bot_resolutions_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BotReportPeriodSummary>
+        for super::BotReportPeriodSummary {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BotReportPeriodSummary,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    bot_handoffs_count: value.bot_handoffs_count?,
+                    bot_resolutions_count: value.bot_resolutions_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BotReportPeriodSummary>
+        for BotReportPeriodSummary {
+            fn from(value: super::BotReportPeriodSummary) -> Self {
+                Self {
+                    bot_handoffs_count: Ok(value.bot_handoffs_count),
+                    bot_resolutions_count: Ok(value.bot_resolutions_count),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct BotReportSummary {
+            bot_handoffs_count: ::std::result::Result<i64, ::std::string::String>,
+            bot_resolutions_count: ::std::result::Result<i64, ::std::string::String>,
+            previous: ::std::result::Result<
+                super::BotReportPeriodSummary,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for BotReportSummary {
+            fn default() -> Self {
+                Self {
+                    bot_handoffs_count: Err(
+                        "no value supplied for bot_handoffs_count".to_string(),
+                    ),
+                    bot_resolutions_count: Err(
+                        "no value supplied for bot_resolutions_count".to_string(),
+                    ),
+                    previous: Err("no value supplied for previous".to_string()),
+                }
+            }
+        }
+        impl BotReportSummary {
+            pub fn bot_handoffs_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_handoffs_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for bot_handoffs_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn bot_resolutions_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.bot_resolutions_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for bot_resolutions_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn previous<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::BotReportPeriodSummary>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.previous = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for previous: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BotReportSummary> for super::BotReportSummary {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BotReportSummary,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    bot_handoffs_count: value.bot_handoffs_count?,
+                    bot_resolutions_count: value.bot_resolutions_count?,
+                    previous: value.previous?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BotReportSummary> for BotReportSummary {
+            fn from(value: super::BotReportSummary) -> Self {
+                Self {
+                    bot_handoffs_count: Ok(value.bot_handoffs_count),
+                    bot_resolutions_count: Ok(value.bot_resolutions_count),
+                    previous: Ok(value.previous),
                 }
             }
         }
@@ -24249,6 +24596,167 @@ in which conversation, and whether in a private note.
         impl ::std::convert::From<super::LabelList> for LabelList {
             fn from(value: super::LabelList) -> Self {
                 Self { payload: Ok(value.payload) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct LabelSummaryReportRow {
+            avg_first_response_time: ::std::result::Result<f64, ::std::string::String>,
+            avg_reply_time: ::std::result::Result<f64, ::std::string::String>,
+            avg_resolution_time: ::std::result::Result<f64, ::std::string::String>,
+            conversations_count: ::std::result::Result<i64, ::std::string::String>,
+            id: ::std::result::Result<i64, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            resolved_conversations_count: ::std::result::Result<
+                i64,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for LabelSummaryReportRow {
+            fn default() -> Self {
+                Self {
+                    avg_first_response_time: Err(
+                        "no value supplied for avg_first_response_time".to_string(),
+                    ),
+                    avg_reply_time: Err(
+                        "no value supplied for avg_reply_time".to_string(),
+                    ),
+                    avg_resolution_time: Err(
+                        "no value supplied for avg_resolution_time".to_string(),
+                    ),
+                    conversations_count: Err(
+                        "no value supplied for conversations_count".to_string(),
+                    ),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    resolved_conversations_count: Err(
+                        "no value supplied for resolved_conversations_count".to_string(),
+                    ),
+                }
+            }
+        }
+        impl LabelSummaryReportRow {
+            pub fn avg_first_response_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<f64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avg_first_response_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avg_first_response_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn avg_reply_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<f64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avg_reply_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avg_reply_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn avg_resolution_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<f64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.avg_resolution_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avg_resolution_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn conversations_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversations_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for conversations_count: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn resolved_conversations_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.resolved_conversations_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for resolved_conversations_count: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<LabelSummaryReportRow>
+        for super::LabelSummaryReportRow {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: LabelSummaryReportRow,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    avg_first_response_time: value.avg_first_response_time?,
+                    avg_reply_time: value.avg_reply_time?,
+                    avg_resolution_time: value.avg_resolution_time?,
+                    conversations_count: value.conversations_count?,
+                    id: value.id?,
+                    name: value.name?,
+                    resolved_conversations_count: value.resolved_conversations_count?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::LabelSummaryReportRow>
+        for LabelSummaryReportRow {
+            fn from(value: super::LabelSummaryReportRow) -> Self {
+                Self {
+                    avg_first_response_time: Ok(value.avg_first_response_time),
+                    avg_reply_time: Ok(value.avg_reply_time),
+                    avg_resolution_time: Ok(value.avg_resolution_time),
+                    conversations_count: Ok(value.conversations_count),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    resolved_conversations_count: Ok(value.resolved_conversations_count),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -39098,6 +39606,345 @@ let response = client.download_csat_survey_responses()
         &self,
     ) -> builder::DownloadCsatSurveyResponses<'_> {
         builder::DownloadCsatSurveyResponses::new(self)
+    }
+    /**Totals of each label over a period
+
+One entry per label of the account (ordered by title, the `Label` model's default
+scope; `[]` when the account has no labels), matched to the conversations' tags by
+title. `conversations_count`: the conversations created between `since` and `until`
+that carry the label now. `resolved_conversations_count`: the resolutions (reporting
+events) that happened between `since` and `until` in conversations that carry the
+label now. The averages (resolution, first response, reply time, in seconds) are over
+the reporting events of the conversations created between `since` and `until` that
+carry the label, whenever the events happened, and are `0` (not `null`) when there is
+nothing to average. Without `since` or `until` nothing is filtered by time: every
+conversation, resolution and event of the account counts (the other summaries count
+nothing then). A tag with no label record has no entry.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action". A `since` or `until` that is not Unix seconds makes the
+server fail (500); the sandbox answers 422. `timezone_offset` is read by the builder
+but not permitted by the controller, so it has no effect. Not in Chatwoot's swagger
+(routes.rb only).
+
+Server: `Api::V2::Accounts::SummaryReportsController#label`,
+`V2::Reports::LabelSummaryBuilder` (app/controllers/api/v2/accounts/
+summary_reports_controller.rb, app/builders/v2/reports/label_summary_builder.rb,
+app/helpers/date_range_helper.rb, app/models/label.rb, app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/summary_reports/label`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0 for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_label_summary_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_label_summary_report(&self) -> builder::GetLabelSummaryReport<'_> {
+        builder::GetLabelSummaryReport::new(self)
+    }
+    /**Bot resolutions and handoffs of a period and of the period before
+
+How many conversations a bot resolved (`bot_resolutions_count`: `conversation_bot_resolved`
+reporting events, written when a conversation is resolved while with a bot and no
+human agent replied) and how many a bot handed off to humans (`bot_handoffs_count`:
+distinct conversations with a `conversation_bot_handoff` event, written when a pending
+conversation is opened) between `since` (inclusive) and `until` (exclusive), of the
+account or of one agent or inbox (`type`, `id`). `previous` holds the same for the
+period of the same length just before (`since - (until - since)` to `since`). Without
+`since` and `until` both counts are 0.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action". `type` is required in practice (`params[:type].to_sym`
+fails with a 500 when it is missing; the sandbox answers 422); `id` names the agent or
+inbox (404 when it is not in the account). `type=team` makes the server fail (500: a
+team has no reporting events); the sandbox answers 422; `type=label` is a 404 in the
+sandbox, as for getReportSummary. A `since` or `until` that is not Unix seconds makes
+the server fail (500); the sandbox answers 422. The controller also passes
+`business_hours`, `group_by` and `timezone_offset` to the builder, where counts do not
+use them. Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#bot_summary` (`build_summary(:bot_summary)`),
+`V2::Reports::Conversations::MetricBuilder#bot_summary`,
+`V2::Reports::Timeseries::CountReportBuilder` (`scope_for_bot_resolutions_count`,
+`scope_for_bot_handoffs_count`) (app/controllers/api/v2/accounts/reports_controller.rb,
+app/builders/v2/reports/conversations/metric_builder.rb,
+app/builders/v2/reports/timeseries/count_report_builder.rb,
+app/listeners/reporting_event_listener.rb, app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/bot_summary`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `id`: The agent or inbox (by its id) when `type` is not `account`.
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `type_`: Whose counts, the whole `account` or one `agent` or `inbox` named by `id`.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_bot_report_summary()
+    .account_id(account_id)
+    .id(id)
+    .since(since)
+    .type_(type_)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_bot_report_summary(&self) -> builder::GetBotReportSummary<'_> {
+        builder::GetBotReportSummary::new(self)
+    }
+    /**Conversations and messages of the bots' inboxes, with rates
+
+The account's bot activity between `since` (inclusive) and `until` (exclusive):
+`conversation_count`, the conversations created in the range in inboxes with an active
+bot (an agent bot set on the inbox, or an enabled Dialogflow hook, or on Enterprise an
+active Captain assistant); `message_count`, the outgoing messages created in the range
+in those conversations; `resolution_rate` and `handoff_rate`, the distinct
+conversations of the whole account with a `conversation_bot_resolved` (or
+`conversation_bot_handoff`) reporting event in the range, as a percentage of
+`conversation_count`, truncated to an integer (0 when `conversation_count` is 0; the
+numerator is not limited to the bots' inboxes, so a rate may exceed 100). Without
+`since` or `until` every figure is 0.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action". A `since` or `until` that is not Unix seconds makes the
+server fail (500); the sandbox answers 422. The sandbox keeps no Dialogflow hooks
+or Captain assistants in this check: an inbox has an active bot when an agent bot is
+set on it. Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#bot_metrics`,
+`V2::Reports::BotMetricsBuilder`, `Inbox#active_bot?` (app/controllers/api/v2/accounts/
+reports_controller.rb, app/builders/v2/reports/bot_metrics_builder.rb,
+app/models/inbox.rb, enterprise/app/models/enterprise/inbox.rb,
+app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/bot_metrics`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.get_bot_metrics()
+    .account_id(account_id)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn get_bot_metrics(&self) -> builder::GetBotMetrics<'_> {
+        builder::GetBotMetrics::new(self)
+    }
+    /**Download each agent's totals as CSV
+
+A CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;
+filename=agents_report.csv`): the line `Reporting period {since} to {until}` (both as dates,
+`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the
+header line (`Agent name`, `Assigned conversations`, `Avg first response time`, `Avg resolution time`, `Avg customer waiting time`, `Resolution Count`), then one line per user of the account (`Current.account.users`): the agent's name, the conversations created in the range now assigned to them, the average first response, resolution and customer waiting (reply) times, and their resolutions (`V2::Reports::AgentSummaryBuilder`, as getAgentSummaryReport). Times are rendered by
+`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,
+hours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or
+0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and
+text starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is
+prefixed with `'` (formula injection), except a `+` phone number.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action" (a JSON error body). `since` and `until` are needed: the
+view parses both for its first line (`Date.strptime`), so without them, or with text
+that is not Unix seconds, the server fails (500); the sandbox answers 422.
+Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#agents` (`generate_csv`),
+`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`
+(app/controllers/api/v2/accounts/reports_controller.rb,
+app/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/agents.csv.erb, app/builders/v2/reports/agent_summary_builder.rb,
+app/presenters/reports/time_format_presenter.rb, config/locales/en.yml,
+app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/agents`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.download_agents_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn download_agents_report(&self) -> builder::DownloadAgentsReport<'_> {
+        builder::DownloadAgentsReport::new(self)
+    }
+    #[doc = "Download each inbox's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=inboxes_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Inbox name`, `Inbox type`, `No. of conversations`, `Avg first response time`, `Avg resolution time`), then one line per inbox of the account: its name, its channel's name (`Channel::Api` is `API`, `Channel::WebWidget` `Website`, `Channel::Email` `Email`, ...), the conversations created in it in the range, the average first response, resolution and reply times, and its resolutions (`V2::Reports::InboxSummaryBuilder`, as getInboxSummaryReport). The header has five names for these seven fields: the view's headers stop at `Avg resolution time`, so the reply time and the resolutions have no header. Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#inboxes` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/inboxes.csv.erb, app/builders/v2/reports/inbox_summary_builder.rb, app/models/channel/*.rb (`name`),\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n\n\nSends a `GET` request to `/api/v2/accounts/{account_id}/reports/inboxes`\n\nArguments:\n- `account_id`: The account's numeric id.\n- `business_hours`: Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).\n- `since`: The start of the range (inclusive), in Unix seconds, as digits.\n- `until`: The end of the range (exclusive), in Unix seconds, as digits.\n```ignore\nlet response = client.download_inboxes_report()\n    .account_id(account_id)\n    .business_hours(business_hours)\n    .since(since)\n    .until(until)\n    .send()\n    .await;\n```"]
+    pub fn download_inboxes_report(&self) -> builder::DownloadInboxesReport<'_> {
+        builder::DownloadInboxesReport::new(self)
+    }
+    /**Download each label's totals as CSV
+
+A CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;
+filename=labels_report.csv`): the line `Reporting period {since} to {until}` (both as dates,
+`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the
+header line (`Label`, `No. of conversations`, `Avg first response time`, `Avg resolution time`, `Avg reply time`, `Resolution Count`), then one line per label of the account, by title: the label, the conversations carrying it, the average first response, resolution and reply times, and the resolutions, with getLabelSummaryReport's filters (an average of 0 is `N/A`). Times are rendered by
+`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,
+hours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or
+0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and
+text starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is
+prefixed with `'` (formula injection), except a `+` phone number.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action" (a JSON error body). `since` and `until` are needed: the
+view parses both for its first line (`Date.strptime`), so without them, or with text
+that is not Unix seconds, the server fails (500); the sandbox answers 422.
+Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#labels` (`generate_csv`),
+`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`
+(app/controllers/api/v2/accounts/reports_controller.rb,
+app/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/labels.csv.erb, app/builders/v2/reports/label_summary_builder.rb,
+app/presenters/reports/time_format_presenter.rb, config/locales/en.yml,
+app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/labels`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.download_labels_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn download_labels_report(&self) -> builder::DownloadLabelsReport<'_> {
+        builder::DownloadLabelsReport::new(self)
+    }
+    /**Download each team's totals as CSV
+
+A CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;
+filename=teams_report.csv`): the line `Reporting period {since} to {until}` (both as dates,
+`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the
+header line (`Team name`, `Conversations count`, `Avg first response time`, `Avg resolution time`, `Avg customer waiting time`, `Resolution Count`), then one line per team of the account: its name, the conversations created in the range now in the team, the average first response, resolution and customer waiting (reply) times, and its resolutions (`V2::Reports::TeamSummaryBuilder`, as getTeamSummaryReport). Times are rendered by
+`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,
+hours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or
+0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and
+text starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is
+prefixed with `'` (formula injection), except a `+` phone number.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action" (a JSON error body). `since` and `until` are needed: the
+view parses both for its first line (`Date.strptime`), so without them, or with text
+that is not Unix seconds, the server fails (500); the sandbox answers 422.
+Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#teams` (`generate_csv`),
+`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`
+(app/controllers/api/v2/accounts/reports_controller.rb,
+app/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/teams.csv.erb, app/builders/v2/reports/team_summary_builder.rb,
+app/presenters/reports/time_format_presenter.rb, config/locales/en.yml,
+app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/teams`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.download_teams_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn download_teams_report(&self) -> builder::DownloadTeamsReport<'_> {
+        builder::DownloadTeamsReport::new(self)
+    }
+    /**Download the account's totals as CSV
+
+A CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;
+filename=conversations_summary_report.csv`): the line `Reporting period {since} to {until}` (both as dates,
+`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the
+header line (`Conversations`, `Messages received`, `Messages sent`, `Avg first response time`, `Avg resolution time`, `Resolution count`, `Avg customer waiting time`), then one line with the account's totals over the range as getReportSummary computes them (`MetricBuilder#summary` with `type=account`): conversations, messages received, messages sent, average first response time, average resolution time, resolutions and average customer waiting (reply) time. Times are rendered by
+`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,
+hours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or
+0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and
+text starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is
+prefixed with `'` (formula injection), except a `+` phone number.
+
+Administrators only (`ReportPolicy#view?`): an agent is answered 401 "You are not
+authorized to do this action" (a JSON error body). `since` and `until` are needed: the
+view parses both for its first line (`Date.strptime`), so without them, or with text
+that is not Unix seconds, the server fails (500); the sandbox answers 422.
+Not in Chatwoot's swagger (routes.rb only).
+
+Server: `Api::V2::Accounts::ReportsController#conversations_summary` (`generate_csv`),
+`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`
+(app/controllers/api/v2/accounts/reports_controller.rb,
+app/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/conversations_summary.csv.erb, app/builders/v2/reports/conversations/metric_builder.rb,
+app/presenters/reports/time_format_presenter.rb, config/locales/en.yml,
+app/policies/report_policy.rb).
+
+Source: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).
+
+
+Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/conversations_summary`
+
+Arguments:
+- `account_id`: The account's numeric id.
+- `business_hours`: Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).
+- `since`: The start of the range (inclusive), in Unix seconds, as digits.
+- `until`: The end of the range (exclusive), in Unix seconds, as digits.
+```ignore
+let response = client.download_conversations_summary_report()
+    .account_id(account_id)
+    .business_hours(business_hours)
+    .since(since)
+    .until(until)
+    .send()
+    .await;
+```*/
+    pub fn download_conversations_summary_report(
+        &self,
+    ) -> builder::DownloadConversationsSummaryReport<'_> {
+        builder::DownloadConversationsSummaryReport::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -57992,6 +58839,1092 @@ pub mod builder {
                 .build()?;
             let info = OperationInfo {
                 operation_id: "download_csat_survey_responses",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_label_summary_report`]
+
+[`Client::get_label_summary_report`]: super::Client::get_label_summary_report*/
+    #[derive(Debug, Clone)]
+    pub struct GetLabelSummaryReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetLabelSummaryReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Ok(None),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/summary_reports/label`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::LabelSummaryReportRow>>,
+            Error<types::ErrorBody>,
+        > {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/summary_reports/label", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_label_summary_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_bot_report_summary`]
+
+[`Client::get_bot_report_summary`]: super::Client::get_bot_report_summary*/
+    #[derive(Debug, Clone)]
+    pub struct GetBotReportSummary<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        id: Result<Option<i64>, String>,
+        since: Result<Option<::std::string::String>, String>,
+        type_: Result<types::ReportType, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetBotReportSummary<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                id: Ok(None),
+                since: Ok(None),
+                type_: Err("type_ was not initialized".to_string()),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn type_<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ReportType>,
+        {
+            self.type_ = value
+                .try_into()
+                .map_err(|_| "conversion to `ReportType` for type_ failed".to_string());
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/bot_summary`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::BotReportSummary>, Error<types::ErrorBody>> {
+            let Self { client, account_id, id, since, type_, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let type_ = type_.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/bot_summary", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("id", &id))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("type", &type_))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_bot_report_summary",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_bot_metrics`]
+
+[`Client::get_bot_metrics`]: super::Client::get_bot_metrics*/
+    #[derive(Debug, Clone)]
+    pub struct GetBotMetrics<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        since: Result<Option<::std::string::String>, String>,
+        until: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetBotMetrics<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                since: Ok(None),
+                until: Ok(None),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/bot_metrics`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::BotMetrics>, Error<types::ErrorBody>> {
+            let Self { client, account_id, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/bot_metrics", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_bot_metrics",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_agents_report`]
+
+[`Client::download_agents_report`]: super::Client::download_agents_report*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadAgentsReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<::std::string::String, String>,
+        until: Result<::std::string::String, String>,
+    }
+    impl<'a> DownloadAgentsReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                until: Err("until was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/agents`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/agents", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_agents_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_inboxes_report`]
+
+[`Client::download_inboxes_report`]: super::Client::download_inboxes_report*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadInboxesReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<::std::string::String, String>,
+        until: Result<::std::string::String, String>,
+    }
+    impl<'a> DownloadInboxesReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                until: Err("until was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/inboxes`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/inboxes", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_inboxes_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_labels_report`]
+
+[`Client::download_labels_report`]: super::Client::download_labels_report*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadLabelsReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<::std::string::String, String>,
+        until: Result<::std::string::String, String>,
+    }
+    impl<'a> DownloadLabelsReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                until: Err("until was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/labels`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/labels", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_labels_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_teams_report`]
+
+[`Client::download_teams_report`]: super::Client::download_teams_report*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadTeamsReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<::std::string::String, String>,
+        until: Result<::std::string::String, String>,
+    }
+    impl<'a> DownloadTeamsReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                until: Err("until was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/teams`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/teams", client.baseurl, encode_path(&
+                account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_teams_report",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::stream(response)),
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                422u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::download_conversations_summary_report`]
+
+[`Client::download_conversations_summary_report`]: super::Client::download_conversations_summary_report*/
+    #[derive(Debug, Clone)]
+    pub struct DownloadConversationsSummaryReport<'a> {
+        client: &'a super::Client,
+        account_id: Result<i64, String>,
+        business_hours: Result<Option<bool>, String>,
+        since: Result<::std::string::String, String>,
+        until: Result<::std::string::String, String>,
+    }
+    impl<'a> DownloadConversationsSummaryReport<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                account_id: Err("account_id was not initialized".to_string()),
+                business_hours: Ok(None),
+                since: Err("since was not initialized".to_string()),
+                until: Err("until was not initialized".to_string()),
+            }
+        }
+        pub fn account_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.account_id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for account_id failed".to_string());
+            self
+        }
+        pub fn business_hours<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.business_hours = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for business_hours failed".to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.since = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for since failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn until<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.until = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for until failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/accounts/{account_id}/reports/conversations_summary`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorBody>> {
+            let Self { client, account_id, business_hours, since, until } = self;
+            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let business_hours = business_hours.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let until = until.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/accounts/{}/reports/conversations_summary", client.baseurl,
+                encode_path(& account_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "business_hours",
+                        &business_hours,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .query(&progenitor_client::QueryParam::new("until", &until))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "download_conversations_summary_report",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

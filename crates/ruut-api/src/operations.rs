@@ -670,6 +670,38 @@ pub enum Operation {
     ///
     /// `GET /api/v1/accounts/{account_id}/csat_survey_responses/download`, sent by [`Client::download_csat_survey_responses`](crate::Client::download_csat_survey_responses).
     DownloadCsatSurveyResponses,
+    /// Totals of each label over a period.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/summary_reports/label`, sent by [`Client::get_label_summary_report`](crate::Client::get_label_summary_report).
+    GetLabelSummaryReport,
+    /// Bot resolutions and handoffs of a period and of the period before.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/bot_summary`, sent by [`Client::get_bot_report_summary`](crate::Client::get_bot_report_summary).
+    GetBotReportSummary,
+    /// Conversations and messages of the bots' inboxes, with rates.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/bot_metrics`, sent by [`Client::get_bot_metrics`](crate::Client::get_bot_metrics).
+    GetBotMetrics,
+    /// Download each agent's totals as CSV.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/agents`, sent by [`Client::download_agents_report`](crate::Client::download_agents_report).
+    DownloadAgentsReport,
+    /// Download each inbox's totals as CSV.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/inboxes`, sent by [`Client::download_inboxes_report`](crate::Client::download_inboxes_report).
+    DownloadInboxesReport,
+    /// Download each label's totals as CSV.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/labels`, sent by [`Client::download_labels_report`](crate::Client::download_labels_report).
+    DownloadLabelsReport,
+    /// Download each team's totals as CSV.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/teams`, sent by [`Client::download_teams_report`](crate::Client::download_teams_report).
+    DownloadTeamsReport,
+    /// Download the account's totals as CSV.
+    ///
+    /// `GET /api/v2/accounts/{account_id}/reports/conversations_summary`, sent by [`Client::download_conversations_summary_report`](crate::Client::download_conversations_summary_report).
+    DownloadConversationsSummaryReport,
 }
 impl Operation {
     /// Every operation, in the spec's order.
@@ -835,6 +867,14 @@ impl Operation {
         Operation::GetConversationReportingEvents,
         Operation::GetInboxLabelMatrix,
         Operation::DownloadCsatSurveyResponses,
+        Operation::GetLabelSummaryReport,
+        Operation::GetBotReportSummary,
+        Operation::GetBotMetrics,
+        Operation::DownloadAgentsReport,
+        Operation::DownloadInboxesReport,
+        Operation::DownloadLabelsReport,
+        Operation::DownloadTeamsReport,
+        Operation::DownloadConversationsSummaryReport,
     ];
     /// The `operationId`, e.g. `"getConversation"`.
     pub const fn id(self) -> &'static str {
@@ -1010,6 +1050,16 @@ impl Operation {
             Operation::GetConversationReportingEvents => "getConversationReportingEvents",
             Operation::GetInboxLabelMatrix => "getInboxLabelMatrix",
             Operation::DownloadCsatSurveyResponses => "downloadCsatSurveyResponses",
+            Operation::GetLabelSummaryReport => "getLabelSummaryReport",
+            Operation::GetBotReportSummary => "getBotReportSummary",
+            Operation::GetBotMetrics => "getBotMetrics",
+            Operation::DownloadAgentsReport => "downloadAgentsReport",
+            Operation::DownloadInboxesReport => "downloadInboxesReport",
+            Operation::DownloadLabelsReport => "downloadLabelsReport",
+            Operation::DownloadTeamsReport => "downloadTeamsReport",
+            Operation::DownloadConversationsSummaryReport => {
+                "downloadConversationsSummaryReport"
+            }
         }
     }
     /// The generated [`Client`](crate::Client)'s method for the operation, e.g.
@@ -1198,6 +1248,16 @@ impl Operation {
             }
             Operation::GetInboxLabelMatrix => "get_inbox_label_matrix",
             Operation::DownloadCsatSurveyResponses => "download_csat_survey_responses",
+            Operation::GetLabelSummaryReport => "get_label_summary_report",
+            Operation::GetBotReportSummary => "get_bot_report_summary",
+            Operation::GetBotMetrics => "get_bot_metrics",
+            Operation::DownloadAgentsReport => "download_agents_report",
+            Operation::DownloadInboxesReport => "download_inboxes_report",
+            Operation::DownloadLabelsReport => "download_labels_report",
+            Operation::DownloadTeamsReport => "download_teams_report",
+            Operation::DownloadConversationsSummaryReport => {
+                "download_conversations_summary_report"
+            }
         }
     }
     /// The HTTP method, upper case: `"GET"`, `"POST"`, `"PATCH"`, ...
@@ -1364,6 +1424,14 @@ impl Operation {
             Operation::GetConversationReportingEvents => "GET",
             Operation::GetInboxLabelMatrix => "GET",
             Operation::DownloadCsatSurveyResponses => "GET",
+            Operation::GetLabelSummaryReport => "GET",
+            Operation::GetBotReportSummary => "GET",
+            Operation::GetBotMetrics => "GET",
+            Operation::DownloadAgentsReport => "GET",
+            Operation::DownloadInboxesReport => "GET",
+            Operation::DownloadLabelsReport => "GET",
+            Operation::DownloadTeamsReport => "GET",
+            Operation::DownloadConversationsSummaryReport => "GET",
         }
     }
     /// The path template, e.g.
@@ -1751,6 +1819,30 @@ impl Operation {
             Operation::DownloadCsatSurveyResponses => {
                 "/api/v1/accounts/{account_id}/csat_survey_responses/download"
             }
+            Operation::GetLabelSummaryReport => {
+                "/api/v2/accounts/{account_id}/summary_reports/label"
+            }
+            Operation::GetBotReportSummary => {
+                "/api/v2/accounts/{account_id}/reports/bot_summary"
+            }
+            Operation::GetBotMetrics => {
+                "/api/v2/accounts/{account_id}/reports/bot_metrics"
+            }
+            Operation::DownloadAgentsReport => {
+                "/api/v2/accounts/{account_id}/reports/agents"
+            }
+            Operation::DownloadInboxesReport => {
+                "/api/v2/accounts/{account_id}/reports/inboxes"
+            }
+            Operation::DownloadLabelsReport => {
+                "/api/v2/accounts/{account_id}/reports/labels"
+            }
+            Operation::DownloadTeamsReport => {
+                "/api/v2/accounts/{account_id}/reports/teams"
+            }
+            Operation::DownloadConversationsSummaryReport => {
+                "/api/v2/accounts/{account_id}/reports/conversations_summary"
+            }
         }
     }
     /// Whether sending the request twice has the same effect as sending it once
@@ -1920,6 +2012,14 @@ impl Operation {
             Operation::GetConversationReportingEvents => true,
             Operation::GetInboxLabelMatrix => true,
             Operation::DownloadCsatSurveyResponses => true,
+            Operation::GetLabelSummaryReport => true,
+            Operation::GetBotReportSummary => true,
+            Operation::GetBotMetrics => true,
+            Operation::DownloadAgentsReport => true,
+            Operation::DownloadInboxesReport => true,
+            Operation::DownloadLabelsReport => true,
+            Operation::DownloadTeamsReport => true,
+            Operation::DownloadConversationsSummaryReport => true,
         }
     }
     /// Where the operation comes from (`x-ruut-source`).
@@ -2086,6 +2186,14 @@ impl Operation {
             Operation::GetConversationReportingEvents => Source::Chatwoot,
             Operation::GetInboxLabelMatrix => Source::Chatwoot,
             Operation::DownloadCsatSurveyResponses => Source::Chatwoot,
+            Operation::GetLabelSummaryReport => Source::Chatwoot,
+            Operation::GetBotReportSummary => Source::Chatwoot,
+            Operation::GetBotMetrics => Source::Chatwoot,
+            Operation::DownloadAgentsReport => Source::Chatwoot,
+            Operation::DownloadInboxesReport => Source::Chatwoot,
+            Operation::DownloadLabelsReport => Source::Chatwoot,
+            Operation::DownloadTeamsReport => Source::Chatwoot,
+            Operation::DownloadConversationsSummaryReport => Source::Chatwoot,
         }
     }
     /// Whether agent-bot tokens may call the operation: its security requirements list
@@ -2253,6 +2361,14 @@ impl Operation {
             Operation::GetConversationReportingEvents => false,
             Operation::GetInboxLabelMatrix => false,
             Operation::DownloadCsatSurveyResponses => false,
+            Operation::GetLabelSummaryReport => false,
+            Operation::GetBotReportSummary => false,
+            Operation::GetBotMetrics => false,
+            Operation::DownloadAgentsReport => false,
+            Operation::DownloadInboxesReport => false,
+            Operation::DownloadLabelsReport => false,
+            Operation::DownloadTeamsReport => false,
+            Operation::DownloadConversationsSummaryReport => false,
         }
     }
     /// The `ruut-sdk` method that wraps the operation (`x-ruut-sdk`), e.g.
@@ -2465,6 +2581,16 @@ impl Operation {
             }
             Operation::GetInboxLabelMatrix => Some("InboxLabelMatrixRequest::send"),
             Operation::DownloadCsatSurveyResponses => Some("CsatResponseQuery::download"),
+            Operation::GetLabelSummaryReport => Some("ReportsHandle::by_label"),
+            Operation::GetBotReportSummary => Some("ReportsHandle::bot_summary"),
+            Operation::GetBotMetrics => Some("ReportsHandle::bot_metrics"),
+            Operation::DownloadAgentsReport => Some("ReportsHandle::download"),
+            Operation::DownloadInboxesReport => Some("ReportsHandle::download"),
+            Operation::DownloadLabelsReport => Some("ReportsHandle::download"),
+            Operation::DownloadTeamsReport => Some("ReportsHandle::download"),
+            Operation::DownloadConversationsSummaryReport => {
+                Some("ReportsHandle::download")
+            }
         }
     }
     /// The operation whose `operationId` is `name`, e.g. `"getConversation"`.
@@ -2655,6 +2781,16 @@ impl Operation {
             }
             "getInboxLabelMatrix" => Some(Operation::GetInboxLabelMatrix),
             "downloadCsatSurveyResponses" => Some(Operation::DownloadCsatSurveyResponses),
+            "getLabelSummaryReport" => Some(Operation::GetLabelSummaryReport),
+            "getBotReportSummary" => Some(Operation::GetBotReportSummary),
+            "getBotMetrics" => Some(Operation::GetBotMetrics),
+            "downloadAgentsReport" => Some(Operation::DownloadAgentsReport),
+            "downloadInboxesReport" => Some(Operation::DownloadInboxesReport),
+            "downloadLabelsReport" => Some(Operation::DownloadLabelsReport),
+            "downloadTeamsReport" => Some(Operation::DownloadTeamsReport),
+            "downloadConversationsSummaryReport" => {
+                Some(Operation::DownloadConversationsSummaryReport)
+            }
             _ => None,
         }
     }
@@ -2855,6 +2991,16 @@ impl Operation {
             "get_inbox_label_matrix" => Some(Operation::GetInboxLabelMatrix),
             "download_csat_survey_responses" => {
                 Some(Operation::DownloadCsatSurveyResponses)
+            }
+            "get_label_summary_report" => Some(Operation::GetLabelSummaryReport),
+            "get_bot_report_summary" => Some(Operation::GetBotReportSummary),
+            "get_bot_metrics" => Some(Operation::GetBotMetrics),
+            "download_agents_report" => Some(Operation::DownloadAgentsReport),
+            "download_inboxes_report" => Some(Operation::DownloadInboxesReport),
+            "download_labels_report" => Some(Operation::DownloadLabelsReport),
+            "download_teams_report" => Some(Operation::DownloadTeamsReport),
+            "download_conversations_summary_report" => {
+                Some(Operation::DownloadConversationsSummaryReport)
             }
             _ => None,
         }

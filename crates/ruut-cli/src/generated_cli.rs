@@ -222,6 +222,16 @@ impl<T: CliConfig> Cli<T> {
             CliCommand::DownloadCsatSurveyResponses => {
                 Self::cli_download_csat_survey_responses()
             }
+            CliCommand::GetLabelSummaryReport => Self::cli_get_label_summary_report(),
+            CliCommand::GetBotReportSummary => Self::cli_get_bot_report_summary(),
+            CliCommand::GetBotMetrics => Self::cli_get_bot_metrics(),
+            CliCommand::DownloadAgentsReport => Self::cli_download_agents_report(),
+            CliCommand::DownloadInboxesReport => Self::cli_download_inboxes_report(),
+            CliCommand::DownloadLabelsReport => Self::cli_download_labels_report(),
+            CliCommand::DownloadTeamsReport => Self::cli_download_teams_report(),
+            CliCommand::DownloadConversationsSummaryReport => {
+                Self::cli_download_conversations_summary_report()
+            }
         }
     }
     pub fn cli_get_server_info() -> ::clap::Command {
@@ -6712,6 +6722,335 @@ impl<T: CliConfig> Cli<T> {
                 "Download CSAT survey responses as CSV\n\nThe CSAT survey responses the filters of `listCsatSurveyResponses` match (`since`/`until`,\n`user_ids[]`, `inbox_id`, `team_id`, `rating`, and `sort`; no paging: every response), as\na CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=csat_report.csv`). The first line is the headers (`Agent Name`, `Rating`,\n`Feedback Comment`, `Contact Name`, `Contact Email Address`, `Contact Phone Number`,\n`Link to the conversation`, `Recorded date`, and on the Enterprise edition `Review\nNotes`); then one line per response: the agent as `Name (email)`, the rating, the\nfeedback, the contact's name, e-mail and phone, the dashboard link\n`{FRONTEND_URL}/app/accounts/{account_id}/conversations/{display_id}`, the time as Ruby\nprints it (`2025-11-24 16:02:05 UTC`) and the review notes (a missing value is an empty\nfield); the last line is `Reporting period {since} to {until}` with both as dates\n(`YYYY-MM-DD`). Fields are quoted as Ruby's `CSV.generate_line` quotes them.\n\nAdministrators only (`CsatSurveyResponsePolicy#download?`): an agent is answered 401\n(a JSON error body). `since` and `until` are needed: the view parses both for the last\nline, so without them (or with text that is not Unix seconds) the server fails (500);\nthe sandbox answers 422. The sandbox answers as the Enterprise edition (nine columns,\nempty review notes) and links to `https://app.ruut.chat`.\n\nServer: `CsatSurveyResponsesController#download` (app/controllers/api/v1/accounts/\ncsat_survey_responses_controller.rb), view `csat_survey_responses/download.csv.erb`,\napp/policies/csat_survey_response_policy.rb, config/locales/en.yml\n(`reports.csat.headers`, `reports.period`). Not in Chatwoot's swagger (routes.rb only).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
             )
     }
+    pub fn cli_get_label_summary_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0 for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Totals of each label over a period\n\nOne entry per label of the account (ordered by title, the `Label` model's default\nscope; `[]` when the account has no labels), matched to the conversations' tags by\ntitle. `conversations_count`: the conversations created between `since` and `until`\nthat carry the label now. `resolved_conversations_count`: the resolutions (reporting\nevents) that happened between `since` and `until` in conversations that carry the\nlabel now. The averages (resolution, first response, reply time, in seconds) are over\nthe reporting events of the conversations created between `since` and `until` that\ncarry the label, whenever the events happened, and are `0` (not `null`) when there is\nnothing to average. Without `since` or `until` nothing is filtered by time: every\nconversation, resolution and event of the account counts (the other summaries count\nnothing then). A tag with no label record has no entry.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\". A `since` or `until` that is not Unix seconds makes the\nserver fail (500); the sandbox answers 422. `timezone_offset` is read by the builder\nbut not permitted by the controller, so it has no effect. Not in Chatwoot's swagger\n(routes.rb only).\n\nServer: `Api::V2::Accounts::SummaryReportsController#label`,\n`V2::Reports::LabelSummaryBuilder` (app/controllers/api/v2/accounts/\nsummary_reports_controller.rb, app/builders/v2/reports/label_summary_builder.rb,\napp/helpers/date_range_helper.rb, app/models/label.rb, app/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_bot_report_summary() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("id")
+                    .long("id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(false)
+                    .help("The agent or inbox (by its id) when `type` is not `account`."),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("type")
+                    .long("type")
+                    .value_parser(
+                        ::clap::builder::TypedValueParser::map(
+                            ::clap::builder::PossibleValuesParser::new([
+                                types::ReportType::Account.to_string(),
+                                types::ReportType::Agent.to_string(),
+                                types::ReportType::Inbox.to_string(),
+                                types::ReportType::Team.to_string(),
+                                types::ReportType::Label.to_string(),
+                            ]),
+                            |s| types::ReportType::try_from(s).unwrap(),
+                        ),
+                    )
+                    .required(true)
+                    .help(
+                        "Whose counts, the whole `account` or one `agent` or `inbox` named by `id`.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Bot resolutions and handoffs of a period and of the period before\n\nHow many conversations a bot resolved (`bot_resolutions_count`: `conversation_bot_resolved`\nreporting events, written when a conversation is resolved while with a bot and no\nhuman agent replied) and how many a bot handed off to humans (`bot_handoffs_count`:\ndistinct conversations with a `conversation_bot_handoff` event, written when a pending\nconversation is opened) between `since` (inclusive) and `until` (exclusive), of the\naccount or of one agent or inbox (`type`, `id`). `previous` holds the same for the\nperiod of the same length just before (`since - (until - since)` to `since`). Without\n`since` and `until` both counts are 0.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\". `type` is required in practice (`params[:type].to_sym`\nfails with a 500 when it is missing; the sandbox answers 422); `id` names the agent or\ninbox (404 when it is not in the account). `type=team` makes the server fail (500: a\nteam has no reporting events); the sandbox answers 422; `type=label` is a 404 in the\nsandbox, as for getReportSummary. A `since` or `until` that is not Unix seconds makes\nthe server fail (500); the sandbox answers 422. The controller also passes\n`business_hours`, `group_by` and `timezone_offset` to the builder, where counts do not\nuse them. Not in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#bot_summary` (`build_summary(:bot_summary)`),\n`V2::Reports::Conversations::MetricBuilder#bot_summary`,\n`V2::Reports::Timeseries::CountReportBuilder` (`scope_for_bot_resolutions_count`,\n`scope_for_bot_handoffs_count`) (app/controllers/api/v2/accounts/reports_controller.rb,\napp/builders/v2/reports/conversations/metric_builder.rb,\napp/builders/v2/reports/timeseries/count_report_builder.rb,\napp/listeners/reporting_event_listener.rb, app/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_get_bot_metrics() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(false)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Conversations and messages of the bots' inboxes, with rates\n\nThe account's bot activity between `since` (inclusive) and `until` (exclusive):\n`conversation_count`, the conversations created in the range in inboxes with an active\nbot (an agent bot set on the inbox, or an enabled Dialogflow hook, or on Enterprise an\nactive Captain assistant); `message_count`, the outgoing messages created in the range\nin those conversations; `resolution_rate` and `handoff_rate`, the distinct\nconversations of the whole account with a `conversation_bot_resolved` (or\n`conversation_bot_handoff`) reporting event in the range, as a percentage of\n`conversation_count`, truncated to an integer (0 when `conversation_count` is 0; the\nnumerator is not limited to the bots' inboxes, so a rate may exceed 100). Without\n`since` or `until` every figure is 0.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\". A `since` or `until` that is not Unix seconds makes the\nserver fail (500); the sandbox answers 422. The sandbox keeps no Dialogflow hooks\nor Captain assistants in this check: an inbox has an active bot when an agent bot is\nset on it. Not in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#bot_metrics`,\n`V2::Reports::BotMetricsBuilder`, `Inbox#active_bot?` (app/controllers/api/v2/accounts/\nreports_controller.rb, app/builders/v2/reports/bot_metrics_builder.rb,\napp/models/inbox.rb, enterprise/app/models/enterprise/inbox.rb,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_download_agents_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Download each agent's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=agents_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Agent name`, `Assigned conversations`, `Avg first response time`, `Avg resolution time`, `Avg customer waiting time`, `Resolution Count`), then one line per user of the account (`Current.account.users`): the agent's name, the conversations created in the range now assigned to them, the average first response, resolution and customer waiting (reply) times, and their resolutions (`V2::Reports::AgentSummaryBuilder`, as getAgentSummaryReport). Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#agents` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/agents.csv.erb, app/builders/v2/reports/agent_summary_builder.rb,\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_download_inboxes_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Download each inbox's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=inboxes_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Inbox name`, `Inbox type`, `No. of conversations`, `Avg first response time`, `Avg resolution time`), then one line per inbox of the account: its name, its channel's name (`Channel::Api` is `API`, `Channel::WebWidget` `Website`, `Channel::Email` `Email`, ...), the conversations created in it in the range, the average first response, resolution and reply times, and its resolutions (`V2::Reports::InboxSummaryBuilder`, as getInboxSummaryReport). The header has five names for these seven fields: the view's headers stop at `Avg resolution time`, so the reply time and the resolutions have no header. Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#inboxes` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/inboxes.csv.erb, app/builders/v2/reports/inbox_summary_builder.rb, app/models/channel/*.rb (`name`),\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_download_labels_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Download each label's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=labels_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Label`, `No. of conversations`, `Avg first response time`, `Avg resolution time`, `Avg reply time`, `Resolution Count`), then one line per label of the account, by title: the label, the conversations carrying it, the average first response, resolution and reply times, and the resolutions, with getLabelSummaryReport's filters (an average of 0 is `N/A`). Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#labels` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/labels.csv.erb, app/builders/v2/reports/label_summary_builder.rb,\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_download_teams_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Download each team's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=teams_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Team name`, `Conversations count`, `Avg first response time`, `Avg resolution time`, `Avg customer waiting time`, `Resolution Count`), then one line per team of the account: its name, the conversations created in the range now in the team, the average first response, resolution and customer waiting (reply) times, and its resolutions (`V2::Reports::TeamSummaryBuilder`, as getTeamSummaryReport). Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#teams` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/teams.csv.erb, app/builders/v2/reports/team_summary_builder.rb,\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
+    pub fn cli_download_conversations_summary_report() -> ::clap::Command {
+        ::clap::Command::new("")
+            .arg(
+                ::clap::Arg::new("account-id")
+                    .long("account-id")
+                    .value_parser(::clap::value_parser!(i64))
+                    .required(true)
+                    .help("The account's numeric id."),
+            )
+            .arg(
+                ::clap::Arg::new("business-hours")
+                    .long("business-hours")
+                    .value_parser(::clap::value_parser!(bool))
+                    .required(false)
+                    .help(
+                        "Average the time within the inboxes' working hours (0, so `N/A`, for an inbox without working hours).",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("since")
+                    .long("since")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The start of the range (inclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .arg(
+                ::clap::Arg::new("until")
+                    .long("until")
+                    .value_parser(::clap::value_parser!(::std::string::String))
+                    .required(true)
+                    .help(
+                        "The end of the range (exclusive), in Unix seconds, as digits.",
+                    ),
+            )
+            .about(
+                "Download the account's totals as CSV\n\nA CSV file (`Content-Type: text/csv`, `Content-Disposition: attachment;\nfilename=conversations_summary_report.csv`): the line `Reporting period {since} to {until}` (both as dates,\n`YYYY-MM-DD`), two empty lines (the view's line break after it and a blank line), the\nheader line (`Conversations`, `Messages received`, `Messages sent`, `Avg first response time`, `Avg resolution time`, `Resolution count`, `Avg customer waiting time`), then one line with the account's totals over the range as getReportSummary computes them (`MetricBuilder#summary` with `type=account`): conversations, messages received, messages sent, average first response time, average resolution time, resolutions and average customer waiting (reply) time. Times are rendered by\n`Reports::TimeFormatPresenter`: whole seconds as at most the two largest of days,\nhours, minutes and seconds (`1 day 2 hours`, `1 minute 5 seconds`), `N/A` for none or\n0. Fields are written by `CSVSafe.generate_line`: quoted as Ruby's CSV quotes them, and\ntext starting with `-`, `=`, `+`, `@`, `%`, `|`, a tab or a carriage return is\nprefixed with `'` (formula injection), except a `+` phone number.\n\nAdministrators only (`ReportPolicy#view?`): an agent is answered 401 \"You are not\nauthorized to do this action\" (a JSON error body). `since` and `until` are needed: the\nview parses both for its first line (`Date.strptime`), so without them, or with text\nthat is not Unix seconds, the server fails (500); the sandbox answers 422.\nNot in Chatwoot's swagger (routes.rb only).\n\nServer: `Api::V2::Accounts::ReportsController#conversations_summary` (`generate_csv`),\n`Api::V2::Accounts::ReportsHelper`, `Reports::TimeFormatPresenter`\n(app/controllers/api/v2/accounts/reports_controller.rb,\napp/helpers/api/v2/accounts/reports_helper.rb, app/views/api/v2/accounts/reports/conversations_summary.csv.erb, app/builders/v2/reports/conversations/metric_builder.rb,\napp/presenters/reports/time_format_presenter.rb, config/locales/en.yml,\napp/policies/report_policy.rb).\n\nSource: chatwoot (served by the Chatwoot server under Ruut, not in Ruut's docs).\n",
+            )
+    }
     pub async fn execute(
         &self,
         cmd: CliCommand,
@@ -7042,6 +7381,28 @@ impl<T: CliConfig> Cli<T> {
             }
             CliCommand::DownloadCsatSurveyResponses => {
                 self.execute_download_csat_survey_responses(matches).await
+            }
+            CliCommand::GetLabelSummaryReport => {
+                self.execute_get_label_summary_report(matches).await
+            }
+            CliCommand::GetBotReportSummary => {
+                self.execute_get_bot_report_summary(matches).await
+            }
+            CliCommand::GetBotMetrics => self.execute_get_bot_metrics(matches).await,
+            CliCommand::DownloadAgentsReport => {
+                self.execute_download_agents_report(matches).await
+            }
+            CliCommand::DownloadInboxesReport => {
+                self.execute_download_inboxes_report(matches).await
+            }
+            CliCommand::DownloadLabelsReport => {
+                self.execute_download_labels_report(matches).await
+            }
+            CliCommand::DownloadTeamsReport => {
+                self.execute_download_teams_report(matches).await
+            }
+            CliCommand::DownloadConversationsSummaryReport => {
+                self.execute_download_conversations_summary_report(matches).await
             }
         }
     }
@@ -12368,6 +12729,232 @@ impl<T: CliConfig> Cli<T> {
             }
         }
     }
+    pub async fn execute_get_label_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_label_summary_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_label_summary_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_bot_report_summary(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_bot_report_summary();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<i64>("id") {
+            request = request.id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<types::ReportType>("type") {
+            request = request.type_(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_bot_report_summary(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_get_bot_metrics(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.get_bot_metrics();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_get_bot_metrics(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => {
+                self.config.success_item(&r);
+                Ok(())
+            }
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_download_agents_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_agents_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_download_agents_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_download_inboxes_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_inboxes_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_download_inboxes_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_download_labels_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_labels_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_download_labels_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_download_teams_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_teams_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config.execute_download_teams_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
+    pub async fn execute_download_conversations_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+    ) -> anyhow::Result<()> {
+        let mut request = self.client.download_conversations_summary_report();
+        if let Some(value) = matches.get_one::<i64>("account-id") {
+            request = request.account_id(value.clone());
+        }
+        if let Some(value) = matches.get_one::<bool>("business-hours") {
+            request = request.business_hours(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("since") {
+            request = request.since(value.clone());
+        }
+        if let Some(value) = matches.get_one::<::std::string::String>("until") {
+            request = request.until(value.clone());
+        }
+        self.config
+            .execute_download_conversations_summary_report(matches, &mut request)?;
+        let result = request.send().await;
+        match result {
+            Ok(r) => todo!(),
+            Err(r) => {
+                self.config.error(&r);
+                Err(anyhow::Error::new(r))
+            }
+        }
+    }
 }
 pub trait CliConfig {
     fn success_item<T>(&self, value: &ResponseValue<T>)
@@ -13516,6 +14103,62 @@ pub trait CliConfig {
     ) -> anyhow::Result<()> {
         Ok(())
     }
+    fn execute_get_label_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetLabelSummaryReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_bot_report_summary(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetBotReportSummary,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_get_bot_metrics(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::GetBotMetrics,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_download_agents_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadAgentsReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_download_inboxes_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadInboxesReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_download_labels_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadLabelsReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_download_teams_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadTeamsReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn execute_download_conversations_summary_report(
+        &self,
+        matches: &::clap::ArgMatches,
+        request: &mut builder::DownloadConversationsSummaryReport,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 #[derive(Copy, Clone, Debug)]
 pub enum CliCommand {
@@ -13680,6 +14323,14 @@ pub enum CliCommand {
     GetConversationReportingEvents,
     GetInboxLabelMatrix,
     DownloadCsatSurveyResponses,
+    GetLabelSummaryReport,
+    GetBotReportSummary,
+    GetBotMetrics,
+    DownloadAgentsReport,
+    DownloadInboxesReport,
+    DownloadLabelsReport,
+    DownloadTeamsReport,
+    DownloadConversationsSummaryReport,
 }
 impl CliCommand {
     pub fn iter() -> impl Iterator<Item = CliCommand> {
@@ -13764,7 +14415,11 @@ impl CliCommand {
             CliCommand::DeleteIntegrationHook, CliCommand::UpdateIntegrationHook,
             CliCommand::GetAccountReportingEvents,
             CliCommand::GetConversationReportingEvents, CliCommand::GetInboxLabelMatrix,
-            CliCommand::DownloadCsatSurveyResponses,
+            CliCommand::DownloadCsatSurveyResponses, CliCommand::GetLabelSummaryReport,
+            CliCommand::GetBotReportSummary, CliCommand::GetBotMetrics,
+            CliCommand::DownloadAgentsReport, CliCommand::DownloadInboxesReport,
+            CliCommand::DownloadLabelsReport, CliCommand::DownloadTeamsReport,
+            CliCommand::DownloadConversationsSummaryReport,
         ]
             .into_iter()
     }
@@ -13951,6 +14606,16 @@ impl CliCommand {
             }
             CliCommand::GetInboxLabelMatrix => "get_inbox_label_matrix",
             CliCommand::DownloadCsatSurveyResponses => "download_csat_survey_responses",
+            CliCommand::GetLabelSummaryReport => "get_label_summary_report",
+            CliCommand::GetBotReportSummary => "get_bot_report_summary",
+            CliCommand::GetBotMetrics => "get_bot_metrics",
+            CliCommand::DownloadAgentsReport => "download_agents_report",
+            CliCommand::DownloadInboxesReport => "download_inboxes_report",
+            CliCommand::DownloadLabelsReport => "download_labels_report",
+            CliCommand::DownloadTeamsReport => "download_teams_report",
+            CliCommand::DownloadConversationsSummaryReport => {
+                "download_conversations_summary_report"
+            }
         }
     }
 }

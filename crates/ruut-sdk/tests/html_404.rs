@@ -271,6 +271,7 @@ fn every_call<'a>(
     .chain(conversation_actions(client))
     .chain(html_404_calls::admin_automation::calls(client))
     .chain(html_404_calls::reports::calls(client))
+    .chain(html_404_calls::label_bot_reports::calls(client))
     .chain(html_404_calls::integrations::calls(client))
     .collect()
 }

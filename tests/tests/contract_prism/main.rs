@@ -42,11 +42,13 @@ mod help_center;
 mod inbox_members;
 mod inboxes;
 mod integrations;
+mod label_bot_reports;
 mod labels;
 mod macros;
 mod message_changes;
 mod messages_contacts;
 mod profile;
+mod report_downloads;
 mod reporting_events;
 mod reports;
 mod teams;
@@ -89,6 +91,8 @@ fn steps() -> Vec<Step> {
         macros::steps(),
         automation_rules::steps(),
         reports::steps(),
+        label_bot_reports::steps(),
+        report_downloads::steps(),
         reporting_events::steps(),
         help_center::steps(),
         integrations::steps(),

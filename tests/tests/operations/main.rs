@@ -25,6 +25,7 @@ mod agent_bots;
 mod agents;
 mod audit_logs;
 mod automation_rules;
+mod bot_reports;
 mod canned_responses;
 mod contact_changes;
 mod contact_links;
@@ -46,11 +47,13 @@ mod help_center_portal_delete;
 mod inbox_members;
 mod inboxes;
 mod integrations;
+mod label_summary;
 mod labels;
 mod macros;
 mod messages;
 mod profile;
 mod report_data;
+mod report_downloads;
 mod reporting_events;
 mod reports;
 mod runner;
@@ -94,6 +97,9 @@ pub fn table() -> Vec<Entry> {
         reports::entries(),
         csat::entries(),
         csat_download::entries(),
+        label_summary::entries(),
+        bot_reports::entries(),
+        report_downloads::entries(),
         reporting_events::entries(),
         audit_logs::entries(),
         help_center::entries(),

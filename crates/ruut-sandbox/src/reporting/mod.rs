@@ -22,8 +22,11 @@
 //!
 //! Nothing here is stored: the events are read from the store on demand.
 
+pub(crate) mod bots;
+pub(crate) mod csv;
 pub(crate) mod events;
 pub(crate) mod label_matrix;
+pub(crate) mod label_summary;
 pub(crate) mod metrics;
 pub(crate) mod periods;
 pub(crate) mod query;

@@ -16,6 +16,7 @@ mod attachments;
 mod attribute_definitions;
 mod audit_logs;
 mod automation_rules;
+mod bot_reports;
 mod bulk;
 mod canned_responses;
 mod contact_changes;
@@ -36,6 +37,7 @@ mod inbox_label_matrix;
 mod inbox_members;
 mod inboxes;
 mod integrations;
+mod label_summary;
 mod labels;
 mod macro_execution;
 mod macros;
@@ -43,6 +45,7 @@ mod message_changes;
 mod messages;
 mod participants;
 mod profile;
+mod report_downloads;
 mod reporting_events;
 mod reports;
 mod serve;
@@ -204,6 +207,14 @@ fn handler(op: Operation) -> Option<MethodRouter<Arc<App>>> {
         Op::GetTeamSummaryReport => serve(m, summary_reports::team),
         Op::GetInboxSummaryReport => serve(m, summary_reports::inbox),
         Op::GetChannelSummaryReport => serve(m, summary_reports::channel),
+        Op::GetLabelSummaryReport => serve(m, label_summary::label),
+        Op::GetBotReportSummary => serve(m, bot_reports::summary),
+        Op::GetBotMetrics => serve(m, bot_reports::metrics),
+        Op::DownloadAgentsReport => serve(m, report_downloads::agents),
+        Op::DownloadInboxesReport => serve(m, report_downloads::inboxes),
+        Op::DownloadLabelsReport => serve(m, report_downloads::labels),
+        Op::DownloadTeamsReport => serve(m, report_downloads::teams),
+        Op::DownloadConversationsSummaryReport => serve(m, report_downloads::conversations_summary),
         Op::ListCsatSurveyResponses => serve(m, csat::list),
         Op::GetCsatMetrics => serve(m, csat::metrics),
         Op::DownloadCsatSurveyResponses => serve(m, csat::download::download),

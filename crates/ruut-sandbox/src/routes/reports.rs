@@ -109,7 +109,7 @@ pub(crate) fn timeseries(cx: AccountScope<'_>, query: Query) -> Reply {
 }
 
 /// The totals of one period (`MetricBuilder#summary`).
-fn period_summary(
+pub(crate) fn period_summary(
     cx: &AccountScope<'_>,
     subject: Subject,
     range: Option<Range>,

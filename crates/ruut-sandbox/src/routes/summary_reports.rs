@@ -11,10 +11,10 @@ use serde_json::{Map, Value, json};
 
 use super::reports::administrator;
 use crate::errors::{ApiError, json_response};
-use crate::reporting::query::{self, within};
+use crate::reporting::query::{self, Range, within};
 use crate::reporting::{EventName, ReportingEvent, account_events, average};
 use crate::scope::{AccountScope, Reply};
-use crate::state::{AssigneeRef, Conversation};
+use crate::state::{AssigneeRef, Conversation, Store};
 use crate::validate::Query;
 
 /// `6.months` in ActiveSupport: six average Gregorian months, in seconds.
@@ -22,7 +22,7 @@ const SIX_MONTHS: i64 = 6 * 2_629_746;
 
 /// What a summary row is grouped by.
 #[derive(Clone, Copy)]
-enum By {
+pub(crate) enum By {
     Agent,
     Team,
     Inbox,
@@ -56,7 +56,18 @@ fn rows(cx: AccountScope<'_>, query: Query, by: By) -> Reply {
     administrator(&cx)?;
     let range = query::range(&query)?;
     let business_hours = query::business_hours(&query)?;
-    let (store, account_id) = (&cx.store, cx.account_id());
+    let body = summary_rows(&cx.store, cx.account_id(), by, range, business_hours);
+    Ok(json_response(StatusCode::OK, &Value::Array(body)))
+}
+
+/// The rows of [`rows`], also written as CSV by the reports downloads.
+pub(crate) fn summary_rows(
+    store: &Store,
+    account_id: i64,
+    by: By,
+    range: Option<Range>,
+    business_hours: bool,
+) -> Vec<Value> {
     let ids: Vec<i64> = match by {
         By::Agent => store
             .memberships
@@ -97,8 +108,7 @@ fn rows(cx: AccountScope<'_>, query: Query, by: By) -> Reply {
             .iter()
             .filter(move |e| e.name == name && by.event(e) == Some(id))
     };
-    let body: Vec<Value> = ids
-        .into_iter()
+    ids.into_iter()
         .map(|id| {
             json!({
                 "id": id,
@@ -109,8 +119,7 @@ fn rows(cx: AccountScope<'_>, query: Query, by: By) -> Reply {
                 "avg_reply_time": average(of(id, EventName::ReplyTime).map(value)),
             })
         })
-        .collect();
-    Ok(json_response(StatusCode::OK, &Value::Array(body)))
+        .collect()
 }
 
 /// `GET /api/v2/accounts/{account_id}/summary_reports/agent`.

@@ -4,7 +4,9 @@
 //!
 //! The calls are in the files named for them: `metrics` (a metric over time,
 //! the totals of a period), `breakdowns` (by agent, team, inbox, channel,
-//! first-response buckets, outgoing messages, open conversations now). The
+//! first-response buckets, outgoing messages, open conversations now),
+//! `labels` (by label), `bots` (the bots' counts and rates), `downloads`
+//! (the dashboard's CSV files). The
 //! server computes every report from the account's conversations and
 //! messages; reports are for administrators only (an agent's token gets
 //! [`Unauthorized`](crate::ErrorKind::Unauthorized)).
@@ -16,9 +18,12 @@ use ruut_api::types::ReportType;
 
 use crate::client::Client;
 
+pub(crate) mod bots;
 pub(crate) mod breakdowns;
+pub(crate) mod downloads;
 pub(crate) mod events;
 pub(crate) mod label_matrix;
+pub(crate) mod labels;
 pub(crate) mod metrics;
 
 impl Client {

@@ -9,6 +9,7 @@ pub(crate) mod admin_config;
 pub(crate) mod admin_inboxes;
 pub(crate) mod help_center;
 pub(crate) mod integrations;
+pub(crate) mod label_bot_reports;
 pub(crate) mod people;
 pub(crate) mod reports;
 

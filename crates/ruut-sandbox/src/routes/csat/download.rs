@@ -9,6 +9,7 @@ use super::{administrator, filtered};
 use crate::clock::to_datetime;
 use crate::csat::CsatResponse;
 use crate::errors::ApiError;
+use crate::reporting::csv::line as csv_line;
 use crate::reporting::query;
 use crate::scope::{AccountScope, Reply};
 use crate::state::Store;
@@ -30,27 +31,6 @@ const HEADERS: [&str; 9] = [
     "Recorded date",
     "Review Notes",
 ];
-
-/// One line as Ruby's `CSV.generate_line` writes it: a missing value is an
-/// empty field; a field with a comma, a quote or a line break, or an empty
-/// string, is quoted, its quotes doubled.
-pub(crate) fn csv_line<S: AsRef<str>>(fields: &[Option<S>]) -> String {
-    let cells: Vec<String> = fields
-        .iter()
-        .map(|field| match field {
-            None => String::new(),
-            Some(text) => {
-                let text = text.as_ref();
-                if text.is_empty() || text.contains([',', '"', '\r', '\n']) {
-                    format!("\"{}\"", text.replace('"', "\"\""))
-                } else {
-                    text.to_owned()
-                }
-            }
-        })
-        .collect();
-    format!("{}\n", cells.join(","))
-}
 
 /// Text that is there and not blank (Rails' `presence`).
 fn presence(text: Option<&String>) -> Option<String> {
@@ -117,25 +97,4 @@ pub(crate) fn download(cx: AccountScope<'_>, query: Query) -> Reply {
         ),
     ];
     Ok((StatusCode::OK, headers, csv).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_line;
-
-    #[test]
-    fn fields_are_quoted_as_ruby_csv_quotes_them() {
-        let line = csv_line(&[
-            Some("plain"),
-            None,
-            Some(""),
-            Some("a, b"),
-            Some("say \"hi\""),
-            Some("two\nlines"),
-        ]);
-        assert_eq!(
-            line,
-            "plain,,\"\",\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\"\n"
-        );
-    }
 }
