@@ -6,6 +6,13 @@ use crate::support::Env;
 fn every_operation_has_a_command() {
     let env = Env::start();
     let help = env.ok(&["api", "--help"]);
+    // The commands, first word of each indented line (clap moves the summary
+    // to a line of its own when the longest name is long).
+    let commands: std::collections::HashSet<&str> = help
+        .lines()
+        .filter(|line| line.starts_with("  ") && !line.starts_with("   "))
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
     for operation in ruut_sdk::Operation::ALL {
         let kebab: String = operation
             .id()
@@ -15,10 +22,7 @@ fn every_operation_has_a_command() {
                 dash.into_iter().chain([c.to_ascii_lowercase()])
             })
             .collect();
-        assert!(
-            help.contains(&format!("  {kebab} ")),
-            "no `ruut api {kebab}`"
-        );
+        assert!(commands.contains(kebab.as_str()), "no `ruut api {kebab}`");
     }
     // One operation's help (the listing grows with the spec: not snapshotted).
     insta::assert_snapshot!(
