@@ -103,7 +103,7 @@ impl UpdateAccountRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is not an administrator; [`Validation`](crate::ErrorKind::Validation)
     /// for a blank name, a long domain or an `auto_resolve_after` out of
     /// range; [`NotFound`](crate::ErrorKind::NotFound) when the user is not in

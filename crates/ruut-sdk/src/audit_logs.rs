@@ -16,7 +16,7 @@ impl Client {
     /// The administrative changes recorded in the account, newest first, 15 a
     /// page. Enterprise servers only: a community server answers
     /// [`NotFound`](crate::ErrorKind::NotFound); for administrators only (an
-    /// agent's token gets [`Unauthorized`](crate::ErrorKind::Unauthorized)).
+    /// agent's token gets [`Forbidden`](crate::ErrorKind::Forbidden)).
     ///
     /// ```no_run
     /// use futures::TryStreamExt;
@@ -85,7 +85,7 @@ impl AuditLogQuery {
     /// # Errors
     ///
     /// [`InvalidRequest`](crate::ErrorKind::InvalidRequest), before any request,
-    /// for a page below 1; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an
+    /// for a page below 1; [`Forbidden`](crate::ErrorKind::Forbidden) for an
     /// agent; [`NotFound`](crate::ErrorKind::NotFound) from a community server; any
     /// other kind a request can fail with.
     pub async fn send(self) -> Result<AuditLogPage, Error> {

@@ -21,7 +21,7 @@ const PER_PAGE: usize = 25;
 impl Client {
     /// The customers' answers to the satisfaction survey, 25 a page; see
     /// [`CsatResponseQuery`] for the filters. For administrators (an agent's
-    /// token gets [`Unauthorized`](crate::ErrorKind::Unauthorized)).
+    /// token gets [`Forbidden`](crate::ErrorKind::Forbidden)).
     ///
     /// ```no_run
     /// use futures::TryStreamExt;
@@ -148,7 +148,7 @@ impl CsatResponseQuery {
     /// # Errors
     ///
     /// [`InvalidRequest`](crate::ErrorKind::InvalidRequest), before any request,
-    /// for a page below 1; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an
+    /// for a page below 1; [`Forbidden`](crate::ErrorKind::Forbidden) for an
     /// agent; any other kind a request can fail with.
     pub async fn send(self) -> Result<CsatResponsePage, Error> {
         let op = Operation::ListCsatSurveyResponses;
@@ -207,7 +207,7 @@ impl CsatResponseQuery {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any other kind
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any other kind
     /// a request can fail with.
     pub async fn metrics(self) -> Result<CsatMetrics, Error> {
         let op = Operation::GetCsatMetrics;

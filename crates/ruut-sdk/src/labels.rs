@@ -51,7 +51,7 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the account
     /// has no such label; any other kind a request can fail with.
     pub async fn get_label(&self, label_id: i64) -> Result<Label, Error> {
@@ -149,7 +149,7 @@ impl CreateLabelRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) when the title is not at
     /// least two letters, digits, `_` or `-` (starting with a letter or digit)
-    /// or the account has it already; [`Unauthorized`](crate::ErrorKind::Unauthorized)
+    /// or the account has it already; [`Forbidden`](crate::ErrorKind::Forbidden)
     /// when the token's user is an agent; any other kind a request can fail with.
     pub async fn send(self) -> Result<Label, Error> {
         let op = Operation::CreateLabel;
@@ -203,7 +203,7 @@ impl LabelHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the account
     /// has no such label; any other kind a request can fail with.
     pub async fn delete(&self) -> Result<(), Error> {
@@ -246,7 +246,7 @@ impl UpdateLabelRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) for a title that is
     /// malformed or taken, or nothing to change;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the account
     /// has no such label; any other kind a request can fail with.
     pub async fn send(self) -> Result<Label, Error> {

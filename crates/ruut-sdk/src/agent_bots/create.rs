@@ -53,7 +53,7 @@ impl CreateAgentBotRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent, not an administrator;
     /// [`Validation`](crate::ErrorKind::Validation) for an `outgoing_url`
     /// over 2048 characters; any other kind a request can fail with.

@@ -61,7 +61,7 @@ impl AgentBotHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent;
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent;
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
     /// bot of its own; any other kind a request can fail with.
     pub async fn delete(&self) -> Result<(), Error> {
@@ -83,7 +83,7 @@ impl AgentBotHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent;
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent;
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
     /// bot of its own; any other kind a request can fail with.
     pub async fn reset_access_token(&self) -> Result<AgentBotInfo, Error> {
@@ -119,7 +119,7 @@ impl UpdateAgentBotRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent;
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent;
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
     /// bot of its own; [`Validation`](crate::ErrorKind::Validation) for an
     /// `outgoing_url` over 2048 characters; any other kind a request can fail with.

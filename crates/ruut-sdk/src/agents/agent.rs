@@ -73,7 +73,7 @@ impl AgentHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when the user is not in the
-    /// account; [`Unauthorized`](crate::ErrorKind::Unauthorized) when the
+    /// account; [`Forbidden`](crate::ErrorKind::Forbidden) when the
     /// token's user is not an administrator; any other kind a request can
     /// fail with.
     pub async fn delete(&self) -> Result<(), Error> {
@@ -132,7 +132,7 @@ impl UpdateAgentRequest {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when the user is not in the
-    /// account; [`Unauthorized`](crate::ErrorKind::Unauthorized) when the
+    /// account; [`Forbidden`](crate::ErrorKind::Forbidden) when the
     /// token's user is not an administrator;
     /// [`Validation`](crate::ErrorKind::Validation) for an empty change; any
     /// other kind a request can fail with.

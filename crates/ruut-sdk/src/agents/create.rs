@@ -81,7 +81,7 @@ impl CreateAgentRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is not an administrator; [`Validation`](crate::ErrorKind::Validation)
     /// when the user is already in the account or the email is malformed;
     /// any other kind a request can fail with.

@@ -51,7 +51,7 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is not an administrator; any other kind a request can fail with.
     pub async fn bulk_create_agents<E: Into<String>>(
         &self,
@@ -86,7 +86,7 @@ impl Client {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when an inbox is not the
-    /// account's, or none is given; [`Unauthorized`](crate::ErrorKind::Unauthorized)
+    /// account's, or none is given; [`Forbidden`](crate::ErrorKind::Forbidden)
     /// when the token's user (an agent) is not a member of one of them; any
     /// other kind a request can fail with.
     pub async fn list_assignable_agents(

@@ -88,7 +88,7 @@ impl CreateAutomationRuleRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) for an unknown condition
     /// attribute or action name, or conditions not joined by AND/OR;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn send(self) -> Result<AutomationRule, Error> {
         let op = Operation::CreateAutomationRule;

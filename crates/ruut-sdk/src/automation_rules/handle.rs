@@ -60,7 +60,7 @@ impl AutomationRuleHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when there is no such rule;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn delete(&self) -> Result<(), Error> {
         let op = Operation::DeleteAutomationRule;
@@ -81,7 +81,7 @@ impl AutomationRuleHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when there is no such rule;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn clone_rule(&self) -> Result<AutomationRule, Error> {
         let op = Operation::CloneAutomationRule;
@@ -152,7 +152,7 @@ impl UpdateAutomationRuleRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) as on create;
     /// [`NotFound`](crate::ErrorKind::NotFound) when there is no such rule;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn send(self) -> Result<AutomationRule, Error> {
         let op = Operation::UpdateAutomationRule;

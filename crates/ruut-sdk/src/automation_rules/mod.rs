@@ -140,7 +140,7 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn list_automation_rules(&self) -> Result<Vec<AutomationRule>, Error> {
         let op = Operation::ListAutomationRules;
@@ -166,7 +166,7 @@ impl Client {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when there is no such rule;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn get_automation_rule(&self, rule_id: i64) -> Result<AutomationRule, Error> {
         let op = Operation::GetAutomationRule;

@@ -38,7 +38,7 @@ impl CsatResponseQuery {
     /// # Errors
     ///
     /// [`InvalidRequest`](crate::ErrorKind::InvalidRequest), before any request,
-    /// without a range; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an
+    /// without a range; [`Forbidden`](crate::ErrorKind::Forbidden) for an
     /// agent; [`UnexpectedResponse`](crate::ErrorKind::UnexpectedResponse) when
     /// the file is not UTF-8; any other kind a request can fail with.
     pub async fn download(self) -> Result<String, Error> {

@@ -24,7 +24,7 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the account
     /// has no such portal or the portal no such article; any other kind a
     /// request can fail with.
@@ -84,7 +84,7 @@ impl ArticleHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the portal
     /// has no such article (already deleted, say); any other kind a request
     /// can fail with.
@@ -184,7 +184,7 @@ impl UpdateArticleRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) for a blank title or
     /// content, an author who is no user, or a slug another article has;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the account
     /// has no such portal or the portal no such article; any other kind a
     /// request can fail with.

@@ -146,7 +146,7 @@ impl CreateArticleRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) when the title or content
     /// is blank, the author is no user, or the slug is taken;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the account
     /// has no such portal, or the article it translates is not the portal's
     /// (the new article is saved even so, as the server does); any other kind

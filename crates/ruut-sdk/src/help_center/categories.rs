@@ -146,7 +146,7 @@ impl CreateCategoryRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) when the name or slug is
     /// blank, the locale is not the portal's, or the portal has the slug in
-    /// that locale; [`Unauthorized`](crate::ErrorKind::Unauthorized) when the
+    /// that locale; [`Forbidden`](crate::ErrorKind::Forbidden) when the
     /// token's user is an agent; [`NotFound`](crate::ErrorKind::NotFound)
     /// when the account has no such portal; any other kind a request can
     /// fail with.

@@ -23,7 +23,7 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the portal
     /// has no such category; any other kind a request can fail with.
     pub async fn get_category(&self, portal: &str, category_id: i64) -> Result<Category, Error> {
@@ -82,7 +82,7 @@ impl CategoryHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the portal
     /// has no such category (already deleted, say); any other kind a request
     /// can fail with.
@@ -169,7 +169,7 @@ impl UpdateCategoryRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) for a blank name or slug,
     /// a locale the portal does not have, or a slug the portal has in that
-    /// locale; [`Unauthorized`](crate::ErrorKind::Unauthorized) when the
+    /// locale; [`Forbidden`](crate::ErrorKind::Forbidden) when the
     /// token's user is an agent; [`NotFound`](crate::ErrorKind::NotFound)
     /// when the portal has no such category; any other kind a request can
     /// fail with.

@@ -207,7 +207,7 @@ impl CreatePortalRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) when the name or slug is
     /// blank, or the slug or custom domain is another portal's;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; any other kind a request can fail with.
     pub async fn send(self) -> Result<Portal, Error> {
         let op = Operation::CreatePortal;

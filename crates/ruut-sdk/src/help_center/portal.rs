@@ -50,7 +50,7 @@ impl PortalHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the account
     /// has no portal with this slug; any other kind a request can fail with.
     pub async fn delete(&self) -> Result<(), Error> {
@@ -125,7 +125,7 @@ impl UpdatePortalRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) for a blank name or slug,
     /// or a slug or custom domain another portal has;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent; [`NotFound`](crate::ErrorKind::NotFound) when the account
     /// has no portal with this slug; any other kind a request can fail with.
     pub async fn send(self) -> Result<Portal, Error> {

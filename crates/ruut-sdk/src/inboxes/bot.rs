@@ -15,7 +15,7 @@ impl InboxHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
-    /// inbox; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent
+    /// inbox; [`Forbidden`](crate::ErrorKind::Forbidden) for an agent
     /// who is not a member of it; any other kind a request can fail with.
     pub async fn assignable_agents(&self) -> Result<Vec<InboxAgent>, Error> {
         let op = Operation::ListInboxAssignableAgents;
@@ -69,7 +69,7 @@ impl InboxHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) for an unknown inbox or bot;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn set_agent_bot(&self, agent_bot_id: Option<i64>) -> Result<(), Error> {
         let op = Operation::SetInboxAgentBot;

@@ -85,7 +85,7 @@ impl CreateInboxRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is an agent, not an administrator;
     /// [`Validation`](crate::ErrorKind::Validation) for a blank name or a bad
     /// setting; any other kind a request can fail with.

@@ -67,7 +67,7 @@ impl InboxHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) for an unknown inbox;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn delete(&self) -> Result<(), Error> {
         let op = Operation::DeleteInbox;
@@ -117,7 +117,7 @@ impl UpdateInboxRequest {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) for an unknown inbox;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent;
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent;
     /// [`Validation`](crate::ErrorKind::Validation) for a blank name or a bad
     /// setting; any other kind a request can fail with.
     pub async fn send(self) -> Result<Inbox, Error> {

@@ -45,7 +45,7 @@ impl Client {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
-    /// inbox; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent
+    /// inbox; [`Forbidden`](crate::ErrorKind::Forbidden) for an agent
     /// who is not a member of it; any other kind a request can fail with.
     pub async fn get_inbox(&self, inbox_id: i64) -> Result<Inbox, Error> {
         let op = Operation::GetInbox;

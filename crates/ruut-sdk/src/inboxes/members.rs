@@ -25,7 +25,7 @@ impl InboxHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
-    /// inbox; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent
+    /// inbox; [`Forbidden`](crate::ErrorKind::Forbidden) for an agent
     /// who is not a member of it; any other kind a request can fail with.
     pub async fn members(&self) -> Result<Vec<InboxAgent>, Error> {
         let op = Operation::ListInboxMembers;
@@ -48,7 +48,7 @@ impl InboxHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) for an unknown inbox;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent;
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent;
     /// [`Validation`](crate::ErrorKind::Validation) for an id of no user;
     /// any other kind a request can fail with.
     pub async fn add_members(&self, user_ids: &[i64]) -> Result<Vec<InboxAgent>, Error> {
@@ -93,7 +93,7 @@ impl InboxHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) for an unknown inbox;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn remove_members(&self, user_ids: &[i64]) -> Result<(), Error> {
         let op = Operation::RemoveInboxMembers;

@@ -76,7 +76,7 @@ impl CreateIntegrationHookRequest {
     /// [`Validation`](crate::ErrorKind::Validation) when the settings do not
     /// match the app's schema, an inbox app has no inbox, the account lacks
     /// the app's feature, or already has a hook into an app that allows one;
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn send(self) -> Result<IntegrationHook, Error> {
         let op = Operation::CreateIntegrationHook;

@@ -59,7 +59,7 @@ impl IntegrationHookHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
-    /// hook (for anyone); [`Unauthorized`](crate::ErrorKind::Unauthorized)
+    /// hook (for anyone); [`Forbidden`](crate::ErrorKind::Forbidden)
     /// for an agent; any other kind a request can fail with.
     pub async fn delete(&self) -> Result<(), Error> {
         let op = Operation::DeleteIntegrationHook;
@@ -117,7 +117,7 @@ impl UpdateIntegrationHookRequest {
     /// [`Validation`](crate::ErrorKind::Validation) when the settings do not
     /// match the app's schema, or nothing is set;
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
-    /// hook; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent;
+    /// hook; [`Forbidden`](crate::ErrorKind::Forbidden) for an agent;
     /// any other kind a request can fail with.
     pub async fn send(self) -> Result<IntegrationHook, Error> {
         let op = Operation::UpdateIntegrationHook;

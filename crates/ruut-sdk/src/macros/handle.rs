@@ -60,7 +60,7 @@ impl MacroHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for anyone else;
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for anyone else;
     /// [`NotFound`](crate::ErrorKind::NotFound) when there is no such macro;
     /// any other kind a request can fail with.
     pub async fn delete(&self) -> Result<(), Error> {
@@ -83,7 +83,7 @@ impl MacroHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for another agent's
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for another agent's
     /// personal macro; any other kind a request can fail with.
     pub async fn execute(
         &self,
@@ -140,7 +140,7 @@ impl UpdateMacroRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the caller may
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the caller may
     /// not change it; [`NotFound`](crate::ErrorKind::NotFound) when there is
     /// no such macro; [`Validation`](crate::ErrorKind::Validation) for an
     /// unknown action name; any other kind a request can fail with.

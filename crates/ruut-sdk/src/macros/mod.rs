@@ -51,7 +51,7 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for another agent's
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for another agent's
     /// personal macro; [`NotFound`](crate::ErrorKind::NotFound) when there is
     /// no such macro; any other kind a request can fail with.
     pub async fn get_macro(&self, macro_id: i64) -> Result<Macro, Error> {

@@ -54,7 +54,7 @@ impl ReportsHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any other kind
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any other kind
     /// a request can fail with.
     pub async fn bot_metrics(&self, range: ReportRange) -> Result<BotMetrics, Error> {
         let op = Operation::GetBotMetrics;
@@ -95,7 +95,7 @@ impl BotSummaryRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent;
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent;
     /// [`NotFound`](crate::ErrorKind::NotFound) for a subject not in the account;
     /// any other kind a request can fail with.
     pub async fn send(self) -> Result<BotReportSummary, Error> {

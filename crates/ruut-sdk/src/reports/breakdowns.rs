@@ -133,7 +133,7 @@ impl ReportsHandle {
     /// # Errors
     ///
     /// [`InvalidRequest`](crate::ErrorKind::InvalidRequest) for a range over six
-    /// months; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any
+    /// months; [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any
     /// other kind a request can fail with.
     pub async fn by_channel(&self, range: ReportRange) -> Result<ChannelSummaries, Error> {
         let op = Operation::GetChannelSummaryReport;
@@ -165,7 +165,7 @@ impl ReportsHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any other kind
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any other kind
     /// a request can fail with.
     pub async fn first_response_distribution(
         &self,
@@ -204,7 +204,7 @@ impl ReportsHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any other kind
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any other kind
     /// a request can fail with.
     pub async fn outgoing_messages(
         &self,
@@ -238,7 +238,7 @@ impl ReportsHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any other kind
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any other kind
     /// a request can fail with.
     pub async fn open_conversations(&self) -> Result<AccountConversationMetrics, Error> {
         match self
@@ -265,7 +265,7 @@ impl ReportsHandle {
     /// # Errors
     ///
     /// [`InvalidRequest`](crate::ErrorKind::InvalidRequest), before any request, for
-    /// a page below 1; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent;
+    /// a page below 1; [`Forbidden`](crate::ErrorKind::Forbidden) for an agent;
     /// any other kind a request can fail with.
     pub async fn agents_open_conversations(
         &self,
@@ -337,7 +337,7 @@ impl BreakdownRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any other kind
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any other kind
     /// a request can fail with.
     pub async fn send(self) -> Result<Vec<SummaryReportRow>, Error> {
         let op = match self.by {

@@ -111,7 +111,7 @@ impl DownloadReportRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent;
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent;
     /// [`UnexpectedResponse`](crate::ErrorKind::UnexpectedResponse) when the file is
     /// not UTF-8; any other kind a request can fail with.
     pub async fn send(self) -> Result<String, Error> {

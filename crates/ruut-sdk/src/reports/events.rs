@@ -17,7 +17,7 @@ impl ReportsHandle {
     /// resolutions, bot hand-offs, ...), newest first, 25 a page; see
     /// [`ReportingEventQuery`] for the filters. Served by Chatwoot's
     /// Enterprise edition only, for administrators (an agent's token gets
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized)).
+    /// [`Forbidden`](crate::ErrorKind::Forbidden)).
     ///
     /// ```no_run
     /// use futures::TryStreamExt;
@@ -128,7 +128,7 @@ impl ReportingEventQuery {
     /// # Errors
     ///
     /// [`InvalidRequest`](crate::ErrorKind::InvalidRequest), before any request,
-    /// for a page below 1; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an
+    /// for a page below 1; [`Forbidden`](crate::ErrorKind::Forbidden) for an
     /// agent; [`NotFound`](crate::ErrorKind::NotFound) from a server without the
     /// Enterprise edition; any other kind a request can fail with.
     pub async fn send(self) -> Result<ReportingEventPage, Error> {

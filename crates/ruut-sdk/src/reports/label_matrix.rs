@@ -72,7 +72,7 @@ impl InboxLabelMatrixRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any other
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any other
     /// kind a request can fail with.
     pub async fn send(self) -> Result<InboxLabelMatrix, Error> {
         let op = Operation::GetInboxLabelMatrix;

@@ -63,7 +63,7 @@ impl LabelBreakdownRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent; any other kind
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent; any other kind
     /// a request can fail with.
     pub async fn send(self) -> Result<Vec<LabelSummaryReportRow>, Error> {
         let op = Operation::GetLabelSummaryReport;

@@ -124,7 +124,7 @@ impl TimeseriesRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent (reports are for
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent (reports are for
     /// administrators); [`NotFound`](crate::ErrorKind::NotFound) for a subject not in
     /// the account; any other kind a request can fail with.
     pub async fn send(self) -> Result<Vec<ReportPoint>, Error> {
@@ -191,7 +191,7 @@ impl SummaryRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent;
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent;
     /// [`NotFound`](crate::ErrorKind::NotFound) for a subject not in the account; any
     /// other kind a request can fail with.
     pub async fn send(self) -> Result<ReportSummary, Error> {

@@ -9,7 +9,7 @@
 //! (the dashboard's CSV files). The
 //! server computes every report from the account's conversations and
 //! messages; reports are for administrators only (an agent's token gets
-//! [`Unauthorized`](crate::ErrorKind::Unauthorized)).
+//! [`Forbidden`](crate::ErrorKind::Forbidden)).
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

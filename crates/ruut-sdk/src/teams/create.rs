@@ -63,7 +63,7 @@ impl CreateTeamRequest {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user
     /// is not an administrator; [`Validation`](crate::ErrorKind::Validation)
     /// when the name is blank or another team's; any other kind a request can
     /// fail with.

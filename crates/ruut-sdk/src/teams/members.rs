@@ -51,9 +51,11 @@ impl TeamHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user
-    /// is not an administrator, or an id is not a user of the account (the
-    /// server's "Invalid User IDs"); otherwise as [`members`](Self::members).
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user is
+    /// not an administrator (the server's 401 "You are not authorized to do
+    /// this action"); [`Unauthorized`](crate::ErrorKind::Unauthorized) when
+    /// an id is not a user of the account (its 401 "Invalid User IDs");
+    /// otherwise as [`members`](Self::members).
     pub async fn add_members(&self, user_ids: &[i64]) -> Result<Vec<AccountAgent>, Error> {
         let op = Operation::AddTeamMembers;
         let client = self.client();

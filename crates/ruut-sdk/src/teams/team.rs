@@ -73,7 +73,7 @@ impl TeamHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
-    /// team; [`Unauthorized`](crate::ErrorKind::Unauthorized) when the
+    /// team; [`Forbidden`](crate::ErrorKind::Forbidden) when the
     /// token's user is not an administrator; any other kind a request can
     /// fail with.
     pub async fn delete(&self) -> Result<(), Error> {
@@ -126,7 +126,7 @@ impl UpdateTeamRequest {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
-    /// team; [`Unauthorized`](crate::ErrorKind::Unauthorized) when the
+    /// team; [`Forbidden`](crate::ErrorKind::Forbidden) when the
     /// token's user is not an administrator;
     /// [`Validation`](crate::ErrorKind::Validation) when the name is blank or
     /// another team's; any other kind a request can fail with.

@@ -99,7 +99,7 @@ impl CreateWebhookRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) when the url is not an
     /// http(s) URL or is already registered, or no (or an unknown) event is
-    /// subscribed; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an
+    /// subscribed; [`Forbidden`](crate::ErrorKind::Forbidden) for an
     /// agent; any other kind a request can fail with.
     pub async fn send(self) -> Result<RegisteredWebhook, Error> {
         let op = Operation::CreateWebhook;

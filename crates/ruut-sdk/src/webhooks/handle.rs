@@ -62,7 +62,7 @@ impl WebhookHandle {
     /// # Errors
     ///
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
-    /// webhook; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an
+    /// webhook; [`Forbidden`](crate::ErrorKind::Forbidden) for an
     /// agent; any other kind a request can fail with.
     pub async fn delete(&self) -> Result<(), Error> {
         let op = Operation::DeleteWebhook;
@@ -124,7 +124,7 @@ impl UpdateWebhookRequest {
     ///
     /// [`Validation`](crate::ErrorKind::Validation) as on create;
     /// [`NotFound`](crate::ErrorKind::NotFound) when the account has no such
-    /// webhook; [`Unauthorized`](crate::ErrorKind::Unauthorized) for an
+    /// webhook; [`Forbidden`](crate::ErrorKind::Forbidden) for an
     /// agent; any other kind a request can fail with.
     pub async fn send(self) -> Result<RegisteredWebhook, Error> {
         let op = Operation::UpdateWebhook;

@@ -70,7 +70,7 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) for an agent (not an
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) for an agent (not an
     /// administrator); any other kind a request can fail with.
     pub async fn list_webhooks(&self) -> Result<Vec<RegisteredWebhook>, Error> {
         let op = Operation::ListWebhooks;

@@ -17,7 +17,7 @@ impl ContactHandle {
     ///
     /// # Errors
     ///
-    /// [`Unauthorized`](crate::ErrorKind::Unauthorized) when the token's user is
+    /// [`Forbidden`](crate::ErrorKind::Forbidden) when the token's user is
     /// an agent, not an administrator; [`NotFound`](crate::ErrorKind::NotFound)
     /// when there is no such contact; any other kind a request can fail with.
     pub async fn delete(&self) -> Result<(), Error> {
