@@ -126,7 +126,7 @@ pub async fn run(ctx: &Context, command: ContactsCommand) -> Outcome {
             printer.item(&request.send().await?, COLUMNS)
         }
         ContactsCommand::Merge { base, mergees, yes } => {
-            merge::run(ctx, &client, base, &mergees, yes).await
+            merge::run(ctx, &client, base, &mergees, yes, COLUMNS).await
         }
     }
 }

@@ -10,12 +10,21 @@ use std::io::{BufRead, IsTerminal, Write};
 use ruut_sdk::Client;
 use ruut_sdk::types::Contact;
 
-use crate::commands::{Context, contacts};
+use crate::commands::Context;
 use crate::exit::{Failure, Outcome};
+use crate::output::Column;
 use crate::progress::Progress;
 
-/// Runs the merge of `mergees` into `base`, after confirmation.
-pub async fn run(ctx: &Context, client: &Client, base: i64, mergees: &[i64], yes: bool) -> Outcome {
+/// Runs the merge of `mergees` into `base`, after confirmation, and prints
+/// the base contact as `columns` lay it out.
+pub async fn run(
+    ctx: &Context,
+    client: &Client,
+    base: i64,
+    mergees: &[i64],
+    yes: bool,
+    columns: &[Column],
+) -> Outcome {
     if mergees.contains(&base) {
         return Err(Failure::usage(format!(
             "contact {base} cannot be merged into itself"
@@ -60,7 +69,7 @@ pub async fn run(ctx: &Context, client: &Client, base: i64, mergees: &[i64], yes
         progress.step();
     }
     drop(progress);
-    ctx.printer.item(&result, contacts::COLUMNS)?;
+    ctx.printer.item(&result, columns)?;
     ctx.printer.note(&format!(
         "merged into contact {base}; deleted contact(s) {}",
         list(&merged)
