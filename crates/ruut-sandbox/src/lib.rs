@@ -174,6 +174,7 @@ mod journal;
 mod macros;
 mod notes;
 mod operations;
+mod paging;
 mod people;
 mod pipeline;
 mod records;

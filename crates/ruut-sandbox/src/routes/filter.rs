@@ -16,6 +16,7 @@ use super::conversations::{self as conversation_list, PAGE_SIZE};
 use crate::clock;
 use crate::errors::{ApiError, json_response};
 use crate::filter::{Entity, Filter, keys};
+use crate::paging::{page, page_number};
 use crate::render;
 use crate::scope::{AccountScope, Reply};
 use crate::state::{Contact, Conversation, SenderRef, Store};
@@ -36,16 +37,6 @@ fn filter<'s>(
             .or_else(|| keys::custom_kind(attrs().filter_map(|a| a.get(key))))
     };
     Filter::parse(&map, entity, custom, clock::now().div_euclid(86_400))
-}
-
-fn page_number(query: &Query) -> Result<usize, ApiError> {
-    let page = query.int("page")?.unwrap_or(1).max(1);
-    Ok(usize::try_from(page).unwrap_or(usize::MAX))
-}
-
-fn page<T>(list: &[T], page: usize, size: usize) -> &[T] {
-    let start = page.saturating_sub(1).saturating_mul(size).min(list.len());
-    &list[start..start.saturating_add(size).min(list.len())]
 }
 
 /// `POST /api/v1/accounts/{account_id}/conversations/filter`.

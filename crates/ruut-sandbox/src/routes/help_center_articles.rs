@@ -17,6 +17,7 @@ use crate::auth::Caller;
 use crate::clock;
 use crate::errors::{ApiError, json_response};
 use crate::help_center::{Article, HelpCenter, json, rules};
+use crate::paging;
 use crate::scope::{Account, InAccount, Path, Place, Reply, Scope};
 use crate::state::Store;
 use crate::validate::Query;
@@ -127,7 +128,7 @@ fn matches(query: &[String], article: &Article) -> bool {
 /// counts `set_article_count` makes.
 pub(crate) fn list(cx: PortalScope<'_>, query: Query) -> Reply {
     let filters = Filters::read(&query)?;
-    let page = query.int("page")?.unwrap_or(1).max(1);
+    let page = paging::page_number(&query)?;
     let index = portal(&cx)?;
     let (account_id, user_id) = (cx.account_id(), cx.user_id());
     let hc = &cx.store.help_center;
@@ -148,17 +149,11 @@ pub(crate) fn list(cx: PortalScope<'_>, query: Query) -> Reply {
         Some(_) => listed.sort_by_key(|a| (a.position.is_none(), a.position, a.id)),
         None => listed.sort_by_key(|a| (std::cmp::Reverse(a.updated_at), std::cmp::Reverse(a.id))),
     }
-    let skip = usize::try_from(page - 1).unwrap_or(usize::MAX);
-    let payload: Vec<Value> = listed
-        .into_iter()
-        .skip(skip.saturating_mul(PER_PAGE))
-        .take(PER_PAGE)
+    let payload: Vec<Value> = paging::page(&listed, page, PER_PAGE)
+        .iter()
         .map(|a| json::article(&cx.store, account_id, a))
         .collect();
-    let current_page = match query.get("page") {
-        Some(sent) => json!(sent),
-        None => json!(1),
-    };
+    let current_page = paging::echoed(&query);
     let meta = json!({
         "all_articles_count": hc.articles_of(portal_id).count(),
         "archived_articles_count": count("archived"),

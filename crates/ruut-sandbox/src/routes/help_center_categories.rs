@@ -18,6 +18,7 @@ use crate::admin_config::wrapped;
 use crate::auth::Caller;
 use crate::errors::{ApiError, json_response};
 use crate::help_center::{HelpCenter, json, rules};
+use crate::paging;
 use crate::scope::{Account, InAccount, Path, Place, Reply, Scope};
 use crate::state::Store;
 use crate::validate::Query;
@@ -67,7 +68,7 @@ fn category(cx: &CategoryScope<'_>) -> Result<usize, ApiError> {
 /// (`NULL`s last, then by id), `locale` filtering the categories and their
 /// article counts, 1000 a page.
 pub(crate) fn list(cx: PortalScope<'_>, query: Query) -> Reply {
-    let page = query.int("page")?.unwrap_or(1).max(1);
+    let page = paging::page_number(&query)?;
     let index = portal(&cx)?;
     let locale = query.get("locale").filter(|l| !l.is_empty());
     let hc = &cx.store.help_center;
@@ -76,18 +77,11 @@ pub(crate) fn list(cx: PortalScope<'_>, query: Query) -> Reply {
         .filter(|c| locale.is_none_or(|l| c.locale == l))
         .collect();
     categories.sort_by_key(|c| (c.position.is_none(), c.position, c.id));
-    let skip = usize::try_from(page - 1).unwrap_or(usize::MAX);
-    let payload: Vec<Value> = categories
-        .into_iter()
-        .skip(skip.saturating_mul(PER_PAGE))
-        .take(PER_PAGE)
+    let payload: Vec<Value> = paging::page(&categories, page, PER_PAGE)
+        .iter()
         .map(|c| json::category_in(hc, c, locale))
         .collect();
-    // `params[:page] || 1`: echoed as the string sent.
-    let current_page = match query.get("page") {
-        Some(sent) => json!(sent),
-        None => json!(1),
-    };
+    let current_page = paging::echoed(&query);
     let count = payload.len();
     let meta = json!({"current_page": current_page, "categories_count": count});
     let body = json!({"payload": payload, "meta": meta});
